@@ -1,0 +1,261 @@
+import type { Transaction } from 'kysely';
+import type { ArticleRow, Database, Db } from '../db/index.js';
+import { slugify } from '../lib/slug.js';
+import { dateInZone, nowIso } from '../lib/time.js';
+import { type Doc, DocumentError, validateDocument } from './document/index.js';
+import { ContentError } from './errors.js';
+import { type ArticleInput, articleInput } from './schema.js';
+import { ensureTags } from './tags.js';
+
+/**
+ * Article writes. Each is one transaction: the row, its bylines and tags, a revision, and the
+ * redirect left behind when a permalink moves, so a crash never leaves half a story.
+ */
+type Tx = Transaction<Database>;
+
+export interface WriteOptions {
+  /** Who saved (user id or a label such as "demo"); recorded on the revision. */
+  by?: string | null;
+  /** Newsroom time zone: permalink dates are local dates. */
+  timeZone: string;
+  now?: string;
+}
+
+export interface UpdateOptions extends WriteOptions {
+  /** The version the edit was based on; a stale one is refused with 409. */
+  expectedVersion: number;
+}
+
+function parseInput(input: unknown) {
+  const parsed = articleInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ContentError(`${issue?.path.join('.') || 'article'}: ${issue?.message}`, 400, issue?.path.join('.'));
+  }
+  let body: Doc;
+  try {
+    body = validateDocument(parsed.data.body);
+  } catch (err) {
+    if (err instanceof DocumentError) throw new ContentError(`body.${err.message}`, 400, 'body');
+    throw err;
+  }
+  return { ...parsed.data, body };
+}
+
+type Parsed = ReturnType<typeof parseInput>;
+
+function bodyMediaIds(doc: Doc): number[] {
+  const ids: number[] = [];
+  const walk = (nodes: readonly unknown[] | undefined) => {
+    for (const node of nodes ?? []) {
+      const n = node as { type: string; attrs?: { mediaId?: number }; content?: unknown[] };
+      if (n.type === 'image' && n.attrs?.mediaId) ids.push(n.attrs.mediaId);
+      walk(n.content);
+    }
+  };
+  walk(doc.content);
+  return ids;
+}
+
+async function checkReferences(tx: Tx, data: Parsed): Promise<void> {
+  const section = await tx.selectFrom('sections').select('id').where('id', '=', data.sectionId).executeTakeFirst();
+  if (!section) throw new ContentError(`sectionId: section ${data.sectionId} does not exist`, 400, 'sectionId');
+  const authorIds = [...new Set(data.authorIds)];
+  if (authorIds.length) {
+    const found = await tx.selectFrom('authors').select('id').where('id', 'in', authorIds).execute();
+    const missing = authorIds.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length) throw new ContentError(`authorIds: unknown author ${missing.join(', ')}`, 400, 'authorIds');
+  }
+  const mediaIds = [...new Set([...(data.leadMediaId ? [data.leadMediaId] : []), ...bodyMediaIds(data.body)])];
+  if (mediaIds.length) {
+    const found = await tx.selectFrom('media').select('id').where('id', 'in', mediaIds).execute();
+    const missing = mediaIds.filter((id) => !found.some((f) => f.id === id));
+    if (missing.length) throw new ContentError(`unknown media ${missing.join(', ')}`, 400, 'media');
+  }
+}
+
+/** `news/politics/2026/11/28/slug`: section path, local publication date, slug. */
+async function permalinkFor(
+  tx: Tx,
+  sectionId: number,
+  slug: string,
+  publishedAt: string,
+  timeZone: string,
+  self?: { id: number; path: string | null },
+) {
+  const section = await tx.selectFrom('sections').select('path').where('id', '=', sectionId).executeTakeFirstOrThrow();
+  const { year, month, day } = dateInZone(publishedAt, timeZone);
+  const base = `/${section.path}/${year}/${month}/${day}/${slug}`;
+  // Two stories with one slug on one day in one section: the later one gets a suffix.
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    const taken = await tx
+      .selectFrom('articles')
+      .select('id')
+      .where('path', '=', candidate)
+      .$if(self !== undefined, (q) => q.where('id', '!=', self?.id as number))
+      .executeTakeFirst();
+    const redirect = await tx
+      .selectFrom('redirects')
+      .select('to_path')
+      .where('from_path', '=', candidate)
+      .executeTakeFirst();
+    // A path that redirects elsewhere belongs to another story's past, unless it is our own.
+    const ours = redirect !== undefined && self?.path != null && redirect.to_path === self.path;
+    if (!taken && (!redirect || ours)) return candidate;
+  }
+}
+
+function isLive(status: string): boolean {
+  return status === 'published' || status === 'unpublished' || status === 'archived';
+}
+
+async function writeRelations(tx: Tx, articleId: number, data: Parsed): Promise<void> {
+  await tx.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
+  await tx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
+  const authorIds = [...new Set(data.authorIds)];
+  if (authorIds.length) {
+    await tx
+      .insertInto('article_authors')
+      .values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position })))
+      .execute();
+  }
+  const tags = await ensureTags(tx, data.tags);
+  if (tags.length) {
+    await tx
+      .insertInto('article_tags')
+      .values(tags.map((t, position) => ({ article_id: articleId, tag_id: t.id, position })))
+      .execute();
+  }
+}
+
+async function writeRevision(tx: Tx, row: ArticleRow, data: Parsed, by: string | null, at: string) {
+  const snapshot = JSON.stringify({ ...row, body: data.body, authorIds: data.authorIds, tags: data.tags });
+  await tx
+    .insertInto('revisions')
+    .values({ article_id: row.id, version: row.version, snapshot, created_by: by, created_at: at })
+    .execute();
+}
+
+function columns(data: Parsed) {
+  return {
+    slug: data.slug ?? (slugify(data.headline) || 'story'),
+    headline: data.headline,
+    dek: data.dek,
+    body: JSON.stringify(data.body),
+    section_id: data.sectionId,
+    lead_media_id: data.leadMediaId,
+    lead_caption: data.leadCaption,
+    lead_credit: data.leadCredit,
+    lead_file_photo: data.leadFilePhoto ? 1 : 0,
+    status: data.status as ArticleRow['status'],
+    publish_at: data.publishAt ? new Date(data.publishAt).toISOString() : null,
+    seo_title: data.seoTitle || null,
+    seo_description: data.seoDescription || null,
+    dateline: data.dateline || null,
+  };
+}
+
+/** Create an article; a published one gets its permalink now. */
+export async function createArticle(
+  db: Db,
+  input: ArticleInput & { firstPublishedAt?: string | null },
+  opts: WriteOptions,
+): Promise<ArticleRow> {
+  const data = parseInput(input);
+  const now = opts.now ?? nowIso();
+  return db.transaction().execute(async (tx) => {
+    await checkReferences(tx, data);
+    const cols = columns(data);
+    const firstPublishedAt = isLive(cols.status) ? (input.firstPublishedAt ?? now) : null;
+    const path = firstPublishedAt
+      ? await permalinkFor(tx, cols.section_id, cols.slug, firstPublishedAt, opts.timeZone)
+      : null;
+    const row = await tx
+      .insertInto('articles')
+      .values({ ...cols, first_published_at: firstPublishedAt, path, created_at: now, updated_at: now, version: 1 })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await writeRelations(tx, row.id, data);
+    await writeRevision(tx, row, data, opts.by ?? null, now);
+    return row;
+  });
+}
+
+/**
+ * Replace an article's fields. Refused with 409 when someone saved since `expectedVersion`.
+ * When the permalink moves (slug or section changed after publication), the old path
+ * redirects to the new one, and older redirects are re-pointed so no chain forms.
+ */
+export async function updateArticle(db: Db, id: number, input: ArticleInput, opts: UpdateOptions): Promise<ArticleRow> {
+  const data = parseInput(input);
+  const now = opts.now ?? nowIso();
+  return db.transaction().execute(async (tx) => {
+    const current = await tx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!current) throw new ContentError(`article ${id} does not exist`, 404);
+    if (current.version !== opts.expectedVersion) {
+      throw new ContentError(
+        `article ${id} was saved by someone else (version ${current.version}, yours ${opts.expectedVersion})`,
+        409,
+      );
+    }
+    await checkReferences(tx, data);
+    const cols = columns(data);
+    const firstPublishedAt = current.first_published_at ?? (isLive(cols.status) ? now : null);
+    let path = current.path;
+    if (firstPublishedAt && (path === null || cols.slug !== current.slug || cols.section_id !== current.section_id)) {
+      path = await permalinkFor(tx, cols.section_id, cols.slug, firstPublishedAt, opts.timeZone, current);
+    }
+    const row = await tx
+      .updateTable('articles')
+      .set({ ...cols, first_published_at: firstPublishedAt, path, updated_at: now, version: current.version + 1 })
+      .where('id', '=', id)
+      .where('version', '=', opts.expectedVersion)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new ContentError(`article ${id} was saved by someone else`, 409);
+    if (current.path && path !== current.path) {
+      await tx.deleteFrom('redirects').where('from_path', '=', path as string).execute();
+      await tx.updateTable('redirects').set({ to_path: path as string }).where('to_path', '=', current.path).execute();
+      await tx.insertInto('redirects').values({ from_path: current.path, to_path: path as string, created_at: now }).execute();
+    }
+    await writeRelations(tx, id, data);
+    await writeRevision(tx, row, data, opts.by ?? null, now);
+    return row;
+  });
+}
+
+/** The editable fields of a stored article, in the shape `updateArticle` takes. */
+export async function articleInputOf(db: Db, row: ArticleRow): Promise<ArticleInput> {
+  const authors = await db
+    .selectFrom('article_authors')
+    .select('author_id')
+    .where('article_id', '=', row.id)
+    .orderBy('position')
+    .execute();
+  const tags = await db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .select('tags.name')
+    .where('article_id', '=', row.id)
+    .orderBy('position')
+    .execute();
+  return {
+    slug: row.slug,
+    headline: row.headline,
+    dek: row.dek,
+    body: JSON.parse(row.body),
+    sectionId: row.section_id,
+    authorIds: authors.map((a) => a.author_id),
+    tags: tags.map((t) => t.name),
+    leadMediaId: row.lead_media_id,
+    leadCaption: row.lead_caption,
+    leadCredit: row.lead_credit,
+    leadFilePhoto: row.lead_file_photo === 1,
+    status: row.status,
+    publishAt: row.publish_at,
+    seoTitle: row.seo_title,
+    seoDescription: row.seo_description,
+    dateline: row.dateline,
+  };
+}

@@ -1,0 +1,187 @@
+/**
+ * Document → HTML for the public site and feeds. Every text and attribute value goes through
+ * escapeHtml, and every attribute is one this file spells out, so even a document that skipped
+ * validation cannot inject markup. Embeds never emit third-party scripts.
+ */
+import { type EmbedProvider, matchEmbed } from './embeds.js';
+import { escapeHtml } from './escape.js';
+import {
+  type BlockNode,
+  type Doc,
+  type ImageNode,
+  type InlineNode,
+  isSafeHref,
+  type ListItemNode,
+  type ListNode,
+  type Mark,
+} from './schema.js';
+
+/** An image as the media library serves it, for one body image. */
+export interface MediaView {
+  src: string;
+  srcset?: string;
+  sizes?: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export interface RenderOptions {
+  /** Resolves an image node's mediaId; undefined leaves the image out (e.g. deleted media). */
+  media: (id: number) => MediaView | undefined;
+}
+
+/** Renders a validated document as an HTML fragment. */
+export function renderHtml(doc: Doc, opts: RenderOptions): string {
+  let out = '';
+  for (const node of doc.content) out += block(node, opts);
+  return out;
+}
+
+function block(node: BlockNode, opts: RenderOptions): string {
+  switch (node.type) {
+    case 'paragraph':
+      // Empty paragraphs are editor leftovers (blank lines); spacing belongs to the theme.
+      return node.content?.length ? `<p>${inline(node.content)}</p>` : '';
+    case 'heading': {
+      // Only the three allowed levels can reach the tag name, whatever the input says.
+      const level = node.attrs.level === 3 || node.attrs.level === 4 ? node.attrs.level : 2;
+      return `<h${level}>${inline(node.content)}</h${level}>`;
+    }
+    case 'blockquote': {
+      let out = '<blockquote>';
+      for (const p of node.content) if (p.content?.length) out += `<p>${inline(p.content)}</p>`;
+      const citation = node.attrs?.citation;
+      if (citation) out += `<footer>— ${escapeHtml(citation)}</footer>`;
+      return `${out}</blockquote>`;
+    }
+    case 'bulletList':
+    case 'orderedList':
+      return list(node);
+    case 'image':
+      return image(node, opts);
+    case 'embed':
+      return embed(node.attrs.provider, node.attrs.url);
+    case 'horizontalRule':
+      return '<hr>';
+    default:
+      return '';
+  }
+}
+
+function list(node: ListNode): string {
+  if (node.type === 'bulletList') return `<ul>${items(node.content)}</ul>`;
+  const start = node.attrs?.start;
+  const attr =
+    typeof start === 'number' && Number.isSafeInteger(start) && start > 1 ? ` start="${start}"` : '';
+  return `<ol${attr}>${items(node.content)}</ol>`;
+}
+
+function items(nodes: ListItemNode[]): string {
+  let out = '';
+  for (const item of nodes) {
+    out += '<li>';
+    for (const child of item.content) {
+      out += child.type === 'paragraph' ? `<p>${inline(child.content)}</p>` : list(child);
+    }
+    out += '</li>';
+  }
+  return out;
+}
+
+function image(node: ImageNode, opts: RenderOptions): string {
+  const media = opts.media(node.attrs.mediaId);
+  if (!media) return '';
+  const { alt, caption, credit, filePhoto } = node.attrs;
+  let img = `<img src="${escapeHtml(media.src)}"`;
+  if (media.srcset) img += ` srcset="${escapeHtml(media.srcset)}"`;
+  if (media.sizes) img += ` sizes="${escapeHtml(media.sizes)}"`;
+  img += `${dimension('width', media.width)}${dimension('height', media.height)}`;
+  // The editor's alt describes the photo in this story; the library's is the generic fallback.
+  img += ` alt="${escapeHtml(alt || media.alt || '')}" loading="lazy" decoding="async">`;
+  const parts: string[] = [];
+  if (caption) parts.push(escapeHtml(caption));
+  if (credit) parts.push(`<span class="credit">${escapeHtml(credit)}</span>`);
+  if (filePhoto === true) parts.push('<span class="file-photo">(file photo)</span>');
+  const figcaption = parts.length ? `<figcaption>${parts.join(' ')}</figcaption>` : '';
+  return `<figure class="body-image">${img}${figcaption}</figure>`;
+}
+
+function dimension(name: 'width' | 'height', value: number): string {
+  return Number.isFinite(value) && value > 0 ? ` ${name}="${Math.round(value)}"` : '';
+}
+
+function embed(provider: EmbedProvider, url: string): string {
+  // Re-matching yields URLs built from the parsed id, never the stored string.
+  const info = matchEmbed(provider, url);
+  if (!info) return '';
+  const cls = `embed embed-${info.provider}`;
+  const f = info.frame;
+  if (!f) {
+    return `<figure class="${cls}"><a href="${escapeHtml(info.url)}" rel="noopener noreferrer">${escapeHtml(info.label)}</a></figure>`;
+  }
+  const size = `${f.width ? ` width="${f.width}"` : ''} height="${f.height}"`;
+  return (
+    `<figure class="${cls}"><iframe src="${escapeHtml(f.src)}" title="${escapeHtml(f.title)}"${size}` +
+    ` loading="lazy" allow="${escapeHtml(f.allow)}" allowfullscreen` +
+    ` referrerpolicy="strict-origin-when-cross-origin"></iframe></figure>`
+  );
+}
+
+// New marks open outermost-first in this order, so a link wraps its bold words rather than
+// being split into several anchors.
+const MARK_ORDER: Record<string, number> = { link: 0, bold: 1, italic: 2 };
+const NO_MARKS: Mark[] = [];
+
+/** Renders inline nodes, keeping marks shared by neighbouring text open across them. */
+function inline(nodes: InlineNode[] | undefined): string {
+  if (!nodes) return '';
+  let out = '';
+  const open: Mark[] = [];
+  for (const node of nodes) {
+    if (node.type === 'hardBreak') {
+      out += '<br>';
+      continue;
+    }
+    if (node.type !== 'text' || typeof node.text !== 'string') continue;
+    const marks = node.marks?.length ? renderable(node.marks) : NO_MARKS;
+    // Keep the open marks this node shares (outermost first), close the rest, open the new.
+    let keep = 0;
+    while (keep < open.length && marks.some((m) => sameMark(m, open[keep]!))) keep++;
+    while (open.length > keep) out += closeTag(open.pop()!);
+    for (const mark of marks) {
+      if (open.some((o) => sameMark(o, mark))) continue;
+      out += openTag(mark);
+      open.push(mark);
+    }
+    out += escapeHtml(node.text);
+  }
+  while (open.length) out += closeTag(open.pop()!);
+  return out;
+}
+
+/** Known marks in nesting order; a link with an unsafe href is dropped (its text stays). */
+function renderable(marks: Mark[]): Mark[] {
+  return marks
+    .filter((m) => m.type in MARK_ORDER && (m.type !== 'link' || isSafeHref(m.attrs?.href ?? '')))
+    .sort((a, b) => (MARK_ORDER[a.type] ?? 0) - (MARK_ORDER[b.type] ?? 0));
+}
+
+function sameMark(a: Mark, b: Mark): boolean {
+  if (a.type !== 'link' || b.type !== 'link') return a.type === b.type;
+  return a.attrs.href === b.attrs.href && a.attrs.title === b.attrs.title;
+}
+
+function openTag(mark: Mark): string {
+  if (mark.type === 'bold') return '<strong>';
+  if (mark.type === 'italic') return '<em>';
+  const { href, title } = mark.attrs;
+  // Every http(s) link is absolute, hence external; mailto needs no rel.
+  const rel = /^https?:/i.test(href) ? ' rel="noopener noreferrer"' : '';
+  const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
+  return `<a href="${escapeHtml(href)}"${titleAttr}${rel}>`;
+}
+
+function closeTag(mark: Mark): string {
+  return mark.type === 'bold' ? '</strong>' : mark.type === 'italic' ? '</em>' : '</a>';
+}

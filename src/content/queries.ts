@@ -1,0 +1,159 @@
+import type { ArticleRow, AuthorRow, Db, MediaRow, TagRow } from '../db/index.js';
+
+/**
+ * The public read side: what readers may see, fetched in a fixed, small number of queries per
+ * page (a list and its bylines and images are three queries whatever the page size).
+ */
+export type ArticleSummary = Pick<
+  ArticleRow,
+  | 'id'
+  | 'slug'
+  | 'headline'
+  | 'dek'
+  | 'path'
+  | 'section_id'
+  | 'lead_media_id'
+  | 'lead_caption'
+  | 'lead_credit'
+  | 'lead_file_photo'
+  | 'first_published_at'
+  | 'updated_at'
+  | 'dateline'
+>;
+
+const summaryColumns = [
+  'articles.id',
+  'articles.slug',
+  'articles.headline',
+  'articles.dek',
+  'articles.path',
+  'articles.section_id',
+  'articles.lead_media_id',
+  'articles.lead_caption',
+  'articles.lead_credit',
+  'articles.lead_file_photo',
+  'articles.first_published_at',
+  'articles.updated_at',
+  'articles.dateline',
+] as const;
+
+export interface ListFilter {
+  sectionIds?: number[];
+  authorId?: number;
+  tagId?: number;
+  excludeId?: number;
+}
+
+/** Published and already public at `now`. */
+function publicArticles(db: Db, now: string, filter: ListFilter) {
+  let q = db
+    .selectFrom('articles')
+    .where('articles.status', '=', 'published')
+    .where('articles.first_published_at', '<=', now);
+  if (filter.sectionIds) q = q.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_authors')
+          .select('article_authors.article_id')
+          .whereRef('article_authors.article_id', '=', 'articles.id')
+          .where('article_authors.author_id', '=', authorId),
+      ),
+    );
+  }
+  if (filter.tagId !== undefined) {
+    const tagId = filter.tagId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_tags')
+          .select('article_tags.article_id')
+          .whereRef('article_tags.article_id', '=', 'articles.id')
+          .where('article_tags.tag_id', '=', tagId),
+      ),
+    );
+  }
+  if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
+  return q;
+}
+
+/** Newest first. */
+export async function listPublished(
+  db: Db,
+  now: string,
+  filter: ListFilter,
+  page: { limit: number; offset: number },
+): Promise<ArticleSummary[]> {
+  return publicArticles(db, now, filter)
+    .select(summaryColumns)
+    .orderBy('articles.first_published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(page.limit)
+    .offset(page.offset)
+    .execute();
+}
+
+export async function countPublished(db: Db, now: string, filter: ListFilter): Promise<number> {
+  const row = await publicArticles(db, now, filter)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Whatever article owns the path, in any state: the page decides between 200 and 410. */
+export async function articleByPath(db: Db, path: string): Promise<ArticleRow | undefined> {
+  return db.selectFrom('articles').selectAll().where('path', '=', path).executeTakeFirst();
+}
+
+export async function redirectFor(db: Db, path: string): Promise<string | undefined> {
+  const row = await db.selectFrom('redirects').select('to_path').where('from_path', '=', path).executeTakeFirst();
+  return row?.to_path;
+}
+
+/** Bylines of many articles at once, in byline order. */
+export async function bylinesOf(db: Db, articleIds: number[]): Promise<Map<number, AuthorRow[]>> {
+  const out = new Map<number, AuthorRow[]>();
+  if (!articleIds.length) return out;
+  const rows = await db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .selectAll('authors')
+    .select('article_authors.article_id')
+    .where('article_authors.article_id', 'in', articleIds)
+    .orderBy('article_authors.article_id')
+    .orderBy('article_authors.position')
+    .execute();
+  for (const { article_id, ...author } of rows) {
+    let list = out.get(article_id);
+    if (!list) out.set(article_id, (list = []));
+    list.push(author);
+  }
+  return out;
+}
+
+export async function tagsOf(db: Db, articleId: number): Promise<TagRow[]> {
+  return db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .selectAll('tags')
+    .where('article_tags.article_id', '=', articleId)
+    .orderBy('article_tags.position')
+    .execute();
+}
+
+export async function mediaByIds(db: Db, ids: Iterable<number | null>): Promise<Map<number, MediaRow>> {
+  const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('media').selectAll().where('id', 'in', wanted).execute();
+  return new Map(rows.map((m) => [m.id, m]));
+}
+
+export async function authorBySlug(db: Db, slug: string): Promise<AuthorRow | undefined> {
+  return db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+export async function tagBySlug(db: Db, slug: string): Promise<TagRow | undefined> {
+  return db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ARTICLE_STATUSES } from '../db/schema.js';
+import { ARTICLE_SLUG_PATTERN } from '../lib/slug.js';
+
+/** Input of an article write. Field names are the API's (camelCase); rows are snake_case. */
+export const articleInput = z.object({
+  slug: z.string().max(120).regex(ARTICLE_SLUG_PATTERN, 'lowercase words joined by hyphens').optional(),
+  headline: z.string().trim().min(1).max(300),
+  dek: z.string().trim().max(1000).default(''),
+  /** The body document; validated by content/document, which names the bad node. */
+  body: z.unknown(),
+  sectionId: z.number().int().positive(),
+  authorIds: z.array(z.number().int().positive()).max(20).default([]),
+  tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  leadMediaId: z.number().int().positive().nullable().default(null),
+  leadCaption: z.string().max(1000).default(''),
+  leadCredit: z.string().max(300).default(''),
+  leadFilePhoto: z.boolean().default(false),
+  status: z.enum(ARTICLE_STATUSES as [string, ...string[]]).default('draft'),
+  publishAt: z.iso.datetime({ offset: true }).nullable().default(null),
+  seoTitle: z.string().trim().max(300).nullable().default(null),
+  seoDescription: z.string().trim().max(1000).nullable().default(null),
+  dateline: z.string().trim().max(100).nullable().default(null),
+});
+export type ArticleInput = z.input<typeof articleInput>;
+export type ArticleData = z.output<typeof articleInput>;

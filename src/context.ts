@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import type { Config } from './config.js';
+import { type Db, type Dialect, migrateToLatest, openDatabase } from './db/index.js';
+
+/**
+ * Everything a request or a command needs, built once and passed down explicitly (never
+ * hung on the Fastify instance), so every function says what it depends on.
+ */
+export interface Context {
+  config: Config;
+  db: Db;
+  dialect: Dialect;
+  /** The current time; tests replace it to look at the site from another moment. */
+  now(): Date;
+  close(): Promise<void>;
+}
+
+export async function createContext(config: Config, opts: { now?: () => Date } = {}): Promise<Context> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  fs.mkdirSync(config.mediaDir, { recursive: true });
+  const handle = openDatabase(config.database);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    await handle.destroy();
+    throw err;
+  }
+  return {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    now: opts.now ?? (() => new Date()),
+    close: () => handle.destroy(),
+  };
+}

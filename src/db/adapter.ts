@@ -1,0 +1,68 @@
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect, type Kysely as KyselyT, PostgresAdapter } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import type { Database } from './schema.js';
+
+/**
+ * The one place where SQLite and PostgreSQL differ. Everything else writes portable Kysely
+ * queries; anything dialect-specific is a capability here (the Kysely adapter pattern).
+ */
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Dialect {
+  name: DialectName;
+  /** Column type of timestamps: ISO text on SQLite, timestamptz on PostgreSQL. */
+  timestampType: 'text' | 'timestamptz';
+  /** Operator for case-insensitive pattern match. */
+  ilike: 'like' | 'ilike';
+}
+
+const dialects: Record<DialectName, Dialect> = {
+  sqlite: { name: 'sqlite', timestampType: 'text', ilike: 'like' },
+  postgres: { name: 'postgres', timestampType: 'timestamptz', ilike: 'ilike' },
+};
+
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  destroy(): Promise<void>;
+}
+
+/** Which dialect a Kysely instance speaks (migrations receive a bare `Kysely<any>`). */
+// biome-ignore lint/suspicious/noExplicitAny: migrations are typed against Kysely<any> by design
+export function dialectOf(db: KyselyT<any>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? dialects.postgres : dialects.sqlite;
+}
+
+let pgTypesConfigured = false;
+
+/** PostgreSQL hands back the same shapes as SQLite: ISO strings for times, numbers for counts. */
+function configurePgTypes(): void {
+  if (pgTypesConfigured) return;
+  pgTypesConfigured = true;
+  const toIso = (v: string) => new Date(v).toISOString();
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, toIso);
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+}
+
+export function openDatabase(database: Config['database']): DbHandle {
+  if (database.kind === 'postgres') {
+    configurePgTypes();
+    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: dialects.postgres, destroy: () => db.destroy() };
+  }
+  const sqlite = new SQLite(database.file);
+  // WAL lets readers run while a write commits. synchronous=FULL syncs the WAL on every
+  // commit, so an acknowledged save survives even a power cut; newsroom writes are rare.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: dialects.sqlite, destroy: () => db.destroy() };
+}

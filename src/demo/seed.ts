@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createArticle } from '../content/articles.js';
+import { createSection } from '../content/sections.js';
+import type { Context } from '../context.js';
+import type { Db } from '../db/index.js';
+import { nowIso } from '../lib/time.js';
+import { addMediaFile } from '../media/library.js';
+import { demoBlocksToDocument } from './blocks.js';
+import { newsArticles } from './data/articles-news.js';
+import { moreArticles, reserveArticles } from './data/articles-more.js';
+import { demoAuthors } from './data/authors.js';
+import { demoSections } from './data/sections.js';
+import type { DemoArticle, DemoSection } from './data/types.js';
+
+const IMAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'images');
+const HOUR = 3_600_000;
+const SEED_KEY = 'demo_seeded_at';
+
+export const demoArticles: DemoArticle[] = [...newsArticles, ...moreArticles, ...reserveArticles];
+
+async function isEmpty(db: Db): Promise<boolean> {
+  const [articles, sections, marker] = await Promise.all([
+    db.selectFrom('articles').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('sections').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('settings').select('key').where('key', '=', SEED_KEY).executeTakeFirst(),
+  ]);
+  return !articles && !sections && !marker;
+}
+
+/**
+ * Load the demo newsroom, but only into a database that has never held content: the marker
+ * row stays after the demo is deleted, so real content is never mixed with a fresh demo.
+ * The marker is written first in the same transaction, so two nodes starting at once on one
+ * PostgreSQL database cannot both seed.
+ */
+export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number; sections: number } | null> {
+  if (!(await isEmpty(ctx.db))) return null;
+  const now = ctx.now();
+  try {
+    return await ctx.db.transaction().execute(async (tx) => {
+      await tx.insertInto('settings').values({ key: SEED_KEY, value: now.toISOString(), updated_at: nowIso() }).execute();
+
+      const sectionIds = new Map<string, number>();
+      const addSections = async (list: DemoSection[], parentId: number | null, prefix: string) => {
+        for (const [position, s] of list.entries()) {
+          const row = await createSection(tx, { ...s, parentId, position });
+          sectionIds.set(prefix + s.slug, row.id);
+          if (s.children) await addSections(s.children, row.id, `${prefix}${s.slug}/`);
+        }
+      };
+      await addSections(demoSections, null, '');
+
+      const authorIds = new Map<string, number>();
+      for (const a of demoAuthors) {
+        const avatar = await addMediaFile(tx, ctx.config.mediaDir, path.join(IMAGES, `avatar-${a.slug}.jpg`), {
+          alt: `Portrait of ${a.name}`,
+        });
+        const row = await tx
+          .insertInto('authors')
+          .values({ ...a, avatar_media_id: avatar.id, created_at: nowIso(), updated_at: nowIso() })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        authorIds.set(a.slug, row.id);
+      }
+
+      const imageIds = new Map<string, number>();
+      const image = async (key: string, alt = '') => {
+        let id = imageIds.get(key);
+        if (id === undefined) {
+          id = (await addMediaFile(tx, ctx.config.mediaDir, path.join(IMAGES, `${key}.jpg`), { alt })).id;
+          imageIds.set(key, id);
+        }
+        return id;
+      };
+
+      // Oldest first, so ids grow with publication time as they would in a real newsroom.
+      const ordered = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
+      for (const a of ordered) {
+        const published = new Date(now.getTime() - a.hoursAgo * HOUR);
+        const updated = new Date(published.getTime() + (a.updatedAfterHours ?? 0) * HOUR);
+        const bodyImages = new Map<string, number>();
+        for (const block of a.body) {
+          if (typeof block === 'object' && 'image' in block) bodyImages.set(block.image, await image(block.image));
+        }
+        const sectionId = sectionIds.get(a.section);
+        if (sectionId === undefined) throw new Error(`demo story ${a.slug}: unknown section ${a.section}`);
+        await createArticle(
+          tx,
+          {
+            slug: a.slug,
+            headline: a.headline,
+            dek: a.dek,
+            body: demoBlocksToDocument(a.body, (key) => bodyImages.get(key) ?? 0),
+            sectionId,
+            authorIds: a.authors.map((slug) => {
+              const id = authorIds.get(slug);
+              if (id === undefined) throw new Error(`demo story ${a.slug}: unknown author ${slug}`);
+              return id;
+            }),
+            tags: a.tags,
+            leadMediaId: await image(a.lead.image, a.lead.alt),
+            leadCaption: a.lead.caption,
+            leadCredit: a.lead.credit,
+            leadFilePhoto: a.lead.filePhoto ?? false,
+            status: 'published',
+            dateline: a.dateline ?? null,
+            firstPublishedAt: published.toISOString(),
+          },
+          { by: 'demo', timeZone: ctx.config.site.timeZone, now: updated.toISOString() },
+        );
+      }
+      return { articles: ordered.length, sections: sectionIds.size };
+    });
+  } catch (err) {
+    // Another process seeded (or real content arrived) while we were working: not an error.
+    if (!(await isEmpty(ctx.db))) return null;
+    throw err;
+  }
+}

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import type { MediaRow } from '../db/index.js';
+
+/**
+ * Responsive renditions, made on first request and kept on disk. Only these widths exist, so
+ * a crawler cannot make us resize an image to every width from 1 to 10,000.
+ */
+export const RENDITION_WIDTHS = [320, 640, 960, 1280, 1600] as const;
+export const RENDITION_FORMATS = ['webp', 'jpg'] as const;
+export type RenditionFormat = (typeof RENDITION_FORMATS)[number];
+
+// Sharp refuses inputs above this many pixels: a guard against decompression bombs.
+const PIXEL_LIMIT = 80_000_000;
+
+/** Widths worth offering for an image: those narrower than the original, plus the original's. */
+export function widthsFor(media: Pick<MediaRow, 'width'>): number[] {
+  const below = RENDITION_WIDTHS.filter((w) => w < media.width);
+  const top = RENDITION_WIDTHS.find((w) => w >= media.width);
+  return top ? [...below, top] : below.length ? below : [RENDITION_WIDTHS[0]];
+}
+
+export function renditionPath(mediaDir: string, id: number, width: number, format: RenditionFormat): string {
+  return path.join(mediaDir, 'renditions', String(id), `${width}.${format}`);
+}
+
+/** Path of the rendition file, creating it when missing (atomically, so readers never see half a file). */
+export async function ensureRendition(
+  mediaDir: string,
+  media: Pick<MediaRow, 'id' | 'file'>,
+  width: number,
+  format: RenditionFormat,
+): Promise<string> {
+  const target = renditionPath(mediaDir, media.id, width, format);
+  try {
+    await fs.access(target);
+    return target;
+  } catch {
+    // fall through and render
+  }
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${randomUUID()}.tmp`;
+  // rotate() applies EXIF orientation; sharp drops the rest of the metadata (GPS included) by default.
+  const pipeline = sharp(path.join(mediaDir, media.file), { limitInputPixels: PIXEL_LIMIT })
+    .rotate()
+    .resize({ width, withoutEnlargement: true });
+  await (format === 'webp' ? pipeline.webp({ quality: 78 }) : pipeline.jpeg({ quality: 80, mozjpeg: true })).toFile(
+    tmp,
+  );
+  await fs.rename(tmp, target);
+  return target;
+}

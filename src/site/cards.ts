@@ -1,0 +1,51 @@
+import {
+  type ArticleSummary,
+  bylinesOf,
+  type ListFilter,
+  listPublished,
+  mediaByIds,
+} from '../content/queries.js';
+import type { SectionTree } from '../content/sections.js';
+import type { Db } from '../db/index.js';
+import { imageView } from '../media/view.js';
+import { authorHref, sectionHref, type StoryCard } from './view.js';
+
+/** Card images are drawn at most a third of the page wide (full width on phones). */
+const CARD_SIZES = '(min-width: 960px) 33vw, (min-width: 640px) 50vw, 100vw';
+const LEAD_SIZES = '(min-width: 960px) 66vw, 100vw';
+
+/** Summaries → cards, with bylines and images loaded in two queries for the whole list. */
+export async function toCards(
+  db: Db,
+  tree: SectionTree,
+  stories: ArticleSummary[],
+  opts: { leadFirst?: boolean } = {},
+): Promise<StoryCard[]> {
+  const ids = stories.map((s) => s.id);
+  const [bylines, media] = await Promise.all([bylinesOf(db, ids), mediaByIds(db, stories.map((s) => s.lead_media_id))]);
+  return stories.map((s, i) => {
+    const section = tree.byId.get(s.section_id);
+    const m = s.lead_media_id === null ? undefined : media.get(s.lead_media_id);
+    return {
+      id: s.id,
+      href: s.path ?? '/',
+      headline: s.headline,
+      dek: s.dek,
+      section: section ? { name: section.name, href: sectionHref(section) } : null,
+      bylines: (bylines.get(s.id) ?? []).map((a) => ({ name: a.name, href: authorHref(a) })),
+      published: s.first_published_at ?? s.updated_at,
+      image: m ? imageView(m, opts.leadFirst && i === 0 ? LEAD_SIZES : CARD_SIZES) : null,
+    };
+  });
+}
+
+export async function cardsFor(
+  db: Db,
+  tree: SectionTree,
+  now: string,
+  filter: ListFilter,
+  page: { limit: number; offset: number },
+  opts: { leadFirst?: boolean } = {},
+): Promise<StoryCard[]> {
+  return toCards(db, tree, await listPublished(db, now, filter, page), opts);
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Context } from '../context.js';
+import { authorPage, homePage, notFound, type PageResult, parsePage, pathPage, tagPage } from './pages.js';
+
+const ASSETS: Record<string, { type: string; body: Buffer }> = {
+  'logo.png': { type: 'image/png', body: fs.readFileSync(new URL('./assets/logo.png', import.meta.url)) },
+};
+
+function send(reply: FastifyReply, result: PageResult) {
+  if (result.status === 301) return reply.code(301).header('location', result.location).send();
+  return reply
+    .code(result.status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('x-content-type-options', 'nosniff')
+    .header('referrer-policy', 'strict-origin-when-cross-origin')
+    .send(result.html);
+}
+
+type PageQuery = { Querystring: { page?: unknown } };
+
+/** Public routes: thin, each hands a path and query to a page builder. */
+export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
+  app.get('/', async (_req, reply) => send(reply, await homePage(ctx)));
+  app.get<PageQuery & { Params: { slug: string } }>('/author/:slug', async (req, reply) =>
+    send(reply, await authorPage(ctx, req.params.slug, parsePage(req.query.page))),
+  );
+  app.get<PageQuery & { Params: { slug: string } }>('/tag/:slug', async (req, reply) =>
+    send(reply, await tagPage(ctx, req.params.slug, parsePage(req.query.page))),
+  );
+  app.get<{ Params: { file: string } }>('/assets/:file', async (req, reply) => {
+    const asset = ASSETS[req.params.file];
+    if (!asset) return send(reply, await notFound(ctx));
+    return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(asset.body);
+  });
+  app.get('/robots.txt', async (_req, reply) => reply.type('text/plain').send('User-agent: *\nAllow: /\n'));
+  app.get<PageQuery>('/*', async (req, reply) => {
+    const raw = req.url.split('?')[0] ?? '/';
+    let path: string;
+    try {
+      path = decodeURIComponent(raw).replace(/\/+$/, '').replace(/\/{2,}/g, '/') || '/';
+    } catch {
+      return send(reply, await notFound(ctx));
+    }
+    return send(reply, await pathPage(ctx, path, parsePage(req.query.page)));
+  });
+  app.setNotFoundHandler(async (_req, reply) => send(reply, await notFound(ctx)));
+  app.setErrorHandler(async (err: { statusCode?: number }, req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) req.log.error(err);
+    if (status === 404) return send(reply, await notFound(ctx));
+    return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? 'Internal error' : 'Bad request');
+  });
+}

@@ -1,0 +1,68 @@
+import type { Config } from '../config.js';
+import type { Crumb } from './view.js';
+
+/** schema.org JSON-LD, built from view data; URLs are absolute on the primary address. */
+export function publisher(site: Config['site']) {
+  return {
+    '@type': 'NewsMediaOrganization',
+    name: site.name,
+    url: `${site.url}/`,
+    logo: { '@type': 'ImageObject', url: `${site.url}/assets/logo.png`, width: 512, height: 512 },
+  };
+}
+
+export function breadcrumbList(site: Config['site'], crumbs: Crumb[]) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: crumbs.map((c, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: c.name,
+      item: `${site.url}${c.href}`,
+    })),
+  };
+}
+
+export interface NewsArticleData {
+  url: string;
+  headline: string;
+  description: string;
+  published: string;
+  modified: string;
+  authors: { name: string; href: string }[];
+  images: string[];
+  section: string;
+  keywords: string[];
+  dateline: string | null;
+}
+
+export function newsArticle(site: Config['site'], a: NewsArticleData) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.headline.slice(0, 110),
+    description: a.description,
+    datePublished: a.published,
+    dateModified: a.modified,
+    author: a.authors.map((au) => ({ '@type': 'Person', name: au.name, url: `${site.url}${au.href}` })),
+    image: a.images,
+    publisher: publisher(site),
+    articleSection: a.section,
+    keywords: a.keywords,
+    ...(a.dateline ? { dateline: a.dateline } : {}),
+    inLanguage: site.language,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': a.url },
+    url: a.url,
+  };
+}
+
+export function website(site: Config['site']) {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: site.name,
+    url: `${site.url}/`,
+    publisher: publisher(site),
+  };
+}

@@ -1,0 +1,96 @@
+import type { ComponentChildren } from 'preact';
+import { jsonForScript } from '../render.js';
+import type { Head, SiteView } from '../view.js';
+import { stylesheet } from './styles.js';
+
+export function Layout({ view, head, children }: { view: SiteView; head: Head; children: ComponentChildren }) {
+  const { site } = view;
+  return (
+    <html lang={site.language}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{head.title}</title>
+        <meta name="description" content={head.description} />
+        <link rel="canonical" href={head.canonical} />
+        {head.noindex ? <meta name="robots" content="noindex" /> : null}
+        <meta name="color-scheme" content="light dark" />
+        <link rel="icon" href="/assets/logo.png" type="image/png" />
+        <meta property="og:site_name" content={site.name} />
+        <meta property="og:type" content={head.type} />
+        <meta property="og:title" content={head.title} />
+        <meta property="og:description" content={head.description} />
+        <meta property="og:url" content={head.canonical} />
+        <meta property="og:locale" content={site.language} />
+        {head.image ? (
+          <>
+            <meta property="og:image" content={head.image.url} />
+            <meta property="og:image:width" content={String(head.image.width)} />
+            <meta property="og:image:height" content={String(head.image.height)} />
+            <meta property="og:image:alt" content={head.image.alt} />
+          </>
+        ) : null}
+        {head.article ? (
+          <>
+            <meta property="article:published_time" content={head.article.published} />
+            <meta property="article:modified_time" content={head.article.modified} />
+            <meta property="article:section" content={head.article.section} />
+            {head.article.tags.map((t) => (
+              <meta key={t} property="article:tag" content={t} />
+            ))}
+          </>
+        ) : null}
+        <meta name="twitter:card" content={head.image ? 'summary_large_image' : 'summary'} />
+        <meta name="twitter:title" content={head.title} />
+        <meta name="twitter:description" content={head.description} />
+        {head.image ? <meta name="twitter:image" content={head.image.url} /> : null}
+        {head.jsonLd.map((data, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: fixed order
+          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+        ))}
+        <style dangerouslySetInnerHTML={{ __html: stylesheet }} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="brand" href="/">
+              <img src="/assets/logo.png" width="36" height="36" alt="" />
+              <span>{site.name}</span>
+            </a>
+          </div>
+          <nav class="site-nav" aria-label="Sections">
+            <ul class="wrap">
+              {view.nav.map((n) => (
+                <li key={n.href}>
+                  <a href={n.href} aria-current={n.current ? 'page' : undefined}>
+                    {n.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="wrap">
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p class="footer-brand">{site.name}</p>
+            <p>{site.description}</p>
+            <ul class="footer-nav">
+              {view.nav.map((n) => (
+                <li key={n.href}>
+                  <a href={n.href}>{n.name}</a>
+                </li>
+              ))}
+            </ul>
+            <p class="footer-small">Published with Masthead.</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

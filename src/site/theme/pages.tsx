@@ -1,0 +1,210 @@
+import type { AuthorRow, TagRow } from '../../db/index.js';
+import type { Crumb, Head, ImageView, Pagination, SiteView, StoryCard } from '../view.js';
+import { Breadcrumbs, Bylines, Card, Pager, Picture, TimeTag } from './components.js';
+import { Layout } from './layout.js';
+
+export interface HomeModel {
+  top: StoryCard[];
+  blocks: { name: string; href: string; stories: StoryCard[] }[];
+}
+
+export function HomePage({ view, head, model }: { view: SiteView; head: Head; model: HomeModel }) {
+  const [lead, ...rest] = model.top;
+  return (
+    <Layout view={view} head={head}>
+      <h1 class="visually-hidden">{view.site.name}</h1>
+      <section class="top-stories" aria-label="Top stories">
+        {lead ? <Card story={lead} site={view.site} size="lead" eager /> : <p>No stories yet.</p>}
+        <div class="top-rest">
+          {rest.map((s) => (
+            <Card key={s.id} story={s} site={view.site} />
+          ))}
+        </div>
+      </section>
+      {model.blocks.map((b) => (
+        <section key={b.href} class="section-block" aria-labelledby={`block-${b.href.slice(1)}`}>
+          <h2 class="block-title" id={`block-${b.href.slice(1)}`}>
+            <a href={b.href}>{b.name}</a>
+          </h2>
+          <div class="grid">
+            {b.stories.map((s) => (
+              <Card key={s.id} story={s} site={view.site} />
+            ))}
+          </div>
+        </section>
+      ))}
+    </Layout>
+  );
+}
+
+export interface ListModel {
+  title: string;
+  intro?: string;
+  crumbs: Crumb[];
+  stories: StoryCard[];
+  pagination: Pagination;
+  kind: 'section' | 'tag' | 'author';
+  author?: AuthorRow & { avatar: ImageView | null };
+  subsections?: { name: string; href: string }[];
+}
+
+export function ListPage({ view, head, model }: { view: SiteView; head: Head; model: ListModel }) {
+  return (
+    <Layout view={view} head={head}>
+      <Breadcrumbs crumbs={model.crumbs} />
+      <header class={`list-header list-${model.kind}`}>
+        {model.author?.avatar ? <Picture image={model.author.avatar} className="avatar" eager /> : null}
+        <div>
+          <p class="list-kind">{model.kind === 'tag' ? 'Topic' : model.kind === 'author' ? 'Author' : 'Section'}</p>
+          <h1>{model.title}</h1>
+          {model.intro ? <p class="list-intro">{model.intro}</p> : null}
+        </div>
+      </header>
+      {model.subsections?.length ? (
+        <nav class="subsections" aria-label={`Within ${model.title}`}>
+          <ul>
+            {model.subsections.map((s) => (
+              <li key={s.href}>
+                <a href={s.href}>{s.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      {model.stories.length ? (
+        <div class="list">
+          {model.stories.map((s, i) => (
+            <Card key={s.id} story={s} site={view.site} eager={i === 0 && model.pagination.page === 1} />
+          ))}
+        </div>
+      ) : (
+        <p class="empty">No stories here yet.</p>
+      )}
+      <Pager pagination={model.pagination} />
+    </Layout>
+  );
+}
+
+export interface ArticleModel {
+  headline: string;
+  dek: string;
+  crumbs: Crumb[];
+  bylines: StoryCard['bylines'];
+  dateline: string | null;
+  published: string;
+  /** Shown only when the story changed after publication. */
+  updated: string | null;
+  lead: { image: ImageView; caption: string; credit: string; filePhoto: boolean } | null;
+  bodyHtml: string;
+  tags: { name: string; href: string }[];
+  section: { name: string; href: string };
+  more: StoryCard[];
+}
+
+export function ArticlePage({ view, head, model }: { view: SiteView; head: Head; model: ArticleModel }) {
+  return (
+    <Layout view={view} head={head}>
+      <article class="story">
+        <header class="story-header">
+          <Breadcrumbs crumbs={model.crumbs} />
+          <h1 class="headline">{model.headline}</h1>
+          {model.dek ? <p class="dek">{model.dek}</p> : null}
+          <p class="story-meta">
+            <Bylines bylines={model.bylines} />
+            <span class="times">
+              Published <TimeTag iso={model.published} site={view.site} />
+              {model.updated ? (
+                <>
+                  {' · '}Updated <TimeTag iso={model.updated} site={view.site} />
+                </>
+              ) : null}
+            </span>
+          </p>
+        </header>
+        {model.lead ? (
+          <figure class="lead-image">
+            <Picture image={model.lead.image} eager />
+            {model.lead.caption || model.lead.credit || model.lead.filePhoto ? (
+              <figcaption>
+                {model.lead.caption}
+                {model.lead.filePhoto ? <span class="file-photo"> (file photo)</span> : null}
+                {model.lead.credit ? <span class="credit"> {model.lead.credit}</span> : null}
+              </figcaption>
+            ) : null}
+          </figure>
+        ) : null}
+        <div class="story-body">
+          {model.dateline ? <span class="dateline">{model.dateline} — </span> : null}
+          <div dangerouslySetInnerHTML={{ __html: model.bodyHtml }} />
+        </div>
+        {model.tags.length ? (
+          <footer class="story-tags">
+            <h2 class="visually-hidden">Topics</h2>
+            <ul>
+              {model.tags.map((t) => (
+                <li key={t.href}>
+                  <a href={t.href} rel="tag">
+                    {t.name}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </footer>
+        ) : null}
+      </article>
+      {model.more.length ? (
+        <aside class="more" aria-labelledby="more-title">
+          <h2 id="more-title" class="block-title">
+            More in <a href={model.section.href}>{model.section.name}</a>
+          </h2>
+          <div class="grid">
+            {model.more.map((s) => (
+              <Card key={s.id} story={s} site={view.site} size="compact" />
+            ))}
+          </div>
+        </aside>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function ErrorPage({
+  view,
+  head,
+  status,
+  latest,
+}: {
+  view: SiteView;
+  head: Head;
+  status: 404 | 410;
+  latest: StoryCard[];
+}) {
+  return (
+    <Layout view={view} head={head}>
+      <section class="error-page">
+        <p class="list-kind">{status === 410 ? 'Story removed' : 'Page not found'}</p>
+        <h1>{status === 410 ? 'This story is no longer available' : 'We could not find that page'}</h1>
+        <p>
+          {status === 410
+            ? 'The newsroom has withdrawn this story. It may return after review.'
+            : 'The address may be mistyped, or the page may have moved.'}{' '}
+          Try the <a href="/">front page</a> or one of the sections above.
+        </p>
+      </section>
+      {latest.length ? (
+        <section class="section-block" aria-labelledby="latest-title">
+          <h2 id="latest-title" class="block-title">
+            Latest stories
+          </h2>
+          <div class="grid">
+            {latest.map((s) => (
+              <Card key={s.id} story={s} site={view.site} size="compact" />
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+export type { TagRow };

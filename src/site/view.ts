@@ -1,0 +1,62 @@
+import type { AuthorRow, MediaRow, TagRow } from '../db/index.js';
+import type { Config } from '../config.js';
+import type { ArticleSummary } from '../content/queries.js';
+import type { SectionNode } from '../content/sections.js';
+import type { ImageView } from '../media/view.js';
+
+/**
+ * View models: plain data the theme renders. Routes build them from the database; components
+ * never query. Every URL here is root-relative, so a page works on any address it is served at.
+ */
+export interface SiteView {
+  site: Config['site'];
+  /** Top-level sections, for the header navigation. */
+  nav: { name: string; href: string; current: boolean }[];
+}
+
+export interface Crumb {
+  name: string;
+  href: string;
+}
+
+export interface StoryCard {
+  id: number;
+  href: string;
+  headline: string;
+  dek: string;
+  section: { name: string; href: string } | null;
+  bylines: { name: string; href: string }[];
+  published: string;
+  image: ImageView | null;
+}
+
+export interface Head {
+  title: string;
+  description: string;
+  /** Absolute URL on the primary address. */
+  canonical: string;
+  type: 'website' | 'article' | 'profile';
+  image?: { url: string; width: number; height: number; alt: string };
+  article?: { published: string; modified: string; section: string; tags: string[] };
+  jsonLd: object[];
+  noindex?: boolean;
+}
+
+export interface Pagination {
+  page: number;
+  pages: number;
+  /** href of a page number, page 1 without a query. */
+  hrefOf(page: number): string;
+}
+
+export function sectionHref(section: Pick<SectionNode, 'path'>): string {
+  return `/${section.path}`;
+}
+export function authorHref(author: Pick<AuthorRow, 'slug'>): string {
+  return `/author/${author.slug}`;
+}
+export function tagHref(tag: Pick<TagRow, 'slug'>): string {
+  return `/tag/${tag.slug}`;
+}
+
+export type { ArticleSummary, AuthorRow, ImageView, MediaRow, SectionNode, TagRow };

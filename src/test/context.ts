@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { type Context, createContext } from '../context.js';
+import { createPgDatabase, type TestDialect } from './databases.js';
+
+export interface TestEnv {
+  ctx: Context;
+  app: FastifyInstance;
+  dir: string;
+  /** Move the site's clock (publication times are compared with it). */
+  setNow(date: Date): void;
+  close(): Promise<void>;
+}
+
+/** A real database (a temp SQLite file, or a new PostgreSQL database) and the app over it. */
+export async function testEnv(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestEnv> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-test-'));
+  const pgDb = dialect === 'postgres' ? await createPgDatabase() : undefined;
+  const config = loadConfig({
+    MASTHEAD_DATA_DIR: dir,
+    SITE_URL: 'https://news.example.com',
+    SITE_NAME: 'Masthead Test News',
+    SITE_TIMEZONE: 'Europe/Prague',
+    LOG_LEVEL: 'silent',
+    ...(pgDb ? { DATABASE_URL: pgDb.url } : {}),
+    ...env,
+  });
+  let now: Date | null = null;
+  const ctx = await createContext(config, { now: () => now ?? new Date() });
+  const app = await buildApp(ctx);
+  return {
+    ctx,
+    app,
+    dir,
+    setNow(date) {
+      now = date;
+    },
+    async close() {
+      await app.close();
+      await ctx.close();
+      await pgDb?.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
