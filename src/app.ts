@@ -11,6 +11,9 @@ export interface AppOptions {
 export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    // One line per request drowns the log on a busy news day; the CDN or proxy logs requests.
+    // Errors are always logged; LOG_LEVEL=debug brings request lines back.
+    disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel),
     // Paths such as /news//politics or /news/politics/ mean the same page.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     trustProxy: false,

@@ -8,7 +8,8 @@ export async function serve(config: Config): Promise<void> {
   const ctx = await createContext(config);
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(ctx);
-    if (seeded) console.log(`Loaded the demo newsroom: ${seeded.articles} stories in ${seeded.sections} sections.`);
+    if (seeded)
+      console.log(`Loaded the demo newsroom: ${seeded.articles} stories in ${seeded.sections} sections.`);
   }
   const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' });
   const stop = async (signal: string) => {

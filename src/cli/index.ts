@@ -30,7 +30,11 @@ program
   .action(async () => {
     const ctx = await createContext(loadConfig());
     const seeded = await seedDemoIfEmpty(ctx);
-    console.log(seeded ? `Loaded ${seeded.articles} demo stories.` : 'The database already has content; nothing loaded.');
+    console.log(
+      seeded
+        ? `Loaded ${seeded.articles} demo stories.`
+        : 'The database already has content; nothing loaded.',
+    );
     await ctx.close();
   });
 

@@ -42,7 +42,11 @@ describe.each(testDialects())('content model on %s', (dialect) => {
     const input = await articleInputOf(env.ctx.db, row);
     expect(input.authorIds).toEqual([fx.authors.daniel, fx.authors.anna]);
     expect(input.tags).toEqual(['Kremlin', 'Budget']);
-    const revisions = await env.ctx.db.selectFrom('revisions').selectAll().where('article_id', '=', row.id).execute();
+    const revisions = await env.ctx.db
+      .selectFrom('revisions')
+      .selectAll()
+      .where('article_id', '=', row.id)
+      .execute();
     expect(revisions).toHaveLength(1);
     expect(revisions[0]?.created_by).toBe('tester');
     expect(JSON.parse(revisions[0]!.snapshot).headline).toBe('A story');
@@ -72,7 +76,13 @@ describe.each(testDialects())('content model on %s', (dialect) => {
         { type: 'paragraph', content: [{ type: 'text', text: 'ok' }] },
         {
           type: 'paragraph',
-          content: [{ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }],
+          content: [
+            {
+              type: 'text',
+              text: 'click',
+              marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+            },
+          ],
         },
       ],
     };
@@ -114,18 +124,32 @@ describe.each(testDialects())('content model on %s', (dialect) => {
   it('refuses a stale edit with 409 and keeps the first one', async () => {
     const row = await createArticle(env.ctx.db, base(), { timeZone: tz });
     const input = await articleInputOf(env.ctx.db, row);
-    const first = await updateArticle(env.ctx.db, row.id, { ...input, headline: 'First editor' }, {
-      expectedVersion: 1,
-      timeZone: tz,
-    });
+    const first = await updateArticle(
+      env.ctx.db,
+      row.id,
+      { ...input, headline: 'First editor' },
+      {
+        expectedVersion: 1,
+        timeZone: tz,
+      },
+    );
     expect(first.version).toBe(2);
-    const err = await updateArticle(env.ctx.db, row.id, { ...input, headline: 'Second editor' }, {
-      expectedVersion: 1,
-      timeZone: tz,
-    }).catch((e) => e);
+    const err = await updateArticle(
+      env.ctx.db,
+      row.id,
+      { ...input, headline: 'Second editor' },
+      {
+        expectedVersion: 1,
+        timeZone: tz,
+      },
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(ContentError);
     expect(err.status).toBe(409);
-    const stored = await env.ctx.db.selectFrom('articles').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    const stored = await env.ctx.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', row.id)
+      .executeTakeFirstOrThrow();
     expect(stored.headline).toBe('First editor');
     const versions = await env.ctx.db
       .selectFrom('revisions')

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import type { ArticleRow, Database, Db } from '../db/index.js';
+import { type ArticleRow, type Database, type Db, inTransaction } from '../db/index.js';
 import { slugify } from '../lib/slug.js';
 import { dateInZone, nowIso } from '../lib/time.js';
 import { type Doc, DocumentError, validateDocument } from './document/index.js';
@@ -30,7 +30,11 @@ function parseInput(input: unknown) {
   const parsed = articleInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ContentError(`${issue?.path.join('.') || 'article'}: ${issue?.message}`, 400, issue?.path.join('.'));
+    throw new ContentError(
+      `${issue?.path.join('.') || 'article'}: ${issue?.message}`,
+      400,
+      issue?.path.join('.'),
+    );
   }
   let body: Doc;
   try {
@@ -58,15 +62,23 @@ function bodyMediaIds(doc: Doc): number[] {
 }
 
 async function checkReferences(tx: Tx, data: Parsed): Promise<void> {
-  const section = await tx.selectFrom('sections').select('id').where('id', '=', data.sectionId).executeTakeFirst();
-  if (!section) throw new ContentError(`sectionId: section ${data.sectionId} does not exist`, 400, 'sectionId');
+  const section = await tx
+    .selectFrom('sections')
+    .select('id')
+    .where('id', '=', data.sectionId)
+    .executeTakeFirst();
+  if (!section)
+    throw new ContentError(`sectionId: section ${data.sectionId} does not exist`, 400, 'sectionId');
   const authorIds = [...new Set(data.authorIds)];
   if (authorIds.length) {
     const found = await tx.selectFrom('authors').select('id').where('id', 'in', authorIds).execute();
     const missing = authorIds.filter((id) => !found.some((f) => f.id === id));
-    if (missing.length) throw new ContentError(`authorIds: unknown author ${missing.join(', ')}`, 400, 'authorIds');
+    if (missing.length)
+      throw new ContentError(`authorIds: unknown author ${missing.join(', ')}`, 400, 'authorIds');
   }
-  const mediaIds = [...new Set([...(data.leadMediaId ? [data.leadMediaId] : []), ...bodyMediaIds(data.body)])];
+  const mediaIds = [
+    ...new Set([...(data.leadMediaId ? [data.leadMediaId] : []), ...bodyMediaIds(data.body)]),
+  ];
   if (mediaIds.length) {
     const found = await tx.selectFrom('media').select('id').where('id', 'in', mediaIds).execute();
     const missing = mediaIds.filter((id) => !found.some((f) => f.id === id));
@@ -83,7 +95,11 @@ async function permalinkFor(
   timeZone: string,
   self?: { id: number; path: string | null },
 ) {
-  const section = await tx.selectFrom('sections').select('path').where('id', '=', sectionId).executeTakeFirstOrThrow();
+  const section = await tx
+    .selectFrom('sections')
+    .select('path')
+    .where('id', '=', sectionId)
+    .executeTakeFirstOrThrow();
   const { year, month, day } = dateInZone(publishedAt, timeZone);
   const base = `/${section.path}/${year}/${month}/${day}/${slug}`;
   // Two stories with one slug on one day in one section: the later one gets a suffix.
@@ -164,7 +180,7 @@ export async function createArticle(
 ): Promise<ArticleRow> {
   const data = parseInput(input);
   const now = opts.now ?? nowIso();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     await checkReferences(tx, data);
     const cols = columns(data);
     const firstPublishedAt = isLive(cols.status) ? (input.firstPublishedAt ?? now) : null;
@@ -173,7 +189,14 @@ export async function createArticle(
       : null;
     const row = await tx
       .insertInto('articles')
-      .values({ ...cols, first_published_at: firstPublishedAt, path, created_at: now, updated_at: now, version: 1 })
+      .values({
+        ...cols,
+        first_published_at: firstPublishedAt,
+        path,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeRelations(tx, row.id, data);
@@ -187,10 +210,15 @@ export async function createArticle(
  * When the permalink moves (slug or section changed after publication), the old path
  * redirects to the new one, and older redirects are re-pointed so no chain forms.
  */
-export async function updateArticle(db: Db, id: number, input: ArticleInput, opts: UpdateOptions): Promise<ArticleRow> {
+export async function updateArticle(
+  db: Db,
+  id: number,
+  input: ArticleInput,
+  opts: UpdateOptions,
+): Promise<ArticleRow> {
   const data = parseInput(input);
   const now = opts.now ?? nowIso();
-  return db.transaction().execute(async (tx) => {
+  return inTransaction(db, async (tx) => {
     const current = await tx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
     if (!current) throw new ContentError(`article ${id} does not exist`, 404);
     if (current.version !== opts.expectedVersion) {
@@ -203,21 +231,40 @@ export async function updateArticle(db: Db, id: number, input: ArticleInput, opt
     const cols = columns(data);
     const firstPublishedAt = current.first_published_at ?? (isLive(cols.status) ? now : null);
     let path = current.path;
-    if (firstPublishedAt && (path === null || cols.slug !== current.slug || cols.section_id !== current.section_id)) {
+    if (
+      firstPublishedAt &&
+      (path === null || cols.slug !== current.slug || cols.section_id !== current.section_id)
+    ) {
       path = await permalinkFor(tx, cols.section_id, cols.slug, firstPublishedAt, opts.timeZone, current);
     }
     const row = await tx
       .updateTable('articles')
-      .set({ ...cols, first_published_at: firstPublishedAt, path, updated_at: now, version: current.version + 1 })
+      .set({
+        ...cols,
+        first_published_at: firstPublishedAt,
+        path,
+        updated_at: now,
+        version: current.version + 1,
+      })
       .where('id', '=', id)
       .where('version', '=', opts.expectedVersion)
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new ContentError(`article ${id} was saved by someone else`, 409);
     if (current.path && path !== current.path) {
-      await tx.deleteFrom('redirects').where('from_path', '=', path as string).execute();
-      await tx.updateTable('redirects').set({ to_path: path as string }).where('to_path', '=', current.path).execute();
-      await tx.insertInto('redirects').values({ from_path: current.path, to_path: path as string, created_at: now }).execute();
+      await tx
+        .deleteFrom('redirects')
+        .where('from_path', '=', path as string)
+        .execute();
+      await tx
+        .updateTable('redirects')
+        .set({ to_path: path as string })
+        .where('to_path', '=', current.path)
+        .execute();
+      await tx
+        .insertInto('redirects')
+        .values({ from_path: current.path, to_path: path as string, created_at: now })
+        .execute();
     }
     await writeRelations(tx, id, data);
     await writeRevision(tx, row, data, opts.by ?? null, now);

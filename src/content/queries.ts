@@ -50,7 +50,8 @@ function publicArticles(db: Db, now: string, filter: ListFilter) {
     .selectFrom('articles')
     .where('articles.status', '=', 'published')
     .where('articles.first_published_at', '<=', now);
-  if (filter.sectionIds) q = q.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
+  if (filter.sectionIds)
+    q = q.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
   if (filter.authorId !== undefined) {
     const authorId = filter.authorId;
     q = q.where((eb) =>
@@ -108,7 +109,11 @@ export async function articleByPath(db: Db, path: string): Promise<ArticleRow | 
 }
 
 export async function redirectFor(db: Db, path: string): Promise<string | undefined> {
-  const row = await db.selectFrom('redirects').select('to_path').where('from_path', '=', path).executeTakeFirst();
+  const row = await db
+    .selectFrom('redirects')
+    .select('to_path')
+    .where('from_path', '=', path)
+    .executeTakeFirst();
   return row?.to_path;
 }
 
@@ -126,9 +131,9 @@ export async function bylinesOf(db: Db, articleIds: number[]): Promise<Map<numbe
     .orderBy('article_authors.position')
     .execute();
   for (const { article_id, ...author } of rows) {
-    let list = out.get(article_id);
-    if (!list) out.set(article_id, (list = []));
-    list.push(author);
+    const list = out.get(article_id);
+    if (list) list.push(author);
+    else out.set(article_id, [author]);
   }
   return out;
 }

@@ -75,7 +75,11 @@ export async function createSection(db: Db, input: NewSection): Promise<SectionR
   const parent =
     input.parentId == null
       ? undefined
-      : await db.selectFrom('sections').selectAll().where('id', '=', input.parentId).executeTakeFirstOrThrow();
+      : await db
+          .selectFrom('sections')
+          .selectAll()
+          .where('id', '=', input.parentId)
+          .executeTakeFirstOrThrow();
   const now = nowIso();
   return db
     .insertInto('sections')

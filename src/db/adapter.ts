@@ -1,5 +1,12 @@
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type Kysely as KyselyT, PostgresAdapter } from 'kysely';
+import {
+  Kysely,
+  type Kysely as KyselyT,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
@@ -65,4 +72,13 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: dialects.sqlite, destroy: () => db.destroy() };
+}
+
+/**
+ * Run `fn` in a transaction, or inside the caller's when `db` already is one, so commands
+ * compose (the demo seed creates many articles in one transaction).
+ */
+export async function inTransaction<T>(db: Db, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (db.isTransaction) return fn(db as Transaction<Database>);
+  return db.transaction().execute(fn);
 }

@@ -39,7 +39,10 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
   const now = ctx.now();
   try {
     return await ctx.db.transaction().execute(async (tx) => {
-      await tx.insertInto('settings').values({ key: SEED_KEY, value: now.toISOString(), updated_at: nowIso() }).execute();
+      await tx
+        .insertInto('settings')
+        .values({ key: SEED_KEY, value: now.toISOString(), updated_at: nowIso() })
+        .execute();
 
       const sectionIds = new Map<string, number>();
       const addSections = async (list: DemoSection[], parentId: number | null, prefix: string) => {
@@ -53,9 +56,14 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
 
       const authorIds = new Map<string, number>();
       for (const a of demoAuthors) {
-        const avatar = await addMediaFile(tx, ctx.config.mediaDir, path.join(IMAGES, `avatar-${a.slug}.jpg`), {
-          alt: `Portrait of ${a.name}`,
-        });
+        const avatar = await addMediaFile(
+          tx,
+          ctx.config.mediaDir,
+          path.join(IMAGES, `avatar-${a.slug}.jpg`),
+          {
+            alt: `Portrait of ${a.name}`,
+          },
+        );
         const row = await tx
           .insertInto('authors')
           .values({ ...a, avatar_media_id: avatar.id, created_at: nowIso(), updated_at: nowIso() })
@@ -81,7 +89,8 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
         const updated = new Date(published.getTime() + (a.updatedAfterHours ?? 0) * HOUR);
         const bodyImages = new Map<string, number>();
         for (const block of a.body) {
-          if (typeof block === 'object' && 'image' in block) bodyImages.set(block.image, await image(block.image));
+          if (typeof block === 'object' && 'image' in block)
+            bodyImages.set(block.image, await image(block.image));
         }
         const sectionId = sectionIds.get(a.section);
         if (sectionId === undefined) throw new Error(`demo story ${a.slug}: unknown section ${a.section}`);

@@ -14,18 +14,20 @@ function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeF
 }
 
 function parts(iso: string, timeZone: string): Record<string, string> {
-  const f = formatter(`parts|${timeZone}`, () =>
-    new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      timeZoneName: 'longOffset',
-    }),
+  const f = formatter(
+    `parts|${timeZone}`,
+    () =>
+      new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+        timeZoneName: 'longOffset',
+      }),
   );
   const out: Record<string, string> = {};
   for (const p of f.formatToParts(new Date(iso))) out[p.type] = p.value;
@@ -47,15 +49,18 @@ export function dateInZone(iso: string, timeZone: string): { year: string; month
 
 /** "28 November 2026, 14:02 CET" in the site's language. */
 export function formatDateTime(iso: string, timeZone: string, language: string): string {
-  const f = formatter(`dt|${timeZone}|${language}`, () =>
-    new Intl.DateTimeFormat(language, {
-      timeZone,
-      dateStyle: 'long',
-      timeStyle: 'short',
-    }),
+  const f = formatter(
+    `dt|${timeZone}|${language}`,
+    () =>
+      new Intl.DateTimeFormat(language, {
+        timeZone,
+        dateStyle: 'long',
+        timeStyle: 'short',
+      }),
   );
-  const zone = formatter(`z|${timeZone}|${language}`, () =>
-    new Intl.DateTimeFormat(language, { timeZone, timeZoneName: 'short' }),
+  const zone = formatter(
+    `z|${timeZone}|${language}`,
+    () => new Intl.DateTimeFormat(language, { timeZone, timeZoneName: 'short' }),
   )
     .formatToParts(new Date(iso))
     .find((p) => p.type === 'timeZoneName')?.value;
@@ -64,8 +69,9 @@ export function formatDateTime(iso: string, timeZone: string, language: string):
 
 /** "28 November 2026" in the site's language. */
 export function formatDate(iso: string, timeZone: string, language: string): string {
-  return formatter(`d|${timeZone}|${language}`, () =>
-    new Intl.DateTimeFormat(language, { timeZone, dateStyle: 'long' }),
+  return formatter(
+    `d|${timeZone}|${language}`,
+    () => new Intl.DateTimeFormat(language, { timeZone, dateStyle: 'long' }),
   ).format(new Date(iso));
 }
 

@@ -24,11 +24,17 @@ export interface MediaMeta {
  * Store an image file in the library: the type comes from the bytes (sharp's decoder), never
  * from the file name. Originals live under originals/YYYY/MM/ with a random name.
  */
-export async function addMediaFile(db: Db, mediaDir: string, source: string, meta: MediaMeta = {}): Promise<MediaRow> {
+export async function addMediaFile(
+  db: Db,
+  mediaDir: string,
+  source: string,
+  meta: MediaMeta = {},
+): Promise<MediaRow> {
   const bytes = await fs.readFile(source);
   const info = await sharp(bytes, { limitInputPixels: 80_000_000 }).metadata();
   const type = info.format ? TYPES[info.format] : undefined;
-  if (!type || !info.width || !info.height) throw new Error(`${path.basename(source)} is not a supported image`);
+  if (!type || !info.width || !info.height)
+    throw new Error(`${path.basename(source)} is not a supported image`);
   const now = nowIso();
   const file = path.posix.join('originals', now.slice(0, 4), now.slice(5, 7), `${randomUUID()}.${type.ext}`);
   await fs.mkdir(path.join(mediaDir, path.dirname(file)), { recursive: true });

@@ -46,9 +46,10 @@ export async function ensureRendition(
   const pipeline = sharp(path.join(mediaDir, media.file), { limitInputPixels: PIXEL_LIMIT })
     .rotate()
     .resize({ width, withoutEnlargement: true });
-  await (format === 'webp' ? pipeline.webp({ quality: 78 }) : pipeline.jpeg({ quality: 80, mozjpeg: true })).toFile(
-    tmp,
-  );
+  await (format === 'webp'
+    ? pipeline.webp({ quality: 78 })
+    : pipeline.jpeg({ quality: 80, mozjpeg: true })
+  ).toFile(tmp);
   await fs.rename(tmp, target);
   return target;
 }

@@ -20,7 +20,11 @@ export function mediaRoutes(app: FastifyInstance, ctx: Context): void {
     ) {
       return reply.code(404).type('text/plain').send('Not found');
     }
-    const media = await ctx.db.selectFrom('media').select(['id', 'file']).where('id', '=', id).executeTakeFirst();
+    const media = await ctx.db
+      .selectFrom('media')
+      .select(['id', 'file'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (!media) return reply.code(404).type('text/plain').send('Not found');
     const file = await ensureRendition(ctx.config.mediaDir, media, width, format);
     return reply

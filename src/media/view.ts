@@ -19,7 +19,11 @@ export function mediaUrl(id: number, width: number, format: 'webp' | 'jpg'): str
  * `sizes` says how wide the image is drawn, so the browser picks the smallest file that is
  * sharp enough; the default fits the article column.
  */
-export function imageView(media: MediaRow, sizes = '(min-width: 760px) 720px, 100vw', alt?: string): ImageView {
+export function imageView(
+  media: MediaRow,
+  sizes = '(min-width: 760px) 720px, 100vw',
+  alt?: string,
+): ImageView {
   const widths = widthsFor(media);
   const fallback = widths.find((w) => w >= 960) ?? widths[widths.length - 1] ?? 960;
   return {

@@ -22,7 +22,13 @@ export async function toCards(
   opts: { leadFirst?: boolean } = {},
 ): Promise<StoryCard[]> {
   const ids = stories.map((s) => s.id);
-  const [bylines, media] = await Promise.all([bylinesOf(db, ids), mediaByIds(db, stories.map((s) => s.lead_media_id))]);
+  const [bylines, media] = await Promise.all([
+    bylinesOf(db, ids),
+    mediaByIds(
+      db,
+      stories.map((s) => s.lead_media_id),
+    ),
+  ]);
   return stories.map((s, i) => {
     const section = tree.byId.get(s.section_id);
     const m = s.lead_media_id === null ? undefined : media.get(s.lead_media_id);

@@ -53,7 +53,13 @@ async function common(ctx: Context, currentRoot?: number): Promise<Common> {
   };
 }
 
-function plainHead(c: Common, title: string, description: string, path: string, extra: Partial<Head> = {}): Head {
+function plainHead(
+  c: Common,
+  title: string,
+  description: string,
+  path: string,
+  extra: Partial<Head> = {},
+): Head {
   return {
     title: title === c.view.site.name ? title : `${title} | ${c.view.site.name}`,
     description,
@@ -88,8 +94,13 @@ export async function homePage(ctx: Context): Promise<PageResult> {
     const fresh = stories.filter((s) => !topIds.has(s.id)).slice(0, HOME_BLOCK);
     if (fresh.length) blocks.push({ name: root.name, href: sectionHref(root), stories: fresh });
   }
-  const head = plainHead(c, c.view.site.name, c.view.site.description, '/', { jsonLd: [website(c.view.site)] });
-  return { status: 200, html: renderDocument(<HomePage view={c.view} head={head} model={{ top, blocks }} />) };
+  const head = plainHead(c, c.view.site.name, c.view.site.description, '/', {
+    jsonLd: [website(c.view.site)],
+  });
+  return {
+    status: 200,
+    html: renderDocument(<HomePage view={c.view} head={head} model={{ top, blocks }} />),
+  };
 }
 
 async function listPage(
@@ -97,12 +108,17 @@ async function listPage(
   page: number,
   filter: ListFilter,
   path: string,
-  make: (pages: number) => Omit<ListModel, 'stories' | 'pagination'> & { description: string; type?: Head['type'] },
+  make: (
+    pages: number,
+  ) => Omit<ListModel, 'stories' | 'pagination'> & { description: string; type?: Head['type'] },
 ): Promise<PageResult> {
   const total = await countPublished(c.ctx.db, c.now, filter);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pages) return notFound(c.ctx);
-  const stories = await cardsFor(c.ctx.db, c.tree, c.now, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  const stories = await cardsFor(c.ctx.db, c.tree, c.now, filter, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
   const { description, type, ...model } = make(pages);
   const pagePath = page === 1 ? path : `${path}?page=${page}`;
   const title = page === 1 ? model.title : `${model.title} — page ${page}`;
@@ -125,6 +141,7 @@ function crumbsOf(tree: SectionTree, sectionId: number): Crumb[] {
 export async function pathPage(ctx: Context, path: string, page: number | null): Promise<PageResult> {
   // Old paths from imports may be any printable text; control characters are never a page
   // (and PostgreSQL rejects NUL in text), so they stop here.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
   if (path.length > 1000 || /[\u0000-\u001f\u007f]/.test(path)) return notFound(ctx);
   if (!/^\/[a-z0-9/-]*$/.test(path)) return (await redirect(ctx, path)) ?? notFound(ctx);
   if (/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+$/.test(path)) {
@@ -154,7 +171,9 @@ async function redirect(ctx: Context, path: string): Promise<PageResult | null> 
 }
 
 function isPublic(article: ArticleRow, now: string): boolean {
-  return article.status === 'published' && article.first_published_at !== null && article.first_published_at <= now;
+  return (
+    article.status === 'published' && article.first_published_at !== null && article.first_published_at <= now
+  );
 }
 
 async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResult> {
@@ -185,7 +204,9 @@ async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResul
   const lead = article.lead_media_id === null ? undefined : media.get(article.lead_media_id);
   const published = article.first_published_at ?? article.updated_at;
   const updated =
-    new Date(article.updated_at).getTime() - new Date(published).getTime() > UPDATE_GRACE_MS ? article.updated_at : null;
+    new Date(article.updated_at).getTime() - new Date(published).getTime() > UPDATE_GRACE_MS
+      ? article.updated_at
+      : null;
   const url = `${site.url}${article.path}`;
   const description = article.seo_description || article.dek || excerpt(body, 200);
   const crumbs = crumbsOf(c.tree, article.section_id);
@@ -196,9 +217,19 @@ async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResul
     canonical: url,
     type: 'article',
     image: lead
-      ? { url: `${site.url}${mediaUrl(lead.id, 1280, 'jpg')}`, width: 1280, height: Math.round((lead.height * 1280) / lead.width), alt: lead.alt }
+      ? {
+          url: `${site.url}${mediaUrl(lead.id, 1280, 'jpg')}`,
+          width: 1280,
+          height: Math.round((lead.height * 1280) / lead.width),
+          alt: lead.alt,
+        }
       : undefined,
-    article: { published, modified: article.updated_at, section: section?.name ?? '', tags: tags.map((t) => t.name) },
+    article: {
+      published,
+      modified: article.updated_at,
+      section: section?.name ?? '',
+      tags: tags.map((t) => t.name),
+    },
     jsonLd: [
       newsArticle(site, {
         url,
@@ -262,7 +293,10 @@ export async function authorPage(ctx: Context, slug: string, page: number | null
   const author = isLookupSlug(slug) ? await authorBySlug(ctx.db, slug) : undefined;
   if (!author || page === null) return notFound(ctx);
   const c = await common(ctx);
-  const avatar = author.avatar_media_id === null ? undefined : (await mediaByIds(ctx.db, [author.avatar_media_id])).get(author.avatar_media_id);
+  const avatar =
+    author.avatar_media_id === null
+      ? undefined
+      : (await mediaByIds(ctx.db, [author.avatar_media_id])).get(author.avatar_media_id);
   return listPage(c, page, { authorId: author.id }, authorHref(author), () => ({
     kind: 'author',
     type: 'profile',

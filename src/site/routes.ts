@@ -38,7 +38,10 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     const raw = req.url.split('?')[0] ?? '/';
     let path: string;
     try {
-      path = decodeURIComponent(raw).replace(/\/+$/, '').replace(/\/{2,}/g, '/') || '/';
+      path =
+        decodeURIComponent(raw)
+          .replace(/\/+$/, '')
+          .replace(/\/{2,}/g, '/') || '/';
     } catch {
       return send(reply, await notFound(ctx));
     }
@@ -49,6 +52,9 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) req.log.error(err);
     if (status === 404) return send(reply, await notFound(ctx));
-    return reply.code(status).type('text/plain; charset=utf-8').send(status === 500 ? 'Internal error' : 'Bad request');
+    return reply
+      .code(status)
+      .type('text/plain; charset=utf-8')
+      .send(status === 500 ? 'Internal error' : 'Bad request');
   });
 }

@@ -26,7 +26,11 @@ describe.each(testDialects())('public site on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect($('.top-stories .card-headline').first().text()).toBe('Cup final goes to extra time');
-    expect($('.site-nav a').map((_, a) => $(a).text()).get()).toEqual(['News', 'Sports']);
+    expect(
+      $('.site-nav a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['News', 'Sports']);
     expect($('link[rel=canonical]').attr('href')).toBe('https://news.example.com/');
   });
 
@@ -51,14 +55,21 @@ describe.each(testDialects())('public site on %s', (dialect) => {
     expect($('h1.headline').text()).toBe('Regional assembly rejects the governor’s budget');
     const crumbs = $('.story .breadcrumbs a');
     expect(crumbs.map((_, a) => $(a).text()).get()).toEqual(['News', 'Politics', 'Russia']);
-    expect(crumbs.map((_, a) => $(a).attr('href')).get()).toEqual(['/news', '/news/politics', '/news/politics/russia']);
-    expect($('.byline a').map((_, a) => $(a).attr('href')).get()).toEqual([
-      '/author/anna-kovalenko',
-      '/author/daniel-reyes',
+    expect(crumbs.map((_, a) => $(a).attr('href')).get()).toEqual([
+      '/news',
+      '/news/politics',
+      '/news/politics/russia',
     ]);
+    expect(
+      $('.byline a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/author/anna-kovalenko', '/author/daniel-reyes']);
     expect($('.dateline').text()).toContain('Kaluga');
     // Times carry the newsroom's offset (Prague: +01:00 in winter, +02:00 in summer).
-    expect($('.times time').first().attr('datetime')).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/);
+    expect($('.times time').first().attr('datetime')).toMatch(
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+0[12]:00$/,
+    );
     const lead = $('figure.lead-image');
     expect(lead.find('img').attr('width')).toBe('1600');
     expect(lead.find('img').attr('height')).toBe('900');
@@ -66,7 +77,11 @@ describe.each(testDialects())('public site on %s', (dialect) => {
     expect(lead.find('figcaption').text()).toContain('The assembly building in Kaluga.');
     expect(lead.find('.file-photo').text()).toContain('(file photo)');
     expect(lead.find('.credit').text()).toContain('Photo: Jana Veselá');
-    expect($('.story-tags a').map((_, a) => $(a).attr('href')).get()).toEqual(['/tag/budget', '/tag/local-government']);
+    expect(
+      $('.story-tags a')
+        .map((_, a) => $(a).attr('href'))
+        .get(),
+    ).toEqual(['/tag/budget', '/tag/local-government']);
     expect($('.more .block-title').text()).toContain('More in Russia');
     expect($('.more .card-headline').text()).toContain('Duma passes the budget');
 
@@ -84,7 +99,11 @@ describe.each(testDialects())('public site on %s', (dialect) => {
     expect(news.articleSection).toBe('Russia');
     expect(news.mainEntityOfPage['@id']).toBe(url);
     const crumbsLd = ld.find((d) => d['@type'] === 'BreadcrumbList') as Record<string, any>;
-    expect(crumbsLd.itemListElement.map((i: { name: string }) => i.name)).toEqual(['News', 'Politics', 'Russia']);
+    expect(crumbsLd.itemListElement.map((i: { name: string }) => i.name)).toEqual([
+      'News',
+      'Politics',
+      'Russia',
+    ]);
     expect($('link[rel=canonical]').attr('href')).toBe(url);
     expect($('meta[property="og:url"]').attr('content')).toBe(url);
     expect($('meta[property="og:image"]').attr('content')).toContain('https://news.example.com/media/');
@@ -120,14 +139,19 @@ describe.each(testDialects())('public site on %s', (dialect) => {
   });
 
   it('lists a section with its descendants, newest first, paginated', async () => {
-    for (let i = 0; i < 23; i++) await fx.publish({ headline: `World story ${i}`, sectionId: fx.sections.world }, 100 - i);
+    for (let i = 0; i < 23; i++)
+      await fx.publish({ headline: `World story ${i}`, sectionId: fx.sections.world }, 100 - i);
     const { res, $ } = await get('/news');
     expect(res.statusCode).toBe(200);
     expect($('h1').text()).toBe('News');
-    const headlines = $('.list .card-headline').map((_, h) => $(h).text()).get();
+    const headlines = $('.list .card-headline')
+      .map((_, h) => $(h).text())
+      .get();
     expect(headlines).toHaveLength(20);
     expect(headlines).toContain('Duma passes the budget'); // from News → Politics → Russia
-    const times = $('.list time').map((_, t) => $(t).attr('datetime')).get();
+    const times = $('.list time')
+      .map((_, t) => $(t).attr('datetime'))
+      .get();
     expect([...times].sort().reverse()).toEqual(times);
     expect($('.pager a[rel=next]').attr('href')).toBe('/news?page=2');
 
@@ -137,11 +161,23 @@ describe.each(testDialects())('public site on %s', (dialect) => {
     expect(page2.$('link[rel=canonical]').attr('href')).toBe('https://news.example.com/news?page=2');
     const total = (await get('/news?page=2')).$('.list .card').length + 20;
     expect(total).toBeGreaterThan(20);
-    for (const bad of ['/news?page=3', '/news?page=0', '/news?page=-1', '/news?page=abc', '/news?page=1.5', '/news?page=99999999']) {
+    for (const bad of [
+      '/news?page=3',
+      '/news?page=0',
+      '/news?page=-1',
+      '/news?page=abc',
+      '/news?page=1.5',
+      '/news?page=99999999',
+    ]) {
       expect((await get(bad)).res.statusCode, bad).toBe(404);
     }
     const world = await get('/news/world');
-    expect(world.$('.breadcrumbs a').map((_, a) => $(a).text()).get()).toEqual(['News', 'World']);
+    expect(
+      world
+        .$('.breadcrumbs a')
+        .map((_, a) => $(a).text())
+        .get(),
+    ).toEqual(['News', 'World']);
     expect(world.$('.list .card-headline').first().text()).toBe('World story 22');
   });
 
@@ -173,10 +209,15 @@ describe.each(testDialects())('public site on %s', (dialect) => {
   it('answers 410 for an unpublished story and 404 for drafts and future stories', async () => {
     const article = await fx.publish({ headline: 'Withdrawn story' });
     const input = await articleInputOf(env.ctx.db, article);
-    await updateArticle(env.ctx.db, article.id, { ...input, status: 'unpublished' }, {
-      expectedVersion: article.version,
-      timeZone: env.ctx.config.site.timeZone,
-    });
+    await updateArticle(
+      env.ctx.db,
+      article.id,
+      { ...input, status: 'unpublished' },
+      {
+        expectedVersion: article.version,
+        timeZone: env.ctx.config.site.timeZone,
+      },
+    );
     const { res, $ } = await get(article.path!);
     expect(res.statusCode).toBe(410);
     expect($('h1').text()).toContain('no longer available');

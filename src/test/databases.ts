@@ -21,7 +21,9 @@ export function testDialects(): TestDialect[] {
 
 if (!pgAdminUrl && !process.env.MASTHEAD_PG_NOTICE_SHOWN) {
   process.env.MASTHEAD_PG_NOTICE_SHOWN = '1';
-  console.info('PostgreSQL tests skipped: set MASTHEAD_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/postgres to run them.');
+  console.info(
+    'PostgreSQL tests skipped: set MASTHEAD_TEST_PG_URL=postgres://postgres@127.0.0.1:5432/postgres to run them.',
+  );
 }
 
 /** A fresh, uniquely named PostgreSQL database; drop() removes it. */

@@ -8,7 +8,12 @@ import type { ArticleRow } from '../db/index.js';
 import { addMediaFile, type MediaMeta } from '../media/library.js';
 
 /** A real JPEG made on the spot, added to the media library. */
-export async function addTestImage(ctx: Context, dir: string, meta: MediaMeta = {}, size = { width: 1600, height: 900 }) {
+export async function addTestImage(
+  ctx: Context,
+  dir: string,
+  meta: MediaMeta = {},
+  size = { width: 1600, height: 900 },
+) {
   const file = path.join(dir, `img-${Math.random().toString(36).slice(2)}.jpg`);
   await sharp({ create: { ...size, channels: 3, background: { r: 40, g: 90, b: 160 } } })
     .jpeg()
@@ -17,7 +22,10 @@ export async function addTestImage(ctx: Context, dir: string, meta: MediaMeta = 
 }
 
 export function paragraphs(...texts: string[]) {
-  return { type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+  return {
+    type: 'doc',
+    content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
 }
 
 export interface Fixture {
@@ -38,8 +46,22 @@ export async function seedFixture(ctx: Context, dir: string): Promise<Fixture> {
   const [anna, daniel] = await ctx.db
     .insertInto('authors')
     .values([
-      { slug: 'anna-kovalenko', name: 'Anna Kovalenko', bio: 'Covers Russia.', avatar_media_id: null, created_at: now, updated_at: now },
-      { slug: 'daniel-reyes', name: 'Daniel Reyes', bio: 'Economy editor.', avatar_media_id: null, created_at: now, updated_at: now },
+      {
+        slug: 'anna-kovalenko',
+        name: 'Anna Kovalenko',
+        bio: 'Covers Russia.',
+        avatar_media_id: null,
+        created_at: now,
+        updated_at: now,
+      },
+      {
+        slug: 'daniel-reyes',
+        name: 'Daniel Reyes',
+        bio: 'Economy editor.',
+        avatar_media_id: null,
+        created_at: now,
+        updated_at: now,
+      },
     ])
     .returning('id')
     .execute();

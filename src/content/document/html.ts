@@ -138,9 +138,12 @@ function inline(nodes: InlineNode[] | undefined): string {
   if (!nodes) return '';
   let out = '';
   const open: Mark[] = [];
+  // A break goes inside the open marks only if the text after it continues them, so a link
+  // spanning two lines stays one anchor while a link ending a line does not swallow the break.
+  let breaks = '';
   for (const node of nodes) {
     if (node.type === 'hardBreak') {
-      out += '<br>';
+      breaks += '<br>';
       continue;
     }
     if (node.type !== 'text' || typeof node.text !== 'string') continue;
@@ -149,6 +152,8 @@ function inline(nodes: InlineNode[] | undefined): string {
     let keep = 0;
     while (keep < open.length && marks.some((m) => sameMark(m, open[keep]!))) keep++;
     while (open.length > keep) out += closeTag(open.pop()!);
+    out += breaks;
+    breaks = '';
     for (const mark of marks) {
       if (open.some((o) => sameMark(o, mark))) continue;
       out += openTag(mark);
@@ -157,13 +162,15 @@ function inline(nodes: InlineNode[] | undefined): string {
     out += escapeHtml(node.text);
   }
   while (open.length) out += closeTag(open.pop()!);
-  return out;
+  return out + breaks;
 }
 
 /** Known marks in nesting order; a link with an unsafe href is dropped (its text stays). */
 function renderable(marks: Mark[]): Mark[] {
   return marks
-    .filter((m) => m.type in MARK_ORDER && (m.type !== 'link' || isSafeHref(m.attrs?.href ?? '')))
+    .filter(
+      (m) => Object.hasOwn(MARK_ORDER, m.type) && (m.type !== 'link' || isSafeHref(m.attrs?.href ?? '')),
+    )
     .sort((a, b) => (MARK_ORDER[a.type] ?? 0) - (MARK_ORDER[b.type] ?? 0));
 }
 

@@ -2,8 +2,8 @@
  * The article body as a typed document: schema and validation, embed allow-list, and the
  * HTML and plain-text renderers. Other domains import from here, not from the files behind it.
  */
-export type { EmbedInfo, EmbedProvider } from './embeds.js';
-export { EMBED_PROVIDERS, isEmbedProvider, matchEmbed } from './embeds.js';
+export type { EmbedFrame, EmbedInfo, EmbedProvider, EmbedProviderSpec } from './embeds.js';
+export { EMBED_PROVIDER_NAMES, EMBED_PROVIDERS, isEmbedProvider, matchEmbed } from './embeds.js';
 export { escapeHtml } from './escape.js';
 export type { MediaView, RenderOptions } from './html.js';
 export { renderHtml } from './html.js';

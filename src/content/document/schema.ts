@@ -171,6 +171,9 @@ const UNSAFE_URL_CHARS = /[\u0000-\u0020\u007f-\u00a0\u00ad\u200b-\u200f\u2028-\
 // Control characters break XML feeds and PostgreSQL text (NUL); lone surrogates break UTF-8.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const BAD_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|\p{Surrogate}/u;
+// A cheap pre-check: most strings have no control or surrogate code units at all (emoji do).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const MAYBE_BAD_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ud800-\udfff]/;
 
 function fail(path: string, what: string, problem: string): never {
   throw new DocumentError(path, `${path ? `${path} (${what})` : what}: ${problem}`);
@@ -186,12 +189,6 @@ function quote(value: string): string {
 
 function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Drops undefined values, so optional attributes are absent rather than present-but-undefined. */
-function compact<T extends object>(value: T): T {
-  for (const key in value) if (value[key] === undefined) delete value[key];
-  return value;
 }
 
 /** Rejects fields and attribute names the shape does not list; returns attrs ({} if absent). */
@@ -249,7 +246,8 @@ class Walker {
   str(value: unknown, max: number, path: string, what: string, name: string): string {
     if (typeof value !== 'string') fail(path, what, `${name} must be a string`);
     if (value.length > max) fail(path, what, `${name} is longer than ${max} characters`);
-    if (BAD_CHARS.test(value)) fail(path, what, `${name} contains a control character or broken Unicode`);
+    if (MAYBE_BAD_CHARS.test(value) && BAD_CHARS.test(value))
+      fail(path, what, `${name} contains a control character or broken Unicode`);
     this.chars += value.length;
     if (this.chars > L.maxTotalLength)
       fail(path, what, `document is longer than ${L.maxTotalLength} characters`);
@@ -269,7 +267,7 @@ class Walker {
       case 'heading': {
         if (a.level !== 2 && a.level !== 3 && a.level !== 4) fail(path, type, 'level must be 2, 3 or 4');
         const content = this.inline(obj, path, type, depth);
-        return compact({ type: 'heading', attrs: { level: a.level }, content });
+        return content ? { type, attrs: { level: a.level }, content } : { type, attrs: { level: a.level } };
       }
       case 'blockquote': {
         const citation = this.optStr(a.citation, path, type, 'citation');
@@ -290,13 +288,12 @@ class Walker {
         if (filePhoto !== undefined && typeof filePhoto !== 'boolean') {
           fail(path, type, 'filePhoto must be true or false');
         }
-        const attrs: ImageAttrs = compact({
-          mediaId: a.mediaId as number,
-          alt: this.optStr(a.alt, path, type, 'alt'),
-          caption: this.optStr(a.caption, path, type, 'caption'),
-          credit: this.optStr(a.credit, path, type, 'credit'),
-          filePhoto,
-        });
+        const attrs: ImageAttrs = { mediaId: a.mediaId as number };
+        for (const key of ['alt', 'caption', 'credit'] as const) {
+          const value = this.optStr(a[key], path, type, key);
+          if (value !== undefined) attrs[key] = value;
+        }
+        if (filePhoto !== undefined) attrs.filePhoto = filePhoto;
         return { type, attrs };
       }
       case 'embed': {
@@ -318,7 +315,8 @@ class Walker {
   }
 
   paragraph(obj: Obj, path: string, depth: number): ParagraphNode {
-    return compact({ type: 'paragraph', content: this.inline(obj, path, 'paragraph', depth) });
+    const content = this.inline(obj, path, 'paragraph', depth);
+    return content ? { type: 'paragraph', content } : { type: 'paragraph' };
   }
 
   list(obj: Obj, a: Obj, type: ListNode['type'], path: string, depth: number): ListNode {
@@ -358,7 +356,7 @@ class Walker {
       if (child.type === 'hardBreak') return { type: 'hardBreak' };
       const text = this.str(child.text, L.maxTextLength, p, 'text', 'text');
       if (text.length === 0) fail(p, 'text', 'text must not be empty');
-      return compact({ type: 'text', text, marks });
+      return marks ? { type: 'text', text, marks } : { type: 'text', text };
     });
   }
 
@@ -380,7 +378,8 @@ class Walker {
       const href = this.str(a.href, L.maxUrlLength, p, what, 'href');
       const problem = hrefProblem(href);
       if (problem) fail(p, what, problem);
-      return { type, attrs: compact({ href, title: this.optStr(a.title, p, what, 'title') }) };
+      const title = this.optStr(a.title, p, what, 'title');
+      return { type, attrs: title === undefined ? { href } : { href, title } };
     });
     return marks.length ? marks : undefined;
   }

@@ -67,7 +67,9 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('lead_credit', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('lead_file_photo', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('draft','in_review','scheduled','published','unpublished','archived')`),
+      c
+        .notNull()
+        .check(sql`status in ('draft','in_review','scheduled','published','unpublished','archived')`),
     )
     .addColumn('publish_at', ts)
     .addColumn('first_published_at', ts)
@@ -98,7 +100,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('article_authors_pk', ['article_id', 'author_id'])
     .execute();
-  await db.schema.createIndex('article_authors_author').on('article_authors').columns(['author_id']).execute();
+  await db.schema
+    .createIndex('article_authors_author')
+    .on('article_authors')
+    .columns(['author_id'])
+    .execute();
 
   await db.schema
     .createTable('article_tags')
@@ -133,7 +139,18 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  for (const t of ['redirects', 'revisions', 'article_tags', 'article_authors', 'articles', 'tags', 'authors', 'sections', 'media', 'settings']) {
+  for (const t of [
+    'redirects',
+    'revisions',
+    'article_tags',
+    'article_authors',
+    'articles',
+    'tags',
+    'authors',
+    'sections',
+    'media',
+    'settings',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 }

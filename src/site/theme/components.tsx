@@ -1,15 +1,33 @@
 import { formatDate, formatDateTime, isoInZone } from '../../lib/time.js';
 import type { Crumb, ImageView, Pagination, SiteView, StoryCard } from '../view.js';
 
-export function TimeTag({ iso, site, dateOnly }: { iso: string; site: SiteView['site']; dateOnly?: boolean }) {
+export function TimeTag({
+  iso,
+  site,
+  dateOnly,
+}: {
+  iso: string;
+  site: SiteView['site'];
+  dateOnly?: boolean;
+}) {
   return (
     <time dateTime={isoInZone(iso, site.timeZone)}>
-      {dateOnly ? formatDate(iso, site.timeZone, site.language) : formatDateTime(iso, site.timeZone, site.language)}
+      {dateOnly
+        ? formatDate(iso, site.timeZone, site.language)
+        : formatDateTime(iso, site.timeZone, site.language)}
     </time>
   );
 }
 
-export function Picture({ image, eager, className }: { image: ImageView; eager?: boolean; className?: string }) {
+export function Picture({
+  image,
+  eager,
+  className,
+}: {
+  image: ImageView;
+  eager?: boolean;
+  className?: string;
+}) {
   return (
     <img
       class={className}
@@ -75,9 +93,9 @@ export function Card({
   return (
     <article class={`card card-${size}`}>
       {story.image && size !== 'compact' ? (
-        <a href={story.href} class="card-image" tabIndex={-1} aria-hidden="true">
+        <div class="card-image">
           <Picture image={story.image} eager={eager} />
-        </a>
+        </div>
       ) : null}
       <div class="card-text">
         {story.section ? (

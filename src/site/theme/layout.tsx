@@ -3,7 +3,15 @@ import { jsonForScript } from '../render.js';
 import type { Head, SiteView } from '../view.js';
 import { stylesheet } from './styles.js';
 
-export function Layout({ view, head, children }: { view: SiteView; head: Head; children: ComponentChildren }) {
+export function Layout({
+  view,
+  head,
+  children,
+}: {
+  view: SiteView;
+  head: Head;
+  children: ComponentChildren;
+}) {
   const { site } = view;
   return (
     <html lang={site.language}>
@@ -45,8 +53,11 @@ export function Layout({ view, head, children }: { view: SiteView; head: Head; c
         <meta name="twitter:description" content={head.description} />
         {head.image ? <meta name="twitter:image" content={head.image.url} /> : null}
         {head.jsonLd.map((data, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: fixed order
-          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript(data) }} />
+          <script
+            key={i}
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{ __html: jsonForScript(data) }}
+          />
         ))}
         <style dangerouslySetInnerHTML={{ __html: stylesheet }} />
       </head>

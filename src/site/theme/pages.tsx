@@ -55,7 +55,9 @@ export function ListPage({ view, head, model }: { view: SiteView; head: Head; mo
       <header class={`list-header list-${model.kind}`}>
         {model.author?.avatar ? <Picture image={model.author.avatar} className="avatar" eager /> : null}
         <div>
-          <p class="list-kind">{model.kind === 'tag' ? 'Topic' : model.kind === 'author' ? 'Author' : 'Section'}</p>
+          <p class="list-kind">
+            {model.kind === 'tag' ? 'Topic' : model.kind === 'author' ? 'Author' : 'Section'}
+          </p>
           <h1>{model.title}</h1>
           {model.intro ? <p class="list-intro">{model.intro}</p> : null}
         </div>

@@ -1,0 +1,95 @@
+import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validateDocument } from '../content/document/index.js';
+import { createSection } from '../content/sections.js';
+import { testDialects } from '../test/databases.js';
+import { testEnv, type TestEnv } from '../test/context.js';
+import { seedDemoIfEmpty } from './seed.js';
+
+describe.each(testDialects())('demo newsroom on %s', (dialect) => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await testEnv(dialect);
+  });
+  afterAll(() => env?.close());
+
+  it('loads a full newsroom into an empty database', async () => {
+    const result = await seedDemoIfEmpty(env.ctx);
+    expect(result?.articles).toBeGreaterThanOrEqual(40);
+    const db = env.ctx.db;
+    const sections = await db.selectFrom('sections').selectAll().execute();
+    expect(sections.length).toBeGreaterThanOrEqual(10);
+    expect(sections.some((s) => s.path.split('/').length >= 3)).toBe(true);
+    expect((await db.selectFrom('authors').selectAll().execute()).length).toBeGreaterThanOrEqual(5);
+    const articles = await db.selectFrom('articles').selectAll().execute();
+    expect(articles.length).toBeGreaterThanOrEqual(40);
+    for (const a of articles) {
+      expect(a.status).toBe('published');
+      expect(a.lead_media_id, a.slug).not.toBeNull();
+      expect(a.path).toMatch(/^\/[a-z0-9/-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+$/);
+      const doc = validateDocument(JSON.parse(a.body));
+      expect(doc.content.length, a.slug).toBeGreaterThanOrEqual(3);
+    }
+    expect(articles.some((a) => a.lead_file_photo === 1)).toBe(true);
+    const bodies = articles.map((a) => a.body).join('\n');
+    expect(bodies).toContain('"blockquote"');
+    expect(bodies).toContain('"bulletList"');
+    expect((await db.selectFrom('tags').selectAll().execute()).length).toBeGreaterThan(10);
+  });
+
+  it('never loads again over existing content', async () => {
+    expect(await seedDemoIfEmpty(env.ctx)).toBeNull();
+    // Even after every story and section is deleted, the newsroom's database is not re-seeded.
+    await env.ctx.db.deleteFrom('articles').execute();
+    const sections = await env.ctx.db.selectFrom('sections').select(['id', 'path']).execute();
+    for (const s of sections.sort((a, b) => b.path.split('/').length - a.path.split('/').length)) {
+      await env.ctx.db.deleteFrom('sections').where('id', '=', s.id).execute();
+    }
+    expect(await seedDemoIfEmpty(env.ctx)).toBeNull();
+  });
+});
+
+describe('demo newsroom next to real content', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await testEnv('sqlite');
+  });
+  afterAll(() => env?.close());
+
+  it('is not loaded into a database that already has content', async () => {
+    await createSection(env.ctx.db, { slug: 'local', name: 'Local' });
+    expect(await seedDemoIfEmpty(env.ctx)).toBeNull();
+    expect(await env.ctx.db.selectFrom('articles').select('id').execute()).toHaveLength(0);
+  });
+});
+
+describe('demo site pages', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await testEnv('sqlite');
+    await seedDemoIfEmpty(env.ctx);
+  });
+  afterAll(() => env?.close());
+
+  it('renders every demo article, section, author and tag page', async () => {
+    const db = env.ctx.db;
+    const paths = [
+      '/',
+      ...(await db.selectFrom('articles').select('path').execute()).map((a) => a.path!),
+      ...(await db.selectFrom('sections').select('path').execute()).map((s) => `/${s.path}`),
+      ...(await db.selectFrom('authors').select('slug').execute()).map((a) => `/author/${a.slug}`),
+      ...(await db.selectFrom('tags').select('slug').execute()).map((t) => `/tag/${t.slug}`),
+    ];
+    for (const p of paths) {
+      const res = await env.app.inject({ method: 'GET', url: p });
+      expect(res.statusCode, p).toBe(200);
+      const $ = cheerio.load(res.body);
+      expect($('h1').length, p).toBeGreaterThan(0);
+      // Every image has intrinsic dimensions, so nothing jumps while the page loads.
+      $('main img').each((_, img) => {
+        expect($(img).attr('width'), `${p} ${$(img).attr('src')}`).toBeTruthy();
+        expect($(img).attr('height'), p).toBeTruthy();
+      });
+    }
+  });
+});
