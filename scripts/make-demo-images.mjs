@@ -487,6 +487,12 @@ function wavingFlag({ x, y, w, h, amp = 18, waves = 1.25, phase = 0, regions }) 
 // Lead images — politics & government
 // ---------------------------------------------------------------------------
 
+/** A small gull / bird silhouette. */
+function bird(x, y, size, color) {
+  const d = `M${n(x - size)},${n(y - size * 0.4)} Q${n(x - size * 0.4)},${n(y - size * 0.75)} ${n(x)},${n(y)} Q${n(x + size * 0.4)},${n(y - size * 0.75)} ${n(x + size)},${n(y - size * 0.4)}`;
+  return path(d, 'none', { stroke: color, strokeWidth: n(Math.max(2, size * 0.2)), strokeLinecap: 'round' });
+}
+
 function drawParliament(s, rng) {
   sky(s, [
     [0, '#4f5680'],
@@ -889,6 +895,7 @@ function drawFlags(s, rng) {
     cloud(1200, 760, 2.2, '#ffffff', 0.75),
     cloud(800, 120, 1.1, '#ffffff', 0.5),
   );
+  // Invented designs, so no real country is implied.
   const flags = [
     {
       x: 170,
@@ -897,9 +904,9 @@ function drawFlags(s, rng) {
       h: 270,
       phase: 0.3,
       regions: [
-        { rect: [0, 1 / 3, 0, 1], fill: '#2e4d7b' },
-        { rect: [1 / 3, 2 / 3, 0, 1], fill: '#f1ece0' },
-        { rect: [2 / 3, 1, 0, 1], fill: '#b1443e' },
+        { rect: [0, 1, 0, 0.5], fill: '#f1ece0' },
+        { rect: [0, 1, 0.5, 1], fill: '#d39b4a' },
+        { rect: [0, 0.3, 0, 1], fill: '#6b3a5a' },
       ],
     },
     {
@@ -921,9 +928,10 @@ function drawFlags(s, rng) {
       h: 265,
       phase: 2.7,
       regions: [
-        { rect: [0, 1, 0, 1], fill: '#3d6fa8' },
-        { rect: [0.3, 0.42, 0, 1], fill: '#f0c64a' },
-        { rect: [0, 1, 0.42, 0.58], fill: '#f0c64a' },
+        { rect: [0, 1, 0, 1], fill: '#2f6f73' },
+        { rect: [0.3, 0.42, 0, 1], fill: '#efe6d2' },
+        { rect: [0, 1, 0.42, 0.58], fill: '#efe6d2' },
+        { circle: [0.36, 0.5, 0.05], fill: '#c9553f' },
       ],
     },
     {
@@ -933,15 +941,32 @@ function drawFlags(s, rng) {
       h: 230,
       phase: 4.1,
       regions: [
-        { rect: [0, 1, 0, 0.5], fill: '#f3efe6' },
-        { rect: [0, 1, 0.5, 1], fill: '#b8323f' },
         {
           points: [
             [0, 0],
-            [0.35, 0.5],
+            [1, 0],
             [0, 1],
           ],
-          fill: '#274472',
+          fill: '#d9a441',
+        },
+        {
+          points: [
+            [1, 0],
+            [1, 1],
+            [0, 1],
+          ],
+          fill: '#9e3b3b',
+        },
+        {
+          points: [
+            [0, 0.82],
+            [0.82, 0],
+            [1, 0],
+            [1, 0.18],
+            [0.18, 1],
+            [0, 1],
+          ],
+          fill: '#f3efe6',
         },
       ],
     },
@@ -966,17 +991,7 @@ function drawFlags(s, rng) {
     s.add(circle(f.x - 6, f.y - 26, 12, '#d2ac4e'));
     s.add(wavingFlag({ ...f, amp: 22 }));
   }
-  for (let i = 0; i < 5; i++) {
-    const x = rng.range(700, 1500);
-    const y = rng.range(520, 700);
-    s.add(
-      path(
-        `M${n(x - 14)},${n(y - 6)} Q${n(x - 6)},${n(y - 10)} ${n(x)},${n(y)} Q${n(x + 6)},${n(y - 10)} ${n(x + 14)},${n(y - 6)}`,
-        'none',
-        { stroke: '#3b4a5a', strokeWidth: 3, opacity: 0.6 },
-      ),
-    );
-  }
+  for (let i = 0; i < 5; i++) s.add(bird(rng.range(700, 1500), rng.range(520, 700), 14, '#3b4a5a'));
 }
 
 // ---------------------------------------------------------------------------
@@ -1069,6 +1084,7 @@ function drawNightCity(s, rng) {
   s.add(near.markup);
   for (const [x, y] of near.tips)
     s.add(circle(x, y, 4, '#ff4d4d'), circle(x, y, 12, '#ff4d4d', { opacity: 0.25 }));
+  // River with streaks of reflected light
   s.add(
     rect(
       0,
@@ -1081,17 +1097,14 @@ function drawNightCity(s, rng) {
       ]),
     ),
   );
-  for (let i = 0; i < 260; i++) {
-    const x = rng.range(0, W);
+  for (let i = 0; i < 110; i++) {
+    const y = rng.range(780, 895);
+    const w = rng.range(14, 70) * (1 + (y - 780) / 120);
     s.add(
-      rect(
-        x,
-        rng.range(778, 900),
-        rng.range(3, 10),
-        rng.range(2, 5),
-        rng.pick(['#ffd27a', '#9fd3ff', '#ffe7a8']),
-        { opacity: rng.range(0.15, 0.5) },
-      ),
+      rect(rng.range(-20, W), y, w, 3, rng.pick(['#ffd27a', '#9fd3ff', '#ffe7a8']), {
+        opacity: rng.range(0.12, 0.4),
+        rx: 1.5,
+      }),
     );
   }
   glow(s, 1260, 840, 140, '#f3ecd2', 0.18);
@@ -1158,7 +1171,7 @@ function drawHarbor(s, rng) {
     }
   }
   // Gantry cranes
-  const crane = (x, c) => {
+  const crane = (x, c, trolley) => {
     const out = [
       rect(x, 320, 18, 278, c),
       rect(x + 140, 320, 18, 278, c),
@@ -1178,15 +1191,15 @@ function drawHarbor(s, rng) {
       ),
       line(x + 79, 166, x + 450, 298, c, 4),
       line(x + 79, 166, x - 150, 298, c, 4),
-      rect(x + 330, 314, 40, 18, darken(c, 0.25)),
-      line(x + 340, 332, x + 340, 430, '#2b2838', 2),
-      line(x + 360, 332, x + 360, 430, '#2b2838', 2),
-      rect(x + 300, 430, 94, 30, '#d39b4a'),
+      rect(x + trolley - 20, 314, 40, 18, darken(c, 0.25)),
+      line(x + trolley - 10, 332, x + trolley - 10, 430, '#2b2838', 2),
+      line(x + trolley + 10, 332, x + trolley + 10, 430, '#2b2838', 2),
+      rect(x + trolley - 47, 430, 94, 30, '#d39b4a'),
       rect(x - 150, 296, 60, 40, darken(c, 0.25)),
     ];
     return out;
   };
-  s.add(crane(520, '#b9563f'), crane(800, '#3f4a66'));
+  s.add(crane(520, '#b9563f', 218), crane(800, '#3f4a66', 350));
   // Ship
   s.add(path('M960,612 L1620,612 L1620,712 L1040,712 Q990,690 960,612 Z', '#2c3850'));
   s.add(path('M976,660 L1620,660 L1620,684 L1012,684 Q990,676 976,660 Z', '#9c3b3b'));
@@ -1204,13 +1217,7 @@ function drawHarbor(s, rng) {
   for (let i = 0; i < 6; i++) {
     const x = rng.range(700, 1400);
     const y = rng.range(150, 320);
-    s.add(
-      path(
-        `M${n(x - 12)},${n(y - 5)} Q${n(x - 5)},${n(y - 9)} ${n(x)},${n(y)} Q${n(x + 5)},${n(y - 9)} ${n(x + 12)},${n(y - 5)}`,
-        'none',
-        { stroke: '#4a4659', strokeWidth: 2.5 },
-      ),
-    );
+    s.add(bird(x, y, 12, '#4a4659'));
   }
 }
 
@@ -1488,7 +1495,7 @@ function drawHighway(s, rng) {
   s.add(poly([P(-40, 0, 2), P(40, 0, 2), P(40, 0, 0.002), P(-40, 0, 0.002)], '#2a2436'));
   for (const u of [-800, -60, 60, 800]) s.add(seg(P(u, 0, 2), P(u, 0, 0.002), '#d9d2c5', 3));
   for (const u of [-555, -310, 310, 555]) {
-    for (let z = -0.45; z < 40; z += 1.3)
+    for (let z = -0.45; z < 40; z += 1.3) {
       s.add(
         poly(
           [
@@ -1500,6 +1507,7 @@ function drawHighway(s, rng) {
           '#e9e2d3',
         ),
       );
+    }
   }
   // Light trails: white headlights on the left, red tail lights on the right
   const trail = (u, color, width) => {
@@ -1518,16 +1526,23 @@ function drawHighway(s, rng) {
     const jitter = rng.range(-20, 20);
     s.add(group(trail(u + jitter, c, 22), { opacity: 0.18 }), trail(u + jitter, c, 5));
   }
-  // Street lights on the median
-  for (let z = -0.2; z < 30; z = z * 1.5 + 0.9) {
+  // Street lights along both road edges
+  for (let z = 0.15; z < 30; z = z * 1.45 + 0.7) {
     const sc = depth(z);
-    s.add(seg(P(0, 0, sc), P(0, 330, sc), '#1a1525', Math.max(1, 10 * sc)));
-    s.add(seg(P(-130, 340, sc), P(130, 340, sc), '#1a1525', Math.max(1, 7 * sc)));
-    for (const u of [-130, 130])
+    for (const side of [-1, 1]) {
+      const top = P(side * 900, 380, sc);
+      s.add(seg(P(side * 900, 0, sc), top, '#140f1f', Math.max(1, 12 * sc)));
       s.add(
-        circle(...P(u, 330, sc), 12 * sc, '#fff0c0'),
-        circle(...P(u, 330, sc), 60 * sc, '#ffd98a', { opacity: 0.25 }),
+        path(`M${pt(top)}Q${pt(P(side * 880, 400, sc))} ${pt(P(side * 700, 372, sc))}`, 'none', {
+          stroke: '#140f1f',
+          strokeWidth: n(Math.max(1, 8 * sc)),
+        }),
       );
+      s.add(
+        circle(...P(side * 700, 364, sc), 30 * sc, '#ffe6a8', { opacity: 0.3 }),
+        ellipse(...P(side * 700, 366, sc), 26 * sc, 8 * sc, '#fff4d0'),
+      );
+    }
   }
 }
 
@@ -1573,7 +1588,7 @@ function drawMarketChart(s, rng) {
     lerp(x0, x1 - 60, i / (N - 1)),
     lerp(y1 - 70, y0 + 60, (val - lo) / (hi - lo)),
   ]);
-  const bench = values.map((val, i) => [
+  const bench = values.map((_, i) => [
     lerp(x0, x1 - 60, i / (N - 1)),
     lerp(y1 - 110, y0 + 240, i / (N - 1)) + Math.sin(i / 4) * 30,
   ]);
@@ -1609,7 +1624,6 @@ function drawMarketChart(s, rng) {
       ),
     );
   }
-  s.add(path('M1380,180 L1440,120 L1500,180', 'none', { stroke: '#5fe3b3', strokeWidth: 0, opacity: 0 }));
 }
 
 function drawStockScreen(s, rng) {
@@ -1733,7 +1747,6 @@ function drawStockScreen(s, rng) {
       for (let i = 0; i < 10; i++) {
         const ry = iy + i * (ih / 10) + 3;
         const half = iw / 2;
-        s.add(rect(ix + half - rng.range(30, half), ry, 0, 0, up));
         const lw = rng.range(30, half - 10);
         const rw = rng.range(30, half - 10);
         s.add(
@@ -2057,13 +2070,7 @@ function drawPowerLines(s, rng) {
   for (let i = 0; i < 7; i++) {
     const x = rng.range(300, 1000);
     const y = rng.range(120, 360);
-    s.add(
-      path(
-        `M${n(x - 10)},${n(y - 4)} Q${n(x - 4)},${n(y - 8)} ${n(x)},${n(y)} Q${n(x + 4)},${n(y - 8)} ${n(x + 10)},${n(y - 4)}`,
-        'none',
-        { stroke: ink, strokeWidth: 2.5 },
-      ),
-    );
+    s.add(bird(x, y, 10, ink));
   }
 }
 
@@ -2326,8 +2333,16 @@ function drawWheatField(s, rng) {
     ),
   );
   for (let i = -30; i <= 30; i++)
-    s.add(line(800 + i * 40, 536, 800 + i * 170, 900, '#b98a2e', 2, { opacity: 0.45 }));
-  for (let y = 560; y < 900; y += 8 + (y - 536) * 0.06) s.add(rect(0, y, W, 2, '#f0d489', { opacity: 0.35 }));
+    s.add(line(800 + i * 40, 536, 800 + i * 170, 900, '#b98a2e', 2, { opacity: 0.25 }));
+  for (let i = 0; i < 260; i++) {
+    const y = rng.range(545, 900);
+    const w = 10 + (y - 536) * 0.12;
+    s.add(
+      rect(rng.range(-20, W), y, w, 2 + (y - 536) * 0.008, rng.pick(['#f0d489', '#b98a2e']), {
+        opacity: 0.35,
+      }),
+    );
+  }
   // Foreground stalks
   const stalk = (x, base, h, lean, col) => {
     const top = [x + lean, base - h];
@@ -2368,8 +2383,7 @@ function drawForest(s, rng) {
   ]);
   glow(s, 1120, 240, 420, '#fffbe8', 0.85);
   for (let k = 0; k < 5; k++) {
-    const t = k / 4;
-    const color = mix('#b0c4ba', '#1c3530', t);
+    const color = mix('#b0c4ba', '#1c3530', k / 4);
     const baseY = 380 + k * 105;
     const fn = waveFn(rng, baseY, [
       [30 - k * 3, 700],
@@ -2395,32 +2409,29 @@ function drawForest(s, rng) {
           ]),
         ),
       );
+    if (k === 2) {
+      // Soft sun rays through the mist, behind the nearest trees
+      const ray = s.linear([
+        [0, '#fffbe8', 0.35],
+        [1, '#fffbe8', 0],
+      ]);
+      for (let i = 0; i < 5; i++) {
+        const x = 1120 + i * 90 - 180;
+        s.add(
+          poly(
+            [
+              [1120, 240],
+              [x - 60, 900],
+              [x + 20, 900],
+            ],
+            ray,
+            { opacity: 0.5 },
+          ),
+        );
+      }
+    }
   }
-  for (let i = 0; i < 5; i++) {
-    const x = 1120 + i * 70 - 140;
-    s.add(
-      poly(
-        [
-          [1120, 240],
-          [x - 90, 900],
-          [x + 30, 900],
-        ],
-        '#fffbe8',
-        { opacity: 0.08 },
-      ),
-    );
-  }
-  for (let i = 0; i < 5; i++) {
-    const x = rng.range(400, 900);
-    const y = rng.range(140, 260);
-    s.add(
-      path(
-        `M${n(x - 10)},${n(y - 4)} Q${n(x - 4)},${n(y - 8)} ${n(x)},${n(y)} Q${n(x + 4)},${n(y - 8)} ${n(x + 10)},${n(y - 4)}`,
-        'none',
-        { stroke: '#4c5f58', strokeWidth: 2.5 },
-      ),
-    );
-  }
+  for (let i = 0; i < 5; i++) s.add(bird(rng.range(400, 900), rng.range(140, 260), 10, '#4c5f58'));
 }
 
 function mountain(rng, { x, y, left, right, base, rock, shade, snow, snowShade, snowLine = 0.38 }) {
@@ -2721,13 +2732,7 @@ function drawCoastline(s, rng) {
   for (let i = 0; i < 6; i++) {
     const x = rng.range(600, 1300);
     const y = rng.range(200, 380);
-    s.add(
-      path(
-        `M${n(x - 12)},${n(y - 5)} Q${n(x - 5)},${n(y - 9)} ${n(x)},${n(y)} Q${n(x + 5)},${n(y - 9)} ${n(x + 12)},${n(y - 5)}`,
-        'none',
-        { stroke: '#4a5563', strokeWidth: 2.5 },
-      ),
-    );
+    s.add(bird(x, y, 12, '#4a5563'));
   }
 }
 
@@ -2738,27 +2743,63 @@ function drawStorm(s, rng) {
     [1, '#676877'],
   ]);
   glow(s, 930, 420, 520, '#c9c3ff', 0.35);
-  // Cloud masses
-  for (let layer = 0; layer < 3; layer++) {
-    const col = ['#4a4e63', '#34374a', '#26283a'][layer];
-    for (let i = 0; i < 16; i++) {
-      const x = rng.range(-100, W + 100);
-      s.add(circle(x, 60 + layer * 70 + rng.range(-40, 60), rng.range(90, 190), col, { opacity: 0.9 }));
+  // Cloud banks with scalloped undersides
+  const bank = (y, minR, maxR, fill) => {
+    let d = `M-60,-10L-60,${n(y)}`;
+    let x = -60;
+    while (x < W + 60) {
+      const r = rng.range(minR, maxR);
+      d += `A${n(r)},${n(r * 0.8)} 0 0 0 ${n(x + 2 * r)},${n(y + rng.range(-maxR * 0.5, maxR * 0.5))}`;
+      x += 2 * r;
     }
-  }
+    return path(`${d}L${n(x)},-10Z`, fill);
+  };
+  s.add(
+    bank(
+      380,
+      50,
+      110,
+      s.linear([
+        [0, '#555a70'],
+        [1, '#454a60'],
+      ]),
+    ),
+  );
+  s.add(
+    bank(
+      260,
+      60,
+      130,
+      s.linear([
+        [0, '#2f3244'],
+        [1, '#3b3f54'],
+      ]),
+    ),
+  );
+  s.add(
+    bank(
+      130,
+      70,
+      140,
+      s.linear([
+        [0, '#1c1e2a'],
+        [1, '#2a2d3d'],
+      ]),
+    ),
+  );
   // Lightning
   const bolt = [
-    [960, 300],
-    [920, 420],
-    [965, 430],
-    [900, 560],
-    [945, 570],
+    [960, 330],
+    [920, 440],
+    [965, 450],
+    [900, 570],
+    [945, 580],
     [880, 740],
   ];
   const branch = [
-    [920, 420],
-    [860, 480],
-    [850, 540],
+    [920, 440],
+    [860, 500],
+    [850, 560],
   ];
   s.add(
     polyline(bolt, '#b9b3ff', 26, { opacity: 0.3 }),
@@ -2768,11 +2809,19 @@ function drawStorm(s, rng) {
   s.add(polyline(branch, '#d9d4ff', 8, { opacity: 0.4 }), polyline(branch, '#ffffff', 3));
   glow(s, 880, 740, 160, '#e0dcff', 0.4);
   // Land, farmhouse and wind-bent tree
-  const land = waveFn(rng, 740, [
-    [26, 700],
-    [10, 200],
-  ]);
-  s.add(path(areaBelow(sample(land)), '#2c2f36'));
+  s.add(
+    path(
+      areaBelow(
+        sample(
+          waveFn(rng, 740, [
+            [26, 700],
+            [10, 200],
+          ]),
+        ),
+      ),
+      '#2c2f36',
+    ),
+  );
   s.add(
     path(
       areaBelow(
@@ -3151,7 +3200,7 @@ function drawSatellite(s, rng) {
 function drawServerRoom(s, rng) {
   const P = projector(800, 430, 470);
   const depth = (z) => 1 / (1 + z);
-  const NEAR = 4;
+  const NEAR = 6;
   const FAR = depth(9);
   s.add(rect(0, 0, W, H, '#071322'));
   // Ceiling, floor and far wall
@@ -3161,9 +3210,9 @@ function drawServerRoom(s, rng) {
   const [fx1, fy1] = P(260, 0, FAR);
   s.add(rect(fx0, fy0, fx1 - fx0, fy1 - fy0, '#1b4d72'));
   glow(s, 800, 430, 340, '#5fd0ff', 0.35);
-  // Floor tiles
-  for (let u = -1000; u <= 1000; u += 120) s.add(seg(P(u, 0, NEAR), P(u, 0, FAR), '#173a52', 2));
-  for (let z = -0.75; z < 9; z += 0.5) s.add(seg(P(-260, 0, depth(z)), P(260, 0, depth(z)), '#173a52', 2));
+  // Floor tiles in the aisle
+  for (let u = -240; u <= 240; u += 120) s.add(seg(P(u, 0, NEAR), P(u, 0, FAR), '#173a52', 2));
+  for (let z = -0.8; z < 9; z += 0.5) s.add(seg(P(-260, 0, depth(z)), P(260, 0, depth(z)), '#173a52', 2));
   // Ceiling light strip
   s.add(poly([P(-50, 940, NEAR), P(50, 940, NEAR), P(50, 940, FAR), P(-50, 940, FAR)], '#bff0ff'));
   s.add(
@@ -3171,12 +3220,11 @@ function drawServerRoom(s, rng) {
       opacity: 0.18,
     }),
   );
-  // Rack rows on both sides
+  // Rack rows on both sides: cabinets with doors, server units and status LEDs
+  const ledColors = ['#38e1ff', '#38e1ff', '#5cff9d', '#ffb347'];
   for (const side of [-1, 1]) {
     const u = side * 260;
-    s.add(poly([P(u, 0, NEAR), P(u, 640, NEAR), P(u, 640, FAR), P(u, 0, FAR)], '#0f1d2d'));
-    s.add(poly([P(u, 640, NEAR), P(u * 4, 640, NEAR), P(u * 4, 640, FAR), P(u, 640, FAR)], '#0b1726'));
-    // Cable tray above
+    s.add(poly([P(u, 640, NEAR), P(u, 940, NEAR), P(u, 940, FAR), P(u, 640, FAR)], '#0a1522'));
     s.add(
       poly(
         [P(u, 720, NEAR), P(u - side * 120, 720, NEAR), P(u - side * 120, 720, FAR), P(u, 720, FAR)],
@@ -3184,20 +3232,24 @@ function drawServerRoom(s, rng) {
         { opacity: 0.7 },
       ),
     );
-    for (let z = -0.75; z < 9; z += 0.55) {
-      const a = depth(z);
-      const b = depth(z + 0.55);
-      s.add(seg(P(u, 0, a), P(u, 640, a), '#1f3a55', Math.max(1, 8 * a)));
-      for (let h = 40; h < 620; h += 34) {
-        s.add(seg(P(u, h, a), P(u, h, b), '#14283d', Math.max(0.6, 2 * a)));
-        for (let k = 0; k < 3; k++) {
-          if (!rng.chance(0.55)) continue;
-          const f = 0.15 + k * 0.1 + rng.range(0, 0.05);
-          const sc = depth(z + 0.55 * f);
-          const [lx, ly] = P(u, h + 14, sc);
-          const c = rng.pick(['#38e1ff', '#38e1ff', '#5cff9d', '#ffb347']);
-          s.add(circle(lx, ly, clamp(3.2 * sc, 0.8, 7), c));
+    for (let z = -0.8; z < 9; z += 0.5) {
+      const at = (f) => depth(z + 0.5 * f);
+      const quad = (h0, h1, f0, f1) => [
+        P(u, h0, at(f0)),
+        P(u, h1, at(f0)),
+        P(u, h1, at(f1)),
+        P(u, h0, at(f1)),
+      ];
+      s.add(poly(quad(0, 640, 0, 1), '#1b3149'), poly(quad(24, 616, 0.05, 0.95), '#0c1826'));
+      for (let h = 44; h < 600; h += 26) {
+        s.add(poly(quad(h, h + 18, 0.1, 0.9), '#132538'));
+        for (const f of [0.15, 0.21, 0.27]) {
+          if (!rng.chance(0.5)) continue;
+          const [lx, ly] = P(u, h + 9, at(f));
+          s.add(circle(lx, ly, clamp(2.4 * at(f), 0.7, 5), rng.pick(ledColors)));
         }
+        if (rng.chance(0.3))
+          s.add(poly(quad(h + 6, h + 12, 0.5, 0.5 + rng.range(0.1, 0.3)), '#38e1ff', { opacity: 0.3 }));
       }
     }
   }
@@ -3401,16 +3453,10 @@ function drawFootballPitch(s, rng) {
     [1300, 470],
     [300, 420],
   ];
-  spots.forEach(([x, y], i) =>
-    s.add(
-      player(
-        x + rng.range(-20, 20),
-        y + rng.range(-20, 20),
-        i % 2 ? '#b83a3a' : '#2b4a78',
-        rng.range(-40, 40),
-      ),
-    ),
-  );
+  spots.forEach(([x, y], i) => {
+    const shirt = i % 2 ? '#b83a3a' : '#2b4a78';
+    s.add(player(x + rng.range(-20, 20), y + rng.range(-20, 20), shirt, rng.range(-40, 40)));
+  });
   s.add(
     ellipse(906, 486, 16, 8, '#000000', { opacity: 0.3 }),
     circle(900, 478, 14, '#ffffff'),
@@ -3584,16 +3630,24 @@ function drawConcertStage(s, rng) {
     for (let x = -30; x < W + 40; x += rng.range(44, 70)) {
       const r = rng.range(20, 28) + row * 3;
       s.add(ellipse(x, y + r * 2.2, r * 1.9, r * 1.4, shade), circle(x, y, r, shade));
-      if (rng.chance(0.16)) {
-        const dir = rng.chance(0.5) ? 1 : -1;
-        const hx = x + dir * rng.range(20, 50);
-        const hy = y - rng.range(110, 170);
-        s.add(line(x + dir * r, y + r, hx, hy, shade, 14, { strokeLinecap: 'round' }));
-        if (rng.chance(0.4))
-          s.add(
-            rect(hx - 9, hy - 26, 18, 28, '#cfe8ff', { rx: 3 }),
-            rect(hx - 18, hy - 36, 36, 46, '#cfe8ff', { opacity: 0.15, rx: 8 }),
-          );
+      const pose = rng();
+      if (pose < 0.22) {
+        // One or both arms raised, some holding up a phone
+        const arms = pose < 0.08 ? [-1, 1] : [rng.chance(0.5) ? 1 : -1];
+        for (const dir of arms) {
+          const shoulder = [x + dir * r * 1.1, y + r * 1.5];
+          const elbow = [x + dir * (r * 1.6 + 10), y - r * 0.2];
+          const hand = [x + dir * (r * 1.9 + rng.range(10, 30)), y - r * 2 - rng.range(10, 40)];
+          s.add(polyline([shoulder, elbow, hand], shade, r * 0.55, { strokeLinecap: 'round' }));
+          if (arms.length === 1 && rng.chance(0.45)) {
+            s.add(
+              rect(hand[0] - 9, hand[1] - 30, 18, 28, '#cfe8ff', { rx: 3 }),
+              rect(hand[0] - 18, hand[1] - 40, 36, 46, '#cfe8ff', { opacity: 0.15, rx: 8 }),
+            );
+          } else {
+            s.add(ellipse(hand[0], hand[1] - 4, r * 0.42, r * 0.55, shade));
+          }
+        }
       }
     }
   }
@@ -3645,12 +3699,24 @@ function drawMuseum(s, rng) {
       '#a57b54',
     ),
   );
+  const boards = [];
   for (let i = 0; i <= 16; i++) {
     const x = 220 + (i * 1160) / 16;
-    const bx = 800 + (x - 800) * ((900 - 380) / (680 - 380));
-    s.add(line(x, 680, bx, 900, '#8d6644', 2));
+    boards.push(line(x, 680, 800 + (x - 800) * (520 / 300), 900, '#8d6644', 2));
   }
-  for (const y of [700, 730, 772, 830]) s.add(line(0, y, W, y, '#8d6644', 1.5, { opacity: 0.5 }));
+  for (const y of [700, 730, 772, 830]) boards.push(line(0, y, W, y, '#8d6644', 1.5, { opacity: 0.5 }));
+  const floorClip = s.clip(
+    poly(
+      [
+        [0, 900],
+        [220, 680],
+        [1380, 680],
+        [W, 900],
+      ],
+      '#000',
+    ),
+  );
+  s.add(group(boards, { 'clip-path': floorClip }));
   s.add(rect(220, 664, 1160, 16, '#cfc4b2'));
   // Track lights and wall washes
   s.add(rect(300, 40, 1000, 8, '#3a3633'));
@@ -3801,11 +3867,6 @@ function drawMuseum(s, rng) {
     rect(1254, 470, 32, 40, '#8c867c'),
     ellipse(1270, 430, 40, 52, '#a39d93'),
     path('M1232,420 C1236,372 1306,372 1308,420 C1296,396 1246,396 1232,420 Z', '#8c867c'),
-  );
-  s.add(
-    line(900, 660, 1120, 660, '#b08d57', 3),
-    rect(896, 600, 8, 64, '#b08d57'),
-    rect(1116, 600, 8, 64, '#b08d57'),
   );
   rng();
 }
@@ -4138,7 +4199,7 @@ const AVATARS = {
     style: 'short',
     beard: true,
   },
-  'mira-lindqvist': { bg: '#b8d8c8', shirt: '#7b3f61', skin: '#f6d8c2', hair: '#eadcb0', style: 'bun' },
+  'mira-lindqvist': { bg: '#b8d8c8', shirt: '#7b3f61', skin: '#f6d8c2', hair: '#d2b46c', style: 'bun' },
   'tomas-hrabal': {
     bg: '#d7c4e2',
     shirt: '#44475a',
@@ -4320,7 +4381,9 @@ async function render(name, svg, format, opts) {
     format === 'png'
       ? await image.png({ compressionLevel: 9 }).toBuffer()
       : await image.jpeg(JPEG_OPTIONS).toBuffer();
-  await writeFile(nodePath.join(OUT_DIR, name), buffer);
+  // The logo is the site's own (publisher logo, favicon), not demo content.
+  const dir = name === 'logo.png' ? nodePath.join(ROOT, 'src', 'site', 'assets') : OUT_DIR;
+  await writeFile(nodePath.join(dir, name), buffer);
   if (opts.preview)
     await sharp(buffer)
       .png()

@@ -11,13 +11,17 @@ export interface AppOptions {
 export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
-    // One line per request drowns the log on a busy news day; the CDN or proxy logs requests.
-    // Errors are always logged; LOG_LEVEL=debug brings request lines back.
-    disableRequestLogging: !['debug', 'trace'].includes(ctx.config.logLevel),
     // Paths such as /news//politics or /news/politics/ mean the same page.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     trustProxy: false,
   });
+  // One line per request drowns the log on a busy news day, and the CDN or proxy logs requests
+  // anyway: routes log at warn and above unless LOG_LEVEL asks for debug or trace.
+  if (!['debug', 'trace'].includes(ctx.config.logLevel)) {
+    app.addHook('onRoute', (route) => {
+      route.logLevel ??= 'warn';
+    });
+  }
   mediaRoutes(app, ctx);
   await siteRoutes(app, ctx);
   return app;

@@ -56,6 +56,28 @@ function configurePgTypes(): void {
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 }
 
+/**
+ * Kysely prepares every query anew; on SQLite preparing costs about as much as running a small
+ * query. Pages issue the same few statements over and over, so prepared statements are kept
+ * (bounded, oldest dropped first). better-sqlite3 runs statements synchronously, so sharing one
+ * between requests is safe.
+ */
+function withStatementCache(sqlite: SQLite.Database, limit = 500) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (!stmt) {
+        stmt = sqlite.prepare(sql);
+        if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
+      }
+      return stmt;
+    },
+  };
+}
+
 export function openDatabase(database: Config['database']): DbHandle {
   if (database.kind === 'postgres') {
     configurePgTypes();
@@ -70,7 +92,7 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: dialects.sqlite, destroy: () => db.destroy() };
 }
 

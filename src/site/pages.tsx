@@ -1,10 +1,12 @@
 import { type Doc, excerpt, renderHtml } from '../content/document/index.js';
 import {
+  type ArticleSummary,
   articleByPath,
   authorBySlug,
   bylinesOf,
   countPublished,
   type ListFilter,
+  listPublished,
   mediaByIds,
   redirectFor,
   tagBySlug,
@@ -14,7 +16,7 @@ import { ancestry, descendantIds, loadSectionTree, type SectionTree } from '../c
 import type { Context } from '../context.js';
 import type { ArticleRow } from '../db/index.js';
 import { imageView, mediaUrl } from '../media/view.js';
-import { cardsFor } from './cards.js';
+import { cardsFor, toCards } from './cards.js';
 import { renderDocument } from './render.js';
 import { breadcrumbList, newsArticle, website } from './structured-data.js';
 import { ArticlePage, ErrorPage, HomePage, ListPage, type ListModel } from './theme/pages.js';
@@ -29,6 +31,7 @@ export type PageResult = { status: 200 | 404 | 410; html: string } | { status: 3
 export const PAGE_SIZE = 20;
 const HOME_TOP = 7;
 const HOME_BLOCK = 4;
+const HOME_WINDOW = 200;
 const MORE_IN_SECTION = 4;
 /** An edit within this long of publication is not shown as an update. */
 const UPDATE_GRACE_MS = 10 * 60_000;
@@ -79,27 +82,44 @@ export function parsePage(raw: unknown): number | null {
 
 export async function homePage(ctx: Context): Promise<PageResult> {
   const c = await common(ctx);
-  const top = await cardsFor(ctx.db, c.tree, c.now, {}, { limit: HOME_TOP, offset: 0 }, { leadFirst: true });
-  const topIds = new Set(top.map((s) => s.id));
-  const blocks = [];
-  for (const root of c.tree.roots) {
-    // Ask for a few extra so the block stays full after dropping stories already on top.
-    const stories = await cardsFor(
-      ctx.db,
-      c.tree,
-      c.now,
-      { sectionIds: descendantIds(c.tree, root.id) },
-      { limit: HOME_BLOCK + HOME_TOP, offset: 0 },
-    );
-    const fresh = stories.filter((s) => !topIds.has(s.id)).slice(0, HOME_BLOCK);
-    if (fresh.length) blocks.push({ name: root.name, href: sectionHref(root), stories: fresh });
+  const db = ctx.db;
+  const top = await listPublished(db, c.now, {}, { limit: HOME_TOP, offset: 0 });
+  const shown = new Set(top.map((s) => s.id));
+  // One query of recent stories fills most section blocks; a section quiet for longer than
+  // that window gets its own query.
+  const recent = await listPublished(db, c.now, {}, { limit: HOME_WINDOW, offset: 0 });
+  const rootOf = new Map<number, number>();
+  for (const root of c.tree.roots) for (const id of descendantIds(c.tree, root.id)) rootOf.set(id, root.id);
+  const byRoot = new Map<number, ArticleSummary[]>(c.tree.roots.map((r) => [r.id, []]));
+  for (const story of recent) {
+    const bucket = byRoot.get(rootOf.get(story.section_id) ?? -1);
+    if (bucket && bucket.length < HOME_BLOCK && !shown.has(story.id)) bucket.push(story);
   }
+  for (const root of c.tree.roots) {
+    const bucket = byRoot.get(root.id) ?? [];
+    if (bucket.length < HOME_BLOCK && recent.length === HOME_WINDOW) {
+      const older = await listPublished(
+        db,
+        c.now,
+        { sectionIds: descendantIds(c.tree, root.id) },
+        { limit: HOME_BLOCK + HOME_TOP, offset: 0 },
+      );
+      bucket.splice(0, bucket.length, ...older.filter((s) => !shown.has(s.id)).slice(0, HOME_BLOCK));
+    }
+  }
+  // Bylines and images for every card on the page in one batch.
+  const all = await toCards(db, c.tree, [...top, ...[...byRoot.values()].flat()], { leadFirst: true });
+  const cards = new Map(all.map((card) => [card.id, card]));
+  const pick = (list: ArticleSummary[]) => list.map((s) => cards.get(s.id)).filter((x) => x !== undefined);
+  const blocks = c.tree.roots
+    .map((root) => ({ name: root.name, href: sectionHref(root), stories: pick(byRoot.get(root.id) ?? []) }))
+    .filter((b) => b.stories.length > 0);
   const head = plainHead(c, c.view.site.name, c.view.site.description, '/', {
     jsonLd: [website(c.view.site)],
   });
   return {
     status: 200,
-    html: renderDocument(<HomePage view={c.view} head={head} model={{ top, blocks }} />),
+    html: renderDocument(<HomePage view={c.view} head={head} model={{ top: pick(top), blocks }} />),
   };
 }
 
