@@ -74,9 +74,13 @@ describe('demo site pages', () => {
   it('shows top stories and a block per top-level section on the home page', async () => {
     const $ = cheerio.load((await env.app.inject({ method: 'GET', url: '/' })).body);
     expect($('.top-stories .card').length).toBe(7);
-    const blocks = $('.section-block .block-title').map((_, h) => $(h).text()).get();
+    const blocks = $('.section-block .block-title')
+      .map((_, h) => $(h).text())
+      .get();
     expect(blocks).toEqual(['News', 'Economy', 'Technology', 'Culture', 'Sports', 'Video', 'Opinion']);
-    const onPage = $('.card-headline a').map((_, a) => $(a).attr('href')).get();
+    const onPage = $('.card-headline a')
+      .map((_, a) => $(a).attr('href'))
+      .get();
     expect(new Set(onPage).size).toBe(onPage.length); // no story twice
   });
 
