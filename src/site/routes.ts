@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { EMBED_FRAME_ORIGINS } from '../content/document/index.js';
 import type { Context } from '../context.js';
 import { authorPage, homePage, notFound, type PageResult, parsePage, pathPage, tagPage } from './pages.js';
 
@@ -13,9 +14,26 @@ function send(reply: FastifyReply, result: PageResult) {
     .code(result.status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', CSP)
     .header('referrer-policy', 'strict-origin-when-cross-origin')
     .send(result.html);
 }
+
+/**
+ * Defence in depth for reader pages: they run no script (JSON-LD blocks are data, not code),
+ * load images and styles from this site, and frame only the embed players we render.
+ */
+const CSP = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "style-src 'self' 'unsafe-inline'",
+  "script-src 'none'",
+  `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ');
 
 type PageQuery = { Querystring: { page?: unknown } };
 

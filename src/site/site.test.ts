@@ -32,6 +32,8 @@ describe.each(testDialects())('public site on %s', (dialect) => {
         .get(),
     ).toEqual(['News', 'Sports']);
     expect($('link[rel=canonical]').attr('href')).toBe('https://news.example.com/');
+    expect(res.headers['content-security-policy']).toContain("script-src 'none'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
   it('renders an article with breadcrumbs, byline, times, lead image and JSON-LD', async () => {

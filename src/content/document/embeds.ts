@@ -258,3 +258,13 @@ export function matchEmbed(provider: EmbedProvider, url: string): EmbedInfo | nu
   if (!parsed || !spec.hosts.includes(parsed.hostname)) return null;
   return spec.match(parsed);
 }
+
+/**
+ * Origins the iframe players above load from. The public site's Content-Security-Policy allows
+ * frames from these alone, so keep this list in step with the `frame.src` values.
+ */
+export const EMBED_FRAME_ORIGINS = [
+  'https://www.youtube-nocookie.com',
+  'https://player.vimeo.com',
+  'https://open.spotify.com',
+] as const;

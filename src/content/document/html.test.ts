@@ -291,3 +291,19 @@ describe('renderHtml keeps hostile text inert', () => {
     expect(escapeHtml('plain')).toBe('plain');
   });
 });
+
+describe('embed frame origins', () => {
+  it('lists the origin of every iframe player the renderer emits', async () => {
+    const { EMBED_FRAME_ORIGINS, EMBED_PROVIDERS, matchEmbed } = await import('./embeds.js');
+    const samples: Record<string, string> = {
+      youtube: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+      vimeo: 'https://vimeo.com/76979871',
+      spotify: 'https://open.spotify.com/track/4uLU6hMCjMI75M1A2tKUQC',
+    };
+    for (const [provider, url] of Object.entries(samples)) {
+      const info = matchEmbed(provider as keyof typeof EMBED_PROVIDERS, url);
+      expect(info?.frame, provider).toBeDefined();
+      expect(EMBED_FRAME_ORIGINS).toContain(new URL(info!.frame!.src).origin);
+    }
+  });
+});

@@ -3,7 +3,13 @@
  * HTML and plain-text renderers. Other domains import from here, not from the files behind it.
  */
 export type { EmbedFrame, EmbedInfo, EmbedProvider, EmbedProviderSpec } from './embeds.js';
-export { EMBED_PROVIDER_NAMES, EMBED_PROVIDERS, isEmbedProvider, matchEmbed } from './embeds.js';
+export {
+  EMBED_FRAME_ORIGINS,
+  EMBED_PROVIDER_NAMES,
+  EMBED_PROVIDERS,
+  isEmbedProvider,
+  matchEmbed,
+} from './embeds.js';
 export { escapeHtml } from './escape.js';
 export type { MediaView, RenderOptions } from './html.js';
 export { renderHtml } from './html.js';
