@@ -3,6 +3,7 @@ import { type ArticleRow, type Database, type Db, inTransaction } from '../db/in
 import { slugify } from '../lib/slug.js';
 import { dateInZone, nowIso } from '../lib/time.js';
 import { type Doc, DocumentError, validateDocument } from './document/index.js';
+import { recordArticleChange } from './changes.js';
 import { ContentError } from './errors.js';
 import { type ArticleInput, articleInput } from './schema.js';
 import { ensureTags } from './tags.js';
@@ -201,6 +202,7 @@ export async function createArticle(
       .executeTakeFirstOrThrow();
     await writeRelations(tx, row.id, data);
     await writeRevision(tx, row, data, opts.by ?? null, now);
+    await recordArticleChange(tx, { before: null, after: row });
     return row;
   });
 }
@@ -268,6 +270,7 @@ export async function updateArticle(
     }
     await writeRelations(tx, id, data);
     await writeRevision(tx, row, data, opts.by ?? null, now);
+    await recordArticleChange(tx, { before: current, after: row });
     return row;
   });
 }

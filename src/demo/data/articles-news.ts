@@ -20,7 +20,8 @@ export const newsArticles: DemoArticle[] = [
     updatedAfterHours: 2,
     lead: {
       image: 'tv-camera',
-      caption: 'Public radio and television will be funded through a charge added to household electricity bills.',
+      caption:
+        'Public radio and television will be funded through a charge added to household electricity bills.',
       credit: 'Illustration: Masthead demo',
       alt: 'Illustration of a television studio camera on a tripod in front of a dark set',
     },
@@ -28,7 +29,8 @@ export const newsArticles: DemoArticle[] = [
       'The lower house of parliament approved a new levy to fund public radio and television in the early hours, ending a debate that ran for more than fourteen hours. The bill passed by 104 votes to 71. Several opposition deputies left the chamber before the final vote, saying the governing coalition had pushed the measure through without proper scrutiny.',
       'Under the law, households will no longer pay a separate licence fee. Instead, a monthly charge will be added to electricity bills and passed on to the broadcasters by a new collection office. Supporters say the change will end years of arguments over fee evasion and give public media a predictable income that rises with inflation.',
       {
-        quote: 'This is the most stable funding model we have ever had. Nobody will be able to starve public media by freezing a fee for a decade.',
+        quote:
+          'This is the most stable funding model we have ever had. Nobody will be able to starve public media by freezing a fee for a decade.',
         cite: 'Veronika Kubíčková, chair of the parliamentary media committee',
       },
       'Critics argue that tying the levy to energy bills makes it easier for a future government to change the amount by decree. An amendment that would have required a two-thirds majority for any change to the charge was rejected late in the evening. Media unions said they would ask the Senate to restore it.',
@@ -64,7 +66,8 @@ export const newsArticles: DemoArticle[] = [
       'A group of deputies from four parties presented a bill in parliament that would lower the voting age in municipal elections from 18 to 16, reviving a debate that has resurfaced several times over the past decade without ever reaching a vote. The proposal would apply only to local councils and parish assemblies, not to national or European elections.',
       'The sponsors estimate that about 220,000 teenagers would gain the right to vote. They point to school councils and youth assemblies, which they say have shown that young people are willing to take part in local decisions about transport, sports facilities and public spaces when they are given a real say in the outcome.',
       {
-        quote: 'Sixteen-year-olds already work, pay taxes and take the bus to school every morning. They know what their town council does better than many adults.',
+        quote:
+          'Sixteen-year-olds already work, pay taxes and take the bus to school every morning. They know what their town council does better than many adults.',
         cite: 'Inês Valadares Pinto, a deputy and one of the bill’s authors',
       },
       'Opponents in the chamber say the change deserves a wider constitutional debate. A legal adviser to parliament’s constitutional affairs committee said in a written opinion that the voting age for local elections could be changed by ordinary law, but recommended a public consultation before any vote was held on the bill.',
@@ -84,7 +87,8 @@ export const newsArticles: DemoArticle[] = [
     hoursAgo: 52,
     lead: {
       image: 'parliament',
-      caption: 'The Senate committee expects to hear from officials, business groups and transparency campaigners.',
+      caption:
+        'The Senate committee expects to hear from officials, business groups and transparency campaigners.',
       credit: 'Photo: Jana Veselá / Masthead',
       filePhoto: true,
       alt: 'Illustration of a parliament chamber with curved rows of seats',
@@ -93,7 +97,8 @@ export const newsArticles: DemoArticle[] = [
       'A Senate committee opened hearings on a mandatory lobbying register, weeks after leaked calendars showed that officials at two ministries had held dozens of meetings with industry representatives that did not appear in any public record. The committee chair said the hearings would run for at least a month and would include testimony from officials, business groups and transparency campaigners.',
       'The leaked documents, first published by a regional news website, covered meetings over an eighteen-month period. Most involved companies in the construction and energy sectors. There is no suggestion that any of the meetings broke the law, since the current rules only require registration of professional lobbyists and do not cover company employees who meet officials directly.',
       {
-        quote: 'The problem is not that people talk to their government. The problem is that citizens cannot see who is in the room.',
+        quote:
+          'The problem is not that people talk to their government. The problem is that citizens cannot see who is in the room.',
         cite: 'Łukasz Zarembski, chair of the Senate legislative committee',
       },
       'Under the draft under discussion, every contact between a senior official and an outside interest group would have to be logged within seven days and published online. Officials who failed to register meetings could face disciplinary proceedings. Business associations told the committee they supported transparency in principle but warned that the proposed rules were too broad to work in practice.',
@@ -132,7 +137,8 @@ export const newsArticles: DemoArticle[] = [
       'Deputies in the Kaluga regional legislative assembly voted to reject the draft budget for next year at a session that ran late into the evening, in a rare setback for the regional government. The draft received 17 votes in favour, short of the 21 needed, after several deputies from the ruling party abstained over planned cuts to the maintenance of rural roads.',
       'The draft would have reduced spending on regional and village roads by almost half, to about 2.1 billion roubles, while increasing funding for healthcare and for a new industrial park on the outskirts of the city. Regional finance officials said the cuts were needed to keep the deficit within the limits agreed with the federal finance ministry.',
       {
-        quote: 'Every spring we drive through the same potholes to reach the same villages. We cannot vote for a budget that tells those people to wait another year.',
+        quote:
+          'Every spring we drive through the same potholes to reach the same villages. We cannot vote for a budget that tells those people to wait another year.',
         cite: 'Viktor Ovsyannikov, a deputy representing the Kozelsk district',
       },
       'Officials in the regional government said they would prepare a revised draft within two weeks. Yelena Drozdova, a spokeswoman for the regional finance department, said savings could be found elsewhere, including by postponing the purchase of new administrative vehicles, but warned that any additional road spending would have to be matched by cuts in other areas.',
@@ -161,7 +167,8 @@ export const newsArticles: DemoArticle[] = [
       'A district court in Tver ordered a weekly newspaper to pay 600,000 roubles in damages to a waste-management company over a series of articles about the planned expansion of a landfill on the edge of the city. The court also ordered Tverskaya Nedelya, which has a print run of about 9,000 copies, to publish a correction on its front page.',
       'The company, Verkhnevolzhskaya Ekologiya, had argued that the articles damaged its business reputation by suggesting that it had begun preparatory works before receiving environmental approval. The newspaper said its reporting was based on satellite images, interviews with residents and documents from the regional environmental inspectorate.',
       {
-        quote: 'We checked every fact we printed, and we offered the company a chance to respond to each article. We will appeal, and if necessary we will go further.',
+        quote:
+          'We checked every fact we printed, and we offered the company a chance to respond to each article. We will appeal, and if necessary we will go further.',
         cite: 'Galina Sorokina, editor-in-chief of Tverskaya Nedelya',
       },
       'In its ruling, the court found that two of the five disputed statements could not be verified and that one headline presented an assumption as fact. It dismissed the company’s claims regarding the other three statements. Lawyers for the newspaper said the ruling accepted most of their arguments but still imposed a fine large enough to threaten the paper’s survival.',
@@ -198,7 +205,8 @@ export const newsArticles: DemoArticle[] = [
         ],
       },
       {
-        quote: 'The harvest is good, but the market is nervous. Everyone is trying to ship as much as possible before the quota takes effect.',
+        quote:
+          'The harvest is good, but the market is nervous. Everyone is trying to ship as much as possible before the quota takes effect.',
         cite: 'Arkady Nefyodov, commercial director of the trading house Yuzhny Kolos',
       },
       'Farmers’ groups have long argued that export restrictions depress the prices they receive and discourage investment in storage and equipment. A representative of a regional farmers’ union said that many producers were holding back grain in the hope that prices would rise later in the season, putting pressure on already limited storage capacity.',
@@ -226,7 +234,8 @@ export const newsArticles: DemoArticle[] = [
       'Emergency services have evacuated about 1,200 people from low-lying villages in the Zarechny district of the Kostroma region after the Lesnaya river burst its banks following a rapid thaw and several days of heavy rain. Regional officials said the water level was still rising and was expected to peak within the next two days.',
       'Some 340 houses have been flooded in seven villages, and two bridges on local roads have been closed. Residents were taken to temporary shelters set up in schools and a sports hall in the district centre, while others moved in with relatives. No injuries have been reported, according to the regional emergency department.',
       {
-        quote: 'The water came up faster than any of us remember. By the morning it was at the doorstep, and by lunchtime it was inside.',
+        quote:
+          'The water came up faster than any of us remember. By the morning it was at the doorstep, and by lunchtime it was inside.',
         cite: 'Nadezhda Kolosova, a resident of the village of Krasny Bor',
       },
       'The district administration has declared a local state of emergency, which allows it to draw on reserve funds for temporary housing and to request help from the regional authorities. Boats and all-terrain vehicles have been used to deliver drinking water and food to villages that can no longer be reached by road.',
@@ -246,7 +255,8 @@ export const newsArticles: DemoArticle[] = [
     hoursAgo: 210,
     lead: {
       image: 'snow-street',
-      caption: 'Many villages elect their own councils, which look after local roads, lighting and public spaces.',
+      caption:
+        'Many villages elect their own councils, which look after local roads, lighting and public spaces.',
       credit: 'Photo: Dmitri Orlov / Masthead',
       alt: 'Illustration of a quiet snow-covered street lined with low wooden houses',
     },
@@ -254,7 +264,8 @@ export const newsArticles: DemoArticle[] = [
       'A bill that would reorganise local government across Russia by merging thousands of small rural municipalities into larger districts has drawn criticism from local officials and some regional lawmakers, as the State Duma prepares for a second reading. Supporters, including officials who see the reform as part of a wider federal drive to streamline administration, say it will cut costs and make services more efficient.',
       'Under the current two-tier system, many villages elect their own councils and heads, who manage local roads, street lighting and public spaces with very small budgets. The bill would replace most of these with a single tier of municipal districts, while allowing regions to keep some existing structures during a transition period.',
       {
-        quote: 'A village council with a budget smaller than a city apartment cannot repair anything. Bringing these powers together is simply common sense.',
+        quote:
+          'A village council with a budget smaller than a city apartment cannot repair anything. Bringing these powers together is simply common sense.',
         cite: 'Igor Stepchenko, a member of the Duma committee on regional policy',
       },
       'Opponents argue that abolishing village councils will leave rural residents without an elected representative close to home. In a letter to the Duma, a group of more than 200 local council members from several regions asked lawmakers to let residents decide on mergers through local referendums rather than by decision of the regional authorities.',
@@ -294,7 +305,8 @@ export const newsArticles: DemoArticle[] = [
       'Early results from the municipal election in Aarhus point to a hung city council, with neither the centre-left nor the centre-right bloc on course for a majority of the 31 seats. With about 85 percent of ballots counted, the largest party was projected to win nine seats, two fewer than at the last election.',
       'The biggest gain went to *Fælles By*, a local list founded two years ago by tenants’ associations and campaigners against rising rents. It was on course to win five seats in its first election, making it the third-largest group and a likely partner in any coalition talks.',
       {
-        quote: 'People told us on every doorstep that they could no longer afford to live in the city where they grew up. Tonight they sent that message to the council.',
+        quote:
+          'People told us on every doorstep that they could no longer afford to live in the city where they grew up. Tonight they sent that message to the council.',
         cite: 'Søren Holm Madsen, lead candidate of Fælles By',
       },
       'Turnout was estimated at 68 percent, roughly in line with the previous local election. Election officials said counting had been slowed in two districts by a high number of postal votes, and that final results were expected by the middle of the next day.',
@@ -314,7 +326,8 @@ export const newsArticles: DemoArticle[] = [
     hoursAgo: 96,
     lead: {
       image: 'server-room',
-      caption: 'Preliminary results will be sent to the commission’s data centre over an encrypted connection.',
+      caption:
+        'Preliminary results will be sent to the commission’s data centre over an encrypted connection.',
       credit: 'Illustration: Masthead demo',
       filePhoto: true,
       alt: 'Illustration of rows of server racks with small status lights in a dim room',
@@ -334,7 +347,8 @@ export const newsArticles: DemoArticle[] = [
         ],
       },
       {
-        quote: 'Paper stays at the heart of the process. The scanner is a faster pencil, not a replacement for the people in the room.',
+        quote:
+          'Paper stays at the heart of the process. The scanner is a faster pencil, not a replacement for the people in the room.',
         cite: 'Zuzana Horváthová, deputy chair of the electoral commission',
       },
       'Election observers welcomed the hand-count checks but said the commission should publish the source code of the counting software and allow independent security researchers to examine it. A coalition of civic groups called **Clean Count** said that public trust depended on transparency rather than on assurances from officials or suppliers.',
@@ -352,7 +366,8 @@ export const newsArticles: DemoArticle[] = [
     hoursAgo: 330,
     lead: {
       image: 'night-city',
-      caption: 'Residents’ activists campaigned for two years against a residential development on the riverbank.',
+      caption:
+        'Residents’ activists campaigned for two years against a residential development on the riverbank.',
       credit: 'Photo: Dmitri Orlov / Masthead',
       alt: 'Illustration of a city at night with lit apartment windows and streetlights',
     },
@@ -360,7 +375,8 @@ export const newsArticles: DemoArticle[] = [
       'Independent candidates won nine of the 25 seats on a district council in Novosibirsk, according to final results published by the local electoral commission, in a vote dominated by disputes over bus routes and a planned residential development on the banks of the Ob. The ruling party kept its majority with 14 seats, down from 20.',
       'Turnout was 31 percent, slightly higher than at the previous election. Most of the independents ran as a loose group of residents’ activists who had campaigned for two years against the development, which would replace a small park and a row of garages with three apartment towers.',
       {
-        quote: 'We did not run against anyone. We ran for a park, a bus stop and a council that answers its letters.',
+        quote:
+          'We did not run against anyone. We ran for a park, a bus stop and a council that answers its letters.',
         cite: 'Alina Gorshkova, a newly elected independent councillor',
       },
       'Candidates from the ruling party, which is closely aligned with the Kremlin, said the result showed that the council would continue to be run by experienced members. The outgoing council chairman, Pavel Shestakov, said he was ready to work with the new councillors on public transport, which he described as an issue that united all sides.',
@@ -392,7 +408,8 @@ export const newsArticles: DemoArticle[] = [
       'Negotiators from more than 60 countries have agreed on a draft text that would commit governments to share weather, river and seismic data more quickly when a disaster threatens a neighbouring country, ending two weeks of talks in Geneva. The draft must now be approved by governments before it can be opened for signature.',
       'Under the text, countries would pass on real-time data from river gauges and weather stations near their borders, and issue alerts to downstream states within a fixed time after detecting a flood risk. The agreement would also set up a small secretariat to maintain a shared technical standard for the data, so that different national systems can read each other’s measurements.',
       {
-        quote: 'When a river floods, the water does not wait at the border for paperwork. This draft accepts that simple fact.',
+        quote:
+          'When a river floods, the water does not wait at the border for paperwork. This draft accepts that simple fact.',
         cite: 'Amara Diallo-Berg, who chaired the working group',
       },
       { h: 'Sticking points' },
@@ -433,7 +450,8 @@ export const newsArticles: DemoArticle[] = [
       'European Union interior ministers ended a meeting in Brussels without agreeing on how to finance new reception centres for asylum seekers at the bloc’s external borders, leaving one of the most contentious parts of a wider migration package unresolved. Diplomats said talks would resume at the next scheduled meeting in a month.',
       'The disagreement centres on a proposed common fund that would cover part of the cost of building and running the centres. Countries on the bloc’s southern and eastern borders want the fund to be financed from the EU budget and topped up by national contributions. Several northern member states say the money should come from existing programmes, without new payments.',
       {
-        quote: 'Everyone agrees that the borders are a shared responsibility. The moment we start talking about who pays, that agreement becomes very thin.',
+        quote:
+          'Everyone agrees that the borders are a shared responsibility. The moment we start talking about who pays, that agreement becomes very thin.',
         cite: 'A senior EU diplomat involved in the talks',
       },
       'A compromise text prepared by the rotating presidency proposed a fund of 2.4 billion euros over four years, with contributions calculated according to each country’s population and economic output. Diplomats said about a dozen countries could accept the proposal, but that a group of others objected to the formula and to the lack of a cap on future contributions.',
@@ -461,12 +479,14 @@ export const newsArticles: DemoArticle[] = [
       'A strike by dockworkers at the port of Antwerp entered its third day with no sign of a breakthrough, after talks between unions and the employers’ association broke up without agreement late in the evening. Dozens of container ships were waiting at anchor in the Scheldt estuary and off the coast, according to port data.',
       'The unions are demanding a pay increase that keeps pace with inflation and changes to a new shift system that they say forces workers to accept assignments at short notice. The employers’ group has offered a smaller increase spread over two years and says the shift system is needed to handle larger ships that arrive at less predictable times.',
       {
-        quote: 'Nobody wants to keep the cranes still. But our members will not go back to work on a promise that the schedule will be fixed later.',
+        quote:
+          'Nobody wants to keep the cranes still. But our members will not go back to work on a promise that the schedule will be fixed later.',
         cite: 'Koen Verhaeghe, a negotiator for the dockers’ union',
       },
       {
         image: 'highway',
-        caption: 'Lorries queue on the approach roads to the container terminals, where collections have been suspended.',
+        caption:
+          'Lorries queue on the approach roads to the container terminals, where collections have been suspended.',
         credit: 'Illustration: Masthead demo',
       },
       'Freight forwarders said the strike was already causing delays for importers across Belgium, the Netherlands and Germany. Some shipping lines have diverted vessels to Rotterdam and Zeebrugge, but operators there warned that they had limited spare capacity and that waiting times were growing.',
@@ -492,7 +512,8 @@ export const newsArticles: DemoArticle[] = [
     hoursAgo: 260,
     lead: {
       image: 'train-station',
-      caption: 'The service runs three times a week in each direction, with stops in Vienna, Graz and Maribor.',
+      caption:
+        'The service runs three times a week in each direction, with stops in Vienna, Graz and Maribor.',
       credit: 'Photo: Jana Veselá / Masthead',
       alt: 'Illustration of a train waiting at a platform under a curved station roof',
     },
@@ -505,7 +526,8 @@ export const newsArticles: DemoArticle[] = [
         credit: 'Illustration: Masthead demo',
       },
       {
-        quote: 'Our passengers are not railway enthusiasts. They are people who want to arrive in the morning without an airport in between.',
+        quote:
+          'Our passengers are not railway enthusiasts. They are people who want to arrive in the morning without an airport in between.',
         cite: 'Zoë Hartmann, managing director of Alpina Nachtzug',
       },
       'Night trains have returned to several European routes in recent years, helped by public support for low-carbon travel. Operators say, however, that the business remains difficult. Track access fees, which vary from country to country, can account for a large share of the cost of each journey, and suitable rolling stock is scarce and expensive to maintain.',
@@ -535,7 +557,8 @@ export const newsArticles: DemoArticle[] = [
       'A consortium planning to export solar power to Singapore through an undersea cable has received a conditional licence from the city-state’s energy regulator, moving the project a step closer to construction. The group, Equator Sun Link, plans to build a solar farm with battery storage on an Indonesian island and connect it to Singapore’s grid by a 70-kilometre cable.',
       'The project is one of several competing to supply low-carbon electricity to Singapore, which has little land for solar panels and relies mostly on natural gas for power generation. The licence allows the consortium to import up to 1 gigawatt of electricity, subject to technical and financial conditions that must be met within two years.',
       {
-        quote: 'Singapore has the demand and the islands around it have the sunshine. The cable is the bridge between the two.',
+        quote:
+          'Singapore has the demand and the islands around it have the sunshine. The cable is the bridge between the two.',
         cite: 'Rachel Tan Wei Ling, chief executive of Equator Sun Link',
       },
       'Analysts said the biggest challenges were financing and the need for permits on the Indonesian side, where officials have emphasised that renewable energy projects should also supply the domestic market and support local manufacturing. The consortium said it had agreed to source part of its solar panels from factories in Indonesia.',
@@ -564,7 +587,8 @@ export const newsArticles: DemoArticle[] = [
       'Heavy rain late in the monsoon season has delayed the main rice harvest across Thailand’s central plains, with many fields still waterlogged weeks after they would normally have been cut. Farmers in several provinces north of Bangkok say they are waiting for the water to drain before combine harvesters can enter the fields.',
       'Provincial agriculture offices have reported that some of the crop has been damaged by standing water, although estimates of the losses vary widely. Rice that remains in wet fields for too long can sprout or discolour, reducing its value to millers and exporters.',
       {
-        quote: 'Each day we wait, the grain gets worse. If the harvesters come next week, we can save most of it. If they come in two weeks, we cannot.',
+        quote:
+          'Each day we wait, the grain gets worse. If the harvesters come next week, we can save most of it. If they come in two weeks, we cannot.',
         cite: 'Somchai Rattanakorn, a farmer in Ayutthaya province',
       },
       'Millers said the delays had already caused a shortage of freshly harvested paddy for some grades of rice. Prices for fragrant rice have risen at mills in the region, while prices for lower grades have been stable. Exporters said they had enough stock to meet existing contracts but were cautious about taking new orders.',
@@ -607,7 +631,8 @@ export const newsArticles: DemoArticle[] = [
         ],
       },
       {
-        quote: 'A small newsroom can survive bad years. What it cannot survive is losing the reporters who know the islands, the languages and the people.',
+        quote:
+          'A small newsroom can survive bad years. What it cannot survive is losing the reporters who know the islands, the languages and the people.',
         cite: 'Mere Vakaloloma, the report’s lead author',
       },
       'The report highlighted the particular difficulty of covering climate change, which affects island communities through sea-level rise, coastal erosion and more intense storms. Editors told researchers that reporting trips to remote areas were often the first expense to be cut, even though audiences consistently ranked such stories among the most important.',
@@ -638,7 +663,8 @@ export const newsArticles: DemoArticle[] = [
       'Residents of Calama, a copper-mining town in northern Chile’s Atacama Desert, will vote in a local consultation on whether to accept a water-sharing agreement with a mining company that operates a large open-pit mine nearby. The non-binding vote is the first of its kind in the region and is being closely watched by other mining communities.',
       'Under the proposed deal, the company, Minera Cordillera Norte, would build a desalination plant on the coast and pump water more than 150 kilometres inland for its operations. In return, it would reduce the amount of water it draws from the Loa river basin and fund repairs to the town’s ageing water network over 20 years.',
       {
-        quote: 'For the first time, the people who live next to the mine will have a say in how the water of this valley is used.',
+        quote:
+          'For the first time, the people who live next to the mine will have a say in how the water of this valley is used.',
         cite: 'Rosa Quispe Mamani, the town councillor who proposed the consultation',
       },
       'Opponents, including several farmers’ associations and community groups in the upper valley, say the agreement does not guarantee enough water for agriculture, and that the desalination plant will consume large amounts of electricity. They have asked residents to vote against the deal until an independent study of the river basin has been completed.',
@@ -667,7 +693,8 @@ export const newsArticles: DemoArticle[] = [
       'The provincial government of Manitoba has opened an inquiry into delays in shipping grain by rail, after farmers and elevator operators complained that cars were arriving weeks late and that grain was piling up across the province. The inquiry will hold public hearings in Winnipeg and in three rural towns over the next two months.',
       'Farm groups say slow rail service has forced some elevators to stop accepting deliveries, leaving farmers unable to sell their crops and to pay bills that fall due after the harvest. Elevator operators in western Manitoba said they had received fewer than two-thirds of the rail cars they ordered in the first weeks of the shipping season.',
       {
-        quote: 'We had a good crop and strong prices, and we cannot move it. Every week it sits in the bin is money that goes somewhere else.',
+        quote:
+          'We had a good crop and strong prices, and we cannot move it. Every week it sits in the bin is money that goes somewhere else.',
         cite: 'Hélène Tremblay-Wiebe, a grain farmer near Brandon',
       },
       'Rail industry representatives have pointed to crew shortages, track maintenance and congestion at ports on the Pacific coast as the main causes of the delays. They have said that additional locomotives and staff are being brought in, and that service is expected to improve before the coldest months of the winter.',
@@ -718,7 +745,8 @@ export const newsArticles: DemoArticle[] = [
       },
       'Competing bids from linked companies are not illegal in themselves, but procurement rules require bidders to declare connections that could affect competition. None of the three firms declared their links in the tender documents reviewed by our reporters. Procurement lawyers said such declarations were designed to let officials check whether bids were genuinely independent of each other.',
       {
-        quote: 'When the same people sit behind several bids, the authority is not buying in a competitive market. It is negotiating with one supplier that wears three hats.',
+        quote:
+          'When the same people sit behind several bids, the authority is not buying in a competitive market. It is negotiating with one supplier that wears three hats.',
         cite: 'Marek Hollander, a lecturer in public procurement law',
       },
       'The director who links the companies, Tobias Renholt, said in a written response that each firm operated independently, had its own staff and customers, and had won contracts because it offered the best combination of price and quality. He said the shared address was a matter of convenience and that he had not been aware of any obligation to declare family relationships.',
@@ -747,12 +775,14 @@ export const newsArticles: DemoArticle[] = [
       'The project, which was meant to protect about 4,000 homes in the lower town, was awarded after a tender in which the bid by the construction firm Ardenza Costruzioni was the lowest of five. Since then, the contract has been amended 14 times, each time adding costs or extending deadlines, often without a public vote in the council.',
       {
         image: 'storm',
-        caption: 'Autumn storms left parts of the lower town under water while the new embankment remained unfinished.',
+        caption:
+          'Autumn storms left parts of the lower town under water while the new embankment remained unfinished.',
         credit: 'Illustration: Masthead demo',
       },
       'Engineering reports show that the original design underestimated the depth of soft clay along a two-kilometre stretch of the riverbank, requiring deeper foundations. Independent engineers who reviewed the documents for this article said the problem should have been identified in the ground surveys carried out before the tender, which were limited to a handful of test drillings.',
       {
-        quote: 'A low bid built on a thin survey is not a saving. It is a bill that arrives later, usually when the public is no longer watching.',
+        quote:
+          'A low bid built on a thin survey is not a saving. It is a bill that arrives later, usually when the public is no longer watching.',
         cite: 'Giulia Ferraro-Lind, a civil engineer who reviewed the project documents',
       },
       'Ardenza Costruzioni said in a statement that the additional costs were caused by changes requested by the council and by conditions on the site that could not have been foreseen. The company said it had completed more than 70 percent of the works and expected to finish the embankment within 18 months.',

@@ -1,0 +1,19 @@
+import type { Transaction } from 'kysely';
+import type { ArticleRow, Database } from '../db/index.js';
+
+/**
+ * The one seam every article write goes through, inside the writer's transaction. Domains that
+ * keep state derived from articles (the search index, the webhook outbox) are called from here
+ * explicitly, so the derived state commits or rolls back with the story itself.
+ *
+ * `before` is null for a new article; `after` is null for a hard delete. Bylines and tags are
+ * already written when this runs.
+ */
+export interface ArticleChange {
+  before: ArticleRow | null;
+  after: ArticleRow | null;
+}
+
+export async function recordArticleChange(_tx: Transaction<Database>, _change: ArticleChange): Promise<void> {
+  // Derived state is added here, one call per domain.
+}

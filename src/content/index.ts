@@ -1,0 +1,22 @@
+/** The content domain's public face: what other domains may use. */
+export {
+  articleInputOf,
+  createArticle,
+  updateArticle,
+  type UpdateOptions,
+  type WriteOptions,
+} from './articles.js';
+export type { ArticleChange } from './changes.js';
+export { ContentError } from './errors.js';
+export * from './queries.js';
+export type { ArticleData, ArticleInput } from './schema.js';
+export {
+  ancestry,
+  buildSectionTree,
+  createSection,
+  descendantIds,
+  loadSectionTree,
+  type SectionNode,
+  type SectionTree,
+} from './sections.js';
+export { ensureTags } from './tags.js';
