@@ -1,10 +1,12 @@
 import type { Transaction } from 'kysely';
 import { type ArticleRow, type Database, type Db, inTransaction } from '../db/index.js';
 import { slugify } from '../lib/slug.js';
-import { dateInZone, nowIso } from '../lib/time.js';
+import { nowIso } from '../lib/time.js';
 import { type Doc, DocumentError, validateDocument } from './document/index.js';
 import { recordArticleChange } from './changes.js';
 import { ContentError } from './errors.js';
+import { permalinkFor } from './permalinks.js';
+import { changedFields, type RevisionContent, writeRevision } from './revisions.js';
 import { type ArticleInput, articleInput } from './schema.js';
 import { ensureTags } from './tags.js';
 
@@ -17,6 +19,10 @@ type Tx = Transaction<Database>;
 export interface WriteOptions {
   /** Who saved (user id or a label such as "demo"); recorded on the revision. */
   by?: string | null;
+  /** The user creating the story: its owner in the permission policy. */
+  createdBy?: number | null;
+  /** Autosaves coalesce into one revision per few minutes (see revisions.ts). */
+  kind?: 'save' | 'autosave';
   /** Newsroom time zone: permalink dates are local dates. */
   timeZone: string;
   now?: string;
@@ -87,42 +93,6 @@ async function checkReferences(tx: Tx, data: Parsed): Promise<void> {
   }
 }
 
-/** `news/politics/2026/11/28/slug`: section path, local publication date, slug. */
-async function permalinkFor(
-  tx: Tx,
-  sectionId: number,
-  slug: string,
-  publishedAt: string,
-  timeZone: string,
-  self?: { id: number; path: string | null },
-) {
-  const section = await tx
-    .selectFrom('sections')
-    .select('path')
-    .where('id', '=', sectionId)
-    .executeTakeFirstOrThrow();
-  const { year, month, day } = dateInZone(publishedAt, timeZone);
-  const base = `/${section.path}/${year}/${month}/${day}/${slug}`;
-  // Two stories with one slug on one day in one section: the later one gets a suffix.
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    const taken = await tx
-      .selectFrom('articles')
-      .select('id')
-      .where('path', '=', candidate)
-      .$if(self !== undefined, (q) => q.where('id', '!=', self?.id as number))
-      .executeTakeFirst();
-    const redirect = await tx
-      .selectFrom('redirects')
-      .select('to_path')
-      .where('from_path', '=', candidate)
-      .executeTakeFirst();
-    // A path that redirects elsewhere belongs to another story's past, unless it is our own.
-    const ours = redirect !== undefined && self?.path != null && redirect.to_path === self.path;
-    if (!taken && (!redirect || ours)) return candidate;
-  }
-}
-
 function isLive(status: string): boolean {
   return status === 'published' || status === 'unpublished' || status === 'archived';
 }
@@ -146,12 +116,40 @@ async function writeRelations(tx: Tx, articleId: number, data: Parsed): Promise<
   }
 }
 
-async function writeRevision(tx: Tx, row: ArticleRow, data: Parsed, by: string | null, at: string) {
-  const snapshot = JSON.stringify({ ...row, body: data.body, authorIds: data.authorIds, tags: data.tags });
-  await tx
-    .insertInto('revisions')
-    .values({ article_id: row.id, version: row.version, snapshot, created_by: by, created_at: at })
-    .execute();
+/**
+ * An embargo may not end after the story is (or is scheduled to be) public: the workflow
+ * enforces embargoes at publish time, so a live story must not gain a later one.
+ */
+function checkEmbargo(cols: ReturnType<typeof columns>): void {
+  const embargo = cols.embargo_until;
+  if (!embargo) return;
+  if (cols.status === 'published' && embargo > nowIso()) {
+    throw new ContentError('embargoUntil: the story is already published; unpublish it first', 409, 'embargoUntil');
+  }
+  if (cols.status === 'scheduled' && cols.publish_at && embargo > cols.publish_at) {
+    throw new ContentError('embargoUntil: ends after the scheduled time; reschedule first', 409, 'embargoUntil');
+  }
+}
+
+/** The editable content of a save, as revisions keep it (camelCase, like the API). */
+function revisionContent(data: Parsed): RevisionContent {
+  return {
+    slug: data.slug ?? null,
+    headline: data.headline,
+    dek: data.dek,
+    body: data.body,
+    sectionId: data.sectionId,
+    authorIds: data.authorIds,
+    tags: data.tags,
+    leadMediaId: data.leadMediaId,
+    leadCaption: data.leadCaption,
+    leadCredit: data.leadCredit,
+    leadFilePhoto: data.leadFilePhoto,
+    seoTitle: data.seoTitle,
+    seoDescription: data.seoDescription,
+    dateline: data.dateline,
+    embargoUntil: data.embargoUntil,
+  };
 }
 
 function columns(data: Parsed) {
@@ -170,6 +168,7 @@ function columns(data: Parsed) {
     seo_title: data.seoTitle || null,
     seo_description: data.seoDescription || null,
     dateline: data.dateline || null,
+    embargo_until: data.embargoUntil ? new Date(data.embargoUntil).toISOString() : null,
   };
 }
 
@@ -184,6 +183,7 @@ export async function createArticle(
   return inTransaction(db, async (tx) => {
     await checkReferences(tx, data);
     const cols = columns(data);
+    checkEmbargo(cols);
     const firstPublishedAt = isLive(cols.status) ? (input.firstPublishedAt ?? now) : null;
     const path = firstPublishedAt
       ? await permalinkFor(tx, cols.section_id, cols.slug, firstPublishedAt, opts.timeZone)
@@ -197,11 +197,18 @@ export async function createArticle(
         created_at: now,
         updated_at: now,
         version: 1,
+        created_by: opts.createdBy ?? null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
     await writeRelations(tx, row.id, data);
-    await writeRevision(tx, row, data, opts.by ?? null, now);
+    const content = revisionContent(data);
+    await writeRevision(tx, row, content, {
+      by: opts.by ?? null,
+      at: now,
+      kind: 'save',
+      changed: changedFields(null, content),
+    });
     await recordArticleChange(tx, { before: null, after: row });
     return row;
   });
@@ -222,7 +229,7 @@ export async function updateArticle(
   const now = opts.now ?? nowIso();
   return inTransaction(db, async (tx) => {
     const current = await tx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!current) throw new ContentError(`article ${id} does not exist`, 404);
+    if (!current || current.deleted_at) throw new ContentError(`article ${id} does not exist`, 404);
     if (current.version !== opts.expectedVersion) {
       throw new ContentError(
         `article ${id} was saved by someone else (version ${current.version}, yours ${opts.expectedVersion})`,
@@ -231,6 +238,7 @@ export async function updateArticle(
     }
     await checkReferences(tx, data);
     const cols = columns(data);
+    checkEmbargo(cols);
     const firstPublishedAt = current.first_published_at ?? (isLive(cols.status) ? now : null);
     let path = current.path;
     if (
@@ -268,8 +276,15 @@ export async function updateArticle(
         .values({ from_path: current.path, to_path: path as string, created_at: now })
         .execute();
     }
+    const previous = revisionContent(parseInput(await articleInputOf(tx, current)));
     await writeRelations(tx, id, data);
-    await writeRevision(tx, row, data, opts.by ?? null, now);
+    const content = revisionContent(data);
+    await writeRevision(tx, row, content, {
+      by: opts.by ?? null,
+      at: now,
+      kind: opts.kind ?? 'save',
+      changed: changedFields(previous, content),
+    });
     await recordArticleChange(tx, { before: current, after: row });
     return row;
   });
@@ -307,5 +322,6 @@ export async function articleInputOf(db: Db, row: ArticleRow): Promise<ArticleIn
     seoTitle: row.seo_title,
     seoDescription: row.seo_description,
     dateline: row.dateline,
+    embargoUntil: row.embargo_until,
   };
 }

@@ -1,5 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ArticleRow, Database } from '../db/index.js';
+import { enqueueArticleEvents } from '../distribution/webhooks/events.js';
+import { indexArticleChange } from '../search/index.js';
 
 /**
  * The one seam every article write goes through, inside the writer's transaction. Domains that
@@ -14,6 +16,8 @@ export interface ArticleChange {
   after: ArticleRow | null;
 }
 
-export async function recordArticleChange(_tx: Transaction<Database>, _change: ArticleChange): Promise<void> {
+export async function recordArticleChange(tx: Transaction<Database>, change: ArticleChange): Promise<void> {
   // Derived state is added here, one call per domain.
+  await enqueueArticleEvents(tx, change);
+  await indexArticleChange(tx, change);
 }

@@ -44,12 +44,16 @@ export interface ListFilter {
   excludeId?: number;
 }
 
-/** Published and already public at `now`. */
-function publicArticles(db: Db, now: string, filter: ListFilter) {
+/**
+ * THE rule of what readers may see: published, its publication time reached, not deleted.
+ * (Embargoes need no clause: the workflow refuses to publish or schedule before one ends.)
+ */
+export function publicArticles(db: Db, now: string, filter: ListFilter = {}) {
   let q = db
     .selectFrom('articles')
     .where('articles.status', '=', 'published')
-    .where('articles.first_published_at', '<=', now);
+    .where('articles.first_published_at', '<=', now)
+    .where('articles.deleted_at', 'is', null);
   if (filter.sectionIds)
     q = q.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
   if (filter.authorId !== undefined) {
@@ -101,6 +105,14 @@ export async function countPublished(db: Db, now: string, filter: ListFilter): P
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Whether one article is public at `now`: the same rule as `publicArticles`, for a row in hand. */
+export function isPublicArticle(
+  a: Pick<ArticleRow, 'status' | 'first_published_at' | 'deleted_at'>,
+  now: string,
+): boolean {
+  return a.status === 'published' && a.first_published_at !== null && a.first_published_at <= now && !a.deleted_at;
 }
 
 /** Whatever article owns the path, in any state: the page decides between 200 and 410. */

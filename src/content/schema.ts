@@ -21,6 +21,8 @@ export const articleInput = z.object({
   seoTitle: z.string().trim().max(300).nullable().default(null),
   seoDescription: z.string().trim().max(1000).nullable().default(null),
   dateline: z.string().trim().max(100).nullable().default(null),
+  /** Before this time no public face may show the story (enforced by the workflow). */
+  embargoUntil: z.iso.datetime({ offset: true }).nullable().default(null),
 });
 export type ArticleInput = z.input<typeof articleInput>;
 export type ArticleData = z.output<typeof articleInput>;

@@ -1,5 +1,7 @@
-import type { Db, SectionRow } from '../db/index.js';
+import { type Db, inTransaction, type SectionRow } from '../db/index.js';
+import { isSlug } from '../lib/slug.js';
 import { nowIso } from '../lib/time.js';
+import { ContentError } from './errors.js';
 
 /**
  * The section tree, loaded whole: a newsroom has tens of sections, so one small query gives
@@ -72,14 +74,18 @@ export interface NewSection {
 
 /** Create a section under an optional parent; its path is derived from the parent's. */
 export async function createSection(db: Db, input: NewSection): Promise<SectionRow> {
+  checkSlug(input.slug, input.parentId ?? null);
   const parent =
     input.parentId == null
       ? undefined
-      : await db
-          .selectFrom('sections')
-          .selectAll()
-          .where('id', '=', input.parentId)
-          .executeTakeFirstOrThrow();
+      : await db.selectFrom('sections').selectAll().where('id', '=', input.parentId).executeTakeFirst();
+  if (input.parentId != null && !parent) {
+    throw new ContentError(`parentId: section ${input.parentId} does not exist`, 400, 'parentId');
+  }
+  const path = parent ? `${parent.path}/${input.slug}` : input.slug;
+  if (await db.selectFrom('sections').select('id').where('path', '=', path).executeTakeFirst()) {
+    throw new ContentError(`slug: /${path} is already a section`, 409, 'slug');
+  }
   const now = nowIso();
   return db
     .insertInto('sections')
@@ -89,10 +95,134 @@ export async function createSection(db: Db, input: NewSection): Promise<SectionR
       name: input.name,
       description: input.description ?? '',
       position: input.position ?? 0,
-      path: parent ? `${parent.path}/${input.slug}` : input.slug,
+      path,
       created_at: now,
       updated_at: now,
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Top-level slugs the site's own routes use; a section there would be unreachable. */
+export const RESERVED_SLUGS = new Set([
+  'admin',
+  'api',
+  'assets',
+  'author',
+  'feed',
+  'feeds',
+  'live',
+  'media',
+  'mirrors',
+  'robots',
+  'search',
+  'sitemap',
+  'tag',
+]);
+
+export interface SectionPatch {
+  slug?: string;
+  name?: string;
+  description?: string;
+  parentId?: number | null;
+  position?: number;
+}
+
+/**
+ * Rename, reorder or move a section. A new slug or parent changes the paths of the section,
+ * every section below it and every published story in them; each story's old address keeps
+ * working through a redirect, written in the same transaction.
+ */
+export async function updateSection(db: Db, id: number, patch: SectionPatch): Promise<SectionRow> {
+  return inTransaction(db, async (tx) => {
+    const tree = await loadSectionTree(tx);
+    const current = tree.byId.get(id);
+    if (!current) throw new ContentError(`section ${id} does not exist`, 404);
+    const parentId = patch.parentId === undefined ? current.parent_id : patch.parentId;
+    if (parentId !== null) {
+      if (!tree.byId.has(parentId))
+        throw new ContentError(`parentId: section ${parentId} does not exist`, 400, 'parentId');
+      if (descendantIds(tree, id).includes(parentId)) {
+        throw new ContentError('parentId: a section cannot move under itself', 400, 'parentId');
+      }
+    }
+    const slug = patch.slug ?? current.slug;
+    checkSlug(slug, parentId);
+    const parentPath = parentId === null ? null : (tree.byId.get(parentId)?.path ?? null);
+    const path = parentPath ? `${parentPath}/${slug}` : slug;
+    if (path !== current.path && tree.byPath.has(path)) {
+      throw new ContentError(`slug: /${path} is already a section`, 409, 'slug');
+    }
+    const now = nowIso();
+    const row = await tx
+      .updateTable('sections')
+      .set({
+        slug,
+        parent_id: parentId,
+        path,
+        name: patch.name ?? current.name,
+        description: patch.description ?? current.description,
+        position: patch.position ?? current.position,
+        updated_at: now,
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (path !== current.path) await movePaths(tx, tree, current, path, now);
+    return row;
+  });
+}
+
+async function movePaths(tx: Db, tree: SectionTree, section: SectionNode, newPath: string, now: string) {
+  const ids = descendantIds(tree, section.id);
+  for (const sid of ids) {
+    const node = tree.byId.get(sid);
+    if (!node || sid === section.id) continue;
+    await tx
+      .updateTable('sections')
+      .set({ path: newPath + node.path.slice(section.path.length), updated_at: now })
+      .where('id', '=', sid)
+      .execute();
+  }
+  const stories = await tx
+    .selectFrom('articles')
+    .select(['id', 'path'])
+    .where('section_id', 'in', ids)
+    .where('path', 'is not', null)
+    .execute();
+  for (const s of stories) {
+    const from = s.path as string;
+    const to = `/${newPath}${from.slice(section.path.length + 1)}`;
+    await tx.updateTable('articles').set({ path: to }).where('id', '=', s.id).execute();
+    await tx.updateTable('redirects').set({ to_path: to }).where('to_path', '=', from).execute();
+    await tx.deleteFrom('redirects').where('from_path', '=', to).execute();
+    await tx.insertInto('redirects').values({ from_path: from, to_path: to, created_at: now }).execute();
+  }
+}
+
+function checkSlug(slug: string, parentId: number | null): void {
+  if (!isSlug(slug))
+    throw new ContentError(
+      'slug: lowercase letters, digits and hyphens, starting with a letter',
+      400,
+      'slug',
+    );
+  if (parentId === null && RESERVED_SLUGS.has(slug)) {
+    throw new ContentError(`slug: "${slug}" is used by the site itself`, 400, 'slug');
+  }
+}
+
+/** Delete an empty section; one with stories or sub-sections is refused. */
+export async function deleteSection(db: Db, id: number): Promise<void> {
+  return inTransaction(db, async (tx) => {
+    const child = await tx.selectFrom('sections').select('id').where('parent_id', '=', id).executeTakeFirst();
+    const story = await tx
+      .selectFrom('articles')
+      .select('id')
+      .where('section_id', '=', id)
+      .executeTakeFirst();
+    if (child || story) throw new ContentError(`section ${id} still has sub-sections or stories`, 409);
+    const r = await tx.deleteFrom('sections').where('id', '=', id).executeTakeFirst();
+    if (Number(r.numDeletedRows) === 0) throw new ContentError(`section ${id} does not exist`, 404);
+  });
 }

@@ -1,0 +1,37 @@
+/** The accounts domain's public face: users, sessions, tokens, the permission policy, the audit log. */
+export { audit, listAudit } from './audit.js';
+export { AccessError } from './errors.js';
+export { authenticate } from './login.js';
+export { ACTIONS, type Action, type Actor, can, canAssignRole, grantOf, type Subject } from './policy.js';
+export { completePasswordReset, createPasswordReset } from './resets.js';
+export { hashPassword, randomSecret, verifyPassword } from './secrets.js';
+export {
+  type ActiveSession,
+  createSession,
+  endAllSessions,
+  endSession,
+  resolveSession,
+  SESSION_ABSOLUTE_MS,
+  SESSION_IDLE_MS,
+} from './sessions.js';
+export {
+  createPersonalToken,
+  listPersonalTokens,
+  resolvePersonalToken,
+  revokePersonalToken,
+} from './tokens.js';
+export {
+  countUsers,
+  createUser,
+  emailSchema,
+  listUsers,
+  type NewUser,
+  newUserSchema,
+  passwordSchema,
+  presentUser,
+  roleSchema,
+  setPassword,
+  userByEmail,
+  userById,
+  type UserView,
+} from './users.js';

@@ -1,0 +1,103 @@
+import type { ArticleStatus, Role } from '../db/index.js';
+
+/**
+ * The one permission policy: every action any route or command takes is decided here.
+ * docs/permissions.md shows this matrix as a table; accounts/policy.test.ts checks every cell.
+ */
+export type Action =
+  | 'article.create'
+  | 'article.read'
+  | 'article.update'
+  | 'article.submit'
+  | 'article.publish'
+  | 'article.schedule'
+  | 'article.unpublish'
+  | 'article.archive'
+  | 'article.delete'
+  | 'article.restore'
+  | 'taxonomy.manage'
+  | 'media.update'
+  | 'user.manage'
+  | 'audit.read';
+
+export const ACTIONS: readonly Action[] = [
+  'article.create',
+  'article.read',
+  'article.update',
+  'article.submit',
+  'article.publish',
+  'article.schedule',
+  'article.unpublish',
+  'article.archive',
+  'article.delete',
+  'article.restore',
+  'taxonomy.manage',
+  'media.update',
+  'user.manage',
+  'audit.read',
+];
+
+export interface Actor {
+  id: number;
+  role: Role;
+}
+
+/** What an action is about: an article's owner and status matter for the writing roles. */
+export interface Subject {
+  ownerId?: number | null;
+  status?: ArticleStatus;
+}
+
+/** Who may do an action: to any subject, or only to their own. */
+type Grant = 'any' | 'own' | 'own-unpublished' | false;
+
+const MATRIX: Record<Action, Record<Role, Grant>> = {
+  'article.create': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: 'any' },
+  'article.read': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
+  // A contributor's story is theirs to edit until an editor publishes or schedules it.
+  'article.update': {
+    owner: 'any',
+    admin: 'any',
+    editor: 'any',
+    author: 'own',
+    contributor: 'own-unpublished',
+  },
+  'article.submit': {
+    owner: 'any',
+    admin: 'any',
+    editor: 'any',
+    author: 'own',
+    contributor: 'own-unpublished',
+  },
+  'article.publish': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: false },
+  'article.schedule': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: false },
+  'article.unpublish': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: false },
+  'article.archive': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  'article.delete': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
+  'article.restore': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
+  'taxonomy.manage': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  'media.update': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
+  'user.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
+  'audit.read': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
+};
+
+const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];
+
+export function grantOf(role: Role, action: Action): Grant {
+  return MATRIX[action][role];
+}
+
+export function can(actor: Actor, action: Action, subject: Subject = {}): boolean {
+  const grant = MATRIX[action][actor.role];
+  if (grant === 'any') return true;
+  if (grant === false) return false;
+  const own = subject.ownerId != null && subject.ownerId === actor.id;
+  if (grant === 'own') return own;
+  return own && (subject.status === undefined || UNPUBLISHED.includes(subject.status));
+}
+
+/** Roles an actor may hand out: only an owner makes owners. */
+export function canAssignRole(actor: Actor, role: Role): boolean {
+  if (!can(actor, 'user.manage')) return false;
+  return role !== 'owner' || actor.role === 'owner';
+}

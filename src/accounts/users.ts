@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { type Db, ROLES, type Role, type UserRow } from '../db/index.js';
+import { nowIso } from '../lib/time.js';
+import { AccessError } from './errors.js';
+import { hashPassword } from './secrets.js';
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: 'must be an email address' }));
+export const passwordSchema = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(1000, 'must be at most 1000 characters');
+export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
+
+export const newUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1).max(200),
+  password: passwordSchema,
+  role: roleSchema,
+  authorId: z.number().int().positive().nullable().default(null),
+});
+export type NewUser = z.input<typeof newUserSchema>;
+
+/** What leaves the server about a user: never the hash. */
+export function presentUser(u: UserRow) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    authorId: u.author_id,
+    active: u.active === 1,
+    createdAt: u.created_at,
+    updatedAt: u.updated_at,
+  };
+}
+export type UserView = ReturnType<typeof presentUser>;
+
+export async function createUser(db: Db, input: NewUser): Promise<UserRow> {
+  const data = newUserSchema.parse(input);
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', data.email)
+    .executeTakeFirst();
+  if (existing) throw new AccessError(409, 'email_taken', 'a user with this email already exists');
+  const now = nowIso();
+  return db
+    .insertInto('users')
+    .values({
+      email: data.email,
+      name: data.name,
+      password_hash: await hashPassword(data.password),
+      role: data.role,
+      author_id: data.authorId,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function userById(db: Db, id: number): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function userByEmail(db: Db, email: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.trim().toLowerCase())
+    .executeTakeFirst();
+}
+
+export async function listUsers(db: Db): Promise<UserRow[]> {
+  return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
+}
+
+/** Change a password; every session of the user ends, so a stolen session dies with the old password. */
+export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
+  const hash = await hashPassword(passwordSchema.parse(password));
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('users')
+      .set({ password_hash: hash, updated_at: nowIso() })
+      .where('id', '=', userId)
+      .execute();
+    await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  });
+}
+
+export async function countUsers(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

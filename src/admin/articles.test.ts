@@ -1,0 +1,242 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSection } from '../content/index.js';
+import { publishDueArticles } from '../content/workflow.js';
+import { call, createRoleUsers, doc, type Session, signIn } from '../test/admin.js';
+import { testEnv, type TestEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
+
+describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
+  let env: TestEnv;
+  let s: Record<'owner' | 'admin' | 'editor' | 'author' | 'contributor', Session>;
+  let sectionId: number;
+
+  beforeAll(async () => {
+    env = await testEnv(dialect);
+    await createRoleUsers(env.ctx);
+    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' })).id;
+    s = {
+      owner: await signIn(env.app, 'owner@example.com'),
+      admin: await signIn(env.app, 'admin@example.com'),
+      editor: await signIn(env.app, 'editor@example.com'),
+      author: await signIn(env.app, 'author@example.com'),
+      contributor: await signIn(env.app, 'contributor@example.com'),
+    };
+  });
+  afterAll(() => env?.close());
+
+  const draft = async (who: Session, headline = 'A draft story') => {
+    const res = await call(env.app, who, 'POST', '/articles', { headline, body: doc('First words.'), sectionId });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json();
+  };
+  const move = (who: Session, a: { id: number; version: number }, action: string, extra = {}) =>
+    call(env.app, who, 'POST', `/articles/${a.id}/transitions`, { action, version: a.version, ...extra });
+  const publicStatus = async (path: string) => (await env.app.inject({ method: 'GET', url: path })).statusCode;
+
+  it('takes a contributor draft through review to publication by an editor', async () => {
+    const a = await draft(s.contributor, 'Council votes on the bridge');
+    expect(a.status).toBe('draft');
+    expect(a.allowed.transitions).toEqual(['submit']);
+    const published = await move(s.contributor, a, 'publish');
+    expect(published.statusCode).toBe(403);
+    const submitted = await move(s.contributor, a, 'submit');
+    expect(submitted.json().status).toBe('in_review');
+    // In review, the contributor can still edit; once published, no longer.
+    const pub = await move(s.editor, submitted.json(), 'publish');
+    expect(pub.statusCode).toBe(200);
+    const story = pub.json();
+    expect(story.status).toBe('published');
+    expect(story.path).toMatch(/^\/news\/\d{4}\/\d{2}\/\d{2}\/council-votes-on-the-bridge$/);
+    expect(await publicStatus(story.path)).toBe(200);
+    const edit = await call(env.app, s.contributor, 'PUT', `/articles/${a.id}`, {
+      headline: 'Changed',
+      body: doc('x'),
+      sectionId,
+      version: story.version,
+    });
+    expect(edit.statusCode).toBe(403);
+    const audit = await call(env.app, s.admin, 'GET', '/audit');
+    expect(audit.json().entries[0]).toMatchObject({ action: 'article.publish', subject: { type: 'article', id: String(a.id) } });
+  });
+
+  it('shows writers their own stories only, and hides others as 404', async () => {
+    const mine = await draft(s.author, 'Author story');
+    const theirs = await draft(s.editor, 'Editor story');
+    const list = await call(env.app, s.author, 'GET', '/articles');
+    const ids = list.json().articles.map((x: { id: number }) => x.id);
+    expect(ids).toContain(mine.id);
+    expect(ids).not.toContain(theirs.id);
+    expect((await call(env.app, s.author, 'GET', `/articles/${theirs.id}`)).statusCode).toBe(404);
+    expect((await call(env.app, s.editor, 'GET', `/articles/${mine.id}`)).statusCode).toBe(200);
+  });
+
+  it('refuses a stale save with 409 and the current story, and keeps both versions in history', async () => {
+    const a = await draft(s.editor, 'Two editors');
+    const first = await call(env.app, s.editor, 'PUT', `/articles/${a.id}`, {
+      headline: 'First editor wins',
+      body: doc('one'),
+      sectionId,
+      version: a.version,
+    });
+    expect(first.statusCode).toBe(200);
+    const second = await call(env.app, s.admin, 'PUT', `/articles/${a.id}`, {
+      headline: 'Second editor',
+      body: doc('two'),
+      sectionId,
+      version: a.version,
+    });
+    expect(second.statusCode).toBe(409);
+    expect(second.json().error.code).toBe('conflict');
+    expect(second.json().error.details.current.headline).toBe('First editor wins');
+    expect(second.json().error.details.current.version).toBe(first.json().version);
+    const revs = (await call(env.app, s.editor, 'GET', `/articles/${a.id}/revisions`)).json().revisions;
+    expect(revs.map((r: { version: number }) => r.version)).toEqual([2, 1]);
+    expect(revs[0].changed).toEqual(expect.arrayContaining(['headline', 'body']));
+  });
+
+  it('coalesces autosaves into one revision, and restores an older revision', async () => {
+    let a = await draft(s.author, 'Autosaved');
+    for (const words of ['one', 'one two', 'one two three']) {
+      const res = await call(env.app, s.author, 'PUT', `/articles/${a.id}/autosave`, {
+        headline: 'Autosaved',
+        body: doc(words),
+        sectionId,
+        version: a.version,
+      });
+      expect(res.statusCode).toBe(200);
+      a = res.json();
+    }
+    const revs = (await call(env.app, s.author, 'GET', `/articles/${a.id}/revisions`)).json().revisions;
+    expect(revs).toHaveLength(2); // creation + one autosave revision
+    expect(revs[0].kind).toBe('autosave');
+    expect(revs[0].version).toBe(a.version);
+    const original = revs[1];
+    const restored = await call(env.app, s.author, 'POST', `/articles/${a.id}/revisions/${original.id}/restore`, {
+      version: a.version,
+    });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.json().body.content[0].content[0].text).toBe('First words.');
+  });
+
+  it('publishes a scheduled story once its time comes, exactly once', async () => {
+    const a = await draft(s.editor, 'Scheduled story');
+    const at = new Date(Date.now() + 60_000).toISOString();
+    const sch = await move(s.editor, a, 'schedule', { publishAt: at });
+    expect(sch.statusCode).toBe(200);
+    expect(sch.json().status).toBe('scheduled');
+    const path = sch.json().path;
+    expect(await publicStatus(path)).toBe(404);
+    expect(await publishDueArticles(env.ctx.db, new Date().toISOString())).toHaveLength(0);
+    const later = new Date(Date.now() + 61_000).toISOString();
+    const [first, second] = await Promise.all([
+      publishDueArticles(env.ctx.db, later),
+      publishDueArticles(env.ctx.db, later),
+    ]);
+    expect(first.length + second.length).toBe(1);
+    env.setNow(new Date(later));
+    expect(await publicStatus(path)).toBe(200);
+    env.setNow(new Date());
+    const bad = await move(s.editor, await draft(s.editor), 'schedule', { publishAt: '2001-01-01T00:00:00Z' });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('unpublishes to 410 and republishes at the same address', async () => {
+    const a = await draft(s.author, 'Come and go');
+    const pub = (await move(s.author, a, 'publish')).json();
+    const un = await move(s.author, pub, 'unpublish');
+    expect(un.json().status).toBe('unpublished');
+    expect(await publicStatus(pub.path)).toBe(410);
+    const again = (await move(s.author, un.json(), 'publish')).json();
+    expect(again.path).toBe(pub.path);
+    expect(again.firstPublishedAt).toBe(pub.firstPublishedAt);
+    expect(await publicStatus(pub.path)).toBe(200);
+  });
+
+  it('deletes softly (admins only) and restores', async () => {
+    const a = await draft(s.editor, 'To be deleted');
+    const pub = (await move(s.editor, a, 'publish')).json();
+    expect((await call(env.app, s.editor, 'DELETE', `/articles/${a.id}`)).statusCode).toBe(403);
+    expect((await call(env.app, s.admin, 'DELETE', `/articles/${a.id}`)).statusCode).toBe(204);
+    expect(await publicStatus(pub.path)).toBe(410);
+    expect((await call(env.app, s.editor, 'GET', `/articles/${a.id}`)).statusCode).toBe(404);
+    const trash = await call(env.app, s.admin, 'GET', '/articles?deleted=true');
+    expect(trash.json().articles.map((x: { id: number }) => x.id)).toContain(a.id);
+    expect((await call(env.app, s.admin, 'POST', `/articles/${a.id}/restore`)).statusCode).toBe(200);
+    expect(await publicStatus(pub.path)).toBe(200);
+    const actions = (await call(env.app, s.admin, 'GET', '/audit')).json().entries.map((e: { action: string }) => e.action);
+    expect(actions.slice(0, 2)).toEqual(['article.restore', 'article.delete']);
+  });
+
+  it('refuses to publish before an embargo ends, and to schedule before it', async () => {
+    const embargo = new Date(Date.now() + 3_600_000).toISOString();
+    const res = await call(env.app, s.editor, 'POST', '/articles', {
+      headline: 'Embargoed report',
+      body: doc('Secret until noon.'),
+      sectionId,
+      embargoUntil: embargo,
+    });
+    const a = res.json();
+    expect(a.embargoUntil).toBe(embargo);
+    expect((await move(s.editor, a, 'publish')).statusCode).toBe(409);
+    const early = new Date(Date.now() + 1_800_000).toISOString();
+    expect((await move(s.editor, a, 'schedule', { publishAt: early })).statusCode).toBe(400);
+    const ok = await move(s.editor, a, 'schedule', { publishAt: embargo });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('lists with filters and cursor pages', async () => {
+    for (let i = 0; i < 5; i++) await draft(s.editor, `Paged ${i}`);
+    const seen: number[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await call(env.app, s.editor, 'GET', `/articles?status=draft&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      seen.push(...res.json().articles.map((x: { id: number }) => x.id));
+      cursor = res.json().nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    const all = (await call(env.app, s.editor, 'GET', '/articles?status=draft&limit=100')).json().articles;
+    expect(seen.length).toBe(all.length);
+    const q = (await call(env.app, s.editor, 'GET', '/articles?q=paged%203')).json().articles;
+    expect(q.map((x: { headline: string }) => x.headline)).toEqual(['Paged 3']);
+    expect((await call(env.app, s.editor, 'GET', '/articles?status=live')).statusCode).toBe(400);
+    expect((await call(env.app, s.editor, 'GET', '/articles?cursor=garbage')).statusCode).toBe(400);
+  });
+
+  it('answers bad input with a 4xx JSON error naming the field, and writes nothing', async () => {
+    const before = (await env.ctx.db.selectFrom('articles').select('id').execute()).length;
+    const cases: [string, unknown][] = [
+      ['headline', { headline: 42, body: doc('x'), sectionId }],
+      ['sectionId', { headline: 'x', body: doc('x'), sectionId: 'news' }],
+      ['body', { headline: 'x', body: { type: 'doc', content: [{ type: 'script' }] }, sectionId }],
+      ['body', { headline: 'x', body: '<p>raw html</p>', sectionId }],
+    ];
+    for (const [field, payload] of cases) {
+      const res = await call(env.app, s.editor, 'POST', '/articles', payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      const err = res.json().error;
+      expect(err.code).toBe('invalid_input');
+      expect(err.message).toContain(field);
+    }
+    const notJson = await env.app.inject({
+      method: 'POST',
+      url: '/api/admin/articles',
+      headers: { cookie: s.editor.cookie, origin: 'https://news.example.com', 'x-csrf-token': s.editor.csrf, 'content-type': 'application/json' },
+      payload: '{"headline": ',
+    });
+    expect(notJson.statusCode).toBe(400);
+    expect(notJson.json().error.code).toBe('bad_request');
+    expect((await env.ctx.db.selectFrom('articles').select('id').execute()).length).toBe(before);
+  });
+
+  it('publishes an OpenAPI document listing every route', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/api/admin/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const api = res.json();
+    expect(api.openapi).toBe('3.1.0');
+    expect(Object.keys(api.paths)).toEqual(
+      expect.arrayContaining(['/api/admin/session', '/api/admin/articles/{id}/transitions', '/api/admin/sections/{id}']),
+    );
+    expect(api.paths['/api/admin/articles'].post.requestBody.content['application/json'].schema.properties.headline).toBeTruthy();
+  });
+});

@@ -1,0 +1,126 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type ZodType, z } from 'zod';
+import { AccessError, type Action, type Actor, can, type Subject } from '../accounts/index.js';
+import { ContentError } from '../content/index.js';
+import type { UserRow } from '../db/index.js';
+
+/**
+ * How admin routes are declared: method, path, zod schemas for params/query/body, and a
+ * handler. One declaration validates the request (a 400 naming the field), documents the route
+ * in the OpenAPI file, and keeps handlers free of parsing.
+ */
+export interface AuthedActor extends Actor {
+  user: UserRow;
+  via: 'session' | 'token';
+  /** For audit entries and revisions: "user:12". */
+  label: string;
+}
+
+export interface RouteInput<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  actor: AuthedActor;
+  req: FastifyRequest;
+  reply: FastifyReply;
+}
+
+export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  tag: string;
+  summary: string;
+  /** Routes that work without a signed-in user (sign-in itself, password reset). */
+  public?: boolean;
+  params?: ZodType<P>;
+  query?: ZodType<Q>;
+  body?: ZodType<B>;
+  /** Status of a successful answer (200 unless said). */
+  status?: number;
+  handler(input: RouteInput<P, Q, B>): Promise<unknown>;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export function forbidden(message = 'your role does not allow this'): ApiError {
+  return new ApiError(403, 'forbidden', message);
+}
+
+/** Refuse unless the policy allows the actor this action on this subject. */
+export function authorize(actor: AuthedActor, action: Action, subject?: Subject): void {
+  if (!can(actor, action, subject)) throw forbidden(`your role (${actor.role}) does not allow ${action}`);
+}
+
+export const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** Collects an app's admin routes as they are declared, for the OpenAPI document. */
+export class Router {
+  readonly specs: RouteSpec<unknown, unknown, unknown>[] = [];
+  constructor(private readonly app: FastifyInstance) {}
+  add<P, Q, B>(spec: RouteSpec<P, Q, B>): void {
+    // The handler's input types vary by route; the document only reads the schemas.
+    this.specs.push(spec as unknown as RouteSpec<unknown, unknown, unknown>);
+    route(this.app, spec);
+  }
+}
+
+function route<P, Q, B>(app: FastifyInstance, spec: RouteSpec<P, Q, B>): void {
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    config: { public: spec.public === true },
+    handler: async (req, reply) => {
+      const params = parse(spec.params, req.params, 'params');
+      const query = parse(spec.query, req.query ?? {}, 'query');
+      const body = parse(spec.body, req.body ?? {}, 'body');
+      const actor = (req as FastifyRequest & { actor?: AuthedActor }).actor as AuthedActor;
+      const result = await spec.handler({ params, query, body, actor, req, reply });
+      if (reply.sent) return reply;
+      reply.code(spec.status ?? 200);
+      return result ?? null;
+    },
+  });
+}
+
+function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const details = r.error.issues.map((i) => ({ field: [where, ...i.path].join('.'), message: i.message }));
+  throw new ApiError(400, 'invalid_input', `${details[0]?.field}: ${details[0]?.message}`, details);
+}
+
+/** Every failure leaves as `{ error: { code, message, details } }` with a 4xx, or a logged 500. */
+export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
+  if (err instanceof ApiError) return reply.code(err.status).send(body(err.code, err.message, err.details));
+  if (err instanceof AccessError) {
+    if (err.retryAfterSeconds) reply.header('retry-after', String(err.retryAfterSeconds));
+    return reply.code(err.status).send(body(err.code, err.message));
+  }
+  if (err instanceof ContentError) {
+    const code = err.status === 409 ? 'conflict' : err.status === 404 ? 'not_found' : 'invalid_input';
+    return reply
+      .code(err.status)
+      .send(body(code, err.message, err.field ? [{ field: err.field, message: err.message }] : undefined));
+  }
+  const status = (err as { statusCode?: number }).statusCode;
+  if (status && status >= 400 && status < 500) {
+    const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
+    return reply.code(status).send(body(code, (err as Error).message));
+  }
+  req.log.error(err);
+  return reply.code(500).send(body('internal', 'internal error'));
+}
+
+function body(code: string, message: string, details?: unknown) {
+  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+}

@@ -1,0 +1,50 @@
+import cookie from '@fastify/cookie';
+import type { FastifyInstance } from 'fastify';
+import type { Context } from '../context.js';
+import { authenticateRequest } from './auth.js';
+import { ApiError, Router, sendError } from './http.js';
+import { openApiDocument } from './openapi.js';
+import { articleRoutes } from './routes/articles.js';
+import { mediaRoutes } from './routes/media.js';
+import { sessionRoutes } from './routes/session.js';
+import { taxonomyRoutes } from './routes/taxonomy.js';
+import { userRoutes } from './routes/users.js';
+
+export const ADMIN_PREFIX = '/api/admin';
+
+/** The newsroom API under /api/admin, in its own encapsulated plugin (cookies, auth, errors). */
+export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
+  await app.register(
+    async (api) => {
+      await api.register(cookie);
+      api.addHook('onRequest', authenticateRequest(ctx));
+      api.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+      api.setNotFoundHandler((req, reply) =>
+        sendError(
+          new ApiError(404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
+          req,
+          reply,
+        ),
+      );
+      // Every answer is about one person's newsroom: never cached by browsers or CDNs.
+      api.addHook('onSend', async (_req, reply) => {
+        reply.header('cache-control', 'no-store');
+      });
+      const router = new Router(api);
+      sessionRoutes(router, ctx);
+      articleRoutes(router, ctx);
+      taxonomyRoutes(router, ctx);
+      mediaRoutes(router, ctx);
+      userRoutes(router, ctx);
+      router.add({
+        method: 'GET',
+        url: '/openapi.json',
+        tag: 'meta',
+        summary: 'This document',
+        public: true,
+        handler: async () => openApiDocument(ctx, router.specs, ADMIN_PREFIX),
+      });
+    },
+    { prefix: ADMIN_PREFIX },
+  );
+}

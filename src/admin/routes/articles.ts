@@ -1,0 +1,398 @@
+import { z } from 'zod';
+import { audit } from '../../accounts/index.js';
+import {
+  articleInputOf,
+  ContentError,
+  createArticle,
+  descendantIds,
+  loadSectionTree,
+  updateArticle,
+} from '../../content/index.js';
+import { articleInput } from '../../content/schema.js';
+import { getRevision, listRevisions } from '../../content/revisions.js';
+import {
+  restoreArticle,
+  softDeleteArticle,
+  type Transition,
+  TRANSITIONS,
+  transitionArticle,
+} from '../../content/workflow.js';
+import type { Context } from '../../context.js';
+import { ARTICLE_STATUSES, type ArticleRow, type ArticleStatus } from '../../db/index.js';
+import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { presentArticle, presentSummary, TRANSITION_ACTION } from './presenters.js';
+
+/** What an editor may send when saving: everything but the state, which moves by transitions. */
+const writeBody = articleInput.omit({ status: true, publishAt: true });
+const saveBody = writeBody.extend({ version: z.number().int().positive() });
+
+const listQuery = z.object({
+  status: z
+    .union([z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]), z.string().regex(/^[a-z_,]+$/)])
+    .optional()
+    .transform((v, c) => {
+      if (!v) return undefined;
+      const list = v.split(',');
+      const bad = list.find((s) => !(ARTICLE_STATUSES as string[]).includes(s));
+      if (bad) {
+        c.addIssue({ code: 'custom', message: `unknown status "${bad}"` });
+        return z.NEVER;
+      }
+      return list as ArticleStatus[];
+    }),
+  sectionId: z.coerce.number().int().positive().optional(),
+  authorId: z.coerce.number().int().positive().optional(),
+  tagId: z.coerce.number().int().positive().optional(),
+  q: z.string().trim().max(200).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  sort: z.enum(['updated', 'created']).default('updated'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional(),
+  deleted: z.enum(['true', 'false']).default('false'),
+});
+
+export function articleRoutes(r: Router, ctx: Context): void {
+  const tz = ctx.config.site.timeZone;
+  const now = () => ctx.now().toISOString();
+
+  async function load(id: number, actor: AuthedActor, opts: { deleted?: boolean } = {}): Promise<ArticleRow> {
+    const row = await ctx.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
+    // Stories a role may not read look the same as missing ones.
+    if (!row || (!opts.deleted && row.deleted_at))
+      throw new ApiError(404, 'not_found', `article ${id} not found`);
+    if (!authorizedToRead(actor, row)) throw new ApiError(404, 'not_found', `article ${id} not found`);
+    return row;
+  }
+
+  function authorizedToRead(actor: AuthedActor, row: ArticleRow): boolean {
+    try {
+      authorize(actor, 'article.read', { ownerId: row.created_by });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async function present(row: ArticleRow, actor: AuthedActor) {
+    return presentArticle(ctx, row, await articleInputOf(ctx.db, row), actor);
+  }
+
+  /** A stale save gets 409 with the current version in the body, so nothing is overwritten blindly. */
+  async function conflictGuard<T>(id: number, actor: AuthedActor, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof ContentError && err.status === 409 && !err.field) {
+        const current = await load(id, actor);
+        throw new ApiError(409, 'conflict', err.message, { current: await present(current, actor) });
+      }
+      throw err;
+    }
+  }
+
+  r.add({
+    method: 'GET',
+    url: '/articles',
+    tag: 'articles',
+    summary:
+      'List stories: filter by status, section (with sub-sections), author, tag, text, dates; cursor pages',
+    query: listQuery,
+    handler: async ({ query, actor }) => {
+      if (query.deleted === 'true') authorize(actor, 'article.restore');
+      const sort = query.sort === 'updated' ? 'articles.updated_at' : 'articles.created_at';
+      let q = ctx.db
+        .selectFrom('articles')
+        .selectAll('articles')
+        .where('articles.deleted_at', query.deleted === 'true' ? 'is not' : 'is', null);
+      if (!authorizedToRead(actor, { created_by: -1 } as ArticleRow))
+        q = q.where('articles.created_by', '=', actor.id);
+      if (query.status) q = q.where('articles.status', 'in', query.status);
+      if (query.sectionId) {
+        q = q.where(
+          'articles.section_id',
+          'in',
+          descendantIds(await loadSectionTree(ctx.db), query.sectionId),
+        );
+      }
+      if (query.authorId) {
+        const authorId = query.authorId;
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('article_authors')
+              .select('article_id')
+              .whereRef('article_authors.article_id', '=', 'articles.id')
+              .where('article_authors.author_id', '=', authorId),
+          ),
+        );
+      }
+      if (query.tagId) {
+        const tagId = query.tagId;
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('article_tags')
+              .select('article_id')
+              .whereRef('article_tags.article_id', '=', 'articles.id')
+              .where('article_tags.tag_id', '=', tagId),
+          ),
+        );
+      }
+      if (query.q) {
+        const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        q = q.where((eb) =>
+          eb.or([
+            eb('articles.headline', ctx.dialect.ilike, like),
+            eb('articles.dek', ctx.dialect.ilike, like),
+            eb('articles.slug', ctx.dialect.ilike, like),
+          ]),
+        );
+      }
+      if (query.from) q = q.where(sort, '>=', new Date(query.from).toISOString());
+      if (query.to) q = q.where(sort, '<=', new Date(query.to).toISOString());
+      if (query.cursor) {
+        const c = decodeCursor(query.cursor);
+        const op = query.order === 'desc' ? '<' : '>';
+        q = q.where((eb) =>
+          eb.or([eb(sort, op, c.key), eb.and([eb(sort, '=', c.key), eb('articles.id', op, c.id)])]),
+        );
+      }
+      const rows = await q
+        .orderBy(sort, query.order)
+        .orderBy('articles.id', query.order)
+        .limit(query.limit + 1)
+        .execute();
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const more = rows.length > query.limit && last;
+      return {
+        articles: page.map(presentSummary),
+        nextCursor: more
+          ? encodeCursor({ key: query.sort === 'updated' ? last.updated_at : last.created_at, id: last.id })
+          : null,
+      };
+    },
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/articles',
+    tag: 'articles',
+    summary: 'Create a draft',
+    body: writeBody,
+    status: 201,
+    handler: async ({ body, actor }) => {
+      authorize(actor, 'article.create');
+      const authorIds = body.authorIds?.length
+        ? body.authorIds
+        : actor.user.author_id
+          ? [actor.user.author_id]
+          : [];
+      const row = await createArticle(
+        ctx.db,
+        { ...body, authorIds, status: 'draft' },
+        { by: actor.label, createdBy: actor.id, timeZone: tz, now: now() },
+      );
+      return present(row, actor);
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/articles/:id',
+    tag: 'articles',
+    summary: 'One story, with its body document, bylines and tags',
+    params: idParams,
+    handler: async ({ params, actor }) => present(await load(params.id, actor), actor),
+  });
+
+  for (const kind of ['save', 'autosave'] as const) {
+    r.add({
+      method: 'PUT',
+      url: kind === 'save' ? '/articles/:id' : '/articles/:id/autosave',
+      tag: 'articles',
+      summary:
+        kind === 'save'
+          ? 'Save a story; `version` must be the one you loaded (409 with the current story otherwise)'
+          : 'Autosave: like a save, but saves by one person within 5 minutes share a revision',
+      params: idParams,
+      body: saveBody,
+      handler: async ({ params, body, actor }) => {
+        const current = await load(params.id, actor);
+        authorize(actor, 'article.update', { ownerId: current.created_by, status: current.status });
+        const { version, ...fields } = body;
+        const row = await conflictGuard(params.id, actor, () =>
+          updateArticle(
+            ctx.db,
+            params.id,
+            { ...fields, status: current.status, publishAt: current.publish_at },
+            { expectedVersion: version, by: actor.label, kind, timeZone: tz, now: now() },
+          ),
+        );
+        return present(row, actor);
+      },
+    });
+  }
+
+  r.add({
+    method: 'POST',
+    url: '/articles/:id/transitions',
+    tag: 'articles',
+    summary: 'Move a story: submit, return, publish, schedule, unschedule, unpublish, archive',
+    params: idParams,
+    body: z.object({
+      action: z.enum(Object.keys(TRANSITIONS) as [Transition, ...Transition[]]),
+      publishAt: z.iso.datetime({ offset: true }).nullable().optional(),
+      version: z.number().int().positive(),
+    }),
+    handler: async ({ params, body, actor }) => {
+      const current = await load(params.id, actor);
+      authorize(actor, TRANSITION_ACTION[body.action], {
+        ownerId: current.created_by,
+        status: current.status,
+      });
+      const row = await conflictGuard(params.id, actor, () =>
+        ctx.db.transaction().execute(async (tx) => {
+          const moved = await transitionArticle(
+            tx,
+            params.id,
+            { action: body.action, publishAt: body.publishAt, expectedVersion: body.version },
+            { by: actor.label, timeZone: tz, now: now() },
+          );
+          if (['publish', 'schedule', 'unschedule', 'unpublish', 'archive'].includes(body.action)) {
+            await audit(tx, {
+              actor: { id: actor.id, label: actor.user.email },
+              action: `article.${body.action}`,
+              subject: { type: 'article', id: moved.id },
+              details: {
+                from: current.status,
+                to: moved.status,
+                path: moved.path,
+                publishAt: moved.publish_at,
+              },
+            });
+          }
+          return moved;
+        }),
+      );
+      return present(row, actor);
+    },
+  });
+
+  r.add({
+    method: 'DELETE',
+    url: '/articles/:id',
+    tag: 'articles',
+    summary: 'Delete a story (restorable for 30 days; admins only)',
+    params: idParams,
+    status: 204,
+    handler: async ({ params, actor }) => {
+      authorize(actor, 'article.delete');
+      await load(params.id, actor);
+      await ctx.db.transaction().execute(async (tx) => {
+        const row = await softDeleteArticle(tx, params.id, now());
+        await audit(tx, {
+          actor: { id: actor.id, label: actor.user.email },
+          action: 'article.delete',
+          subject: { type: 'article', id: row.id },
+          details: { headline: row.headline, status: row.status },
+        });
+      });
+    },
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/articles/:id/restore',
+    tag: 'articles',
+    summary: 'Restore a deleted story (admins only)',
+    params: idParams,
+    handler: async ({ params, actor }) => {
+      authorize(actor, 'article.restore');
+      await load(params.id, actor, { deleted: true });
+      const row = await ctx.db.transaction().execute(async (tx) => {
+        const restored = await restoreArticle(tx, params.id, now());
+        await audit(tx, {
+          actor: { id: actor.id, label: actor.user.email },
+          action: 'article.restore',
+          subject: { type: 'article', id: restored.id },
+        });
+        return restored;
+      });
+      return present(row, actor);
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/articles/:id/revisions',
+    tag: 'revisions',
+    summary: 'Revision history: who saved, when, and which fields changed',
+    params: idParams,
+    handler: async ({ params, actor }) => {
+      await load(params.id, actor);
+      return { revisions: await listRevisions(ctx.db, params.id) };
+    },
+  });
+
+  const revParams = idParams.extend({ revisionId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+  r.add({
+    method: 'GET',
+    url: '/articles/:id/revisions/:revisionId',
+    tag: 'revisions',
+    summary: 'One revision with its full snapshot',
+    params: revParams,
+    handler: async ({ params, actor }) => {
+      await load(params.id, actor);
+      const rev = await getRevision(ctx.db, params.id, params.revisionId);
+      if (!rev) throw new ApiError(404, 'not_found', `revision ${params.revisionId} not found`);
+      return rev;
+    },
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/articles/:id/revisions/:revisionId/restore',
+    tag: 'revisions',
+    summary: "Restore a revision's content as a new save (the story's state is kept)",
+    params: revParams,
+    body: z.object({ version: z.number().int().positive() }),
+    handler: async ({ params, body, actor }) => {
+      const current = await load(params.id, actor);
+      authorize(actor, 'article.update', { ownerId: current.created_by, status: current.status });
+      const rev = await getRevision(ctx.db, params.id, params.revisionId);
+      if (!rev) throw new ApiError(404, 'not_found', `revision ${params.revisionId} not found`);
+      const s = rev.snapshot;
+      const fields = writeBody.parse({
+        slug: s.slug ?? undefined,
+        headline: s.headline,
+        dek: s.dek,
+        body: s.body,
+        sectionId: s.sectionId ?? s.section_id,
+        authorIds: s.authorIds,
+        tags: s.tags,
+        leadMediaId: s.leadMediaId ?? s.lead_media_id ?? null,
+        leadCaption: s.leadCaption ?? s.lead_caption ?? '',
+        leadCredit: s.leadCredit ?? s.lead_credit ?? '',
+        leadFilePhoto: s.leadFilePhoto ?? s.lead_file_photo === 1,
+        seoTitle: s.seoTitle ?? s.seo_title ?? null,
+        seoDescription: s.seoDescription ?? s.seo_description ?? null,
+        dateline: s.dateline ?? null,
+        embargoUntil: s.embargoUntil ?? s.embargo_until ?? null,
+      });
+      const row = await conflictGuard(params.id, actor, () =>
+        updateArticle(
+          ctx.db,
+          params.id,
+          { ...fields, status: current.status, publishAt: current.publish_at },
+          { expectedVersion: body.version, by: actor.label, timeZone: tz, now: now() },
+        ),
+      );
+      return present(row, actor);
+    },
+  });
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import {
+  authenticate,
+  completePasswordReset,
+  createPersonalToken,
+  createSession,
+  endAllSessions,
+  endSession,
+  listPersonalTokens,
+  passwordSchema,
+  presentUser,
+  revokePersonalToken,
+  setPassword,
+  verifyPassword,
+} from '../../accounts/index.js';
+import type { Context } from '../../context.js';
+import { SESSION_COOKIE } from '../auth.js';
+import { ApiError, idParams, type Router } from '../http.js';
+
+/** Sign-in, sign-out, own password and personal API tokens. */
+export function sessionRoutes(r: Router, ctx: Context): void {
+  const secure = ctx.config.site.url.startsWith('https:');
+
+  r.add({
+    method: 'POST',
+    url: '/session',
+    tag: 'session',
+    summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token',
+    public: true,
+    body: z.object({ email: z.string().max(320), password: z.string().max(1000) }),
+    handler: async ({ body, req, reply }) => {
+      const user = await authenticate(ctx.db, body.email, body.password, req.ip, ctx.now());
+      const session = await createSession(ctx.db, user.id, {
+        ip: req.ip,
+        userAgent: req.headers['user-agent'] ?? '',
+      });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secure || req.protocol === 'https',
+        expires: new Date(session.expiresAt),
+      });
+      return { user: presentUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/session',
+    tag: 'session',
+    summary: 'The signed-in user (and, for cookie sessions, the CSRF token)',
+    handler: async ({ actor, req }) => {
+      const hash = (req as { sessionHash?: string }).sessionHash;
+      const row = hash
+        ? await ctx.db
+            .selectFrom('sessions')
+            .select('csrf_token')
+            .where('token_hash', '=', hash)
+            .executeTakeFirst()
+        : undefined;
+      return { user: presentUser(actor.user), csrfToken: row?.csrf_token ?? null };
+    },
+  });
+
+  r.add({
+    method: 'DELETE',
+    url: '/session',
+    tag: 'session',
+    summary: 'Sign out of this session',
+    status: 204,
+    handler: async ({ req, reply }) => {
+      const hash = (req as { sessionHash?: string }).sessionHash;
+      if (hash) await endSession(ctx.db, hash);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    },
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/session/sign-out-everywhere',
+    tag: 'session',
+    summary: 'End every session of the signed-in user',
+    handler: async ({ actor, reply }) => {
+      const ended = await endAllSessions(ctx.db, actor.id);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ended };
+    },
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/password',
+    tag: 'session',
+    summary: 'Change your own password (ends all your sessions)',
+    body: z.object({ currentPassword: z.string().max(1000), newPassword: passwordSchema }),
+    status: 204,
+    handler: async ({ actor, body, reply }) => {
+      if (!(await verifyPassword(body.currentPassword, actor.user.password_hash))) {
+        throw new ApiError(400, 'wrong_password', 'currentPassword: is not your current password', [
+          { field: 'body.currentPassword', message: 'is not your current password' },
+        ]);
+      }
+      await setPassword(ctx.db, actor.id, body.newPassword);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    },
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/password-reset',
+    tag: 'session',
+    summary: 'Set a new password with a one-time reset token (from `masthead user reset-password`)',
+    public: true,
+    body: z.object({ token: z.string().min(10).max(200), newPassword: passwordSchema }),
+    status: 204,
+    handler: async ({ body }) => {
+      await completePasswordReset(ctx.db, body.token, body.newPassword, ctx.now());
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/tokens',
+    tag: 'tokens',
+    summary: 'Your personal API tokens (never the secrets)',
+    handler: async ({ actor }) => ({ tokens: await listPersonalTokens(ctx.db, actor.id) }),
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/tokens',
+    tag: 'tokens',
+    summary: 'Create a personal API token; the secret is shown in this answer only',
+    body: z.object({ name: z.string().trim().min(1).max(100) }),
+    status: 201,
+    handler: async ({ actor, body }) => {
+      const { token, view } = await createPersonalToken(ctx.db, actor.id, body.name);
+      return { ...view, token };
+    },
+  });
+
+  r.add({
+    method: 'DELETE',
+    url: '/tokens/:id',
+    tag: 'tokens',
+    summary: 'Revoke one of your tokens',
+    params: idParams,
+    status: 204,
+    handler: async ({ actor, params }) => {
+      if (!(await revokePersonalToken(ctx.db, actor.id, params.id))) {
+        throw new ApiError(404, 'not_found', `token ${params.id} not found`);
+      }
+    },
+  });
+}

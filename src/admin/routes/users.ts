@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import {
+  audit,
+  canAssignRole,
+  createUser,
+  endAllSessions,
+  listAudit,
+  listUsers,
+  newUserSchema,
+  presentUser,
+  roleSchema,
+  userById,
+} from '../../accounts/index.js';
+import type { Context } from '../../context.js';
+import { nowIso } from '../../lib/time.js';
+import { ApiError, authorize, forbidden, idParams, type Router } from '../http.js';
+
+/** Users (admins and owners) and the audit log. */
+export function userRoutes(r: Router, ctx: Context): void {
+  r.add({
+    method: 'GET',
+    url: '/users',
+    tag: 'users',
+    summary: 'Every user of the newsroom',
+    handler: async ({ actor }) => {
+      authorize(actor, 'user.manage');
+      return { users: (await listUsers(ctx.db)).map(presentUser) };
+    },
+  });
+
+  r.add({
+    method: 'POST',
+    url: '/users',
+    tag: 'users',
+    summary: 'Create a user with a role (only an owner creates owners)',
+    body: newUserSchema,
+    status: 201,
+    handler: async ({ body, actor }) => {
+      authorize(actor, 'user.manage');
+      if (!canAssignRole(actor, body.role)) throw forbidden('only an owner can make owners');
+      const user = await createUser(ctx.db, body);
+      await audit(ctx.db, {
+        actor: { id: actor.id, label: actor.user.email },
+        action: 'user.create',
+        subject: { type: 'user', id: user.id },
+        details: { email: user.email, role: user.role },
+      });
+      return presentUser(user);
+    },
+  });
+
+  r.add({
+    method: 'PATCH',
+    url: '/users/:id',
+    tag: 'users',
+    summary: "Change a user's name, role, byline or access; role and access changes end their sessions",
+    params: idParams,
+    body: z.object({
+      name: z.string().trim().min(1).max(200).optional(),
+      role: roleSchema.optional(),
+      active: z.boolean().optional(),
+      authorId: z.number().int().positive().nullable().optional(),
+    }),
+    handler: async ({ params, body, actor }) => {
+      authorize(actor, 'user.manage');
+      const user = await userById(ctx.db, params.id);
+      if (!user) throw new ApiError(404, 'not_found', `user ${params.id} not found`);
+      // Admins manage everyone but owners; an owner's role and access are the owners' business.
+      if (user.role === 'owner' && actor.role !== 'owner')
+        throw forbidden('only an owner can change an owner');
+      if (body.role && !canAssignRole(actor, body.role)) throw forbidden('only an owner can make owners');
+      if (user.id === actor.id && (body.role || body.active === false)) {
+        throw forbidden('you cannot change your own role or access; ask another admin');
+      }
+      if (body.authorId) {
+        const a = await ctx.db
+          .selectFrom('authors')
+          .select('id')
+          .where('id', '=', body.authorId)
+          .executeTakeFirst();
+        if (!a) throw new ApiError(400, 'invalid_input', `authorId: author ${body.authorId} does not exist`);
+      }
+      const updated = await ctx.db.transaction().execute(async (tx) => {
+        const row = await tx
+          .updateTable('users')
+          .set({
+            ...(body.name ? { name: body.name } : {}),
+            ...(body.role ? { role: body.role } : {}),
+            ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
+            ...(body.authorId !== undefined ? { author_id: body.authorId } : {}),
+            updated_at: nowIso(),
+          })
+          .where('id', '=', user.id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        const roleChanged = body.role !== undefined && body.role !== user.role;
+        const accessChanged = body.active !== undefined && (body.active ? 1 : 0) !== user.active;
+        if (roleChanged || accessChanged) {
+          await endAllSessions(tx, user.id);
+          await audit(tx, {
+            actor: { id: actor.id, label: actor.user.email },
+            action: roleChanged ? 'user.role' : body.active ? 'user.activate' : 'user.deactivate',
+            subject: { type: 'user', id: user.id },
+            details: {
+              email: user.email,
+              from: { role: user.role, active: user.active === 1 },
+              to: { role: row.role, active: row.active === 1 },
+            },
+          });
+        }
+        return row;
+      });
+      return presentUser(updated);
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/audit',
+    tag: 'audit',
+    summary: 'The audit log, newest first (admins)',
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(500).default(100),
+      before: z.coerce.number().int().positive().optional(),
+    }),
+    handler: async ({ query, actor }) => {
+      authorize(actor, 'audit.read');
+      return { entries: await listAudit(ctx.db, { limit: query.limit, beforeId: query.before }) };
+    },
+  });
+}

@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPasswordReset, createUser } from '../accounts/index.js';
+import { call, createRoleUsers, ORIGIN, PASSWORD, signIn } from '../test/admin.js';
+import { testEnv, type TestEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
+
+describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) => {
+  let env: TestEnv;
+  let users: Awaited<ReturnType<typeof createRoleUsers>>;
+  beforeAll(async () => {
+    env = await testEnv(dialect);
+    users = await createRoleUsers(env.ctx);
+  });
+  afterAll(() => env?.close());
+
+  const login = (email: string, password: string, ip = '10.0.0.1') =>
+    env.app.inject({ method: 'POST', url: '/api/admin/session', payload: { email, password }, remoteAddress: ip });
+
+  it('signs in with a HttpOnly, SameSite=Lax session cookie and never returns the hash', async () => {
+    const res = await login('Editor@Example.com ', PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = String(res.headers['set-cookie']);
+    expect(cookie).toMatch(/^masthead_session=[\w-]{40,};/);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).toMatch(/Secure/); // the site URL is https
+    expect(res.body).not.toMatch(/scrypt|password_hash/);
+    expect(res.json().user.role).toBe('editor');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers a wrong email and a wrong password the same way', async () => {
+    const a = await login('nobody@example.com', PASSWORD, '10.0.0.2');
+    const b = await login('author@example.com', 'wrong password!!', '10.0.0.2');
+    expect(a.statusCode).toBe(401);
+    expect(b.statusCode).toBe(401);
+    expect(a.json()).toEqual(b.json());
+  });
+
+  it('locks an account after repeated failures, for every IP, and an IP spraying accounts', async () => {
+    await createUser(env.ctx.db, { email: 'lock@example.com', name: 'Lock', password: PASSWORD, role: 'author' });
+    for (let i = 0; i < 5; i++) expect((await login('lock@example.com', 'nope nope nope', `10.1.0.${i}`)).statusCode).toBe(401);
+    const locked = await login('lock@example.com', PASSWORD, '10.1.0.99');
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    // An unknown account locks the same way, so lockouts reveal nothing either.
+    for (let i = 0; i < 5; i++) await login('ghost@example.com', 'nope nope nope', `10.2.0.${i}`);
+    expect((await login('ghost@example.com', 'x', '10.2.0.50')).json()).toEqual(locked.json());
+    for (let i = 0; i < 20; i++) await login(`spray${i}@example.com`, 'nope nope nope', '10.3.0.1');
+    expect((await login('editor@example.com', PASSWORD, '10.3.0.1')).statusCode).toBe(429);
+  });
+
+  it('refuses cookie writes without the CSRF token or from another origin', async () => {
+    const s = await signIn(env.app, 'editor@example.com');
+    const body = { name: 'Lifestyle', slug: 'lifestyle', parentId: null };
+    const noToken = await env.app.inject({
+      method: 'POST',
+      url: '/api/admin/sections',
+      headers: { cookie: s.cookie, origin: ORIGIN },
+      payload: body,
+    });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().error.code).toBe('bad_csrf_token');
+    const evil = await env.app.inject({
+      method: 'POST',
+      url: '/api/admin/sections',
+      headers: { cookie: s.cookie, origin: 'https://evil.example', 'x-csrf-token': s.csrf },
+      payload: body,
+    });
+    expect(evil.statusCode).toBe(403);
+    const noOrigin = await env.app.inject({
+      method: 'POST',
+      url: '/api/admin/sections',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      payload: body,
+    });
+    expect(noOrigin.statusCode).toBe(403);
+    expect((await env.ctx.db.selectFrom('sections').selectAll().execute()).length).toBe(0);
+    expect((await call(env.app, s, 'POST', '/sections', body)).statusCode).toBe(201);
+  });
+
+  it('signs out, and signs out everywhere', async () => {
+    const a = await signIn(env.app, 'admin@example.com');
+    const b = await signIn(env.app, 'admin@example.com');
+    expect((await call(env.app, a, 'DELETE', '/session')).statusCode).toBe(204);
+    expect((await call(env.app, a, 'GET', '/session')).statusCode).toBe(401);
+    expect((await call(env.app, b, 'GET', '/session')).statusCode).toBe(200);
+    const c = await signIn(env.app, 'admin@example.com');
+    expect((await call(env.app, c, 'POST', '/session/sign-out-everywhere')).json().ended).toBe(2);
+    expect((await call(env.app, b, 'GET', '/session')).statusCode).toBe(401);
+  });
+
+  it('ends sessions when the password or the role changes', async () => {
+    const s = await signIn(env.app, 'contributor@example.com');
+    const owner = await signIn(env.app, 'owner@example.com');
+    expect((await call(env.app, owner, 'PATCH', `/users/${users.contributor}`, { role: 'author' })).statusCode).toBe(200);
+    expect((await call(env.app, s, 'GET', '/session')).statusCode).toBe(401);
+    const s2 = await signIn(env.app, 'contributor@example.com');
+    expect(s2).toBeTruthy();
+    const changed = await call(env.app, s2, 'POST', '/password', {
+      currentPassword: PASSWORD,
+      newPassword: 'a brand new long password',
+    });
+    expect(changed.statusCode).toBe(204);
+    expect((await call(env.app, s2, 'GET', '/session')).statusCode).toBe(401);
+    await signIn(env.app, 'contributor@example.com', 'a brand new long password');
+  });
+
+  it('expires idle sessions', async () => {
+    const s = await signIn(env.app, 'editor@example.com');
+    env.setNow(new Date(Date.now() + 13 * 3_600_000));
+    expect((await call(env.app, s, 'GET', '/session')).statusCode).toBe(401);
+    env.setNow(new Date());
+  });
+
+  it('resets a password with a one-time token', async () => {
+    const token = await createPasswordReset(env.ctx.db, users.admin);
+    const body = { token, newPassword: 'reset password that is long' };
+    expect((await call(env.app, null, 'POST', '/password-reset', body)).statusCode).toBe(204);
+    expect((await call(env.app, null, 'POST', '/password-reset', body)).statusCode).toBe(400);
+    await signIn(env.app, 'admin@example.com', 'reset password that is long');
+  });
+
+  it('accepts personal API tokens as bearer, without cookies or CSRF, until revoked', async () => {
+    const s = await signIn(env.app, 'editor@example.com');
+    const created = await call(env.app, s, 'POST', '/tokens', { name: 'ingest script' });
+    expect(created.statusCode).toBe(201);
+    const { token, id } = created.json();
+    expect(token).toMatch(/^mh_/);
+    const list = await call(env.app, s, 'GET', '/tokens');
+    expect(list.body).not.toContain(token);
+    const bearer = { authorization: `Bearer ${token}` };
+    const write = await env.app.inject({
+      method: 'POST',
+      url: '/api/admin/sections',
+      headers: bearer,
+      payload: { name: 'Weather', slug: 'weather' },
+    });
+    expect(write.statusCode).toBe(201);
+    expect((await call(env.app, s, 'DELETE', `/tokens/${id}`)).statusCode).toBe(204);
+    const after = await env.app.inject({ method: 'GET', url: '/api/admin/session', headers: bearer });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('unauthenticated');
+  });
+});
