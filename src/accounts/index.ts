@@ -1,6 +1,7 @@
 /** The accounts domain's public face: users, sessions, tokens, the permission policy, the audit log. */
 export { audit, listAudit } from './audit.js';
 export { AccessError } from './errors.js';
+export { ensureFirstOwner, FIRST_OWNER_EMAIL } from './first-run.js';
 export { authenticate } from './login.js';
 export { ACTIONS, type Action, type Actor, can, canAssignRole, grantOf, type Subject } from './policy.js';
 export { completePasswordReset, createPasswordReset } from './resets.js';

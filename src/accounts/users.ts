@@ -21,7 +21,7 @@ export const newUserSchema = z.object({
   name: z.string().trim().min(1).max(200),
   password: passwordSchema,
   role: roleSchema,
-  authorId: z.number().int().positive().nullable().default(null),
+  authorId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 

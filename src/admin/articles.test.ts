@@ -25,13 +25,18 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
   afterAll(() => env?.close());
 
   const draft = async (who: Session, headline = 'A draft story') => {
-    const res = await call(env.app, who, 'POST', '/articles', { headline, body: doc('First words.'), sectionId });
+    const res = await call(env.app, who, 'POST', '/articles', {
+      headline,
+      body: doc('First words.'),
+      sectionId,
+    });
     expect(res.statusCode, res.body).toBe(201);
     return res.json();
   };
   const move = (who: Session, a: { id: number; version: number }, action: string, extra = {}) =>
     call(env.app, who, 'POST', `/articles/${a.id}/transitions`, { action, version: a.version, ...extra });
-  const publicStatus = async (path: string) => (await env.app.inject({ method: 'GET', url: path })).statusCode;
+  const publicStatus = async (path: string) =>
+    (await env.app.inject({ method: 'GET', url: path })).statusCode;
 
   it('takes a contributor draft through review to publication by an editor', async () => {
     const a = await draft(s.contributor, 'Council votes on the bridge');
@@ -56,7 +61,10 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     });
     expect(edit.statusCode).toBe(403);
     const audit = await call(env.app, s.admin, 'GET', '/audit');
-    expect(audit.json().entries[0]).toMatchObject({ action: 'article.publish', subject: { type: 'article', id: String(a.id) } });
+    expect(audit.json().entries[0]).toMatchObject({
+      action: 'article.publish',
+      subject: { type: 'article', id: String(a.id) },
+    });
   });
 
   it('shows writers their own stories only, and hides others as 404', async () => {
@@ -111,9 +119,15 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     expect(revs[0].kind).toBe('autosave');
     expect(revs[0].version).toBe(a.version);
     const original = revs[1];
-    const restored = await call(env.app, s.author, 'POST', `/articles/${a.id}/revisions/${original.id}/restore`, {
-      version: a.version,
-    });
+    const restored = await call(
+      env.app,
+      s.author,
+      'POST',
+      `/articles/${a.id}/revisions/${original.id}/restore`,
+      {
+        version: a.version,
+      },
+    );
     expect(restored.statusCode).toBe(200);
     expect(restored.json().body.content[0].content[0].text).toBe('First words.');
   });
@@ -136,7 +150,9 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     env.setNow(new Date(later));
     expect(await publicStatus(path)).toBe(200);
     env.setNow(new Date());
-    const bad = await move(s.editor, await draft(s.editor), 'schedule', { publishAt: '2001-01-01T00:00:00Z' });
+    const bad = await move(s.editor, await draft(s.editor), 'schedule', {
+      publishAt: '2001-01-01T00:00:00Z',
+    });
     expect(bad.statusCode).toBe(400);
   });
 
@@ -163,7 +179,9 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     expect(trash.json().articles.map((x: { id: number }) => x.id)).toContain(a.id);
     expect((await call(env.app, s.admin, 'POST', `/articles/${a.id}/restore`)).statusCode).toBe(200);
     expect(await publicStatus(pub.path)).toBe(200);
-    const actions = (await call(env.app, s.admin, 'GET', '/audit')).json().entries.map((e: { action: string }) => e.action);
+    const actions = (await call(env.app, s.admin, 'GET', '/audit'))
+      .json()
+      .entries.map((e: { action: string }) => e.action);
     expect(actions.slice(0, 2)).toEqual(['article.restore', 'article.delete']);
   });
 
@@ -189,7 +207,12 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     const seen: number[] = [];
     let cursor: string | null = null;
     do {
-      const res = await call(env.app, s.editor, 'GET', `/articles?status=draft&limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      const res = await call(
+        env.app,
+        s.editor,
+        'GET',
+        `/articles?status=draft&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expect(res.statusCode).toBe(200);
       seen.push(...res.json().articles.map((x: { id: number }) => x.id));
       cursor = res.json().nextCursor;
@@ -221,7 +244,12 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     const notJson = await env.app.inject({
       method: 'POST',
       url: '/api/admin/articles',
-      headers: { cookie: s.editor.cookie, origin: 'https://news.example.com', 'x-csrf-token': s.editor.csrf, 'content-type': 'application/json' },
+      headers: {
+        cookie: s.editor.cookie,
+        origin: 'https://news.example.com',
+        'x-csrf-token': s.editor.csrf,
+        'content-type': 'application/json',
+      },
       payload: '{"headline": ',
     });
     expect(notJson.statusCode).toBe(400);
@@ -235,8 +263,15 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     const api = res.json();
     expect(api.openapi).toBe('3.1.0');
     expect(Object.keys(api.paths)).toEqual(
-      expect.arrayContaining(['/api/admin/session', '/api/admin/articles/{id}/transitions', '/api/admin/sections/{id}']),
+      expect.arrayContaining([
+        '/api/admin/session',
+        '/api/admin/articles/{id}/transitions',
+        '/api/admin/sections/{id}',
+      ]),
     );
-    expect(api.paths['/api/admin/articles'].post.requestBody.content['application/json'].schema.properties.headline).toBeTruthy();
+    expect(
+      api.paths['/api/admin/articles'].post.requestBody.content['application/json'].schema.properties
+        .headline,
+    ).toBeTruthy();
   });
 });

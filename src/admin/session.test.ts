@@ -14,7 +14,12 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   afterAll(() => env?.close());
 
   const login = (email: string, password: string, ip = '10.0.0.1') =>
-    env.app.inject({ method: 'POST', url: '/api/admin/session', payload: { email, password }, remoteAddress: ip });
+    env.app.inject({
+      method: 'POST',
+      url: '/api/admin/session',
+      payload: { email, password },
+      remoteAddress: ip,
+    });
 
   it('signs in with a HttpOnly, SameSite=Lax session cookie and never returns the hash', async () => {
     const res = await login('Editor@Example.com ', PASSWORD);
@@ -38,8 +43,14 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('locks an account after repeated failures, for every IP, and an IP spraying accounts', async () => {
-    await createUser(env.ctx.db, { email: 'lock@example.com', name: 'Lock', password: PASSWORD, role: 'author' });
-    for (let i = 0; i < 5; i++) expect((await login('lock@example.com', 'nope nope nope', `10.1.0.${i}`)).statusCode).toBe(401);
+    await createUser(env.ctx.db, {
+      email: 'lock@example.com',
+      name: 'Lock',
+      password: PASSWORD,
+      role: 'author',
+    });
+    for (let i = 0; i < 5; i++)
+      expect((await login('lock@example.com', 'nope nope nope', `10.1.0.${i}`)).statusCode).toBe(401);
     const locked = await login('lock@example.com', PASSWORD, '10.1.0.99');
     expect(locked.statusCode).toBe(429);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
@@ -93,7 +104,9 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   it('ends sessions when the password or the role changes', async () => {
     const s = await signIn(env.app, 'contributor@example.com');
     const owner = await signIn(env.app, 'owner@example.com');
-    expect((await call(env.app, owner, 'PATCH', `/users/${users.contributor}`, { role: 'author' })).statusCode).toBe(200);
+    expect(
+      (await call(env.app, owner, 'PATCH', `/users/${users.contributor}`, { role: 'author' })).statusCode,
+    ).toBe(200);
     expect((await call(env.app, s, 'GET', '/session')).statusCode).toBe(401);
     const s2 = await signIn(env.app, 'contributor@example.com');
     expect(s2).toBeTruthy();

@@ -124,10 +124,18 @@ function checkEmbargo(cols: ReturnType<typeof columns>): void {
   const embargo = cols.embargo_until;
   if (!embargo) return;
   if (cols.status === 'published' && embargo > nowIso()) {
-    throw new ContentError('embargoUntil: the story is already published; unpublish it first', 409, 'embargoUntil');
+    throw new ContentError(
+      'embargoUntil: the story is already published; unpublish it first',
+      409,
+      'embargoUntil',
+    );
   }
   if (cols.status === 'scheduled' && cols.publish_at && embargo > cols.publish_at) {
-    throw new ContentError('embargoUntil: ends after the scheduled time; reschedule first', 409, 'embargoUntil');
+    throw new ContentError(
+      'embargoUntil: ends after the scheduled time; reschedule first',
+      409,
+      'embargoUntil',
+    );
   }
 }
 

@@ -112,7 +112,9 @@ export function isPublicArticle(
   a: Pick<ArticleRow, 'status' | 'first_published_at' | 'deleted_at'>,
   now: string,
 ): boolean {
-  return a.status === 'published' && a.first_published_at !== null && a.first_published_at <= now && !a.deleted_at;
+  return (
+    a.status === 'published' && a.first_published_at !== null && a.first_published_at <= now && !a.deleted_at
+  );
 }
 
 /** Whatever article owns the path, in any state: the page decides between 200 and 410. */

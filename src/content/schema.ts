@@ -9,10 +9,10 @@ export const articleInput = z.object({
   dek: z.string().trim().max(1000).default(''),
   /** The body document; validated by content/document, which names the bad node. */
   body: z.unknown(),
-  sectionId: z.number().int().positive(),
-  authorIds: z.array(z.number().int().positive()).max(20).default([]),
+  sectionId: z.number().int().positive().max(2_147_483_647),
+  authorIds: z.array(z.number().int().positive().max(2_147_483_647)).max(20).default([]),
   tags: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
-  leadMediaId: z.number().int().positive().nullable().default(null),
+  leadMediaId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
   leadCaption: z.string().max(1000).default(''),
   leadCredit: z.string().max(300).default(''),
   leadFilePhoto: z.boolean().default(false),

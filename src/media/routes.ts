@@ -9,7 +9,10 @@ const MIME: Record<RenditionFormat, string> = { webp: 'image/webp', jpg: 'image/
 export function mediaRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { id: string; file: string } }>('/media/:id/:file', async (req, reply) => {
     const match = /^(\d{1,5})\.(webp|jpg)$/.exec(req.params.file);
-    const id = /^\d{1,12}$/.test(req.params.id) ? Number(req.params.id) : Number.NaN;
+    const id =
+      /^\d{1,10}$/.test(req.params.id) && Number(req.params.id) < 2 ** 31
+        ? Number(req.params.id)
+        : Number.NaN;
     const width = Number(match?.[1]);
     const format = match?.[2] as RenditionFormat | undefined;
     if (

@@ -16,7 +16,14 @@ export interface Session {
 export async function createRoleUsers(ctx: Context): Promise<Record<Role, number>> {
   const out = {} as Record<Role, number>;
   for (const role of ['owner', 'admin', 'editor', 'author', 'contributor'] as Role[]) {
-    out[role] = (await createUser(ctx.db, { email: `${role}@example.com`, name: `The ${role}`, password: PASSWORD, role })).id;
+    out[role] = (
+      await createUser(ctx.db, {
+        email: `${role}@example.com`,
+        name: `The ${role}`,
+        password: PASSWORD,
+        role,
+      })
+    ).id;
   }
   return out;
 }
@@ -29,7 +36,13 @@ export async function signIn(app: FastifyInstance, email: string, password = PAS
 }
 
 /** A request as the admin app makes it: cookie, same-origin Origin header, CSRF token on writes. */
-export function call(app: FastifyInstance, s: Session | null, method: InjectOptions['method'], url: string, payload?: unknown) {
+export function call(
+  app: FastifyInstance,
+  s: Session | null,
+  method: InjectOptions['method'],
+  url: string,
+  payload?: unknown,
+) {
   return app.inject({
     method,
     url: `/api/admin${url}`,
@@ -39,5 +52,8 @@ export function call(app: FastifyInstance, s: Session | null, method: InjectOpti
 }
 
 export function doc(...texts: string[]) {
-  return { type: 'doc', content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) };
+  return {
+    type: 'doc',
+    content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+  };
 }

@@ -25,7 +25,7 @@ import { presentArticle, presentSummary, TRANSITION_ACTION } from './presenters.
 
 /** What an editor may send when saving: everything but the state, which moves by transitions. */
 const writeBody = articleInput.omit({ status: true, publishAt: true });
-const saveBody = writeBody.extend({ version: z.number().int().positive() });
+const saveBody = writeBody.extend({ version: z.number().int().positive().max(2_147_483_647) });
 
 const listQuery = z.object({
   status: z
@@ -41,9 +41,9 @@ const listQuery = z.object({
       }
       return list as ArticleStatus[];
     }),
-  sectionId: z.coerce.number().int().positive().optional(),
-  authorId: z.coerce.number().int().positive().optional(),
-  tagId: z.coerce.number().int().positive().optional(),
+  sectionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  authorId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  tagId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   q: z.string().trim().max(200).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
@@ -111,11 +111,10 @@ export function articleRoutes(r: Router, ctx: Context): void {
         q = q.where('articles.created_by', '=', actor.id);
       if (query.status) q = q.where('articles.status', 'in', query.status);
       if (query.sectionId) {
-        q = q.where(
-          'articles.section_id',
-          'in',
-          descendantIds(await loadSectionTree(ctx.db), query.sectionId),
-        );
+        const ids = descendantIds(await loadSectionTree(ctx.db), query.sectionId);
+        if (!ids.length)
+          throw new ApiError(400, 'invalid_input', `sectionId: section ${query.sectionId} does not exist`);
+        q = q.where('articles.section_id', 'in', ids);
       }
       if (query.authorId) {
         const authorId = query.authorId;
@@ -246,7 +245,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     body: z.object({
       action: z.enum(Object.keys(TRANSITIONS) as [Transition, ...Transition[]]),
       publishAt: z.iso.datetime({ offset: true }).nullable().optional(),
-      version: z.number().int().positive(),
+      version: z.number().int().positive().max(2_147_483_647),
     }),
     handler: async ({ params, body, actor }) => {
       const current = await load(params.id, actor);
@@ -360,7 +359,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     tag: 'revisions',
     summary: "Restore a revision's content as a new save (the story's state is kept)",
     params: revParams,
-    body: z.object({ version: z.number().int().positive() }),
+    body: z.object({ version: z.number().int().positive().max(2_147_483_647) }),
     handler: async ({ params, body, actor }) => {
       const current = await load(params.id, actor);
       authorize(actor, 'article.update', { ownerId: current.created_by, status: current.status });

@@ -8,7 +8,13 @@ export function encodeCursor(c: { key: string; id: number }): string {
 export function decodeCursor(raw: string): { key: string; id: number } {
   try {
     const [key, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
-    if (typeof key === 'string' && key.length < 100 && Number.isSafeInteger(id))
+    if (
+      typeof key === 'string' &&
+      key.length < 100 &&
+      Number.isInteger(id) &&
+      (id as number) > 0 &&
+      (id as number) < 2 ** 31
+    )
       return { key, id: id as number };
   } catch {
     // fall through

@@ -34,7 +34,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     query: z.object({
       q: z.string().trim().max(200).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
-      before: z.coerce.number().int().positive().optional(),
+      before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     }),
     handler: async ({ query }) => {
       const like = query.q ? `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;

@@ -21,14 +21,14 @@ const sectionBody = z.object({
   slug,
   name: z.string().trim().min(1).max(200),
   description: z.string().trim().max(2000).default(''),
-  parentId: z.number().int().positive().nullable().default(null),
+  parentId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
   position: z.number().int().min(0).max(100_000).default(0),
 });
 const authorBody = z.object({
   slug: slug.optional(),
   name: z.string().trim().min(1).max(200),
   bio: z.string().trim().max(5000).default(''),
-  avatarMediaId: z.number().int().positive().nullable().default(null),
+  avatarMediaId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
 });
 
 function presentSection(s: SectionNode): unknown {
@@ -170,7 +170,7 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
     tag: 'tags',
     summary: 'Merge this tag into another: its stories get the other tag, this one is removed',
     params: idParams,
-    body: z.object({ into: z.number().int().positive() }),
+    body: z.object({ into: z.number().int().positive().max(2_147_483_647) }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
       if (params.id === body.into)

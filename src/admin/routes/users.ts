@@ -59,7 +59,7 @@ export function userRoutes(r: Router, ctx: Context): void {
       name: z.string().trim().min(1).max(200).optional(),
       role: roleSchema.optional(),
       active: z.boolean().optional(),
-      authorId: z.number().int().positive().nullable().optional(),
+      authorId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
     }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'user.manage');
@@ -121,7 +121,7 @@ export function userRoutes(r: Router, ctx: Context): void {
     summary: 'The audit log, newest first (admins)',
     query: z.object({
       limit: z.coerce.number().int().min(1).max(500).default(100),
-      before: z.coerce.number().int().positive().optional(),
+      before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     }),
     handler: async ({ query, actor }) => {
       authorize(actor, 'audit.read');

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../db/index.js';
+import { ACTIONS, type Action, can, canAssignRole, grantOf } from './policy.js';
+
+const ROLES: Role[] = ['owner', 'admin', 'editor', 'author', 'contributor'];
+const WORDS = { any: 'any', own: 'own', 'own-unpublished': 'own, unpublished', false: 'no' } as const;
+
+/** The documented matrix, read from docs/permissions.md. */
+function documented(): Map<string, string> {
+  const md = fs.readFileSync(new URL('../../docs/permissions.md', import.meta.url), 'utf8');
+  const cells = new Map<string, string>();
+  for (const line of md.split('\n')) {
+    const m = /^\| (article\.\w+|[a-z]+\.\w+) \| (.+) \|$/.exec(line.trim());
+    if (!m?.[1] || !m[2]) continue;
+    for (const [i, cell] of m[2].split(' | ').entries()) cells.set(`${m[1]}/${ROLES[i]}`, cell.trim());
+  }
+  return cells;
+}
+
+describe('permission policy', () => {
+  const doc = documented();
+
+  it('documents every action for every role', () => {
+    expect(doc.size).toBe(ACTIONS.length * ROLES.length);
+  });
+
+  for (const action of ACTIONS) {
+    for (const role of ROLES) {
+      it(`${role} × ${action} is "${doc.get(`${action}/${role}`)}" as documented`, () => {
+        const grant = grantOf(role, action as Action);
+        expect(WORDS[String(grant) as keyof typeof WORDS]).toBe(doc.get(`${action}/${role}`));
+        const me = { id: 7, role };
+        const mine = { ownerId: 7, status: 'draft' as const };
+        const minePublished = { ownerId: 7, status: 'published' as const };
+        const theirs = { ownerId: 8, status: 'draft' as const };
+        expect(can(me, action, theirs)).toBe(grant === 'any');
+        expect(can(me, action, mine)).toBe(grant !== false);
+        expect(can(me, action, minePublished)).toBe(grant === 'any' || grant === 'own');
+      });
+    }
+  }
+
+  it('lets only owners hand out the owner role', () => {
+    expect(canAssignRole({ id: 1, role: 'owner' }, 'owner')).toBe(true);
+    expect(canAssignRole({ id: 1, role: 'admin' }, 'owner')).toBe(false);
+    expect(canAssignRole({ id: 1, role: 'admin' }, 'editor')).toBe(true);
+    expect(canAssignRole({ id: 1, role: 'editor' }, 'contributor')).toBe(false);
+  });
+});
