@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultJobs, startJobs } from '../jobs/index.js';
 import { testEnv, type TestEnv } from '../test/context.js';
@@ -9,7 +8,6 @@ import { type Fixture, paragraphs, seedFixture } from '../test/fixtures.js';
 import { createArticle } from './articles.js';
 import { transitionArticle } from './workflow.js';
 
-const run = promisify(execFile);
 const worker = path.join(import.meta.dirname, '../test/scheduler-worker.ts');
 
 describe.each(testDialects())('scheduled publishing on %s', (dialect) => {
@@ -62,18 +60,38 @@ describe.each(testDialects())('scheduled publishing on %s', (dialect) => {
   });
 
   it('publishes each story exactly once with two processes sharing the database, within 5 s of its time', async () => {
-    const due = new Date(Date.now() + 1_500);
-    const ids = await schedule(20, due);
+    const ids = await schedule(20, new Date(Date.now() + 3_600_000));
     const dbUrl =
       dialect === 'postgres'
         ? (env.ctx.config.database as { url: string }).url
         : (env.ctx.config.database as { file: string }).file;
-    const spawnWorker = () =>
-      run(process.execPath, ['--import', 'tsx', worker], {
-        env: { ...process.env, WORKER_DATABASE: dbUrl, WORKER_RUN_MS: '4000', WORKER_EVERY_MS: '1000' },
-        timeout: 30_000,
-      }).then((r) => JSON.parse(r.stdout) as { id: number; at: string }[]);
-    const [a, b] = await Promise.all([spawnWorker(), spawnWorker()]);
+    const ready: Promise<void>[] = [];
+    const spawnWorker = () => {
+      const child = execFile(process.execPath, ['--import', 'tsx', worker], {
+        env: { ...process.env, WORKER_DATABASE: dbUrl, WORKER_RUN_MS: '5000', WORKER_EVERY_MS: '1000' },
+        timeout: 60_000,
+      });
+      ready.push(new Promise((resolve) => child.stderr?.once('data', () => resolve())));
+      return new Promise<{ id: number; at: string }[]>((resolve, reject) => {
+        let out = '';
+        child.stdout?.on('data', (d: Buffer) => {
+          out += d.toString();
+        });
+        child.on('exit', (code) =>
+          code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}`)),
+        );
+      });
+    };
+    const results = Promise.all([spawnWorker(), spawnWorker()]);
+    await Promise.all(ready);
+    // Both nodes are polling; the stories fall due a second from now.
+    const due = new Date(Date.now() + 1_000);
+    await env.ctx.db
+      .updateTable('articles')
+      .set({ publish_at: due.toISOString() })
+      .where('id', 'in', ids)
+      .execute();
+    const [a, b] = await results;
     const all = [...a, ...b].filter((p) => ids.includes(p.id));
     expect(all.map((p) => p.id).sort((x, y) => x - y)).toEqual([...ids].sort((x, y) => x - y));
     for (const p of all) expect(new Date(p.at).getTime() - due.getTime()).toBeLessThan(5_000);
@@ -84,5 +102,5 @@ describe.each(testDialects())('scheduled publishing on %s', (dialect) => {
       .where('subject_id', 'in', ids.map(String))
       .execute();
     expect(audits).toHaveLength(ids.length);
-  }, 60_000);
+  }, 90_000);
 });

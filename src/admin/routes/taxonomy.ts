@@ -3,6 +3,7 @@ import {
   ContentError,
   createSection,
   deleteSection,
+  ensureTags,
   loadSectionTree,
   type SectionNode,
   updateSection,
@@ -137,6 +138,19 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
     },
   });
   r.add({
+    method: 'POST',
+    url: '/tags',
+    tag: 'tags',
+    summary: 'Create a tag (saving a story with a new tag name also creates it)',
+    body: z.object({ name: z.string().trim().min(1).max(100) }),
+    status: 201,
+    handler: async ({ body, actor }) => {
+      authorize(actor, 'taxonomy.manage');
+      const [tag] = await ensureTags(ctx.db, [body.name]);
+      return tag;
+    },
+  });
+  r.add({
     method: 'PATCH',
     url: '/tags/:id',
     tag: 'tags',
@@ -255,6 +269,25 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
         .returningAll()
         .executeTakeFirstOrThrow();
       return presentAuthor(row);
+    },
+  });
+  r.add({
+    method: 'DELETE',
+    url: '/authors/:id',
+    tag: 'authors',
+    summary: 'Delete a byline that is on no story',
+    params: idParams,
+    status: 204,
+    handler: async ({ params, actor }) => {
+      authorize(actor, 'taxonomy.manage');
+      const used = await ctx.db
+        .selectFrom('article_authors')
+        .select('article_id')
+        .where('author_id', '=', params.id)
+        .executeTakeFirst();
+      if (used) throw new ApiError(409, 'conflict', `author ${params.id} is on stories; edit those bylines first`);
+      const res = await ctx.db.deleteFrom('authors').where('id', '=', params.id).executeTakeFirst();
+      if (Number(res.numDeletedRows) === 0) throw new ApiError(404, 'not_found', `author ${params.id} not found`);
     },
   });
   r.add({

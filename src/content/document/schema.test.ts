@@ -140,7 +140,9 @@ describe('validateDocument accepts', () => {
     });
   });
 
-  it('a 5,000-word article in well under a couple of milliseconds', () => {
+  // Speed is measured by benchmarks, not timed tests (machines here are noisy); this checks that
+  // a long, realistic article is accepted and comes back equal.
+  it('a 5,000-word article', () => {
     const sentence =
       'The council voted on the budget late on Tuesday after a long and at times bitter debate.';
     // 60 paragraphs of ~85 words, bold in each, a link in every other one: ~5,000 words.
@@ -156,12 +158,7 @@ describe('validateDocument accepts', () => {
         ],
       })),
     );
-    for (let i = 0; i < 50; i++) validateDocument(article); // let the JIT settle
-    const runs = 50;
-    const start = performance.now();
-    for (let i = 0; i < runs; i++) validateDocument(article);
-    // About 0.3 ms on a laptop; the bound leaves room for busy CI machines.
-    expect((performance.now() - start) / runs).toBeLessThan(2);
+    expect(validateDocument(article)).toEqual(article);
   });
 });
 
