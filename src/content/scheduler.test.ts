@@ -77,7 +77,7 @@ describe.each(testDialects())('scheduled publishing on %s', (dialect) => {
         child.stdout?.on('data', (d: Buffer) => {
           out += d.toString();
         });
-        child.on('exit', (code) =>
+        child.on('close', (code) =>
           code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`worker exited ${code}`)),
         );
       });
