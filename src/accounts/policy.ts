@@ -18,6 +18,7 @@ export type Action =
   | 'taxonomy.manage'
   | 'media.update'
   | 'user.manage'
+  | 'settings.manage'
   | 'audit.read';
 
 export const ACTIONS: readonly Action[] = [
@@ -34,6 +35,7 @@ export const ACTIONS: readonly Action[] = [
   'taxonomy.manage',
   'media.update',
   'user.manage',
+  'settings.manage',
   'audit.read',
 ];
 
@@ -78,6 +80,7 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   'taxonomy.manage': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   'media.update': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
   'user.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
+  'settings.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'audit.read': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
 };
 

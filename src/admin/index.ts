@@ -5,10 +5,12 @@ import { authenticateRequest } from './auth.js';
 import { ApiError, Router, sendError } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
+import { distributionAdminRoutes } from './routes/distribution.js';
 import { mediaRoutes } from './routes/media.js';
 import { sessionRoutes } from './routes/session.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
 import { userRoutes } from './routes/users.js';
+import { adminAppRoutes } from './web.js';
 
 export const ADMIN_PREFIX = '/api/admin';
 
@@ -36,6 +38,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       taxonomyRoutes(router, ctx);
       mediaRoutes(router, ctx);
       userRoutes(router, ctx);
+      distributionAdminRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',
@@ -47,4 +50,5 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
     },
     { prefix: ADMIN_PREFIX },
   );
+  adminAppRoutes(app, ctx); // /admin: the newsroom web app (web/admin, built by Vite)
 }

@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { audit } from '../../accounts/index.js';
+import type { Context } from '../../context.js';
+import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from '../../distribution/index.js';
+import {
+  createLiveStream,
+  listLiveStreams,
+  liveStreamInput,
+  removeArticleVideo,
+  removeLiveStream,
+  setArticleVideo,
+  updateLiveStream,
+  VideoError,
+  videoInput,
+  videoOf,
+} from '../../distribution/video/index.js';
+import {
+  addSubscription,
+  deliveryAttempts,
+  listDeliveries,
+  listSubscriptions,
+  removeSubscription,
+  resendDelivery,
+  type SubscriptionInput,
+  setSubscriptionActive,
+  WebhookError,
+} from '../../distribution/webhooks/index.js';
+import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
+
+/** Distribution settings (Content API keys, webhooks) for admins; video and live streams for editors. */
+export function distributionAdminRoutes(r: Router, ctx: Context): void {
+  /** The distribution services throw their own errors with a status; they leave as the API's shape. */
+  const domain = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof WebhookError || err instanceof VideoError)
+        throw new ApiError(
+          err.status,
+          err.status === 404 ? 'not_found' : err.status === 409 ? 'conflict' : 'invalid_input',
+          err.message,
+        );
+      if (err instanceof ApiKeyError) throw new ApiError(400, 'invalid_input', err.message);
+      throw err;
+    }
+  };
+  const who = (actor: AuthedActor) => ({ id: actor.id, label: actor.user.email });
+
+  r.add({
+    method: 'GET',
+    url: '/api-keys',
+    tag: 'distribution',
+    summary: 'Content API keys (never the secrets)',
+    handler: async ({ actor }) => {
+      authorize(actor, 'settings.manage');
+      return { keys: await listApiKeys(ctx.db) };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/api-keys',
+    tag: 'distribution',
+    summary: 'Create a Content API key; the key is shown in this answer only',
+    body: z.object({
+      name: z.string().trim().min(1).max(200),
+      rateLimit: z.number().int().min(1).max(1_000_000).optional(),
+    }),
+    status: 201,
+    handler: async ({ actor, body }) => {
+      authorize(actor, 'settings.manage');
+      const { key, info } = await domain(() => createApiKey(ctx.db, body, ctx.now()));
+      await audit(ctx.db, {
+        actor: who(actor),
+        action: 'apikey.create',
+        subject: { type: 'api_key', id: info.id },
+        details: { name: body.name },
+      });
+      return { ...info, key };
+    },
+  });
+  r.add({
+    method: 'DELETE',
+    url: '/api-keys/:id',
+    tag: 'distribution',
+    summary: 'Revoke a Content API key',
+    params: idParams,
+    status: 204,
+    handler: async ({ actor, params }) => {
+      authorize(actor, 'settings.manage');
+      if (!(await revokeApiKey(ctx.db, params.id, ctx.now())))
+        throw new ApiError(404, 'not_found', `key ${params.id} not found`);
+      await audit(ctx.db, {
+        actor: who(actor),
+        action: 'apikey.revoke',
+        subject: { type: 'api_key', id: params.id },
+      });
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/webhooks',
+    tag: 'distribution',
+    summary: 'Webhook subscriptions',
+    handler: async ({ actor }) => {
+      authorize(actor, 'settings.manage');
+      return { subscriptions: await listSubscriptions(ctx.db) };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/webhooks',
+    tag: 'distribution',
+    summary: 'Subscribe a URL to events; the signing secret is shown in this answer only',
+    body: z.object({ url: z.string().max(2048), events: z.array(z.string().max(50)).min(1).max(10) }),
+    status: 201,
+    handler: async ({ actor, body }) => {
+      authorize(actor, 'settings.manage');
+      const sub = await domain(() => addSubscription(ctx, body as SubscriptionInput));
+      await audit(ctx.db, {
+        actor: who(actor),
+        action: 'webhook.create',
+        subject: { type: 'webhook', id: sub.id },
+        details: { url: body.url },
+      });
+      return sub;
+    },
+  });
+  r.add({
+    method: 'PATCH',
+    url: '/webhooks/:id',
+    tag: 'distribution',
+    summary: 'Pause or resume a subscription',
+    params: idParams,
+    body: z.object({ active: z.boolean() }),
+    handler: async ({ actor, params, body }) => {
+      authorize(actor, 'settings.manage');
+      return domain(() => setSubscriptionActive(ctx.db, params.id, body.active));
+    },
+  });
+  r.add({
+    method: 'DELETE',
+    url: '/webhooks/:id',
+    tag: 'distribution',
+    summary: 'Remove a subscription',
+    params: idParams,
+    status: 204,
+    handler: async ({ actor, params }) => {
+      authorize(actor, 'settings.manage');
+      await domain(() => removeSubscription(ctx.db, params.id));
+      await audit(ctx.db, {
+        actor: who(actor),
+        action: 'webhook.remove',
+        subject: { type: 'webhook', id: params.id },
+      });
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/webhooks/deliveries',
+    tag: 'distribution',
+    summary: 'Delivery log: status, attempts, last response code and time',
+    query: z.object({
+      status: z.enum(['pending', 'delivered', 'failed']).optional(),
+      subscriptionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+      limit: z.coerce.number().int().min(1).max(500).default(50),
+    }),
+    handler: async ({ actor, query }) => {
+      authorize(actor, 'settings.manage');
+      return { deliveries: await listDeliveries(ctx.db, query) };
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/webhooks/deliveries/:id/attempts',
+    tag: 'distribution',
+    summary: 'Every attempt of one delivery',
+    params: idParams,
+    handler: async ({ actor, params }) => {
+      authorize(actor, 'settings.manage');
+      return { attempts: await deliveryAttempts(ctx.db, params.id) };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/webhooks/deliveries/:id/resend',
+    tag: 'distribution',
+    summary: 'Send a delivery again (same event id)',
+    params: idParams,
+    handler: async ({ actor, params }) => {
+      authorize(actor, 'settings.manage');
+      return domain(() => resendDelivery(ctx, params.id));
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/articles/:id/video',
+    tag: 'video',
+    summary: "A story's video",
+    params: idParams,
+    handler: async ({ params }) => {
+      const v = await videoOf(ctx.db, params.id);
+      if (!v) throw new ApiError(404, 'not_found', `article ${params.id} has no video`);
+      return v;
+    },
+  });
+  r.add({
+    method: 'PUT',
+    url: '/articles/:id/video',
+    tag: 'video',
+    summary:
+      'Attach or replace the video of a story (HLS or MP4 source, duration, poster, captions, quality)',
+    params: idParams,
+    body: videoInput,
+    handler: async ({ actor, params, body }) => {
+      const a = await ctx.db
+        .selectFrom('articles')
+        .select(['created_by', 'status'])
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (!a) throw new ApiError(404, 'not_found', `article ${params.id} not found`);
+      authorize(actor, 'article.update', { ownerId: a.created_by, status: a.status });
+      return domain(() => setArticleVideo(ctx.db, params.id, body));
+    },
+  });
+  r.add({
+    method: 'DELETE',
+    url: '/articles/:id/video',
+    tag: 'video',
+    summary: 'Remove the video of a story',
+    params: idParams,
+    status: 204,
+    handler: async ({ actor, params }) => {
+      const a = await ctx.db
+        .selectFrom('articles')
+        .select(['created_by', 'status'])
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (!a) throw new ApiError(404, 'not_found', `article ${params.id} not found`);
+      authorize(actor, 'article.update', { ownerId: a.created_by, status: a.status });
+      await removeArticleVideo(ctx.db, params.id);
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/live-streams',
+    tag: 'video',
+    summary: 'Live streams',
+    handler: async () => ({ streams: await listLiveStreams(ctx.db) }),
+  });
+  r.add({
+    method: 'POST',
+    url: '/live-streams',
+    tag: 'video',
+    summary: 'Add a live stream (title, HLS URL, poster, description)',
+    body: liveStreamInput,
+    status: 201,
+    handler: async ({ actor, body }) => {
+      authorize(actor, 'taxonomy.manage');
+      return domain(() => createLiveStream(ctx.db, body));
+    },
+  });
+  r.add({
+    method: 'PUT',
+    url: '/live-streams/:id',
+    tag: 'video',
+    summary: 'Replace a live stream',
+    params: idParams,
+    body: liveStreamInput,
+    handler: async ({ actor, params, body }) => {
+      authorize(actor, 'taxonomy.manage');
+      return domain(() => updateLiveStream(ctx.db, params.id, body));
+    },
+  });
+  r.add({
+    method: 'DELETE',
+    url: '/live-streams/:id',
+    tag: 'video',
+    summary: 'Remove a live stream',
+    params: idParams,
+    status: 204,
+    handler: async ({ actor, params }) => {
+      authorize(actor, 'taxonomy.manage');
+      await domain(() => removeLiveStream(ctx.db, params.id));
+    },
+  });
+}

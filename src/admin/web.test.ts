@@ -1,0 +1,414 @@
+/**
+ * The newsroom web app (/admin): how the server serves it, and the app itself driven in real
+ * headless Chromium against the real server — sign in, write, autosave, reload, offline, 409,
+ * paste. The app is built first when web/admin/dist is missing or older than its sources.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../accounts/index.js';
+import { createSection } from '../content/index.js';
+import { validateDocument } from '../content/document/index.js';
+import { renderText } from '../content/document/text.js';
+import { testEnv, type TestEnv } from '../test/context.js';
+import { ADMIN_APP_DIR, ADMIN_CSP, adminAppRoutes } from './web.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const CHROMIUM = '/usr/bin/chromium';
+const SITE_URL = 'http://localhost:3000';
+const EMAIL = 'desk@example.com';
+const PASSWORD = 'correct horse battery staple';
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+/** Builds web/admin unless dist/index.html is newer than every source the bundle is made of. */
+function ensureBuilt(): void {
+  const built = path.join(ADMIN_APP_DIR, 'index.html');
+  const sources = [
+    'web/admin/src',
+    'web/admin/index.html',
+    'web/admin/vite.config.ts',
+    'src/content/document',
+    'src/lib/slug.ts',
+  ].map((p) => path.join(ROOT, p));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/admin/vite.config.ts'],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
+}
+
+describe('serving the newsroom app at /admin', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    ensureBuilt();
+    env = await testEnv('sqlite', { SITE_URL });
+  });
+  afterAll(() => env?.close());
+
+  it('answers every client route with index.html: strict CSP, never cached, settings in meta tags', async () => {
+    for (const url of ['/admin', '/admin/', '/admin/stories/12', '/admin/stories?status=draft']) {
+      const res = await env.app.inject({ method: 'GET', url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toMatch(/^text\/html/);
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['content-security-policy']).toBe(ADMIN_CSP);
+      expect(res.body).toContain('<div id="root">');
+      expect(res.body).toContain('<meta name="masthead:time-zone" content="Europe/Prague">');
+      // No inline script: every <script> has a src on this site.
+      for (const tag of res.body.match(/<script\b[^>]*>/g) ?? [])
+        expect(tag).toMatch(/src="\/admin\/assets\//);
+    }
+    expect(ADMIN_CSP).toContain("script-src 'self'");
+    expect(ADMIN_CSP).not.toMatch(/script-src[^;]*unsafe/);
+  });
+
+  it('serves hashed assets for a year and refuses what is not there', async () => {
+    const html = (await env.app.inject({ method: 'GET', url: '/admin' })).body;
+    const js = /src="(\/admin\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    expect(js).toBeDefined();
+    const res = await env.app.inject({ method: 'GET', url: js as string });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of [
+      '/admin/assets/nope-123.js',
+      '/admin/assets/..%2f..%2fpackage.json',
+      '/admin/assets/sub/dir.js',
+    ]) {
+      expect((await env.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
+    }
+  });
+
+  it('answers 503 with a message, not a crash, when the app is not built', async () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-noadmin-'));
+    const app = Fastify();
+    adminAppRoutes(app, env.ctx, { dir: empty });
+    try {
+      for (const url of ['/admin', '/admin/stories/1', '/admin/assets/index-abc.js']) {
+        const res = await app.inject({ method: 'GET', url });
+        expect(res.statusCode, url).toBe(503);
+        expect(res.body).toContain('npm run build');
+      }
+    } finally {
+      await app.close();
+      fs.rmSync(empty, { recursive: true, force: true });
+    }
+  });
+});
+
+const hasChromium = fs.existsSync(CHROMIUM);
+if (!hasChromium && process.env.CI !== 'true') {
+  console.info(
+    `Browser tests of the newsroom app skipped: ${CHROMIUM} is missing (apt-get install chromium).`,
+  );
+}
+
+describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in headless Chromium', () => {
+  let env: TestEnv;
+  let base: string;
+  let profile: string;
+  let browser: BrowserContext;
+  let page: Page;
+  let storyId: number;
+  let cookie: string;
+  let csrf: string;
+
+  /** The API as a second editor would use it (its own session). */
+  const apiCall = async (method: 'GET' | 'PUT', url: string, payload?: unknown) => {
+    const res = await env.app.inject({
+      method,
+      url: `/api/admin${url}`,
+      headers: { cookie, origin: SITE_URL, 'x-csrf-token': csrf },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    expect(res.statusCode, res.body).toBeLessThan(300);
+    return res.json();
+  };
+  const bodyText = async () =>
+    renderText(validateDocument((await apiCall('GET', `/articles/${storyId}`)).body));
+
+  async function waitForState(re: RegExp, timeout = 15_000) {
+    await page.waitForFunction(
+      ([source, flags]) =>
+        new RegExp(source as string, flags as string).test(
+          document.querySelector('[data-testid="save-state"]')?.textContent ?? '',
+        ),
+      [re.source, re.flags],
+      { timeout },
+    );
+  }
+  async function typeAtEnd(text: string) {
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(text);
+  }
+
+  beforeAll(async () => {
+    if (!hasChromium)
+      throw new Error(`CI=true but ${CHROMIUM} is missing: CI must install Debian's chromium`);
+    ensureBuilt();
+    env = await testEnv('sqlite', { SITE_URL });
+    await createUser(env.ctx.db, { email: EMAIL, name: 'Desk Editor', password: PASSWORD, role: 'editor' });
+    await createSection(env.ctx.db, { slug: 'news', name: 'News' });
+    await env.app.listen({ host: '127.0.0.1', port: 0 });
+    const addr = env.app.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/admin/session',
+      payload: { email: EMAIL, password: PASSWORD },
+    });
+    cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    csrf = login.json().csrfToken;
+    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-chromium-'));
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+      viewport: { width: 1280, height: 900 },
+    });
+    page = browser.pages()[0] ?? (await browser.newPage());
+    page.setDefaultTimeout(15_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await env?.close();
+    if (profile) fs.rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('signs in and shows the desk', async () => {
+    await page.goto(`${base}/admin`);
+    await page.getByLabel('Email').fill(EMAIL);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Desk' }).waitFor();
+    await page.getByRole('heading', { name: 'My drafts' }).waitFor();
+  });
+
+  it('creates a story, autosaves what is typed, and finds it again after a reload', async () => {
+    await page.getByRole('link', { name: 'New story' }).click();
+    await page.getByLabel('Headline').fill('Council approves the new bridge');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/admin\/stories\/\d+$/);
+    storyId = Number(/(\d+)$/.exec(page.url())?.[1]);
+    await typeAtEnd('The vote was 31 to 12.');
+    await waitForState(/^Saved at \d\d:\d\d$/);
+    expect(await bodyText()).toContain('The vote was 31 to 12.');
+    await page.reload();
+    await page.locator('.ProseMirror', { hasText: 'The vote was 31 to 12.' }).waitFor();
+    expect(await page.getByLabel('Slug').inputValue()).toBe('council-approves-the-new-bridge');
+  });
+
+  it('keeps text typed offline on the device and saves it once the connection is back', async () => {
+    await browser.setOffline(true);
+    await typeAtEnd(' Typed on the train.');
+    await waitForState(/Offline — changes kept on this device/);
+    const kept = await page.evaluate((id) => localStorage.getItem(`masthead:draft:${id}`), storyId);
+    expect(kept).toContain('Typed on the train.');
+    expect(await bodyText()).not.toContain('Typed on the train.');
+    // The tab dies while offline; a new one opens the story once the connection is back.
+    await page.close();
+    await browser.setOffline(false);
+    page = await browser.newPage();
+    page.setDefaultTimeout(15_000);
+    await page.goto(`${base}/admin/stories/${storyId}`);
+    await page.locator('.ProseMirror', { hasText: 'Typed on the train.' }).waitFor();
+    await waitForState(/^Saved at/);
+    expect(await bodyText()).toContain('The vote was 31 to 12. Typed on the train.');
+    expect(await page.evaluate((id) => localStorage.getItem(`masthead:draft:${id}`), storyId)).toBeNull();
+  });
+
+  it('shows both versions on a conflict and keeps mine when I choose it', async () => {
+    const current = await apiCall('GET', `/articles/${storyId}`);
+    await apiCall('PUT', `/articles/${storyId}`, {
+      headline: current.headline,
+      sectionId: current.sectionId,
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Rewritten by the night desk.' }] }],
+      },
+      version: current.version,
+    });
+    await typeAtEnd(' My last sentence.');
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    expect(await dialog.locator('.version').nth(0).textContent()).toContain('Rewritten by the night desk.');
+    expect(await dialog.locator('.version').nth(1).textContent()).toContain('My last sentence.');
+    // Nothing was overwritten while the question is open.
+    expect(await bodyText()).toBe('Rewritten by the night desk.');
+    await dialog.getByRole('button', { name: 'Keep mine' }).click();
+    await waitForState(/^Saved at/);
+    expect(await bodyText()).toContain('Typed on the train. My last sentence.');
+    await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
+  });
+
+  it('on a conflict, "use theirs" loads their version and parks mine on the device', async () => {
+    const current = await apiCall('GET', `/articles/${storyId}`);
+    await apiCall('PUT', `/articles/${storyId}`, {
+      headline: current.headline,
+      sectionId: current.sectionId,
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Their final cut.' }] }],
+      },
+      version: current.version,
+    });
+    await typeAtEnd(' A sentence they never saw.');
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Use theirs' }).click();
+    await page.locator('.ProseMirror', { hasText: 'Their final cut.' }).waitFor();
+    expect(await page.locator('.ProseMirror').textContent()).not.toContain('A sentence they never saw.');
+    const parked = await page.evaluate(
+      (id) =>
+        Object.keys(localStorage)
+          .filter((k) => k.startsWith(`masthead:kept:${id}:`))
+          .map((k) => localStorage.getItem(k))
+          .join(''),
+      storyId,
+    );
+    expect(parked).toContain('A sentence they never saw.');
+    expect(await bodyText()).toBe('Their final cut.');
+  });
+
+  it('keeps typing while the server is unreachable and saves once it answers again', async () => {
+    await page.route('**/api/admin/**', (route) => route.abort('connectionrefused'));
+    await typeAtEnd(' Written during the outage.');
+    await waitForState(/Cannot reach the server — changes kept on this device/);
+    await page.unroute('**/api/admin/**');
+    await waitForState(/^Saved at/, 20_000);
+    expect(await bodyText()).toBe('Their final cut. Written during the outage.');
+  });
+
+  it('cleans HTML pasted from Word or a web page into the body schema', async () => {
+    const html = [
+      '<html><head><style>p{color:red}</style></head><body><!--StartFragment-->',
+      '<h1 style="color:red">Pasted title</h1>',
+      '<p class="MsoNormal"><span style="font-family:Calibri;font-size:11pt"><b>Bold words</b> and ',
+      '<i>italic</i> with <a href="https://example.org/report" target="_blank" rel="noopener" class="x">a link</a>',
+      ' and <a href="javascript:alert(1)">a bad link</a></span><o:p></o:p></p>',
+      '<script>window.__pasted = 1</script>',
+      '<table><tr><td>Cell one</td><td>Cell two</td></tr></table>',
+      '<ul><li>Item <u>under</u> <s>struck</s> <code>code</code></li></ul>',
+      '<img src="https://tracker.example/pixel.png"><h6>Small heading</h6><pre><code>let x = 1</code></pre>',
+      '<!--EndFragment--></body></html>',
+    ].join('');
+    // Pasted into an empty paragraph, as a reporter pastes a new section of text.
+    await typeAtEnd('\n');
+    await page.evaluate((h) => {
+      const dt = new DataTransfer();
+      dt.setData('text/html', h);
+      dt.setData('text/plain', 'fallback');
+      const target = document.querySelector('.ProseMirror') as HTMLElement;
+      target.dispatchEvent(
+        new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
+      );
+    }, html);
+    await page.locator('.ProseMirror', { hasText: 'Cell two' }).waitFor();
+    await waitForState(/^Saved at/);
+    const body = validateDocument((await apiCall('GET', `/articles/${storyId}`)).body);
+    const json = JSON.stringify(body);
+    expect(body.content).toContainEqual({
+      type: 'heading',
+      attrs: { level: 2 },
+      content: [{ type: 'text', text: 'Pasted title' }],
+    });
+    expect(json).toContain('{"type":"text","text":"Bold words","marks":[{"type":"bold"}]}');
+    expect(json).toContain('"marks":[{"type":"link","attrs":{"href":"https://example.org/report"}}]');
+    expect(json).not.toMatch(/javascript|target|noopener|tracker|__pasted|underline|strike|"code"/);
+    const text = renderText(body);
+    for (const words of [
+      'a bad link',
+      'Cell one',
+      'Cell two',
+      'Small heading',
+      'let x = 1',
+      'under struck code',
+    ])
+      expect(text).toContain(words);
+    expect(await page.evaluate(() => (window as { __pasted?: number }).__pasted)).toBeUndefined();
+  });
+
+  it('restores an older revision from the history', async () => {
+    await page.getByText('History').click();
+    const rows = page.locator('.revisions li');
+    await rows.first().waitFor();
+    page.once('dialog', (d) => void d.accept());
+    // The oldest revision: the story as created, before any text.
+    await rows.last().getByRole('button', { name: 'Restore' }).click();
+    await page.waitForFunction(
+      () => !document.querySelector('.ProseMirror')?.textContent?.includes('Cell two'),
+    );
+    expect(await bodyText()).toBe('');
+    // Restoring is a new save: the pasted text stays in the history.
+    expect((await apiCall('GET', `/articles/${storyId}/revisions`)).revisions[0].changed).toContain('body');
+  });
+
+  it('schedules in the newsroom time zone, unschedules, and publishes to the site', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    await page.getByRole('button', { name: 'Schedule…' }).click();
+    // 18:00 in Prague in January is 17:00 UTC, whatever the browser's own zone.
+    await page.getByLabel('Publish at (Europe/Prague)').fill(`${year}-01-15T18:00`);
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page.getByText(`goes live 15 Jan ${year}, 18:00 (Europe/Prague)`).waitFor();
+    expect((await apiCall('GET', `/articles/${storyId}`)).publishAt).toBe(`${year}-01-15T17:00:00.000Z`);
+    await page.getByRole('button', { name: 'Unschedule' }).click();
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await page.getByRole('link', { name: 'View on the site' }).waitFor();
+    const story = await apiCall('GET', `/articles/${storyId}`);
+    expect(story.status).toBe('published');
+    expect((await env.app.inject({ method: 'GET', url: story.path })).statusCode).toBe(200);
+  });
+
+  it('signs out', async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the newsroom' }).waitFor();
+    await page.goto(`${base}/admin/stories/${storyId}`);
+    await page.getByRole('heading', { name: 'Sign in to the newsroom' }).waitFor();
+  });
+
+  it('offers a contributor no publish button, only submit', async () => {
+    await createUser(env.ctx.db, {
+      email: 'stringer@example.com',
+      name: 'Stringer',
+      password: PASSWORD,
+      role: 'contributor',
+    });
+    await page.getByLabel('Email').fill('stringer@example.com');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin\/stories\/\d+$/); // the address asked for before signing in
+    await page
+      .getByText('Not found')
+      .or(page.getByText(`article ${storyId} not found`))
+      .first()
+      .waitFor();
+    await page.getByRole('link', { name: 'New story' }).click();
+    await page.getByLabel('Headline').fill('Notes from the county fair');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.getByRole('button', { name: 'Submit for review' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Schedule…' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.locator('.workflow .status', { hasText: 'In review' }).waitFor();
+  });
+});
