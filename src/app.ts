@@ -1,7 +1,11 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Context } from './context.js';
+import { distributionRoutes, videoRoutes } from './distribution/index.js';
 import { mediaRoutes } from './media/routes.js';
+import { mirrorRoutes } from './mirrors/index.js';
+import { contentApiSearch, searchRoutes } from './search/index.js';
 import { siteRoutes } from './site/index.js';
+import { adminRoutes } from './admin/index.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -22,7 +26,13 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
       route.logLevel ??= 'warn';
     });
   }
+  mirrorRoutes(app, ctx); // host policy first: unknown hosts get 421 before any route runs
   mediaRoutes(app, ctx);
+  // feeds, sitemaps, robots.txt, Content API (with search inside it)
+  await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx)] });
+  videoRoutes(app, ctx); // /live, player scripts, Roku and Media RSS feeds
+  await searchRoutes(app, ctx); // /search, suggestions
+  await adminRoutes(app, ctx); // /api/admin: the newsroom API
   await siteRoutes(app, ctx);
   return app;
 }

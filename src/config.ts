@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -23,6 +24,13 @@ const envSchema = z.object({
     .default('Europe/Prague'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MASTHEAD_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  CONTENT_API_PUBLIC: z.enum(['true', 'false']).default('true'),
+  CONTENT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
+  SITE_ALTERNATE_URLS: z.string().default(''),
+  SITE_APP_LINKS: z.string().default(''),
+  TRUSTED_PROXIES: z.string().default(''),
 });
 
 export interface Config {
@@ -39,9 +47,21 @@ export interface Config {
     description: string;
     language: string;
     timeZone: string;
+    /** Other addresses serving the same site (no trailing slash), an .onion among them if any. */
+    alternates: string[];
+    /** The first .onion alternate, for the Onion-Location header. */
+    onion: string | null;
+    /** Links to the newsroom's apps, shown in the footer and /mirrors.json. */
+    apps: { label: string; url: string }[];
   };
+  /** Peers (IPs or CIDRs) whose X-Forwarded-Host/-Proto are believed. */
+  trustedProxies: string[];
+  /** Webhook targets on private/loopback/link-local addresses are refused unless allowed here. */
+  webhooks: { allowPrivate: boolean; allowedHosts: string[] };
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
+  /** Content API: whether requests without a key are served, and their per-IP limit per minute. */
+  contentApi: { public: boolean; anonymousRateLimit: number };
 }
 
 function isTimeZone(tz: string): boolean {
@@ -63,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.MASTHEAD_DATA_DIR);
+  const alternates = parseAlternates(e.SITE_ALTERNATE_URLS);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -75,9 +96,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       description: e.SITE_DESCRIPTION,
       language: e.SITE_LANGUAGE,
       timeZone: e.SITE_TIMEZONE,
+      alternates,
+      onion: alternates.find((u) => new URL(u).hostname.endsWith('.onion')) ?? null,
+      apps: parseAppLinks(e.SITE_APP_LINKS),
     },
+    trustedProxies: parseProxies(e.TRUSTED_PROXIES),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.MASTHEAD_SEED_DEMO === 'auto',
+    contentApi: { public: e.CONTENT_API_PUBLIC === 'true', anonymousRateLimit: e.CONTENT_API_RATE_LIMIT },
+    webhooks: {
+      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
+      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter(Boolean),
+    },
   };
 }
 
@@ -89,4 +121,57 @@ function parseDatabaseUrl(url: string | undefined, dataDir: string): Config['dat
     return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };
   }
   throw new ConfigError('DATABASE_URL must start with postgres://, postgresql:// or sqlite:');
+}
+
+const list = (raw: string) =>
+  raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** `https://a.example,http://xyz.onion`: http(s) origins only (a path would break root-relative links). */
+function parseAlternates(raw: string): string[] {
+  return list(raw).map((item) => {
+    let url: URL;
+    try {
+      url = new URL(item);
+    } catch {
+      throw new ConfigError(`SITE_ALTERNATE_URLS: "${item}" is not a URL`);
+    }
+    if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
+      throw new ConfigError(`SITE_ALTERNATE_URLS: "${item}" must be a plain http(s) address`);
+    if (url.pathname !== '/')
+      throw new ConfigError(
+        `SITE_ALTERNATE_URLS: "${item}" must not have a path (the site lives at the root)`,
+      );
+    return url.origin;
+  });
+}
+
+/** `TV app|https://tv.example/app,Android|https://play.google.com/…`. */
+function parseAppLinks(raw: string): { label: string; url: string }[] {
+  return list(raw).map((item) => {
+    const [label, href, ...rest] = item.split('|').map((s) => s.trim());
+    let ok = false;
+    try {
+      ok = !!label && !!href && !rest.length && /^https?:$/.test(new URL(href).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok || !label || !href)
+      throw new ConfigError(`SITE_APP_LINKS: "${item}" must be "Label|https://address"`);
+    return { label, url: href };
+  });
+}
+
+/** `10.0.0.1,192.168.0.0/16,::1`. */
+function parseProxies(raw: string): string[] {
+  return list(raw).map((item) => {
+    const [ip, bits, ...rest] = item.split('/');
+    const family = ip ? isIP(ip) : 0;
+    const max = family === 6 ? 128 : 32;
+    if (!family || rest.length || (bits !== undefined && !(/^\d{1,3}$/.test(bits) && Number(bits) <= max)))
+      throw new ConfigError(`TRUSTED_PROXIES: "${item}" is not an IP address or CIDR range`);
+    return item;
+  });
 }

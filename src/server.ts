@@ -2,6 +2,8 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
+import { ensureFirstOwner } from './accounts/index.js';
+import { defaultJobs, startJobs } from './jobs/index.js';
 
 /** The process: context, demo seed on an empty database, listen, and a clean stop on signals. */
 export async function serve(config: Config): Promise<void> {
@@ -11,10 +13,16 @@ export async function serve(config: Config): Promise<void> {
     if (seeded)
       console.log(`Loaded the demo newsroom: ${seeded.articles} stories in ${seeded.sections} sections.`);
   }
+  const owner = await ensureFirstOwner(ctx.db);
   const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' });
+  // Background work (webhook delivery, …) runs in this process; it stops before the database closes.
+  const stopJobs = startJobs(ctx, defaultJobs, {
+    onError: (job, err) => app.log.error({ err, job }, 'background job failed'),
+  });
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'stopping');
     await app.close();
+    await stopJobs();
     await ctx.close();
     process.exit(0);
   };
@@ -24,5 +32,14 @@ export async function serve(config: Config): Promise<void> {
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`Masthead is serving ${config.site.name} at http://${shownHost}:${port}/`);
+  const base = `http://${shownHost}:${port}`;
+  console.log(`Masthead is serving ${config.site.name} at ${base}/`);
+  if (owner) {
+    console.log('');
+    console.log('Created the newsroom owner account (the password is shown only this once):');
+    console.log(`  email:    ${owner.email}`);
+    console.log(`  password: ${owner.password}`);
+    console.log(`Sign in at ${base}/admin (newsroom API: POST ${base}/api/admin/session).`);
+    console.log('Lost it? npx masthead user reset-password --email owner@example.com');
+  }
 }

@@ -257,6 +257,20 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     expect((await env.ctx.db.selectFrom('articles').select('id').execute()).length).toBe(before);
   });
 
+  it('searches drafts for editors, and only their own stories for writers', async () => {
+    await draft(s.editor, 'Harbour cranes idle in Ostrava');
+    await draft(s.author, 'Harbour tariffs debated');
+    const editorHits = (await call(env.app, s.editor, 'GET', '/search?q=harbour')).json();
+    expect(editorHits.hits.map((h: { headline: string }) => h.headline).sort()).toEqual([
+      'Harbour cranes idle in Ostrava',
+      'Harbour tariffs debated',
+    ]);
+    const authorHits = (await call(env.app, s.author, 'GET', '/search?q=harbour')).json();
+    expect(authorHits.hits.map((h: { headline: string }) => h.headline)).toEqual(['Harbour tariffs debated']);
+    expect((await call(env.app, s.editor, 'GET', '/search?q=harbour&status=published')).json().total).toBe(0);
+    expect((await call(env.app, s.editor, 'GET', '/search?q=%22unbalanced((')).statusCode).toBe(200);
+  });
+
   it('publishes an OpenAPI document listing every route', async () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/admin/openapi.json' });
     expect(res.statusCode).toBe(200);

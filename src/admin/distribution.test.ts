@@ -23,10 +23,16 @@ describe.each(testDialects())('distribution settings in the newsroom API on %s',
     const { key, id } = created.json();
     const list = await call(env.app, admin, 'GET', '/api-keys');
     expect(list.body).not.toContain(key);
-    const api = await env.app.inject({ method: 'GET', url: '/api/content/v1/sections', headers: { 'x-api-key': key } });
+    const api = await env.app.inject({
+      method: 'GET',
+      url: '/api/content/v1/sections',
+      headers: { 'x-api-key': key },
+    });
     expect(api.statusCode).toBe(200);
     expect((await call(env.app, admin, 'DELETE', `/api-keys/${id}`)).statusCode).toBe(204);
-    const audit = (await call(env.app, admin, 'GET', '/audit')).json().entries.map((e: { action: string }) => e.action);
+    const audit = (await call(env.app, admin, 'GET', '/audit'))
+      .json()
+      .entries.map((e: { action: string }) => e.action);
     expect(audit.slice(0, 2)).toEqual(['apikey.revoke', 'apikey.create']);
   });
 
@@ -51,7 +57,11 @@ describe.each(testDialects())('distribution settings in the newsroom API on %s',
   it('attaches a video to a story and adds a live stream', async () => {
     const section = await createSection(env.ctx.db, { slug: 'video', name: 'Video' });
     const story = (
-      await call(env.app, editor, 'POST', '/articles', { headline: 'Flood report', body: doc('x'), sectionId: section.id })
+      await call(env.app, editor, 'POST', '/articles', {
+        headline: 'Flood report',
+        body: doc('x'),
+        sectionId: section.id,
+      })
     ).json();
     const video = await call(env.app, editor, 'PUT', `/articles/${story.id}/video`, {
       sourceUrl: 'https://media.example.com/flood/master.m3u8',
@@ -60,7 +70,9 @@ describe.each(testDialects())('distribution settings in the newsroom API on %s',
     });
     expect(video.statusCode, video.body).toBe(200);
     expect((await call(env.app, editor, 'GET', `/articles/${story.id}/video`)).json().kind).toBe('hls');
-    const bad = await call(env.app, editor, 'PUT', `/articles/${story.id}/video`, { sourceUrl: 'javascript:alert(1)' });
+    const bad = await call(env.app, editor, 'PUT', `/articles/${story.id}/video`, {
+      sourceUrl: 'javascript:alert(1)',
+    });
     expect(bad.statusCode).toBe(400);
     const live = await call(env.app, editor, 'POST', '/live-streams', {
       slug: 'election-night',

@@ -9,9 +9,18 @@ import { createPgDatabase, testDialects } from '../test/databases.js';
 const cli = path.join(import.meta.dirname, '../cli/index.ts');
 
 /** Start `masthead serve` as a real process; resolve with its port and the printed owner password. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; port: number; password: string }> {
+function startServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; port: number; password: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', MASTHEAD_SEED_DEMO: 'never', ...env },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      MASTHEAD_SEED_DEMO: 'never',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
@@ -65,9 +74,16 @@ describe.each(testDialects())('acknowledged saves survive kill -9 on %s', (diale
       'x-csrf-token': csrfToken,
     };
     const section = await (
-      await fetch(`${base}/sections`, { method: 'POST', headers, body: JSON.stringify({ slug: 'news', name: 'News' }) })
+      await fetch(`${base}/sections`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ slug: 'news', name: 'News' }),
+      })
     ).json();
-    const doc = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
+    const doc = (text: string) => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    });
     let article = await (
       await fetch(`${base}/articles`, {
         method: 'POST',
@@ -81,7 +97,12 @@ describe.each(testDialects())('acknowledged saves survive kill -9 on %s', (diale
       const res = await fetch(`${base}/articles/${article.id}/autosave`, {
         method: 'PUT',
         headers,
-        body: JSON.stringify({ headline: 'Durable', body: doc(lastText), sectionId: section.id, version: article.version }),
+        body: JSON.stringify({
+          headline: 'Durable',
+          body: doc(lastText),
+          sectionId: section.id,
+          version: article.version,
+        }),
       });
       expect(res.status).toBe(200);
       article = await res.json();
@@ -89,9 +110,15 @@ describe.each(testDialects())('acknowledged saves survive kill -9 on %s', (diale
     // The answer is in hand: kill the process without any chance to flush or shut down.
     server.child.kill('SIGKILL');
     await new Promise((r) => server.child.once('exit', r));
-    const handle = openDatabase(pgDb ? { kind: 'postgres', url: pgDb.url } : { kind: 'sqlite', file: path.join(dir, 'masthead.db') });
+    const handle = openDatabase(
+      pgDb ? { kind: 'postgres', url: pgDb.url } : { kind: 'sqlite', file: path.join(dir, 'masthead.db') },
+    );
     try {
-      const row = await handle.db.selectFrom('articles').selectAll().where('id', '=', article.id).executeTakeFirstOrThrow();
+      const row = await handle.db
+        .selectFrom('articles')
+        .selectAll()
+        .where('id', '=', article.id)
+        .executeTakeFirstOrThrow();
       expect(JSON.parse(row.body).content[0].content[0].text).toBe(lastText);
       expect(row.version).toBe(article.version);
     } finally {

@@ -6,6 +6,7 @@ import { ApiError, Router, sendError } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
 import { distributionAdminRoutes } from './routes/distribution.js';
+import { searchAdminRoutes } from './routes/search.js';
 import { mediaRoutes } from './routes/media.js';
 import { sessionRoutes } from './routes/session.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
@@ -39,6 +40,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       mediaRoutes(router, ctx);
       userRoutes(router, ctx);
       distributionAdminRoutes(router, ctx);
+      searchAdminRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

@@ -139,14 +139,21 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
     renderText(validateDocument((await apiCall('GET', `/articles/${storyId}`)).body));
 
   async function waitForState(re: RegExp, timeout = 15_000) {
-    await page.waitForFunction(
-      ([source, flags]) =>
-        new RegExp(source as string, flags as string).test(
-          document.querySelector('[data-testid="save-state"]')?.textContent ?? '',
-        ),
-      [re.source, re.flags],
-      { timeout },
-    );
+    await page
+      .waitForFunction(
+        ([source, flags]) =>
+          new RegExp(source as string, flags as string).test(
+            document.querySelector('[data-testid="save-state"]')?.textContent ?? '',
+          ),
+        [re.source, re.flags],
+        { timeout },
+      )
+      .catch(async (err: Error) => {
+        const shown = await page.getByTestId('save-state').textContent();
+        throw new Error(
+          `save state never matched ${re}; it shows "${shown}" (${err.message.split('\n')[0]})`,
+        );
+      });
   }
   async function typeAtEnd(text: string) {
     await page.locator('.ProseMirror').click();

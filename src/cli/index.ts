@@ -3,7 +3,12 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { seedDemoIfEmpty } from '../demo/seed.js';
+import { apiKeyCommands } from '../distribution/index.js';
+import { mirrorCommands } from '../mirrors/cli.js';
+import { searchCommands } from '../search/cli.js';
+import { webhookCommands } from '../distribution/webhooks/index.js';
 import { serve } from '../server.js';
+import { userCommands } from '../accounts/cli.js';
 
 /** `masthead` commands. Each reads the same environment as the server. */
 const program = new Command('masthead').description('Masthead newsroom publishing platform');
@@ -37,6 +42,16 @@ program
     );
     await ctx.close();
   });
+
+userCommands(program); // user create, list, reset-password
+
+webhookCommands(program); // webhook add, list, enable, disable, remove, deliveries, resend
+
+mirrorCommands(program); // export static, mirrors check
+
+searchCommands(program); // search reindex
+
+apiKeyCommands(program); // apikey create, list, revoke
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? err.message : err);

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ArticleRow, Database } from '../db/index.js';
 import { enqueueArticleEvents } from '../distribution/webhooks/events.js';
-import { indexArticleChange } from '../search/index.js';
+import { indexArticleChange } from '../search/indexer.js';
 
 /**
  * The one seam every article write goes through, inside the writer's transaction. Domains that

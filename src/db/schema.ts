@@ -84,6 +84,12 @@ export interface ArticlesTable {
   dateline: string | null;
   /** Public permalink path, fixed at first publication; changes leave a redirect behind. */
   path: string | null;
+  /** The user who created the story: "own stories" in the permission policy. */
+  created_by: number | null;
+  /** No public face shows the story before this time; publishing earlier is refused. */
+  embargo_until: string | null;
+  /** Soft delete: restorable for 30 days, hidden everywhere meanwhile. */
+  deleted_at: string | null;
 }
 
 export interface ArticleAuthorsTable {
@@ -106,6 +112,73 @@ export interface RevisionsTable {
   snapshot: string;
   created_by: string | null;
   created_at: string;
+  /** 'save' or 'autosave'; autosaves by one user within a few minutes share a revision. */
+  kind: Generated<'save' | 'autosave'>;
+  updated_at: string | null;
+  /** JSON array of the field names this save changed. */
+  changed: Generated<string>;
+}
+
+export type Role = 'owner' | 'admin' | 'editor' | 'author' | 'contributor';
+export const ROLES: readonly Role[] = ['owner', 'admin', 'editor', 'author', 'contributor'];
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: Role;
+  author_id: number | null;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+  ip: string;
+  user_agent: string;
+}
+
+export interface PersonalTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  window_start: string;
+  failures: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  actor_label: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: string;
+  created_at: string;
 }
 
 export interface RedirectsTable {
@@ -121,7 +194,140 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+/** `skipped`: not checked from here (an .onion address without a Tor proxy). */
+export type MirrorStatus = 'reachable' | 'stale' | 'unreachable' | 'skipped';
+
+/** The last health check of one address (primary or alternate). */
+export interface MirrorChecksTable {
+  url: string;
+  status: MirrorStatus;
+  latency_ms: number | null;
+  /** Path of the newest story the address served. */
+  newest_path: string | null;
+  detail: string;
+  checked_at: string;
+  last_success_at: string | null;
+}
+
+export type WebhookEvent =
+  | 'article.published'
+  | 'article.updated'
+  | 'article.unpublished'
+  | 'article.deleted';
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+
+export interface WebhookSubscriptionsTable {
+  id: Generated<number>;
+  url: string;
+  /** JSON array of WebhookEvent names. */
+  events: string;
+  /** Standard Webhooks secret ("whsec_" + base64 key); needed in clear to sign. */
+  secret: string;
+  description: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The outbox: one row per event per subscription, written in the article's transaction. */
+export interface WebhookDeliveriesTable {
+  id: Generated<number>;
+  event_id: string;
+  event_type: WebhookEvent;
+  /** JSON of the event data (article representation with its path; the URL is added on send). */
+  payload: string;
+  subscription_id: number;
+  status: DeliveryStatus;
+  attempts: number;
+  next_attempt_at: string;
+  /** Retries stop after this time (a day after the event, or after a re-send). */
+  retry_until: string;
+  /** A dispatcher holds the row until then; another node may take it over afterwards. */
+  claimed_until: string | null;
+  claim_token: string | null;
+  last_status_code: number | null;
+  last_response_ms: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export interface WebhookAttemptsTable {
+  id: Generated<number>;
+  delivery_id: number;
+  attempted_at: string;
+  ok: number;
+  status_code: number | null;
+  response_ms: number;
+  error: string | null;
+}
+
+export type VideoKind = 'hls' | 'mp4';
+export type VideoQuality = 'SD' | 'HD' | 'FHD' | 'UHD';
+
+export interface ArticleVideosTable {
+  article_id: number;
+  source_url: string;
+  kind: VideoKind;
+  duration_seconds: number;
+  poster_media_id: number | null;
+  /** WebVTT file. */
+  captions_url: string | null;
+  captions_language: string | null;
+  quality: VideoQuality;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface LiveStreamsTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  hls_url: string;
+  poster_media_id: number | null;
+  description: string;
+  active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A Content API key; the key itself is shown once and only its sha256 is kept. */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  /** First characters of the key, for telling keys apart in lists. */
+  prefix: string;
+  key_hash: string;
+  /** Requests per minute. */
+  rate_limit: number;
+  created_at: string;
+  revoked_at: string | null;
+  last_used_at: string | null;
+}
+
+/** Requests counted per bucket ("key:ID" or "ip:ADDR") in fixed one-minute windows. */
+export interface RateLimitCountersTable {
+  bucket: string;
+  window_start: string;
+  count: number;
+}
+
+/**
+ * One row per article (any status): what searches filter and rank on. PostgreSQL adds a
+ * weighted `tsv tsvector` column; SQLite keeps the text index in the FTS5 table `search_fts`
+ * (rowid = article id). Both are written only by src/search.
+ */
+export interface SearchDocumentsTable {
+  article_id: number;
+  status: ArticleStatus;
+  published_at: string | null;
+  section_id: number;
+  /** Days since 1970 of first publication (drafts: last update). */
+  recency_day: number;
+}
+
 export interface Database {
+  mirror_checks: MirrorChecksTable;
   sections: SectionsTable;
   authors: AuthorsTable;
   tags: TagsTable;
@@ -132,6 +338,20 @@ export interface Database {
   revisions: RevisionsTable;
   redirects: RedirectsTable;
   settings: SettingsTable;
+  api_keys: ApiKeysTable;
+  rate_limit_counters: RateLimitCountersTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
+  article_videos: ArticleVideosTable;
+  live_streams: LiveStreamsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  personal_tokens: PersonalTokensTable;
+  password_resets: PasswordResetsTable;
+  login_throttle: LoginThrottleTable;
+  audit_log: AuditLogTable;
+  search_documents: SearchDocumentsTable;
 }
 
 export type SectionRow = Selectable<SectionsTable>;
@@ -141,3 +361,12 @@ export type MediaRow = Selectable<MediaTable>;
 export type ArticleRow = Selectable<ArticlesTable>;
 export type NewArticle = Insertable<ArticlesTable>;
 export type ArticleUpdate = Updateable<ArticlesTable>;
+export type UserRow = Selectable<UsersTable>;
+export type RevisionRow = Selectable<RevisionsTable>;
+export type MirrorCheckRow = Selectable<MirrorChecksTable>;
+export type WebhookSubscriptionRow = Selectable<WebhookSubscriptionsTable>;
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
+export type ArticleVideoRow = Selectable<ArticleVideosTable>;
+export type LiveStreamRow = Selectable<LiveStreamsTable>;
+export type ApiKeyRow = Selectable<ApiKeysTable>;

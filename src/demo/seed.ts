@@ -4,6 +4,7 @@ import { createArticle } from '../content/articles.js';
 import { createSection } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { Db } from '../db/index.js';
+import { seedDemoVideos } from '../distribution/video/demo.js';
 import { nowIso } from '../lib/time.js';
 import { addMediaFile } from '../media/library.js';
 import { demoBlocksToDocument } from './blocks.js';
@@ -119,6 +120,8 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
           { by: 'demo', timeZone: ctx.config.site.timeZone, now: updated.toISOString() },
         );
       }
+      // Video stories (attached by slug) and the live stream.
+      await seedDemoVideos(tx, image);
       return { articles: ordered.length, sections: sectionIds.size };
     });
   } catch (err) {

@@ -6,7 +6,7 @@ import {
   mediaByIds,
 } from '../content/queries.js';
 import type { SectionTree } from '../content/sections.js';
-import type { Db } from '../db/index.js';
+import type { AuthorRow, Db, MediaRow } from '../db/index.js';
 import { imageView } from '../media/view.js';
 import { authorHref, sectionHref, type StoryCard } from './view.js';
 
@@ -29,20 +29,29 @@ export async function toCards(
       stories.map((s) => s.lead_media_id),
     ),
   ]);
-  return stories.map((s, i) => {
-    const section = tree.byId.get(s.section_id);
-    const m = s.lead_media_id === null ? undefined : media.get(s.lead_media_id);
-    return {
-      id: s.id,
-      href: s.path ?? '/',
-      headline: s.headline,
-      dek: s.dek,
-      section: section ? { name: section.name, href: sectionHref(section) } : null,
-      bylines: (bylines.get(s.id) ?? []).map((a) => ({ name: a.name, href: authorHref(a) })),
-      published: s.first_published_at ?? s.updated_at,
-      image: m ? imageView(m, opts.leadFirst && i === 0 ? LEAD_SIZES : CARD_SIZES) : null,
-    };
-  });
+  return stories.map((s, i) => cardOf(tree, s, bylines, media, opts.leadFirst === true && i === 0));
+}
+
+/** One card from already loaded bylines and images (the static export loads them in bulk). */
+export function cardOf(
+  tree: SectionTree,
+  s: ArticleSummary,
+  bylines: Map<number, AuthorRow[]>,
+  media: Map<number, MediaRow>,
+  lead = false,
+): StoryCard {
+  const section = tree.byId.get(s.section_id);
+  const m = s.lead_media_id === null ? undefined : media.get(s.lead_media_id);
+  return {
+    id: s.id,
+    href: s.path ?? '/',
+    headline: s.headline,
+    dek: s.dek,
+    section: section ? { name: section.name, href: sectionHref(section) } : null,
+    bylines: (bylines.get(s.id) ?? []).map((a) => ({ name: a.name, href: authorHref(a) })),
+    published: s.first_published_at ?? s.updated_at,
+    image: m ? imageView(m, lead ? LEAD_SIZES : CARD_SIZES) : null,
+  };
 }
 
 export async function cardsFor(

@@ -5,6 +5,7 @@ import {
   authorBySlug,
   bylinesOf,
   countPublished,
+  isPublicArticle,
   type ListFilter,
   listPublished,
   mediaByIds,
@@ -12,21 +13,40 @@ import {
   tagBySlug,
   tagsOf,
 } from '../content/queries.js';
-import { ancestry, descendantIds, loadSectionTree, type SectionTree } from '../content/sections.js';
+import {
+  ancestry,
+  descendantIds,
+  loadSectionTree,
+  type SectionNode,
+  type SectionTree,
+} from '../content/sections.js';
 import type { Context } from '../context.js';
-import type { ArticleRow } from '../db/index.js';
+import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
+import { articleVideo, feedLinks } from '../distribution/index.js';
 import { imageView, mediaUrl } from '../media/view.js';
+import { footerAddresses } from '../mirrors/index.js';
 import { cardsFor, toCards } from './cards.js';
 import { renderDocument } from './render.js';
 import { breadcrumbList, newsArticle, website } from './structured-data.js';
 import { ArticlePage, ErrorPage, HomePage, ListPage, type ListModel } from './theme/pages.js';
-import { authorHref, type Crumb, type Head, type SiteView, sectionHref, tagHref } from './view.js';
+import {
+  authorHref,
+  type Crumb,
+  type Head,
+  type SiteView,
+  type StoryCard,
+  sectionHref,
+  tagHref,
+} from './view.js';
 
 /**
  * Page builders: load what a page shows, shape it into a view model, render it. Each returns
  * a status and HTML (or a redirect), so routes stay a line or two.
  */
-export type PageResult = { status: 200 | 404 | 410; html: string } | { status: 301; location: string };
+// `csp`: extra CSP directives a page needs (the hosts its video player plays from).
+export type PageResult =
+  | { status: 200 | 404 | 410; html: string; csp?: string[] }
+  | { status: 301; location: string; csp?: undefined };
 
 export const PAGE_SIZE = 20;
 const HOME_TOP = 7;
@@ -36,14 +56,15 @@ const MORE_IN_SECTION = 4;
 /** An edit within this long of publication is not shown as an update. */
 const UPDATE_GRACE_MS = 10 * 60_000;
 
-interface Common {
+export interface Common {
   ctx: Context;
   tree: SectionTree;
   view: SiteView;
   now: string;
 }
 
-async function common(ctx: Context, currentRoot?: number): Promise<Common> {
+/** What every public page shares: the section tree, the site view (nav, footer) and now. */
+export async function common(ctx: Context, currentRoot?: number): Promise<Common> {
   const tree = await loadSectionTree(ctx.db);
   return {
     ctx,
@@ -52,6 +73,7 @@ async function common(ctx: Context, currentRoot?: number): Promise<Common> {
     view: {
       site: ctx.config.site,
       nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: s.id === currentRoot })),
+      addresses: footerAddresses(ctx.config.site),
     },
   };
 }
@@ -69,6 +91,7 @@ function plainHead(
     canonical: `${c.view.site.url}${path}`,
     type: 'website',
     jsonLd: [],
+    feeds: feedLinks({ kind: 'all' }, c.view.site.name),
     ...extra,
   };
 }
@@ -128,9 +151,11 @@ async function listPage(
   page: number,
   filter: ListFilter,
   path: string,
-  make: (
-    pages: number,
-  ) => Omit<ListModel, 'stories' | 'pagination'> & { description: string; type?: Head['type'] },
+  make: (pages: number) => Omit<ListModel, 'stories' | 'pagination'> & {
+    description: string;
+    type?: Head['type'];
+    feeds?: Head['feeds'];
+  },
 ): Promise<PageResult> {
   const total = await countPublished(c.ctx.db, c.now, filter);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -139,12 +164,30 @@ async function listPage(
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
-  const { description, type, ...model } = make(pages);
+  return renderListPage(c, { page, pages, path, stories }, make(pages));
+}
+
+/** What a list page says about itself (section, tag or author), besides its stories. */
+export type ListMeta = Omit<ListModel, 'stories' | 'pagination'> & {
+  description: string;
+  type?: Head['type'];
+  feeds?: Head['feeds'];
+};
+
+/** The render half of a list page: no queries. */
+export function renderListPage(
+  c: Common,
+  list: { page: number; pages: number; path: string; stories: StoryCard[] },
+  meta: ListMeta,
+): PageResult {
+  const { page, pages, path, stories } = list;
+  const { description, type, feeds, ...model } = meta;
   const pagePath = page === 1 ? path : `${path}?page=${page}`;
   const title = page === 1 ? model.title : `${model.title} — page ${page}`;
   const head = plainHead(c, title, description, pagePath, {
     type: type ?? 'website',
     jsonLd: model.crumbs.length ? [breadcrumbList(c.view.site, model.crumbs)] : [],
+    ...(feeds ? { feeds: [...feeds, ...feedLinks({ kind: 'all' }, c.view.site.name)] } : {}),
   });
   const pagination = { page, pages, hrefOf: (n: number) => (n === 1 ? path : `${path}?page=${n}`) };
   return {
@@ -172,17 +215,26 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
   const section = c.tree.byPath.get(path.slice(1));
   if (section) {
     if (page === null) return notFound(ctx);
-    c.view.nav = c.view.nav.map((n) => ({ ...n, current: path === n.href || path.startsWith(`${n.href}/`) }));
-    return listPage(c, page, { sectionIds: descendantIds(c.tree, section.id) }, path, () => ({
-      kind: 'section',
-      title: section.name,
-      intro: section.description,
-      description: section.description || `${section.name} news from ${c.view.site.name}`,
-      crumbs: crumbsOf(c.tree, section.id),
-      subsections: section.children.map((s) => ({ name: s.name, href: sectionHref(s) })),
-    }));
+    return listPage(c, page, { sectionIds: descendantIds(c.tree, section.id) }, path, () =>
+      sectionMeta(c, section),
+    );
   }
   return (await redirect(ctx, path)) ?? notFound(ctx);
+}
+
+/** A section front's heading, breadcrumbs and feeds; marks its top-level section current. */
+export function sectionMeta(c: Common, section: SectionNode): ListMeta {
+  const path = sectionHref(section);
+  c.view.nav = c.view.nav.map((n) => ({ ...n, current: path === n.href || path.startsWith(`${n.href}/`) }));
+  return {
+    kind: 'section',
+    title: section.name,
+    intro: section.description,
+    description: section.description || `${section.name} news from ${c.view.site.name}`,
+    crumbs: crumbsOf(c.tree, section.id),
+    subsections: section.children.map((s) => ({ name: s.name, href: sectionHref(s) })),
+    feeds: feedLinks({ kind: 'section', path: section.path }, section.name),
+  };
 }
 
 async function redirect(ctx: Context, path: string): Promise<PageResult | null> {
@@ -198,14 +250,14 @@ function isPublic(article: ArticleRow, now: string): boolean {
 
 async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResult> {
   const c = await common(ctx);
-  if (!isPublic(article, c.now)) {
-    return article.status === 'unpublished' || article.status === 'archived' ? gone(ctx) : notFound(ctx);
+  if (!isPublicArticle(article, c.now)) {
+    const withdrawn = article.deleted_at || article.status === 'unpublished' || article.status === 'archived';
+    return withdrawn ? gone(ctx) : notFound(ctx);
   }
-  const site = c.view.site;
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
   collectImages(body.content, bodyMedia);
-  const [bylines, tags, media, more] = await Promise.all([
+  const [bylines, tags, media, more, video] = await Promise.all([
     bylinesOf(ctx.db, [article.id]),
     tagsOf(ctx.db, article.id),
     mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
@@ -216,11 +268,37 @@ async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResul
       { sectionIds: descendantIds(c.tree, article.section_id), excludeId: article.id },
       { limit: MORE_IN_SECTION, offset: 0 },
     ),
+    articleVideo(ctx.db, article, ctx.config.site),
   ]);
+  return renderArticlePage(c, article, {
+    body,
+    bylines: bylines.get(article.id) ?? [],
+    tags,
+    media,
+    more,
+    video,
+  });
+}
+
+/** What an article page shows besides the row; the static export loads it in bulk. */
+export interface ArticlePageData {
+  body: Doc;
+  bylines: AuthorRow[];
+  tags: TagRow[];
+  /** The lead image and every image in the body, by id. */
+  media: Map<number, MediaRow>;
+  more: StoryCard[];
+  video: Awaited<ReturnType<typeof articleVideo>>;
+}
+
+/** The render half of an article page: no queries. */
+export function renderArticlePage(c: Common, article: ArticleRow, data: ArticlePageData): PageResult {
+  const { body, tags, media, more, video } = data;
+  const site = c.view.site;
   const section = c.tree.byId.get(article.section_id);
   const root = section ? ancestry(c.tree, section.id)[0] : undefined;
   c.view.nav = c.view.nav.map((n) => ({ ...n, current: root !== undefined && n.href === sectionHref(root) }));
-  const authors = (bylines.get(article.id) ?? []).map((a) => ({ name: a.name, href: authorHref(a) }));
+  const authors = data.bylines.map((a) => ({ name: a.name, href: authorHref(a) }));
   const lead = article.lead_media_id === null ? undefined : media.get(article.lead_media_id);
   const published = article.first_published_at ?? article.updated_at;
   const updated =
@@ -236,6 +314,10 @@ async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResul
     description,
     canonical: url,
     type: 'article',
+    feeds: [
+      ...(section ? feedLinks({ kind: 'section', path: section.path }, section.name) : []),
+      ...feedLinks({ kind: 'all' }, site.name),
+    ],
     image: lead
       ? {
           url: `${site.url}${mediaUrl(lead.id, 1280, 'jpg')}`,
@@ -264,6 +346,7 @@ async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResul
         dateline: article.dateline,
       }),
       breadcrumbList(site, crumbs),
+      ...(video ? [video.jsonLd] : []),
     ],
   };
   const bodyHtml = renderHtml(body, {
@@ -292,11 +375,16 @@ async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResul
     tags: tags.map((t) => ({ name: t.name, href: tagHref(t) })),
     section: section ? { name: section.name, href: sectionHref(section) } : { name: site.name, href: '/' },
     more,
+    video: video?.player ?? null,
   };
-  return { status: 200, html: renderDocument(<ArticlePage view={c.view} head={head} model={model} />) };
+  return {
+    status: 200,
+    html: renderDocument(<ArticlePage view={c.view} head={head} model={model} />),
+    ...(video ? { csp: video.csp } : {}),
+  };
 }
 
-function collectImages(nodes: readonly unknown[] | undefined, out: number[]): void {
+export function collectImages(nodes: readonly unknown[] | undefined, out: number[]): void {
   for (const node of nodes ?? []) {
     const n = node as { type: string; attrs?: { mediaId?: number }; content?: unknown[] };
     if (n.type === 'image' && typeof n.attrs?.mediaId === 'number') out.push(n.attrs.mediaId);
@@ -317,7 +405,11 @@ export async function authorPage(ctx: Context, slug: string, page: number | null
     author.avatar_media_id === null
       ? undefined
       : (await mediaByIds(ctx.db, [author.avatar_media_id])).get(author.avatar_media_id);
-  return listPage(c, page, { authorId: author.id }, authorHref(author), () => ({
+  return listPage(c, page, { authorId: author.id }, authorHref(author), () => authorMeta(author, avatar));
+}
+
+export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined): ListMeta {
+  return {
     kind: 'author',
     type: 'profile',
     title: author.name,
@@ -325,19 +417,25 @@ export async function authorPage(ctx: Context, slug: string, page: number | null
     description: author.bio || `Stories by ${author.name}`,
     crumbs: [],
     author: { ...author, avatar: avatar ? imageView(avatar, '96px', `Portrait of ${author.name}`) : null },
-  }));
+    feeds: feedLinks({ kind: 'author', slug: author.slug }, author.name),
+  };
 }
 
 export async function tagPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
   const tag = isLookupSlug(slug) ? await tagBySlug(ctx.db, slug) : undefined;
   if (!tag || page === null) return notFound(ctx);
   const c = await common(ctx);
-  return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => ({
+  return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => tagMeta(c, tag));
+}
+
+export function tagMeta(c: Common, tag: TagRow): ListMeta {
+  return {
     kind: 'tag',
     title: tag.name,
     description: `Stories about ${tag.name} from ${c.view.site.name}`,
     crumbs: [],
-  }));
+    feeds: feedLinks({ kind: 'tag', slug: tag.slug }, tag.name),
+  };
 }
 
 async function errorPage(ctx: Context, status: 404 | 410): Promise<PageResult> {

@@ -8,26 +8,30 @@ const ASSETS: Record<string, { type: string; body: Buffer }> = {
   'logo.png': { type: 'image/png', body: fs.readFileSync(new URL('./assets/logo.png', import.meta.url)) },
 };
 
-function send(reply: FastifyReply, result: PageResult) {
+/** Sends a page result with the reader-page headers (other domains' pages use it too). */
+export function send(reply: FastifyReply, result: PageResult) {
   if (result.status === 301) return reply.code(301).header('location', result.location).send();
+  // A page that plays video from other hosts adds the directives its player needs.
+  const csp = result.csp ? [CSP, ...result.csp].join('; ') : CSP;
   return reply
     .code(result.status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('x-content-type-options', 'nosniff')
-    .header('content-security-policy', CSP)
+    .header('content-security-policy', csp)
     .header('referrer-policy', 'strict-origin-when-cross-origin')
     .send(result.html);
 }
 
 /**
- * Defence in depth for reader pages: they run no script (JSON-LD blocks are data, not code),
- * load images and styles from this site, and frame only the embed players we render.
+ * Defence in depth for reader pages: the only script they run is our own file of search
+ * suggestions (JSON-LD blocks are data, not code); they load images and styles from this
+ * site, and frame only the embed players we render.
  */
-const CSP = [
+export const CSP = [
   "default-src 'self'",
   "img-src 'self' data:",
   "style-src 'self' 'unsafe-inline'",
-  "script-src 'none'",
+  "script-src 'self'",
   `frame-src ${EMBED_FRAME_ORIGINS.join(' ')}`,
   "object-src 'none'",
   "base-uri 'none'",
@@ -51,7 +55,7 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     if (!asset) return send(reply, await notFound(ctx));
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(asset.body);
   });
-  app.get('/robots.txt', async (_req, reply) => reply.type('text/plain').send('User-agent: *\nAllow: /\n'));
+  // /robots.txt is served by distribution (it names the sitemaps).
   app.get<PageQuery>('/*', async (req, reply) => {
     const raw = req.url.split('?')[0] ?? '/';
     let path: string;

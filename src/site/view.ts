@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { ArticleSummary } from '../content/queries.js';
 import type { SectionNode } from '../content/sections.js';
 import type { ImageView } from '../media/view.js';
+import type { FooterAddresses } from '../mirrors/index.js';
 
 /**
  * View models: plain data the theme renders. Routes build them from the database; components
@@ -12,6 +13,8 @@ export interface SiteView {
   site: Config['site'];
   /** Top-level sections, for the header navigation. */
   nav: { name: string; href: string; current: boolean }[];
+  /** Other addresses of the site and its apps, for the footer (absolute, from configuration). */
+  addresses?: FooterAddresses;
 }
 
 export interface Crumb {
@@ -40,6 +43,8 @@ export interface Head {
   article?: { published: string; modified: string; section: string; tags: string[] };
   jsonLd: object[];
   noindex?: boolean;
+  /** Feeds of what the page shows, for `<link rel="alternate">` autodiscovery (root-relative). */
+  feeds?: { title: string; href: string; type: string }[];
 }
 
 export interface Pagination {

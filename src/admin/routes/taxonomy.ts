@@ -285,9 +285,11 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
         .select('article_id')
         .where('author_id', '=', params.id)
         .executeTakeFirst();
-      if (used) throw new ApiError(409, 'conflict', `author ${params.id} is on stories; edit those bylines first`);
+      if (used)
+        throw new ApiError(409, 'conflict', `author ${params.id} is on stories; edit those bylines first`);
       const res = await ctx.db.deleteFrom('authors').where('id', '=', params.id).executeTakeFirst();
-      if (Number(res.numDeletedRows) === 0) throw new ApiError(404, 'not_found', `author ${params.id} not found`);
+      if (Number(res.numDeletedRows) === 0)
+        throw new ApiError(404, 'not_found', `author ${params.id} not found`);
     },
   });
   r.add({

@@ -21,6 +21,9 @@ export function Layout({
         <title>{head.title}</title>
         <meta name="description" content={head.description} />
         <link rel="canonical" href={head.canonical} />
+        {head.feeds?.map((f) => (
+          <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
+        ))}
         {head.noindex ? <meta name="robots" content="noindex" /> : null}
         <meta name="color-scheme" content="light dark" />
         <link rel="icon" href="/assets/logo.png" type="image/png" />
@@ -60,6 +63,8 @@ export function Layout({
           />
         ))}
         <style dangerouslySetInnerHTML={{ __html: stylesheet }} />
+        {/* Suggestions as you type in the search box: an enhancement, the form works without it. */}
+        <script src="/assets/search.js" defer />
       </head>
       <body>
         <a class="skip" href="#main">
@@ -71,6 +76,14 @@ export function Layout({
               <img src="/assets/logo.png" width="36" height="36" alt="" />
               <span>{site.name}</span>
             </a>
+            {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for older readers' browsers; the role says the same */}
+            <form class="site-search" action="/search" method="get" role="search">
+              <label for="site-search-q" class="visually-hidden">
+                Search stories
+              </label>
+              <input id="site-search-q" type="search" name="q" placeholder="Search" autocomplete="off" />
+              <button type="submit">Search</button>
+            </form>
           </div>
           <nav class="site-nav" aria-label="Sections">
             <ul class="wrap">
@@ -98,6 +111,28 @@ export function Layout({
                 </li>
               ))}
             </ul>
+            {view.addresses?.addresses.length ? (
+              <p class="footer-addresses">
+                This site can also be reached at:{' '}
+                {view.addresses.addresses.map((a, i) => (
+                  <>
+                    {i > 0 ? ' · ' : null}
+                    <a href={a.href}>{a.label}</a>
+                  </>
+                ))}
+              </p>
+            ) : null}
+            {view.addresses?.apps.length ? (
+              <p class="footer-apps">
+                Our apps:{' '}
+                {view.addresses.apps.map((a, i) => (
+                  <>
+                    {i > 0 ? ' · ' : null}
+                    <a href={a.href}>{a.label}</a>
+                  </>
+                ))}
+              </p>
+            ) : null}
             <p class="footer-small">Published with Masthead.</p>
           </div>
         </footer>

@@ -2,6 +2,7 @@ import type { AuthorRow, TagRow } from '../../db/index.js';
 import type { Crumb, Head, ImageView, Pagination, SiteView, StoryCard } from '../view.js';
 import { Breadcrumbs, Bylines, Card, Pager, Picture, TimeTag } from './components.js';
 import { Layout } from './layout.js';
+import { HlsScripts, type PlayerView, VideoPlayer } from './video.js';
 
 export interface HomeModel {
   top: StoryCard[];
@@ -101,6 +102,8 @@ export interface ArticleModel {
   tags: { name: string; href: string }[];
   section: { name: string; href: string };
   more: StoryCard[];
+  /** A video story shows its player in place of the lead image. */
+  video?: PlayerView | null;
 }
 
 export function ArticlePage({ view, head, model }: { view: SiteView; head: Head; model: ArticleModel }) {
@@ -123,7 +126,12 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
             </span>
           </p>
         </header>
-        {model.lead ? (
+        {model.video ? (
+          <>
+            <VideoPlayer video={model.video} eager />
+            {model.video.kind === 'hls' ? <HlsScripts /> : null}
+          </>
+        ) : model.lead ? (
           <figure class="lead-image">
             <Picture image={model.lead.image} eager />
             {model.lead.caption || model.lead.credit || model.lead.filePhoto ? (

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { can } from '../../accounts/index.js';
+import { descendantIds, loadSectionTree } from '../../content/index.js';
+import type { Context } from '../../context.js';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
+import { searchArticles } from '../../search/index.js';
+import { ApiError, type Router } from '../http.js';
+
+const id = z.coerce.number().int().positive().max(2_147_483_647);
+
+/** Newsroom search: drafts and the archive, ranked, for the roles that may read them. */
+export function searchAdminRoutes(r: Router, ctx: Context): void {
+  r.add({
+    method: 'GET',
+    url: '/search',
+    tag: 'articles',
+    summary: 'Full-text search over stories in any state (writers: their own), with filters',
+    query: z.object({
+      q: z.string().max(10_000),
+      status: z
+        .string()
+        .max(200)
+        .optional()
+        .transform((v, c) => {
+          if (!v) return undefined;
+          const list = v.split(',');
+          if (list.some((s) => !(ARTICLE_STATUSES as string[]).includes(s))) {
+            c.addIssue({ code: 'custom', message: 'unknown status' });
+            return z.NEVER;
+          }
+          return list as ArticleStatus[];
+        }),
+      sectionId: id.optional(),
+      authorId: id.optional(),
+      tagId: id.optional(),
+      from: z.iso.datetime({ offset: true }).optional(),
+      to: z.iso.datetime({ offset: true }).optional(),
+      sort: z.enum(['relevance', 'date']).default('relevance'),
+      limit: z.coerce.number().int().min(1).max(100).default(20),
+      offset: z.coerce.number().int().min(0).max(10_000).default(0),
+    }),
+    handler: async ({ query, actor }) => {
+      let sectionIds: number[] | undefined;
+      if (query.sectionId) {
+        sectionIds = descendantIds(await loadSectionTree(ctx.db), query.sectionId);
+        if (!sectionIds.length)
+          throw new ApiError(400, 'invalid_input', `sectionId: section ${query.sectionId} does not exist`);
+      }
+      const result = await searchArticles(ctx.db, {
+        q: query.q,
+        statuses: query.status,
+        sectionIds,
+        authorId: query.authorId,
+        tagId: query.tagId,
+        from: query.from ? new Date(query.from).toISOString() : undefined,
+        to: query.to ? new Date(query.to).toISOString() : undefined,
+        sort: query.sort,
+        limit: query.limit,
+        offset: query.offset,
+        // Writers search their own stories only, as they list them.
+        createdBy: can(actor, 'article.read', { ownerId: -1 }) ? undefined : actor.id,
+        now: ctx.now(),
+      });
+      return { total: result.total, hits: result.hits };
+    },
+  });
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+
+/**
+ * The Content API's contract: request parameters (validated on every request) and response
+ * shapes (the presenters' output; the OpenAPI document is generated from both, and the tests
+ * validate real responses against it).
+ */
+const slug = z.string().regex(/^[a-z0-9-]{1,120}$/, 'a slug: lowercase letters, digits and hyphens');
+const sectionPath = z
+  .string()
+  .max(500)
+  .regex(/^[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'a section path such as news/politics');
+
+export const ARTICLE_FIELDS = [
+  'id',
+  'slug',
+  'url',
+  'path',
+  'headline',
+  'dek',
+  'summary',
+  'section',
+  'authors',
+  'tags',
+  'dateline',
+  'publishedAt',
+  'updatedAt',
+  'version',
+  'leadImage',
+  'bodyHtml',
+  'bodyText',
+  'bodyDocument',
+] as const;
+export type ArticleField = (typeof ARTICLE_FIELDS)[number];
+/** Lists leave the bodies out unless `fields` asks for them. */
+export const LIST_DEFAULT_FIELDS = ARTICLE_FIELDS.filter((f) => !f.startsWith('body'));
+
+const fields = z
+  .string()
+  .max(500)
+  .describe(`Comma-separated fields to return (id is always included): ${ARTICLE_FIELDS.join(', ')}`);
+
+export const listArticlesQuery = z
+  .object({
+    section: sectionPath.optional().describe('Section path; stories of its subsections are included'),
+    tag: slug.optional().describe('Tag slug'),
+    author: slug.optional().describe('Author slug'),
+    updated_since: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('Only stories changed at or after this time; switches the order to oldest change first'),
+    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: z.coerce.number().int().min(1).max(100).default(20).describe('Page size, 1 to 100'),
+    fields: fields.optional(),
+  })
+  .strict();
+
+export const articleQuery = z
+  .object({
+    fields: fields.optional(),
+    format: z.enum(['json', 'ninjs']).default('json').describe('ninjs: the story as IPTC ninjs 2.1'),
+  })
+  .strict();
+
+export const listTagsQuery = z
+  .object({
+    cursor: z.string().max(500).optional().describe('nextCursor of the previous page'),
+    limit: z.coerce.number().int().min(1).max(500).default(100).describe('Page size, 1 to 500'),
+  })
+  .strict();
+
+export const idParam = z.object({ id: z.string().regex(/^[1-9]\d{0,11}$/, 'a positive whole number') });
+export const slugParam = z.object({ slug });
+
+const ref = (what: string) =>
+  z.object({
+    id: z.number().int(),
+    slug: z.string(),
+    name: z.string(),
+    url: z.url().describe(`Absolute URL of the ${what} page`),
+  });
+
+export const imageSchema = z.object({
+  url: z.url(),
+  width: z.number().int(),
+  height: z.number().int(),
+  alt: z.string(),
+  caption: z.string(),
+  credit: z.string(),
+  filePhoto: z.boolean(),
+  renditions: z.array(z.object({ width: z.number().int(), url: z.url(), type: z.string() })),
+});
+
+export const articleSchema = z
+  .object({
+    id: z.number().int(),
+    slug: z.string(),
+    url: z.url(),
+    path: z.string(),
+    headline: z.string(),
+    dek: z.string(),
+    summary: z.string(),
+    section: z.object({ id: z.number().int(), name: z.string(), path: z.string(), url: z.url() }).nullable(),
+    authors: z.array(ref('author')),
+    tags: z.array(ref('tag')),
+    dateline: z.string().nullable(),
+    publishedAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+    version: z.number().int(),
+    leadImage: imageSchema.nullable(),
+    bodyHtml: z.string(),
+    bodyText: z.string(),
+    bodyDocument: z
+      .object({ type: z.literal('doc'), content: z.array(z.looseObject({ type: z.string() })) })
+      .describe('The typed body document (ProseMirror/TipTap JSON; see docs/api.md)'),
+  })
+  .partial()
+  .required({ id: true });
+
+export const articleListSchema = z.object({
+  data: z.array(articleSchema),
+  nextCursor: z.string().nullable().describe('Pass as cursor for the next page; null on the last page'),
+});
+
+export const articleResponseSchema = z.object({ data: articleSchema });
+
+export interface SectionOut {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  path: string;
+  url: string;
+  children: SectionOut[];
+}
+export const sectionSchema: z.ZodType<SectionOut> = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  path: z.string(),
+  url: z.url(),
+  get children() {
+    return z.array(sectionSchema);
+  },
+});
+export const sectionsResponseSchema = z.object({ data: z.array(sectionSchema) });
+
+export const tagListSchema = z.object({
+  data: z.array(ref('tag')),
+  nextCursor: z.string().nullable(),
+});
+
+export const authorSchema = ref('author').extend({ bio: z.string(), avatar: imageSchema.nullable() });
+export const authorsResponseSchema = z.object({ data: z.array(authorSchema) });
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.enum(['bad_request', 'unauthorized', 'not_found', 'rate_limited', 'internal']),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })),
+  }),
+});

@@ -1,0 +1,87 @@
+import { escapeHtml } from '../../content/document/index.js';
+import type { Context } from '../../context.js';
+import { type ArticleFilter, articlePage, bodyImageIds, relationsOf } from '../api/queries.js';
+import {
+  type AbsoluteImage,
+  absoluteImage,
+  articleUri,
+  articleUrl,
+  bodyHtml,
+  parseBody,
+  summaryOf,
+} from '../api/story.js';
+
+/** One story as every feed format needs it; text fields are plain text, *Html fields are HTML. */
+export interface FeedEntry {
+  /** Permanent id (feed readers de-duplicate by it). */
+  id: string;
+  url: string;
+  title: string;
+  summary: string;
+  summaryHtml: string;
+  contentHtml?: string;
+  published: Date;
+  updated: Date;
+  authors: { name: string; url: string }[];
+  tags: { name: string; slug: string; url: string }[];
+  image?: AbsoluteImage & { alt: string; caption: string };
+}
+
+/** Summary feeds carry more items; full-content feeds fewer, since every body is in the file. */
+export const FEED_SIZE = { summary: 50, full: 20 } as const;
+
+export async function loadEntries(ctx: Context, filter: ArticleFilter, full: boolean): Promise<FeedEntry[]> {
+  const site = ctx.config.site;
+  const now = ctx.now().toISOString();
+  const rows = await articlePage(
+    ctx.db,
+    now,
+    filter,
+    'published',
+    null,
+    full ? FEED_SIZE.full : FEED_SIZE.summary,
+  );
+  const docs = new Map(rows.map((r) => [r.id, parseBody(r)]));
+  const rel = await relationsOf(ctx.db, rows, full ? [...docs.values()].flatMap((d) => bodyImageIds(d)) : []);
+  return rows.map((row) => {
+    const doc = docs.get(row.id) ?? { type: 'doc', content: [] };
+    const lead = row.lead_media_id === null ? undefined : rel.media.get(row.lead_media_id);
+    const summary = summaryOf(row, doc);
+    const published = new Date(row.first_published_at ?? row.updated_at);
+    const updated = new Date(row.updated_at);
+    return {
+      id: articleUri(site, row.id),
+      url: articleUrl(site, row),
+      title: row.headline,
+      summary,
+      summaryHtml: escapeHtml(summary),
+      contentHtml: full ? bodyHtml(site, doc, rel.media) : undefined,
+      published,
+      // A story scheduled long after its last edit appears at publication: never older than that.
+      updated: updated > published ? updated : published,
+      authors: (rel.bylines.get(row.id) ?? []).map((a) => ({
+        name: a.name,
+        url: `${site.url}/author/${a.slug}`,
+      })),
+      tags: (rel.tags.get(row.id) ?? []).map((t) => ({
+        name: t.name,
+        slug: t.slug,
+        url: `${site.url}/tag/${t.slug}`,
+      })),
+      image: lead
+        ? {
+            ...absoluteImage(site, lead),
+            alt: lead.alt,
+            caption: row.lead_caption || lead.caption,
+          }
+        : undefined,
+    };
+  });
+}
+
+/** The newest change among the entries: the feed's `updated` and the Last-Modified header. */
+export function newestOf(entries: FeedEntry[]): Date {
+  let newest = 0;
+  for (const e of entries) newest = Math.max(newest, e.updated.getTime());
+  return new Date(newest);
+}

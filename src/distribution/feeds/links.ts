@@ -1,0 +1,70 @@
+/**
+ * Feed addresses. Every feed lives under /feeds/{scope}/{file}:
+ *   scope: all | section/{section path} | tag/{slug} | author/{slug}
+ *   file:  rss.xml, atom.xml, feed.json (summaries) or rss-full.xml, atom-full.xml, feed-full.json
+ * /feed.xml, /atom.xml and /feed.json are short aliases of the site-wide feeds. File names hold
+ * a dot and section slugs never do, so a section path never collides with a file name.
+ */
+export type FeedFormat = 'rss' | 'atom' | 'json';
+
+export type FeedScope =
+  | { kind: 'all' }
+  | { kind: 'section'; path: string }
+  | { kind: 'tag'; slug: string }
+  | { kind: 'author'; slug: string };
+
+export interface FeedFile {
+  format: FeedFormat;
+  full: boolean;
+}
+
+export const FEED_FILES: Record<string, FeedFile> = {
+  'rss.xml': { format: 'rss', full: false },
+  'atom.xml': { format: 'atom', full: false },
+  'feed.json': { format: 'json', full: false },
+  'rss-full.xml': { format: 'rss', full: true },
+  'atom-full.xml': { format: 'atom', full: true },
+  'feed-full.json': { format: 'json', full: true },
+};
+
+export const FEED_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
+
+const FORMAT_NAMES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' };
+
+export function scopePath(scope: FeedScope): string {
+  switch (scope.kind) {
+    case 'all':
+      return '/feeds/all';
+    case 'section':
+      return `/feeds/section/${scope.path}`;
+    case 'tag':
+      return `/feeds/tag/${scope.slug}`;
+    case 'author':
+      return `/feeds/author/${scope.slug}`;
+  }
+}
+
+/** Root-relative path of one feed. */
+export function feedPath(scope: FeedScope, format: FeedFormat, full = false): string {
+  const file = Object.entries(FEED_FILES).find(([, f]) => f.format === format && f.full === full)?.[0];
+  return `${scopePath(scope)}/${file}`;
+}
+
+export interface FeedLink {
+  title: string;
+  href: string;
+  type: string;
+}
+
+/** `<link rel="alternate">` entries for a page about `scope`, titled with the page's name. */
+export function feedLinks(scope: FeedScope, name: string): FeedLink[] {
+  return (['rss', 'atom', 'json'] as const).map((format) => ({
+    title: `${name} (${FORMAT_NAMES[format]})`,
+    href: feedPath(scope, format),
+    type: FEED_TYPES[format],
+  }));
+}

@@ -1,0 +1,173 @@
+import { Feed, type Item } from 'feed';
+import type { Context } from '../../context.js';
+import type { FeedEntry } from './entries.js';
+import { type FeedFormat, feedPath } from './links.js';
+import type { ResolvedScope } from './scope.js';
+import { attr, cdata, text } from './xml-guard.js';
+
+/**
+ * Feed documents from entries, with the `feed` package. Each format gets its own Feed object,
+ * because the formats disagree on what a title is: RSS and JSON Feed titles are plain text,
+ * Atom's (type="html", as the library writes it) is escaped HTML.
+ */
+const MEDIA_NS = 'http://search.yahoo.com/mrss/';
+const DC_NS = 'http://purl.org/dc/elements/1.1/';
+
+interface Doc {
+  ctx: Context;
+  scope: ResolvedScope;
+  full: boolean;
+  entries: FeedEntry[];
+  updated: Date;
+}
+
+function baseFeed(d: Doc, format: FeedFormat, escapeTitle: (s: string) => string): Feed {
+  const site = d.ctx.config.site;
+  const self = `${site.url}${feedPath(d.scope.scope, format, d.full)}`;
+  return new Feed({
+    id: self,
+    title: escapeTitle(d.scope.title),
+    description: text(d.scope.description),
+    link: d.scope.pageUrl,
+    language: site.language,
+    updated: d.updated,
+    generator: 'Masthead',
+    image: `${site.url}/assets/logo.png`,
+    favicon: `${site.url}/assets/logo.png`,
+    copyright: text(`© ${site.name}`),
+    feedLinks: { [format]: self },
+    // Atom needs an author for entries without a byline.
+    author: { name: text(site.name), link: site.url },
+  });
+}
+
+export function rss(d: Doc): string {
+  const feed = baseFeed(d, 'rss', text);
+  for (const e of d.entries) {
+    const extensions: Item['extensions'] = [];
+    if (e.authors.length) {
+      // RSS <author> must be an e-mail address; Dublin Core names the people instead.
+      extensions.push({
+        name: 'dc:creator',
+        objects: { _attributes: { 'xmlns:dc': DC_NS }, _text: text(e.authors.map((a) => a.name).join(', ')) },
+      });
+    }
+    if (e.image) {
+      extensions.push({
+        name: 'media:content',
+        objects: {
+          _attributes: {
+            'xmlns:media': MEDIA_NS,
+            url: e.image.url,
+            type: e.image.type,
+            medium: 'image',
+            width: e.image.width,
+            height: e.image.height,
+          },
+          ...(e.image.caption || e.image.alt
+            ? {
+                'media:description': {
+                  _attributes: { type: 'plain' },
+                  _text: text(e.image.caption || e.image.alt),
+                },
+              }
+            : {}),
+        },
+      });
+    }
+    feed.addItem({
+      title: cdata(e.title),
+      id: e.id,
+      link: e.url,
+      date: e.updated,
+      published: e.published,
+      description: cdata(e.summaryHtml),
+      content: e.contentHtml === undefined ? undefined : cdata(e.contentHtml),
+      category: e.tags.map((t) => ({ name: text(t.name), domain: t.url })),
+      // The library fills type from the file extension unless given; length is unknown until the
+      // rendition is made, and 0 is the accepted "unknown".
+      enclosure: e.image ? { url: e.image.url, type: e.image.type, length: 0 } : undefined,
+      extensions,
+    });
+  }
+  return feed.rss2();
+}
+
+export function atom(d: Doc): string {
+  const feed = baseFeed(d, 'atom', text);
+  for (const e of d.entries) {
+    feed.addItem({
+      title: cdata(escapeForHtml(e.title)),
+      id: e.id,
+      link: e.url,
+      date: e.updated,
+      published: e.published,
+      description: cdata(e.summaryHtml),
+      content: e.contentHtml === undefined ? undefined : cdata(e.contentHtml),
+      author: e.authors.map((a) => ({ name: text(a.name), link: a.url })),
+      category: e.tags.map((t) => ({
+        term: t.slug,
+        name: attr(t.name),
+        scheme: `${d.ctx.config.site.url}/tag/`,
+      })),
+      enclosure: e.image ? { url: e.image.url, length: 0 } : undefined,
+    });
+  }
+  return feed.atom1();
+}
+
+function escapeForHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * JSON Feed 1.1. The library writes version 1 (one `author`, no `language`); the document is
+ * upgraded here to 1.1's `authors` and `language`, with plain-text `summary` and HTML content.
+ */
+export function jsonFeed(d: Doc): string {
+  const site = d.ctx.config.site;
+  const feed = baseFeed(d, 'json', (s) => s);
+  for (const e of d.entries) {
+    feed.addItem({
+      title: e.title,
+      id: e.id,
+      link: e.url,
+      date: e.updated,
+      published: e.published,
+      description: e.summary,
+      content: e.contentHtml ?? e.summaryHtml,
+      image: e.image?.url,
+      category: e.tags.map((t) => ({ name: t.name })),
+    });
+  }
+  const {
+    version: _v1,
+    author: _a,
+    ...out
+  } = JSON.parse(feed.json1()) as Record<string, unknown> & {
+    items: Record<string, unknown>[];
+  };
+  const items = out.items.map((item, i) => {
+    const e = d.entries[i];
+    const { author: _drop, ...rest } = item;
+    return {
+      ...rest,
+      ...(e?.authors.length ? { authors: e.authors.map((a) => ({ name: a.name, url: a.url })) } : {}),
+    };
+  });
+  return JSON.stringify(
+    {
+      version: 'https://jsonfeed.org/version/1.1',
+      ...out,
+      // Plain text here: baseFeed's guards are for XML.
+      title: d.scope.title,
+      description: d.scope.description,
+      language: site.language,
+      favicon: `${site.url}/assets/logo.png`,
+      authors: [{ name: site.name, url: site.url }],
+      items,
+    },
+    null,
+    2,
+  );
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Context } from '../../context.js';
+import { sendDocument } from './conditional.js';
+import { loadEntries, newestOf } from './entries.js';
+import { FEED_FILES, FEED_TYPES, type FeedScope } from './links.js';
+import { atom, jsonFeed, rss } from './render.js';
+import { resolveScope } from './scope.js';
+
+/** Builds one feed and answers it (304 when the reader already has these bytes). */
+async function serveFeed(
+  ctx: Context,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  scope: FeedScope,
+  file: string,
+) {
+  const spec = Object.hasOwn(FEED_FILES, file) ? FEED_FILES[file] : undefined;
+  const resolved = spec ? await resolveScope(ctx, scope) : null;
+  if (!spec || !resolved) return reply.code(404).type('text/plain; charset=utf-8').send('No such feed');
+  const entries = await loadEntries(ctx, resolved.filter, spec.full);
+  const updated = newestOf(entries);
+  const doc = { ctx, scope: resolved, full: spec.full, entries, updated };
+  const body = spec.format === 'rss' ? rss(doc) : spec.format === 'atom' ? atom(doc) : jsonFeed(doc);
+  return sendDocument(req, reply, {
+    body,
+    type: `${FEED_TYPES[spec.format]}; charset=utf-8`,
+    lastModified: entries.length ? updated : undefined,
+    maxAge: 300,
+  });
+}
+
+/** Feed routes; see links.ts for the address scheme. */
+export function feedRoutes(app: FastifyInstance, ctx: Context): void {
+  const all: FeedScope = { kind: 'all' };
+  app.get('/feed.xml', (req, reply) => serveFeed(ctx, req, reply, all, 'rss.xml'));
+  app.get('/atom.xml', (req, reply) => serveFeed(ctx, req, reply, all, 'atom.xml'));
+  app.get('/feed.json', (req, reply) => serveFeed(ctx, req, reply, all, 'feed.json'));
+  app.get<{ Params: { file: string } }>('/feeds/all/:file', (req, reply) =>
+    serveFeed(ctx, req, reply, all, req.params.file),
+  );
+  app.get<{ Params: { slug: string; file: string } }>('/feeds/tag/:slug/:file', (req, reply) =>
+    serveFeed(ctx, req, reply, { kind: 'tag', slug: req.params.slug }, req.params.file),
+  );
+  app.get<{ Params: { slug: string; file: string } }>('/feeds/author/:slug/:file', (req, reply) =>
+    serveFeed(ctx, req, reply, { kind: 'author', slug: req.params.slug }, req.params.file),
+  );
+  // Section paths have any depth: /feeds/section/news/politics/rss.xml.
+  app.get<{ Params: { '*': string } }>('/feeds/section/*', (req, reply) => {
+    const rest = req.params['*'].replace(/\/+$/, '');
+    const cut = rest.lastIndexOf('/');
+    return serveFeed(ctx, req, reply, { kind: 'section', path: rest.slice(0, cut) }, rest.slice(cut + 1));
+  });
+}

@@ -1,0 +1,61 @@
+import { authorBySlug, descendantIds, loadSectionTree, tagBySlug } from '../../content/index.js';
+import type { Context } from '../../context.js';
+import type { ArticleFilter } from '../api/queries.js';
+import type { FeedScope } from './links.js';
+
+/** What a feed is about: its title, the page it mirrors, and which stories it lists. */
+export interface ResolvedScope {
+  scope: FeedScope;
+  title: string;
+  description: string;
+  /** Absolute URL of the matching HTML page. */
+  pageUrl: string;
+  filter: ArticleFilter;
+}
+
+const SLUG = /^[a-z0-9-]{1,120}$/;
+const SECTION_PATH = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
+
+/** null when the section, tag or author does not exist (the route answers 404). */
+export async function resolveScope(ctx: Context, scope: FeedScope): Promise<ResolvedScope | null> {
+  const site = ctx.config.site;
+  switch (scope.kind) {
+    case 'all':
+      return { scope, title: site.name, description: site.description, pageUrl: `${site.url}/`, filter: {} };
+    case 'section': {
+      if (scope.path.length > 500 || !SECTION_PATH.test(scope.path)) return null;
+      const tree = await loadSectionTree(ctx.db);
+      const section = tree.byPath.get(scope.path);
+      if (!section) return null;
+      return {
+        scope,
+        title: `${section.name} | ${site.name}`,
+        description: section.description || `${section.name} news from ${site.name}`,
+        pageUrl: `${site.url}/${section.path}`,
+        filter: { sectionIds: descendantIds(tree, section.id) },
+      };
+    }
+    case 'tag': {
+      const tag = SLUG.test(scope.slug) ? await tagBySlug(ctx.db, scope.slug) : undefined;
+      if (!tag) return null;
+      return {
+        scope,
+        title: `${tag.name} | ${site.name}`,
+        description: `Stories about ${tag.name} from ${site.name}`,
+        pageUrl: `${site.url}/tag/${tag.slug}`,
+        filter: { tagId: tag.id },
+      };
+    }
+    case 'author': {
+      const author = SLUG.test(scope.slug) ? await authorBySlug(ctx.db, scope.slug) : undefined;
+      if (!author) return null;
+      return {
+        scope,
+        title: `${author.name} | ${site.name}`,
+        description: author.bio || `Stories by ${author.name}`,
+        pageUrl: `${site.url}/author/${author.slug}`,
+        filter: { authorId: author.id },
+      };
+    }
+  }
+}

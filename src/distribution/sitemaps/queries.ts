@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/index.js';
+import { visibleArticles } from '../api/queries.js';
+
+/**
+ * What the sitemaps list. Articles are walked oldest first, so a page of the sitemap keeps its
+ * stories as new ones arrive (only the last page grows) and crawlers re-read little.
+ */
+export interface SitemapArticle {
+  id: number;
+  path: string | null;
+  headline: string;
+  first_published_at: string | null;
+  updated_at: string;
+  lead_media_id: number | null;
+}
+
+export async function countArticles(db: Db, now: string): Promise<number> {
+  const row = await visibleArticles(db, now)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+function ordered(db: Db, now: string) {
+  return visibleArticles(db, now)
+    .select([
+      'articles.id',
+      'articles.path',
+      'articles.headline',
+      'articles.first_published_at',
+      'articles.updated_at',
+      'articles.lead_media_id',
+    ])
+    .orderBy('articles.first_published_at', 'asc')
+    .orderBy('articles.id', 'asc');
+}
+
+export async function articlesPage(
+  db: Db,
+  now: string,
+  page: number,
+  size: number,
+): Promise<SitemapArticle[]> {
+  return ordered(db, now)
+    .limit(size)
+    .offset((page - 1) * size)
+    .execute();
+}
+
+/** Newest change on one page of the articles sitemap, for the index's lastmod. */
+export async function newestOnPage(db: Db, now: string, page: number, size: number): Promise<string | null> {
+  const row = await db
+    .selectFrom(
+      ordered(db, now)
+        .limit(size)
+        .offset((page - 1) * size)
+        .as('p'),
+    )
+    .select((eb) => eb.fn.max('p.updated_at').as('newest'))
+    .executeTakeFirst();
+  return row?.newest ?? null;
+}
+
+/** Stories first published since `since`, newest first (the Google News sitemap). */
+export async function recentArticles(
+  db: Db,
+  now: string,
+  since: string,
+  limit: number,
+): Promise<SitemapArticle[]> {
+  return visibleArticles(db, now)
+    .select([
+      'articles.id',
+      'articles.path',
+      'articles.headline',
+      'articles.first_published_at',
+      'articles.updated_at',
+      'articles.lead_media_id',
+    ])
+    .where('articles.first_published_at', '>=', since)
+    .orderBy('articles.first_published_at', 'desc')
+    .orderBy('articles.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export interface ListingPage {
+  /** Root-relative path of the page. */
+  path: string;
+  lastmod: string | null;
+}
+
+/**
+ * The home page, every section front, and the tag and author pages that show at least one
+ * public story (an empty listing is not worth a crawler's visit).
+ */
+export async function listingPages(db: Db, now: string): Promise<ListingPage[]> {
+  const sections = await db.selectFrom('sections').select(['path', 'updated_at']).orderBy('path').execute();
+  const tags = await db
+    .selectFrom('tags')
+    .select(['tags.slug', 'tags.created_at'])
+    .where((eb) =>
+      eb.exists(
+        visibleArticles(db, now)
+          .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
+          .select('articles.id')
+          .where('article_tags.tag_id', '=', sql.ref<number>('tags.id')),
+      ),
+    )
+    .orderBy('tags.slug')
+    .execute();
+  const authors = await db
+    .selectFrom('authors')
+    .select(['authors.slug', 'authors.updated_at'])
+    .where((eb) =>
+      eb.exists(
+        visibleArticles(db, now)
+          .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
+          .select('articles.id')
+          .where('article_authors.author_id', '=', sql.ref<number>('authors.id')),
+      ),
+    )
+    .orderBy('authors.slug')
+    .execute();
+  return [
+    { path: '/', lastmod: null },
+    ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null })),
+    ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
+    ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),
+  ];
+}

@@ -1,0 +1,20 @@
+/** Webhooks: subscriptions, the outbox written with every article change, and its dispatcher. */
+export { backoffMs, bodyOf, claimDue, type DispatchResult, dispatchDue } from './dispatcher.js';
+export { enqueueArticleEvents, eventFor, WEBHOOK_EVENTS } from './events.js';
+export { postJson, type SendResult } from './send.js';
+export { generateSecret, sign, verify } from './signature.js';
+export { BlockedTargetError, checkTarget, isNonPublicAddress, type TargetPolicy } from './ssrf.js';
+export {
+  addSubscription,
+  deliveryAttempts,
+  listDeliveries,
+  listSubscriptions,
+  purgeOldDeliveries,
+  removeSubscription,
+  resendDelivery,
+  type SubscriptionInput,
+  type SubscriptionView,
+  setSubscriptionActive,
+  WebhookError,
+} from './subscriptions.js';
+export { webhookCommands } from './cli.js';

@@ -1,0 +1,20 @@
+import { publishDueArticles } from '../content/workflow.js';
+import { dispatchDue, purgeOldDeliveries } from '../distribution/webhooks/index.js';
+import type { Job } from './runner.js';
+
+/** Background jobs of a `serve` process. */
+export { type Job, type JobOptions, startJobs } from './runner.js';
+
+/** Every job the server runs by default. Each is safe with several processes on one database. */
+export const defaultJobs: Job[] = [
+  // Scheduled stories go live within about a second of their time (one claiming UPDATE).
+  {
+    name: 'publish-scheduled',
+    intervalMs: 1_000,
+    run: (ctx) => publishDueArticles(ctx.db, ctx.now().toISOString()),
+  },
+  // Webhook outbox: due deliveries, retries and re-sends.
+  { name: 'webhook-dispatch', intervalMs: 2_000, run: (ctx) => dispatchDue(ctx) },
+  // The delivery log keeps 30 days.
+  { name: 'webhook-log-purge', intervalMs: 3_600_000, run: (ctx) => purgeOldDeliveries(ctx) },
+];

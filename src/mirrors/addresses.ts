@@ -1,0 +1,72 @@
+import type { Config } from '../config.js';
+import type { Db, MirrorCheckRow } from '../db/index.js';
+
+/**
+ * The site's addresses as readers and apps see them: the footer of every page and
+ * /mirrors.json. Everything comes from configuration, never from the request, so one rendered
+ * page is right on every address.
+ */
+export interface AddressLink {
+  label: string;
+  href: string;
+}
+
+export interface FooterAddresses {
+  /** Primary first, then the alternates. Empty when the site has only its primary address. */
+  addresses: AddressLink[];
+  apps: AddressLink[];
+}
+
+export function isOnion(url: string): boolean {
+  return new URL(url).hostname.endsWith('.onion');
+}
+
+function labelOf(url: string): string {
+  const u = new URL(url);
+  return isOnion(url) ? `${u.host} (Tor)` : u.host;
+}
+
+export function footerAddresses(site: Config['site']): FooterAddresses {
+  return {
+    addresses: site.alternates.length
+      ? [site.url, ...site.alternates].map((url) => ({ label: labelOf(url), href: `${url}/` }))
+      : [],
+    apps: site.apps.map((a) => ({ label: a.label, href: a.url })),
+  };
+}
+
+export interface MirrorsDocument {
+  name: string;
+  primary: string;
+  alternates: string[];
+  onion: string | null;
+  apps: { label: string; url: string }[];
+  mirrors: { url: string; primary: boolean; onion: boolean; lastSuccessfulCheck: string | null }[];
+}
+
+/** Every address (primary first) with its last check, from the mirror_checks table. */
+export async function lastChecks(db: Db): Promise<Map<string, MirrorCheckRow>> {
+  const rows = await db.selectFrom('mirror_checks').selectAll().execute();
+  return new Map(rows.map((r) => [r.url, r]));
+}
+
+/**
+ * `/mirrors.json`. No generation time in it: the document changes only when the addresses or a
+ * check result change, so a static export rewrites it only then.
+ */
+export async function mirrorsDocument(db: Db, site: Config['site']): Promise<MirrorsDocument> {
+  const checks = await lastChecks(db);
+  return {
+    name: site.name,
+    primary: site.url,
+    alternates: site.alternates,
+    onion: site.onion,
+    apps: site.apps,
+    mirrors: [site.url, ...site.alternates].map((url) => ({
+      url,
+      primary: url === site.url,
+      onion: isOnion(url),
+      lastSuccessfulCheck: checks.get(url)?.last_success_at ?? null,
+    })),
+  };
+}

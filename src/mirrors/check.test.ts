@@ -1,0 +1,130 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../app.js';
+import type { Context } from '../context.js';
+import { testDialects } from '../test/databases.js';
+import { testEnv, type TestEnv } from '../test/context.js';
+import { seedFixture } from '../test/fixtures.js';
+import { checkMirrors, isDown, mirrorStatus, statusTable } from './check.js';
+import { exportStatic } from './export/export.js';
+import { staticServer } from './export/static-server.js';
+
+/** A loopback port nobody listens on (opened, then closed). */
+async function deadPort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+const urlOf = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+
+/**
+ * Real servers on loopback ports play the addresses: the primary app, a second app over the
+ * same database (an up-to-date mirror), a static export made before the newest story (stale),
+ * and ports nobody listens on (unreachable).
+ */
+describe.each(testDialects())('mirrors check on %s', (dialect) => {
+  let env: TestEnv;
+  let mirrorApp: FastifyInstance;
+  let stale: { origin: string; close(): Promise<void> };
+  let checker: Context;
+  let newestPath: string;
+  let dead: string;
+  let listedOnly: string;
+  let envPrimary: string;
+  const onion = 'http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuv.onion';
+
+  beforeAll(async () => {
+    dead = `http://127.0.0.1:${await deadPort()}`;
+    // The primary's own /mirrors.json names an address the checker's configuration lacks.
+    listedOnly = `http://127.0.0.1:${await deadPort()}`;
+    envPrimary = `http://127.0.0.1:${await deadPort()}`;
+    env = await testEnv(dialect, { SITE_URL: envPrimary, SITE_ALTERNATE_URLS: listedOnly });
+    const fx = await seedFixture(env.ctx, env.dir);
+    await fx.publish({ headline: 'Older story', slug: 'older-story' }, 5);
+    const staticDir = path.join(env.dir, 'static');
+    await exportStatic(env.ctx, env.app, staticDir);
+    newestPath = (await fx.publish({ headline: 'Newest story', slug: 'newest-story' }, 1)).path!;
+    stale = await staticServer(staticDir);
+    await env.app.listen({ port: 0, host: '127.0.0.1' });
+    mirrorApp = await buildApp(env.ctx);
+    await mirrorApp.listen({ port: 0, host: '127.0.0.1' });
+    const site = env.ctx.config.site;
+    checker = {
+      ...env.ctx,
+      config: {
+        ...env.ctx.config,
+        site: {
+          ...site,
+          url: urlOf(env.app),
+          alternates: [urlOf(mirrorApp), stale.origin, dead, onion],
+          onion,
+        },
+      },
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await stale?.close();
+    if (mirrorApp?.server.listening) await mirrorApp.close();
+    await env?.close();
+  });
+
+  it('reports reachable, stale, unreachable and skipped addresses with latency', async () => {
+    const rows = await checkMirrors(checker, { timeoutMs: 5000 });
+    const by = new Map(rows.map((r) => [r.url, r]));
+    expect(by.get(urlOf(env.app))).toMatchObject({ primary: true, status: 'reachable' });
+    expect(by.get(urlOf(mirrorApp))?.status).toBe('reachable');
+    expect(by.get(stale.origin)).toMatchObject({ status: 'stale', detail: 'newest story missing' });
+    expect(by.get(dead)?.status).toBe('unreachable');
+    expect(by.get(onion)?.status).toBe('skipped');
+    // Found through the primary's /mirrors.json, not the checker's configuration.
+    // (The app's own configuration names a primary and an alternate that are both down.)
+    expect(
+      rows
+        .filter((r) => r.status === 'unreachable')
+        .map((r) => r.url)
+        .sort(),
+    ).toEqual([dead, listedOnly, envPrimary].sort());
+    for (const r of rows.filter((x) => x.status === 'reachable' || x.status === 'stale')) {
+      expect(r.latencyMs).toBeGreaterThanOrEqual(0);
+      expect(r.lastSuccessAt ?? r.status).toBe(r.status === 'stale' ? 'stale' : r.checkedAt);
+    }
+    expect(isDown(rows)).toBe(true);
+    const table = statusTable(rows).split('\n');
+    expect(table[0]).toMatch(/^address\s+status\s+latency/);
+    expect(table.find((l) => l.startsWith(stale.origin))).toMatch(/\bstale\b.*\d+ ms/);
+    expect(table.find((l) => l.startsWith(dead))).toMatch(/\bunreachable\b/);
+  });
+
+  it('remembers results: the admin status and /mirrors.json show the last success', async () => {
+    const status = await mirrorStatus(checker.db, checker.config.site);
+    const mirror = status.find((r) => r.url === urlOf(mirrorApp))!;
+    expect(mirror.lastSuccessAt).not.toBeNull();
+    expect(mirror.newestPath).toBe(newestPath);
+    expect(status.find((r) => r.url === dead)?.lastSuccessAt).toBeNull();
+    // A mirror that goes down keeps its last success time.
+    await mirrorApp.close();
+    const again = await checkMirrors(checker, { timeoutMs: 5000 });
+    const down = again.find((r) => r.url === mirror.url)!;
+    expect(down.status).toBe('unreachable');
+    expect(down.lastSuccessAt).toBe(mirror.lastSuccessAt);
+  });
+
+  it('is not down when every checked address answers', async () => {
+    const healthy = {
+      ...checker,
+      config: { ...checker.config, site: { ...checker.config.site, alternates: [stale.origin] } },
+    };
+    // The primary's /mirrors.json still lists an unreachable address: that one counts.
+    const rows = await checkMirrors(healthy, { timeoutMs: 5000 });
+    expect(isDown(rows)).toBe(true);
+    expect(isDown(rows.filter((r) => r.url === healthy.config.site.url || r.url === stale.origin))).toBe(
+      false,
+    );
+  });
+});

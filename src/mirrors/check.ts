@@ -1,0 +1,173 @@
+import type { Config } from '../config.js';
+import { listPublished } from '../content/index.js';
+import type { Context } from '../context.js';
+import type { Db, MirrorStatus } from '../db/index.js';
+import { isOnion, type MirrorsDocument } from './addresses.js';
+
+/**
+ * Mirror health: is every address up, and does it serve the newest story? The newest story
+ * comes from the database (what the primary publishes); each address is asked for it. A mirror
+ * that answers but lacks it is stale (a static mirror not re-exported, a cache stuck in time).
+ */
+export interface MirrorStatusRow {
+  url: string;
+  primary: boolean;
+  status: MirrorStatus;
+  latencyMs: number | null;
+  newestPath: string | null;
+  detail: string;
+  checkedAt: string | null;
+  lastSuccessAt: string | null;
+}
+
+export interface CheckOptions {
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+async function timed(
+  url: string,
+  opts: Required<CheckOptions>,
+): Promise<{ status: number; ms: number; body: string }> {
+  const started = performance.now();
+  const res = await opts.fetch(url, { signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'follow' });
+  const body = await res.text();
+  return { status: res.status, ms: Math.round(performance.now() - started), body };
+}
+
+/** The addresses to check: configured ones plus any the primary's /mirrors.json lists. */
+async function addresses(
+  site: Config['site'],
+  opts: Required<CheckOptions>,
+): Promise<{ urls: string[]; note: string }> {
+  const urls = [site.url, ...site.alternates];
+  try {
+    const r = await timed(`${site.url}/mirrors.json`, opts);
+    if (r.status !== 200) return { urls, note: `primary /mirrors.json answered ${r.status}` };
+    const doc = JSON.parse(r.body) as Partial<MirrorsDocument>;
+    for (const m of doc.mirrors ?? []) {
+      const u = typeof m?.url === 'string' ? m.url.replace(/\/+$/, '') : '';
+      if (/^https?:\/\/[^/]+$/.test(u) && !urls.includes(u)) urls.push(u);
+    }
+    return { urls, note: '' };
+  } catch (err) {
+    return { urls, note: `primary /mirrors.json: ${(err as Error).message}` };
+  }
+}
+
+async function checkOne(url: string, newest: string | null, opts: Required<CheckOptions>) {
+  if (isOnion(url))
+    return { status: 'skipped' as const, latencyMs: null, detail: 'onion address: check it over Tor' };
+  try {
+    const home = await timed(`${url}/`, opts);
+    if (home.status !== 200)
+      return {
+        status: 'unreachable' as const,
+        latencyMs: home.ms,
+        detail: `home page answered ${home.status}`,
+      };
+    if (!newest) return { status: 'reachable' as const, latencyMs: home.ms, detail: 'no stories yet' };
+    // A static mirror serves the story at its directory URL; try the permalink, then that.
+    let story = await timed(`${url}${newest}`, opts);
+    if (story.status === 404) story = await timed(`${url}${newest}/`, opts);
+    if (story.status === 200) return { status: 'reachable' as const, latencyMs: home.ms, detail: '' };
+    if (story.status === 404 || story.status === 410)
+      return { status: 'stale' as const, latencyMs: home.ms, detail: 'newest story missing' };
+    return {
+      status: 'unreachable' as const,
+      latencyMs: home.ms,
+      detail: `newest story answered ${story.status}`,
+    };
+  } catch (err) {
+    const e = err as Error & { cause?: { code?: string } };
+    const detail =
+      e.name === 'TimeoutError' ? `no answer in ${opts.timeoutMs} ms` : (e.cause?.code ?? e.message);
+    return { status: 'unreachable' as const, latencyMs: null, detail };
+  }
+}
+
+/** Check every address, record the results, and return one row per address. */
+export async function checkMirrors(ctx: Context, options: CheckOptions = {}): Promise<MirrorStatusRow[]> {
+  const opts: Required<CheckOptions> = {
+    timeoutMs: options.timeoutMs ?? 10_000,
+    fetch: options.fetch ?? fetch,
+  };
+  const now = ctx.now().toISOString();
+  const [newest] = await listPublished(ctx.db, now, {}, { limit: 1, offset: 0 });
+  const { urls, note } = await addresses(ctx.config.site, opts);
+  const results = await Promise.all(urls.map((url) => checkOne(url, newest?.path ?? null, opts)));
+  for (const [i, url] of urls.entries()) {
+    const r = results[i]!;
+    const ok = r.status === 'reachable';
+    const detail =
+      url === ctx.config.site.url && note ? [r.detail, note].filter(Boolean).join('; ') : r.detail;
+    await ctx.db
+      .insertInto('mirror_checks')
+      .values({
+        url,
+        status: r.status,
+        latency_ms: r.latencyMs,
+        newest_path: newest?.path ?? null,
+        detail,
+        checked_at: now,
+        last_success_at: ok ? now : null,
+      })
+      .onConflict((oc) =>
+        oc.column('url').doUpdateSet({
+          status: r.status,
+          latency_ms: r.latencyMs,
+          newest_path: newest?.path ?? null,
+          detail,
+          checked_at: now,
+          ...(ok ? { last_success_at: now } : {}),
+        }),
+      )
+      .execute();
+  }
+  return mirrorStatus(ctx.db, ctx.config.site, urls);
+}
+
+/** The last recorded status of every address, for the CLI table and the admin API. */
+export async function mirrorStatus(
+  db: Db,
+  site: Config['site'],
+  extra: string[] = [],
+): Promise<MirrorStatusRow[]> {
+  const urls = [...new Set([site.url, ...site.alternates, ...extra])];
+  const rows = await db.selectFrom('mirror_checks').selectAll().where('url', 'in', urls).execute();
+  const byUrl = new Map(rows.map((r) => [r.url, r]));
+  return urls.map((url) => {
+    const r = byUrl.get(url);
+    return {
+      url,
+      primary: url === site.url,
+      status: r?.status ?? 'unreachable',
+      latencyMs: r?.latency_ms ?? null,
+      newestPath: r?.newest_path ?? null,
+      detail: r ? r.detail : 'never checked',
+      checkedAt: r?.checked_at ?? null,
+      lastSuccessAt: r?.last_success_at ?? null,
+    };
+  });
+}
+
+/** Plain-text table for the terminal. */
+export function statusTable(rows: MirrorStatusRow[]): string {
+  const head = ['address', 'status', 'latency', 'last success', 'detail'];
+  const body = rows.map((r) => [
+    r.primary ? `${r.url} (primary)` : r.url,
+    r.status,
+    r.latencyMs === null ? '—' : `${r.latencyMs} ms`,
+    r.lastSuccessAt ?? 'never',
+    r.detail,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
+}
+
+export const isDown = (rows: MirrorStatusRow[]) => rows.some((r) => r.status === 'unreachable');

@@ -1,0 +1,79 @@
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { createContext } from '../context.js';
+import { checkMirrors, isDown, statusTable } from './check.js';
+import { exportStatic } from './export/export.js';
+
+/** CPU time of this process so far: on a shared, noisy machine it says more than wall time. */
+function cpuSeconds(): number {
+  const u = process.resourceUsage();
+  return (u.userCPUTime + u.systemCPUTime) / 1e6;
+}
+
+/** `masthead export static DIR` and `masthead mirrors check`. */
+export function mirrorCommands(program: Command): void {
+  program
+    .command('export')
+    .description('export the public site')
+    .command('static')
+    .argument('<dir>', 'directory to write (created if missing; later runs update it incrementally)')
+    .description('write the public site as static files any web server can serve as a mirror')
+    .action(async (dir: string) => {
+      const ctx = await createContext(loadConfig());
+      const app = await buildApp(ctx);
+      // A bar only on a terminal: in cron logs it would be noise.
+      const bar = process.stderr.isTTY
+        ? new cliProgress.SingleBar(
+            {
+              format: 'exporting [{bar}] {percentage}% {value}/{total} pages · {eta_formatted} left',
+              etaBuffer: 500,
+            },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
+      try {
+        let started = false;
+        const summary = await exportStatic(ctx, app, dir, {
+          onProgress(done, total) {
+            if (!bar) return;
+            if (!started) {
+              bar.start(total, 0);
+              started = true;
+            }
+            if (done % 50 === 0 || done === total) bar.update(done);
+          },
+        });
+        bar?.stop();
+        const secs = summary.ms / 1000;
+        console.log(
+          `Exported ${summary.pages} pages, ${summary.files} files and ${summary.media} images to ${dir} in ${secs.toFixed(1)} s ` +
+            `(pages at ${Math.round(summary.pages / Math.max(0.001, summary.phases.pagesMs / 1000))}/s): ${summary.written} written, ${summary.skipped} unchanged, ${summary.removed} removed; ` +
+            `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB. ` +
+            `(cpu ${cpuSeconds().toFixed(1)} s; pages ${(summary.phases.pagesMs / 1000).toFixed(1)} s, other files ${(summary.phases.filesMs / 1000).toFixed(1)} s, images ${(summary.phases.mediaMs / 1000).toFixed(1)} s)`,
+        );
+      } finally {
+        bar?.stop();
+        await app.close();
+        await ctx.close();
+      }
+    });
+
+  program
+    .command('mirrors')
+    .description('alternate addresses and mirrors')
+    .command('check')
+    .option('--timeout <ms>', 'time to wait for each address', '10000')
+    .description('check every address: reachable, stale (missing the newest story) or unreachable')
+    .action(async (opts: { timeout: string }) => {
+      const ctx = await createContext(loadConfig());
+      try {
+        const rows = await checkMirrors(ctx, { timeoutMs: Math.max(100, Number(opts.timeout) || 10_000) });
+        console.log(statusTable(rows));
+        if (isDown(rows)) process.exitCode = 1;
+      } finally {
+        await ctx.close();
+      }
+    });
+}

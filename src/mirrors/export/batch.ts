@@ -1,0 +1,199 @@
+import type { Doc } from '../../content/document/index.js';
+import {
+  type ArticleSummary,
+  ancestry,
+  bylinesOf,
+  isPublicArticle,
+  listPublished,
+  mediaByIds,
+} from '../../content/index.js';
+import type { Context } from '../../context.js';
+import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../../db/index.js';
+import { articleVideo } from '../../distribution/index.js';
+import {
+  authorMeta,
+  type Common,
+  cardOf,
+  collectImages,
+  common,
+  PAGE_SIZE,
+  type PageResult,
+  renderArticlePage,
+  renderListPage,
+  sectionMeta,
+  tagMeta,
+} from '../../site/index.js';
+import type { StoryCard } from '../../site/view.js';
+
+/**
+ * Many pages from data loaded in bulk: every public story's summary, bylines and tags once,
+ * then article rows in chunks. The pages themselves come from the site's render halves (the
+ * same code the live routes run after their per-page queries), so the HTML is identical; only
+ * the loading differs. Lists are sliced in memory from one newest-first list, in the order
+ * `listPublished` gives (first_published_at, then id, descending).
+ */
+const MORE_IN_SECTION = 4;
+const CHUNK = 500;
+
+export interface SiteData {
+  base: Common;
+  stories: ArticleSummary[];
+  bySection: Map<number, ArticleSummary[]>;
+  byTag: Map<number, ArticleSummary[]>;
+  byAuthor: Map<number, ArticleSummary[]>;
+  tags: Map<number, TagRow>;
+  tagsOf: Map<number, TagRow[]>;
+  authors: Map<number, AuthorRow>;
+  bylines: Map<number, AuthorRow[]>;
+  media: Map<number, MediaRow>;
+}
+
+function push<K>(map: Map<K, ArticleSummary[]>, key: K, s: ArticleSummary) {
+  const list = map.get(key);
+  if (list) list.push(s);
+  else map.set(key, [s]);
+}
+
+async function inChunks<T>(ids: number[], load: (chunk: number[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) out.push(...(await load(ids.slice(i, i + CHUNK))));
+  return out;
+}
+
+export async function loadSiteData(ctx: Context): Promise<SiteData> {
+  const db = ctx.db;
+  const base = await common(ctx);
+  const stories = await listPublished(db, base.now, {}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 });
+  const ids = stories.map((s) => s.id);
+  const publicIds = new Set(ids);
+  const bylines = new Map<number, AuthorRow[]>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    for (const [id, list] of await bylinesOf(db, ids.slice(i, i + CHUNK))) bylines.set(id, list);
+  }
+  const tags = new Map((await db.selectFrom('tags').selectAll().execute()).map((t) => [t.id, t]));
+  const links = await db
+    .selectFrom('article_tags')
+    .select(['article_id', 'tag_id'])
+    .orderBy('article_id')
+    .orderBy('position')
+    .execute();
+  const tagsOf = new Map<number, TagRow[]>();
+  for (const l of links) {
+    const tag = tags.get(l.tag_id);
+    if (!tag || !publicIds.has(l.article_id)) continue;
+    const list = tagsOf.get(l.article_id);
+    if (list) list.push(tag);
+    else tagsOf.set(l.article_id, [tag]);
+  }
+  const authors = new Map((await db.selectFrom('authors').selectAll().execute()).map((a) => [a.id, a]));
+  const bySection = new Map<number, ArticleSummary[]>();
+  const byTag = new Map<number, ArticleSummary[]>();
+  const byAuthor = new Map<number, ArticleSummary[]>();
+  for (const s of stories) {
+    for (const section of ancestry(base.tree, s.section_id)) push(bySection, section.id, s);
+    for (const t of tagsOf.get(s.id) ?? []) push(byTag, t.id, s);
+    for (const a of bylines.get(s.id) ?? []) push(byAuthor, a.id, s);
+  }
+  const mediaIds = [
+    ...new Set([
+      ...stories.map((s) => s.lead_media_id),
+      ...[...authors.values()].map((a) => a.avatar_media_id),
+    ]),
+  ].filter((id): id is number => id !== null);
+  const media = new Map<number, MediaRow>();
+  for (const m of await inChunks(mediaIds, async (c) => [...(await mediaByIds(db, c)).values()]))
+    media.set(m.id, m);
+  return { base, stories, bySection, byTag, byAuthor, tags, tagsOf, authors, bylines, media };
+}
+
+/** A fresh copy of the shared page state (page builders mark the current section in it). */
+function fresh(base: Common): Common {
+  return { ...base, view: { ...base.view, nav: base.view.nav.map((n) => ({ ...n, current: false })) } };
+}
+
+export class BatchRenderer {
+  private cards = new Map<number, StoryCard>();
+  private rows = new Map<string, ArticleRow>();
+
+  constructor(
+    private readonly ctx: Context,
+    readonly data: SiteData,
+  ) {}
+
+  private card(s: ArticleSummary): StoryCard {
+    let card = this.cards.get(s.id);
+    if (!card) {
+      card = cardOf(this.data.base.tree, s, this.data.bylines, this.data.media);
+      this.cards.set(s.id, card);
+    }
+    return card;
+  }
+
+  private list(
+    c: Common,
+    path: string,
+    all: ArticleSummary[],
+    page: number,
+    meta: Parameters<typeof renderListPage>[2],
+  ) {
+    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+    const stories = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((s) => this.card(s));
+    return renderListPage(c, { page, pages, path, stories }, meta);
+  }
+
+  /** A section front, tag or author page; null when the URL is not one (the caller falls back). */
+  listPage(path: string, page: number): PageResult | null {
+    const d = this.data;
+    const c = fresh(d.base);
+    const m = /^\/(tag|author)\/([a-z0-9-]+)$/.exec(path);
+    if (m?.[1] === 'tag') {
+      const tag = [...d.tags.values()].find((t) => t.slug === m[2]);
+      return tag ? this.list(c, path, d.byTag.get(tag.id) ?? [], page, tagMeta(c, tag)) : null;
+    }
+    if (m?.[1] === 'author') {
+      const author = [...d.authors.values()].find((a) => a.slug === m[2]);
+      if (!author) return null;
+      const avatar = author.avatar_media_id === null ? undefined : d.media.get(author.avatar_media_id);
+      return this.list(c, path, d.byAuthor.get(author.id) ?? [], page, authorMeta(author, avatar));
+    }
+    const section = d.base.tree.byPath.get(path.slice(1));
+    return section
+      ? this.list(c, path, d.bySection.get(section.id) ?? [], page, sectionMeta(c, section))
+      : null;
+  }
+
+  /** Load the rows of the next stories to render (bodies are the bulk of the data). */
+  async loadArticles(paths: string[]): Promise<void> {
+    this.rows.clear();
+    if (!paths.length) return;
+    const rows = await this.ctx.db.selectFrom('articles').selectAll().where('path', 'in', paths).execute();
+    const missing = new Set<number>();
+    for (const row of rows) {
+      this.rows.set(row.path ?? '', row);
+      const ids: number[] = [];
+      collectImages((JSON.parse(row.body) as Doc).content, ids);
+      for (const id of ids) if (!this.data.media.has(id)) missing.add(id);
+    }
+    for (const [id, m] of await mediaByIds(this.ctx.db, missing)) this.data.media.set(id, m);
+  }
+
+  /** A story page from loaded rows; null when the row was not loaded or is not public. */
+  async articlePage(path: string): Promise<PageResult | null> {
+    const article = this.rows.get(path);
+    const d = this.data;
+    if (!article || !isPublicArticle(article, d.base.now)) return null;
+    const body = JSON.parse(article.body) as Doc;
+    const more = (d.bySection.get(article.section_id) ?? [])
+      .filter((s, i) => i <= MORE_IN_SECTION && s.id !== article.id)
+      .slice(0, MORE_IN_SECTION)
+      .map((s) => this.card(s));
+    return renderArticlePage(fresh(d.base), article, {
+      body,
+      bylines: d.bylines.get(article.id) ?? [],
+      tags: d.tagsOf.get(article.id) ?? [],
+      media: d.media,
+      more,
+      video: await articleVideo(this.ctx.db, article, this.ctx.config.site),
+    });
+  }
+}

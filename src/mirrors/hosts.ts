@@ -1,0 +1,82 @@
+import { BlockList, isIP } from 'node:net';
+import type { Config } from '../config.js';
+
+/**
+ * Which `Host` values the site answers. Pages never echo the host (links are root-relative,
+ * absolute URLs come from configuration), so the policy is not what keeps pages clean; it keeps
+ * caches and logs free of hosts nobody configured, and makes a misrouted domain fail loudly.
+ *
+ * Allowed: the host names of SITE_URL and every alternate address (any port: a port number in
+ * the header cannot change what we send), and loopback names (`localhost`, `127.0.0.1`, `[::1]`)
+ * which only a client on this machine or its own proxy can send: health checks, `curl` on the box,
+ * and `app.inject` in tests.
+ */
+export interface HostPolicy {
+  /** The effective host of a request, or null when it is not one we serve. */
+  check(req: {
+    host: string | undefined;
+    forwardedHost: string | undefined;
+    peer: string | undefined;
+  }): boolean;
+}
+
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
+
+/** `Example.COM.:443` → `example.com`; `[::1]:80` → `::1`; anything malformed → null. */
+export function hostName(header: string): string | null {
+  const h = header.trim().toLowerCase();
+  const m = /^(?:\[([0-9a-f:.]+)\]|([a-z0-9.-]+))(?::(\d{1,5}))?$/.exec(h);
+  if (!m) return null;
+  const name = (m[1] ?? m[2] ?? '').replace(/\.$/, '');
+  return name || null;
+}
+
+export function allowedHostNames(site: Config['site']): Set<string> {
+  const names = new Set<string>();
+  for (const url of [site.url, ...site.alternates]) {
+    const name = hostName(new URL(url).host);
+    if (name) names.add(name);
+  }
+  return names;
+}
+
+export function proxyList(proxies: string[]): BlockList {
+  const list = new BlockList();
+  for (const p of proxies) {
+    const [ip = '', bits] = p.split('/');
+    const type = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(ip, type);
+    else list.addSubnet(ip, Number(bits), type);
+  }
+  return list;
+}
+
+/** Is the socket peer one of the configured proxies (IPv4-mapped IPv6 peers included)? */
+export function isTrustedPeer(list: BlockList, configured: number, peer: string | undefined): boolean {
+  if (!configured || !peer) return false;
+  const ip = peer.startsWith('::ffff:') && isIP(peer.slice(7)) === 4 ? peer.slice(7) : peer;
+  const family = isIP(ip);
+  if (!family) return false;
+  return list.check(ip, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+export function hostPolicy(config: Pick<Config, 'site' | 'trustedProxies'>): HostPolicy {
+  const allowed = allowedHostNames(config.site);
+  const proxies = proxyList(config.trustedProxies);
+  const ok = (header: string | undefined) => {
+    const name = header === undefined ? null : hostName(header);
+    return name !== null && (allowed.has(name) || LOOPBACK_NAMES.has(name));
+  };
+  return {
+    check({ host, forwardedHost, peer }) {
+      // A proxy we trust tells us which address the reader used; the Host it sends us is its
+      // own upstream name and says nothing about the reader. Anyone else's X-Forwarded-Host
+      // is ignored: it is just a header a client typed.
+      if (forwardedHost !== undefined && isTrustedPeer(proxies, config.trustedProxies.length, peer)) {
+        // With a chain of proxies the first value is the reader's.
+        return ok(forwardedHost.split(',')[0]);
+      }
+      return ok(host);
+    },
+  };
+}

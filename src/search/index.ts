@@ -1,0 +1,13 @@
+/** The search domain's public face. */
+export type { SearchEngine } from './engine.js';
+export { foldText } from './fold.js';
+export { indexArticle, indexArticleChange, reindexAll } from './indexer.js';
+export { isEmptyQuery, type ParsedQuery, parseQuery } from './query.js';
+export {
+  MAX_LIMIT,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+  searchArticles,
+} from './search.js';
+export { contentApiSearch, searchRoutes } from './routes.js';

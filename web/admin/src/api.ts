@@ -1,0 +1,192 @@
+/**
+ * The newsroom API as the app uses it: same-origin fetch with the session cookie, and the CSRF
+ * token (kept in memory and sessionStorage, never in localStorage) on every write.
+ */
+import type { Doc } from '../../../src/content/document/index.js';
+
+const CSRF_KEY = 'masthead:csrf';
+let csrfToken: string | null = sessionStorage.getItem(CSRF_KEY);
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+  if (token) sessionStorage.setItem(CSRF_KEY, token);
+  else sessionStorage.removeItem(CSRF_KEY);
+}
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** An answer other than 2xx (`status` > 0) or no answer at all (`status` 0: offline, server down). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+  get offline(): boolean {
+    return this.status === 0;
+  }
+}
+
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api/admin${url}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      cache: 'no-store',
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+  } catch {
+    throw new ApiError(0, 'offline', 'No connection to the newsroom server');
+  }
+  if (res.status === 204) return undefined as T;
+  let data: unknown = null;
+  try {
+    data = await res.json();
+  } catch {
+    // A proxy's error page, or an empty answer: described below by the status alone.
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+    throw new ApiError(
+      res.status,
+      err?.code ?? `http_${res.status}`,
+      err?.message ?? `The server answered ${res.status}`,
+      err?.details,
+    );
+  }
+  return data as T;
+}
+
+export type Role = 'owner' | 'admin' | 'editor' | 'author' | 'contributor';
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  authorId: number | null;
+}
+
+export type Status = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished' | 'archived';
+export type Transition =
+  | 'submit'
+  | 'return'
+  | 'publish'
+  | 'schedule'
+  | 'unschedule'
+  | 'unpublish'
+  | 'archive';
+
+export interface ArticleSummary {
+  id: number;
+  slug: string;
+  headline: string;
+  dek: string;
+  sectionId: number;
+  status: Status;
+  version: number;
+  path: string | null;
+  publishAt: string | null;
+  firstPublishedAt: string | null;
+  embargoUntil: string | null;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the editor sends on a save; the API's write body. */
+export interface ArticleFields {
+  slug: string;
+  headline: string;
+  dek: string;
+  body: Doc;
+  sectionId: number;
+  authorIds: number[];
+  tags: string[];
+  leadMediaId: number | null;
+  leadCaption: string;
+  leadCredit: string;
+  leadFilePhoto: boolean;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  dateline: string | null;
+  embargoUntil: string | null;
+}
+
+export interface Article extends ArticleSummary, ArticleFields {
+  url: string | null;
+  allowed: { update: boolean; delete: boolean; transitions: Transition[] };
+}
+
+export interface Section {
+  id: number;
+  slug: string;
+  name: string;
+  path: string;
+  parentId: number | null;
+  children: Section[];
+}
+export interface Tag {
+  id: number;
+  slug: string;
+  name: string;
+}
+export interface Author {
+  id: number;
+  slug: string;
+  name: string;
+}
+export interface Revision {
+  id: number;
+  version: number;
+  kind: string;
+  by: string;
+  createdAt: string;
+  updatedAt: string;
+  changed: string[];
+}
+
+/** The editable fields of a story, as the save endpoints take them. */
+export function fieldsOf(a: ArticleFields): ArticleFields {
+  return {
+    slug: a.slug,
+    headline: a.headline,
+    dek: a.dek,
+    body: a.body,
+    sectionId: a.sectionId,
+    authorIds: a.authorIds,
+    tags: a.tags,
+    leadMediaId: a.leadMediaId,
+    leadCaption: a.leadCaption,
+    leadCredit: a.leadCredit,
+    leadFilePhoto: a.leadFilePhoto,
+    seoTitle: a.seoTitle,
+    seoDescription: a.seoDescription,
+    dateline: a.dateline,
+    embargoUntil: a.embargoUntil,
+  };
+}
+
+/** Settings the server writes into index.html as <meta> tags. */
+export function siteSetting(name: 'site-name' | 'site-url' | 'time-zone'): string {
+  return document.querySelector<HTMLMetaElement>(`meta[name="masthead:${name}"]`)?.content ?? '';
+}
+
+export const STATUS_LABEL: Record<Status, string> = {
+  draft: 'Draft',
+  in_review: 'In review',
+  scheduled: 'Scheduled',
+  published: 'Published',
+  unpublished: 'Unpublished',
+  archived: 'Archived',
+};

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, api, setCsrfToken, siteSetting, type User } from './api.js';
+import { BASE, navigate, onLinkClick, useLocation } from './router.js';
+import { Desk } from './screens/desk.js';
+import { EditorScreen } from './screens/editor.js';
+import { NewStory } from './screens/new-story.js';
+import { SignIn } from './screens/sign-in.js';
+import { Stories } from './screens/stories.js';
+
+type Auth = { state: 'loading' } | { state: 'out' } | { state: 'in'; user: User } | { state: 'down' };
+
+/** The shell: who is signed in, the navigation, and the screen for the address. */
+export function App() {
+  const [auth, setAuth] = useState<Auth>({ state: 'loading' });
+  const { path } = useLocation();
+
+  const check = useCallback(async () => {
+    try {
+      const s = await api<{ user: User; csrfToken: string | null }>('GET', '/session');
+      setCsrfToken(s.csrfToken);
+      setAuth({ state: 'in', user: s.user });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) {
+        setCsrfToken(null);
+        setAuth({ state: 'out' });
+      } else setAuth({ state: 'down' });
+    }
+  }, []);
+
+  useEffect(() => {
+    void check();
+  }, [check]);
+
+  async function signOut() {
+    try {
+      await api('DELETE', '/session');
+    } catch {
+      // Signed out here either way; the cookie ends when the server next sees it.
+    }
+    setCsrfToken(null);
+    setAuth({ state: 'out' });
+    navigate('/');
+  }
+
+  if (auth.state === 'loading') return <p className="loading">Loading the newsroom…</p>;
+  if (auth.state === 'down') {
+    return (
+      <main className="narrow">
+        <h1>The newsroom server does not answer</h1>
+        <p>Check your connection. Anything you wrote is kept on this device.</p>
+        <button type="button" onClick={() => void check()}>
+          Try again
+        </button>
+      </main>
+    );
+  }
+  if (auth.state === 'out') {
+    return (
+      <SignIn
+        onSignedIn={(user, csrf) => {
+          setCsrfToken(csrf);
+          setAuth({ state: 'in', user });
+        }}
+      />
+    );
+  }
+
+  const user = auth.user;
+  const story = /^\/stories\/(\d+)$/.exec(path);
+  let screen: React.ReactNode;
+  if (path === '/') screen = <Desk user={user} />;
+  else if (path === '/stories') screen = <Stories />;
+  else if (path === '/stories/new') screen = <NewStory />;
+  else if (story) screen = <EditorScreen key={story[1]} id={Number(story[1])} user={user} />;
+  else
+    screen = (
+      <main className="narrow">
+        <h1>Not found</h1>
+        <p>
+          <a href={`${BASE}/`} onClick={onLinkClick}>
+            Back to the desk
+          </a>
+        </p>
+      </main>
+    );
+
+  return (
+    <>
+      <header className="top">
+        <a className="brand" href={`${BASE}/`} onClick={onLinkClick}>
+          {siteSetting('site-name') || 'Masthead'} · Newsroom
+        </a>
+        <nav aria-label="Main">
+          <a href={`${BASE}/`} onClick={onLinkClick} aria-current={path === '/' ? 'page' : undefined}>
+            Desk
+          </a>
+          <a
+            href={`${BASE}/stories`}
+            onClick={onLinkClick}
+            aria-current={path === '/stories' ? 'page' : undefined}
+          >
+            Stories
+          </a>
+          <a className="button primary" href={`${BASE}/stories/new`} onClick={onLinkClick}>
+            New story
+          </a>
+        </nav>
+        <div className="who">
+          <span title={user.email}>
+            {user.name} <small>({user.role})</small>
+          </span>
+          <button type="button" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      {screen}
+    </>
+  );
+}

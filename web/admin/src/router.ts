@@ -1,0 +1,38 @@
+/** A small history-API router: the app's addresses live under /admin. */
+import { useEffect, useState } from 'react';
+
+export const BASE = '/admin';
+
+const listeners = new Set<() => void>();
+
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  const url = to.startsWith(BASE) ? to : `${BASE}${to}`;
+  if (opts.replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  for (const l of listeners) l();
+}
+
+/** The path below /admin ("/", "/stories/12") and the query string. */
+export function useLocation(): { path: string; query: URLSearchParams } {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const update = () => setTick((t) => t + 1);
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  const path = location.pathname.slice(BASE.length).replace(/\/+$/, '') || '/';
+  return { path, query: new URLSearchParams(location.search) };
+}
+
+/** Same-app links navigate without a page load; modified clicks open tabs as usual. */
+export function onLinkClick(e: React.MouseEvent<HTMLAnchorElement>): void {
+  if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+  const href = e.currentTarget.getAttribute('href');
+  if (!href?.startsWith(BASE)) return;
+  e.preventDefault();
+  navigate(href);
+}

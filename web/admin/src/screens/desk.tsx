@@ -1,0 +1,65 @@
+import { useEffect, useState } from 'react';
+import { type ArticleSummary, api, type User } from '../api.js';
+import { StoryList } from './story-list.js';
+
+type Lists = Record<'drafts' | 'review' | 'scheduled' | 'published', ArticleSummary[]>;
+
+async function list(query: string): Promise<ArticleSummary[]> {
+  return (await api<{ articles: ArticleSummary[] }>('GET', `/articles?${query}`)).articles;
+}
+
+/** The desk: my drafts, waiting for review, scheduled (with times), recently published. */
+export function Desk({ user }: { user: User }) {
+  const [lists, setLists] = useState<Lists | null>(null);
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    Promise.all([
+      list('status=draft&limit=100'),
+      list('status=in_review&limit=50'),
+      list('status=scheduled&limit=50'),
+      list('status=published&limit=10'),
+    ])
+      .then(([drafts, review, scheduled, published]) =>
+        setLists({
+          drafts: drafts.filter((a) => a.createdBy === user.id),
+          review,
+          scheduled: [...scheduled].sort((a, b) => (a.publishAt ?? '').localeCompare(b.publishAt ?? '')),
+          published,
+        }),
+      )
+      .catch((err: Error) => setError(err.message));
+  }, [user.id]);
+
+  return (
+    <main className="desk">
+      <h1>Desk</h1>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!lists && !error && <p className="muted">Loading…</p>}
+      {lists && (
+        <div className="desk-grid">
+          <section aria-labelledby="desk-drafts">
+            <h2 id="desk-drafts">My drafts</h2>
+            <StoryList stories={lists.drafts} empty="No drafts of yours." />
+          </section>
+          <section aria-labelledby="desk-review">
+            <h2 id="desk-review">Waiting for review</h2>
+            <StoryList stories={lists.review} empty="Nothing waits for review." />
+          </section>
+          <section aria-labelledby="desk-scheduled">
+            <h2 id="desk-scheduled">Scheduled</h2>
+            <StoryList stories={lists.scheduled} empty="Nothing scheduled." time="publishAt" />
+          </section>
+          <section aria-labelledby="desk-published">
+            <h2 id="desk-published">Recently published</h2>
+            <StoryList stories={lists.published} empty="Nothing published yet." time="published" />
+          </section>
+        </div>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,192 @@
+import type { Editor } from '@tiptap/core';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { slugify } from '../../../../src/lib/slug.js';
+import { type Article, type ArticleFields, api, fieldsOf, type Transition, type User } from '../api.js';
+import { Autosaver } from '../editor/autosave.js';
+import { Conflict } from '../editor/conflict.js';
+import { Revisions } from '../editor/revisions.js';
+import { editorExtensions, toEditorContent } from '../editor/schema.js';
+import { SidePanel } from '../editor/side-panel.js';
+import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
+import { Workflow } from '../editor/workflow.js';
+
+/** Loads one story, then hands it to the editor. */
+export function EditorScreen({ id }: { id: number; user: User }) {
+  const [article, setArticle] = useState<Article | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    api<Article>('GET', `/articles/${id}`)
+      .then(setArticle)
+      .catch((err: Error) => setError(err.message));
+  }, [id]);
+  if (error)
+    return (
+      <main className="narrow">
+        <p className="error" role="alert">
+          {error}
+        </p>
+      </main>
+    );
+  if (!article) return <p className="loading">Loading the story…</p>;
+  return <StoryEditor initial={article} />;
+}
+
+function StoryEditor({ initial }: { initial: Article }) {
+  const [meta, setMeta] = useState<Article>(initial);
+  // The autosaver exists once per story; unsaved edits from an earlier visit are restored first.
+  const [{ saver, start }] = useState(() => {
+    const s = new Autosaver(initial.id, initial.version, fieldsOf(initial), (a) => setMeta(a));
+    const local = s.restoreLocal(fieldsOf(initial));
+    return { saver: s, start: local?.fields ?? fieldsOf(initial) };
+  });
+  const [fields, setFields] = useState<ArticleFields>(start);
+  const fieldsRef = useRef(fields);
+  // Slugs follow the headline until someone edits the slug, and never after first publication.
+  const slugFollows = useRef(initial.firstPublishedAt === null && start.slug === slugify(start.headline));
+  const applying = useRef(false);
+  const state = useSyncExternalStore(saver.subscribe, () => saver.snapshot);
+
+  function change(patch: Partial<ArticleFields>) {
+    const next = { ...fieldsRef.current, ...patch };
+    if (patch.headline !== undefined && slugFollows.current) next.slug = slugify(patch.headline);
+    fieldsRef.current = next;
+    setFields(next);
+    saver.edit(next);
+  }
+
+  const editor = useEditor({
+    extensions: [...editorExtensions(), ExtraShortcuts],
+    content: toEditorContent(start.body),
+    editable: initial.allowed.update,
+    shouldRerenderOnTransaction: true,
+    editorProps: {
+      attributes: { class: 'prose', 'aria-label': 'Story text', 'aria-multiline': 'true', role: 'textbox' },
+    },
+    onUpdate: ({ editor: e }) => {
+      if (!applying.current) change({ body: e.getJSON() as ArticleFields['body'] });
+    },
+  });
+
+  useEffect(() => () => saver.dispose(), [saver]);
+
+  /** Shows a story the server sent (their version, a restored revision) without echoing it back. */
+  function show(article: Article) {
+    const f = fieldsOf(article);
+    fieldsRef.current = f;
+    setFields(f);
+    setMeta(article);
+    applying.current = true;
+    editor?.commands.setContent(toEditorContent(f.body));
+    applying.current = false;
+  }
+
+  async function move(action: Transition, publishAt?: string) {
+    if (!(await saver.flush())) {
+      window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
+      return;
+    }
+    try {
+      const a = await api<Article>('POST', `/articles/${meta.id}/transitions`, {
+        action,
+        version: saver.currentVersion,
+        ...(publishAt ? { publishAt } : {}),
+      });
+      saver.moved(a);
+      setMeta(a);
+    } catch (err) {
+      window.alert((err as Error).message);
+    }
+  }
+
+  async function restore(revisionId: number) {
+    if (!(await saver.flush())) return;
+    try {
+      const a = await api<Article>('POST', `/articles/${meta.id}/revisions/${revisionId}/restore`, {
+        version: saver.currentVersion,
+      });
+      saver.reset(a);
+      show(a);
+    } catch (err) {
+      window.alert((err as Error).message);
+    }
+  }
+
+  return (
+    <main className="editor-screen">
+      <div className="editor-main">
+        <div className="editor-head">
+          <output className={`save-state save-${state.status}`} aria-live="polite" data-testid="save-state">
+            {state.message}
+          </output>
+          {(state.status === 'error' || state.status === 'offline') && (
+            <button type="button" onClick={() => saver.retry()}>
+              Retry now
+            </button>
+          )}
+        </div>
+        {state.conflict && (
+          <Conflict
+            current={state.conflict.current}
+            mine={state.conflict.mine}
+            keepMine={() => saver.keepMine()}
+            takeTheirs={() => {
+              const theirs = saver.takeTheirs();
+              if (theirs) show(theirs);
+            }}
+          />
+        )}
+        <h1 className="visually-hidden">Edit: {fields.headline}</h1>
+        {editor && <Toolbar editor={editor} />}
+        {editor && <ImageAttrs editor={editor} />}
+        <EditorContent editor={editor} className="editor-body" />
+      </div>
+      <aside className="editor-side" aria-label="Story details and workflow">
+        <Workflow meta={meta} move={move} />
+        <SidePanel
+          fields={fields}
+          meta={meta}
+          change={change}
+          onSlugEdited={() => {
+            slugFollows.current = false;
+          }}
+        />
+        <Revisions articleId={meta.id} version={meta.version} restore={restore} />
+      </aside>
+    </main>
+  );
+}
+
+/** Alt text, caption, credit and the file-photo flag of the selected image. */
+function ImageAttrs({ editor }: { editor: Editor }) {
+  if (!editor.isActive('image')) return null;
+  const a = editor.getAttributes('image') as {
+    mediaId: number;
+    alt: string | null;
+    caption: string | null;
+    credit: string | null;
+    filePhoto: boolean;
+  };
+  const set = (patch: Record<string, unknown>) => editor.commands.updateAttributes('image', patch);
+  return (
+    <fieldset className="image-attrs">
+      <legend>Image {a.mediaId}</legend>
+      <label>
+        Alt text
+        <input value={a.alt ?? ''} onChange={(e) => set({ alt: e.target.value || null })} />
+      </label>
+      <label>
+        Caption
+        <input value={a.caption ?? ''} onChange={(e) => set({ caption: e.target.value || null })} />
+      </label>
+      <label>
+        Credit
+        <input value={a.credit ?? ''} onChange={(e) => set({ credit: e.target.value || null })} />
+      </label>
+      <label className="check">
+        <input type="checkbox" checked={a.filePhoto} onChange={(e) => set({ filePhoto: e.target.checked })} />
+        File photo
+      </label>
+    </fieldset>
+  );
+}

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import { type Article, api } from '../api.js';
+import { sectionLabel, useSections } from '../data.js';
+import { navigate } from '../router.js';
+
+/** A story starts with a headline and a section (the API needs both); the editor does the rest. */
+export function NewStory() {
+  const sections = useSections();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function create(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    try {
+      const a = await api<Article>('POST', '/articles', {
+        headline: String(form.get('headline') ?? ''),
+        sectionId: Number(form.get('sectionId')),
+        body: { type: 'doc', content: [] },
+      });
+      navigate(`/stories/${a.id}`, { replace: true });
+    } catch (err) {
+      setError((err as Error).message);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="narrow">
+      <h1>New story</h1>
+      <form onSubmit={(e) => void create(e)}>
+        <label>
+          Headline
+          <input name="headline" required maxLength={300} />
+        </label>
+        <label>
+          Section
+          <select name="sectionId" required>
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {sectionLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy || !sections.length}>
+          Create draft
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,55 @@
+import { useState } from 'react';
+import { ApiError, api, type User } from '../api.js';
+
+export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) => void }) {
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    setBusy(true);
+    setError('');
+    try {
+      const s = await api<{ user: User; csrfToken: string }>('POST', '/session', {
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+      });
+      onSignedIn(s.user, s.csrfToken);
+    } catch (err) {
+      setError(
+        err instanceof ApiError
+          ? err.status === 401
+            ? 'Wrong email or password.'
+            : err.message
+          : 'Could not reach the server.',
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <main className="narrow sign-in">
+      <h1>Sign in to the newsroom</h1>
+      <form onSubmit={(e) => void submit(e)}>
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="username" required />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+/** The newsroom app: served by the Masthead server at /admin from web/admin/dist. */
+export default defineConfig({
+  root,
+  base: '/admin/',
+  plugins: [react()],
+  // The body schema is imported from ../../src/content/document (one module, server and editor).
+  server: { fs: { allow: [fileURLToPath(new URL('../..', import.meta.url))] } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: true,
+    chunkSizeWarningLimit: 1200,
+  },
+  logLevel: 'warn',
+});
