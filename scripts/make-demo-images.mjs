@@ -3344,9 +3344,9 @@ function drawStadium(s, rng) {
   for (let i = 0; i < 10; i += 2) {
     const a = i / 10;
     const b = (i + 1) / 10;
-    const L = (t) => [lerp(pitch[0][0], pitch[1][0], t), pitch[0][1]];
-    const Lb = (t) => [lerp(pitch[3][0], pitch[2][0], t), pitch[3][1]];
-    s.add(poly([L(a), L(b), Lb(b), Lb(a)], '#4a9a53'));
+    const top = (t) => [lerp(pitch[0][0], pitch[1][0], t), pitch[0][1]];
+    const bottom = (t) => [lerp(pitch[3][0], pitch[2][0], t), pitch[3][1]];
+    s.add(poly([top(a), top(b), bottom(b), bottom(a)], '#4a9a53'));
   }
   s.add(
     poly(pitch, 'none', { stroke: '#eef3ea', strokeWidth: 3, opacity: 0.85 }),

@@ -54,6 +54,13 @@ describe.each(testDialects())('distribution settings in the newsroom API on %s',
     expect((await call(env.app, editor, 'GET', '/webhooks')).statusCode).toBe(403);
   });
 
+  it('shows mirror health to admins', async () => {
+    const res = await call(env.app, admin, 'GET', '/mirrors');
+    expect(res.statusCode).toBe(200);
+    expect(Array.isArray(res.json().mirrors)).toBe(true);
+    expect((await call(env.app, editor, 'GET', '/mirrors')).statusCode).toBe(403);
+  });
+
   it('attaches a video to a story and adds a live stream', async () => {
     const section = await createSection(env.ctx.db, { slug: 'video', name: 'Video' });
     const story = (

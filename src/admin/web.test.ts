@@ -10,7 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
 import { validateDocument } from '../content/document/index.js';
@@ -194,6 +194,15 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
     });
     page = browser.pages()[0] ?? (await browser.newPage());
     page.setDefaultTimeout(15_000);
+  });
+
+  // A failed step leaves a screenshot and the page's text behind, for the log and for humans.
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail' || page.isClosed()) return;
+    const file = path.join(os.tmpdir(), `masthead-admin-${context.task.name.replace(/\W+/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+    const text = await page.evaluate(() => document.body.innerText).catch(() => '');
+    console.error(`Failed at ${page.url()} (screenshot ${file}):\n${text.slice(0, 2000)}`);
   });
 
   afterAll(async () => {

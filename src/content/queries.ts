@@ -58,26 +58,21 @@ export function publicArticles(db: Db, now: string, filter: ListFilter = {}) {
     q = q.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
   if (filter.authorId !== undefined) {
     const authorId = filter.authorId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_authors')
-          .select('article_authors.article_id')
-          .whereRef('article_authors.article_id', '=', 'articles.id')
-          .where('article_authors.author_id', '=', authorId),
-      ),
+    // IN (…) lets the database start from the byline index rather than test every story.
+    q = q.where('articles.id', 'in', (eb) =>
+      eb
+        .selectFrom('article_authors')
+        .select('article_authors.article_id')
+        .where('article_authors.author_id', '=', authorId),
     );
   }
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('article_tags')
-          .select('article_tags.article_id')
-          .whereRef('article_tags.article_id', '=', 'articles.id')
-          .where('article_tags.tag_id', '=', tagId),
-      ),
+    q = q.where('articles.id', 'in', (eb) =>
+      eb
+        .selectFrom('article_tags')
+        .select('article_tags.article_id')
+        .where('article_tags.tag_id', '=', tagId),
     );
   }
   if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);

@@ -2,3 +2,6 @@
 export { type FooterAddresses, footerAddresses, type MirrorsDocument, mirrorsDocument } from './addresses.js';
 export { hostPolicy } from './hosts.js';
 export { mirrorRoutes } from './routes.js';
+export { checkMirrors, type MirrorStatusRow, mirrorStatus } from './check.js';
+// The static export (export/export.ts) is not re-exported here: it renders through the site,
+// and the site imports this file for the footer; the CLI imports it directly.

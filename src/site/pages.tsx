@@ -242,12 +242,6 @@ async function redirect(ctx: Context, path: string): Promise<PageResult | null> 
   return to ? { status: 301, location: to } : null;
 }
 
-function isPublic(article: ArticleRow, now: string): boolean {
-  return (
-    article.status === 'published' && article.first_published_at !== null && article.first_published_at <= now
-  );
-}
-
 async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResult> {
   const c = await common(ctx);
   if (!isPublicArticle(article, c.now)) {

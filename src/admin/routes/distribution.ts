@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
+import { mirrorStatus } from '../../mirrors/index.js';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from '../../distribution/index.js';
 import {
   createLiveStream,
@@ -94,6 +95,17 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
         action: 'apikey.revoke',
         subject: { type: 'api_key', id: params.id },
       });
+    },
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/mirrors',
+    tag: 'distribution',
+    summary: 'Alternate addresses and their last health check (reachable / stale / unreachable)',
+    handler: async ({ actor }) => {
+      authorize(actor, 'settings.manage');
+      return { mirrors: await mirrorStatus(ctx.db, ctx.config.site) };
     },
   });
 

@@ -57,6 +57,7 @@ export function Layout({
         {head.image ? <meta name="twitter:image" content={head.image.url} /> : null}
         {head.jsonLd.map((data, i) => (
           <script
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list, never reordered
             key={i}
             type="application/ld+json"
             dangerouslySetInnerHTML={{ __html: jsonForScript(data) }}

@@ -31,6 +31,17 @@ export function App() {
     void check();
   }, [check]);
 
+  // Without a server there is nothing to show yet: ask again until it answers.
+  useEffect(() => {
+    if (auth.state !== 'down') return;
+    const timer = setInterval(() => void check(), 3000);
+    window.addEventListener('online', check);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', check);
+    };
+  }, [auth.state, check]);
+
   async function signOut() {
     try {
       await api('DELETE', '/session');
@@ -47,7 +58,9 @@ export function App() {
     return (
       <main className="narrow">
         <h1>The newsroom server does not answer</h1>
-        <p>Check your connection. Anything you wrote is kept on this device.</p>
+        <p>
+          Check your connection; this page tries again by itself. Anything you wrote is kept on this device.
+        </p>
         <button type="button" onClick={() => void check()}>
           Try again
         </button>

@@ -82,7 +82,8 @@ export const ImageNode = Node.create({
         'data-credit': a.credit ?? '',
         'data-file-photo': String(node.attrs.filePhoto === true),
       },
-      ['img', { src: `/media/${a.mediaId}/640.jpg`, alt: a.alt ?? '', loading: 'lazy' }],
+      // 320 px exists for every library image (smaller originals are served at that size).
+      ['img', { src: `/media/${a.mediaId}/320.jpg`, alt: a.alt ?? '', loading: 'lazy' }],
       ['figcaption', {}, caption || `Image ${a.mediaId} — no caption yet`],
     ];
   },

@@ -2,7 +2,15 @@ import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { slugify } from '../../../../src/lib/slug.js';
-import { type Article, type ArticleFields, api, fieldsOf, type Transition, type User } from '../api.js';
+import {
+  ApiError,
+  type Article,
+  type ArticleFields,
+  api,
+  fieldsOf,
+  type Transition,
+  type User,
+} from '../api.js';
 import { Autosaver } from '../editor/autosave.js';
 import { Conflict } from '../editor/conflict.js';
 import { Revisions } from '../editor/revisions.js';
@@ -16,9 +24,20 @@ export function EditorScreen({ id }: { id: number; user: User }) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
-    api<Article>('GET', `/articles/${id}`)
-      .then(setArticle)
-      .catch((err: Error) => setError(err.message));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = () =>
+      api<Article>('GET', `/articles/${id}`)
+        .then((a) => {
+          setError('');
+          setArticle(a);
+        })
+        .catch((err: Error) => {
+          setError(err.message);
+          // No connection: keep trying; the local copy is restored once the story loads.
+          if (err instanceof ApiError && (err.offline || err.status >= 500)) timer = setTimeout(load, 3000);
+        });
+    void load();
+    return () => clearTimeout(timer);
   }, [id]);
   if (error)
     return (
@@ -69,6 +88,18 @@ function StoryEditor({ initial }: { initial: Article }) {
   });
 
   useEffect(() => () => saver.dispose(), [saver]);
+
+  // Ctrl/⌘+S saves now instead of opening the browser's "save page" dialog.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void saver.flush();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [saver]);
 
   /** Shows a story the server sent (their version, a restored revision) without echoing it back. */
   function show(article: Article) {
