@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, setCsrfToken, siteSetting, type User } from './api.js';
 import { BASE, navigate, onLinkClick, useLocation } from './router.js';
+import { Account } from './screens/account.js';
 import { Desk } from './screens/desk.js';
 import { EditorScreen } from './screens/editor.js';
 import { NewStory } from './screens/new-story.js';
@@ -84,6 +85,17 @@ export function App() {
   if (path === '/') screen = <Desk user={user} />;
   else if (path === '/stories') screen = <Stories />;
   else if (path === '/stories/new') screen = <NewStory />;
+  else if (path === '/account')
+    screen = (
+      <Account
+        user={user}
+        onSignedOut={() => {
+          setCsrfToken(null);
+          setAuth({ state: 'out' });
+          navigate('/');
+        }}
+      />
+    );
   else if (story) screen = <EditorScreen key={story[1]} id={Number(story[1])} user={user} />;
   else
     screen = (
@@ -119,9 +131,13 @@ export function App() {
           </a>
         </nav>
         <div className="who">
-          <span title={user.email}>
+          <a
+            href={`${BASE}/account`}
+            onClick={onLinkClick}
+            title={`${user.email}: your account and password`}
+          >
             {user.name} <small>({user.role})</small>
-          </span>
+          </a>
           <button type="button" onClick={() => void signOut()}>
             Sign out
           </button>
