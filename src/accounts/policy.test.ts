@@ -11,9 +11,11 @@ function documented(): Map<string, string> {
   const md = fs.readFileSync(new URL('../../docs/permissions.md', import.meta.url), 'utf8');
   const cells = new Map<string, string>();
   for (const line of md.split('\n')) {
-    const m = /^\| (article\.\w+|[a-z]+\.\w+) \| (.+) \|$/.exec(line.trim());
-    if (!m?.[1] || !m[2]) continue;
-    for (const [i, cell] of m[2].split(' | ').entries()) cells.set(`${m[1]}/${ROLES[i]}`, cell.trim());
+    // Table rows, however the formatter pads them: | action | owner | admin | … |
+    const cols = line.split('|').map((c) => c.trim());
+    const action = cols[1];
+    if (!action || !/^[a-z]+\.[a-z]+$/.test(action) || cols.length < ROLES.length + 2) continue;
+    for (const [i, role] of ROLES.entries()) cells.set(`${action}/${role}`, cols[i + 2] ?? '');
   }
   return cells;
 }
