@@ -155,6 +155,11 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
         );
       });
   }
+  /** README pictures: `MASTHEAD_SCREENSHOTS=docs/images npm test -- src/admin/web.test.ts`. */
+  async function shoot(name: string) {
+    const dir = process.env.MASTHEAD_SCREENSHOTS;
+    if (dir) await page.screenshot({ path: path.join(ROOT, dir, `admin-${name}.png`) });
+  }
   async function typeAtEnd(text: string) {
     await page.locator('.ProseMirror').click();
     await page.keyboard.press('Control+End');
@@ -229,8 +234,12 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
     await typeAtEnd('The vote was 31 to 12.');
     await waitForState(/^Saved at \d\d:\d\d$/);
     expect(await bodyText()).toContain('The vote was 31 to 12.');
+    const { version } = await apiCall('GET', `/articles/${storyId}`);
     await page.reload();
     await page.locator('.ProseMirror', { hasText: 'The vote was 31 to 12.' }).waitFor();
+    // Opening a story is not an edit: nothing is saved (which would bump the version).
+    await page.waitForTimeout(2500);
+    expect((await apiCall('GET', `/articles/${storyId}`)).version).toBe(version);
     expect(await page.getByLabel('Slug').inputValue()).toBe('council-approves-the-new-bridge');
   });
 
@@ -341,6 +350,7 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
     }, html);
     await page.locator('.ProseMirror', { hasText: 'Cell two' }).waitFor();
     await waitForState(/^Saved at/);
+    await shoot('editor');
     const body = validateDocument((await apiCall('GET', `/articles/${storyId}`)).body);
     const json = JSON.stringify(body);
     expect(body.content).toContainEqual({
@@ -351,6 +361,9 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
     expect(json).toContain('{"type":"text","text":"Bold words","marks":[{"type":"bold"}]}');
     expect(json).toContain('"marks":[{"type":"link","attrs":{"href":"https://example.org/report"}}]');
     expect(json).not.toMatch(/javascript|target|noopener|tracker|__pasted|underline|strike|"code"/);
+    // Table cells become paragraphs of their own.
+    for (const cell of ['Cell one', 'Cell two'])
+      expect(body.content).toContainEqual({ type: 'paragraph', content: [{ type: 'text', text: cell }] });
     const text = renderText(body);
     for (const words of [
       'a bad link',
@@ -379,6 +392,24 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
     expect((await apiCall('GET', `/articles/${storyId}/revisions`)).revisions[0].changed).toContain('body');
   });
 
+  it('saves the side panel: dek, tags (created on save), dateline, and the slug following the headline', async () => {
+    await page.getByLabel('Headline').fill('Council approves the new river bridge');
+    expect(await page.getByLabel('Slug').inputValue()).toBe('council-approves-the-new-river-bridge');
+    await page.getByLabel('Dek (summary)').fill('A 31 to 12 vote ends a decade of argument.');
+    await page.getByLabel('Tags', { exact: true }).fill('Transport');
+    await page.getByLabel('Tags', { exact: true }).press('Enter');
+    await page.getByLabel('Dateline').fill('PRAGUE');
+    await waitForState(/^Saved at/);
+    const story = await apiCall('GET', `/articles/${storyId}`);
+    expect(story).toMatchObject({
+      headline: 'Council approves the new river bridge',
+      slug: 'council-approves-the-new-river-bridge',
+      dek: 'A 31 to 12 vote ends a decade of argument.',
+      tags: ['Transport'],
+      dateline: 'PRAGUE',
+    });
+  });
+
   it('schedules in the newsroom time zone, unschedules, and publishes to the site', async () => {
     const year = new Date().getUTCFullYear() + 1;
     await page.getByRole('button', { name: 'Schedule…' }).click();
@@ -393,6 +424,26 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
     const story = await apiCall('GET', `/articles/${storyId}`);
     expect(story.status).toBe('published');
     expect((await env.app.inject({ method: 'GET', url: story.path })).statusCode).toBe(200);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' }).click();
+    await page.getByRole('link', { name: 'Council approves the new river bridge' }).first().waitFor();
+    await shoot('desk');
+  });
+
+  it('lists stories with search and filters', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stories' }).click();
+    const list = page.locator('.story-list');
+    await list.getByText('Council approves the new river bridge').waitFor();
+    await page.getByLabel('Search').fill('no such words');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No stories match.').waitFor();
+    await page.getByLabel('Search').fill('river');
+    await page.getByLabel('Status').selectOption('published');
+    await page.getByLabel('Tag').fill('transport');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await list.getByText('Council approves the new river bridge').waitFor();
+    await page.getByLabel('Status').selectOption('draft');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No stories match.').waitFor();
   });
 
   it('signs out', async () => {
@@ -426,5 +477,19 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
     expect(await page.getByRole('button', { name: 'Schedule…' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.locator('.workflow .status', { hasText: 'In review' }).waitFor();
+  });
+
+  it('changes the own password, which signs out; the new one works', async () => {
+    await page.getByRole('link', { name: /Stringer/ }).click();
+    await page.getByLabel('Current password').fill(PASSWORD);
+    await page.getByLabel('New password (at least 12 characters)').fill('a much longer new secret');
+    await page.getByLabel('New password again').fill('a much longer new secret');
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await page.getByRole('heading', { name: 'Sign in to the newsroom' }).waitFor();
+    await page.getByLabel('Email').fill('stringer@example.com');
+    await page.getByLabel('Password').fill('a much longer new secret');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Desk' }).waitFor();
   });
 });

@@ -121,7 +121,13 @@ export class Autosaver {
   takeTheirs(): Article | null {
     const c = this.state.conflict;
     if (!c) return null;
-    keepCopy({ articleId: this.articleId, baseVersion: this.version, fields: c.mine, editedAt: Date.now() });
+    // The latest edits, including any typed while the question was open.
+    keepCopy({
+      articleId: this.articleId,
+      baseVersion: this.version,
+      fields: this.fields,
+      editedAt: Date.now(),
+    });
     this.reset(c.current);
     return c.current;
   }

@@ -217,6 +217,21 @@ function schemaNodes(): Extensions {
 }
 
 /**
+ * Pasted HTML, before ProseMirror parses it: table cells become paragraphs (the schema has no
+ * tables, and their text would otherwise run together). Parsed in an inert document: nothing in
+ * it runs or loads.
+ */
+export function transformPastedHTML(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  for (const cell of Array.from(doc.querySelectorAll('td, th, caption'))) {
+    const p = doc.createElement('p');
+    p.append(...Array.from(cell.childNodes));
+    cell.replaceWith(p);
+  }
+  return doc.body.innerHTML;
+}
+
+/**
  * The editor's JSON as a schema document, checked by the server's validator (throws
  * DocumentError naming the node). ProseMirror needs one block; the schema allows none.
  */

@@ -14,7 +14,7 @@ import {
 import { Autosaver } from '../editor/autosave.js';
 import { Conflict } from '../editor/conflict.js';
 import { Revisions } from '../editor/revisions.js';
-import { editorExtensions, toEditorContent } from '../editor/schema.js';
+import { editorExtensions, toEditorContent, transformPastedHTML } from '../editor/schema.js';
 import { SidePanel } from '../editor/side-panel.js';
 import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
 import { Workflow } from '../editor/workflow.js';
@@ -80,6 +80,7 @@ function StoryEditor({ initial }: { initial: Article }) {
     editable: initial.allowed.update,
     shouldRerenderOnTransaction: true,
     editorProps: {
+      transformPastedHTML,
       attributes: { class: 'prose', 'aria-label': 'Story text', 'aria-multiline': 'true', role: 'textbox' },
     },
     onUpdate: ({ editor: e }) => {
@@ -88,6 +89,11 @@ function StoryEditor({ initial }: { initial: Article }) {
   });
 
   useEffect(() => () => saver.dispose(), [saver]);
+
+  // A transition can take the right to edit away (or give it back).
+  useEffect(() => {
+    editor?.setEditable(meta.allowed.update, false); // false: not an edit, nothing to save
+  }, [editor, meta.allowed.update]);
 
   // Ctrl/⌘+S saves now instead of opening the browser's "save page" dialog.
   useEffect(() => {
