@@ -82,6 +82,12 @@ export function openDatabase(database: Config['database']): DbHandle {
   if (database.kind === 'postgres') {
     configurePgTypes();
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    // An idle connection can be cut by the server (restart, failover, admin). Without a listener
+    // pg turns that into an uncaught exception that kills the process; the pool simply replaces
+    // the connection on next use, so log it and carry on.
+    pool.on('error', (err) => {
+      console.error(`PostgreSQL connection lost: ${err.message}`);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: dialects.postgres, destroy: () => db.destroy() };
   }
