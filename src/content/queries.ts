@@ -147,6 +147,27 @@ export async function bylinesOf(db: Db, articleIds: number[]): Promise<Map<numbe
   return out;
 }
 
+/** Tags of many articles at once, in tag order. */
+export async function tagsOfMany(db: Db, articleIds: number[]): Promise<Map<number, TagRow[]>> {
+  const out = new Map<number, TagRow[]>();
+  if (!articleIds.length) return out;
+  const rows = await db
+    .selectFrom('article_tags')
+    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+    .selectAll('tags')
+    .select('article_tags.article_id')
+    .where('article_tags.article_id', 'in', articleIds)
+    .orderBy('article_tags.article_id')
+    .orderBy('article_tags.position')
+    .execute();
+  for (const { article_id, ...tag } of rows) {
+    const list = out.get(article_id);
+    if (list) list.push(tag);
+    else out.set(article_id, [tag]);
+  }
+  return out;
+}
+
 export async function tagsOf(db: Db, articleId: number): Promise<TagRow[]> {
   return db
     .selectFrom('article_tags')

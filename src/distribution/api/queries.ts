@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ArticleRow, AuthorRow, Db, MediaRow, TagRow } from '../../db/index.js';
-import { bylinesOf, mediaByIds, publicArticles } from '../../content/index.js';
+import { bylinesOf, mediaByIds, publicArticles, tagsOfMany } from '../../content/index.js';
 
 /**
  * Read queries of the distribution faces (Content API, feeds, sitemaps) that the content
@@ -127,27 +127,6 @@ export async function publicArticleBySlug(
 ): Promise<PublicArticle | undefined> {
   const [row] = await articlePage(db, now, { slug }, 'published', null, 1);
   return row;
-}
-
-/** Tags of many articles at once, in tag order. */
-export async function tagsOfMany(db: Db, articleIds: number[]): Promise<Map<number, TagRow[]>> {
-  const out = new Map<number, TagRow[]>();
-  if (!articleIds.length) return out;
-  const rows = await db
-    .selectFrom('article_tags')
-    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .selectAll('tags')
-    .select('article_tags.article_id')
-    .where('article_tags.article_id', 'in', articleIds)
-    .orderBy('article_tags.article_id')
-    .orderBy('article_tags.position')
-    .execute();
-  for (const { article_id, ...tag } of rows) {
-    const list = out.get(article_id);
-    if (list) list.push(tag);
-    else out.set(article_id, [tag]);
-  }
-  return out;
 }
 
 /** What every distribution face shows of a story, loaded for a whole list in three queries. */
