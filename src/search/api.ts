@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { loadSectionTree } from '../content/index.js';
 import { parseSearchParams, resolveFilters, type SearchParams } from './params.js';
 import { searchArticles } from './search.js';
 import { type ResultView, resultViews } from './view.js';
@@ -55,7 +56,12 @@ function present(base: string, r: ResultView): ApiSearchResult {
  */
 export async function apiSearch(ctx: Context, raw: unknown): Promise<ApiSearchResponse> {
   const params = parseSearchParams(raw, { strict: true });
-  const filters = await resolveFilters(ctx.db, params, ctx.now().toISOString());
+  const filters = await resolveFilters(
+    ctx.db,
+    await loadSectionTree(ctx.db),
+    params,
+    ctx.now().toISOString(),
+  );
   const found = await searchArticles(ctx.db, { q: params.q, ...filters.options, now: ctx.now() });
   const views = await resultViews(ctx.db, filters.tree, found.hits);
   return {

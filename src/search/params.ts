@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { descendantIds, loadSectionTree, type SectionNode, type SectionTree } from '../content/index.js';
+import { descendantIds, type SectionNode, type SectionTree } from '../content/index.js';
 import type { AuthorRow, Db, TagRow } from '../db/index.js';
 import type { SearchOptions } from './search.js';
 
@@ -81,9 +81,14 @@ export interface ResolvedFilters {
 }
 
 /** Slugs and paths → ids (a section includes its descendants); unknown ones are a 400. */
-export async function resolveFilters(db: Db, p: SearchParams, publicAt: string): Promise<ResolvedFilters> {
-  const [tree, author, tag] = await Promise.all([
-    loadSectionTree(db),
+/** `tree` is the caller's section tree (pages already load it for their navigation). */
+export async function resolveFilters(
+  db: Db,
+  tree: SectionTree,
+  p: SearchParams,
+  publicAt: string,
+): Promise<ResolvedFilters> {
+  const [author, tag] = await Promise.all([
     p.author
       ? db.selectFrom('authors').selectAll().where('slug', '=', p.author).executeTakeFirst()
       : undefined,

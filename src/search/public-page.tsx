@@ -1,8 +1,6 @@
-import { loadSectionTree } from '../content/index.js';
 import type { Context } from '../context.js';
-import { footerAddresses } from '../mirrors/index.js';
 import { renderDocument } from '../site/render.js';
-import { sectionHref, type SiteView } from '../site/view.js';
+import { common } from '../site/pages.js';
 import {
   parseSearchParams,
   resolveFilters,
@@ -31,36 +29,27 @@ function hrefFor(p: SearchParams, page: number): string {
 
 /** The /search page as HTML and a status: 200, or 400 with the form and the reason. */
 export async function searchPage(ctx: Context, raw: unknown): Promise<{ status: 200 | 400; html: string }> {
-  const now = ctx.now().toISOString();
+  // The site's own view (navigation, footer addresses) and section tree, as every page has them.
+  const { view, tree: sectionTree, now } = await common(ctx);
   let params: SearchParams = searchParams.parse({});
   let error: string | undefined;
   let total = 0;
   let results: ResultView[] = [];
   let tag: SearchPageModel['tag'];
-  let tree: SearchPageModel['tree'] | undefined;
   try {
     params = parseSearchParams(raw);
-    const filters = await resolveFilters(ctx.db, params, now);
-    tree = filters.tree;
+    const filters = await resolveFilters(ctx.db, sectionTree, params, now);
     tag = filters.tag;
     const found = await searchArticles(ctx.db, { q: params.q, ...filters.options, now: ctx.now() });
     total = found.total;
-    results = await resultViews(ctx.db, tree, found.hits);
+    results = await resultViews(ctx.db, sectionTree, found.hits);
   } catch (err) {
     if (!(err instanceof SearchParamError)) throw err;
     error = `This search could not be run: ${err.message}.`;
     if (typeof (raw as { q?: unknown })?.q === 'string') params.q = (raw as { q: string }).q;
   }
-  const [sectionTree, authors] = await Promise.all([
-    tree ?? loadSectionTree(ctx.db),
-    ctx.db.selectFrom('authors').select(['slug', 'name']).orderBy('name').execute(),
-  ]);
-  const site = ctx.config.site;
-  const view: SiteView = {
-    site,
-    nav: sectionTree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: false })),
-    addresses: footerAddresses(site),
-  };
+  const authors = await ctx.db.selectFrom('authors').select(['slug', 'name']).orderBy('name').execute();
+  const site = view.site;
   const q = params.q.trim().slice(0, 120);
   const head = {
     title: `${q ? `Search: ${q}` : 'Search'} | ${site.name}`,
