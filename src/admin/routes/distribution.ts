@@ -46,6 +46,16 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     }
   };
   const who = (actor: AuthedActor) => ({ id: actor.id, label: actor.user.email });
+  /** A story's video is part of the story: whoever may edit the story may change it. */
+  const mayEditStory = async (actor: AuthedActor, id: number) => {
+    const a = await ctx.db
+      .selectFrom('articles')
+      .select(['created_by', 'status'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!a) throw new ApiError(404, 'not_found', `article ${id} not found`);
+    authorize(actor, 'article.update', { ownerId: a.created_by, status: a.status });
+  };
 
   r.add({
     method: 'GET',
@@ -226,13 +236,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     params: idParams,
     body: videoInput,
     handler: async ({ actor, params, body }) => {
-      const a = await ctx.db
-        .selectFrom('articles')
-        .select(['created_by', 'status'])
-        .where('id', '=', params.id)
-        .executeTakeFirst();
-      if (!a) throw new ApiError(404, 'not_found', `article ${params.id} not found`);
-      authorize(actor, 'article.update', { ownerId: a.created_by, status: a.status });
+      await mayEditStory(actor, params.id);
       return domain(() => setArticleVideo(ctx.db, params.id, body));
     },
   });
@@ -244,13 +248,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     params: idParams,
     status: 204,
     handler: async ({ actor, params }) => {
-      const a = await ctx.db
-        .selectFrom('articles')
-        .select(['created_by', 'status'])
-        .where('id', '=', params.id)
-        .executeTakeFirst();
-      if (!a) throw new ApiError(404, 'not_found', `article ${params.id} not found`);
-      authorize(actor, 'article.update', { ownerId: a.created_by, status: a.status });
+      await mayEditStory(actor, params.id);
       await removeArticleVideo(ctx.db, params.id);
     },
   });
