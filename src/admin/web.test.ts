@@ -3,55 +3,35 @@
  * headless Chromium against the real server — sign in, write, autosave, reload, offline, 409,
  * paste. The app is built first when web/admin/dist is missing or older than its sources.
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
 import { validateDocument } from '../content/document/index.js';
 import { renderText } from '../content/document/text.js';
+import {
+  type Browser,
+  ensureAdminBuilt,
+  launchBrowser,
+  reportFailure,
+  runBrowserTests,
+  screenshot,
+} from '../test/browser.js';
 import { testEnv, type TestEnv } from '../test/context.js';
-import { ADMIN_APP_DIR, ADMIN_CSP, adminAppRoutes } from './web.js';
+import { ADMIN_CSP, adminAppRoutes } from './web.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 const SITE_URL = 'http://localhost:3000';
 const EMAIL = 'desk@example.com';
 const PASSWORD = 'correct horse battery staple';
 
-function newestMtime(p: string): number {
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(0, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
-}
-
-/** Builds web/admin unless dist/index.html is newer than every source the bundle is made of. */
-function ensureBuilt(): void {
-  const built = path.join(ADMIN_APP_DIR, 'index.html');
-  const sources = [
-    'web/admin/src',
-    'web/admin/index.html',
-    'web/admin/vite.config.ts',
-    'src/content/document',
-    'src/lib/slug.ts',
-  ].map((p) => path.join(ROOT, p));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
-  execFileSync(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/admin/vite.config.ts'],
-    { cwd: ROOT, stdio: 'pipe' },
-  );
-}
-
 describe('serving the newsroom app at /admin', () => {
   let env: TestEnv;
   beforeAll(async () => {
-    ensureBuilt();
+    ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL });
   });
   afterAll(() => env?.close());
@@ -107,17 +87,10 @@ describe('serving the newsroom app at /admin', () => {
   });
 });
 
-const hasChromium = fs.existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI !== 'true') {
-  console.info(
-    `Browser tests of the newsroom app skipped: ${CHROMIUM} is missing (apt-get install chromium).`,
-  );
-}
-
-describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in headless Chromium', () => {
+describe.skipIf(!runBrowserTests)('the newsroom app in headless Chromium', () => {
   let env: TestEnv;
   let base: string;
-  let profile: string;
+  let chromium: Browser;
   let browser: BrowserContext;
   let page: Page;
   let storyId: number;
@@ -155,11 +128,7 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
         );
       });
   }
-  /** README pictures: `MASTHEAD_SCREENSHOTS=docs/images npm test -- src/admin/web.test.ts`. */
-  async function shoot(name: string) {
-    const dir = process.env.MASTHEAD_SCREENSHOTS;
-    if (dir) await page.screenshot({ path: path.join(ROOT, dir, `admin-${name}.png`) });
-  }
+  const shoot = (name: string) => screenshot(page, name);
   async function typeAtEnd(text: string) {
     await page.locator('.ProseMirror').click();
     await page.keyboard.press('Control+End');
@@ -167,9 +136,7 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
   }
 
   beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error(`CI=true but ${CHROMIUM} is missing: CI must install Debian's chromium`);
-    ensureBuilt();
+    ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL });
     await createUser(env.ctx.db, { email: EMAIL, name: 'Desk Editor', password: PASSWORD, role: 'editor' });
     await createSection(env.ctx.db, { slug: 'news', name: 'News' });
@@ -183,37 +150,18 @@ describe.skipIf(!hasChromium && process.env.CI !== 'true')('the newsroom app in 
     });
     cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
     csrf = login.json().csrfToken;
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-      viewport: { width: 1280, height: 900 },
-    });
-    page = browser.pages()[0] ?? (await browser.newPage());
-    page.setDefaultTimeout(15_000);
+    chromium = await launchBrowser();
+    browser = chromium.context;
+    page = chromium.page;
   });
 
-  // A failed step leaves a screenshot and the page's text behind, for the log and for humans.
   afterEach(async (context) => {
-    if (context.task.result?.state !== 'fail' || page.isClosed()) return;
-    const file = path.join(os.tmpdir(), `masthead-admin-${context.task.name.replace(/\W+/g, '-')}.png`);
-    await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-    const text = await page.evaluate(() => document.body.innerText).catch(() => '');
-    console.error(`Failed at ${page.url()} (screenshot ${file}):\n${text.slice(0, 2000)}`);
+    if (context.task.result?.state === 'fail') await reportFailure(page, context.task.name);
   });
 
   afterAll(async () => {
-    await browser?.close();
+    await chromium?.close();
     await env?.close();
-    if (profile) fs.rmSync(profile, { recursive: true, force: true });
   });
 
   it('signs in and shows the desk', async () => {

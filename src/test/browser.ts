@@ -1,0 +1,108 @@
+/**
+ * Shared plumbing for the newsroom app's browser tests: build the app when its sources are newer
+ * than the bundle, and launch Debian's Chromium the one way these machines allow (a fresh
+ * profile folder, no network beyond loopback).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { ADMIN_APP_DIR } from '../admin/web.js';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Browser suites run where Chromium is installed, and must run under CI=true. */
+export const hasChromium = fs.existsSync(CHROMIUM);
+export const runBrowserTests = hasChromium || process.env.CI === 'true';
+if (!hasChromium && process.env.CI !== 'true') {
+  console.info(
+    `Browser tests of the newsroom app skipped: ${CHROMIUM} is missing (apt-get install chromium).`,
+  );
+}
+
+function newestMtime(p: string): number {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+/** Builds web/admin unless dist/index.html is newer than every source the bundle is made of. */
+export function ensureAdminBuilt(): void {
+  const built = path.join(ADMIN_APP_DIR, 'index.html');
+  const sources = [
+    'web/admin/src',
+    'web/admin/index.html',
+    'web/admin/vite.config.ts',
+    'src/content/document',
+    'src/lib/slug.ts',
+  ].map((p) => path.join(ROOT, p));
+  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/admin/vite.config.ts'],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A headless Chromium with its own empty profile; close() removes the profile. */
+export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<Browser> {
+  if (!hasChromium) throw new Error(`CI=true but ${CHROMIUM} is missing: CI must install Debian's chromium`);
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+    viewport,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  return {
+    context,
+    page,
+    async close() {
+      await context.close().catch(() => undefined);
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** README pictures: `MASTHEAD_SCREENSHOTS=docs/images npm test -- <browser test file>`. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.MASTHEAD_SCREENSHOTS;
+  if (dir) await page.screenshot({ path: path.join(ROOT, dir, `admin-${name}.png`) });
+}
+
+/** A failed step leaves a screenshot and the page's text behind, for the log and for humans. */
+export async function reportFailure(page: Page, testName: string): Promise<void> {
+  if (page.isClosed()) return;
+  const file = path.join(os.tmpdir(), `masthead-admin-${testName.replace(/\W+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as a person sees the page
+  const text = await page.evaluate(() => document.body.innerText).catch(() => '');
+  console.error(`Failed at ${page.url()} (screenshot ${file}):\n${text.slice(0, 2000)}`);
+}
+
+/** Signs in through the form and waits for the desk. */
+export async function signInThroughForm(page: Page, base: string, email: string, password: string) {
+  await page.goto(`${base}/admin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Desk' }).waitFor();
+}
