@@ -5,7 +5,8 @@
  * the image renditions (a live site has them already: readers asked for them), then runs
  * `masthead export static` in a child process, so its time and peak memory are its own.
  * A second run over the same directory measures the incremental case with nothing changed.
- * STORIES changes the archive size.
+ * STORIES changes the archive size; WORKERS=N sets the export's page threads. KEEP=DIR keeps the archive in DIR, and a later run with the
+ * same DIR skips generating it (for profiling the export alone; the mirror is made afresh).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,10 +18,14 @@ import { ensureRendition, RENDITION_FORMATS, widthsFor } from '../src/media/rend
 import { generateArchive } from './archive.js';
 
 const STORIES = Number(process.env.STORIES ?? 10_000);
+const KEEP = process.env.KEEP ? path.resolve(process.env.KEEP) : null;
+/** WORKERS=N passes `--workers N` (page-rendering threads besides the main one). */
+const WORKERS = process.env.WORKERS;
 
 function runExport(env: NodeJS.ProcessEnv, out: string): string {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['dist/cli/index.js', 'export', 'static', out], {
+  const args = ['dist/cli/index.js', 'export', 'static', out, ...(WORKERS ? ['--workers', WORKERS] : [])];
+  const r = spawnSync(process.execPath, args, {
     env,
     encoding: 'utf8',
   });
@@ -30,8 +35,10 @@ function runExport(env: NodeJS.ProcessEnv, out: string): string {
 }
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-export-'));
+  const dir = KEEP ?? fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-export-'));
   const out = path.join(dir, 'mirror');
+  const reuse = KEEP !== null && fs.existsSync(path.join(dir, 'masthead.db'));
+  fs.rmSync(out, { recursive: true, force: true });
   const env = {
     ...process.env,
     MASTHEAD_DATA_DIR: dir,
@@ -39,21 +46,23 @@ async function main() {
     SITE_URL: 'https://news.example.com',
   };
   try {
-    const ctx = await createContext(loadConfig(env));
-    let t = performance.now();
-    await generateArchive(ctx, dir, STORIES);
-    console.log(`Generated ${STORIES} stories in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    t = performance.now();
-    for (const m of await ctx.db.selectFrom('media').selectAll().execute())
-      for (const w of widthsFor(m))
-        for (const f of RENDITION_FORMATS) await ensureRendition(ctx.config.mediaDir, m, w, f);
-    console.log(`Made renditions in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    await ctx.close();
+    if (!reuse) {
+      const ctx = await createContext(loadConfig(env));
+      let t = performance.now();
+      await generateArchive(ctx, dir, STORIES);
+      console.log(`Generated ${STORIES} stories in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      t = performance.now();
+      for (const m of await ctx.db.selectFrom('media').selectAll().execute())
+        for (const w of widthsFor(m))
+          for (const f of RENDITION_FORMATS) await ensureRendition(ctx.config.mediaDir, m, w, f);
+      console.log(`Made renditions in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+      await ctx.close();
+    }
     console.log(`\nNode ${process.version}, ${os.cpus().length} cores, SQLite\n`);
     console.log(`full export:        ${runExport(env, out)}`);
     console.log(`again, no changes:  ${runExport(env, out)}`);
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

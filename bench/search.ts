@@ -1,12 +1,16 @@
 /**
- * `npm run bench:search [-- --size N] [-- --engines sqlite,postgres]`: full-text search at
- * archive scale. Generates N stories (default 200,000) straight into a fresh database (bulk
+ * `npm run bench:search [-- --size N] [-- --engines sqlite,postgres] [-- --keep DIR]
+ * [-- --rounds N]`: full-text search at archive scale. Generates N stories (default 200,000) straight into a fresh database (bulk
  * inserts, not the content service: that would take hours), builds the search index, then
- * runs a fixed set of 230 queries through `searchArticles` — the function behind /search and
+ * runs a fixed set of 240 queries through `searchArticles` — the function behind /search and
  * the API, snippets included — and prints build time, index size and latency percentiles.
  *
  * SQLite always; PostgreSQL when MASTHEAD_TEST_PG_URL (or the default local server) answers.
- * Each engine gets its own temporary database, dropped afterwards.
+ * Each engine gets its own temporary database, dropped afterwards — unless `--keep DIR` is
+ * given: then the archives are kept (SQLite under DIR, PostgreSQL in a database named in DIR)
+ * and a later run with the same DIR skips generation and only runs the queries, so two
+ * versions of the search code can be timed on the same archive, back to back.
+ * `--rounds N` runs the query set N times (percentiles over all runs; steadier tails).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -34,6 +38,8 @@ const arg = (name: string, fallback: string) => {
 };
 const SIZE = Number(arg('size', '200000'));
 const ENGINES = arg('engines', 'sqlite,postgres').split(',');
+const KEEP = arg('keep', '');
+const ROUNDS = Number(arg('rounds', '1'));
 const PG_URL = process.env.MASTHEAD_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const BATCH = 1_000;
 const DAY = 86_400_000;
@@ -239,7 +245,8 @@ async function runQueries(ctx: Context, queries: { kind: string; q: string }[]) 
   const cpu: number[] = [];
   const byKind = new Map<string, number[]>();
   let hits = 0;
-  for (const { kind, q } of queries) {
+  const all = Array.from({ length: ROUNDS }, () => queries).flat();
+  for (const { kind, q } of all) {
     const c = process.cpuUsage();
     const t = process.hrtime.bigint();
     const res = await searchArticles(ctx.db, { q, publicAt, now, limit: 20 });
@@ -251,41 +258,66 @@ async function runQueries(ctx: Context, queries: { kind: string; q: string }[]) 
     byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { sorted, byKind, hits, cpu: cpu.sort((a, b) => a - b) };
+  return { sorted, byKind, hits: hits / ROUNDS, cpu: cpu.sort((a, b) => a - b) };
 }
 
 const fmt = (ms: number) => ms.toFixed(1);
 const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(0)} MB`;
 
+/** Where a kept archive lives: its data directory, and a file naming its PostgreSQL database. */
+function kept(name: string): { dir: string; pgName: string | null; queries: string } | null {
+  if (!KEEP) return null;
+  const dir = path.resolve(KEEP, name);
+  fs.mkdirSync(dir, { recursive: true });
+  const pgFile = path.join(dir, 'database-name');
+  const pgName = name === 'postgres' && fs.existsSync(pgFile) ? fs.readFileSync(pgFile, 'utf8').trim() : null;
+  return { dir, pgName, queries: path.join(dir, 'queries.json') };
+}
+
 async function benchEngine(name: 'sqlite' | 'postgres', corpus: Corpus) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-search-'));
-  let dbName: string | null = null;
+  const keep = kept(name);
+  const dir = keep?.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-search-'));
+  const reuse = keep !== null && fs.existsSync(keep.queries);
+  let dbName: string | null = keep?.pgName ?? null;
   const env: Record<string, string> = { MASTHEAD_DATA_DIR: dir, LOG_LEVEL: 'silent' };
   if (name === 'postgres') {
-    dbName = `masthead_bench_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
+    if (!dbName) {
+      dbName = `masthead_bench_${randomBytes(5).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: PG_URL });
+      await admin.connect();
+      await admin.query(`CREATE DATABASE ${dbName}`);
+      await admin.end();
+      if (keep) fs.writeFileSync(path.join(dir, 'database-name'), dbName);
+    }
     const url = new URL(PG_URL);
     url.pathname = `/${dbName}`;
     env.DATABASE_URL = url.toString();
   }
   const ctx = await createContext(loadConfig(env));
   try {
-    const ref = await seedReferenceData(ctx, corpus);
-    const samples = await loadArchive(ctx, corpus, ref);
-    const before = name === 'sqlite' ? await sqliteBytes(ctx) : 0;
-    const buildMs = await buildIndex(ctx);
-    const size = await sizes(ctx, before);
-    const queries = makeQueries(corpus, samples);
+    let buildMs = 0;
+    let size = { index: 0, total: 0 };
+    let queries: { kind: string; q: string }[];
+    if (reuse && keep) {
+      queries = JSON.parse(fs.readFileSync(keep.queries, 'utf8')) as typeof queries;
+    } else {
+      const ref = await seedReferenceData(ctx, corpus);
+      const samples = await loadArchive(ctx, corpus, ref);
+      const before = name === 'sqlite' ? await sqliteBytes(ctx) : 0;
+      buildMs = await buildIndex(ctx);
+      size = await sizes(ctx, before);
+      queries = makeQueries(corpus, samples);
+      if (keep) fs.writeFileSync(keep.queries, JSON.stringify(queries));
+    }
     const { sorted, byKind, hits, cpu } = await runQueries(ctx, queries);
     console.log(
-      `\n${name}: ${SIZE.toLocaleString('en')} stories, ${queries.length} queries (${hits} with results)`,
+      `\n${name}: ${SIZE.toLocaleString('en')} stories, ${queries.length} queries × ${ROUNDS} (${hits} with results)`,
     );
-    console.log(
-      `  index build ${(buildMs / 1000).toFixed(1)} s · index size ${mb(size.index)} · database ${mb(size.total)}`,
-    );
+    if (reuse) console.log(`  kept archive in ${dir} (generated by an earlier run)`);
+    else
+      console.log(
+        `  index build ${(buildMs / 1000).toFixed(1)} s · index size ${mb(size.index)} · database ${mb(size.total)}`,
+      );
     console.log(
       `  latency ms  p50 ${fmt(percentile(sorted, 50))}  p95 ${fmt(percentile(sorted, 95))}  p99 ${fmt(percentile(sorted, 99))}  max ${fmt(sorted.at(-1) ?? 0)}`,
     );
@@ -309,8 +341,8 @@ async function benchEngine(name: 'sqlite' | 'postgres', corpus: Corpus) {
     }
   } finally {
     await ctx.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-    if (dbName) {
+    if (!keep) fs.rmSync(dir, { recursive: true, force: true });
+    if (dbName && !keep) {
       const admin = new pg.Client({ connectionString: PG_URL });
       try {
         await admin.connect();
@@ -337,6 +369,7 @@ async function pgReachable(): Promise<boolean> {
 
 async function main() {
   if (!Number.isInteger(SIZE) || SIZE < 100) throw new Error('--size must be a whole number ≥ 100');
+  if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error('--rounds must be a whole number ≥ 1');
   console.log(
     `Search benchmark: ${SIZE.toLocaleString('en')} generated stories, Node ${process.version}, ${os.cpus().length} cores`,
   );

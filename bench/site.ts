@@ -1,102 +1,295 @@
 /**
- * `npm run bench`: the uncached public pages on the demo newsroom.
+ * `npm run bench` (first part): public pages uncached and cached, nginx serving the same bytes,
+ * and how soon a correction is visible on one node and across two.
  *
- * Starts the built server on a loopback port with a fresh SQLite data directory (so the demo
- * loads), then drives each page with autocannon for a fixed time. Machines here are noisy, so
- * every figure is also given as a ratio to a baseline measured in the same run: the smallest
- * route the same server has (/robots.txt), i.e. the cost of Fastify and the network alone.
+ * Every server is the built package (`dist/`) on a loopback port with a fresh data directory
+ * (the demo newsroom). Machines here are noisy, so figures are ratios to baselines measured in
+ * the same run: /robots.txt on the same server (Fastify and the socket alone) and Debian's nginx
+ * serving the cached article's bytes as a static file with one worker process (one process
+ * against one process). BENCH_SECONDS, BENCH_CONNECTIONS change the load.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { correctionLatency, hasWrk, type Load, load, newsroom, startServer } from './lib.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
-const PORT = Number(process.env.BENCH_PORT ?? 3917);
-const base = `http://127.0.0.1:${PORT}`;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const NGINX = '/usr/sbin/nginx';
 
-async function waitForServer(child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('server exited before it was ready');
-    try {
-      if ((await fetch(`${base}/robots.txt`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not start within 60 s');
+type Row = Load & { name: string };
+const rows: Row[] = [];
+const notes: string[] = [];
+
+async function measure(name: string, url: string, headers?: Record<string, string>): Promise<Row> {
+  const row = { name, ...(await load(url, SECONDS, CONNECTIONS, { headers })) };
+  rows.push(row);
+  console.error(`  ${name}: ${row.rps.toFixed(0)} req/s`);
+  return row;
 }
 
-async function firstLink(url: string, selector: RegExp): Promise<string> {
-  const html = await (await fetch(url)).text();
-  const m = selector.exec(html);
-  if (!m?.[1]) throw new Error(`no link matching ${selector} on ${url}`);
+async function articlePath(base: string): Promise<string> {
+  const html = await (await fetch(`${base}/`)).text();
+  const m = /<a href="(\/[a-z0-9/-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)"/.exec(html);
+  if (!m?.[1]) throw new Error('no article link on the home page');
   return m[1];
 }
 
-interface Row {
-  name: string;
-  path: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  errors: number;
+/**
+ * nginx with one worker serving the article's bytes as files: /article.html as they are, and
+ * /br/article.html the brotli bytes with `Content-Encoding: br` (what a browser asking for br gets).
+ */
+async function startNginx(
+  body: Buffer,
+  br: Buffer,
+): Promise<{ url: string; brUrl: string; stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-nginx-'));
+  fs.mkdirSync(path.join(dir, 'www', 'br'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'www', 'article.html'), body);
+  fs.writeFileSync(path.join(dir, 'www', 'br', 'article.html'), br);
+  fs.chmodSync(path.join(dir, 'www', 'br'), 0o755);
+  // nginx's workers run as an unprivileged user: let them read the file.
+  fs.chmodSync(dir, 0o755);
+  fs.chmodSync(path.join(dir, 'www'), 0o755);
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  fs.writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  client_body_temp_path ${dir}/tmp; proxy_temp_path ${dir}/tmp; fastcgi_temp_path ${dir}/tmp;
+  uwsgi_temp_path ${dir}/tmp; scgi_temp_path ${dir}/tmp;
+  server {
+    listen 127.0.0.1:${port};
+    root ${dir}/www;
+    location / { default_type text/html; etag on; }
+    location /br/ { default_type text/html; etag on; add_header Content-Encoding br; }
+  }
 }
-
-async function measure(name: string, pathName: string): Promise<Row> {
-  const r = await autocannon({ url: base + pathName, connections: CONNECTIONS, duration: SECONDS });
+`,
+  );
+  const child = spawn(NGINX, ['-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log')], {
+    stdio: 'inherit',
+  });
+  const url = `http://127.0.0.1:${port}/article.html`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(url)).ok) break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
   return {
-    name,
-    path: pathName,
-    rps: r.requests.average,
-    p50: r.latency.p50,
-    p99: r.latency.p99,
-    errors: r.errors + r.non2xx,
+    url,
+    brUrl: `http://127.0.0.1:${port}/br/article.html`,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
-async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
-  const child = spawn(process.execPath, ['dist/cli/index.js', 'serve'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      MASTHEAD_DATA_DIR: dir,
-      LOG_LEVEL: 'silent',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+/** The body bytes exactly as sent (fetch() would decode brotli), for one Accept-Encoding. */
+function rawBody(url: string, encoding: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { 'accept-encoding': encoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks)));
+      })
+      .on('error', reject);
+  });
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+async function latencyOnOneNode(): Promise<number[]> {
+  const server = await startServer({});
+  try {
+    const api = await newsroom(server);
+    const { articles } = await api<{ articles: { id: number; status: string }[] }>(
+      'GET',
+      '/articles?status=published&limit=1',
+    );
+    const id = articles[0]?.id as number;
+    const out: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      const story = await api<{ path: string }>('GET', `/articles/${id}`);
+      await fetch(`${server.base}${story.path}`); // cached before the correction
+      out.push(await correctionLatency(api, server.base, id, `Corrected headline number ${i}`));
+    }
+    return out;
+  } finally {
+    await server.stop();
+  }
+}
+
+async function latencyAcrossTwoNodes(): Promise<number[] | string> {
+  const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const admin = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
   });
   try {
-    await waitForServer(child);
-    const article = await firstLink(`${base}/`, /<a href="(\/[a-z0-9/-]+\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)"/);
-    // Warm up: renditions are made on first request, Intl formatters and statements get cached.
-    for (const p of ['/', '/news', article]) await fetch(base + p);
-    const rows: Row[] = [];
-    rows.push(await measure('baseline (robots.txt)', '/robots.txt'));
-    rows.push(await measure('article page', article));
-    rows.push(await measure('section front', '/news'));
-    rows.push(await measure('home page', '/'));
-    const baseline = rows[0]!.rps;
-    console.log(
-      `\nMasthead public pages, uncached — ${SECONDS} s each, ${CONNECTIONS} connections, ${os.cpus().length} cores`,
+    await admin.connect();
+    await redis.connect();
+  } catch (err) {
+    return `skipped: PostgreSQL or Redis unreachable (${(err as Error).message})`;
+  } finally {
+    redis.disconnect();
+  }
+  const name = `masthead_bench_${process.pid}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const env = {
+    DATABASE_URL: url.toString(),
+    REDIS_URL: redisUrl,
+    REDIS_PREFIX: `masthead-bench-${process.pid}:`,
+  };
+  const a = await startServer(env);
+  const b = await startServer(env);
+  try {
+    const api = await newsroom(a);
+    const { articles } = await api<{ articles: { id: number }[] }>(
+      'GET',
+      '/articles?status=published&limit=1',
     );
-    console.log(`Node ${process.version}, SQLite, demo newsroom\n`);
-    console.log('| page | req/s | × baseline | p50 ms | p99 ms | errors |');
-    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
-    for (const r of rows) {
-      console.log(
-        `| ${r.name} | ${r.rps.toFixed(0)} | ${(r.rps / baseline).toFixed(3)} | ${r.p50} | ${r.p99} | ${r.errors} |`,
-      );
+    const id = articles[0]?.id as number;
+    const out: number[] = [];
+    for (let i = 1; i <= 10; i++) {
+      const story = await api<{ path: string }>('GET', `/articles/${id}`);
+      await fetch(`${b.base}${story.path}`);
+      out.push(await correctionLatency(api, b.base, id, `Corrected on node A, number ${i}`));
+    }
+    return out;
+  } finally {
+    await a.stop();
+    await b.stop();
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function main() {
+  console.error('Uncached (PAGE_CACHE_MB=0)…');
+  const plain = await startServer({ PAGE_CACHE_MB: '0' });
+  const article = await articlePath(plain.base);
+  try {
+    for (const p of ['/', '/news', article]) await fetch(plain.base + p);
+    await measure('uncached: baseline (robots.txt)', `${plain.base}/robots.txt`);
+    await measure('uncached: article page', plain.base + article);
+    await measure('uncached: section front', `${plain.base}/news`);
+    await measure('uncached: home page', `${plain.base}/`);
+  } finally {
+    await plain.stop();
+  }
+
+  console.error('Cached, and nginx serving the same bytes (alternating, three rounds)…');
+  const cached = await startServer({});
+  try {
+    const cachedArticle = await articlePath(cached.base);
+    for (const p of ['/', '/news', cachedArticle]) await fetch(cached.base + p);
+    await measure('cached: baseline (robots.txt)', `${cached.base}/robots.txt`);
+    await measure('cached: section front', `${cached.base}/news`);
+    await measure('cached: home page', `${cached.base}/`);
+    if (fs.existsSync(NGINX)) {
+      const url = `${cached.base}${cachedArticle}`;
+      const nginx = await startNginx(await rawBody(url, 'identity'), await rawBody(url, 'br'));
+      try {
+        const br = { 'accept-encoding': 'br' };
+        for (let round = 0; round < 3; round++) {
+          await measure('cached: article page', url);
+          await measure('nginx: static file, 1 worker', nginx.url);
+          await measure('cached: article page, brotli', url, br);
+          await measure('nginx: static brotli file, 1 worker', nginx.brUrl, br);
+        }
+      } finally {
+        await nginx.stop();
+      }
+    } else {
+      notes.push('nginx not installed (apt-get install nginx): no static-file comparison');
+      await measure('cached: article page', cached.base + cachedArticle);
     }
   } finally {
-    child.kill('SIGTERM');
-    fs.rmSync(dir, { recursive: true, force: true });
+    await cached.stop();
   }
+
+  console.error('Publish-to-visible…');
+  const one = await latencyOnOneNode();
+  const two = await latencyAcrossTwoNodes();
+
+  // Rows measured several times (alternating with nginx) are reported by their median.
+  const merged = [...new Set(rows.map((r) => r.name))].map((key) => {
+    const all = rows.filter((r) => r.name === key);
+    const pick = (f: (r: Row) => number) => median(all.map(f));
+    return {
+      key,
+      name: all.length > 1 ? `${key} (median of ${all.length})` : key,
+      rps: pick((r) => r.rps),
+      p50: pick((r) => r.p50),
+      p99: pick((r) => r.p99),
+      errors: all.reduce((a, r) => a + r.errors, 0),
+    };
+  });
+  const by = (name: string) => merged.find((r) => r.key === name)?.rps ?? Number.NaN;
+  console.log(
+    `\nMasthead public pages — ${SECONDS} s each, ${CONNECTIONS} connections, ${hasWrk ? 'wrk (1 thread)' : 'autocannon'}, ${os.cpus().length} cores, Node ${process.version}, SQLite, demo newsroom, load average ${os.loadavg()[0]?.toFixed(1)}\n`,
+  );
+  console.log('| page | req/s | p50 ms | p99 ms | errors |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  for (const r of merged) {
+    console.log(
+      `| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(2)} | ${r.p99.toFixed(2)} | ${r.errors} |`,
+    );
+  }
+  console.log('\n| ratio | value |');
+  console.log('| --- | ---: |');
+  const ratio = (label: string, a: number, b: number) => console.log(`| ${label} | ${(a / b).toFixed(2)}× |`);
+  ratio('cached article ÷ nginx static file', by('cached: article page'), by('nginx: static file, 1 worker'));
+  ratio(
+    'cached article, brotli ÷ nginx static brotli file',
+    by('cached: article page, brotli'),
+    by('nginx: static brotli file, 1 worker'),
+  );
+  ratio(
+    'cached article ÷ robots.txt (same server)',
+    by('cached: article page'),
+    by('cached: baseline (robots.txt)'),
+  );
+  ratio('uncached article ÷ cached article', by('uncached: article page'), by('cached: article page'));
+  ratio('uncached section ÷ cached section', by('uncached: section front'), by('cached: section front'));
+  ratio('uncached home ÷ cached home', by('uncached: home page'), by('cached: home page'));
+  ratio(
+    'uncached article ÷ robots.txt (the "Publishing core" measure)',
+    by('uncached: article page'),
+    by('uncached: baseline (robots.txt)'),
+  );
+  console.log('\n| publish-to-visible (a correction saved, then read until shown) | median ms | max ms |');
+  console.log('| --- | ---: | ---: |');
+  console.log(`| one node | ${median(one).toFixed(1)} | ${Math.max(...one).toFixed(1)} |`);
+  if (typeof two === 'string') console.log(`| two nodes (PostgreSQL + Redis) | ${two} | |`);
+  else
+    console.log(
+      `| two nodes (PostgreSQL + Redis) | ${median(two).toFixed(1)} | ${Math.max(...two).toFixed(1)} |`,
+    );
+  for (const n of notes) console.log(`\nNote: ${n}`);
 }
 
 main().catch((err) => {

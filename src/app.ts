@@ -1,10 +1,13 @@
+import http from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { fastPath, pageCacheHooks } from './cache/index.js';
 import type { Context } from './context.js';
 import { distributionRoutes, videoRoutes } from './distribution/index.js';
 import { mediaRoutes } from './media/routes.js';
-import { mirrorRoutes } from './mirrors/index.js';
+import { hostGate, mirrorRoutes } from './mirrors/index.js';
 import { contentApiSearch, searchRoutes } from './search/index.js';
 import { siteRoutes } from './site/index.js';
+import { previewRoutes } from './site/preview.js';
 import { adminRoutes } from './admin/index.js';
 
 export interface AppOptions {
@@ -13,7 +16,11 @@ export interface AppOptions {
 
 /** The HTTP app over a context. It never listens: the server does, tests use `inject`. */
 export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const gate = hostGate(ctx.config);
+  const cacheHit = fastPath(ctx.cache.pages, ctx.cache.http, gate);
   const app = Fastify({
+    // Cached pages are answered before Fastify routes the request; misses go on as usual.
+    serverFactory: (handler) => http.createServer((req, res) => cacheHit(req, res) || handler(req, res)),
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
     // Paths such as /news//politics or /news/politics/ mean the same page.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
@@ -27,12 +34,15 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
     });
   }
   mirrorRoutes(app, ctx); // host policy first: unknown hosts get 421 before any route runs
+  // Before the routes: routes declared with `config: { pageCache: true }` are served through it.
+  pageCacheHooks(app, ctx.cache.pages, ctx.cache.http, gate);
   mediaRoutes(app, ctx);
   // feeds, sitemaps, robots.txt, Content API (with search inside it)
   await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx)] });
   videoRoutes(app, ctx); // /live, player scripts, Roku and Media RSS feeds
   await searchRoutes(app, ctx); // /search, suggestions
   await adminRoutes(app, ctx); // /api/admin: the newsroom API
+  previewRoutes(app, ctx); // /preview/{token}: private, signed links to drafts
   await siteRoutes(app, ctx);
   return app;
 }

@@ -31,6 +31,18 @@ const envSchema = z.object({
   SITE_ALTERNATE_URLS: z.string().default(''),
   SITE_APP_LINKS: z.string().default(''),
   TRUSTED_PROXIES: z.string().default(''),
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(128),
+  PAGE_CACHE_TTL: z.coerce.number().int().min(1).max(86_400).default(600),
+  CDN_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).optional(),
+  CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CDN_PURGE_TOKEN: z.string().optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/)
+    .default('masthead:'),
+  MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(25),
+  MEDIA_MAX_MEGAPIXELS: z.coerce.number().positive().max(250).default(80),
 });
 
 export interface Config {
@@ -62,6 +74,19 @@ export interface Config {
   seedDemo: boolean;
   /** Content API: whether requests without a key are served, and their per-IP limit per minute. */
   contentApi: { public: boolean; anonymousRateLimit: number };
+  cache: {
+    /** In-memory page cache budget in bytes; 0 turns it off. */
+    maxBytes: number;
+    /** Longest a cached page is served without a re-render (a safety net behind invalidation). */
+    ttlSeconds: number;
+    /** `s-maxage` for CDNs: long when purges reach the CDN, short when they cannot. */
+    cdnMaxAge: number;
+    purge: { url: string; token?: string } | null;
+    /** Invalidations shared between app nodes. */
+    redis: { url: string; prefix: string } | null;
+  };
+  /** Upload limits: bytes per file, and pixels per image (a guard against decompression bombs). */
+  media: { maxUploadBytes: number; maxPixels: number };
 }
 
 function isTimeZone(tz: string): boolean {
@@ -104,6 +129,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.MASTHEAD_SEED_DEMO === 'auto',
     contentApi: { public: e.CONTENT_API_PUBLIC === 'true', anonymousRateLimit: e.CONTENT_API_RATE_LIMIT },
+    cache: {
+      maxBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
+      ttlSeconds: e.PAGE_CACHE_TTL,
+      cdnMaxAge: e.CDN_MAX_AGE ?? (e.CDN_PURGE_URL ? 86_400 : 60),
+      purge: e.CDN_PURGE_URL ? { url: e.CDN_PURGE_URL, token: e.CDN_PURGE_TOKEN } : null,
+      redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
+    },
+    media: {
+      maxUploadBytes: Math.floor(e.MEDIA_MAX_UPLOAD_MB * 1024 * 1024),
+      maxPixels: Math.floor(e.MEDIA_MAX_MEGAPIXELS * 1_000_000),
+    },
     webhooks: {
       allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')

@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import pino from 'pino';
+import { type CacheLayer, createCacheLayer } from './cache/index.js';
 import type { Config } from './config.js';
 import { type Db, type Dialect, migrateToLatest, openDatabase } from './db/index.js';
 
@@ -10,6 +12,8 @@ export interface Context {
   config: Config;
   db: Db;
   dialect: Dialect;
+  /** The page cache and the channels its invalidations travel (Redis, the CDN). */
+  cache: CacheLayer;
   /** The current time; tests replace it to look at the site from another moment. */
   now(): Date;
   close(): Promise<void>;
@@ -25,11 +29,17 @@ export async function createContext(config: Config, opts: { now?: () => Date } =
     await handle.destroy();
     throw err;
   }
+  const log = pino({ level: config.logLevel });
+  const cache = await createCacheLayer(config, log);
   return {
     config,
     db: handle.db,
     dialect: handle.dialect,
+    cache,
     now: opts.now ?? (() => new Date()),
-    close: () => handle.destroy(),
+    close: async () => {
+      await cache.close();
+      await handle.destroy();
+    },
   };
 }

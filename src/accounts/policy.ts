@@ -16,6 +16,7 @@ export type Action =
   | 'article.delete'
   | 'article.restore'
   | 'taxonomy.manage'
+  | 'media.create'
   | 'media.update'
   | 'user.manage'
   | 'settings.manage'
@@ -33,6 +34,7 @@ export const ACTIONS: readonly Action[] = [
   'article.delete',
   'article.restore',
   'taxonomy.manage',
+  'media.create',
   'media.update',
   'user.manage',
   'settings.manage',
@@ -78,6 +80,8 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   'article.delete': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'article.restore': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'taxonomy.manage': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  // Uploading is for staff who publish; contributors pick from the library (as in WordPress).
+  'media.create': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
   'media.update': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
   'user.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'settings.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },

@@ -35,6 +35,8 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   params?: ZodType<P>;
   query?: ZodType<Q>;
   body?: ZodType<B>;
+  /** A multipart/form-data route: its text fields, for the OpenAPI document (the handler reads the parts). */
+  multipartFields?: ZodType;
   /** Status of a successful answer (200 unless said). */
   status?: number;
   handler(input: RouteInput<P, Q, B>): Promise<unknown>;

@@ -1,13 +1,16 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { authenticateRequest } from './auth.js';
 import { ApiError, Router, sendError } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
+import { cacheAdminRoutes } from './routes/cache.js';
 import { distributionAdminRoutes } from './routes/distribution.js';
 import { searchAdminRoutes } from './routes/search.js';
 import { mediaRoutes } from './routes/media.js';
+import { previewAdminRoutes } from './routes/preview.js';
 import { sessionRoutes } from './routes/session.js';
 import { taxonomyRoutes } from './routes/taxonomy.js';
 import { userRoutes } from './routes/users.js';
@@ -20,6 +23,9 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
   await app.register(
     async (api) => {
       await api.register(cookie);
+      // multipart/form-data only here, for media uploads; the upload route sets the limits and
+      // checks a cut-off file itself, so it can name it and remove what was written.
+      await api.register(multipart, { throwFileSizeLimit: false });
       api.addHook('onRequest', authenticateRequest(ctx));
       api.setErrorHandler((err, req, reply) => sendError(err, req, reply));
       api.setNotFoundHandler((req, reply) =>
@@ -36,11 +42,13 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       const router = new Router(api);
       sessionRoutes(router, ctx);
       articleRoutes(router, ctx);
+      previewAdminRoutes(router, ctx);
       taxonomyRoutes(router, ctx);
       mediaRoutes(router, ctx);
       userRoutes(router, ctx);
       distributionAdminRoutes(router, ctx);
       searchAdminRoutes(router, ctx);
+      cacheAdminRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

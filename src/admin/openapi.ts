@@ -20,6 +20,7 @@ export function openApiDocument(ctx: Context, specs: RouteSpec<unknown, unknown,
             },
           }
         : {}),
+      ...(spec.multipartFields ? { requestBody: multipartBody(spec.multipartFields) } : {}),
       responses: {
         [String(spec.status ?? 200)]: { description: 'Success' },
         '4XX': {
@@ -66,6 +67,24 @@ export function openApiDocument(ctx: Context, specs: RouteSpec<unknown, unknown,
 
 function jsonSchema(schema: z.ZodType): unknown {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+}
+
+/** Files under `file` (one or more), plus the route's text fields. */
+function multipartBody(fields: z.ZodType) {
+  const json = jsonSchema(fields) as { properties?: Record<string, unknown> };
+  const file = { type: 'string', format: 'binary' };
+  return {
+    required: true,
+    content: {
+      'multipart/form-data': {
+        schema: {
+          type: 'object',
+          required: ['file'],
+          properties: { file: { anyOf: [file, { type: 'array', items: file }] }, ...json.properties },
+        },
+      },
+    },
+  };
 }
 
 function objectParams(schema: z.ZodType | undefined, where: 'path' | 'query') {

@@ -3,7 +3,7 @@ import { type ArticleRow, type Database, type Db, inTransaction } from '../db/in
 import { slugify } from '../lib/slug.js';
 import { nowIso } from '../lib/time.js';
 import { type Doc, DocumentError, validateDocument } from './document/index.js';
-import { recordArticleChange } from './changes.js';
+import { linksOf, recordArticleChange } from './changes.js';
 import { ContentError } from './errors.js';
 import { permalinkFor } from './permalinks.js';
 import { changedFields, type RevisionContent, writeRevision } from './revisions.js';
@@ -285,6 +285,7 @@ export async function updateArticle(
         .execute();
     }
     const previous = revisionContent(parseInput(await articleInputOf(tx, current)));
+    const linksBefore = await linksOf(tx, id);
     await writeRelations(tx, id, data);
     const content = revisionContent(data);
     await writeRevision(tx, row, content, {
@@ -293,7 +294,7 @@ export async function updateArticle(
       kind: opts.kind ?? 'save',
       changed: changedFields(previous, content),
     });
-    await recordArticleChange(tx, { before: current, after: row });
+    await recordArticleChange(tx, { before: current, after: row, linksBefore });
     return row;
   });
 }

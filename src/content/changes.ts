@@ -1,23 +1,105 @@
 import type { Transaction } from 'kysely';
-import type { ArticleRow, Database } from '../db/index.js';
+import { ALL_LIST, articleTag, authorListTag, SITEMAPS, sectionListTag, tagListTag } from '../cache/tags.js';
+import type { ArticleRow, Database, Db } from '../db/index.js';
 import { enqueueArticleEvents } from '../distribution/webhooks/events.js';
 import { indexArticleChange } from '../search/indexer.js';
+import { announceChange } from './announce.js';
+import { isPublicArticle } from './queries.js';
+import { ancestry, loadSectionTree } from './sections.js';
 
 /**
  * The one seam every article write goes through, inside the writer's transaction. Domains that
  * keep state derived from articles (the search index, the webhook outbox) are called from here
- * explicitly, so the derived state commits or rolls back with the story itself.
+ * explicitly, so the derived state commits or rolls back with the story itself; caches hear of
+ * the change once it has committed.
  *
  * `before` is null for a new article; `after` is null for a hard delete. Bylines and tags are
- * already written when this runs.
+ * already written when this runs; `linksBefore` carries the old ones when the write changed them.
  */
 export interface ArticleChange {
   before: ArticleRow | null;
   after: ArticleRow | null;
+  linksBefore?: ArticleLinks;
+}
+
+export interface ArticleLinks {
+  authorIds: number[];
+  tagIds: number[];
 }
 
 export async function recordArticleChange(tx: Transaction<Database>, change: ArticleChange): Promise<void> {
   // Derived state is added here, one call per domain.
   await enqueueArticleEvents(tx, change);
   await indexArticleChange(tx, change);
+  announceChange(tx, await invalidationsOf(tx, change));
+}
+
+/** The bylines and tags of a story, for `linksBefore`. */
+export async function linksOf(db: Db, articleId: number): Promise<ArticleLinks> {
+  const [authors, tags] = await Promise.all([
+    db.selectFrom('article_authors').select('author_id').where('article_id', '=', articleId).execute(),
+    db.selectFrom('article_tags').select('tag_id').where('article_id', '=', articleId).execute(),
+  ]);
+  return { authorIds: authors.map((a) => a.author_id), tagIds: tags.map((t) => t.tag_id) };
+}
+
+/**
+ * What a story's change makes stale, in the cache tag vocabulary. Readers only ever see public
+ * stories, so a change to a draft touches nothing. Every page that showed the story carries its
+ * `article:` tag; lists it enters or leaves (and whose later pages shift by one) are named by scope.
+ */
+async function invalidationsOf(tx: Db, { before, after, linksBefore }: ArticleChange): Promise<string[]> {
+  const now = new Date().toISOString();
+  const wasPublic = before !== null && isPublicArticle(before, now);
+  const isPublic = after !== null && isPublicArticle(after, now);
+  const story = after ?? before;
+  if ((!wasPublic && !isPublic) || !story) return [];
+  const tags = new Set([articleTag(story.id), SITEMAPS]);
+  const linksNow = after ? await linksOf(tx, after.id) : { authorIds: [], tagIds: [] };
+  const moved =
+    wasPublic !== isPublic ||
+    before?.section_id !== after?.section_id ||
+    before?.first_published_at !== after?.first_published_at ||
+    before?.path !== after?.path;
+  if (moved) {
+    tags.add(ALL_LIST);
+    const tree = await loadSectionTree(tx);
+    for (const row of [before, after]) {
+      if (row) for (const s of ancestry(tree, row.section_id)) tags.add(sectionListTag(s.id));
+    }
+    for (const id of [...(linksBefore?.authorIds ?? []), ...linksNow.authorIds]) tags.add(authorListTag(id));
+    for (const id of [...(linksBefore?.tagIds ?? []), ...linksNow.tagIds]) tags.add(tagListTag(id));
+  } else if (linksBefore) {
+    // Same place in every list, except the author and tag lists it joined or left.
+    for (const id of symmetricDifference(linksBefore.authorIds, linksNow.authorIds))
+      tags.add(authorListTag(id));
+    for (const id of symmetricDifference(linksBefore.tagIds, linksNow.tagIds)) tags.add(tagListTag(id));
+  }
+  return [...tags];
+}
+
+function symmetricDifference(a: number[], b: number[]): number[] {
+  const sa = new Set(a);
+  const sb = new Set(b);
+  return [...a.filter((x) => !sb.has(x)), ...b.filter((x) => !sa.has(x))];
+}
+
+/**
+ * Stories published with a time still in the future become public when the clock passes it,
+ * with no write to announce them. Called every second by each process with the window since its
+ * last call, it announces those that came due so lists and feeds show them at once.
+ */
+export async function announceStoriesComingDue(db: Db, since: string, now: string): Promise<number> {
+  const rows = await db
+    .selectFrom('articles')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where('deleted_at', 'is', null)
+    .where('first_published_at', '>', since)
+    .where('first_published_at', '<=', now)
+    .execute();
+  for (const row of rows) {
+    announceChange(db, await invalidationsOf(db, { before: { ...row, status: 'scheduled' }, after: row }));
+  }
+  return rows.length;
 }

@@ -6,6 +6,7 @@ export {
   type UpdateOptions,
   type WriteOptions,
 } from './articles.js';
+export { announceChange, onContentChange } from './announce.js';
 export type { ArticleChange } from './changes.js';
 export { ContentError } from './errors.js';
 export * from './queries.js';
@@ -16,6 +17,7 @@ export {
   createSection,
   deleteSection,
   RESERVED_SLUGS,
+  reorderSections,
   type SectionPatch,
   updateSection,
   descendantIds,

@@ -1,6 +1,8 @@
 import { type Db, inTransaction, type SectionRow } from '../db/index.js';
 import { isSlug } from '../lib/slug.js';
 import { nowIso } from '../lib/time.js';
+import { SITE, SITEMAPS, sectionListTag, sectionTag } from '../cache/tags.js';
+import { announceChange } from './announce.js';
 import { ContentError } from './errors.js';
 
 /**
@@ -87,6 +89,9 @@ export async function createSection(db: Db, input: NewSection): Promise<SectionR
     throw new ContentError(`slug: /${path} is already a section`, 409, 'slug');
   }
   const now = nowIso();
+  // A new top-level section joins the navigation of every page; a sub-section, the list of
+  // sub-sections on its parent's front.
+  announceChange(db, [parent ? sectionListTag(parent.id) : SITE, SITEMAPS]);
   return db
     .insertInto('sections')
     .values({
@@ -169,6 +174,16 @@ export async function updateSection(db: Db, id: number, patch: SectionPatch): Pr
       .returningAll()
       .executeTakeFirstOrThrow();
     if (path !== current.path) await movePaths(tx, tree, current, path, now);
+    // Its name shows in navigation, breadcrumbs and cards; a move also changes which fronts
+    // list its stories, and a section entering or leaving the top level changes every page.
+    const touched = [SITEMAPS, sectionTag(id)];
+    if (parentId !== current.parent_id) {
+      for (const p of [current.parent_id, parentId]) {
+        if (p === null) touched.push(SITE);
+        else for (const s of ancestry(tree, p)) touched.push(sectionListTag(s.id));
+      }
+    }
+    announceChange(tx, touched);
     return row;
   });
 }
@@ -222,7 +237,42 @@ export async function deleteSection(db: Db, id: number): Promise<void> {
       .where('section_id', '=', id)
       .executeTakeFirst();
     if (child || story) throw new ContentError(`section ${id} still has sub-sections or stories`, 409);
+    const gone = await tx.selectFrom('sections').select('parent_id').where('id', '=', id).executeTakeFirst();
     const r = await tx.deleteFrom('sections').where('id', '=', id).executeTakeFirst();
     if (Number(r.numDeletedRows) === 0) throw new ContentError(`section ${id} does not exist`, 404);
+    announceChange(tx, [
+      SITEMAPS,
+      sectionTag(id),
+      gone?.parent_id == null ? SITE : sectionListTag(gone.parent_id),
+    ]);
+  });
+}
+
+/**
+ * Put the sections under one parent in the given order (positions 0, 1, 2 …). The list must
+ * name every child of that parent exactly once, so a stale screen cannot drop a section.
+ */
+export async function reorderSections(db: Db, parentId: number | null, ids: number[]): Promise<void> {
+  return inTransaction(db, async (tx) => {
+    const tree = await loadSectionTree(tx);
+    if (parentId !== null && !tree.byId.has(parentId))
+      throw new ContentError(`parentId: section ${parentId} does not exist`, 400, 'parentId');
+    const children = parentId === null ? tree.roots : (tree.byId.get(parentId)?.children ?? []);
+    const expected = children.map((c) => c.id).sort((a, b) => a - b);
+    const given = [...ids].sort((a, b) => a - b);
+    if (expected.length !== given.length || expected.some((id, i) => id !== given[i])) {
+      throw new ContentError(
+        'ids: must list every section under that parent exactly once (reload: the tree has changed)',
+        409,
+        'ids',
+      );
+    }
+    const now = nowIso();
+    for (const [position, id] of ids.entries()) {
+      await tx.updateTable('sections').set({ position, updated_at: now }).where('id', '=', id).execute();
+    }
+    // The order shows in the navigation (top level) or on the parent's front; both carry the
+    // tags of the sections they list.
+    announceChange(tx, ids.map(sectionTag));
   });
 }

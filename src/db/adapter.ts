@@ -108,5 +108,37 @@ export function openDatabase(database: Config['database']): DbHandle {
  */
 export async function inTransaction<T>(db: Db, fn: (tx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (db.isTransaction) return fn(db as Transaction<Database>);
-  return db.transaction().execute(fn);
+  const hooks: (() => void)[] = [];
+  const result = await db.transaction().execute((tx) => {
+    afterCommit.set(tx, hooks);
+    return fn(tx);
+  });
+  for (const hook of hooks) hook();
+  return result;
+}
+
+const LATE_COMMIT_MS = 2000;
+const afterCommit = new WeakMap<Transaction<Database>, (() => void)[]>();
+
+/**
+ * Runs `hook` once the caller's write is durable: after the commit of the transaction `db` is,
+ * or at once when `db` is not a transaction (the write is already committed). Cache
+ * invalidation waits for the commit, so no reader can re-cache the old story in between.
+ * Nothing runs when the transaction rolls back.
+ */
+export function onCommit(db: Db, hook: () => void): void {
+  if (!db.isTransaction) {
+    hook();
+    return;
+  }
+  const hooks = afterCommit.get(db as Transaction<Database>);
+  if (hooks) {
+    hooks.push(hook);
+    return;
+  }
+  // A transaction opened with db.transaction() directly (an integration's own code) cannot
+  // tell us when it commits: run now, and again once it has surely ended, so a page cached
+  // from the old rows in between is dropped too. Masthead's own writes use inTransaction.
+  hook();
+  setTimeout(hook, LATE_COMMIT_MS).unref();
 }

@@ -1,11 +1,13 @@
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Db } from './adapter.js';
 import * as m001 from './migrations/2026-11-29-001-content.js';
+import * as m002 from './migrations/2026-11-29-002-accounts-workflow.js';
+import * as m003 from './migrations/2026-11-29-003-search.js';
 import * as m004 from './migrations/2026-11-29-004-api-keys.js';
 import * as m005 from './migrations/2026-11-29-005-webhooks-video.js';
 import * as m006 from './migrations/2026-11-29-006-mirror-checks.js';
-import * as m002 from './migrations/2026-11-29-002-accounts-workflow.js';
-import * as m003 from './migrations/2026-11-29-003-search.js';
+import * as m007 from './migrations/2026-11-29-007-media-focal.js';
+import * as m008 from './migrations/2026-11-29-008-search-vocab.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -13,11 +15,13 @@ import * as m003 from './migrations/2026-11-29-003-search.js';
  */
 const migrations: Record<string, Migration> = {
   '2026-11-29-001-content': m001,
+  '2026-11-29-002-accounts-workflow': m002,
+  '2026-11-29-003-search': m003,
   '2026-11-29-004-api-keys': m004,
   '2026-11-29-005-webhooks-video': m005,
   '2026-11-29-006-mirror-checks': m006,
-  '2026-11-29-002-accounts-workflow': m002,
-  '2026-11-29-003-search': m003,
+  '2026-11-29-007-media-focal': m007,
+  '2026-11-29-008-search-vocab': m008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

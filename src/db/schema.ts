@@ -57,6 +57,9 @@ export interface MediaTable {
   caption: string;
   credit: string;
   file_photo: number;
+  /** Focal point as fractions of width and height (0..1); crops keep it in view. */
+  focal_x: Generated<number>;
+  focal_y: Generated<number>;
   created_at: string;
   updated_at: string;
 }

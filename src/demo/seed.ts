@@ -4,6 +4,7 @@ import { createArticle } from '../content/articles.js';
 import { createSection } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { Db } from '../db/index.js';
+import { inTransaction } from '../db/index.js';
 import { seedDemoVideos } from '../distribution/video/demo.js';
 import { nowIso } from '../lib/time.js';
 import { addMediaFile } from '../media/library.js';
@@ -39,7 +40,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
   if (!(await isEmpty(ctx.db))) return null;
   const now = ctx.now();
   try {
-    return await ctx.db.transaction().execute(async (tx) => {
+    return await inTransaction(ctx.db, async (tx) => {
       await tx
         .insertInto('settings')
         .values({ key: SEED_KEY, value: now.toISOString(), updated_at: nowIso() })

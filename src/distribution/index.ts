@@ -20,6 +20,16 @@ export {
   revokeApiKey,
 } from './api/index.js';
 export { type FeedLink, type FeedScope, feedLinks, feedPath } from './feeds/index.js';
+/** Feed render halves, for the static export. */
+export {
+  entryOf,
+  FEED_FILES,
+  FEED_SIZE,
+  type FeedEntry,
+  newestOf,
+  renderFeed,
+  resolveScope,
+} from './feeds/index.js';
 export { articleVideo, videoRoutes } from './video/index.js';
 
 /**

@@ -1,3 +1,4 @@
+import { announceStoriesComingDue } from '../content/changes.js';
 import { publishDueArticles } from '../content/workflow.js';
 import { dispatchDue, purgeOldDeliveries } from '../distribution/webhooks/index.js';
 import type { Job } from './runner.js';
@@ -13,8 +14,23 @@ export const defaultJobs: Job[] = [
     intervalMs: 1_000,
     run: (ctx) => publishDueArticles(ctx.db, ctx.now().toISOString()),
   },
+  // Stories published with a future time appear in cached lists the moment it passes.
+  comingDue(),
   // Webhook outbox: due deliveries, retries and re-sends.
   { name: 'webhook-dispatch', intervalMs: 2_000, run: (ctx) => dispatchDue(ctx) },
   // The delivery log keeps 30 days.
   { name: 'webhook-log-purge', intervalMs: 3_600_000, run: (ctx) => purgeOldDeliveries(ctx) },
 ];
+
+function comingDue(): Job {
+  let since: string | null = null;
+  return {
+    name: 'announce-coming-due',
+    intervalMs: 1_000,
+    run: async (ctx) => {
+      const now = ctx.now().toISOString();
+      if (since !== null) await announceStoriesComingDue(ctx.db, since, now);
+      since = now;
+    },
+  };
+}

@@ -3,12 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { ensureRendition, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat } from './renditions.js';
 
-const MIME: Record<RenditionFormat, string> = { webp: 'image/webp', jpg: 'image/jpeg' };
+const MIME: Record<RenditionFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' };
 
-/** `/media/{id}/{width}.{webp|jpg}`: renditions are immutable, so browsers and CDNs keep them a year. */
+/** `/media/{id}/{width}.{avif|webp|jpg}`: renditions are immutable, so browsers and CDNs keep them a year. */
 export function mediaRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { id: string; file: string } }>('/media/:id/:file', async (req, reply) => {
-    const match = /^(\d{1,5})\.(webp|jpg)$/.exec(req.params.file);
+    const match = /^(\d{1,5})\.(avif|webp|jpg)$/.exec(req.params.file);
     const id =
       /^\d{1,10}$/.test(req.params.id) && Number(req.params.id) < 2 ** 31
         ? Number(req.params.id)

@@ -84,8 +84,12 @@ describe.each(testDialects())('alternate addresses on %s', (dialect) => {
       for (const host of ['news.example.com', 'mirror-one.example.org', new URL(ONION).host, 'localhost']) {
         const res = await get(url, { host, 'x-forwarded-host': EVIL, 'x-forwarded-proto': 'gopher' });
         expect(res.statusCode, `${url} on ${host}`).toBe(200);
-        const { date: _date, ...headers } = res.headers;
-        bodies.add(JSON.stringify(headers) + res.body);
+        // After the first address rendered the page, the others are answered from its cached copy.
+        if (host !== 'news.example.com' && url !== '/mirrors.json')
+          expect(res.headers['x-cache'], `${url} on ${host}`).toBe('HIT');
+        // Header order carries no meaning in HTTP; names and values must match.
+        const { date: _date, 'x-cache': _cache, ...headers } = res.headers;
+        bodies.add(JSON.stringify(Object.entries(headers).sort()) + res.body);
         expect(res.body).not.toContain(EVIL);
         expect(res.body).not.toContain('gopher');
       }

@@ -1,7 +1,7 @@
 /** The mirrors domain's public face: alternate addresses, host policy, static export, health. */
 export { type FooterAddresses, footerAddresses, type MirrorsDocument, mirrorsDocument } from './addresses.js';
 export { hostPolicy } from './hosts.js';
-export { mirrorRoutes } from './routes.js';
+export { type HostGate, hostGate, mirrorRoutes } from './routes.js';
 export { checkMirrors, type MirrorStatusRow, mirrorStatus } from './check.js';
 // The static export (export/export.ts) is not re-exported here: it renders through the site,
 // and the site imports this file for the footer; the CLI imports it directly.

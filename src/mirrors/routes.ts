@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
 import type { Context } from '../context.js';
 import { mirrorsDocument } from './addresses.js';
 import { hostPolicy } from './hosts.js';
@@ -7,29 +9,47 @@ import { hostPolicy } from './hosts.js';
  * Registered before every other route: the host policy (421 for hosts we do not serve), the
  * Onion-Location header, and /mirrors.json.
  */
+/**
+ * What the mirrors domain says about a raw request, for the page cache's fast path too (which
+ * answers before Fastify routes): may this host be served, and the Onion-Location of a page.
+ */
+export interface HostGate {
+  allows(req: IncomingMessage): boolean;
+  /** The Onion-Location header for an HTML page at this URL, or null when there is no onion. */
+  onionLocation(url: string): string | null;
+}
+
+export function hostGate(config: Config): HostGate {
+  const policy = hostPolicy(config);
+  const onion = config.site.onion;
+  return {
+    allows(req) {
+      const forwarded = req.headers['x-forwarded-host'];
+      return policy.check({
+        host: req.headers.host,
+        forwardedHost: Array.isArray(forwarded) ? forwarded[0] : forwarded,
+        peer: req.socket.remoteAddress,
+      });
+    },
+    // Tor Browser offers the onion address of the same page. Only well-formed paths are
+    // copied; anything else gets the onion home page.
+    onionLocation: (url) => (onion ? `${onion}${/^\/[\x21-\x7e]*$/.test(url) ? url : '/'}` : null),
+  };
+}
+
 export function mirrorRoutes(app: FastifyInstance, ctx: Context): void {
-  const policy = hostPolicy(ctx.config);
+  const gate = hostGate(ctx.config);
   app.addHook('onRequest', async (req, reply) => {
-    const forwarded = req.headers['x-forwarded-host'];
-    const ok = policy.check({
-      host: req.headers.host,
-      forwardedHost: Array.isArray(forwarded) ? forwarded[0] : forwarded,
-      peer: req.socket.remoteAddress,
-    });
     // 421 Misdirected Request, with nothing in it: no page, no echo of what was asked for.
-    if (!ok) return reply.code(421).header('cache-control', 'no-store').send('');
+    if (!gate.allows(req.raw)) return reply.code(421).header('cache-control', 'no-store').send('');
   });
 
-  const onion = ctx.config.site.onion;
-  if (onion) {
+  if (ctx.config.site.onion) {
     app.addHook('onSend', async (req, reply, payload) => {
       const type = String(reply.getHeader('content-type') ?? '');
-      // Tor Browser offers the onion address of the same page. Only well-formed paths are
-      // copied; anything else gets the onion home page.
-      if (reply.statusCode < 400 && type.startsWith('text/html')) {
-        const path = /^\/[\x21-\x7e]*$/.test(req.url) ? req.url : '/';
-        reply.header('onion-location', `${onion}${path}`);
-      }
+      const onion = gate.onionLocation(req.url);
+      if (onion && reply.statusCode < 400 && type.startsWith('text/html'))
+        reply.header('onion-location', onion);
       return payload;
     });
   }

@@ -100,13 +100,19 @@ export function parseQuery(raw: unknown, opts: { prefixLast?: boolean } = {}): P
   return out;
 }
 
-/** The query as FTS5 syntax: every word is a quoted string, so no operator can sneak in. */
-export function toFts5(q: ParsedQuery): string | null {
+/**
+ * The query as FTS5 syntax: every word is a quoted string, so no operator can sneak in.
+ * `prefixWords`, when given, stands for the prefix: any one of these whole words (see
+ * sqlite-prefix.ts); an empty list means nothing can match.
+ */
+export function toFts5(q: ParsedQuery, prefixWords?: string[]): string | null {
   const quote = (w: string) => `"${w}"`;
+  if (q.prefix && prefixWords?.length === 0) return null;
+  const prefix = prefixWords ? `(${prefixWords.map(quote).join(' OR ')})` : `${quote(q.prefix ?? '')}*`;
   const positives = [
     ...q.terms.map(quote),
     ...q.phrases.map((p) => quote(p.join(' '))),
-    ...(q.prefix ? [`${quote(q.prefix)}*`] : []),
+    ...(q.prefix ? [prefix] : []),
   ];
   if (!positives.length) return null;
   const base = `(${positives.join(' AND ')})`;

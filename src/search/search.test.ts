@@ -70,6 +70,17 @@ describe.each(testDialects())('search on %s', (dialect) => {
     expect(await ids('budget -kaluga')).toEqual(['Budget talks resume in the capital']);
   });
 
+  it('matches a typed prefix as typed, even where the stemmer would shorten it (vis, not vi)', async () => {
+    await fx.publish(
+      { headline: 'Visa queues grow at the border', body: paragraphs('Officials blamed staff.') },
+      6,
+    );
+    await fx.publish({ headline: 'View from the new tower', body: paragraphs('Officials opened it.') }, 6);
+    expect(await ids('vis')).toEqual(['Visa queues grow at the border']);
+    expect(await ids('officials vis')).toEqual(['Visa queues grow at the border']);
+    expect(await ids('officials visq')).toEqual([]);
+  });
+
   it('ranks a headline match above a body match, and newer above older when alike', async () => {
     await fx.publish({ headline: 'Harbour cranes idle', body: paragraphs('Nothing about the topic.') }, 5);
     await fx.publish({ headline: 'Port news', body: paragraphs('The harbour cranes stood idle today.') }, 1);

@@ -3,6 +3,7 @@ import type { Db } from '../db/index.js';
 import { RECENCY_HALF_LIFE_DAYS, type SearchEngine } from './engine.js';
 import { filters } from './filters.js';
 import { toFts5 } from './query.js';
+import { prefixExpansion } from './sqlite-prefix.js';
 
 /**
  * SQLite FTS5 (contentless, porter stemming, unicode61 with diacritics removed). bm25 column
@@ -36,7 +37,7 @@ export const sqliteEngine: SearchEngine = {
   },
 
   async search(db, q, opts) {
-    const match = toFts5(q);
+    const match = toFts5(q, q.prefix ? ((await prefixExpansion(db, q.prefix)) ?? undefined) : undefined);
     if (!match) return { total: 0, hits: [] };
     const where = sql.join([sql`search_fts MATCH ${match}`, ...filters(opts)], sql` AND `);
     const from = sql`search_fts JOIN search_documents d ON d.article_id = search_fts.rowid`;

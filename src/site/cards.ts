@@ -5,6 +5,7 @@ import {
   listPublished,
   mediaByIds,
 } from '../content/queries.js';
+import { articleTag, authorTag, mediaTag, sectionTag } from '../cache/tags.js';
 import type { SectionTree } from '../content/sections.js';
 import type { AuthorRow, Db, MediaRow } from '../db/index.js';
 import { imageView } from '../media/view.js';
@@ -42,15 +43,22 @@ export function cardOf(
 ): StoryCard {
   const section = tree.byId.get(s.section_id);
   const m = s.lead_media_id === null ? undefined : media.get(s.lead_media_id);
+  const authors = bylines.get(s.id) ?? [];
   return {
     id: s.id,
     href: s.path ?? '/',
     headline: s.headline,
     dek: s.dek,
     section: section ? { name: section.name, href: sectionHref(section) } : null,
-    bylines: (bylines.get(s.id) ?? []).map((a) => ({ name: a.name, href: authorHref(a) })),
+    bylines: authors.map((a) => ({ name: a.name, href: authorHref(a) })),
     published: s.first_published_at ?? s.updated_at,
     image: m ? imageView(m, lead ? LEAD_SIZES : CARD_SIZES) : null,
+    tags: [
+      articleTag(s.id),
+      sectionTag(s.section_id),
+      ...authors.map((a) => authorTag(a.id)),
+      ...(m ? [mediaTag(m.id)] : []),
+    ],
   };
 }
 

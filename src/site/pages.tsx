@@ -1,107 +1,79 @@
+import {
+  ALL_LIST,
+  articleTag,
+  authorTag,
+  HOME,
+  mediaTag,
+  sectionListTag,
+  sectionTag,
+  tagTag,
+} from '../cache/tags.js';
 import { type Doc, excerpt, renderHtml } from '../content/document/index.js';
 import {
   type ArticleSummary,
   articleByPath,
-  authorBySlug,
   bylinesOf,
-  countPublished,
   isPublicArticle,
-  type ListFilter,
   listPublished,
   mediaByIds,
   redirectFor,
-  tagBySlug,
   tagsOf,
 } from '../content/queries.js';
-import {
-  ancestry,
-  descendantIds,
-  loadSectionTree,
-  type SectionNode,
-  type SectionTree,
-} from '../content/sections.js';
+import { ancestry, descendantIds } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { articleVideo, feedLinks } from '../distribution/index.js';
 import { imageView, mediaUrl } from '../media/view.js';
-import { footerAddresses } from '../mirrors/index.js';
 import { cardsFor, toCards } from './cards.js';
+import {
+  type Common,
+  common,
+  crumbsOf,
+  gone,
+  notFound,
+  type PageResult,
+  pageTags,
+  plainHead,
+} from './common.js';
+import { listPage, sectionMeta } from './lists.js';
 import { renderDocument } from './render.js';
 import { breadcrumbList, newsArticle, website } from './structured-data.js';
-import { ArticlePage, ErrorPage, HomePage, ListPage, type ListModel } from './theme/pages.js';
-import {
-  authorHref,
-  type Crumb,
-  type Head,
-  type SiteView,
-  type StoryCard,
-  sectionHref,
-  tagHref,
-} from './view.js';
+import { ArticlePage, HomePage } from './theme/pages.js';
+import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './view.js';
 
 /**
  * Page builders: load what a page shows, shape it into a view model, render it. Each returns
  * a status and HTML (or a redirect), so routes stay a line or two.
  */
-// `csp`: extra CSP directives a page needs (the hosts its video player plays from).
-export type PageResult =
-  | { status: 200 | 404 | 410; html: string; csp?: string[] }
-  | { status: 301; location: string; csp?: undefined };
+export {
+  type Common,
+  common,
+  crumbsOf,
+  gone,
+  notFound,
+  PAGE_SIZE,
+  type PageResult,
+  pageTags,
+  parsePage,
+  plainHead,
+} from './common.js';
+export {
+  authorMeta,
+  authorPage,
+  type ListMeta,
+  listPage,
+  renderListPage,
+  sectionMeta,
+  tagMeta,
+  tagPage,
+} from './lists.js';
 
-export const PAGE_SIZE = 20;
 const HOME_TOP = 7;
 const HOME_BLOCK = 4;
 const HOME_WINDOW = 200;
 const MORE_IN_SECTION = 4;
 /** An edit within this long of publication is not shown as an update. */
 const UPDATE_GRACE_MS = 10 * 60_000;
-
-export interface Common {
-  ctx: Context;
-  tree: SectionTree;
-  view: SiteView;
-  now: string;
-}
-
-/** What every public page shares: the section tree, the site view (nav, footer) and now. */
-export async function common(ctx: Context, currentRoot?: number): Promise<Common> {
-  const tree = await loadSectionTree(ctx.db);
-  return {
-    ctx,
-    tree,
-    now: ctx.now().toISOString(),
-    view: {
-      site: ctx.config.site,
-      nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: s.id === currentRoot })),
-      addresses: footerAddresses(ctx.config.site),
-    },
-  };
-}
-
-function plainHead(
-  c: Common,
-  title: string,
-  description: string,
-  path: string,
-  extra: Partial<Head> = {},
-): Head {
-  return {
-    title: title === c.view.site.name ? title : `${title} | ${c.view.site.name}`,
-    description,
-    canonical: `${c.view.site.url}${path}`,
-    type: 'website',
-    jsonLd: [],
-    feeds: feedLinks({ kind: 'all' }, c.view.site.name),
-    ...extra,
-  };
-}
-
-/** `?page=N`: page 1 is the bare path; anything that is not a whole number ≥ 1 is no page. */
-export function parsePage(raw: unknown): number | null {
-  if (raw === undefined) return 1;
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,5}$/.test(raw)) return null;
-  return Number(raw);
-}
 
 export async function homePage(ctx: Context): Promise<PageResult> {
   const c = await common(ctx);
@@ -140,64 +112,12 @@ export async function homePage(ctx: Context): Promise<PageResult> {
   const head = plainHead(c, c.view.site.name, c.view.site.description, '/', {
     jsonLd: [website(c.view.site)],
   });
+  for (const tag of [HOME, ALL_LIST, ...c.tree.roots.map((r) => sectionListTag(r.id))]) c.tags.add(tag);
   return {
     status: 200,
     html: renderDocument(<HomePage view={c.view} head={head} model={{ top: pick(top), blocks }} />),
+    tags: pageTags(c, all),
   };
-}
-
-async function listPage(
-  c: Common,
-  page: number,
-  filter: ListFilter,
-  path: string,
-  make: (pages: number) => Omit<ListModel, 'stories' | 'pagination'> & {
-    description: string;
-    type?: Head['type'];
-    feeds?: Head['feeds'];
-  },
-): Promise<PageResult> {
-  const total = await countPublished(c.ctx.db, c.now, filter);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (page > pages) return notFound(c.ctx);
-  const stories = await cardsFor(c.ctx.db, c.tree, c.now, filter, {
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
-  return renderListPage(c, { page, pages, path, stories }, make(pages));
-}
-
-/** What a list page says about itself (section, tag or author), besides its stories. */
-export type ListMeta = Omit<ListModel, 'stories' | 'pagination'> & {
-  description: string;
-  type?: Head['type'];
-  feeds?: Head['feeds'];
-};
-
-/** The render half of a list page: no queries. */
-export function renderListPage(
-  c: Common,
-  list: { page: number; pages: number; path: string; stories: StoryCard[] },
-  meta: ListMeta,
-): PageResult {
-  const { page, pages, path, stories } = list;
-  const { description, type, feeds, ...model } = meta;
-  const pagePath = page === 1 ? path : `${path}?page=${page}`;
-  const title = page === 1 ? model.title : `${model.title} — page ${page}`;
-  const head = plainHead(c, title, description, pagePath, {
-    type: type ?? 'website',
-    jsonLd: model.crumbs.length ? [breadcrumbList(c.view.site, model.crumbs)] : [],
-    ...(feeds ? { feeds: [...feeds, ...feedLinks({ kind: 'all' }, c.view.site.name)] } : {}),
-  });
-  const pagination = { page, pages, hrefOf: (n: number) => (n === 1 ? path : `${path}?page=${n}`) };
-  return {
-    status: 200,
-    html: renderDocument(<ListPage view={c.view} head={head} model={{ ...model, stories, pagination }} />),
-  };
-}
-
-function crumbsOf(tree: SectionTree, sectionId: number): Crumb[] {
-  return ancestry(tree, sectionId).map((s) => ({ name: s.name, href: sectionHref(s) }));
 }
 
 /** Any path that is not a fixed route: an article, a section front, a redirect, or nothing. */
@@ -220,21 +140,6 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
     );
   }
   return (await redirect(ctx, path)) ?? notFound(ctx);
-}
-
-/** A section front's heading, breadcrumbs and feeds; marks its top-level section current. */
-export function sectionMeta(c: Common, section: SectionNode): ListMeta {
-  const path = sectionHref(section);
-  c.view.nav = c.view.nav.map((n) => ({ ...n, current: path === n.href || path.startsWith(`${n.href}/`) }));
-  return {
-    kind: 'section',
-    title: section.name,
-    intro: section.description,
-    description: section.description || `${section.name} news from ${c.view.site.name}`,
-    crumbs: crumbsOf(c.tree, section.id),
-    subsections: section.children.map((s) => ({ name: s.name, href: sectionHref(s) })),
-    feeds: feedLinks({ kind: 'section', path: section.path }, section.name),
-  };
 }
 
 async function redirect(ctx: Context, path: string): Promise<PageResult | null> {
@@ -293,6 +198,15 @@ export function renderArticlePage(c: Common, article: ArticleRow, data: ArticleP
   const root = section ? ancestry(c.tree, section.id)[0] : undefined;
   c.view.nav = c.view.nav.map((n) => ({ ...n, current: root !== undefined && n.href === sectionHref(root) }));
   const authors = data.bylines.map((a) => ({ name: a.name, href: authorHref(a) }));
+  for (const tag of [
+    articleTag(article.id),
+    sectionListTag(article.section_id), // "More in …"
+    ...ancestry(c.tree, article.section_id).map((s) => sectionTag(s.id)),
+    ...data.bylines.map((a) => authorTag(a.id)),
+    ...tags.map((t) => tagTag(t.id)),
+    ...[...media.keys()].map(mediaTag),
+  ])
+    c.tags.add(tag);
   const lead = article.lead_media_id === null ? undefined : media.get(article.lead_media_id);
   const published = article.first_published_at ?? article.updated_at;
   const updated =
@@ -375,6 +289,7 @@ export function renderArticlePage(c: Common, article: ArticleRow, data: ArticleP
     status: 200,
     html: renderDocument(<ArticlePage view={c.view} head={head} model={model} />),
     ...(video ? { csp: video.csp } : {}),
+    tags: pageTags(c, more),
   };
 }
 
@@ -385,63 +300,3 @@ export function collectImages(nodes: readonly unknown[] | undefined, out: number
     collectImages(n.content, out);
   }
 }
-
-/** Only slug-shaped strings reach the database. */
-function isLookupSlug(slug: string): boolean {
-  return /^[a-z0-9-]{1,120}$/.test(slug);
-}
-
-export async function authorPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
-  const author = isLookupSlug(slug) ? await authorBySlug(ctx.db, slug) : undefined;
-  if (!author || page === null) return notFound(ctx);
-  const c = await common(ctx);
-  const avatar =
-    author.avatar_media_id === null
-      ? undefined
-      : (await mediaByIds(ctx.db, [author.avatar_media_id])).get(author.avatar_media_id);
-  return listPage(c, page, { authorId: author.id }, authorHref(author), () => authorMeta(author, avatar));
-}
-
-export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined): ListMeta {
-  return {
-    kind: 'author',
-    type: 'profile',
-    title: author.name,
-    intro: author.bio,
-    description: author.bio || `Stories by ${author.name}`,
-    crumbs: [],
-    author: { ...author, avatar: avatar ? imageView(avatar, '96px', `Portrait of ${author.name}`) : null },
-    feeds: feedLinks({ kind: 'author', slug: author.slug }, author.name),
-  };
-}
-
-export async function tagPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
-  const tag = isLookupSlug(slug) ? await tagBySlug(ctx.db, slug) : undefined;
-  if (!tag || page === null) return notFound(ctx);
-  const c = await common(ctx);
-  return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => tagMeta(c, tag));
-}
-
-export function tagMeta(c: Common, tag: TagRow): ListMeta {
-  return {
-    kind: 'tag',
-    title: tag.name,
-    description: `Stories about ${tag.name} from ${c.view.site.name}`,
-    crumbs: [],
-    feeds: feedLinks({ kind: 'tag', slug: tag.slug }, tag.name),
-  };
-}
-
-async function errorPage(ctx: Context, status: 404 | 410): Promise<PageResult> {
-  const c = await common(ctx);
-  const latest = await cardsFor(ctx.db, c.tree, c.now, {}, { limit: 4, offset: 0 });
-  const title = status === 410 ? 'Story removed' : 'Page not found';
-  const head = plainHead(c, title, title, '/', { noindex: true });
-  return {
-    status,
-    html: renderDocument(<ErrorPage view={c.view} head={head} status={status} latest={latest} />),
-  };
-}
-
-export const notFound = (ctx: Context) => errorPage(ctx, 404);
-export const gone = (ctx: Context) => errorPage(ctx, 410);

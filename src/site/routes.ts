@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { EMBED_FRAME_ORIGINS } from '../content/document/index.js';
+import { cacheAs } from '../cache/index.js';
 import type { Context } from '../context.js';
 import { authorPage, homePage, notFound, type PageResult, parsePage, pathPage, tagPage } from './pages.js';
 
@@ -11,6 +12,7 @@ const ASSETS: Record<string, { type: string; body: Buffer }> = {
 /** Sends a page result with the reader-page headers (other domains' pages use it too). */
 export function send(reply: FastifyReply, result: PageResult) {
   if (result.status === 301) return reply.code(301).header('location', result.location).send();
+  if (result.status === 200 && result.tags) cacheAs(reply.request, result.tags);
   // A page that plays video from other hosts adds the directives its player needs.
   const csp = result.csp ? [CSP, ...result.csp].join('; ') : CSP;
   return reply
@@ -43,11 +45,12 @@ type PageQuery = { Querystring: { page?: unknown } };
 
 /** Public routes: thin, each hands a path and query to a page builder. */
 export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get('/', async (_req, reply) => send(reply, await homePage(ctx)));
-  app.get<PageQuery & { Params: { slug: string } }>('/author/:slug', async (req, reply) =>
+  const cached = { config: { pageCache: true } };
+  app.get('/', cached, async (_req, reply) => send(reply, await homePage(ctx)));
+  app.get<PageQuery & { Params: { slug: string } }>('/author/:slug', cached, async (req, reply) =>
     send(reply, await authorPage(ctx, req.params.slug, parsePage(req.query.page))),
   );
-  app.get<PageQuery & { Params: { slug: string } }>('/tag/:slug', async (req, reply) =>
+  app.get<PageQuery & { Params: { slug: string } }>('/tag/:slug', cached, async (req, reply) =>
     send(reply, await tagPage(ctx, req.params.slug, parsePage(req.query.page))),
   );
   app.get<{ Params: { file: string } }>('/assets/:file', async (req, reply) => {
@@ -56,7 +59,7 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(asset.body);
   });
   // /robots.txt is served by distribution (it names the sitemaps).
-  app.get<PageQuery>('/*', async (req, reply) => {
+  app.get<PageQuery>('/*', cached, async (req, reply) => {
     const raw = req.url.split('?')[0] ?? '/';
     let path: string;
     try {

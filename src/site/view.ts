@@ -31,6 +31,8 @@ export interface StoryCard {
   bylines: { name: string; href: string }[];
   published: string;
   image: ImageView | null;
+  /** Cache tags of what the card shows (not rendered). */
+  tags: string[];
 }
 
 export interface Head {

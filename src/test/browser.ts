@@ -38,6 +38,7 @@ export function ensureAdminBuilt(): void {
     'web/admin/vite.config.ts',
     'src/content/document',
     'src/lib/slug.ts',
+    'src/accounts/policy.ts',
   ].map((p) => path.join(ROOT, p));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;
   execFileSync(

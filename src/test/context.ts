@@ -38,6 +38,8 @@ export async function testEnv(dialect: TestDialect, env: Record<string, string> 
     dir,
     setNow(date) {
       now = date;
+      // Stories become visible as the clock passes their time, with no write to announce it.
+      ctx.cache.pages.clear();
     },
     async close() {
       await app.close();

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { audit } from '../../accounts/index.js';
-import {
-  articleInputOf,
-  ContentError,
-  createArticle,
-  descendantIds,
-  loadSectionTree,
-  updateArticle,
-} from '../../content/index.js';
+import { articleInputOf, ContentError, createArticle, updateArticle } from '../../content/index.js';
 import { articleInput } from '../../content/schema.js';
 import { getRevision, listRevisions } from '../../content/revisions.js';
 import {
@@ -18,41 +11,15 @@ import {
   transitionArticle,
 } from '../../content/workflow.js';
 import type { Context } from '../../context.js';
-import { ARTICLE_STATUSES, type ArticleRow, type ArticleStatus } from '../../db/index.js';
+import type { ArticleRow } from '../../db/index.js';
+import { inTransaction } from '../../db/index.js';
 import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
-import { presentArticle, presentSummary, TRANSITION_ACTION } from './presenters.js';
+import { articleListRoute } from './article-list.js';
+import { presentArticle, TRANSITION_ACTION } from './presenters.js';
 
 /** What an editor may send when saving: everything but the state, which moves by transitions. */
 const writeBody = articleInput.omit({ status: true, publishAt: true });
 const saveBody = writeBody.extend({ version: z.number().int().positive().max(2_147_483_647) });
-
-const listQuery = z.object({
-  status: z
-    .union([z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]), z.string().regex(/^[a-z_,]+$/)])
-    .optional()
-    .transform((v, c) => {
-      if (!v) return undefined;
-      const list = v.split(',');
-      const bad = list.find((s) => !(ARTICLE_STATUSES as string[]).includes(s));
-      if (bad) {
-        c.addIssue({ code: 'custom', message: `unknown status "${bad}"` });
-        return z.NEVER;
-      }
-      return list as ArticleStatus[];
-    }),
-  sectionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  authorId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  tagId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  q: z.string().trim().max(200).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  sort: z.enum(['updated', 'created']).default('updated'),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
-  deleted: z.enum(['true', 'false']).default('false'),
-});
 
 export function articleRoutes(r: Router, ctx: Context): void {
   const tz = ctx.config.site.timeZone;
@@ -93,88 +60,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     }
   }
 
-  r.add({
-    method: 'GET',
-    url: '/articles',
-    tag: 'articles',
-    summary:
-      'List stories: filter by status, section (with sub-sections), author, tag, text, dates; cursor pages',
-    query: listQuery,
-    handler: async ({ query, actor }) => {
-      if (query.deleted === 'true') authorize(actor, 'article.restore');
-      const sort = query.sort === 'updated' ? 'articles.updated_at' : 'articles.created_at';
-      let q = ctx.db
-        .selectFrom('articles')
-        .selectAll('articles')
-        .where('articles.deleted_at', query.deleted === 'true' ? 'is not' : 'is', null);
-      if (!authorizedToRead(actor, { created_by: -1 } as ArticleRow))
-        q = q.where('articles.created_by', '=', actor.id);
-      if (query.status) q = q.where('articles.status', 'in', query.status);
-      if (query.sectionId) {
-        const ids = descendantIds(await loadSectionTree(ctx.db), query.sectionId);
-        if (!ids.length)
-          throw new ApiError(400, 'invalid_input', `sectionId: section ${query.sectionId} does not exist`);
-        q = q.where('articles.section_id', 'in', ids);
-      }
-      if (query.authorId) {
-        const authorId = query.authorId;
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('article_authors')
-              .select('article_id')
-              .whereRef('article_authors.article_id', '=', 'articles.id')
-              .where('article_authors.author_id', '=', authorId),
-          ),
-        );
-      }
-      if (query.tagId) {
-        const tagId = query.tagId;
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('article_tags')
-              .select('article_id')
-              .whereRef('article_tags.article_id', '=', 'articles.id')
-              .where('article_tags.tag_id', '=', tagId),
-          ),
-        );
-      }
-      if (query.q) {
-        const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-        q = q.where((eb) =>
-          eb.or([
-            eb('articles.headline', ctx.dialect.ilike, like),
-            eb('articles.dek', ctx.dialect.ilike, like),
-            eb('articles.slug', ctx.dialect.ilike, like),
-          ]),
-        );
-      }
-      if (query.from) q = q.where(sort, '>=', new Date(query.from).toISOString());
-      if (query.to) q = q.where(sort, '<=', new Date(query.to).toISOString());
-      if (query.cursor) {
-        const c = decodeCursor(query.cursor);
-        const op = query.order === 'desc' ? '<' : '>';
-        q = q.where((eb) =>
-          eb.or([eb(sort, op, c.key), eb.and([eb(sort, '=', c.key), eb('articles.id', op, c.id)])]),
-        );
-      }
-      const rows = await q
-        .orderBy(sort, query.order)
-        .orderBy('articles.id', query.order)
-        .limit(query.limit + 1)
-        .execute();
-      const page = rows.slice(0, query.limit);
-      const last = page[page.length - 1];
-      const more = rows.length > query.limit && last;
-      return {
-        articles: page.map(presentSummary),
-        nextCursor: more
-          ? encodeCursor({ key: query.sort === 'updated' ? last.updated_at : last.created_at, id: last.id })
-          : null,
-      };
-    },
-  });
+  articleListRoute(r, ctx);
 
   r.add({
     method: 'POST',
@@ -254,7 +140,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
         status: current.status,
       });
       const row = await conflictGuard(params.id, actor, () =>
-        ctx.db.transaction().execute(async (tx) => {
+        inTransaction(ctx.db, async (tx) => {
           const moved = await transitionArticle(
             tx,
             params.id,
@@ -291,7 +177,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     handler: async ({ params, actor }) => {
       authorize(actor, 'article.delete');
       await load(params.id, actor);
-      await ctx.db.transaction().execute(async (tx) => {
+      await inTransaction(ctx.db, async (tx) => {
         const row = await softDeleteArticle(tx, params.id, now());
         await audit(tx, {
           actor: { id: actor.id, label: actor.user.email },
@@ -312,7 +198,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     handler: async ({ params, actor }) => {
       authorize(actor, 'article.restore');
       await load(params.id, actor, { deleted: true });
-      const row = await ctx.db.transaction().execute(async (tx) => {
+      const row = await inTransaction(ctx.db, async (tx) => {
         const restored = await restoreArticle(tx, params.id, now());
         await audit(tx, {
           actor: { id: actor.id, label: actor.user.email },

@@ -1,7 +1,10 @@
+import { mediaTag } from '../../cache/tags.js';
+import { announceChange } from '../../content/announce.js';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import type { MediaRow } from '../../db/index.js';
 import { nowIso } from '../../lib/time.js';
+import { receiveUpload, UploadError } from '../../media/upload.js';
 import { imageView } from '../../media/view.js';
 import { ApiError, authorize, idParams, type Router } from '../http.js';
 
@@ -17,6 +20,8 @@ function presentMedia(m: MediaRow) {
     caption: m.caption,
     credit: m.credit,
     filePhoto: m.file_photo === 1,
+    focalX: m.focal_x,
+    focalY: m.focal_y,
     src: view.src,
     srcset: view.srcset,
     createdAt: m.created_at,
@@ -24,8 +29,52 @@ function presentMedia(m: MediaRow) {
   };
 }
 
-/** Media library metadata (uploads come with the media pipeline). */
+const fraction = z.number().min(0).max(1);
+
+/** The media library: uploads (checked by content, see media/library.ts), search, metadata. */
 export function mediaRoutes(r: Router, ctx: Context): void {
+  r.add({
+    method: 'POST',
+    url: '/media',
+    tag: 'media',
+    summary:
+      'Upload images (multipart/form-data, one or more files): JPEG, PNG, WebP, AVIF or GIF, identified by content. ' +
+      'All files are kept or none: any refused file (413 too large, 415 other type, 422 too many pixels or unreadable) refuses the request',
+    status: 201,
+    multipartFields: z.object({
+      alt: z.string().max(1000).optional(),
+      caption: z.string().max(2000).optional(),
+      credit: z.string().max(300).optional(),
+      filePhoto: z.enum(['true', 'false']).optional(),
+    }),
+    handler: async ({ req, actor }) => {
+      authorize(actor, 'media.create');
+      if (!req.isMultipart()) {
+        throw new ApiError(415, 'unsupported_media_type', 'send the files as multipart/form-data');
+      }
+      let result: Awaited<ReturnType<typeof receiveUpload>>;
+      try {
+        result = await receiveUpload(req, ctx.db, ctx.config.mediaDir, ctx.config.media);
+      } catch (err) {
+        if (err instanceof UploadError) {
+          throw new ApiError(err.status, err.status === 413 ? 'too_large' : 'invalid_input', err.message);
+        }
+        throw err;
+      }
+      const [first, ...more] = result.refused;
+      if (first) {
+        // One file's status and code lead; every refused file is named in the details.
+        const message = more.length ? `${first.message} (and ${more.length} more refused)` : first.message;
+        throw new ApiError(
+          first.status,
+          first.code,
+          message,
+          result.refused.map((f) => ({ field: 'file', file: f.fileName, code: f.code, message: f.message })),
+        );
+      }
+      return { media: result.media.map(presentMedia) };
+    },
+  });
   r.add({
     method: 'GET',
     url: '/media',
@@ -73,13 +122,16 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     method: 'PATCH',
     url: '/media/:id',
     tag: 'media',
-    summary: 'Edit alt text, default caption and credit, and the file-photo flag',
+    summary:
+      'Edit alt text, default caption and credit, the file-photo flag, and the focal point (fractions of width and height, 0..1)',
     params: idParams,
     body: z.object({
       alt: z.string().trim().max(1000).optional(),
       caption: z.string().trim().max(2000).optional(),
       credit: z.string().trim().max(300).optional(),
       filePhoto: z.boolean().optional(),
+      focalX: fraction.optional(),
+      focalY: fraction.optional(),
     }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'media.update');
@@ -90,12 +142,16 @@ export function mediaRoutes(r: Router, ctx: Context): void {
           ...(body.caption !== undefined ? { caption: body.caption } : {}),
           ...(body.credit !== undefined ? { credit: body.credit } : {}),
           ...(body.filePhoto !== undefined ? { file_photo: body.filePhoto ? 1 : 0 } : {}),
+          ...(body.focalX !== undefined ? { focal_x: body.focalX } : {}),
+          ...(body.focalY !== undefined ? { focal_y: body.focalY } : {}),
           updated_at: nowIso(),
         })
         .where('id', '=', params.id)
         .returningAll()
         .executeTakeFirst();
       if (!m) throw new ApiError(404, 'not_found', `media ${params.id} not found`);
+      // Alt text, captions, credits and the focal point show on every page using the image.
+      announceChange(ctx.db, [mediaTag(m.id)]);
       return presentMedia(m);
     },
   });

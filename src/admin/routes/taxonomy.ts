@@ -1,10 +1,14 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { authorTag, SITEMAPS, tagListTag, tagTag } from '../../cache/tags.js';
 import {
+  announceChange,
   ContentError,
   createSection,
   deleteSection,
   ensureTags,
   loadSectionTree,
+  reorderSections,
   type SectionNode,
   updateSection,
 } from '../../content/index.js';
@@ -104,6 +108,21 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
     },
   });
   r.add({
+    method: 'POST',
+    url: '/sections/reorder',
+    tag: 'sections',
+    summary: 'Order the sections under one parent (every child listed once); answers the new tree',
+    body: z.object({
+      parentId: z.number().int().positive().max(2_147_483_647).nullable(),
+      ids: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(1000),
+    }),
+    handler: async ({ body, actor }) => {
+      authorize(actor, 'taxonomy.manage');
+      await reorderSections(ctx.db, body.parentId, body.ids);
+      return { sections: (await loadSectionTree(ctx.db)).roots.map(presentSection) };
+    },
+  });
+  r.add({
     method: 'DELETE',
     url: '/sections/:id',
     tag: 'sections',
@@ -120,21 +139,37 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
     method: 'GET',
     url: '/tags',
     tag: 'tags',
-    summary: 'Tags, optionally those whose name starts with `q` (autocomplete)',
+    summary:
+      'Tags, optionally those whose name starts with `q` (autocomplete); `counts=true` adds how many stories use each',
     query: z.object({
       q: z.string().trim().max(100).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
+      counts: z.enum(['true', 'false']).default('false'),
     }),
     handler: async ({ query }) => {
       const prefix = query.q ? `${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
       const tags = await ctx.db
         .selectFrom('tags')
         .select(['id', 'slug', 'name'])
+        // Deleted stories still hold their tags (they can be restored), so they count too.
+        .$if(query.counts === 'true', (q) =>
+          q.select((eb) =>
+            eb
+              .selectFrom('article_tags')
+              .select(sql<number | string>`count(*)`.as('n'))
+              .whereRef('article_tags.tag_id', '=', 'tags.id')
+              .as('stories'),
+          ),
+        )
         .$if(prefix !== undefined, (q) => q.where('name', ctx.dialect.ilike, prefix as string))
         .orderBy('name')
         .limit(query.limit)
         .execute();
-      return { tags };
+      return {
+        tags: tags.map((t) =>
+          'stories' in t ? { ...t, stories: Number((t as { stories: unknown }).stories) } : t,
+        ),
+      };
     },
   });
   r.add({
@@ -175,6 +210,7 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
         .returningAll()
         .executeTakeFirst();
       if (!row) throw new ApiError(404, 'not_found', `tag ${params.id} not found`);
+      announceChange(ctx.db, [tagTag(row.id), SITEMAPS]);
       return row;
     },
   });
@@ -215,6 +251,7 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
               .execute();
         }
         await tx.deleteFrom('tags').where('id', '=', params.id).execute();
+        announceChange(tx, [tagTag(params.id), tagTag(body.into), tagListTag(body.into), SITEMAPS]);
         return { merged: links.length };
       });
     },
@@ -230,6 +267,7 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
       authorize(actor, 'taxonomy.manage');
       const r0 = await ctx.db.deleteFrom('tags').where('id', '=', params.id).executeTakeFirst();
       if (Number(r0.numDeletedRows) === 0) throw new ApiError(404, 'not_found', `tag ${params.id} not found`);
+      announceChange(ctx.db, [tagTag(params.id), SITEMAPS]);
     },
   });
 
@@ -290,6 +328,7 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
       const res = await ctx.db.deleteFrom('authors').where('id', '=', params.id).executeTakeFirst();
       if (Number(res.numDeletedRows) === 0)
         throw new ApiError(404, 'not_found', `author ${params.id} not found`);
+      announceChange(ctx.db, [authorTag(params.id), SITEMAPS]);
     },
   });
   r.add({
@@ -315,6 +354,7 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
         .returningAll()
         .executeTakeFirst();
       if (!row) throw new ApiError(404, 'not_found', `author ${params.id} not found`);
+      announceChange(ctx.db, [authorTag(row.id), SITEMAPS]);
       return presentAuthor(row);
     },
   });

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../db/index.js';
 import { z } from 'zod';
 import {
   audit,
@@ -80,7 +81,7 @@ export function userRoutes(r: Router, ctx: Context): void {
           .executeTakeFirst();
         if (!a) throw new ApiError(400, 'invalid_input', `authorId: author ${body.authorId} does not exist`);
       }
-      const updated = await ctx.db.transaction().execute(async (tx) => {
+      const updated = await inTransaction(ctx.db, async (tx) => {
         const row = await tx
           .updateTable('users')
           .set({

@@ -24,6 +24,10 @@ export interface MediaView {
   width: number;
   height: number;
   alt: string;
+  /** Modern formats offered ahead of `src`/`srcset` in a `<picture>` (AVIF, WebP). */
+  sources?: { type: string; srcset: string }[];
+  /** CSS object-position from the image's focal point, e.g. "50% 30%". */
+  position?: string;
 }
 
 export interface RenderOptions {
@@ -98,7 +102,17 @@ function image(node: ImageNode, opts: RenderOptions): string {
   if (media.sizes) img += ` sizes="${escapeHtml(media.sizes)}"`;
   img += `${dimension('width', media.width)}${dimension('height', media.height)}`;
   // The editor's alt describes the photo in this story; the library's is the generic fallback.
-  img += ` alt="${escapeHtml(alt || media.alt || '')}" loading="lazy" decoding="async">`;
+  img += ` alt="${escapeHtml(alt || media.alt || '')}" loading="lazy" decoding="async"`;
+  if (media.position) img += ` style="object-position: ${escapeHtml(media.position)}"`;
+  img += '>';
+  if (media.sources?.length) {
+    let sources = '';
+    for (const s of media.sources) {
+      sources += `<source type="${escapeHtml(s.type)}" srcset="${escapeHtml(s.srcset)}"`;
+      sources += media.sizes ? ` sizes="${escapeHtml(media.sizes)}">` : '>';
+    }
+    img = `<picture>${sources}${img}</picture>`;
+  }
   const parts: string[] = [];
   if (caption) parts.push(escapeHtml(caption));
   if (credit) parts.push(`<span class="credit">${escapeHtml(credit)}</span>`);

@@ -13,12 +13,18 @@ import { attr, cdata, text } from './xml-guard.js';
 const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 
-interface Doc {
+export interface FeedDocument {
   ctx: Context;
   scope: ResolvedScope;
   full: boolean;
   entries: FeedEntry[];
   updated: Date;
+}
+type Doc = FeedDocument;
+
+/** The document in one format, as the feed route picks it (the static export renders through this). */
+export function renderFeed(format: FeedFormat, d: FeedDocument): string {
+  return format === 'rss' ? rss(d) : format === 'atom' ? atom(d) : jsonFeed(d);
 }
 
 function baseFeed(d: Doc, format: FeedFormat, escapeTitle: (s: string) => string): Feed {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { cacheAs, FEEDS } from '../../cache/index.js';
 import type { Context } from '../../context.js';
 import { sendDocument } from './conditional.js';
 import { loadEntries, newestOf } from './entries.js';
@@ -20,6 +21,7 @@ async function serveFeed(
   const entries = await loadEntries(ctx, resolved.filter, spec.full);
   const updated = newestOf(entries);
   const doc = { ctx, scope: resolved, full: spec.full, entries, updated };
+  cacheAs(req, [FEEDS, ...resolved.cacheTags, ...entries.flatMap((e) => e.cacheTags)]);
   const body = spec.format === 'rss' ? rss(doc) : spec.format === 'atom' ? atom(doc) : jsonFeed(doc);
   return sendDocument(req, reply, {
     body,
@@ -32,20 +34,21 @@ async function serveFeed(
 /** Feed routes; see links.ts for the address scheme. */
 export function feedRoutes(app: FastifyInstance, ctx: Context): void {
   const all: FeedScope = { kind: 'all' };
-  app.get('/feed.xml', (req, reply) => serveFeed(ctx, req, reply, all, 'rss.xml'));
-  app.get('/atom.xml', (req, reply) => serveFeed(ctx, req, reply, all, 'atom.xml'));
-  app.get('/feed.json', (req, reply) => serveFeed(ctx, req, reply, all, 'feed.json'));
-  app.get<{ Params: { file: string } }>('/feeds/all/:file', (req, reply) =>
+  const cached = { config: { pageCache: true } };
+  app.get('/feed.xml', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'rss.xml'));
+  app.get('/atom.xml', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'atom.xml'));
+  app.get('/feed.json', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'feed.json'));
+  app.get<{ Params: { file: string } }>('/feeds/all/:file', cached, (req, reply) =>
     serveFeed(ctx, req, reply, all, req.params.file),
   );
-  app.get<{ Params: { slug: string; file: string } }>('/feeds/tag/:slug/:file', (req, reply) =>
+  app.get<{ Params: { slug: string; file: string } }>('/feeds/tag/:slug/:file', cached, (req, reply) =>
     serveFeed(ctx, req, reply, { kind: 'tag', slug: req.params.slug }, req.params.file),
   );
-  app.get<{ Params: { slug: string; file: string } }>('/feeds/author/:slug/:file', (req, reply) =>
+  app.get<{ Params: { slug: string; file: string } }>('/feeds/author/:slug/:file', cached, (req, reply) =>
     serveFeed(ctx, req, reply, { kind: 'author', slug: req.params.slug }, req.params.file),
   );
   // Section paths have any depth: /feeds/section/news/politics/rss.xml.
-  app.get<{ Params: { '*': string } }>('/feeds/section/*', (req, reply) => {
+  app.get<{ Params: { '*': string } }>('/feeds/section/*', cached, (req, reply) => {
     const rest = req.params['*'].replace(/\/+$/, '');
     const cut = rest.lastIndexOf('/');
     return serveFeed(ctx, req, reply, { kind: 'section', path: rest.slice(0, cut) }, rest.slice(cut + 1));

@@ -1,3 +1,12 @@
+import {
+  ALL_LIST,
+  authorListTag,
+  authorTag,
+  sectionListTag,
+  sectionTag,
+  tagListTag,
+  tagTag,
+} from '../../cache/tags.js';
 import { authorBySlug, descendantIds, loadSectionTree, tagBySlug } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { ArticleFilter } from '../api/queries.js';
@@ -11,6 +20,8 @@ export interface ResolvedScope {
   /** Absolute URL of the matching HTML page. */
   pageUrl: string;
   filter: ArticleFilter;
+  /** Cache tags: the list the feed follows and what its header names. */
+  cacheTags: string[];
 }
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
@@ -21,7 +32,14 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
   const site = ctx.config.site;
   switch (scope.kind) {
     case 'all':
-      return { scope, title: site.name, description: site.description, pageUrl: `${site.url}/`, filter: {} };
+      return {
+        scope,
+        title: site.name,
+        description: site.description,
+        pageUrl: `${site.url}/`,
+        filter: {},
+        cacheTags: [ALL_LIST],
+      };
     case 'section': {
       if (scope.path.length > 500 || !SECTION_PATH.test(scope.path)) return null;
       const tree = await loadSectionTree(ctx.db);
@@ -33,6 +51,7 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         description: section.description || `${section.name} news from ${site.name}`,
         pageUrl: `${site.url}/${section.path}`,
         filter: { sectionIds: descendantIds(tree, section.id) },
+        cacheTags: [sectionListTag(section.id), sectionTag(section.id)],
       };
     }
     case 'tag': {
@@ -44,6 +63,7 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         description: `Stories about ${tag.name} from ${site.name}`,
         pageUrl: `${site.url}/tag/${tag.slug}`,
         filter: { tagId: tag.id },
+        cacheTags: [tagListTag(tag.id), tagTag(tag.id)],
       };
     }
     case 'author': {
@@ -55,6 +75,7 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         description: author.bio || `Stories by ${author.name}`,
         pageUrl: `${site.url}/author/${author.slug}`,
         filter: { authorId: author.id },
+        cacheTags: [authorListTag(author.id), authorTag(author.id)],
       };
     }
   }

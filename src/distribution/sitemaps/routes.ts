@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { cacheAs, SITEMAPS } from '../../cache/index.js';
 import type { Context } from '../../context.js';
 import { sendDocument } from '../feeds/conditional.js';
 import { articleSitemap, listingSitemap, newsSitemap, sitemapIndex } from './build.js';
@@ -8,6 +9,8 @@ const XML = 'application/xml; charset=utf-8';
 
 function send(req: FastifyRequest, reply: FastifyReply, body: string | null, maxAge = 900) {
   if (body === null) return reply.code(404).type('text/plain; charset=utf-8').send('No such sitemap');
+  // Sitemaps list every story, section, tag and author: any public change announces SITEMAPS.
+  cacheAs(req, [SITEMAPS]);
   return sendDocument(req, reply, { body, type: XML, maxAge });
 }
 
@@ -24,10 +27,11 @@ export function sitemapRoutes(app: FastifyInstance, ctx: Context): void {
       .header('cache-control', 'public, max-age=3600')
       .send(robotsTxt(ctx)),
   );
-  app.get('/sitemap.xml', async (req, reply) => send(req, reply, await sitemapIndex(ctx)));
+  const cached = { config: { pageCache: true } };
+  app.get('/sitemap.xml', cached, async (req, reply) => send(req, reply, await sitemapIndex(ctx)));
   // The news sitemap changes with every story; crawlers are told to come back soon.
-  app.get('/sitemap-news.xml', async (req, reply) => send(req, reply, await newsSitemap(ctx), 120));
-  app.get<{ Params: { file: string } }>('/sitemaps/:file', async (req, reply) => {
+  app.get('/sitemap-news.xml', cached, async (req, reply) => send(req, reply, await newsSitemap(ctx), 120));
+  app.get<{ Params: { file: string } }>('/sitemaps/:file', cached, async (req, reply) => {
     const articles = pageOf(req.params.file, 'articles');
     if (articles !== null) return send(req, reply, await articleSitemap(ctx, articles));
     const pages = pageOf(req.params.file, 'pages');

@@ -1,3 +1,5 @@
+import { articleTag } from '../../cache/tags.js';
+import { announceChange } from '../../content/announce.js';
 import type { z } from 'zod';
 import type { ArticleVideoRow, Db, LiveStreamRow } from '../../db/index.js';
 import { type LiveStreamInput, liveStreamInput, type VideoInput, videoInput } from './schema.js';
@@ -48,16 +50,20 @@ export async function setArticleVideo(
     quality: v.quality,
     updated_at: now,
   };
-  return db
+  const row = await db
     .insertInto('article_videos')
     .values({ article_id: articleId, created_at: now, ...values })
     .onConflict((oc) => oc.column('article_id').doUpdateSet(values))
     .returningAll()
     .executeTakeFirstOrThrow();
+  // The story's page shows the player.
+  announceChange(db, [articleTag(articleId)]);
+  return row;
 }
 
 export async function removeArticleVideo(db: Db, articleId: number): Promise<void> {
   await db.deleteFrom('article_videos').where('article_id', '=', articleId).execute();
+  announceChange(db, [articleTag(articleId)]);
 }
 
 export async function videoOf(db: Db, articleId: number): Promise<ArticleVideoRow | undefined> {

@@ -42,8 +42,10 @@ export interface SiteData {
   byTag: Map<number, ArticleSummary[]>;
   byAuthor: Map<number, ArticleSummary[]>;
   tags: Map<number, TagRow>;
+  tagBySlug: Map<string, TagRow>;
   tagsOf: Map<number, TagRow[]>;
   authors: Map<number, AuthorRow>;
+  authorBySlug: Map<string, AuthorRow>;
   bylines: Map<number, AuthorRow[]>;
   media: Map<number, MediaRow>;
 }
@@ -103,17 +105,40 @@ export async function loadSiteData(ctx: Context): Promise<SiteData> {
   const media = new Map<number, MediaRow>();
   for (const m of await inChunks(mediaIds, async (c) => [...(await mediaByIds(db, c)).values()]))
     media.set(m.id, m);
-  return { base, stories, bySection, byTag, byAuthor, tags, tagsOf, authors, bylines, media };
+  return {
+    base,
+    stories,
+    bySection,
+    byTag,
+    byAuthor,
+    tags,
+    tagBySlug: new Map([...tags.values()].map((t) => [t.slug, t])),
+    tagsOf,
+    authors,
+    authorBySlug: new Map([...authors.values()].map((a) => [a.slug, a])),
+    bylines,
+    media,
+  };
 }
 
-/** A fresh copy of the shared page state (page builders mark the current section in it). */
+/**
+ * A fresh copy of the shared page state: page builders mark the current section in it and add
+ * the page's cache tags to it (shared, that set grew with every page rendered, and each page
+ * copied it whole: quadratic time and most of the export's garbage).
+ */
 function fresh(base: Common): Common {
-  return { ...base, view: { ...base.view, nav: base.view.nav.map((n) => ({ ...n, current: false })) } };
+  return {
+    ...base,
+    tags: new Set(base.tags),
+    view: { ...base.view, nav: base.view.nav.map((n) => ({ ...n, current: false })) },
+  };
 }
 
 export class BatchRenderer {
   private cards = new Map<number, StoryCard>();
   private rows = new Map<string, ArticleRow>();
+  private withVideo = new Set<number>();
+  private images = new Map<string, NonNullable<StoryCard['image']>>();
 
   constructor(
     private readonly ctx: Context,
@@ -124,6 +149,14 @@ export class BatchRenderer {
     let card = this.cards.get(s.id);
     if (!card) {
       card = cardOf(this.data.base.tree, s, this.data.bylines, this.data.media);
+      // Cards showing the same picture at the same size share one image view (srcsets are a
+      // few hundred bytes each, and a cached card lives for the whole export).
+      if (card.image) {
+        const key = `${card.image.src}|${card.image.sizes}|${card.image.alt}|${card.image.position}`;
+        const shared = this.images.get(key);
+        if (shared) card.image = shared;
+        else this.images.set(key, card.image);
+      }
       this.cards.set(s.id, card);
     }
     return card;
@@ -147,11 +180,11 @@ export class BatchRenderer {
     const c = fresh(d.base);
     const m = /^\/(tag|author)\/([a-z0-9-]+)$/.exec(path);
     if (m?.[1] === 'tag') {
-      const tag = [...d.tags.values()].find((t) => t.slug === m[2]);
+      const tag = d.tagBySlug.get(m[2] ?? '');
       return tag ? this.list(c, path, d.byTag.get(tag.id) ?? [], page, tagMeta(c, tag)) : null;
     }
     if (m?.[1] === 'author') {
-      const author = [...d.authors.values()].find((a) => a.slug === m[2]);
+      const author = d.authorBySlug.get(m[2] ?? '');
       if (!author) return null;
       const avatar = author.avatar_media_id === null ? undefined : d.media.get(author.avatar_media_id);
       return this.list(c, path, d.byAuthor.get(author.id) ?? [], page, authorMeta(author, avatar));
@@ -163,18 +196,35 @@ export class BatchRenderer {
   }
 
   /** Load the rows of the next stories to render (bodies are the bulk of the data). */
-  async loadArticles(paths: string[]): Promise<void> {
+  async loadArticles(paths: string[]): Promise<ArticleRow[]> {
     this.rows.clear();
-    if (!paths.length) return;
+    this.withVideo.clear();
+    if (!paths.length) return [];
     const rows = await this.ctx.db.selectFrom('articles').selectAll().where('path', 'in', paths).execute();
+    // Few stories have a video: one query says which, instead of one lookup per story.
+    const videos = await this.ctx.db
+      .selectFrom('article_videos')
+      .select('article_id')
+      .where(
+        'article_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    for (const v of videos) this.withVideo.add(v.article_id);
     const missing = new Set<number>();
     for (const row of rows) {
       this.rows.set(row.path ?? '', row);
+      // Parsed bodies are parsed again when rendered rather than kept for the whole chunk: kept,
+      // they outlived the young generation and filled the old one with garbage, chunk after
+      // chunk. Only a body with an image needs its image rows loaded here.
+      if (!row.body.includes('"mediaId"')) continue;
       const ids: number[] = [];
       collectImages((JSON.parse(row.body) as Doc).content, ids);
       for (const id of ids) if (!this.data.media.has(id)) missing.add(id);
     }
     for (const [id, m] of await mediaByIds(this.ctx.db, missing)) this.data.media.set(id, m);
+    return rows;
   }
 
   /** A story page from loaded rows; null when the row was not loaded or is not public. */
@@ -193,7 +243,9 @@ export class BatchRenderer {
       tags: d.tagsOf.get(article.id) ?? [],
       media: d.media,
       more,
-      video: await articleVideo(this.ctx.db, article, this.ctx.config.site),
+      video: this.withVideo.has(article.id)
+        ? await articleVideo(this.ctx.db, article, this.ctx.config.site)
+        : null,
     });
   }
 }

@@ -10,6 +10,7 @@ import { type Fixture, seedFixture } from '../../test/fixtures.js';
 import { PAGE_SIZE } from '../../site/index.js';
 import { BatchRenderer, loadSiteData } from './batch.js';
 import { exportStatic } from './export.js';
+import { FeedRenderer } from './feeds.js';
 import { renderPage } from './render.js';
 import { siteInventory } from './urls.js';
 import { staticServer } from './static-server.js';
@@ -61,7 +62,8 @@ describe.each(testDialects())('static export on %s', (dialect) => {
   let fx: Fixture;
   let out: string;
   const stories: ArticleRow[] = [];
-  const run = () => exportStatic(env.ctx, env.app, out);
+  // Small sites render in this thread; `workers` forces the worker threads large sites use.
+  const run = (workers?: number) => exportStatic(env.ctx, env.app, out, { workers });
 
   beforeAll(async () => {
     env = await testEnv(dialect, {
@@ -171,8 +173,34 @@ describe.each(testDialects())('static export on %s', (dialect) => {
     expect(compared).toBeGreaterThan(stories.length + 8);
   });
 
+  it('renders every summary feed from bulk-loaded data byte-identical to the feed routes', async () => {
+    const data = await loadSiteData(env.ctx);
+    const feeds = new FeedRenderer(env.ctx, data);
+    await feeds.load();
+    const scopes = [
+      '/feeds/all',
+      ...[...data.base.tree.byPath.keys()].map((p) => `/feeds/section/${p}`),
+      ...[...data.byTag.keys()].map((id) => `/feeds/tag/${data.tags.get(id)!.slug}`),
+      ...[...data.byAuthor.keys()].map((id) => `/feeds/author/${data.authors.get(id)!.slug}`),
+    ];
+    const feedUrls = ['/feed.xml', '/atom.xml', '/feed.json'];
+    for (const scope of scopes)
+      for (const f of ['rss.xml', 'atom.xml', 'feed.json']) feedUrls.push(`${scope}/${f}`);
+    const host = new URL(env.ctx.config.site.url).host;
+    for (const url of feedUrls) {
+      const live = await env.app.inject({ url, headers: { host } });
+      expect(live.statusCode, url).toBe(200);
+      expect(await feeds.render(url), url).toBe(live.body);
+    }
+    expect(feedUrls.length).toBeGreaterThan(20);
+    // Full-content feeds and unknown scopes are left to the app.
+    expect(await feeds.render('/feeds/all/rss-full.xml')).toBeNull();
+    expect(await feeds.render('/feeds/tag/no-such-tag/rss.xml')).toBeNull();
+  });
+
   it('rewrites only what changed, and removes stories that left the site', async () => {
-    const again = await run();
+    // Worker threads write exactly what this thread wrote: nothing changes.
+    const again = await run(2);
     expect(again.written).toBe(0);
     expect(again.skipped).toBeGreaterThan(30);
 
@@ -182,7 +210,7 @@ describe.each(testDialects())('static export on %s', (dialect) => {
       { headline: 'Late goal', slug: 'late-goal', sectionId: fx.sections.sports, tags: ['Football'] },
       0.5,
     );
-    const after = await run();
+    const after = await run(2);
     const written = new Set(after.writtenPaths);
     for (const file of [
       `${fresh.path!.slice(1)}/index.html`,

@@ -1,15 +1,19 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../../context.js';
 import { ensureRendition, type RenditionFormat } from '../../media/renditions.js';
 import { PAGE_SIZE } from '../../site/index.js';
-import { fileFor, mediaRefs, rewriteLinks } from './paths.js';
-import { BatchRenderer, loadSiteData } from './batch.js';
-import { fetchFile, pageRendered, type Rendered, renderNotFound, renderPage } from './render.js';
+import { type FeedScope, feedPath } from '../../distribution/index.js';
+import { loadSiteData } from './batch.js';
+import { FeedRenderer } from './feeds.js';
+import { PageRenderer, type PageTask } from './pages.js';
+import { fileFor, staticPage } from './paths.js';
+import { defaultWorkers, PagePool } from './pool.js';
+import { fetchFile, type Rendered, renderNotFound } from './render.js';
 import { type ExportState, readState, STATE_FILE, writeState } from './state.js';
-import { CANDIDATE_FILES, siteInventory } from './urls.js';
+import { CANDIDATE_FILES, type PublicUrl, siteInventory } from './urls.js';
+import { MirrorWriter, type Outcome } from './writer.js';
 
 /**
  * `masthead export static DIR`: the public site as files. Every page is rendered and hashed;
@@ -21,6 +25,8 @@ import { CANDIDATE_FILES, siteInventory } from './urls.js';
 export interface ExportOptions {
   /** Called as work progresses: done and total units (pages + files). */
   onProgress?: (done: number, total: number) => void;
+  /** Page-rendering threads; 0 renders in this thread. Default: one per core on a large site. */
+  workers?: number;
 }
 
 export interface ExportSummary {
@@ -31,14 +37,15 @@ export interface ExportSummary {
   removed: number;
   media: number;
   ms: number;
-  /** Time spent per phase: pages, other files (feeds, sitemaps…), image renditions. */
+  /**
+   * Time per phase: pages (start to the last page written), other files (feeds, sitemaps…:
+   * this thread's time on them, mostly while worker threads render pages), image renditions.
+   */
   phases: { pagesMs: number; filesMs: number; mediaMs: number };
   /** Relative paths written this run (the incremental test reads it). */
   writtenPaths: string[];
   removedPaths: string[];
 }
-
-const hash = (body: Buffer | string) => createHash('sha256').update(body).digest('hex').slice(0, 32);
 
 export async function exportStatic(
   ctx: Context,
@@ -50,7 +57,7 @@ export async function exportStatic(
   const outDir = path.resolve(dir);
   await fs.mkdir(outDir, { recursive: true });
   const previous = await readState(outDir);
-  const files: Record<string, string> = {};
+  const out = new MirrorWriter(outDir, previous);
   const summary: ExportSummary = {
     pages: 0,
     files: 0,
@@ -60,118 +67,99 @@ export async function exportStatic(
     media: 0,
     ms: 0,
     phases: { pagesMs: 0, filesMs: 0, mediaMs: 0 },
-    writtenPaths: [],
+    writtenPaths: out.writtenPaths,
     removedPaths: [],
   };
-  const madeDirs = new Set<string>();
-  const pending = new Set<Promise<void>>();
-  const media = new Set<string>();
-  const discovered = new Set<string>();
-  /** Other files pages load or link (stylesheets, scripts, icons), fetched through the app. */
-  const assets = new Set<string>();
   const host = new URL(ctx.config.site.url).host;
-
-  async function put(rel: string, body: Buffer | string): Promise<void> {
-    const h = hash(body);
-    files[rel] = h;
-    if (previous?.files[rel] === h) {
-      summary.skipped++;
-      return;
-    }
-    const target = path.join(outDir, rel);
-    const parent = path.dirname(target);
-    if (!madeDirs.has(parent)) {
-      await fs.mkdir(parent, { recursive: true });
-      madeDirs.add(parent);
-    }
-    summary.written++;
-    summary.writtenPaths.push(rel);
-    // Writes run in the background (the thread pool) while the next pages render; a bounded
-    // number at a time keeps memory flat.
-    const write = (
-      previous?.files[rel]
-        ? // Replacing a file a static server may be sending: written aside, then renamed.
-          fs.writeFile(`${target}.tmp`, body).then(() => fs.rename(`${target}.tmp`, target))
-        : fs.writeFile(target, body)
-    ).finally(() => pending.delete(write));
-    pending.add(write);
-    if (pending.size >= 64) await Promise.race(pending);
-  }
-
-  function keepPage(r: Rendered): string | null {
-    if (r.status !== 200 || typeof r.body !== 'string') return null;
-    mediaRefs(r.body, media, assets);
-    for (const m of r.body.matchAll(/<link [^>]*rel="alternate"[^>]*>/g)) {
-      const href = /href="([^"]+)"/.exec(m[0])?.[1];
-      const local = href ? localPath(href, ctx.config.site.url) : null;
-      if (local) discovered.add(local);
-    }
-    return rewriteLinks(r.body);
-  }
 
   const inventory = await siteInventory(ctx, PAGE_SIZE);
   let done = 0;
   const total = inventory.urls.length + CANDIDATE_FILES.length;
   const tick = () => opts.onProgress?.(++done, total);
+  const data = await loadSiteData(ctx);
 
-  // Pages: lists from bulk-loaded data, stories a chunk of rows at a time; anything the batch
-  // renderer does not know (the home page) goes through the page builders.
-  const batch = new BatchRenderer(ctx, await loadSiteData(ctx));
-  const render = async (url: string, kind: string): Promise<Rendered> => {
-    const [path = '/', query = ''] = url.split('?');
-    const page = Number(new URLSearchParams(query).get('page') ?? 1);
-    const result =
-      kind === 'article'
-        ? await batch.articlePage(path)
-        : kind === 'home'
-          ? null
-          : batch.listPage(path, page);
-    return result ? pageRendered(result) : renderPage(ctx, url);
-  };
-  const urls = inventory.urls;
-  for (let i = 0; i < urls.length; i += 500) {
-    const chunk = urls.slice(i, i + 500);
-    await batch.loadArticles(chunk.filter((u) => u.kind === 'article').map((u) => u.url));
-    for (const { url, kind } of chunk) {
-      const rel = fileFor(url);
-      const html = rel ? keepPage(await render(url, kind)) : null;
-      if (rel && html !== null) {
-        await put(rel, html);
-        summary.pages++;
-      }
-      tick();
-    }
+  // Pages, 500 to a chunk, rendered by worker threads on a large site and by this thread (pool.ts).
+  const tasks: PageTask[] = [];
+  for (const { url, kind } of inventory.urls) {
+    const rel = fileFor(url);
+    if (rel) tasks.push({ url, kind, rel, before: out.before(rel) });
+    else tick();
   }
-  await Promise.all(pending);
+  const chunks = Array.from({ length: Math.ceil(tasks.length / 500) }, (_, i) =>
+    tasks.slice(i * 500, (i + 1) * 500),
+  );
+  const onChunk = (outcomes: Outcome[], count: number) => {
+    for (const o of outcomes) out.record(o);
+    summary.pages += outcomes.length;
+    for (let i = 0; i < count; i++) tick();
+  };
+  const pool = new PagePool(chunks, onChunk);
+  const workers = opts.workers ?? defaultWorkers(tasks.length);
+  const fromWorkers = pool.runWorkers({ config: ctx.config, now: data.base.now, outDir }, workers);
+  // Awaited below, once this thread has done its share: a failure must not go unhandled meanwhile.
+  fromWorkers.catch(() => {});
+
+  // Summary feeds, from the bulk data, while workers start and render pages: those of the list
+  // pages in the inventory, which every such page links in its <head> (so discovery below finds
+  // them done). Anything else pages refer to is exported once their references are known.
+  const filesStarted = performance.now();
+  const feeds = new FeedRenderer(ctx, data);
+  await feeds.load();
+  const exported = new Set<string>();
+  const exportFile = async (url: string): Promise<Rendered | null> => {
+    exported.add(url);
+    const rel = fileFor(url);
+    if (!rel) return null;
+    const feed = await feeds.render(url);
+    if (feed !== null) {
+      out.put(rel, feed);
+      summary.files++;
+      return null;
+    }
+    const r = await fetchFile(app, host, url);
+    if (r.status !== 200 || !rel.includes('.')) return null;
+    out.put(rel, r.body);
+    summary.files++;
+    return r;
+  };
+  for (const url of linkedFeeds(inventory.urls)) await exportFile(url);
+  feeds.release();
+  let filesMs = performance.now() - filesStarted;
+
+  // Then this thread renders pages too, until none are left.
+  const here = new PageRenderer(ctx, data, outDir);
+  await pool.runHere(here);
+  const refs = [here.refs, ...(await fromWorkers)];
+  if (!pool.complete()) throw new Error('the export stopped before every page was rendered');
   summary.phases.pagesMs = performance.now() - started;
   const notFoundPage = await renderNotFound(ctx);
-  await put('404.html', rewriteLinks(String(notFoundPage.body)));
+  out.put('404.html', staticPage(String(notFoundPage.body), here.refs));
 
   // Files served by whoever serves them: assets, mirrors.json, robots.txt, feeds, sitemaps.
-  const queue = [...new Set([...CANDIDATE_FILES, ...discovered, ...assets])];
-  const seen = new Set<string>();
+  const moreStarted = performance.now();
+  const queue = [...new Set([...CANDIDATE_FILES, ...refs.flatMap((r) => [...r.files])])];
   while (queue.length) {
     const url = queue.shift()!;
-    if (seen.has(url)) continue;
-    seen.add(url);
-    const rel = fileFor(url);
-    const r = await fetchFile(app, host, url);
-    if (rel && r.status === 200 && rel.includes('.')) {
-      await put(rel, r.body);
-      summary.files++;
-      for (const more of filesNamedIn(r, ctx.config.site.url)) if (!seen.has(more)) queue.push(more);
-    }
+    if (exported.has(url)) continue;
+    const r = await exportFile(url);
+    for (const more of r ? filesNamedIn(r, ctx.config.site.url) : [])
+      if (!exported.has(more)) queue.push(more);
     if (done < total) tick();
   }
-
-  await Promise.all(pending);
-  summary.phases.filesMs = performance.now() - started - summary.phases.pagesMs;
-  summary.media = await copyRenditions(ctx, outDir, media, previous, files, summary);
-
-  summary.phases.mediaMs = performance.now() - started - summary.phases.pagesMs - summary.phases.filesMs;
+  filesMs += performance.now() - moreStarted;
+  summary.phases.filesMs = filesMs;
+  const mediaStarted = performance.now();
+  summary.media = await copyRenditions(
+    ctx,
+    outDir,
+    new Set(refs.flatMap((r) => [...r.media])),
+    previous,
+    out,
+  );
+  summary.phases.mediaMs = performance.now() - mediaStarted;
   // Whatever the last export wrote and this one did not is no longer part of the site.
   for (const rel of Object.keys(previous?.files ?? {})) {
-    if (rel in files) continue;
+    if (rel in out.files) continue;
     await fs.rm(path.join(outDir, rel), { force: true });
     await pruneEmptyDirs(outDir, path.dirname(path.join(outDir, rel)));
     summary.removed++;
@@ -182,11 +170,32 @@ export async function exportStatic(
     site: ctx.config.site.url,
     exportedAt: ctx.now().toISOString(),
     maxUpdatedAt: inventory.maxUpdatedAt,
-    files,
+    files: out.files,
   };
   await writeState(outDir, state);
+  summary.written = out.written;
+  summary.skipped = out.skipped;
   summary.ms = performance.now() - started;
   return summary;
+}
+
+/**
+ * Summary feeds of the site (with the short aliases robots and readers look for) and of every
+ * list page in the inventory (each page links its own).
+ */
+function linkedFeeds(urls: PublicUrl[]): string[] {
+  const scopes: FeedScope[] = [{ kind: 'all' }];
+  const aliases = CANDIDATE_FILES.filter((f) => ['/feed.xml', '/atom.xml', '/feed.json'].includes(f));
+  for (const { url, kind } of urls) {
+    if (url.includes('?')) continue;
+    if (kind === 'section') scopes.push({ kind, path: url.slice(1) });
+    else if (kind === 'tag') scopes.push({ kind, slug: url.slice('/tag/'.length) });
+    else if (kind === 'author') scopes.push({ kind, slug: url.slice('/author/'.length) });
+  }
+  return [
+    ...aliases,
+    ...scopes.flatMap((scope) => (['rss', 'atom', 'json'] as const).map((f) => feedPath(scope, f))),
+  ];
 }
 
 /** A root-relative path, or an absolute URL on the primary address made root-relative. */
@@ -214,11 +223,10 @@ async function copyRenditions(
   outDir: string,
   urls: Set<string>,
   previous: ExportState | null,
-  files: Record<string, string>,
-  summary: ExportSummary,
+  out: MirrorWriter,
 ): Promise<number> {
   const wanted = [...urls]
-    .map((u) => /^\/media\/(\d{1,12})\/(\d{1,5})\.(webp|jpg)$/.exec(u))
+    .map((u) => /^\/media\/(\d{1,12})\/(\d{1,5})\.(avif|webp|jpg)$/.exec(u))
     .filter((m): m is RegExpExecArray => m !== null);
   const ids = [...new Set(wanted.map((m) => Number(m[1])))];
   const rows = ids.length
@@ -230,19 +238,19 @@ async function copyRenditions(
     const row = byId.get(Number(m[1]));
     if (!row) continue;
     const rel = `media/${row.id}/${m[2]}.${m[3]}`;
-    // Renditions never change for an id: present in the last export means present now.
-    files[rel] = 'rendition';
     n++;
     const target = path.join(outDir, rel);
+    // Renditions never change for an id: present in the last export means present now.
     if (previous?.files[rel] === 'rendition' && (await exists(target))) {
-      summary.skipped++;
+      out.record({ rel, hash: 'rendition', written: false });
       continue;
     }
+    // Made once and kept in the media directory (ensureRendition), so only a rendition no
+    // reader has asked for yet is encoded here; later exports copy it.
     const source = await ensureRendition(ctx.config.mediaDir, row, Number(m[2]), m[3] as RenditionFormat);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await fs.copyFile(source, target);
-    summary.written++;
-    summary.writtenPaths.push(rel);
+    out.record({ rel, hash: 'rendition', written: true });
   }
   return n;
 }

@@ -21,6 +21,8 @@ function isFilePath(path: string): boolean {
 
 /** `/news?page=2` → `/news/page/2/`; `/news` → `/news/`; `/media/1/640.webp` unchanged. */
 export function staticHref(url: string): string {
+  // Most links are plain page paths: no pattern needed for those.
+  if (!/[?#.]/.test(url)) return url.endsWith('/') ? url : `${url}/`;
   const m = /^([^?#]*)(?:\?page=(\d+))?(#.*)?$/.exec(url);
   if (!m) return url;
   const [, rawPath = '/', page, hash = ''] = m;
@@ -38,25 +40,77 @@ export function fileFor(url: string): string | null {
 }
 
 /**
- * Rewrite root-relative `href`s of an exported page. Pages come from our own renderer (every
- * attribute double-quoted, text escaped), so an attribute pattern is exact: text that merely
- * looks like `href="/x"` is escaped to `href=&quot;…` and never matches.
+ * A page as a static host serves it: root-relative `href`s rewritten to name their files, and
+ * every file it refers to noted in `refs`, in one pass over the HTML. Pages come from our own
+ * renderer (every attribute double-quoted, text escaped), so an attribute pattern is exact:
+ * text that merely looks like `href="/x"` is escaped to `href=&quot;…` and never matches. The
+ * inlined stylesheet (a third to a half of a page, and no attributes) is not scanned.
  */
-export function rewriteLinks(html: string): string {
-  return html.replace(/ href="(\/(?!\/)[^"]*)"/g, (_all, url: string) => ` href="${staticHref(url)}"`);
+export function staticPage(html: string, refs: PageRefs): string {
+  const start = html.indexOf('<style>');
+  const end = start < 0 ? -1 : html.indexOf('</style>', start);
+  if (end < 0) return staticPart(html, refs);
+  return staticPart(html.slice(0, start), refs) + html.slice(start, end) + staticPart(html.slice(end), refs);
+}
+
+function staticPart(html: string, refs: PageRefs): string {
+  return html.replace(/ (src|srcset|href)="([^"]*)"/g, (all, name: string, value: string) => {
+    refs.add(name, value);
+    return name === 'href' && value.startsWith('/') && !value.startsWith('//')
+      ? ` href="${staticHref(value)}"`
+      : all;
+  });
 }
 
 /**
- * Root-relative files a page refers to: `/media/…` renditions (src and every srcset candidate)
- * into `media`, anything else with a file name (icons, scripts, feeds) into `files`.
+ * Root-relative files pages refer to: `/media/…` renditions (src and every srcset candidate)
+ * into `media`, anything else with a file name (icons, scripts, feeds) into `files`. Pages
+ * repeat the same few srcsets thousands of times, so a srcset already read is not split again.
  */
-export function mediaRefs(html: string, media: Set<string>, files: Set<string>): void {
-  for (const m of html.matchAll(/ (src|srcset|href)="([^"]*)"/g)) {
-    for (const candidate of m[1] === 'srcset' ? (m[2] ?? '').split(',') : [m[2] ?? '']) {
-      const url = candidate.trim().split(/\s+/)[0] ?? '';
-      if (!url.startsWith('/') || url.startsWith('//')) continue;
-      if (url.startsWith('/media/')) media.add(url);
-      else if (isFilePath(url.split(/[?#]/)[0] ?? '')) files.add(url.split('#')[0] ?? url);
+export class PageRefs {
+  readonly media = new Set<string>();
+  readonly files = new Set<string>();
+  private readonly srcsets = new Set<string>();
+
+  /** One attribute's value. */
+  add(name: string, value: string): void {
+    if (name !== 'srcset') {
+      this.url(value);
+      return;
     }
+    if (this.srcsets.has(value)) return;
+    if (this.srcsets.size >= 10_000) this.srcsets.clear();
+    this.srcsets.add(own(value));
+    for (const candidate of value.split(',')) this.url(candidate);
   }
+
+  private url(candidate: string): void {
+    const url = firstWord(candidate);
+    if (!url.startsWith('/') || url.startsWith('//')) return;
+    if (url.startsWith('/media/')) {
+      if (!this.media.has(url)) this.media.add(own(url));
+      return;
+    }
+    const file = cut(url, '#');
+    if (isFilePath(cut(file, '?')) && !this.files.has(file)) this.files.add(own(file));
+  }
+}
+
+function firstWord(s: string): string {
+  const t = s.trim();
+  const space = t.search(/\s/);
+  return space < 0 ? t : t.slice(0, space);
+}
+
+function cut(s: string, at: string): string {
+  const i = s.indexOf(at);
+  return i < 0 ? s : s.slice(0, i);
+}
+
+/**
+ * A copy of a string that does not point into the page it was cut from: V8 keeps a substring
+ * as a view of its parent, so a set of substrings kept every page they came from alive.
+ */
+function own(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
 }

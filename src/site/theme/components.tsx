@@ -1,6 +1,29 @@
 import { formatDate, formatDateTime, isoInZone } from '../../lib/time.js';
 import type { Crumb, ImageView, Pagination, SiteView, StoryCard } from '../view.js';
 
+/**
+ * Formatted dates, remembered: Intl formatting costs microseconds a call, and a story's date is
+ * shown on its page and on every list and "More in" card that names it (the static export
+ * formats the same few thousand dates hundreds of thousands of times). Bounded: cleared when full.
+ */
+const shownDates = new Map<string, { machine: string; human: string }>();
+
+function shownDate(iso: string, site: SiteView['site'], dateOnly: boolean) {
+  const key = `${iso}|${site.timeZone}|${site.language}|${dateOnly ? 'd' : 'dt'}`;
+  let out = shownDates.get(key);
+  if (!out) {
+    out = {
+      machine: isoInZone(iso, site.timeZone),
+      human: dateOnly
+        ? formatDate(iso, site.timeZone, site.language)
+        : formatDateTime(iso, site.timeZone, site.language),
+    };
+    if (shownDates.size >= 50_000) shownDates.clear();
+    shownDates.set(key, out);
+  }
+  return out;
+}
+
 export function TimeTag({
   iso,
   site,
@@ -10,15 +33,14 @@ export function TimeTag({
   site: SiteView['site'];
   dateOnly?: boolean;
 }) {
-  return (
-    <time dateTime={isoInZone(iso, site.timeZone)}>
-      {dateOnly
-        ? formatDate(iso, site.timeZone, site.language)
-        : formatDateTime(iso, site.timeZone, site.language)}
-    </time>
-  );
+  const { machine, human } = shownDate(iso, site, dateOnly === true);
+  return <time dateTime={machine}>{human}</time>;
 }
 
+/**
+ * AVIF and WebP for browsers that take them, JPEG for the rest; width and height reserve the
+ * space; object-position keeps the library's focal point in view wherever CSS crops.
+ */
 export function Picture({
   image,
   eager,
@@ -29,18 +51,24 @@ export function Picture({
   className?: string;
 }) {
   return (
-    <img
-      class={className}
-      src={image.src}
-      srcset={image.srcset}
-      sizes={image.sizes}
-      width={image.width}
-      height={image.height}
-      alt={image.alt}
-      loading={eager ? 'eager' : 'lazy'}
-      decoding="async"
-      {...(eager ? { fetchpriority: 'high' } : {})}
-    />
+    <picture>
+      {image.sources.map((s) => (
+        <source key={s.type} type={s.type} srcset={s.srcset} sizes={image.sizes} />
+      ))}
+      <img
+        class={className}
+        src={image.src}
+        srcset={image.srcset}
+        sizes={image.sizes}
+        width={image.width}
+        height={image.height}
+        alt={image.alt}
+        loading={eager ? 'eager' : 'lazy'}
+        decoding="async"
+        style={`object-position: ${image.position}`}
+        {...(eager ? { fetchpriority: 'high' } : {})}
+      />
+    </picture>
   );
 }
 

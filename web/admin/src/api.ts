@@ -13,6 +13,11 @@ export function setCsrfToken(token: string | null): void {
   else sessionStorage.removeItem(CSRF_KEY);
 }
 
+/** The token for requests made outside api() (uploads with progress use XMLHttpRequest). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 export interface FieldProblem {
   field: string;
   message: string;

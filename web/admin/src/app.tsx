@@ -4,6 +4,8 @@ import { BASE, navigate, onLinkClick, useLocation } from './router.js';
 import { Account } from './screens/account.js';
 import { Desk } from './screens/desk.js';
 import { EditorScreen } from './screens/editor.js';
+import { ManageLinks, manageScreen } from './screens/manage-routes.js';
+import { MediaScreen } from './screens/media.js';
 import { NewStory } from './screens/new-story.js';
 import { SignIn } from './screens/sign-in.js';
 import { Stories } from './screens/stories.js';
@@ -83,7 +85,8 @@ export function App() {
   const story = /^\/stories\/(\d+)$/.exec(path);
   let screen: React.ReactNode;
   if (path === '/') screen = <Desk user={user} />;
-  else if (path === '/stories') screen = <Stories />;
+  else if (path === '/stories') screen = <Stories user={user} />;
+  else if (path === '/media') screen = <MediaScreen user={user} />;
   else if (path === '/stories/new') screen = <NewStory />;
   else if (path === '/account')
     screen = (
@@ -97,6 +100,7 @@ export function App() {
       />
     );
   else if (story) screen = <EditorScreen key={story[1]} id={Number(story[1])} user={user} />;
+  else if (manageScreen(path, user)) screen = manageScreen(path, user);
   else
     screen = (
       <main className="narrow">
@@ -126,6 +130,14 @@ export function App() {
           >
             Stories
           </a>
+          <a
+            href={`${BASE}/media`}
+            onClick={onLinkClick}
+            aria-current={path === '/media' ? 'page' : undefined}
+          >
+            Media
+          </a>
+          <ManageLinks user={user} path={path} />
           <a className="button primary" href={`${BASE}/stories/new`} onClick={onLinkClick}>
             New story
           </a>

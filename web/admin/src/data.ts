@@ -60,3 +60,9 @@ export function useAuthors(): Author[] {
 export function sectionLabel(s: SectionOption): string {
   return `${'\u2014 '.repeat(s.depth)}${s.name}`;
 }
+
+/** After a sections or bylines screen changes them, the next reader fetches them afresh. */
+export function forgetReferenceData(): void {
+  sections = null;
+  authors = null;
+}

@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Revision } from '../api.js';
 import { formatNewsroomTime } from '../time.js';
+import { RevisionDiff } from './revision-diff.js';
 
-/** The story's history, newest first; any revision can be restored as a new save. */
+/** The story's history, newest first: compare any two revisions, restore any as a new save. */
 export function Revisions({
   articleId,
   version,
@@ -16,6 +17,9 @@ export function Revisions({
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<Revision[] | null>(null);
   const [error, setError] = useState('');
+  // The two revisions ticked for comparison, the most recently ticked last.
+  const [picked, setPicked] = useState<number[]>([]);
+  const [comparing, setComparing] = useState<[number, number] | null>(null);
 
   const load = useCallback(() => {
     api<{ revisions: Revision[] }>('GET', `/articles/${articleId}/revisions`)
@@ -27,18 +31,42 @@ export function Revisions({
     if (open && version) load();
   }, [open, version, load]);
 
+  const pick = (id: number, on: boolean) =>
+    setPicked((p) => (on ? [...p.filter((x) => x !== id), id].slice(-2) : p.filter((x) => x !== id)));
+  const [first, second] = picked;
+
   return (
     <details className="revisions" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>History</summary>
       {error && <p className="error">{error}</p>}
+      {list && list.length > 1 && (
+        <div className="compare-bar">
+          <span className="hint">Tick two versions to compare them.</span>
+          <button
+            type="button"
+            disabled={first === undefined || second === undefined}
+            onClick={() => first !== undefined && second !== undefined && setComparing([first, second])}
+          >
+            Compare selected
+          </button>
+        </div>
+      )}
       {list && (
         <ol>
           {list.map((r, i) => (
             <li key={r.id}>
-              <span>
-                v{r.version} · {r.kind} · {formatNewsroomTime(r.updatedAt)} · {r.by}
-                {r.changed.length > 0 && <small> — {r.changed.join(', ')}</small>}
-              </span>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  aria-label={`Compare version ${r.version}`}
+                  checked={picked.includes(r.id)}
+                  onChange={(e) => pick(r.id, e.target.checked)}
+                />
+                <span>
+                  v{r.version} · {r.kind} · {formatNewsroomTime(r.updatedAt)} · {r.by}
+                  {r.changed.length > 0 && <small> — {r.changed.join(', ')}</small>}
+                </span>
+              </label>
               {i > 0 && (
                 <button
                   type="button"
@@ -56,6 +84,7 @@ export function Revisions({
           ))}
         </ol>
       )}
+      {comparing && <RevisionDiff articleId={articleId} ids={comparing} onClose={() => setComparing(null)} />}
     </details>
   );
 }

@@ -1,17 +1,20 @@
 import { useEffect, useId, useState } from 'react';
-import { type Article, type ArticleFields, api, siteSetting, type Tag } from '../api.js';
+import { type Article, type ArticleFields, api, siteSetting, type Tag, type User } from '../api.js';
 import { sectionLabel, useAuthors, useSections } from '../data.js';
+import { MediaPicker } from '../media/picker.js';
 import { isoToZoned, newsroomZone, zonedToIso } from '../time.js';
 
 type Change = (patch: Partial<ArticleFields>) => void;
 
 /** Headline, dek, slug, section, tags, bylines, lead image, dateline, SEO and embargo. */
 export function SidePanel({
+  user,
   fields,
   meta,
   change,
   onSlugEdited,
 }: {
+  user?: User;
   fields: ArticleFields;
   meta: Article;
   change: Change;
@@ -22,6 +25,7 @@ export function SidePanel({
   const locked = !meta.allowed.update;
   const published = meta.firstPublishedAt !== null;
   const hl = fields.headline.length;
+  const [pickingLead, setPickingLead] = useState(false);
 
   return (
     <fieldset className="side-panel" disabled={locked}>
@@ -85,6 +89,35 @@ export function SidePanel({
 
       <details>
         <summary>Lead image</summary>
+        {fields.leadMediaId !== null && (
+          <img className="lead-thumb" src={`/media/${fields.leadMediaId}/320.jpg`} alt="Current lead" />
+        )}
+        <div className="buttons">
+          <button type="button" onClick={() => setPickingLead(true)}>
+            Choose from the library…
+          </button>
+          {fields.leadMediaId !== null && (
+            <button type="button" onClick={() => change({ leadMediaId: null })}>
+              Remove
+            </button>
+          )}
+        </div>
+        {pickingLead && (
+          <MediaPicker
+            title="Choose the lead image"
+            user={user ?? null}
+            onPick={(m) =>
+              // The story's caption and credit win; empty ones start from the library's.
+              change({
+                leadMediaId: m.id,
+                leadCaption: fields.leadCaption || m.caption,
+                leadCredit: fields.leadCredit || m.credit,
+                leadFilePhoto: fields.leadFilePhoto || m.filePhoto,
+              })
+            }
+            onClose={() => setPickingLead(false)}
+          />
+        )}
         <label htmlFor={`${id}-lead`}>Media id</label>
         <input
           id={`${id}-lead`}

@@ -1,5 +1,9 @@
 import { type Editor, Extension } from '@tiptap/core';
+import { useState } from 'react';
 import { isSafeHref } from '../../../../src/content/document/index.js';
+import type { User } from '../api.js';
+import type { MediaItem } from '../media/library.js';
+import { MediaPicker } from '../media/picker.js';
 import { embedFor } from './schema.js';
 
 /** Asks for a link address and applies it to the selection; refuses what the site would refuse. */
@@ -18,15 +22,16 @@ export function promptLink(editor: Editor): void {
   editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
 }
 
-function promptImage(editor: Editor): void {
-  const raw = window.prompt('Media library id of the image');
-  if (raw === null) return;
-  const mediaId = Number(raw.trim());
-  if (!Number.isSafeInteger(mediaId) || mediaId < 1) {
-    window.alert('A media id is a whole number, as shown in the media library.');
-    return;
-  }
-  editor.chain().focus().insertContent({ type: 'image', attrs: { mediaId } }).run();
+/** A library image as a body node; its caption and credit start from the library's. */
+function insertImage(editor: Editor, m: MediaItem): void {
+  editor
+    .chain()
+    .focus()
+    .insertContent({
+      type: 'image',
+      attrs: { mediaId: m.id, caption: m.caption || null, credit: m.credit || null, filePhoto: m.filePhoto },
+    })
+    .run();
 }
 
 function promptEmbed(editor: Editor): void {
@@ -61,6 +66,8 @@ interface Tool {
   title: string;
   active?: (e: Editor) => boolean;
   run: (e: Editor) => void;
+  /** Opens the media picker instead of running. */
+  picker?: true;
 }
 
 const TOOLS: (Tool | 'sep')[] = [
@@ -111,7 +118,7 @@ const TOOLS: (Tool | 'sep')[] = [
     run: (e) => e.chain().focus().toggleOrderedList().run(),
   },
   'sep',
-  { label: 'Image', title: 'Insert an image from the media library', run: promptImage },
+  { label: 'Image', title: 'Insert an image from the media library', run: () => undefined, picker: true },
   { label: 'Embed', title: 'Embed a video, post or track', run: promptEmbed },
   { label: '—', title: 'Divider', run: (e) => e.chain().focus().setHorizontalRule().run() },
   'sep',
@@ -119,9 +126,18 @@ const TOOLS: (Tool | 'sep')[] = [
   { label: 'Redo', title: `Redo (${MOD}Shift+Z)`, run: (e) => e.chain().focus().redo().run() },
 ];
 
-export function Toolbar({ editor }: { editor: Editor }) {
+export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
+  const [picking, setPicking] = useState(false);
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
+      {picking && (
+        <MediaPicker
+          title="Insert an image"
+          user={user ?? null}
+          onPick={(m) => insertImage(editor, m)}
+          onClose={() => setPicking(false)}
+        />
+      )}
       {TOOLS.map((t, i) =>
         t === 'sep' ? (
           // biome-ignore lint/suspicious/noArrayIndexKey: separators are static
@@ -134,7 +150,7 @@ export function Toolbar({ editor }: { editor: Editor }) {
             aria-label={t.title}
             aria-pressed={t.active ? t.active(editor) : undefined}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => t.run(editor)}
+            onClick={() => (t.picker ? setPicking(true) : t.run(editor))}
           >
             {t.label}
           </button>

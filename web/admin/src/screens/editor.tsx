@@ -13,6 +13,7 @@ import {
 } from '../api.js';
 import { Autosaver } from '../editor/autosave.js';
 import { Conflict } from '../editor/conflict.js';
+import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
 import { editorExtensions, toEditorContent, transformPastedHTML } from '../editor/schema.js';
 import { SidePanel } from '../editor/side-panel.js';
@@ -20,7 +21,7 @@ import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
 import { Workflow } from '../editor/workflow.js';
 
 /** Loads one story, then hands it to the editor. */
-export function EditorScreen({ id }: { id: number; user: User }) {
+export function EditorScreen({ id, user }: { id: number; user: User }) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState('');
   useEffect(() => {
@@ -48,10 +49,10 @@ export function EditorScreen({ id }: { id: number; user: User }) {
       </main>
     );
   if (!article) return <p className="loading">Loading the story…</p>;
-  return <StoryEditor initial={article} />;
+  return <StoryEditor initial={article} user={user} />;
 }
 
-function StoryEditor({ initial }: { initial: Article }) {
+function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   const [meta, setMeta] = useState<Article>(initial);
   // The autosaver exists once per story; unsaved edits from an earlier visit are restored first.
   const [{ saver, start }] = useState(() => {
@@ -156,6 +157,7 @@ function StoryEditor({ initial }: { initial: Article }) {
           <output className={`save-state save-${state.status}`} aria-live="polite" data-testid="save-state">
             {state.message}
           </output>
+          <PreviewButton articleId={meta.id} flush={() => saver.flush()} />
           {(state.status === 'error' || state.status === 'offline') && (
             <button type="button" onClick={() => saver.retry()}>
               Retry now
@@ -174,13 +176,14 @@ function StoryEditor({ initial }: { initial: Article }) {
           />
         )}
         <h1 className="visually-hidden">Edit: {fields.headline}</h1>
-        {editor && <Toolbar editor={editor} />}
+        {editor && <Toolbar editor={editor} user={user} />}
         {editor && <ImageAttrs editor={editor} />}
         <EditorContent editor={editor} className="editor-body" />
       </div>
       <aside className="editor-side" aria-label="Story details and workflow">
         <Workflow meta={meta} move={move} />
         <SidePanel
+          user={user}
           fields={fields}
           meta={meta}
           change={change}

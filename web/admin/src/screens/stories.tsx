@@ -1,27 +1,54 @@
-import { useCallback, useEffect, useState } from 'react';
-import { type ArticleSummary, api, STATUS_LABEL, type Status, type Tag } from '../api.js';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type ArticleSummary, api, STATUS_LABEL, type Status, type Tag, type User } from '../api.js';
 import { sectionLabel, useAuthors, useSections } from '../data.js';
+import { mayEver } from '../permissions.js';
+import { BASE, navigate, onLinkClick, useLocation } from '../router.js';
+import { BulkActions } from './bulk-actions.js';
 import { StoryList } from './story-list.js';
 
+const PAGE_SIZE = 25;
+const SORTS = {
+  'updated-desc': 'Recently updated',
+  'created-desc': 'Newest first',
+  'created-asc': 'Oldest first',
+  'updated-asc': 'Least recently updated',
+} as const;
+type Sort = keyof typeof SORTS;
+
+/** Everything the list shows lives in the address, so reload, back and a shared link keep it. */
 interface Filters {
-  status: string;
-  sectionId: string;
-  authorId: string;
-  tag: string;
   q: string;
-  sort: 'updated' | 'created';
-  order: 'desc' | 'asc';
+  status: string;
+  section: string;
+  author: string;
+  tag: string;
+  sort: Sort;
+  deleted: boolean;
 }
 
-const EMPTY: Filters = {
-  status: '',
-  sectionId: '',
-  authorId: '',
-  tag: '',
-  q: '',
-  sort: 'updated',
-  order: 'desc',
-};
+function fromQuery(p: URLSearchParams): Filters {
+  const sort = p.get('sort') ?? '';
+  return {
+    q: p.get('q') ?? '',
+    status: p.get('status') ?? '',
+    section: p.get('section') ?? '',
+    author: p.get('author') ?? '',
+    tag: p.get('tag') ?? '',
+    sort: sort in SORTS ? (sort as Sort) : 'updated-desc',
+    deleted: p.get('deleted') === '1',
+  };
+}
+
+function toQuery(f: Filters, page = 1): string {
+  const p = new URLSearchParams();
+  for (const k of ['q', 'status', 'section', 'author', 'tag'] as const)
+    if (f[k].trim()) p.set(k, f[k].trim());
+  if (f.sort !== 'updated-desc') p.set('sort', f.sort);
+  if (f.deleted) p.set('deleted', '1');
+  if (page > 1) p.set('page', String(page));
+  const s = p.toString();
+  return s ? `/stories?${s}` : '/stories';
+}
 
 /** Tag names are what people type; the API filters by id. */
 async function tagId(name: string): Promise<number | null> {
@@ -29,68 +56,76 @@ async function tagId(name: string): Promise<number | null> {
   return tags.find((t) => t.name.toLowerCase() === name.toLowerCase())?.id ?? null;
 }
 
-/** Every story the user may see: filters, search, sort, and "more" pages by cursor. */
-export function Stories() {
+interface Page {
+  articles: ArticleSummary[];
+  total: number;
+}
+
+/** Every story the user may see: filters, search, sort, numbered pages, bulk actions. */
+export function Stories({ user }: { user: User }) {
   const sections = useSections();
   const authors = useAuthors();
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [stories, setStories] = useState<ArticleSummary[] | null>(null);
-  const [cursor, setCursor] = useState<string | null>(null);
+  const { query } = useLocation();
+  const search = query.toString();
+  const filters = useMemo(() => fromQuery(new URLSearchParams(search)), [search]);
+  const page = Math.max(1, Number(new URLSearchParams(search).get('page')) || 1);
+  const [draft, setDraft] = useState<Filters>(filters);
+  const [result, setResult] = useState<Page | null>(null);
   const [error, setError] = useState('');
+  const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
+  const [reloads, setReloads] = useState(0);
 
-  const fetchPage = useCallback(
-    async (after: string | null) => {
-      const p = new URLSearchParams({ sort: filters.sort, order: filters.order, limit: '25' });
-      if (filters.status) p.set('status', filters.status);
-      if (filters.sectionId) p.set('sectionId', filters.sectionId);
-      if (filters.authorId) p.set('authorId', filters.authorId);
-      if (filters.q.trim()) p.set('q', filters.q.trim());
-      if (filters.tag.trim()) {
-        const id = await tagId(filters.tag.trim());
-        if (id === null) return { articles: [], nextCursor: null };
-        p.set('tagId', String(id));
-      }
-      if (after) p.set('cursor', after);
-      return api<{ articles: ArticleSummary[]; nextCursor: string | null }>('GET', `/articles?${p}`);
-    },
-    [filters],
-  );
+  // Back and forward change the address: the form follows it.
+  useEffect(() => setDraft(filters), [filters]);
 
-  useEffect(() => {
-    setStories(null);
-    setError('');
-    fetchPage(null)
-      .then((r) => {
-        setStories(r.articles);
-        setCursor(r.nextCursor);
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [fetchPage]);
-
-  async function more() {
-    if (!cursor) return;
-    try {
-      const r = await fetchPage(cursor);
-      setStories((s) => [...(s ?? []), ...r.articles]);
-      setCursor(r.nextCursor);
-    } catch (err) {
-      setError((err as Error).message);
+  const load = useCallback(async (): Promise<Page> => {
+    const [sort, order] = filters.sort.split('-') as [string, string];
+    const p = new URLSearchParams({ sort, order, limit: String(PAGE_SIZE), page: String(page) });
+    if (filters.status) p.set('status', filters.status);
+    if (filters.section) p.set('sectionId', filters.section);
+    if (filters.author) p.set('authorId', filters.author);
+    if (filters.q.trim()) p.set('q', filters.q.trim());
+    if (filters.deleted) p.set('deleted', 'true');
+    if (filters.tag.trim()) {
+      const id = await tagId(filters.tag.trim());
+      if (id === null) return { articles: [], total: 0 };
+      p.set('tagId', String(id));
     }
-  }
+    return api<Page>('GET', `/articles?${p}`);
+  }, [filters, page]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` re-runs the fetch after a bulk action
+  useEffect(() => {
+    let live = true;
+    setError('');
+    load()
+      .then((r) => {
+        if (!live) return;
+        setResult(r);
+        // A selection only makes sense for the rows still shown.
+        setSelected((s) => new Set(r.articles.filter((a) => s.has(a.id)).map((a) => a.id)));
+      })
+      .catch((err: Error) => live && setError(err.message));
+    return () => {
+      live = false;
+    };
+  }, [load, reloads]);
 
   const set = (k: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const stories = result?.articles ?? [];
+  const pages = Math.max(1, Math.ceil((result?.total ?? 0) / PAGE_SIZE));
+  const allChecked = stories.length > 0 && stories.every((s) => selected.has(s.id));
 
   return (
     <main className="stories">
-      <h1>Stories</h1>
+      <h1>{filters.deleted ? 'Deleted stories' : 'Stories'}</h1>
       <search>
         <form
           className="filters"
           onSubmit={(e) => {
             e.preventDefault();
-            setFilters(draft);
+            navigate(toQuery(draft));
           }}
         >
           <label>
@@ -110,7 +145,7 @@ export function Stories() {
           </label>
           <label>
             Section
-            <select value={draft.sectionId} onChange={set('sectionId')}>
+            <select value={draft.section} onChange={set('section')}>
               <option value="">Any</option>
               {sections.map((s) => (
                 <option key={s.id} value={s.id}>
@@ -121,7 +156,7 @@ export function Stories() {
           </label>
           <label>
             Author
-            <select value={draft.authorId} onChange={set('authorId')}>
+            <select value={draft.author} onChange={set('author')}>
               <option value="">Any</option>
               {authors.map((a) => (
                 <option key={a.id} value={a.id}>
@@ -136,19 +171,24 @@ export function Stories() {
           </label>
           <label>
             Sort
-            <select
-              value={`${draft.sort}:${draft.order}`}
-              onChange={(e) => {
-                const [sort, order] = e.target.value.split(':') as [Filters['sort'], Filters['order']];
-                setDraft((d) => ({ ...d, sort, order }));
-              }}
-            >
-              <option value="updated:desc">Recently updated</option>
-              <option value="created:desc">Newest first</option>
-              <option value="created:asc">Oldest first</option>
-              <option value="updated:asc">Least recently updated</option>
+            <select value={draft.sort} onChange={set('sort')}>
+              {(Object.keys(SORTS) as Sort[]).map((s) => (
+                <option key={s} value={s}>
+                  {SORTS[s]}
+                </option>
+              ))}
             </select>
           </label>
+          {mayEver(user, 'article.restore') && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={draft.deleted}
+                onChange={(e) => setDraft((d) => ({ ...d, deleted: e.target.checked }))}
+              />
+              Deleted stories (restorable)
+            </label>
+          )}
           <div className="filter-actions">
             <button type="submit" className="primary">
               Apply
@@ -156,8 +196,8 @@ export function Stories() {
             <button
               type="button"
               onClick={() => {
-                setDraft(EMPTY);
-                setFilters(EMPTY);
+                setDraft(fromQuery(new URLSearchParams()));
+                navigate('/stories');
               }}
             >
               Clear
@@ -170,15 +210,66 @@ export function Stories() {
           {error}
         </p>
       )}
-      {stories ? (
-        <StoryList stories={stories} empty="No stories match." />
+      <BulkActions
+        user={user}
+        selected={stories.filter((s) => selected.has(s.id))}
+        deletedView={filters.deleted}
+        onDone={() => {
+          setSelected(new Set());
+          setReloads((n) => n + 1);
+        }}
+      />
+      {result ? (
+        <>
+          {stories.length > 0 && (
+            <div className="list-head">
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={allChecked}
+                  onChange={(e) => setSelected(new Set(e.target.checked ? stories.map((s) => s.id) : []))}
+                />
+                Select all on this page
+              </label>
+              <span className="muted">
+                {result.total} {result.total === 1 ? 'story' : 'stories'}
+              </span>
+            </div>
+          )}
+          <StoryList
+            stories={stories}
+            empty="No stories match."
+            selection={{
+              selected,
+              toggle: (id, on) =>
+                setSelected((s) => {
+                  const next = new Set(s);
+                  if (on) next.add(id);
+                  else next.delete(id);
+                  return next;
+                }),
+            }}
+          />
+          {pages > 1 && (
+            <nav className="pager" aria-label="Pages">
+              {page > 1 && (
+                <a href={`${BASE}${toQuery(filters, page - 1)}`} onClick={onLinkClick} rel="prev">
+                  ← Previous
+                </a>
+              )}
+              <span aria-current="page">
+                Page {page} of {pages}
+              </span>
+              {page < pages && (
+                <a href={`${BASE}${toQuery(filters, page + 1)}`} onClick={onLinkClick} rel="next">
+                  Next →
+                </a>
+              )}
+            </nav>
+          )}
+        </>
       ) : (
         !error && <p className="muted">Loading…</p>
-      )}
-      {cursor && (
-        <button type="button" onClick={() => void more()}>
-          More stories
-        </button>
       )}
     </main>
   );

@@ -2,19 +2,27 @@ import { type ArticleSummary, STATUS_LABEL } from '../api.js';
 import { BASE, onLinkClick } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
 
+/** Checkboxes for bulk actions (the stories screen); the desk lists without them. */
+export interface Selection {
+  selected: ReadonlySet<number>;
+  toggle(id: number, on: boolean): void;
+}
+
 /** Stories as rows: headline (one click to the editor), state, and the time that matters. */
 export function StoryList({
   stories,
   empty,
   time = 'updated',
+  selection,
 }: {
   stories: ArticleSummary[];
   empty: string;
   time?: 'updated' | 'publishAt' | 'published';
+  selection?: Selection;
 }) {
   if (!stories.length) return <p className="muted">{empty}</p>;
   return (
-    <ul className="story-list">
+    <ul className={selection ? 'story-list selectable' : 'story-list'}>
       {stories.map((s) => {
         const when =
           time === 'publishAt'
@@ -24,6 +32,14 @@ export function StoryList({
               : s.updatedAt;
         return (
           <li key={s.id}>
+            {selection && (
+              <input
+                type="checkbox"
+                aria-label={`Select “${s.headline || '(no headline)'}”`}
+                checked={selection.selected.has(s.id)}
+                onChange={(e) => selection.toggle(s.id, e.target.checked)}
+              />
+            )}
             <a href={`${BASE}/stories/${s.id}`} onClick={onLinkClick}>
               {s.headline || '(no headline)'}
             </a>

@@ -1,0 +1,172 @@
+/**
+ * Shared parts of the page benchmarks: start a built `masthead serve`, drive a URL with a load
+ * generator, sign in to the newsroom API. wrk (Debian `wrk`) is used when installed — it is
+ * written in C and costs the machine far less than a Node load generator, which matters on two
+ * cores; autocannon is the fallback.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import autocannon from 'autocannon';
+
+export const hasWrk = fs.existsSync('/usr/bin/wrk');
+
+export interface Server {
+  child: ChildProcess;
+  base: string;
+  dir: string;
+  password: string | null;
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist/cli/index.js serve` on a free loopback port; resolves once it answers. */
+export async function startServer(env: Record<string, string>, dir?: string): Promise<Server> {
+  const dataDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
+  const child = spawn(process.execPath, ['dist/cli/index.js', 'serve'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MASTHEAD_DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  const deadline = Date.now() + 600_000;
+  let port: string | undefined;
+  while (!port) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
+    if (Date.now() > deadline) throw new Error('server did not start');
+    port = /serving .* at http:\/\/[^:]+:(\d+)\//.exec(out)?.[1];
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    base: `http://127.0.0.1:${port}`,
+    dir: dataDir,
+    password: /password: (\S+)/.exec(out)?.[1] ?? null,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      if (!dir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** Drives one URL for `seconds` with `connections` open connections. */
+export async function load(
+  url: string,
+  seconds: number,
+  connections: number,
+  opts: { rate?: number; headers?: Record<string, string> } = {},
+): Promise<Load> {
+  const { rate, headers = {} } = opts;
+  if (hasWrk && rate === undefined) {
+    const { stdout } = await promisify(execFile)('wrk', [
+      '-t1',
+      `-c${connections}`,
+      `-d${seconds}s`,
+      '--latency',
+      ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+      url,
+    ]);
+    const ms = (label: string) => {
+      const m = new RegExp(`${label}\\s+([\\d.]+)(us|ms|s)`).exec(stdout);
+      if (!m) return Number.NaN;
+      const v = Number(m[1]);
+      return m[2] === 'us' ? v / 1000 : m[2] === 's' ? v * 1000 : v;
+    };
+    const errs = /Non-2xx or 3xx responses: (\d+)/.exec(stdout);
+    const sock = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(stdout);
+    return {
+      rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(stdout)?.[1]),
+      p50: ms('50%'),
+      p99: ms('99%'),
+      errors: Number(errs?.[1] ?? 0) + (sock ? sock.slice(1).reduce((a, b) => a + Number(b), 0) : 0),
+    };
+  }
+  const r = await autocannon({
+    url,
+    connections,
+    duration: seconds,
+    headers,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+/** Signs in as the owner the server printed; returns a fetch for the newsroom API. */
+export async function newsroom(server: Server, email = 'owner@example.com', password = server.password) {
+  if (!password) throw new Error('no owner password was printed (the data directory was not new)');
+  const login = await fetch(`${server.base}/api/admin/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`sign-in failed: ${login.status}`);
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const headers = {
+    'content-type': 'application/json',
+    cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+    'x-csrf-token': csrfToken,
+    origin: server.base,
+  };
+  return async function api<T = Record<string, unknown>>(
+    method: string,
+    url: string,
+    body?: unknown,
+  ): Promise<T> {
+    const res = await fetch(`${server.base}/api/admin${url}`, {
+      method,
+      headers,
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+}
+
+/** Saves a new headline on a story and waits until `pageBase` serves it; returns milliseconds. */
+export async function correctionLatency(
+  api: Awaited<ReturnType<typeof newsroom>>,
+  pageBase: string,
+  id: number,
+  headline: string,
+): Promise<number> {
+  const story = await api<{ version: number; body: unknown; sectionId: number; path: string }>(
+    'GET',
+    `/articles/${id}`,
+  );
+  const started = performance.now();
+  await api('PUT', `/articles/${id}`, {
+    headline,
+    body: story.body,
+    sectionId: story.sectionId,
+    version: story.version,
+  });
+  for (;;) {
+    const html = await (await fetch(`${pageBase}${story.path}`)).text();
+    if (html.includes(headline)) return performance.now() - started;
+    if (performance.now() - started > 10_000) throw new Error('the correction never showed');
+  }
+}
+
+/** Resident memory of a process, from /proc (Linux). */
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}

@@ -1,0 +1,136 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { can } from '../../accounts/index.js';
+import { descendantIds, loadSectionTree } from '../../content/index.js';
+import type { Context } from '../../context.js';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
+import { ApiError, authorize, type Router } from '../http.js';
+import { decodeCursor, encodeCursor } from './cursor.js';
+import { presentSummary } from './presenters.js';
+
+const listQuery = z.object({
+  status: z
+    .union([z.enum(ARTICLE_STATUSES as [ArticleStatus, ...ArticleStatus[]]), z.string().regex(/^[a-z_,]+$/)])
+    .optional()
+    .transform((v, c) => {
+      if (!v) return undefined;
+      const list = v.split(',');
+      const bad = list.find((s) => !(ARTICLE_STATUSES as string[]).includes(s));
+      if (bad) {
+        c.addIssue({ code: 'custom', message: `unknown status "${bad}"` });
+        return z.NEVER;
+      }
+      return list as ArticleStatus[];
+    }),
+  sectionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  authorId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  tagId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  q: z.string().trim().max(200).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  sort: z.enum(['updated', 'created']).default('updated'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(200).optional(),
+  /** Numbered pages (the stories screen) instead of a cursor; the answer then carries `total`. */
+  page: z.coerce.number().int().min(1).max(100_000).optional(),
+  deleted: z.enum(['true', 'false']).default('false'),
+});
+
+/** GET /articles: the newsroom's story list, by cursor (desk, scripts) or by page number (screens). */
+export function articleListRoute(r: Router, ctx: Context): void {
+  r.add({
+    method: 'GET',
+    url: '/articles',
+    tag: 'articles',
+    summary:
+      'List stories: filter by status, section (with sub-sections), author, tag, text, dates; cursor or numbered pages',
+    query: listQuery,
+    handler: async ({ query, actor }) => {
+      if (query.deleted === 'true') authorize(actor, 'article.restore');
+      if (query.page && query.cursor)
+        throw new ApiError(400, 'invalid_input', 'page: give either page or cursor, not both');
+      const sort = query.sort === 'updated' ? 'articles.updated_at' : 'articles.created_at';
+      let q = ctx.db
+        .selectFrom('articles')
+        .where('articles.deleted_at', query.deleted === 'true' ? 'is not' : 'is', null);
+      // Roles that read only their own stories list only their own stories.
+      if (!can(actor, 'article.read', { ownerId: -1 })) q = q.where('articles.created_by', '=', actor.id);
+      if (query.status) q = q.where('articles.status', 'in', query.status);
+      if (query.sectionId) {
+        const ids = descendantIds(await loadSectionTree(ctx.db), query.sectionId);
+        if (!ids.length)
+          throw new ApiError(400, 'invalid_input', `sectionId: section ${query.sectionId} does not exist`);
+        q = q.where('articles.section_id', 'in', ids);
+      }
+      if (query.authorId) {
+        const authorId = query.authorId;
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('article_authors')
+              .select('article_id')
+              .whereRef('article_authors.article_id', '=', 'articles.id')
+              .where('article_authors.author_id', '=', authorId),
+          ),
+        );
+      }
+      if (query.tagId) {
+        const tagId = query.tagId;
+        q = q.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('article_tags')
+              .select('article_id')
+              .whereRef('article_tags.article_id', '=', 'articles.id')
+              .where('article_tags.tag_id', '=', tagId),
+          ),
+        );
+      }
+      if (query.q) {
+        const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        q = q.where((eb) =>
+          eb.or([
+            eb('articles.headline', ctx.dialect.ilike, like),
+            eb('articles.dek', ctx.dialect.ilike, like),
+            eb('articles.slug', ctx.dialect.ilike, like),
+          ]),
+        );
+      }
+      if (query.from) q = q.where(sort, '>=', new Date(query.from).toISOString());
+      if (query.to) q = q.where(sort, '<=', new Date(query.to).toISOString());
+      const filtered = q;
+      if (query.cursor) {
+        const c = decodeCursor(query.cursor);
+        const op = query.order === 'desc' ? '<' : '>';
+        q = q.where((eb) =>
+          eb.or([eb(sort, op, c.key), eb.and([eb(sort, '=', c.key), eb('articles.id', op, c.id)])]),
+        );
+      }
+      const rows = await q
+        .selectAll('articles')
+        .orderBy(sort, query.order)
+        .orderBy('articles.id', query.order)
+        .$if(query.page !== undefined, (qb) => qb.offset(((query.page ?? 1) - 1) * query.limit))
+        .limit(query.limit + 1)
+        .execute();
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
+      const more = rows.length > query.limit && last;
+      // The total costs a second query, so only numbered pages (which show "page 2 of 7") pay it.
+      const total =
+        query.page === undefined
+          ? undefined
+          : Number(
+              (await filtered.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n,
+            );
+      return {
+        articles: page.map(presentSummary),
+        nextCursor: more
+          ? encodeCursor({ key: query.sort === 'updated' ? last.updated_at : last.created_at, id: last.id })
+          : null,
+        ...(total === undefined ? {} : { total, page: query.page }),
+      };
+    },
+  });
+}

@@ -1,0 +1,268 @@
+/**
+ * The newsroom app's list and management screens in headless Chromium: the stories list with
+ * its filters in the address and bulk actions, sections, tags, authors and users — each shown
+ * only to the roles the policy allows.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../accounts/index.js';
+import { createArticle } from '../content/articles.js';
+import { createSection } from '../content/index.js';
+import {
+  type Browser,
+  ensureAdminBuilt,
+  launchBrowser,
+  reportFailure,
+  runBrowserTests,
+  screenshot,
+  signInThroughForm,
+} from '../test/browser.js';
+import { testEnv, type TestEnv } from '../test/context.js';
+
+const PASSWORD = 'correct horse battery staple';
+const doc = (text: string) => ({
+  type: 'doc',
+  content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+});
+
+describe.skipIf(!runBrowserTests)('the stories list and management screens in headless Chromium', () => {
+  let env: TestEnv;
+  let base: string;
+  let chromium: Browser;
+  let page: Page;
+  let sections: { news: number; sport: number };
+
+  const apiGet = async (url: string) => {
+    const login = await env.app.inject({
+      method: 'POST',
+      url: '/api/admin/session',
+      payload: { email: 'chief@example.com', password: PASSWORD },
+    });
+    const cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+    return (await env.app.inject({ method: 'GET', url: `/api/admin${url}`, headers: { cookie } })).json();
+  };
+  /** Accepts the next confirm() the app asks. */
+  const accept = () => page.once('dialog', (d) => void d.accept());
+
+  beforeAll(async () => {
+    ensureAdminBuilt();
+    env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
+    const chief = await createUser(env.ctx.db, {
+      email: 'chief@example.com',
+      name: 'Chief',
+      password: PASSWORD,
+      role: 'admin',
+    });
+    sections = {
+      news: (await createSection(env.ctx.db, { slug: 'news', name: 'News', position: 0 })).id,
+      sport: (await createSection(env.ctx.db, { slug: 'sport', name: 'Sport', position: 1 })).id,
+    };
+    // 30 council drafts (two pages of 25) and a few sport stories, oldest first.
+    const opts = (i: number) => ({
+      by: 'user:1',
+      createdBy: chief.id,
+      timeZone: 'Europe/Prague',
+      now: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString(),
+    });
+    for (let i = 1; i <= 30; i++) {
+      await createArticle(
+        env.ctx.db,
+        {
+          headline: `Council minute ${i}`,
+          body: doc('x'),
+          sectionId: sections.news,
+          status: 'draft',
+          tags: ['Council'],
+        },
+        opts(i),
+      );
+    }
+    for (const [i, headline] of ['Derby ends level', 'Cup run over', 'New coach named'].entries()) {
+      await createArticle(
+        env.ctx.db,
+        { headline, body: doc('x'), sectionId: sections.sport, status: 'draft', tags: ['Football', 'Sport'] },
+        opts(40 + i),
+      );
+    }
+    await env.app.listen({ host: '127.0.0.1', port: 0 });
+    const addr = env.app.server.address();
+    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    chromium = await launchBrowser();
+    page = chromium.page;
+    await signInThroughForm(page, base, 'chief@example.com', PASSWORD);
+  });
+
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await reportFailure(page, context.task.name);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await env?.close();
+  });
+
+  it('keeps filters, sort and page in the address: reload and back keep them', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stories' }).click();
+    await page.getByLabel('Search').fill('council');
+    await page.getByLabel('Status').selectOption('draft');
+    await page.getByLabel('Tag').fill('council');
+    await page.getByLabel('Sort').selectOption('created-asc');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/status=draft/);
+    const list = page.locator('.story-list li');
+    await page.getByText('Page 1 of 2').waitFor();
+    expect(await list.first().locator('a').textContent()).toBe('Council minute 1');
+    await page.getByRole('link', { name: 'Next →' }).click();
+    await page.getByText('Page 2 of 2').waitFor();
+    expect(await list.count()).toBe(5);
+    await page.reload();
+    await page.getByText('Page 2 of 2').waitFor();
+    expect(await page.getByLabel('Status').inputValue()).toBe('draft');
+    expect(await page.getByLabel('Tag').inputValue()).toBe('council');
+    expect(await page.getByLabel('Sort').inputValue()).toBe('created-asc');
+    expect(await list.first().locator('a').textContent()).toBe('Council minute 26');
+    await page.goBack();
+    await page.getByText('Page 1 of 2').waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBe('council');
+    await screenshot(page, 'stories');
+  });
+
+  it('publishes several stories at once and names each story that failed', async () => {
+    await page.goto(`${base}/admin/stories?section=${sections.sport}`);
+    await page.getByText('3 stories').waitFor();
+    await page.getByRole('checkbox', { name: 'Select “Derby ends level”' }).check();
+    await page.getByRole('checkbox', { name: 'Select “Cup run over”' }).check();
+    const bar = page.getByRole('toolbar', { name: 'Bulk actions' });
+    await bar.getByText('2 selected').waitFor();
+    accept();
+    await bar.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByText('Publish: 2 published.').waitFor();
+    expect((await apiGet(`/articles?status=published`)).articles).toHaveLength(2);
+    // Submitting all three: the two published ones cannot go to review, and say so by name.
+    await page.getByLabel('Select all on this page').check();
+    await bar.getByRole('button', { name: 'Submit for review' }).click();
+    const result = page.locator('.bulk-result');
+    await result.getByText('Submit for review: 1 submitted, 2 failed.').waitFor();
+    expect(await result.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^Derby ends level: /),
+      expect.stringMatching(/^Cup run over: /),
+    ]);
+  });
+
+  it('deletes in bulk and restores from the deleted stories', async () => {
+    await page.getByRole('checkbox', { name: 'Select “New coach named”' }).check();
+    accept();
+    await page.getByRole('toolbar', { name: 'Bulk actions' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByText('Delete: 1 deleted.').waitFor();
+    await page.getByText('2 stories').waitFor();
+    await page.getByLabel('Deleted stories (restorable)').check();
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByRole('heading', { name: 'Deleted stories' }).waitFor();
+    await page.getByRole('checkbox', { name: 'Select “New coach named”' }).check();
+    await page
+      .getByRole('toolbar', { name: 'Bulk actions' })
+      .getByRole('button', { name: 'Restore' })
+      .click();
+    await page.getByText('Restore: 1 restored.').waitFor();
+    expect((await apiGet(`/articles?sectionId=${sections.sport}`)).articles).toHaveLength(3);
+  });
+
+  it('edits the section tree: add, nest, rename, reorder', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sections' }).click();
+    const add = page.getByRole('form', { name: 'Add a section' });
+    await add.getByLabel('Name').fill('Culture');
+    expect(await add.getByLabel('Slug').inputValue()).toBe('culture');
+    await add.getByRole('button', { name: 'Add section' }).click();
+    await page.getByText('Added “Culture”.').waitFor();
+    await add.getByLabel('Name').fill('Music');
+    await add.getByLabel('Parent').selectOption({ label: 'Culture' });
+    await add.getByRole('button', { name: 'Add section' }).click();
+    await page.locator('code', { hasText: '/culture/music' }).waitFor();
+    await page.getByRole('button', { name: 'Edit Sport' }).click();
+    const edit = page.getByRole('form', { name: 'Edit Sport' });
+    await edit.getByLabel('Name').fill('Sports');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved “Sports”.').waitFor();
+    await page.getByRole('button', { name: 'Move Culture up' }).click();
+    await page.getByText('Moved “Culture”.').waitFor();
+    const roots = (await apiGet('/sections')).sections as { name: string; children: { name: string }[] }[];
+    expect(roots.map((s) => s.name)).toEqual(['News', 'Culture', 'Sports']);
+    expect(roots[1]?.children.map((s) => s.name)).toEqual(['Music']);
+    await screenshot(page, 'sections');
+    // A small phone: the tree fits without sideways scrolling.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('renames and merges tags, with their story counts', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tags' }).click();
+    const row = (name: string) =>
+      page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+    await row('Council').getByRole('cell', { name: '30', exact: true }).waitFor();
+    await page.getByLabel('New name for Council').fill('City council');
+    await row('Council').getByRole('button', { name: 'Rename' }).click();
+    await page.getByText('Renamed “Council” to “City council”.').waitFor();
+    await page.getByLabel('Merge Sport into').selectOption({ label: 'Football' });
+    accept();
+    await row('Sport').getByRole('button', { name: 'Merge' }).click();
+    await page.getByText('Merged “Sport” into “Football”.').waitFor();
+    const { tags } = await apiGet('/tags?counts=true');
+    expect(tags.map((t: { name: string; stories: number }) => [t.name, t.stories])).toEqual([
+      ['City council', 30],
+      ['Football', 3],
+    ]);
+  });
+
+  it('adds a byline and edits its biography', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Authors' }).click();
+    const add = page.getByRole('form', { name: 'Add an author' });
+    await add.getByLabel('Name').fill('Jana Nováková');
+    expect(await add.getByLabel(/^Slug/).inputValue()).toBe('jana-novakova');
+    await add.getByRole('button', { name: 'Add author' }).click();
+    await page.getByText('Added “Jana Nováková”.').waitFor();
+    await page.getByRole('button', { name: 'Edit Jana Nováková' }).click();
+    const edit = page.getByRole('form', { name: 'Edit Jana Nováková' });
+    await edit.getByLabel('Biography').fill('Covers the city council.');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Covers the city council.').waitFor();
+    expect((await apiGet('/authors')).authors).toEqual([
+      expect.objectContaining({
+        name: 'Jana Nováková',
+        slug: 'jana-novakova',
+        bio: 'Covers the city council.',
+      }),
+    ]);
+  });
+
+  it('creates a user, changes their role, deactivates them; an editor sees no Users screen', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    const add = page.getByRole('form', { name: 'Add a user' });
+    await add.getByLabel('Name').fill('Night Editor');
+    await add.getByLabel('Email').fill('night@example.com');
+    await add.getByLabel('Role').selectOption('contributor');
+    await add.getByLabel('First password (at least 12 characters)').fill(PASSWORD);
+    await add.getByRole('button', { name: 'Add user' }).click();
+    await page.getByText('Created night@example.com (contributor).').waitFor();
+    // Owners are not offered to an admin, and the admin cannot change themselves.
+    expect(await add.getByLabel('Role').locator('option').allTextContents()).not.toContain('owner');
+    expect(await page.getByLabel('Role of Chief').isDisabled()).toBe(true);
+    accept();
+    await page.getByLabel('Role of Night Editor').selectOption('editor');
+    await page.getByText('Night Editor is now editor.').waitFor();
+    accept();
+    await page.getByRole('button', { name: 'Deactivate Night Editor' }).click();
+    await page.getByText('Night Editor is deactivated.').waitFor();
+    await screenshot(page, 'users');
+    await page.getByRole('button', { name: 'Reactivate Night Editor' }).click();
+    await page.getByText('Night Editor is active again.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Email').waitFor();
+    await signInThroughForm(page, base, 'night@example.com', PASSWORD);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Sections' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+    await page.goto(`${base}/admin/users`);
+    await page.getByRole('heading', { name: 'Not available' }).waitFor();
+  });
+});

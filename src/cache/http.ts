@@ -1,0 +1,337 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onRequestHookHandler,
+  onSendHookHandler,
+} from 'fastify';
+import type { Entry, PageCache } from './page-cache.js';
+
+/**
+ * The page cache in front of public routes. A route opts in with `config: { pageCache: true }`
+ * and names what its response shows with `cacheAs(req, tags)`; everything else (lookup,
+ * request coalescing, compression, ETag/304, CDN headers) happens here, so routes stay thin.
+ */
+export interface HttpCachePolicy {
+  /** `s-maxage`: how long a CDN may keep a page without asking (purges end it sooner). */
+  sMaxAge: number;
+  /** `stale-while-revalidate`: how long a CDN may serve an old copy while it fetches a new one. */
+  staleWhileRevalidate: number;
+}
+
+/** Per-request additions that do not belong in the stored copy (Onion-Location). */
+export interface HostHeaders {
+  onionLocation(url: string): string | null;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Serve and store this route's GET responses through the page cache. */
+    pageCache?: boolean;
+  }
+}
+
+interface Validators {
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
+}
+
+const tagsOf = new WeakMap<FastifyRequest, readonly string[]>();
+const pending = new WeakMap<
+  FastifyRequest,
+  { key: string; epoch: number; release: () => void; validators: Validators }
+>();
+
+/** Declares that this response may be cached and what it shows. */
+export function cacheAs(req: FastifyRequest, tags: Iterable<string>): void {
+  tagsOf.set(req, [...new Set(tags)]);
+}
+
+// Response headers that belong to the content and are stored with it. Host-specific headers
+// (Onion-Location) are added on every answer instead.
+const KEPT = [
+  'content-type',
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'last-modified',
+  'access-control-allow-origin',
+  'x-robots-tag',
+];
+
+/**
+ * The cache key: the path as sent plus the only query parameter public pages read (`page`).
+ * Tracking parameters (`?utm_source=…`) share the page's entry instead of filling the cache.
+ */
+export function cacheKey(url: string): string | null {
+  if (url.length > 2000) return null;
+  const q = url.indexOf('?');
+  if (q === -1) return url;
+  const page = new URLSearchParams(url.slice(q + 1)).getAll('page');
+  const path = url.slice(0, q);
+  return page.length === 0 ? path : `${path}?${page.map((p) => `page=${encodeURIComponent(p)}`).join('&')}`;
+}
+
+type Encoding = 'br' | 'gzip' | null;
+
+const ACCEPTS = {
+  br: /(?:^|,)\s*br\s*(?:;\s*q=([0-9.]+))?\s*(?:,|$)/i,
+  gzip: /(?:^|,)\s*gzip\s*(?:;\s*q=([0-9.]+))?\s*(?:,|$)/i,
+};
+// Browsers send a handful of distinct Accept-Encoding values; parse each once.
+const parsedAccept = new Map<string, { br: boolean; gzip: boolean }>();
+
+function acceptedEncodings(header: string): { br: boolean; gzip: boolean } {
+  let parsed = parsedAccept.get(header);
+  if (!parsed) {
+    const accepts = (re: RegExp) => {
+      const m = re.exec(header);
+      return m !== null && (m[1] === undefined || Number(m[1]) > 0);
+    };
+    parsed = { br: accepts(ACCEPTS.br), gzip: accepts(ACCEPTS.gzip) };
+    if (parsedAccept.size > 256) parsedAccept.clear();
+    parsedAccept.set(header, parsed);
+  }
+  return parsed;
+}
+
+/** The best encoding the client accepts among the stored ones (q=0 means "not this one"). */
+export function pickEncoding(header: string | undefined, entry: Pick<Entry, 'br' | 'gzip'>): Encoding {
+  if (!header) return null;
+  const accepted = acceptedEncodings(header);
+  if (entry.br && accepted.br) return 'br';
+  if (entry.gzip && accepted.gzip) return 'gzip';
+  return null;
+}
+
+function validatorsOf(req: { headers: IncomingMessage['headers'] }): Validators {
+  const inm = req.headers['if-none-match'];
+  const ims = req.headers['if-modified-since'];
+  return {
+    ...(typeof inm === 'string' ? { ifNoneMatch: inm } : {}),
+    ...(typeof ims === 'string' ? { ifModifiedSince: ims } : {}),
+  };
+}
+
+/** RFC 9110 §13.2.2: If-None-Match decides when present; else If-Modified-Since (whole seconds). */
+function notModified(v: Validators, entry: Entry): boolean {
+  if (v.ifNoneMatch !== undefined) return etagMatches(v.ifNoneMatch, entry.etag);
+  const lastModified = entry.headers['last-modified'];
+  if (v.ifModifiedSince === undefined || lastModified === undefined) return false;
+  const since = Date.parse(v.ifModifiedSince);
+  return Number.isFinite(since) && Date.parse(lastModified) <= since;
+}
+
+function etagMatches(header: string, etag: string): boolean {
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+function cacheControl(policy: HttpCachePolicy): string {
+  return `public, max-age=0, s-maxage=${policy.sMaxAge}, stale-while-revalidate=${policy.staleWhileRevalidate}, stale-if-error=86400`;
+}
+
+const wireHeaders = new WeakMap<Entry, OutgoingHttpHeaders>();
+
+/**
+ * The headers every answer from this entry carries, built once per entry. Fastly and Varnish
+ * read Surrogate-Key (space-separated); Cloudflare reads Cache-Tag (commas).
+ */
+function baseHeaders(entry: Entry, policy: HttpCachePolicy): OutgoingHttpHeaders {
+  let h = wireHeaders.get(entry);
+  if (!h) {
+    h = {
+      ...entry.headers,
+      'cache-control': cacheControl(policy),
+      'surrogate-key': entry.tags.join(' '),
+      'cache-tag': entry.tags.join(','),
+      etag: entry.etag,
+      vary: 'accept-encoding',
+    };
+    wireHeaders.set(entry, h);
+  }
+  return h;
+}
+
+/**
+ * Answers from a stored entry straight onto the socket: 304 when the client has it, else the
+ * best-compressed bytes. The fast path and the Fastify hook both answer hits this way.
+ */
+function writeEntry(
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: Entry,
+  policy: HttpCachePolicy,
+  host: HostHeaders | undefined,
+): void {
+  const html = entry.headers['content-type']?.startsWith('text/html') === true;
+  const onion = host && html ? host.onionLocation(req.url ?? '/') : null;
+  const conditional =
+    req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
+  if (conditional && notModified(validatorsOf(req), entry)) {
+    const headers: OutgoingHttpHeaders = { ...baseHeaders(entry, policy), 'x-cache': 'HIT' };
+    if (onion) headers['onion-location'] = onion;
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const enc = pickEncoding(req.headers['accept-encoding'], entry);
+  const body = enc === 'br' ? (entry.br as Buffer) : enc === 'gzip' ? (entry.gzip as Buffer) : entry.body;
+  const headers = hitHeaders(entry, policy, enc, body.length);
+  res.writeHead(entry.status, onion ? [...headers, 'onion-location', onion] : headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+const hitWire = new WeakMap<Entry, Map<Encoding, string[]>>();
+
+/** A hit's full header list for one encoding, as a flat [name, value, …] array, built once. */
+function hitHeaders(entry: Entry, policy: HttpCachePolicy, enc: Encoding, length: number): string[] {
+  let byEnc = hitWire.get(entry);
+  if (!byEnc) {
+    byEnc = new Map();
+    hitWire.set(entry, byEnc);
+  }
+  let flat = byEnc.get(enc);
+  if (!flat) {
+    flat = [];
+    for (const [name, value] of Object.entries(baseHeaders(entry, policy))) flat.push(name, String(value));
+    flat.push('x-cache', 'HIT', 'content-length', String(length));
+    if (enc) flat.push('content-encoding', enc);
+    byEnc.set(enc, flat);
+  }
+  return flat;
+}
+
+/** A freshly stored entry as the answer to the request that rendered it (inside Fastify). */
+function sendStored(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  entry: Entry,
+  policy: HttpCachePolicy,
+  validators: Validators,
+) {
+  reply.headers(baseHeaders(entry, policy)).header('x-cache', 'MISS');
+  if (notModified(validators, entry)) {
+    reply.code(304);
+    return null;
+  }
+  reply.code(entry.status);
+  const enc = pickEncoding(req.headers['accept-encoding'], entry);
+  if (enc) reply.header('content-encoding', enc);
+  return enc === 'br' ? entry.br : enc === 'gzip' ? entry.gzip : entry.body;
+}
+
+/**
+ * Cache hits answered before Fastify sees the request: for a hit, routing, hooks and reply
+ * objects cost more than the answer itself. Only keys the cache holds are answered here, and
+ * only for hosts the mirrors policy allows; everything else goes on to Fastify. Returns whether
+ * it answered.
+ */
+export function fastPath(
+  cache: PageCache,
+  policy: HttpCachePolicy,
+  gate: HostHeaders & { allows(req: IncomingMessage): boolean },
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  return (req, res) => {
+    if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
+    const key = cacheKey(req.url);
+    const entry = key === null ? undefined : cache.get(key);
+    if (!entry || !gate.allows(req)) return false;
+    cache.stats.hits++;
+    writeEntry(req, res, entry, policy, gate);
+    return true;
+  };
+}
+
+/** Registers the hooks; call before the routes that opt in are declared. */
+export function pageCacheHooks(
+  app: FastifyInstance,
+  cache: PageCache,
+  policy: HttpCachePolicy,
+  host?: HostHeaders,
+): void {
+  const serve: onRequestHookHandler = async (req, reply) => {
+    if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return;
+    const key = cacheKey(req.url);
+    if (key === null) return;
+    let entry = cache.get(key);
+    if (!entry) {
+      const claim = cache.claim(key);
+      if (claim.claimed) {
+        cache.stats.misses++;
+        // The route renders the full page for the cache; the client's validators are applied
+        // to the stored copy afterwards (else a feed reader's If-None-Match leaves a 304 to store).
+        const validators = validatorsOf(req);
+        delete req.headers['if-none-match'];
+        delete req.headers['if-modified-since'];
+        pending.set(req, { key, epoch: cache.begin(), release: claim.release, validators });
+        return;
+      }
+      // Someone is rendering this page right now: wait for their copy rather than render again.
+      await claim.wait;
+      entry = cache.get(key);
+      if (!entry) return; // their render was not cacheable (an error, a 404): render our own
+    }
+    cache.stats.hits++;
+    reply.hijack();
+    writeEntry(req.raw, reply.raw, entry, policy, host);
+  };
+
+  const capture: onSendHookHandler = async (req, reply, payload) => {
+    const job = pending.get(req);
+    const tags = tagsOf.get(req);
+    if (!job) {
+      // Not stored (the cache is off): still tell the CDN what the page shows.
+      if (tags && reply.statusCode === 200) {
+        reply.header('cache-control', cacheControl(policy));
+        reply.header('surrogate-key', tags.join(' '));
+        reply.header('cache-tag', tags.join(','));
+      }
+      return payload;
+    }
+    pending.delete(req);
+    try {
+      // Only complete pages are kept: never an error, a 404 or a half-built stream. A render
+      // error therefore never poisons the cache; the next request renders again.
+      if (!tags || reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
+        return payload;
+      }
+      const headers: Record<string, string> = {};
+      for (const name of KEPT) {
+        const v = reply.getHeader(name);
+        if (v !== undefined) headers[name] = String(v);
+      }
+      // A route's own validator (feeds hash their bytes) is kept; pages get one from the cache.
+      const etag = reply.getHeader('etag');
+      if (typeof etag === 'string') headers.etag = etag;
+      const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
+      const entry = await cache.store(job.key, { status: 200, headers, body, tags }, job.epoch);
+      return sendStored(req, reply, entry, policy, job.validators);
+    } finally {
+      job.release();
+    }
+  };
+
+  // A request that ends before onSend (aborted, or failed before replying) releases its claim.
+  const finish = async (req: FastifyRequest) => {
+    const job = pending.get(req);
+    if (job) {
+      pending.delete(req);
+      job.release();
+    }
+  };
+
+  app.addHook('onRoute', (route) => {
+    if (!route.config?.pageCache) return;
+    route.onRequest = [...asArray(route.onRequest), serve];
+    route.onSend = [...asArray(route.onSend), capture];
+    route.onResponse = [...asArray(route.onResponse), finish];
+    route.onRequestAbort = [...asArray(route.onRequestAbort), finish];
+  });
+}
+
+function asArray<T>(v: T | T[] | undefined): T[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}

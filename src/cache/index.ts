@@ -1,0 +1,84 @@
+import type { Config } from '../config.js';
+import { onContentChange } from '../content/announce.js';
+import { type InvalidationBus, redisBus } from './bus.js';
+import type { HttpCachePolicy } from './http.js';
+import { PageCache } from './page-cache.js';
+import { cdnPurger, type Purger } from './purge.js';
+
+export { cacheAs, cacheKey, fastPath, pageCacheHooks } from './http.js';
+export type { PageCache } from './page-cache.js';
+export * from './tags.js';
+
+/**
+ * The page cache of one app process and the ways invalidations reach it: this process's own
+ * committed writes, other nodes' writes over Redis, and (outbound only) the CDN's purge API.
+ */
+export interface CacheLayer {
+  pages: PageCache;
+  http: HttpCachePolicy;
+  /** Whether invalidations from other nodes are arriving (always true without Redis). */
+  connected(): boolean;
+  close(): Promise<void>;
+}
+
+// While the Redis channel is down this node cannot hear other nodes' writes, so a page is kept
+// for at most this long: enough to absorb a rush, short enough that a correction still shows.
+const DEGRADED_TTL_MS = 1000;
+
+export interface CacheLogger {
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}
+
+export async function createCacheLayer(config: Config, log: CacheLogger): Promise<CacheLayer> {
+  const ttlMs = config.cache.ttlSeconds * 1000;
+  const pages = new PageCache({ maxBytes: config.cache.maxBytes, ttlMs });
+  const purger: Purger | null = config.cache.purge
+    ? cdnPurger({
+        ...config.cache.purge,
+        onError: (err) => log.error({ err }, 'CDN purge failed; the CDN serves old copies until s-maxage'),
+      })
+    : null;
+  let bus: InvalidationBus | null = null;
+  let connected = true;
+  const redis = config.cache.redis;
+  if (redis) {
+    try {
+      bus = await redisBus(redis.url, redis.prefix, {
+        onInvalidate: (tags) => pages.invalidate(tags),
+        onDown: () => {
+          connected = false;
+          pages.setTtl(DEGRADED_TTL_MS);
+          log.warn({}, 'Redis invalidation channel lost: pages are cached for 1 s until it is back');
+        },
+        onReconnect: () => {
+          connected = true;
+          // What other nodes changed meanwhile is unknown: start again from an empty cache.
+          pages.clear();
+          pages.setTtl(ttlMs);
+          log.warn({}, 'Redis invalidation channel back: page cache emptied');
+        },
+        onError: (err) => log.error({ err }, 'Redis error'),
+      });
+    } catch (err) {
+      connected = false;
+      pages.setTtl(DEGRADED_TTL_MS);
+      log.error({ err }, 'Redis unreachable at start: pages are cached for 1 s only');
+    }
+  }
+  const unsubscribe = onContentChange((tags) => {
+    pages.invalidate(tags);
+    bus?.publish(tags).catch((err) => log.error({ err }, 'could not publish an invalidation to Redis'));
+    purger?.purge(tags);
+  });
+  return {
+    pages,
+    http: { sMaxAge: config.cache.cdnMaxAge, staleWhileRevalidate: 30 },
+    connected: () => connected,
+    async close() {
+      unsubscribe();
+      await purger?.flush();
+      await bus?.close();
+    },
+  };
+}

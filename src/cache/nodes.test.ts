@@ -1,0 +1,276 @@
+/**
+ * Two real `masthead serve` processes on one PostgreSQL database and one Redis, as behind a
+ * load balancer: a correction saved on one node is served by the other within a second;
+ * scheduled publishing and webhook delivery happen once, not once per node.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { createPgDatabase, pgAdminUrl } from '../test/databases.js';
+import { redisTestPrefix, redisTestUrl } from '../test/redis.js';
+import { createCacheLayer } from './index.js';
+
+const cli = path.join(import.meta.dirname, '../cli/index.ts');
+const needed = pgAdminUrl && redisTestUrl;
+if (!needed && process.env.CI === 'true' && process.env.MASTHEAD_TEST_DIALECTS === 'postgres') {
+  throw new Error('CI=true: the several-nodes test needs PostgreSQL and Redis (npm run test:pg sets both)');
+}
+
+interface Node {
+  child: ChildProcess;
+  base: string;
+  out: () => string;
+}
+
+function startNode(env: Record<string, string>): Promise<Node> {
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      MASTHEAD_SEED_DEMO: 'never',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  child.stderr?.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`node did not start: ${out}`)), 60_000);
+    const check = setInterval(() => {
+      const port = /serving .* at http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)?.[1];
+      if (port) {
+        clearInterval(check);
+        clearTimeout(timer);
+        resolve({ child, base: `http://127.0.0.1:${port}`, out: () => out });
+      }
+    }, 20);
+    child.on('exit', (code) => {
+      clearInterval(check);
+      reject(new Error(`node exited with ${code}: ${out}`));
+    });
+  });
+}
+
+describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  let a: Node;
+  let b: Node;
+  let headers: Record<string, string>;
+  let sectionId: number;
+  const deliveries: { type: string; id: number }[] = [];
+
+  const api = async (node: Node, method: string, url: string, body?: unknown) => {
+    const res = await fetch(`${node.base}/api/admin${url}`, {
+      method,
+      headers: { ...headers, origin: node.base },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const json = (await res.json().catch(() => null)) as Record<string, unknown> & { version: number };
+    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const page = async (node: Node, url: string) => {
+    const res = await fetch(`${node.base}${url}`);
+    return { status: res.status, cache: res.headers.get('x-cache'), body: await res.text() };
+  };
+
+  beforeAll(async () => {
+    const db = await createPgDatabase();
+    cleanups.push(() => db.drop());
+    const redis = redisTestPrefix();
+    cleanups.push(() => redis.cleanup());
+    const receiver = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => {
+        body += c;
+      });
+      req.on('end', () => {
+        const event = JSON.parse(body) as { type: string; data: { article: { id: number } } };
+        deliveries.push({ type: event.type, id: event.data.article.id });
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+    cleanups.push(() => {
+      receiver.close();
+    });
+    const env = {
+      DATABASE_URL: db.url,
+      REDIS_URL: redisTestUrl as string,
+      REDIS_PREFIX: redis.prefix,
+      SITE_URL: 'http://127.0.0.1',
+      WEBHOOK_ALLOW_PRIVATE: 'true',
+    };
+    // One after the other: the first creates the schema and the owner account.
+    const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-node-a-'));
+    const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-node-b-'));
+    cleanups.push(() => {
+      fs.rmSync(dirA, { recursive: true, force: true });
+      fs.rmSync(dirB, { recursive: true, force: true });
+    });
+    a = await startNode({ ...env, MASTHEAD_DATA_DIR: dirA });
+    cleanups.push(() => {
+      a.child.kill('SIGTERM');
+    });
+    b = await startNode({ ...env, MASTHEAD_DATA_DIR: dirB });
+    cleanups.push(() => {
+      b.child.kill('SIGTERM');
+    });
+    const password = /password: (\S+)/.exec(a.out())?.[1] as string;
+    // Signed in on node A; the session lives in the database, so node B accepts it too.
+    const login = await fetch(`${a.base}/api/admin/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'owner@example.com', password }),
+    });
+    const { csrfToken } = (await login.json()) as { csrfToken: string };
+    headers = {
+      'content-type': 'application/json',
+      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
+      'x-csrf-token': csrfToken,
+    };
+    sectionId = (await api(a, 'POST', '/sections', { slug: 'news', name: 'News' })).id as number;
+    const port = (receiver.address() as { port: number }).port;
+    await api(b, 'POST', '/webhooks', {
+      url: `http://127.0.0.1:${port}/hook`,
+      events: ['article.published'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const c of cleanups.reverse()) await c();
+  });
+
+  it('serves a correction saved on one node from the other within a second', async () => {
+    const body = (text: string) => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    });
+    let story = await api(a, 'POST', '/articles', {
+      headline: 'Bridge closed after inspection',
+      sectionId,
+      body: body('Engineers found cracks.'),
+    });
+    story = await api(a, 'POST', `/articles/${story.id}/transitions`, {
+      action: 'publish',
+      version: story.version,
+    });
+    const url = story.path as string;
+    const latencies: number[] = [];
+    for (let round = 1; round <= 5; round++) {
+      // Node B has the page in its cache …
+      await page(b, url);
+      expect((await page(b, url)).cache).toBe('HIT');
+      // … when node A saves a correction.
+      const headline = `Bridge closed after inspection (correction ${round})`;
+      const saved = Date.now();
+      story = await api(a, 'PUT', `/articles/${story.id}`, {
+        headline,
+        dek: '',
+        body: body(`Engineers found cracks. Correction ${round}.`),
+        sectionId,
+        version: story.version,
+      });
+      let seen = 0;
+      while (Date.now() - saved < 5000) {
+        if ((await page(b, url)).body.includes(headline)) {
+          seen = Date.now() - saved;
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      expect(seen, `correction ${round} never reached node B`).toBeGreaterThan(0);
+      latencies.push(seen);
+    }
+    console.info(`publish-to-visible across two nodes (ms): ${latencies.join(', ')}`);
+    for (const ms of latencies) expect(ms).toBeLessThan(1000);
+  });
+
+  it('publishes a scheduled story once, and delivers its webhook once, with two nodes polling', async () => {
+    const draft = await api(b, 'POST', '/articles', {
+      headline: 'Scheduled across nodes',
+      sectionId,
+      body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Soon.' }] }] },
+    });
+    const at = new Date(Date.now() + 2000).toISOString();
+    const scheduled = await api(b, 'POST', `/articles/${draft.id}/transitions`, {
+      action: 'schedule',
+      publishAt: at,
+      version: draft.version,
+    });
+    expect(scheduled.status).toBe('scheduled');
+    let path: string | null = null;
+    const deadline = Date.now() + 10_000;
+    while (Date.now() < deadline) {
+      const now = await api(a, 'GET', `/articles/${draft.id}`);
+      if (now.status === 'published') {
+        path = now.path as string;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(path).not.toBeNull();
+    for (const node of [a, b]) expect((await page(node, path as string)).status).toBe(200);
+    expect((await page(b, '/news')).body).toContain('Scheduled across nodes');
+    expect((await page(a, '/news')).body).toContain('Scheduled across nodes');
+    // Webhook delivery: let both dispatchers run a few rounds, then count.
+    await new Promise((r) => setTimeout(r, 5000));
+    expect(deliveries.filter((d) => d.type === 'article.published' && d.id === draft.id)).toHaveLength(1);
+    const revisions = (await api(a, 'GET', `/articles/${draft.id}/revisions`)) as unknown as {
+      revisions: { by: string | null }[];
+    };
+    expect(revisions.revisions.filter((r) => r.by === 'scheduler')).toHaveLength(1);
+  }, 30_000);
+});
+
+describe.skipIf(!redisTestUrl)('the Redis invalidation channel', () => {
+  it('passes invalidations between nodes, and empties a node whose channel dropped', async () => {
+    const { prefix, cleanup } = redisTestPrefix();
+    const config = loadConfig({
+      MASTHEAD_DATA_DIR: os.tmpdir(),
+      REDIS_URL: redisTestUrl as string,
+      REDIS_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+    });
+    const quiet = { warn: () => {}, error: () => {} };
+    const one = await createCacheLayer(config, quiet);
+    const two = await createCacheLayer(config, quiet);
+    try {
+      const item = (tag: string) => ({ status: 200, headers: {}, body: Buffer.from('x'), tags: [tag] });
+      await two.pages.store('/a', item('article:1'), two.pages.begin());
+      await two.pages.store('/b', item('article:2'), two.pages.begin());
+      // A change announced in node one reaches node two.
+      const { announceChange } = await import('../content/announce.js');
+      const fakeDb = { isTransaction: false } as never;
+      announceChange(fakeDb, ['article:1']);
+      const until = Date.now() + 2000;
+      while (two.pages.get('/a') && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      expect(two.pages.get('/a')).toBeUndefined();
+      expect(two.pages.get('/b')).toBeDefined();
+      // Redis drops node two's subscription: when it is back, node two starts empty.
+      const { Redis } = await import('ioredis');
+      const admin = new Redis(redisTestUrl as string);
+      await admin.client('KILL', 'TYPE', 'pubsub');
+      admin.disconnect();
+      const back = Date.now() + 5000;
+      while (two.pages.get('/b') && Date.now() < back) await new Promise((r) => setTimeout(r, 20));
+      expect(two.pages.get('/b')).toBeUndefined();
+      expect(two.connected()).toBe(true);
+    } finally {
+      await one.close();
+      await two.close();
+      await cleanup();
+    }
+  });
+});

@@ -1,0 +1,171 @@
+import Fastify from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { cacheAs, cacheKey, pageCacheHooks, pickEncoding } from './http.js';
+import { PageCache } from './page-cache.js';
+
+const policy = { sMaxAge: 60, staleWhileRevalidate: 30 };
+const page = (text: string) => `<!doctype html><p>${text}</p>${' '.repeat(2000)}`;
+
+function item(tags: string[], body = page('x')) {
+  return { status: 200, headers: { 'content-type': 'text/html' }, body: Buffer.from(body), tags };
+}
+
+describe('the page cache', () => {
+  it('drops exactly the entries carrying an invalidated tag', async () => {
+    const cache = new PageCache({ maxBytes: 10_000_000, ttlMs: 60_000 });
+    await cache.store('/a', item(['article:1', 'section:1']), cache.begin());
+    await cache.store('/b', item(['article:2', 'section:1']), cache.begin());
+    await cache.store('/c', item(['article:3', 'section:2']), cache.begin());
+    expect(cache.invalidate(['article:2'])).toBe(1);
+    expect([cache.get('/a'), cache.get('/b'), cache.get('/c')].map(Boolean)).toEqual([true, false, true]);
+    expect(cache.invalidate(['section:1'])).toBe(1);
+    expect(cache.get('/a')).toBeUndefined();
+    expect(cache.get('/c')).toBeDefined();
+    expect(cache.invalidate(['site'])).toBe(1);
+    expect(cache.size.entries).toBe(0);
+  });
+
+  it('refuses to keep a render that began before one of its tags was invalidated', async () => {
+    const cache = new PageCache({ maxBytes: 10_000_000, ttlMs: 60_000 });
+    const started = cache.begin();
+    cache.invalidate(['article:1']); // the story changed while the old version was being rendered
+    await cache.store('/a', item(['article:1']), started);
+    expect(cache.get('/a')).toBeUndefined();
+    // A render of something else that began at the same moment is not affected.
+    await cache.store('/b', item(['article:2']), started);
+    expect(cache.get('/b')).toBeDefined();
+  });
+
+  it('holds its byte budget, evicting the least recently used, and forgets their tags', async () => {
+    const cache = new PageCache({ maxBytes: 60_000, ttlMs: 60_000 });
+    for (let i = 0; i < 50; i++) {
+      // Random bytes do not compress, so each entry costs about 3 × 4 kB.
+      const body = Buffer.from(Array.from({ length: 4000 }, () => Math.floor(Math.random() * 256)));
+      await cache.store(`/p${i}`, { ...item([`article:${i}`]), body }, cache.begin());
+      cache.get('/p0'); // kept warm
+    }
+    expect(cache.size.bytes).toBeLessThanOrEqual(60_000);
+    expect(cache.get('/p0')).toBeDefined();
+    expect(cache.get('/p1')).toBeUndefined();
+    expect(cache.size.tags).toBeLessThan(20);
+  });
+
+  it('stores brotli and gzip variants and expires entries after the TTL', async () => {
+    let now = 1_000;
+    const cache = new PageCache({ maxBytes: 10_000_000, ttlMs: 5_000, now: () => now });
+    const e = await cache.store('/a', item(['article:1']), cache.begin());
+    expect(e.br?.length).toBeLessThan(e.body.length / 5);
+    expect(e.gzip?.length).toBeLessThan(e.body.length / 5);
+    now += 5_001;
+    expect(cache.get('/a')).toBeUndefined();
+  });
+
+  it('keys pages by path and page number only; picks the best encoding the client accepts', () => {
+    expect(cacheKey('/news?utm_source=x&page=2&fbclid=y')).toBe('/news?page=2');
+    expect(cacheKey('/news?utm_source=x')).toBe('/news');
+    const both = { br: Buffer.from('b'), gzip: Buffer.from('g') };
+    expect(pickEncoding('gzip, deflate, br', both)).toBe('br');
+    expect(pickEncoding('gzip, br;q=0', both)).toBe('gzip');
+    expect(pickEncoding('identity', both)).toBeNull();
+    expect(pickEncoding(undefined, both)).toBeNull();
+  });
+});
+
+/** A tiny app with one cached route whose renders we count and can make fail or slow. */
+async function appWith(render: () => Promise<string>, tags = ['article:1']) {
+  const cache = new PageCache({ maxBytes: 10_000_000, ttlMs: 60_000 });
+  const app = Fastify();
+  pageCacheHooks(app, cache, policy);
+  let renders = 0;
+  app.get('/story', { config: { pageCache: true } }, async (req, reply) => {
+    renders++;
+    const html = await render();
+    cacheAs(req, tags);
+    return reply.type('text/html; charset=utf-8').send(html);
+  });
+  return { app, cache, renders: () => renders };
+}
+
+describe('the page cache over HTTP', () => {
+  it('answers repeats from memory with ETag, 304, compression and CDN headers', async () => {
+    const { app, renders } = await appWith(async () => page('hello'));
+    const first = await app.inject({ url: '/story', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(first.headers['x-cache']).toBe('MISS');
+    expect(first.headers['content-encoding']).toBe('br');
+    expect(first.headers['surrogate-key']).toBe('article:1 site');
+    expect(first.headers['cache-tag']).toBe('article:1,site');
+    expect(first.headers['cache-control']).toBe(
+      'public, max-age=0, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400',
+    );
+    expect(first.headers.vary).toBe('accept-encoding');
+    const plain = await app.inject({ url: '/story?utm_campaign=launch' });
+    expect(plain.headers['x-cache']).toBe('HIT');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(page('hello'));
+    const gz = await app.inject({ url: '/story', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const etag = first.headers.etag as string;
+    const again = await app.inject({ url: '/story', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(renders()).toBe(1);
+  });
+
+  it('renders a page once for many simultaneous first requests', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const { app, renders, cache } = await appWith(async () => {
+      await gate;
+      return page('rush');
+    });
+    const all = Array.from({ length: 25 }, () => app.inject({ url: '/story' }));
+    await new Promise((r) => setTimeout(r, 50));
+    release();
+    const res = await Promise.all(all);
+    expect(res.every((r) => r.statusCode === 200 && r.body === page('rush'))).toBe(true);
+    expect(renders()).toBe(1);
+    expect(cache.stats.hits).toBe(24);
+  });
+
+  it('never keeps a failed render: the next request renders again', async () => {
+    let fail = true;
+    const { app, renders } = await appWith(async () => {
+      if (fail) throw new Error('database went away');
+      return page('recovered');
+    });
+    expect((await app.inject({ url: '/story' })).statusCode).toBe(500);
+    fail = false;
+    const ok = await app.inject({ url: '/story' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.headers['x-cache']).toBe('MISS');
+    expect((await app.inject({ url: '/story' })).headers['x-cache']).toBe('HIT');
+    expect(renders()).toBe(2);
+  });
+
+  it('does not hand a newcomer a render that began before an invalidation', async () => {
+    let version = 'old';
+    let release!: () => void;
+    let gate = new Promise<void>((r) => {
+      release = r;
+    });
+    const { app, cache } = await appWith(async () => {
+      const v = version; // read the "database" first, then take time to render
+      await gate;
+      return page(v);
+    });
+    const slow = app.inject({ url: '/story' });
+    await new Promise((r) => setTimeout(r, 20));
+    version = 'new';
+    cache.invalidate(['article:1']);
+    const releaseOld = release;
+    gate = Promise.resolve();
+    const fresh = await app.inject({ url: '/story' });
+    expect(fresh.body).toBe(page('new'));
+    releaseOld();
+    expect((await slow).body).toBe(page('old'));
+    // The old render was served to its own request but not kept.
+    expect((await app.inject({ url: '/story' })).body).toBe(page('new'));
+  });
+});

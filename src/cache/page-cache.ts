@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
+import { LRUCache } from 'lru-cache';
+import { SITE } from './tags.js';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** A response worth keeping: status 200 or a redirect, its headers and bytes, what it shows. */
+export interface Cacheable {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  tags: readonly string[];
+}
+
+/** A stored response with its precompressed variants. */
+export interface Entry extends Cacheable {
+  etag: string;
+  br: Buffer | null;
+  gzip: Buffer | null;
+  storedAt: number;
+}
+
+export interface PageCacheOptions {
+  /** Byte budget for every stored body and variant; 0 turns the cache off. */
+  maxBytes: number;
+  /** Longest an entry is served without a re-render, as a safety net behind invalidation. */
+  ttlMs: number;
+  now?: () => number;
+}
+
+// Bodies smaller than this are sent as they are: compressing them saves less than the headers.
+const MIN_COMPRESS = 512;
+// Book-keeping per entry beyond its bytes (key, headers, tag sets), for the budget.
+const OVERHEAD = 1024;
+
+/**
+ * Rendered public responses in memory under a byte budget (LRU), each with the tags of what it
+ * shows. Invalidating a tag drops exactly the entries carrying it.
+ *
+ * Two races are closed here rather than left to luck:
+ * - a render that started before an invalidation of one of its tags must not store what it
+ *   read (it may hold the old story): every invalidation bumps an epoch and records it per tag,
+ *   and `store` refuses an entry whose tags were invalidated after its render began;
+ * - concurrent misses for one key render once (`claim`/`waitFor`), unless an invalidation
+ *   happened since that render began, in which case a newcomer renders afresh.
+ */
+export class PageCache {
+  readonly enabled: boolean;
+  private readonly lru: LRUCache<string, Entry>;
+  private readonly byTag = new Map<string, Set<string>>();
+  private readonly inflight = new Map<string, { epoch: number; done: Promise<void> }>();
+  private epoch = 0;
+  private readonly invalidatedAt = new Map<string, number>();
+  private readonly now: () => number;
+  readonly stats = { hits: 0, misses: 0, stores: 0, refused: 0, invalidations: 0, dropped: 0 };
+
+  constructor(opts: PageCacheOptions) {
+    this.enabled = opts.maxBytes > 0;
+    this.now = opts.now ?? Date.now;
+    this.ttlMs = opts.ttlMs;
+    this.lru = new LRUCache<string, Entry>({
+      maxSize: Math.max(1, opts.maxBytes),
+      sizeCalculation: (e) => sizeOf(e),
+      dispose: (entry, key) => this.unindex(key, entry),
+    });
+  }
+
+  private ttlMs: number;
+
+  /** Changes how long entries are served (shortened while invalidations may be missed). */
+  setTtl(ms: number): void {
+    this.ttlMs = ms;
+  }
+
+  /** The entry for a key, if present and younger than the TTL. */
+  get(key: string): Entry | undefined {
+    const e = this.lru.get(key);
+    if (e && this.now() - e.storedAt > this.ttlMs) {
+      this.lru.delete(key);
+      return undefined;
+    }
+    return e;
+  }
+
+  /** The epoch a render starts in; pass it back to `store`. */
+  begin(): number {
+    return this.epoch;
+  }
+
+  /**
+   * Marks a key as being rendered by the caller. Returns false when another render of it,
+   * begun after the last invalidation, is already running: wait for that one instead.
+   */
+  claim(key: string): { claimed: true; release: () => void } | { claimed: false; wait: Promise<void> } {
+    const current = this.inflight.get(key);
+    if (current && current.epoch === this.epoch) return { claimed: false, wait: current.done };
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const mine = { epoch: this.epoch, done };
+    this.inflight.set(key, mine);
+    return {
+      claimed: true,
+      release: () => {
+        if (this.inflight.get(key) === mine) this.inflight.delete(key);
+        release();
+      },
+    };
+  }
+
+  /**
+   * Compresses and stores a rendered response, unless one of its tags was invalidated after
+   * `startEpoch` (then the render may show old content: it is served once, not kept).
+   */
+  async store(key: string, item: Cacheable, startEpoch: number): Promise<Entry> {
+    const tags = item.tags.includes(SITE) ? item.tags : [...item.tags, SITE];
+    const compress = item.body.length >= MIN_COMPRESS;
+    const [br, gz] = compress
+      ? await Promise.all([
+          brotli(item.body, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: item.body.length,
+            },
+          }),
+          gzip(item.body, { level: 6 }),
+        ])
+      : [null, null];
+    const entry: Entry = {
+      ...item,
+      tags,
+      etag: item.headers.etag ?? weakEtag(item.body),
+      br,
+      gzip: gz,
+      storedAt: this.now(),
+    };
+    if (!this.enabled || this.staleSince(tags, startEpoch)) {
+      this.stats.refused++;
+      return entry;
+    }
+    this.lru.set(key, entry);
+    // An entry larger than the whole budget is not kept by the LRU; index only what is.
+    if (this.lru.has(key)) {
+      for (const t of tags) {
+        const keys = this.byTag.get(t);
+        if (keys) keys.add(key);
+        else this.byTag.set(t, new Set([key]));
+      }
+      this.stats.stores++;
+    }
+    return entry;
+  }
+
+  /** Drops every entry carrying any of the tags; returns how many. */
+  invalidate(tags: Iterable<string>): number {
+    this.epoch++;
+    this.stats.invalidations++;
+    const keys = new Set<string>();
+    for (const t of tags) {
+      this.invalidatedAt.set(t, this.epoch);
+      for (const k of this.byTag.get(t) ?? []) keys.add(k);
+    }
+    for (const k of keys) this.lru.delete(k);
+    this.stats.dropped += keys.size;
+    this.pruneInvalidations();
+    return keys.size;
+  }
+
+  /** Empties the cache (a lost invalidation channel means we cannot know what is stale). */
+  clear(): void {
+    this.invalidate([SITE]);
+    this.lru.clear();
+  }
+
+  get size(): { entries: number; bytes: number; tags: number } {
+    return { entries: this.lru.size, bytes: this.lru.calculatedSize ?? 0, tags: this.byTag.size };
+  }
+
+  private staleSince(tags: readonly string[], startEpoch: number): boolean {
+    if (startEpoch === this.epoch) return false;
+    return tags.some((t) => (this.invalidatedAt.get(t) ?? 0) > startEpoch);
+  }
+
+  private unindex(key: string, entry: Entry): void {
+    for (const t of entry.tags) {
+      const keys = this.byTag.get(t);
+      if (!keys) continue;
+      keys.delete(key);
+      if (keys.size === 0) this.byTag.delete(t);
+    }
+  }
+
+  // Renders in flight began at most a few seconds ago; older invalidation marks can go. The
+  // map is kept small by forgetting marks more than 10,000 epochs old, far beyond any render.
+  private pruneInvalidations(): void {
+    if (this.invalidatedAt.size < 20_000) return;
+    for (const [t, at] of this.invalidatedAt) if (at < this.epoch - 10_000) this.invalidatedAt.delete(t);
+  }
+}
+
+function sizeOf(e: Entry): number {
+  return OVERHEAD + e.body.length + (e.br?.length ?? 0) + (e.gzip?.length ?? 0);
+}
+
+export function weakEtag(body: Buffer): string {
+  return `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+}

@@ -1,0 +1,31 @@
+/**
+ * The cache tag vocabulary: what a cached response shows, and what a write touches, in one set
+ * of names. Pages tag themselves with everything they display; writes name what they changed;
+ * an invalidation drops every response sharing a tag. A CDN purges the same names
+ * (`Surrogate-Key` / `Cache-Tag`). Dependency-free, so content, site and distribution all use it.
+ */
+
+/** Shows this story (its page, a card of it, an item in a feed). */
+export const articleTag = (id: number) => `article:${id}`;
+/** Shows this section's name or details (navigation, breadcrumbs, card labels, its front's header). */
+export const sectionTag = (id: number) => `section:${id}`;
+export const authorTag = (id: number) => `author:${id}`;
+export const tagTag = (id: number) => `tag:${id}`;
+export const mediaTag = (id: number) => `media:${id}`;
+
+/**
+ * Lists whose membership is decided by a scope: "newest stories in this section and below",
+ * "by this author", "about this tag", "in the whole site". A story entering or leaving a list
+ * changes every page of it, including pages that never showed that story.
+ */
+export const sectionListTag = (id: number) => `list:section:${id}`;
+export const authorListTag = (id: number) => `list:author:${id}`;
+export const tagListTag = (id: number) => `list:tag:${id}`;
+export const ALL_LIST = 'list:all';
+
+/** Groups a CDN operator may want to purge at once. */
+export const HOME = 'home';
+export const FEEDS = 'feeds';
+export const SITEMAPS = 'sitemaps';
+/** On every cached response: purging it empties the cache. */
+export const SITE = 'site';

@@ -1,0 +1,150 @@
+// List pages: section fronts, author and tag pages, each paginated.
+import {
+  authorListTag,
+  authorTag,
+  mediaTag,
+  sectionListTag,
+  sectionTag,
+  tagListTag,
+  tagTag,
+} from '../cache/tags.js';
+import { authorBySlug, countPublished, type ListFilter, mediaByIds, tagBySlug } from '../content/queries.js';
+import { ancestry, type SectionNode } from '../content/sections.js';
+import type { Context } from '../context.js';
+import type { AuthorRow, MediaRow, TagRow } from '../db/index.js';
+import { feedLinks } from '../distribution/index.js';
+import { imageView } from '../media/view.js';
+import { cardsFor } from './cards.js';
+import {
+  type Common,
+  common,
+  crumbsOf,
+  notFound,
+  PAGE_SIZE,
+  type PageResult,
+  pageTags,
+  plainHead,
+} from './common.js';
+import { renderDocument } from './render.js';
+import { breadcrumbList } from './structured-data.js';
+import { type ListModel, ListPage } from './theme/pages.js';
+import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './view.js';
+
+/** The load half of a list page: count, one page of cards, render (404 past the last page). */
+export async function listPage(
+  c: Common,
+  page: number,
+  filter: ListFilter,
+  path: string,
+  make: (pages: number) => Omit<ListModel, 'stories' | 'pagination'> & {
+    description: string;
+    type?: Head['type'];
+    feeds?: Head['feeds'];
+  },
+): Promise<PageResult> {
+  const total = await countPublished(c.ctx.db, c.now, filter);
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (page > pages) return notFound(c.ctx);
+  const stories = await cardsFor(c.ctx.db, c.tree, c.now, filter, {
+    limit: PAGE_SIZE,
+    offset: (page - 1) * PAGE_SIZE,
+  });
+  return renderListPage(c, { page, pages, path, stories }, make(pages));
+}
+
+/** What a list page says about itself (section, tag or author), besides its stories. */
+export type ListMeta = Omit<ListModel, 'stories' | 'pagination'> & {
+  description: string;
+  type?: Head['type'];
+  feeds?: Head['feeds'];
+};
+
+/** The render half of a list page: no queries. */
+export function renderListPage(
+  c: Common,
+  list: { page: number; pages: number; path: string; stories: StoryCard[] },
+  meta: ListMeta,
+): PageResult {
+  const { page, pages, path, stories } = list;
+  const { description, type, feeds, ...model } = meta;
+  const pagePath = page === 1 ? path : `${path}?page=${page}`;
+  const title = page === 1 ? model.title : `${model.title} — page ${page}`;
+  const head = plainHead(c, title, description, pagePath, {
+    type: type ?? 'website',
+    jsonLd: model.crumbs.length ? [breadcrumbList(c.view.site, model.crumbs)] : [],
+    ...(feeds ? { feeds: [...feeds, ...feedLinks({ kind: 'all' }, c.view.site.name)] } : {}),
+  });
+  const pagination = { page, pages, hrefOf: (n: number) => (n === 1 ? path : `${path}?page=${n}`) };
+  return {
+    status: 200,
+    html: renderDocument(<ListPage view={c.view} head={head} model={{ ...model, stories, pagination }} />),
+    tags: pageTags(c, stories),
+  };
+}
+
+/** A section front's heading, breadcrumbs and feeds; marks its top-level section current. */
+export function sectionMeta(c: Common, section: SectionNode): ListMeta {
+  const path = sectionHref(section);
+  c.view.nav = c.view.nav.map((n) => ({ ...n, current: path === n.href || path.startsWith(`${n.href}/`) }));
+  c.tags.add(sectionListTag(section.id));
+  for (const s of ancestry(c.tree, section.id)) c.tags.add(sectionTag(s.id));
+  for (const s of section.children) c.tags.add(sectionTag(s.id));
+  return {
+    kind: 'section',
+    title: section.name,
+    intro: section.description,
+    description: section.description || `${section.name} news from ${c.view.site.name}`,
+    crumbs: crumbsOf(c.tree, section.id),
+    subsections: section.children.map((s) => ({ name: s.name, href: sectionHref(s) })),
+    feeds: feedLinks({ kind: 'section', path: section.path }, section.name),
+  };
+}
+
+/** Only slug-shaped strings reach the database. */
+function isLookupSlug(slug: string): boolean {
+  return /^[a-z0-9-]{1,120}$/.test(slug);
+}
+
+export async function authorPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
+  const author = isLookupSlug(slug) ? await authorBySlug(ctx.db, slug) : undefined;
+  if (!author || page === null) return notFound(ctx);
+  const c = await common(ctx);
+  c.tags.add(authorTag(author.id)).add(authorListTag(author.id));
+  if (author.avatar_media_id !== null) c.tags.add(mediaTag(author.avatar_media_id));
+  const avatar =
+    author.avatar_media_id === null
+      ? undefined
+      : (await mediaByIds(ctx.db, [author.avatar_media_id])).get(author.avatar_media_id);
+  return listPage(c, page, { authorId: author.id }, authorHref(author), () => authorMeta(author, avatar));
+}
+
+export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined): ListMeta {
+  return {
+    kind: 'author',
+    type: 'profile',
+    title: author.name,
+    intro: author.bio,
+    description: author.bio || `Stories by ${author.name}`,
+    crumbs: [],
+    author: { ...author, avatar: avatar ? imageView(avatar, '96px', `Portrait of ${author.name}`) : null },
+    feeds: feedLinks({ kind: 'author', slug: author.slug }, author.name),
+  };
+}
+
+export async function tagPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
+  const tag = isLookupSlug(slug) ? await tagBySlug(ctx.db, slug) : undefined;
+  if (!tag || page === null) return notFound(ctx);
+  const c = await common(ctx);
+  return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => tagMeta(c, tag));
+}
+
+export function tagMeta(c: Common, tag: TagRow): ListMeta {
+  c.tags.add(tagTag(tag.id)).add(tagListTag(tag.id));
+  return {
+    kind: 'tag',
+    title: tag.name,
+    description: `Stories about ${tag.name} from ${c.view.site.name}`,
+    crumbs: [],
+    feeds: feedLinks({ kind: 'tag', slug: tag.slug }, tag.name),
+  };
+}

@@ -1,0 +1,187 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { type MediaItem, type MediaPatch, patchMedia } from './library.js';
+
+const pct = (f: number) => Math.round(f * 100);
+
+/**
+ * Alt text, caption, credit, file-photo flag and focal point of one image. The focal point is
+ * set by clicking the picture (a marker shows it) or, from the keyboard, with the two number
+ * inputs; the crops beside it show what cards and avatars will keep in view. Give it
+ * `key={item.id}`: the form starts from the item it is opened with.
+ */
+export function MediaEditPanel({
+  item,
+  canEdit,
+  onSaved,
+  onClose,
+}: {
+  item: MediaItem;
+  canEdit: boolean;
+  onSaved: (item: MediaItem) => void;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [draft, setDraft] = useState(item);
+  // Opening an image moves focus here (on a phone the panel is below the grid).
+  useEffect(() => {
+    heading.current?.focus({ preventScroll: true });
+    heading.current?.scrollIntoView({ block: 'nearest' });
+  }, []);
+  const [state, setState] = useState<{ kind: 'idle' | 'saving' | 'saved' | 'error'; message?: string }>({
+    kind: 'idle',
+  });
+
+  const set = (patch: MediaPatch) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    setState({ kind: 'idle' });
+  };
+  const clamp = (v: number) => Math.min(1, Math.max(0, Number.isFinite(v) ? v : 0.5));
+  const position = `${pct(draft.focalX)}% ${pct(draft.focalY)}%`;
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    setState({ kind: 'saving' });
+    try {
+      const saved = await patchMedia(item.id, {
+        alt: draft.alt,
+        caption: draft.caption,
+        credit: draft.credit,
+        filePhoto: draft.filePhoto,
+        focalX: draft.focalX,
+        focalY: draft.focalY,
+      });
+      setState({ kind: 'saved' });
+      onSaved(saved);
+    } catch (err) {
+      setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  return (
+    <form className="media-edit" onSubmit={save} aria-labelledby={`${id}-title`}>
+      <div className="media-edit-head">
+        <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
+          Image {item.id}
+        </h2>
+        <button type="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p className="hint">
+        {item.width} × {item.height} px · {item.mimeType.replace('image/', '').toUpperCase()} ·{' '}
+        {Math.max(1, Math.round(item.bytes / 1024))} KB
+      </p>
+      <div className="focal-area">
+        {/* Pointer shortcut; the number inputs below are the keyboard way to the same values. */}
+        {/* biome-ignore lint/a11y/useKeyWithClickEvents: the focal inputs below are the keyboard path */}
+        <img
+          className="focal-image"
+          src={`/media/${item.id}/640.jpg`}
+          alt={draft.alt || `Image ${item.id}`}
+          width={item.width}
+          height={item.height}
+          onClick={(e) => {
+            if (!canEdit) return;
+            const r = e.currentTarget.getBoundingClientRect();
+            set({
+              focalX: clamp((e.clientX - r.left) / r.width),
+              focalY: clamp((e.clientY - r.top) / r.height),
+            });
+          }}
+        />
+        <span
+          className="focal-marker"
+          aria-hidden="true"
+          style={{ left: `${draft.focalX * 100}%`, top: `${draft.focalY * 100}%` }}
+        />
+      </div>
+      <fieldset className="focal-inputs" disabled={!canEdit}>
+        <legend>Focal point (click the image, or type)</legend>
+        <label className="focal-field">
+          Across (%)
+          <input
+            type="number"
+            min={0}
+            max={100}
+            value={pct(draft.focalX)}
+            onChange={(e) => set({ focalX: clamp(Number(e.target.value) / 100) })}
+          />
+        </label>
+        <label className="focal-field">
+          Down (%)
+          <input
+            type="number"
+            min={0}
+            max={100}
+            value={pct(draft.focalY)}
+            onChange={(e) => set({ focalY: clamp(Number(e.target.value) / 100) })}
+          />
+        </label>
+      </fieldset>
+      <figure className="crops">
+        <img
+          src={`/media/${item.id}/320.jpg`}
+          alt=""
+          style={{ objectPosition: position }}
+          className="crop-wide"
+        />
+        <img
+          src={`/media/${item.id}/320.jpg`}
+          alt=""
+          style={{ objectPosition: position }}
+          className="crop-square"
+        />
+        <figcaption className="hint">As wide cards and square avatars crop it</figcaption>
+      </figure>
+      <fieldset disabled={!canEdit}>
+        <legend className="visually-hidden">Description</legend>
+        <label htmlFor={`${id}-alt`}>Alt text</label>
+        <textarea
+          id={`${id}-alt`}
+          rows={2}
+          maxLength={1000}
+          value={draft.alt}
+          onChange={(e) => set({ alt: e.target.value })}
+          aria-describedby={`${id}-alt-hint`}
+        />
+        <p id={`${id}-alt-hint`} className="hint">
+          What the picture shows, for readers who cannot see it.
+        </p>
+        <label htmlFor={`${id}-caption`}>Caption</label>
+        <textarea
+          id={`${id}-caption`}
+          rows={2}
+          maxLength={2000}
+          value={draft.caption}
+          onChange={(e) => set({ caption: e.target.value })}
+        />
+        <label htmlFor={`${id}-credit`}>Credit</label>
+        <input
+          id={`${id}-credit`}
+          maxLength={300}
+          value={draft.credit}
+          onChange={(e) => set({ credit: e.target.value })}
+        />
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.filePhoto}
+            onChange={(e) => set({ filePhoto: e.target.checked })}
+          />
+          File photo (not taken for this story)
+        </label>
+      </fieldset>
+      <div className="buttons">
+        {canEdit && (
+          <button type="submit" className="primary" disabled={state.kind === 'saving'}>
+            {state.kind === 'saving' ? 'Saving…' : 'Save'}
+          </button>
+        )}
+        <output aria-live="polite" className={state.kind === 'error' ? 'error' : 'muted'}>
+          {state.kind === 'saved' ? 'Saved' : state.kind === 'error' ? state.message : ''}
+        </output>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+import { useId, useState } from 'react';
+import { type MediaItem, thumbUrl, type useMediaSearch } from './library.js';
+// The library's styles, for the media screen and the editor's picker alike.
+import './media.css';
+
+/**
+ * Search box and thumbnail grid of the library, newest first. Used by the media screen (choose
+ * = edit) and by the picker in the story editor (choose = insert). `search` is exposed so a
+ * parent can add fresh uploads to the grid.
+ */
+export function MediaGrid({
+  onChoose,
+  selectedId,
+  chooseLabel,
+  search,
+}: {
+  onChoose: (item: MediaItem) => void;
+  selectedId?: number | null;
+  /** Accessible name of each tile's button, e.g. "Edit" or "Insert". */
+  chooseLabel: string;
+  search: ReturnType<typeof useMediaSearch>;
+}) {
+  const { items, loading, error, more, loadMore } = search;
+  return (
+    <div className="media-grid-wrap">
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {!loading && !error && items.length === 0 && <p className="muted">No images match.</p>}
+      <ul className="media-grid" aria-label="Images" aria-busy={loading}>
+        {items.map((m) => (
+          <li key={m.id} className={m.id === selectedId ? 'selected' : undefined}>
+            <button
+              type="button"
+              onClick={() => onChoose(m)}
+              aria-pressed={selectedId === undefined ? undefined : m.id === selectedId}
+              aria-label={`${chooseLabel} image ${m.id}: ${m.alt || m.caption || 'no description yet'}`}
+            >
+              <img src={thumbUrl(m)} alt="" loading="lazy" width={m.width} height={m.height} />
+              <span className="media-caption">{m.caption || m.alt || `Image ${m.id}`}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {more && (
+        <button type="button" onClick={loadMore} disabled={loading}>
+          Load more
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The search form above a grid: applies on submit, so typing does not query per keystroke. */
+export function MediaSearchForm({ onSearch }: { onSearch: (q: string) => void }) {
+  const id = useId();
+  const [q, setQ] = useState('');
+  return (
+    <form
+      className="media-search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(q);
+      }}
+    >
+      <label htmlFor={`${id}-q`}>Search images</label>
+      <div className="row">
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={q}
+          placeholder="Alt text, caption or credit"
+          onChange={(e) => setQ(e.target.value)}
+        />
+        <button type="submit">Search</button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,13 @@
+/**
+ * What the signed-in user's role may do, from THE policy module the server enforces (imported,
+ * not copied), so the app hides exactly the controls the API would refuse.
+ */
+import { type Action, grantOf } from '../../../src/accounts/policy.js';
+import type { User } from './api.js';
+
+/** Whether the role may do this to anything at all (own stories count). */
+export function mayEver(user: User, action: Action): boolean {
+  return grantOf(user.role, action) !== false;
+}
+
+export type { Action };

@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { type ArticleSummary, api, type User } from '../api.js';
+import { type Action, mayEver } from '../permissions.js';
+
+type BulkAction = 'submit' | 'publish' | 'unpublish' | 'delete' | 'restore';
+
+interface Spec {
+  label: string;
+  done: string;
+  policy: Action;
+  /** Shown in the list of deleted stories instead of the others. */
+  deletedView: boolean;
+  confirm?: (n: number) => string;
+  run(s: ArticleSummary): Promise<unknown>;
+}
+
+const move = (action: string) => (s: ArticleSummary) =>
+  api('POST', `/articles/${s.id}/transitions`, { action, version: s.version });
+
+/** Each action is the same API call the editor makes, once per story. */
+const SPECS: Record<BulkAction, Spec> = {
+  submit: {
+    label: 'Submit for review',
+    done: 'submitted',
+    policy: 'article.submit',
+    deletedView: false,
+    run: move('submit'),
+  },
+  publish: {
+    label: 'Publish',
+    done: 'published',
+    policy: 'article.publish',
+    deletedView: false,
+    confirm: (n) => `Publish ${n} ${n === 1 ? 'story' : 'stories'} on the site now?`,
+    run: move('publish'),
+  },
+  unpublish: {
+    label: 'Unpublish',
+    done: 'unpublished',
+    policy: 'article.unpublish',
+    deletedView: false,
+    confirm: (n) =>
+      `Take ${n} ${n === 1 ? 'story' : 'stories'} off the site? Their addresses will answer "gone".`,
+    run: move('unpublish'),
+  },
+  delete: {
+    label: 'Delete',
+    done: 'deleted',
+    policy: 'article.delete',
+    deletedView: false,
+    confirm: (n) => `Delete ${n} ${n === 1 ? 'story' : 'stories'}? They can be restored for 30 days.`,
+    run: (s) => api('DELETE', `/articles/${s.id}`),
+  },
+  restore: {
+    label: 'Restore',
+    done: 'restored',
+    policy: 'article.restore',
+    deletedView: true,
+    run: (s) => api('POST', `/articles/${s.id}/restore`),
+  },
+};
+
+interface Outcome {
+  label: string;
+  done: string;
+  ok: number;
+  failed: { headline: string; message: string }[];
+}
+
+/** The actions the role allows on the selected stories, run one story at a time with every failure named. */
+export function BulkActions({
+  user,
+  selected,
+  deletedView,
+  onDone,
+}: {
+  user: User;
+  selected: ArticleSummary[];
+  deletedView: boolean;
+  onDone: () => void;
+}) {
+  const [busy, setBusy] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const actions = (Object.keys(SPECS) as BulkAction[]).filter(
+    (a) => SPECS[a].deletedView === deletedView && mayEver(user, SPECS[a].policy),
+  );
+
+  async function run(a: BulkAction) {
+    const spec = SPECS[a];
+    if (spec.confirm && !window.confirm(spec.confirm(selected.length))) return;
+    const result: Outcome = { label: spec.label, done: spec.done, ok: 0, failed: [] };
+    // One at a time: a newsroom selects tens of stories, and each write is its own transaction.
+    for (const [i, s] of selected.entries()) {
+      setBusy(`${spec.label}: ${i + 1} of ${selected.length}…`);
+      try {
+        await spec.run(s);
+        result.ok++;
+      } catch (err) {
+        result.failed.push({ headline: s.headline || `Story ${s.id}`, message: (err as Error).message });
+      }
+    }
+    setBusy('');
+    setOutcome(result);
+    onDone();
+  }
+
+  return (
+    <>
+      {selected.length > 0 && actions.length > 0 && (
+        <div className="bulk-bar" role="toolbar" aria-label="Bulk actions">
+          <span>{selected.length} selected</span>
+          {actions.map((a) => (
+            <button key={a} type="button" disabled={busy !== ''} onClick={() => void run(a)}>
+              {SPECS[a].label}
+            </button>
+          ))}
+          {busy && <span className="muted">{busy}</span>}
+        </div>
+      )}
+      <div role="status" aria-live="polite">
+        {outcome && (
+          <div className={outcome.failed.length ? 'bulk-result has-failures' : 'bulk-result'}>
+            <p>
+              {outcome.label}: {outcome.ok} {outcome.done}
+              {outcome.failed.length > 0 && `, ${outcome.failed.length} failed`}.
+            </p>
+            {outcome.failed.length > 0 && (
+              <ul>
+                {outcome.failed.map((f) => (
+                  <li key={f.headline + f.message}>
+                    <strong>{f.headline}</strong>: {f.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+            <button type="button" onClick={() => setOutcome(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { User } from '../api.js';
+import { MediaEditPanel } from '../media/edit-panel.js';
+import { MediaGrid, MediaSearchForm } from '../media/grid.js';
+import { type MediaItem, useMediaSearch } from '../media/library.js';
+import { Uploader } from '../media/uploader.js';
+import { mayEver } from '../permissions.js';
+
+/** /admin/media: upload, search, and describe the library's images. */
+export function MediaScreen({ user }: { user: User }) {
+  const [q, setQ] = useState('');
+  const search = useMediaSearch(q);
+  const [selected, setSelected] = useState<MediaItem | null>(null);
+  const canEdit = mayEver(user, 'media.update');
+
+  return (
+    <main className={`media-screen${selected ? ' editing' : ''}`}>
+      <h1>Media</h1>
+      <div className="media-layout">
+        <div className="media-browse">
+          {mayEver(user, 'media.create') && (
+            <Uploader
+              onUploaded={(m) => {
+                search.upsert(m);
+              }}
+            />
+          )}
+          <MediaSearchForm onSearch={setQ} />
+          <MediaGrid
+            search={search}
+            chooseLabel={canEdit ? 'Edit' : 'Show'}
+            selectedId={selected?.id ?? null}
+            onChoose={setSelected}
+          />
+        </div>
+        {selected && (
+          <aside className="media-side" aria-label="Image details">
+            <MediaEditPanel
+              key={selected.id}
+              item={selected}
+              canEdit={canEdit}
+              onSaved={(m) => {
+                search.upsert(m);
+                setSelected(m);
+              }}
+              onClose={() => setSelected(null)}
+            />
+          </aside>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,241 @@
+import { useCallback, useEffect, useState } from 'react';
+import { slugify } from '../../../../src/lib/slug.js';
+import { api, type Section } from '../api.js';
+import { flattenSections, forgetReferenceData, sectionLabel } from '../data.js';
+import { Notices, useAction } from './manage.js';
+
+/** The section tree: add, rename, move under another parent, reorder among siblings. */
+export function Sections() {
+  const [tree, setTree] = useState<Section[] | null>(null);
+  const [loadError, setLoadError] = useState('');
+  const reload = useCallback(async () => {
+    forgetReferenceData(); // pickers elsewhere see the change
+    try {
+      setTree((await api<{ sections: Section[] }>('GET', '/sections')).sections);
+    } catch (err) {
+      setLoadError((err as Error).message);
+    }
+  }, []);
+  useEffect(() => void reload(), [reload]);
+  const action = useAction(reload);
+  const all = flattenSections(tree ?? []);
+
+  return (
+    <main className="manage">
+      <h1>Sections</h1>
+      <p className="hint">
+        Moving or renaming a section changes the addresses of its stories; the old addresses redirect.
+      </p>
+      <Notices error={action.error || loadError} notice={action.notice} />
+      <SectionForm
+        title="Add a section"
+        submit="Add section"
+        all={all}
+        busy={action.busy}
+        onSave={(v) => {
+          // A new section goes last among its siblings.
+          const siblings = (v.parentId === null ? tree : findChildren(tree, v.parentId)) ?? [];
+          const position =
+            Math.max(-1, ...siblings.map((s) => (s as { position?: number }).position ?? 0)) + 1;
+          return action.run(() => api('POST', '/sections', { ...v, position }), `Added “${v.name}”.`);
+        }}
+      />
+      {tree && <SectionTree nodes={tree} parentId={null} all={all} busy={action.busy} run={action.run} />}
+    </main>
+  );
+}
+
+function findChildren(nodes: Section[] | null, id: number): Section[] | undefined {
+  for (const n of nodes ?? []) {
+    if (n.id === id) return n.children;
+    const below = findChildren(n.children, id);
+    if (below) return below;
+  }
+  return undefined;
+}
+
+interface Values {
+  name: string;
+  slug: string;
+  parentId: number | null;
+}
+
+type Run = (work: () => Promise<unknown>, done: string) => Promise<boolean>;
+
+function SectionTree({
+  nodes,
+  parentId,
+  all,
+  busy,
+  run,
+}: {
+  nodes: Section[];
+  parentId: number | null;
+  all: ReturnType<typeof flattenSections>;
+  busy: boolean;
+  run: Run;
+}) {
+  const [editing, setEditing] = useState<number | null>(null);
+  const reorder = (from: number, to: number) => {
+    const ids = nodes.map((n) => n.id);
+    const [moved] = ids.splice(from, 1);
+    if (moved === undefined) return;
+    ids.splice(to, 0, moved);
+    void run(() => api('POST', '/sections/reorder', { parentId, ids }), `Moved “${nodes[from]?.name}”.`);
+  };
+  return (
+    <ol className={parentId === null ? 'tree' : 'tree sub'}>
+      {nodes.map((n, i) => (
+        <li key={n.id}>
+          <div className="tree-row">
+            <span className="tree-name">{n.name}</span>
+            <code>/{n.path}</code>
+            <span className="row-actions">
+              <button
+                type="button"
+                aria-label={`Move ${n.name} up`}
+                disabled={busy || i === 0}
+                onClick={() => reorder(i, i - 1)}
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                aria-label={`Move ${n.name} down`}
+                disabled={busy || i === nodes.length - 1}
+                onClick={() => reorder(i, i + 1)}
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                aria-label={`Edit ${n.name}`}
+                onClick={() => setEditing(editing === n.id ? null : n.id)}
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                aria-label={`Delete ${n.name}`}
+                disabled={busy}
+                onClick={() => {
+                  if (window.confirm(`Delete the section “${n.name}”? Only an empty section can be deleted.`))
+                    void run(() => api('DELETE', `/sections/${n.id}`), `Deleted “${n.name}”.`);
+                }}
+              >
+                Delete
+              </button>
+            </span>
+          </div>
+          {editing === n.id && (
+            <SectionForm
+              title={`Edit ${n.name}`}
+              submit="Save"
+              initial={{ name: n.name, slug: n.slug, parentId: n.parentId }}
+              all={all.filter((s) => s.id !== n.id && !s.path.startsWith(`${n.path}/`))}
+              busy={busy}
+              onCancel={() => setEditing(null)}
+              onSave={async (v) => {
+                const ok = await run(() => api('PATCH', `/sections/${n.id}`, v), `Saved “${v.name}”.`);
+                if (ok) setEditing(null);
+                return ok;
+              }}
+            />
+          )}
+          {n.children.length > 0 && (
+            <SectionTree nodes={n.children} parentId={n.id} all={all} busy={busy} run={run} />
+          )}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function SectionForm({
+  title,
+  submit,
+  initial,
+  all,
+  busy,
+  onSave,
+  onCancel,
+}: {
+  title: string;
+  submit: string;
+  initial?: Values;
+  all: ReturnType<typeof flattenSections>;
+  busy: boolean;
+  onSave: (v: Values) => Promise<boolean>;
+  onCancel?: () => void;
+}) {
+  const blank: Values = { name: '', slug: '', parentId: null };
+  const [v, setV] = useState<Values>(initial ?? blank);
+  // A new section's slug follows its name until someone types a slug.
+  const [slugEdited, setSlugEdited] = useState(initial !== undefined);
+  return (
+    <form
+      className="inline-form"
+      aria-label={title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave(v).then((ok) => {
+          if (ok && !initial) {
+            setV(blank);
+            setSlugEdited(false);
+          }
+        });
+      }}
+    >
+      <h2>{title}</h2>
+      <label>
+        Name
+        <input
+          required
+          maxLength={200}
+          value={v.name}
+          onChange={(e) => {
+            const name = e.target.value;
+            setV((x) => ({ ...x, name, slug: slugEdited ? x.slug : slugify(name) }));
+          }}
+        />
+      </label>
+      <label>
+        Slug
+        <input
+          required
+          pattern="[a-z][a-z0-9\-]*"
+          title="lowercase letters, digits and hyphens, starting with a letter"
+          value={v.slug}
+          onChange={(e) => {
+            setSlugEdited(true);
+            setV((x) => ({ ...x, slug: e.target.value }));
+          }}
+        />
+      </label>
+      <label>
+        Parent
+        <select
+          value={v.parentId ?? ''}
+          onChange={(e) => setV((x) => ({ ...x, parentId: e.target.value ? Number(e.target.value) : null }))}
+        >
+          <option value="">(top level)</option>
+          {all.map((s) => (
+            <option key={s.id} value={s.id}>
+              {sectionLabel(s)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="buttons">
+        <button type="submit" className="primary" disabled={busy}>
+          {submit}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
