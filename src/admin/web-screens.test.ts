@@ -15,9 +15,10 @@ import {
   reportFailure,
   runBrowserTests,
   screenshot,
+  serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 
 const PASSWORD = 'correct horse battery staple';
 const doc = (text: string) => ({
@@ -84,9 +85,7 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
         opts(40 + i),
       );
     }
-    await env.app.listen({ host: '127.0.0.1', port: 0 });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    base = await serveOnLoopback(env.app);
     chromium = await launchBrowser();
     page = chromium.page;
     await signInThroughForm(page, base, 'chief@example.com', PASSWORD);

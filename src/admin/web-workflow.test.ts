@@ -6,9 +6,10 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
-import { createSection } from '../content/index.js';
 import { validateDocument } from '../content/document/index.js';
 import { renderText } from '../content/document/text.js';
+import { createSection } from '../content/index.js';
+import { signIn } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
@@ -16,9 +17,10 @@ import {
   reportFailure,
   runBrowserTests,
   screenshot,
+  serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 
 const PASSWORD = 'correct horse battery staple';
 const HEADLINE = 'Tram fares frozen for another year';
@@ -67,15 +69,8 @@ describe.skipIf(!runBrowserTests)(
         password: PASSWORD,
         role: 'editor',
       });
-      await env.app.listen({ host: '127.0.0.1', port: 0 });
-      const addr = env.app.server.address();
-      base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-      const login = await env.app.inject({
-        method: 'POST',
-        url: '/api/admin/session',
-        payload: { email: 'desk@example.com', password: PASSWORD },
-      });
-      cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
+      base = await serveOnLoopback(env.app);
+      ({ cookie } = await signIn(env.app, 'desk@example.com', PASSWORD));
       [writer, desk] = await Promise.all([launchBrowser(), launchBrowser()]);
       await Promise.all([
         signInThroughForm(writer.page, base, 'stringer@example.com', PASSWORD),

@@ -10,9 +10,10 @@ import Fastify from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
-import { createSection } from '../content/index.js';
 import { validateDocument } from '../content/document/index.js';
 import { renderText } from '../content/document/text.js';
+import { createSection } from '../content/index.js';
+import { signIn } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
@@ -20,8 +21,9 @@ import {
   reportFailure,
   runBrowserTests,
   screenshot,
+  serveOnLoopback,
 } from '../test/browser.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { ADMIN_CSP, adminAppRoutes } from './web.js';
 
 const SITE_URL = 'http://localhost:3000';
@@ -140,16 +142,8 @@ describe.skipIf(!runBrowserTests)('the newsroom app in headless Chromium', () =>
     env = await testEnv('sqlite', { SITE_URL });
     await createUser(env.ctx.db, { email: EMAIL, name: 'Desk Editor', password: PASSWORD, role: 'editor' });
     await createSection(env.ctx.db, { slug: 'news', name: 'News' });
-    await env.app.listen({ host: '127.0.0.1', port: 0 });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    const login = await env.app.inject({
-      method: 'POST',
-      url: '/api/admin/session',
-      payload: { email: EMAIL, password: PASSWORD },
-    });
-    cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-    csrf = login.json().csrfToken;
+    base = await serveOnLoopback(env.app);
+    ({ cookie, csrf } = await signIn(env.app, EMAIL, PASSWORD));
     chromium = await launchBrowser();
     browser = chromium.context;
     page = chromium.page;

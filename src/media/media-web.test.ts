@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
+import { signIn } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
@@ -14,9 +15,10 @@ import {
   reportFailure,
   runBrowserTests,
   screenshot,
+  serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 
 const SITE_URL = 'http://localhost:3000';
 const EMAIL = 'photo-desk@example.com';
@@ -73,16 +75,8 @@ describe.skipIf(!runBrowserTests)('the media library in headless Chromium', () =
     env = await testEnv('sqlite', { SITE_URL });
     await createUser(env.ctx.db, { email: EMAIL, name: 'Photo Desk', password: PASSWORD, role: 'editor' });
     await createSection(env.ctx.db, { slug: 'news', name: 'News' });
-    await env.app.listen({ host: '127.0.0.1', port: 0 });
-    const addr = env.app.server.address();
-    base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
-    const login = await env.app.inject({
-      method: 'POST',
-      url: '/api/admin/session',
-      payload: { email: EMAIL, password: PASSWORD },
-    });
-    cookie = String(login.headers['set-cookie']).split(';')[0] ?? '';
-    csrf = login.json().csrfToken;
+    base = await serveOnLoopback(env.app);
+    ({ cookie, csrf } = await signIn(env.app, EMAIL, PASSWORD));
     chromium = await launchBrowser();
   });
 

@@ -153,6 +153,12 @@ async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResul
     const withdrawn = article.deleted_at || article.status === 'unpublished' || article.status === 'archived';
     return withdrawn ? gone(ctx) : notFound(ctx);
   }
+  return renderArticlePage(c, article, await loadArticlePage(c, article));
+}
+
+/** The load half of an article page (the preview shows drafts through it too). */
+export async function loadArticlePage(c: Common, article: ArticleRow): Promise<ArticlePageData> {
+  const { ctx } = c;
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
   collectImages(body.content, bodyMedia);
@@ -169,14 +175,7 @@ async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResul
     ),
     articleVideo(ctx.db, article, ctx.config.site),
   ]);
-  return renderArticlePage(c, article, {
-    body,
-    bylines: bylines.get(article.id) ?? [],
-    tags,
-    media,
-    more,
-    video,
-  });
+  return { body, bylines: bylines.get(article.id) ?? [], tags, media, more, video };
 }
 
 /** What an article page shows besides the row; the static export loads it in bulk. */

@@ -1,15 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
-import type { Doc } from '../content/document/index.js';
-import { bylinesOf, mediaByIds, tagsOf } from '../content/queries.js';
-import { descendantIds } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { ArticleRow } from '../db/index.js';
-import { articleVideo } from '../distribution/index.js';
 import { dateInZone } from '../lib/time.js';
-import { cardsFor } from './cards.js';
-import { type Common, collectImages, common, type PageResult, renderArticlePage } from './pages.js';
+import { type Common, common, loadArticlePage, type PageResult, renderArticlePage } from './pages.js';
 import { renderDocument } from './render.js';
 import { CSP } from './routes.js';
 import { Layout } from './theme/layout.js';
@@ -23,7 +18,6 @@ import { sectionHref } from './view.js';
  */
 export const PREVIEW_TTL_MS = 24 * 3_600_000;
 const SECRET_KEY = 'preview.secret';
-const MORE_IN_SECTION = 4;
 
 const secrets = new WeakMap<Context, Promise<Buffer>>();
 
@@ -102,26 +96,10 @@ export async function previewPage(ctx: Context, articleId: number): Promise<Page
     .executeTakeFirst();
   if (!article) return null;
   const c = await common(ctx);
-  const body = JSON.parse(article.body) as Doc;
-  const bodyMedia: number[] = [];
-  collectImages(body.content, bodyMedia);
-  const [bylines, tags, media, more, video] = await Promise.all([
-    bylinesOf(ctx.db, [article.id]),
-    tagsOf(ctx.db, article.id),
-    mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
-    cardsFor(
-      ctx.db,
-      c.tree,
-      c.now,
-      { sectionIds: descendantIds(c.tree, article.section_id), excludeId: article.id },
-      { limit: MORE_IN_SECTION, offset: 0 },
-    ),
-    articleVideo(ctx.db, article, ctx.config.site),
-  ]);
   return renderArticlePage(
     c,
     { ...article, path: provisionalPath(c, article) },
-    { body, bylines: bylines.get(article.id) ?? [], tags, media, more, video },
+    await loadArticlePage(c, article),
   );
 }
 

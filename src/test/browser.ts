@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ADMIN_APP_DIR } from '../admin/web.js';
 
@@ -97,6 +98,13 @@ export async function reportFailure(page: Page, testName: string): Promise<void>
   // biome-ignore lint/performance/useDomNodeTextContent: the text as a person sees the page
   const text = await page.evaluate(() => document.body.innerText).catch(() => '');
   console.error(`Failed at ${page.url()} (screenshot ${file}):\n${text.slice(0, 2000)}`);
+}
+
+/** Listens on a loopback port for the browser; returns the base URL. */
+export async function serveOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const addr = app.server.address();
+  return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 }
 
 /** Signs in through the form and waits for the desk. */
