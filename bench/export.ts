@@ -4,7 +4,9 @@
  * Builds the package, generates the archive into a fresh SQLite database (bulk inserts), makes
  * the image renditions (a live site has them already: readers asked for them), then runs
  * `masthead export static` in a child process, so its time and peak memory are its own.
- * A second run over the same directory measures the incremental case with nothing changed.
+ * A second run over the same directory measures the incremental case with nothing changed, a
+ * third one after the newest story's headline changed (its page, fronts, tag and author pages,
+ * neighbours and feeds are made again).
  * STORIES changes the archive size; WORKERS=N sets the export's page threads. KEEP=DIR keeps the archive in DIR, and a later run with the
  * same DIR skips generating it (for profiling the export alone; the mirror is made afresh).
  */
@@ -13,6 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../src/config.js';
+import { articleInputOf, updateArticle } from '../src/content/index.js';
 import { createContext } from '../src/context.js';
 import { ensureRendition, RENDITION_FORMATS, widthsFor } from '../src/media/renditions.js';
 import { generateArchive } from './archive.js';
@@ -61,6 +64,22 @@ async function main() {
     console.log(`\nNode ${process.version}, ${os.cpus().length} cores, SQLite\n`);
     console.log(`full export:        ${runExport(env, out)}`);
     console.log(`again, no changes:  ${runExport(env, out)}`);
+    const ctx = await createContext(loadConfig(env));
+    const story = await ctx.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('status', '=', 'published')
+      .orderBy('first_published_at', 'desc')
+      .executeTakeFirstOrThrow();
+    const input = await articleInputOf(ctx.db, story);
+    await updateArticle(
+      ctx.db,
+      story.id,
+      { ...input, headline: `${story.headline} (updated)` },
+      { expectedVersion: story.version, timeZone: ctx.config.site.timeZone },
+    );
+    await ctx.close();
+    console.log(`one story edited:   ${runExport(env, out)}`);
   } finally {
     if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -141,7 +141,8 @@ async function main() {
     let publishErrors = 0;
     const sections = await api<{ sections: { id: number }[] }>('GET', '/sections');
     const sectionIds = sections.sections.map((s) => s.id);
-    const publisher = setInterval(async () => {
+    let publishing: Promise<void> = Promise.resolve();
+    const publishOne = async () => {
       try {
         const n = published + publishErrors + 1;
         const draft = await api<{ id: number; version: number }>('POST', '/articles', {
@@ -158,6 +159,9 @@ async function main() {
         publishErrors++;
         console.error(String(err));
       }
+    };
+    const publisher = setInterval(() => {
+      publishing = publishOne();
     }, 1000);
     const started = Date.now();
     const sample = setInterval(async () => {
@@ -202,6 +206,7 @@ async function main() {
     });
     clearInterval(sample);
     clearInterval(publisher);
+    await publishing; // the last story finishes before the figures are read and the server stops
     const end = await cacheStats();
 
     console.log(

@@ -60,7 +60,7 @@ export function mirrorCommands(program: Command): void {
         const secs = summary.ms / 1000;
         console.log(
           `Exported ${summary.pages} pages, ${summary.files} files and ${summary.media} images to ${dir} in ${secs.toFixed(1)} s ` +
-            `(pages at ${Math.round(summary.pages / Math.max(0.001, summary.phases.pagesMs / 1000))}/s): ${summary.written} written, ${summary.skipped} unchanged, ${summary.removed} removed; ` +
+            `(pages at ${Math.round(summary.pages / Math.max(0.001, summary.phases.pagesMs / 1000))}/s): ${summary.written} written, ${summary.skipped} unchanged (${summary.reused} not rendered: same inputs), ${summary.removed} removed; ` +
             `peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB. ` +
             `(${cpuTime()}; pages ${(summary.phases.pagesMs / 1000).toFixed(1)} s, other files ${(summary.phases.filesMs / 1000).toFixed(1)} s, images ${(summary.phases.mediaMs / 1000).toFixed(1)} s)`,
         );

@@ -24,6 +24,7 @@ import {
   tagMeta,
 } from '../../site/index.js';
 import type { StoryCard } from '../../site/view.js';
+import { digest, digestOf } from './fingerprint.js';
 
 /**
  * Many pages from data loaded in bulk: every public story's summary, bylines and tags once,
@@ -134,16 +135,40 @@ function fresh(base: Common): Common {
   };
 }
 
+/**
+ * A page ready to render, with the fingerprint of everything it is made from (besides what
+ * the site fingerprint covers): rendering can be skipped when that is what the last export had.
+ */
+export interface PreparedPage {
+  input: string;
+  render(): PageResult;
+}
+
 export class BatchRenderer {
   private cards = new Map<number, StoryCard>();
+  /** Digest of each card's view model: list pages and "More in" lists are fingerprinted by it. */
+  private cardDigests = new Map<number, string>();
   private rows = new Map<string, ArticleRow>();
+  /** Images in a loaded story's body, by path. */
+  private bodyMedia = new Map<string, number[]>();
   private withVideo = new Set<number>();
   private images = new Map<string, NonNullable<StoryCard['image']>>();
 
+  /** `site`: the site fingerprint (fingerprint.ts), the common part of every page's. */
   constructor(
     private readonly ctx: Context,
     readonly data: SiteData,
+    private readonly site = '',
   ) {}
+
+  private cardDigest(s: ArticleSummary): string {
+    let d = this.cardDigests.get(s.id);
+    if (d === undefined) {
+      d = digestOf(this.card(s));
+      this.cardDigests.set(s.id, d);
+    }
+    return d;
+  }
 
   private card(s: ArticleSummary): StoryCard {
     let card = this.cards.get(s.id);
@@ -168,14 +193,28 @@ export class BatchRenderer {
     all: ArticleSummary[],
     page: number,
     meta: Parameters<typeof renderListPage>[2],
-  ) {
+  ): PreparedPage {
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
-    const stories = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((s) => this.card(s));
-    return renderListPage(c, { page, pages, path, stories }, meta);
+    const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const input = digest(
+      this.site,
+      path,
+      `${page}/${pages}`,
+      JSON.stringify(meta),
+      ...shown.map((s) => this.cardDigest(s)),
+    );
+    const render = () =>
+      renderListPage(c, { page, pages, path, stories: shown.map((s) => this.card(s)) }, meta);
+    return { input, render };
   }
 
   /** A section front, tag or author page; null when the URL is not one (the caller falls back). */
   listPage(path: string, page: number): PageResult | null {
+    return this.prepareList(path, page)?.render() ?? null;
+  }
+
+  /** A list page ready to render, or null as `listPage`. */
+  prepareList(path: string, page: number): PreparedPage | null {
     const d = this.data;
     const c = fresh(d.base);
     const m = /^\/(tag|author)\/([a-z0-9-]+)$/.exec(path);
@@ -198,6 +237,7 @@ export class BatchRenderer {
   /** Load the rows of the next stories to render (bodies are the bulk of the data). */
   async loadArticles(paths: string[]): Promise<ArticleRow[]> {
     this.rows.clear();
+    this.bodyMedia.clear();
     this.withVideo.clear();
     if (!paths.length) return [];
     const rows = await this.ctx.db.selectFrom('articles').selectAll().where('path', 'in', paths).execute();
@@ -221,6 +261,7 @@ export class BatchRenderer {
       if (!row.body.includes('"mediaId"')) continue;
       const ids: number[] = [];
       collectImages((JSON.parse(row.body) as Doc).content, ids);
+      this.bodyMedia.set(row.path ?? '', ids);
       for (const id of ids) if (!this.data.media.has(id)) missing.add(id);
     }
     for (const [id, m] of await mediaByIds(this.ctx.db, missing)) this.data.media.set(id, m);
@@ -229,23 +270,42 @@ export class BatchRenderer {
 
   /** A story page from loaded rows; null when the row was not loaded or is not public. */
   async articlePage(path: string): Promise<PageResult | null> {
+    return (await this.prepareArticle(path))?.render() ?? null;
+  }
+
+  /** A story page ready to render, or null as `articlePage`. */
+  async prepareArticle(path: string): Promise<PreparedPage | null> {
     const article = this.rows.get(path);
     const d = this.data;
     if (!article || !isPublicArticle(article, d.base.now)) return null;
-    const body = JSON.parse(article.body) as Doc;
     const more = (d.bySection.get(article.section_id) ?? [])
       .filter((s, i) => i <= MORE_IN_SECTION && s.id !== article.id)
-      .slice(0, MORE_IN_SECTION)
-      .map((s) => this.card(s));
-    return renderArticlePage(fresh(d.base), article, {
+      .slice(0, MORE_IN_SECTION);
+    const video = this.withVideo.has(article.id)
+      ? await articleVideo(this.ctx.db, article, this.ctx.config.site)
+      : null;
+    const bylines = d.bylines.get(article.id) ?? [];
+    const tags = d.tagsOf.get(article.id) ?? [];
+    const images = [article.lead_media_id, ...(this.bodyMedia.get(path) ?? [])].map((id) =>
+      id === null ? null : (d.media.get(id) ?? null),
+    );
+    // The body (JSON text, the bulk of the row) as it is: escaped again inside JSON, it cost more.
+    const { body, ...row } = article;
+    const input = digest(
+      this.site,
+      JSON.stringify([row, bylines, tags, images, video]),
       body,
-      bylines: d.bylines.get(article.id) ?? [],
-      tags: d.tagsOf.get(article.id) ?? [],
-      media: d.media,
-      more,
-      video: this.withVideo.has(article.id)
-        ? await articleVideo(this.ctx.db, article, this.ctx.config.site)
-        : null,
-    });
+      ...more.map((s) => this.cardDigest(s)),
+    );
+    const render = () =>
+      renderArticlePage(fresh(d.base), article, {
+        body: JSON.parse(body) as Doc,
+        bylines,
+        tags,
+        media: d.media,
+        more: more.map((s) => this.card(s)),
+        video,
+      });
+    return { input, render };
   }
 }

@@ -255,4 +255,68 @@ describe.each(testDialects())('static export on %s', (dialect) => {
       await server.close();
     }
   }, 60_000);
+
+  it('renders nothing whose inputs did not change, and again everything showing a change', async () => {
+    // Unchanged: no page but the home page (always made) and no summary feed is even rendered.
+    const again = await run();
+    expect(again.written).toBe(0);
+    expect(again.reused).toBeGreaterThanOrEqual(again.pages - 1 + 3);
+
+    /** Files of the mirror whose text contains `needle` (pages and feeds that show it). */
+    const showing = (needle: string) =>
+      fs
+        .readdirSync(out, { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.(html|xml|json)$/.test(f) && !f.startsWith('.'))
+        .filter((f) => fs.readFileSync(path.join(out, f), 'utf8').includes(needle));
+    /** Every file showing `needle` was written; nothing else was but sitemaps (dates). */
+    const expectWrittenExactly = (summary: { writtenPaths: string[] }, needle: string) => {
+      const shown = showing(needle);
+      const written = new Set(summary.writtenPaths);
+      for (const f of shown) expect(written.has(f), f).toBe(true);
+      for (const f of written) expect(shown.includes(f) || f.includes('sitemap'), f).toBe(true);
+      return shown;
+    };
+
+    // A story's headline changes: its page, the fronts, tag and author pages listing it, the
+    // neighbours whose "More in" shows it, and the feeds carrying it; in worker threads too.
+    const story = stories[21]!;
+    const input = await articleInputOf(env.ctx.db, story);
+    await updateArticle(
+      env.ctx.db,
+      story.id,
+      { ...input, headline: 'Russia story renamed' },
+      { expectedVersion: story.version, timeZone: env.ctx.config.site.timeZone },
+    );
+    const edited = await run(2);
+    const shown = expectWrittenExactly(edited, 'Russia story renamed');
+    for (const file of [
+      `${story.path!.slice(1)}/index.html`,
+      `${stories[20]!.path!.slice(1)}/index.html`,
+      'news/politics/russia/index.html',
+      'tag/budget/index.html',
+      'author/anna-kovalenko/index.html',
+      'feeds/all/rss.xml',
+      'feeds/section/news/politics/russia/atom.xml',
+      'feeds/tag/budget/feed.json',
+    ]) {
+      expect(shown, file).toContain(file);
+    }
+    expect(edited.reused).toBeGreaterThan(edited.pages / 2);
+
+    // A tag is renamed: every page and feed naming it, and nothing else.
+    await env.ctx.db.updateTable('tags').set({ name: 'State budget' }).where('slug', '=', 'budget').execute();
+    const renamed = await run();
+    expect(expectWrittenExactly(renamed, 'State budget')).toContain(`${story.path!.slice(1)}/index.html`);
+    expect(renamed.writtenPaths).toContain('tag/budget/index.html');
+
+    // Inputs unknown (as after an upgrade of the code): every page and feed is rendered again,
+    // and written only where its bytes differ from the file in the mirror: nowhere.
+    const statePath = path.join(out, STATE_FILE);
+    const state = JSON.parse(fs.readFileSync(statePath, 'utf8')) as { inputs: Record<string, string> };
+    for (const rel of Object.keys(state.inputs)) state.inputs[rel] = 'unknown';
+    fs.writeFileSync(statePath, JSON.stringify(state));
+    const rendered = await run();
+    expect(rendered.reused).toBe(0);
+    expect(rendered.written).toBe(0);
+  }, 60_000);
 });

@@ -8,7 +8,8 @@ import { type FeedScope, feedPath } from '../../distribution/index.js';
 import { loadSiteData } from './batch.js';
 import { FeedRenderer } from './feeds.js';
 import { PageRenderer, type PageTask } from './pages.js';
-import { fileFor, staticPage } from './paths.js';
+import { siteFingerprint } from './fingerprint.js';
+import { fileFor, staticParts } from './paths.js';
 import { defaultWorkers, PagePool } from './pool.js';
 import { fetchFile, type Rendered, renderNotFound } from './render.js';
 import { type ExportState, readState, STATE_FILE, writeState } from './state.js';
@@ -16,11 +17,12 @@ import { CANDIDATE_FILES, type PublicUrl, siteInventory } from './urls.js';
 import { MirrorWriter, type Outcome } from './writer.js';
 
 /**
- * `masthead export static DIR`: the public site as files. Every page is rendered and hashed;
- * only files whose bytes changed are written, files no longer part of the site are removed,
- * and the hashes are kept in DIR for the next run. Rendering everything keeps the rule simple
- * and exact: a new story changes its sections' pagination, the home page, "More in" lists of
- * its neighbours… whatever changed is what gets written, nothing else.
+ * `masthead export static DIR`: the public site as files. Only files whose bytes changed are
+ * written, files no longer part of the site are removed, and their digests are kept in DIR for
+ * the next run. A page or feed whose inputs (fingerprint.ts: the rows and cards it shows, the
+ * site settings and the code) are those of the last export is not even rendered; everything
+ * else is rendered and compared, so a new story changes its sections' pagination, the home
+ * page, "More in" lists of its neighbours… whatever changed is what gets written, nothing else.
  */
 export interface ExportOptions {
   /** Called as work progresses: done and total units (pages + files). */
@@ -34,6 +36,8 @@ export interface ExportSummary {
   files: number;
   written: number;
   skipped: number;
+  /** Of the skipped: pages and feeds not even rendered, their inputs unchanged. */
+  reused: number;
   removed: number;
   media: number;
   ms: number;
@@ -63,6 +67,7 @@ export async function exportStatic(
     files: 0,
     written: 0,
     skipped: 0,
+    reused: 0,
     removed: 0,
     media: 0,
     ms: 0,
@@ -77,12 +82,13 @@ export async function exportStatic(
   const total = inventory.urls.length + CANDIDATE_FILES.length;
   const tick = () => opts.onProgress?.(++done, total);
   const data = await loadSiteData(ctx);
+  const site = await siteFingerprint(data.base);
 
   // Pages, 500 to a chunk, rendered by worker threads on a large site and by this thread (pool.ts).
   const tasks: PageTask[] = [];
   for (const { url, kind } of inventory.urls) {
     const rel = fileFor(url);
-    if (rel) tasks.push({ url, kind, rel, before: out.before(rel) });
+    if (rel) tasks.push({ url, kind, rel, before: out.before(rel), input: out.beforeInput(rel, true) });
     else tick();
   }
   const chunks = Array.from({ length: Math.ceil(tasks.length / 500) }, (_, i) =>
@@ -95,7 +101,7 @@ export async function exportStatic(
   };
   const pool = new PagePool(chunks, onChunk);
   const workers = opts.workers ?? defaultWorkers(tasks.length);
-  const fromWorkers = pool.runWorkers({ config: ctx.config, now: data.base.now, outDir }, workers);
+  const fromWorkers = pool.runWorkers({ config: ctx.config, now: data.base.now, outDir, site }, workers);
   // Awaited below, once this thread has done its share: a failure must not go unhandled meanwhile.
   fromWorkers.catch(() => {});
 
@@ -103,16 +109,16 @@ export async function exportStatic(
   // pages in the inventory, which every such page links in its <head> (so discovery below finds
   // them done). Anything else pages refer to is exported once their references are known.
   const filesStarted = performance.now();
-  const feeds = new FeedRenderer(ctx, data);
+  const feeds = new FeedRenderer(ctx, data, site);
   await feeds.load();
   const exported = new Set<string>();
   const exportFile = async (url: string): Promise<Rendered | null> => {
     exported.add(url);
     const rel = fileFor(url);
     if (!rel) return null;
-    const feed = await feeds.render(url);
+    const feed = await feeds.prepare(url);
     if (feed !== null) {
-      out.put(rel, feed);
+      out.putMade(rel, feed.input, feed.render);
       summary.files++;
       return null;
     }
@@ -127,17 +133,19 @@ export async function exportStatic(
   let filesMs = performance.now() - filesStarted;
 
   // Then this thread renders pages too, until none are left.
-  const here = new PageRenderer(ctx, data, outDir);
+  const here = new PageRenderer(ctx, data, outDir, site);
   await pool.runHere(here);
-  const refs = [here.refs, ...(await fromWorkers)];
+  await fromWorkers;
   if (!pool.complete()) throw new Error('the export stopped before every page was rendered');
   summary.phases.pagesMs = performance.now() - started;
   const notFoundPage = await renderNotFound(ctx);
-  out.put('404.html', staticPage(String(notFoundPage.body), here.refs));
+  out.put('404.html', staticParts(String(notFoundPage.body), here.refs), here.refs.page);
+  // What pages refer to: those rendered now, and those unchanged as the last export found them.
+  const refs = [...out.refSets.all()];
 
   // Files served by whoever serves them: assets, mirrors.json, robots.txt, feeds, sitemaps.
   const moreStarted = performance.now();
-  const queue = [...new Set([...CANDIDATE_FILES, ...refs.flatMap((r) => [...r.files])])];
+  const queue = [...new Set([...CANDIDATE_FILES, ...refs.filter((r) => !r.startsWith('/media/'))])];
   while (queue.length) {
     const url = queue.shift()!;
     if (exported.has(url)) continue;
@@ -152,7 +160,7 @@ export async function exportStatic(
   summary.media = await copyRenditions(
     ctx,
     outDir,
-    new Set(refs.flatMap((r) => [...r.media])),
+    new Set(refs.filter((r) => r.startsWith('/media/'))),
     previous,
     out,
   );
@@ -166,15 +174,20 @@ export async function exportStatic(
     summary.removedPaths.push(rel);
   }
   const state: ExportState = {
-    version: 1,
+    version: 2,
     site: ctx.config.site.url,
     exportedAt: ctx.now().toISOString(),
     maxUpdatedAt: inventory.maxUpdatedAt,
     files: out.files,
+    inputs: out.inputs,
+    pageRefs: out.pageRefs,
+    refSets: out.refSets.sets,
+    refs: out.refSets.refs,
   };
   await writeState(outDir, state);
   summary.written = out.written;
   summary.skipped = out.skipped;
+  summary.reused = out.unrendered;
   summary.ms = performance.now() - started;
   return summary;
 }

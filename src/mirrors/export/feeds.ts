@@ -10,6 +10,13 @@ import {
 } from '../../distribution/index.js';
 import type { Context } from '../../context.js';
 import type { SiteData } from './batch.js';
+import { digest, digestOf } from './fingerprint.js';
+
+/** A feed ready to render, with the fingerprint of its inputs (see fingerprint.ts). */
+export interface PreparedFeed {
+  input: string;
+  render(): string;
+}
 
 /**
  * Summary feeds from data loaded in bulk. Asked through the app, every feed costs its own list
@@ -19,17 +26,21 @@ import type { SiteData } from './batch.js';
  * order the feed query uses (first_published_at, then id, descending). Rendering goes through
  * the feed domain's own functions, so the bytes are the live route's (export.test.ts compares).
  * Anything else (full-content feeds, an address this does not know) returns null: the caller
- * asks the app.
+ * asks the app. A feed's fingerprint is its address, its scope and its entries' digests: an
+ * unchanged feed need not be rendered again.
  */
 export class FeedRenderer {
   private readonly entries = new Map<number, FeedEntry>();
+  private readonly entryDigests = new Map<number, string>();
   /** Stories some summary feed lists: the newest FEED_SIZE.summary of each list. */
   private readonly wanted = new Set<number>();
   private readonly scopes = new Map<string, ReturnType<typeof resolveScope>>();
 
+  /** `site`: the site fingerprint (fingerprint.ts). */
   constructor(
     private readonly ctx: Context,
     private readonly data: SiteData,
+    private readonly site = '',
   ) {
     const lists = [
       data.stories,
@@ -51,17 +62,27 @@ export class FeedRenderer {
         .selectAll()
         .where('id', 'in', ids.slice(i, i + 500))
         .execute();
-      for (const row of rows) this.entries.set(row.id, entryOf(this.ctx.config.site, row, rel, false));
+      for (const row of rows) {
+        const entry = entryOf(this.ctx.config.site, row, rel, false);
+        this.entries.set(row.id, entry);
+        this.entryDigests.set(row.id, digestOf(entry));
+      }
     }
   }
 
   /** Drop the entries (the feeds linked from pages are done; any other feed is asked of the app). */
   release(): void {
     this.entries.clear();
+    this.entryDigests.clear();
   }
 
   /** The feed at `url`, or null when it is not a summary feed this can render. */
   async render(url: string): Promise<string | null> {
+    return (await this.prepare(url))?.render() ?? null;
+  }
+
+  /** The feed at `url` ready to render, or null as `render`. */
+  async prepare(url: string): Promise<PreparedFeed | null> {
     const parsed = parseFeedUrl(url);
     const spec = parsed && Object.hasOwn(FEED_FILES, parsed.file) ? FEED_FILES[parsed.file] : undefined;
     if (!parsed || !spec || spec.full) return null;
@@ -69,13 +90,16 @@ export class FeedRenderer {
     const resolved = list ? await this.resolve(parsed.scope) : null;
     if (!list || !resolved) return null;
     const entries: FeedEntry[] = [];
+    const digests: string[] = [];
     for (const s of list.slice(0, FEED_SIZE.summary)) {
       const entry = this.entries.get(s.id);
       if (!entry) return null; // not loaded, or released: ask the app
       entries.push(entry);
+      digests.push(this.entryDigests.get(s.id) ?? '');
     }
+    const input = digest(this.site, url, spec.format, JSON.stringify(resolved), ...digests);
     const doc = { ctx: this.ctx, scope: resolved, full: false, entries, updated: newestOf(entries) };
-    return renderFeed(spec.format, doc);
+    return { input, render: () => renderFeed(spec.format, doc) };
   }
 
   /** A scope's title and page, once for its three formats. */

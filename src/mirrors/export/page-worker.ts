@@ -8,7 +8,8 @@ import { takeChunk, type WorkerInit, type WorkerReply } from './pool.js';
 /**
  * A page-rendering thread of the static export (see pool.ts): its own database connection and
  * bulk-loaded data, at the same "now" as the thread that started it; takes chunks of pages
- * until none are left, writes them, and answers each with the files' hashes.
+ * until none are left, writes them, and answers each with the files' digests, inputs and
+ * references.
  */
 const port = parentPort;
 if (!port) throw new Error('page-worker.ts runs as a worker thread');
@@ -22,11 +23,11 @@ const config: Config = {
 };
 const ctx = await createContext(config, { now: () => new Date(init.now) });
 try {
-  const pages = new PageRenderer(ctx, await loadSiteData(ctx), init.outDir);
+  const pages = new PageRenderer(ctx, await loadSiteData(ctx), init.outDir, init.site);
   for (let i = takeChunk(init.cursor); i < init.chunks.length; i = takeChunk(init.cursor)) {
     reply({ kind: 'chunk', index: i, outcomes: await pages.run(init.chunks[i] ?? []) });
   }
-  reply({ kind: 'end', media: [...pages.refs.media], files: [...pages.refs.files] });
+  reply({ kind: 'end' });
 } catch (err) {
   reply({ kind: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });
 } finally {

@@ -1,23 +1,27 @@
 import type { Context } from '../../context.js';
-import { BatchRenderer, type SiteData } from './batch.js';
-import { PageRefs, staticPage } from './paths.js';
-import { pageRendered, type Rendered, renderPage } from './render.js';
+import { BatchRenderer, type PreparedPage, type SiteData } from './batch.js';
+import { PageRefs, staticParts } from './paths.js';
+import { pageRendered, renderPage } from './render.js';
 import type { PublicUrl } from './urls.js';
 import { type Outcome, writeIfChanged } from './writer.js';
 
-/** One page to export: its URL, the file it goes to, and the hash the last export recorded. */
+/**
+ * One page to export: its URL, the file it goes to, and what the last export recorded for it
+ * (the digest of its bytes and the fingerprint of its inputs).
+ */
 export interface PageTask {
   url: string;
   kind: PublicUrl['kind'];
   rel: string;
   before?: string;
+  input?: string;
 }
 
 /**
  * Renders pages a chunk at a time and writes each whose bytes changed. The same code runs in
- * the export's worker threads and, for small sites, in the calling thread: lists come from the
- * bulk-loaded data, stories from their rows loaded 500 at a time, anything else (the home page)
- * from the page builders.
+ * the export's worker threads and in the calling thread: lists come from the bulk-loaded data,
+ * stories from their rows loaded 500 at a time, anything else (the home page) from the page
+ * builders. A page whose inputs have the fingerprint the last export recorded is not rendered.
  */
 export class PageRenderer {
   /** Renditions and other files the rendered pages refer to. */
@@ -25,12 +29,14 @@ export class PageRenderer {
   private readonly batch: BatchRenderer;
   private readonly madeDirs = new Set<string>();
 
+  /** `site`: the site fingerprint (fingerprint.ts); every thread of one export has the same. */
   constructor(
     private readonly ctx: Context,
     data: SiteData,
     private readonly outDir: string,
+    site: string,
   ) {
-    this.batch = new BatchRenderer(ctx, data);
+    this.batch = new BatchRenderer(ctx, data, site);
   }
 
   /** Outcomes of the pages that exist (a URL that is no 200 page is left out). */
@@ -38,23 +44,31 @@ export class PageRenderer {
     await this.batch.loadArticles(tasks.filter((t) => t.kind === 'article').map((t) => t.url));
     const out: Outcome[] = [];
     for (const task of tasks) {
-      const r = await this.render(task);
+      const prepared = await this.prepare(task);
+      if (prepared && task.before !== undefined && prepared.input === task.input) {
+        out.push({
+          rel: task.rel,
+          hash: task.before,
+          written: false,
+          input: prepared.input,
+          unrendered: true,
+        });
+        continue;
+      }
+      const r = prepared ? pageRendered(prepared.render()) : await renderPage(this.ctx, task.url);
       if (r.status !== 200 || typeof r.body !== 'string') continue;
-      const html = staticPage(r.body, this.refs);
-      out.push(writeIfChanged(this.outDir, task.rel, html, task.before, this.madeDirs));
+      const parts = staticParts(r.body, this.refs);
+      const o = writeIfChanged(this.outDir, task.rel, parts, task.before, this.madeDirs);
+      out.push({ ...o, input: prepared?.input ?? '', refs: this.refs.page });
     }
     return out;
   }
 
-  private async render({ url, kind }: PageTask): Promise<Rendered> {
+  /** Lists and stories from the bulk data; null for anything else (the home page). */
+  private prepare({ url, kind }: PageTask): Promise<PreparedPage | null> | PreparedPage | null {
+    if (kind === 'home') return null;
+    if (kind === 'article') return this.batch.prepareArticle(url);
     const [path = '/', query = ''] = url.split('?');
-    const page = Number(new URLSearchParams(query).get('page') ?? 1);
-    const result =
-      kind === 'article'
-        ? await this.batch.articlePage(path)
-        : kind === 'home'
-          ? null
-          : this.batch.listPage(path, page);
-    return result ? pageRendered(result) : renderPage(this.ctx, url);
+    return this.batch.prepareList(path, Number(new URLSearchParams(query).get('page') ?? 1));
   }
 }

@@ -40,60 +40,84 @@ export function fileFor(url: string): string | null {
 }
 
 /**
- * A page as a static host serves it: root-relative `href`s rewritten to name their files, and
- * every file it refers to noted in `refs`, in one pass over the HTML. Pages come from our own
+ * A page as a static host serves it, in three parts (before, the inlined stylesheet, after;
+ * joined they are the file): root-relative `href`s rewritten to name their files, and every
+ * file it refers to noted in `refs`, in one pass over the HTML. Pages come from our own
  * renderer (every attribute double-quoted, text escaped), so an attribute pattern is exact:
  * text that merely looks like `href="/x"` is escaped to `href=&quot;…` and never matches. The
- * inlined stylesheet (a third to a half of a page, and no attributes) is not scanned.
+ * inlined stylesheet (a third to a half of a page, and no attributes) is not scanned, nor
+ * copied before the file is written.
  */
-export function staticPage(html: string, refs: PageRefs): string {
+export function staticParts(html: string, refs: PageRefs): [string, string, string] {
+  refs.begin();
   const start = html.indexOf('<style>');
   const end = start < 0 ? -1 : html.indexOf('</style>', start);
-  if (end < 0) return staticPart(html, refs);
-  return staticPart(html.slice(0, start), refs) + html.slice(start, end) + staticPart(html.slice(end), refs);
+  if (end < 0) return [staticPart(html, refs), '', ''];
+  return [staticPart(html.slice(0, start), refs), html.slice(start, end), staticPart(html.slice(end), refs)];
 }
+
+/** The page as one string (the 404 page, tests). */
+export const staticPage = (html: string, refs: PageRefs): string => staticParts(html, refs).join('');
 
 function staticPart(html: string, refs: PageRefs): string {
   return html.replace(/ (src|srcset|href)="([^"]*)"/g, (all, name: string, value: string) => {
-    refs.add(name, value);
-    return name === 'href' && value.startsWith('/') && !value.startsWith('//')
-      ? ` href="${staticHref(value)}"`
-      : all;
+    if (name !== 'href') {
+      refs.add(name, value);
+      return all;
+    }
+    // Most links are root-relative page paths (no file, nothing to note): no lookup for those.
+    if (value.charCodeAt(0) !== SLASH || value.charCodeAt(1) === SLASH) return all;
+    const href = staticHref(value);
+    if (!href.endsWith('/')) refs.add(name, value);
+    return href === value ? all : ` href="${href}"`;
   });
 }
 
+const SLASH = 47;
+
 /**
  * Root-relative files pages refer to: `/media/…` renditions (src and every srcset candidate)
- * into `media`, anything else with a file name (icons, scripts, feeds) into `files`. Pages
- * repeat the same few srcsets thousands of times, so a srcset already read is not split again.
+ * and anything else with a file name (icons, scripts, feeds), for the page being rewritten
+ * (`page`, from `begin`) and for all pages so far (`media`, `files`). Pages repeat the same
+ * few srcsets and files thousands of times, so each distinct value is read once (`seen`).
  */
 export class PageRefs {
   readonly media = new Set<string>();
   readonly files = new Set<string>();
-  private readonly srcsets = new Set<string>();
+  /** Files the current page refers to (possibly repeated). */
+  page: string[] = [];
+  /** Attribute value → the files it names. */
+  private readonly seen = new Map<string, string[]>();
+
+  /** Start a new page. */
+  begin(): void {
+    this.page = [];
+  }
 
   /** One attribute's value. */
   add(name: string, value: string): void {
-    if (name !== 'srcset') {
-      this.url(value);
-      return;
+    let files = this.seen.get(value);
+    if (!files) {
+      const candidates = name === 'srcset' ? value.split(',') : [value];
+      files = candidates
+        .map(fileOf)
+        .filter((f): f is string => f !== null)
+        .map(own);
+      if (this.seen.size >= 10_000) this.seen.clear();
+      this.seen.set(own(value), files);
+      for (const f of files) (f.startsWith('/media/') ? this.media : this.files).add(f);
     }
-    if (this.srcsets.has(value)) return;
-    if (this.srcsets.size >= 10_000) this.srcsets.clear();
-    this.srcsets.add(own(value));
-    for (const candidate of value.split(',')) this.url(candidate);
+    for (const f of files) this.page.push(f);
   }
+}
 
-  private url(candidate: string): void {
-    const url = firstWord(candidate);
-    if (!url.startsWith('/') || url.startsWith('//')) return;
-    if (url.startsWith('/media/')) {
-      if (!this.media.has(url)) this.media.add(own(url));
-      return;
-    }
-    const file = cut(url, '#');
-    if (isFilePath(cut(file, '?')) && !this.files.has(file)) this.files.add(own(file));
-  }
+/** The root-relative file an attribute's URL (or srcset candidate) names, or null. */
+function fileOf(candidate: string): string | null {
+  const url = firstWord(candidate);
+  if (!url.startsWith('/') || url.startsWith('//')) return null;
+  if (url.startsWith('/media/')) return url;
+  const file = cut(url, '#');
+  return isFilePath(cut(file, '?')) ? file : null;
 }
 
 function firstWord(s: string): string {

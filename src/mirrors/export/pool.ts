@@ -17,6 +17,8 @@ export interface WorkerInit {
   /** The export's "now" (ISO): every thread shows the site as of the same instant. */
   now: string;
   outDir: string;
+  /** The site fingerprint (fingerprint.ts), the same in every thread. */
+  site: string;
   chunks: PageTask[][];
   /**
    * Index of the next chunk to render, shared by every thread (Atomics): a thread takes work
@@ -27,7 +29,7 @@ export interface WorkerInit {
 
 export type WorkerReply =
   | { kind: 'chunk'; index: number; outcomes: Outcome[] }
-  | { kind: 'end'; media: string[]; files: string[] }
+  | { kind: 'end' }
   | { kind: 'error'; message: string };
 
 /** The next chunk index; past the end when every chunk is taken. */
@@ -45,11 +47,6 @@ const WORKERS_FROM_PAGES = 2_000;
  */
 export function defaultWorkers(pages: number): number {
   return pages < WORKERS_FROM_PAGES ? 0 : Math.max(0, Math.min(os.availableParallelism() - 2, 7));
-}
-
-export interface Refs {
-  media: Iterable<string>;
-  files: Iterable<string>;
 }
 
 export class PagePool {
@@ -73,14 +70,14 @@ export class PagePool {
     }
   }
 
-  /** Run `count` worker threads until no chunk is left; their references to files. */
-  async runWorkers(init: Omit<WorkerInit, 'chunks' | 'cursor'>, count: number): Promise<Refs[]> {
+  /** Run `count` worker threads until no chunk is left. */
+  async runWorkers(init: Omit<WorkerInit, 'chunks' | 'cursor'>, count: number): Promise<void> {
     const workers: Worker[] = [];
     try {
       for (let i = 0; i < count; i++) {
         workers.push(startWorker({ ...init, chunks: this.chunks, cursor: this.cursor }));
       }
-      return await Promise.all(workers.map((w) => this.drive(w)));
+      await Promise.all(workers.map((w) => this.drive(w)));
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
     }
@@ -91,11 +88,11 @@ export class PagePool {
     return this.finished === this.chunks.length;
   }
 
-  private drive(worker: Worker): Promise<Refs> {
-    return new Promise<Refs>((resolve, reject) => {
+  private drive(worker: Worker): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       worker.on('message', (msg: WorkerReply) => {
         if (msg.kind === 'chunk') this.done(msg.index, msg.outcomes);
-        else if (msg.kind === 'end') resolve({ media: msg.media, files: msg.files });
+        else if (msg.kind === 'end') resolve();
         else reject(new Error(`export worker failed: ${msg.message}`));
       });
       worker.on('error', reject);
