@@ -8,6 +8,8 @@ import * as m005 from './migrations/2026-11-29-005-webhooks-video.js';
 import * as m006 from './migrations/2026-11-29-006-mirror-checks.js';
 import * as m007 from './migrations/2026-11-29-007-media-focal.js';
 import * as m008 from './migrations/2026-11-29-008-search-vocab.js';
+import * as m009 from './migrations/2026-11-29-009-search-inline-tsv.js';
+import * as m010 from './migrations/2026-11-29-010-covering-list-indexes.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -22,6 +24,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-006-mirror-checks': m006,
   '2026-11-29-007-media-focal': m007,
   '2026-11-29-008-search-vocab': m008,
+  '2026-11-29-009-search-inline-tsv': m009,
+  '2026-11-29-010-covering-list-indexes': m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

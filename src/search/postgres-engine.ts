@@ -1,19 +1,42 @@
 import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../db/index.js';
 import { type EngineQuery, RECENCY_HALF_LIFE_DAYS, type SearchEngine } from './engine.js';
-import { toPgQuery } from './query.js';
 import { filters } from './filters.js';
+import { toPgQuery } from './query.js';
 
 /**
  * PostgreSQL full-text search: a weighted tsvector (A headline; B dek, tags, authors;
  * C captions; D body) with a GIN index, queried with websearch_to_tsquery plus a prefix
  * term for the last word, ranked by ts_rank_cd (weights D 0.1, C 0.2, B 0.4, A 1.0,
- * normalised by document length) times the same recency boost as SQLite.
+ * normalised by document length) times the same recency boost as SQLite. The tsvector is
+ * stored in its row, not in TOAST (migration 009; docs/search.md, "How a query runs").
  */
 function tsquery(web: string, prefix: string | null): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (web) parts.push(sql`websearch_to_tsquery('english', ${web})`);
   if (prefix) parts.push(sql`to_tsquery('english', ${`${prefix}:*`})`);
   return sql.join(parts, sql` && `);
+}
+
+/** Below this many stories for the other words, the typed prefix is checked row by row. */
+const PREFIX_FILTER_MAX = 200;
+
+/**
+ * Whether the word being typed should be checked on each story matching the other words
+ * rather than looked up in GIN. A prefix lookup gathers every story holding any word that
+ * starts with it into a bitmap over the table's pages, which costs 20–30 ms at 200,000
+ * stories now that each row holds its tsvector (two rows a page, migration 009). When the
+ * other words match a couple of hundred stories at most (whatever their status: this only
+ * picks the plan), reading those rows and testing the prefix there is cheaper; a LIMITed
+ * count says which case this is, for about a millisecond.
+ */
+async function prefixAsFilter(db: Db, web: string): Promise<boolean> {
+  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d
+    WHERE d.tsv @@ websearch_to_tsquery('english', ${web}) LIMIT ${PREFIX_FILTER_MAX + 1}) x`.execute(db);
+  const n = Number(r.rows[0]?.n ?? 0);
+  // None: the other words may be stopwords only, which websearch_to_tsquery drops; then
+  // the prefix alone decides, through the index.
+  return n > 0 && n <= PREFIX_FILTER_MAX;
 }
 
 export const postgresEngine: SearchEngine = {
@@ -42,17 +65,28 @@ export const postgresEngine: SearchEngine = {
     const pq = toPgQuery(q);
     if (!pq) return { total: 0, hits: [] };
     const query = tsquery(pq.web, pq.prefix);
-    const where = sql.join([sql`d.tsv @@ q.q`, ...filters(opts)], sql` AND `);
+    const positive = q.terms.length > 0 || q.phrases.length > 0;
+    // The same test either way: ts_match_vq is the function behind @@, which the planner
+    // cannot answer from the index, so GIN only looks up the other words.
+    const match =
+      pq.prefix && positive && (await prefixAsFilter(db, pq.web))
+        ? sql`d.tsv @@ websearch_to_tsquery('english', ${pq.web})
+            AND ts_match_vq(d.tsv, to_tsquery('english', ${`${pq.prefix}:*`}))`
+        : sql`d.tsv @@ q.q`;
+    const where = sql.join([match, ...filters(opts)], sql` AND `);
     const from = sql`search_documents d, (SELECT ${query} AS q) q`;
     const age = sql`greatest(${opts.nowDay}::float8 - d.recency_day, 0)`;
     const score = sql`ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', d.tsv, q.q, 1)
       * (1.0 + 1.0 / (1.0 + ${age} / ${sql.raw(`${RECENCY_HALF_LIFE_DAYS}.0`)}))`;
-    const order =
-      opts.sort === 'date' ? sql`d.recency_day DESC, d.article_id DESC` : sql`score DESC, d.article_id DESC`;
+    const order = opts.sort === 'date' ? sql`day DESC, id DESC` : sql`score DESC, id DESC`;
     // One pass over the matches gives both the page and the total (see sqlite-engine.ts).
-    const rows = await sql<{ id: number; score: number; total: number }>`SELECT d.article_id AS id,
-        ${opts.sort === 'date' ? sql`0` : score} AS score, count(*) OVER () AS total
-      FROM ${from} WHERE ${where} ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`.execute(db);
+    // The score is computed in the inner query (OFFSET 0 keeps PostgreSQL from merging it
+    // into the outer one): otherwise the window count's buffer holds each match's whole
+    // tsvector, a few kB since it is stored inline (migration 009), and spills to disk.
+    const rows = await sql<{ id: number; score: number; total: number }>`SELECT id, score,
+        count(*) OVER () AS total FROM (SELECT d.article_id AS id, d.recency_day AS day,
+        ${opts.sort === 'date' ? sql`0` : score} AS score FROM ${from} WHERE ${where} OFFSET 0) m
+      ORDER BY ${order} LIMIT ${opts.limit} OFFSET ${opts.offset}`.execute(db);
     let total = Number(rows.rows[0]?.total ?? 0);
     if (!rows.rows.length && opts.offset > 0) {
       const count = await sql<{ n: number }>`SELECT count(*) AS n FROM ${from} WHERE ${where}`.execute(db);
