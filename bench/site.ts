@@ -116,22 +116,29 @@ function rawBody(url: string, encoding: string): Promise<Buffer> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
+/**
+ * Ten corrections of the newest story, saved through `api`, each timed until `readBase` serves
+ * it (the page is requested first, so it is in that node's cache when the correction lands).
+ */
+async function tenCorrections(
+  api: Awaited<ReturnType<typeof newsroom>>,
+  readBase: string,
+): Promise<number[]> {
+  const { articles } = await api<{ articles: { id: number }[] }>('GET', '/articles?status=published&limit=1');
+  const id = articles[0]?.id as number;
+  const out: number[] = [];
+  for (let i = 1; i <= 10; i++) {
+    const story = await api<{ path: string }>('GET', `/articles/${id}`);
+    await fetch(`${readBase}${story.path}`);
+    out.push(await correctionLatency(api, readBase, id, `Corrected headline number ${i}`));
+  }
+  return out;
+}
+
 async function latencyOnOneNode(): Promise<number[]> {
   const server = await startServer({});
   try {
-    const api = await newsroom(server);
-    const { articles } = await api<{ articles: { id: number; status: string }[] }>(
-      'GET',
-      '/articles?status=published&limit=1',
-    );
-    const id = articles[0]?.id as number;
-    const out: number[] = [];
-    for (let i = 1; i <= 10; i++) {
-      const story = await api<{ path: string }>('GET', `/articles/${id}`);
-      await fetch(`${server.base}${story.path}`); // cached before the correction
-      out.push(await correctionLatency(api, server.base, id, `Corrected headline number ${i}`));
-    }
-    return out;
+    return await tenCorrections(await newsroom(server), server.base);
   } finally {
     await server.stop();
   }
@@ -166,19 +173,7 @@ async function latencyAcrossTwoNodes(): Promise<number[] | string> {
   const a = await startServer(env);
   const b = await startServer(env);
   try {
-    const api = await newsroom(a);
-    const { articles } = await api<{ articles: { id: number }[] }>(
-      'GET',
-      '/articles?status=published&limit=1',
-    );
-    const id = articles[0]?.id as number;
-    const out: number[] = [];
-    for (let i = 1; i <= 10; i++) {
-      const story = await api<{ path: string }>('GET', `/articles/${id}`);
-      await fetch(`${b.base}${story.path}`);
-      out.push(await correctionLatency(api, b.base, id, `Corrected on node A, number ${i}`));
-    }
-    return out;
+    return await tenCorrections(await newsroom(a), b.base);
   } finally {
     await a.stop();
     await b.stop();

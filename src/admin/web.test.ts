@@ -15,6 +15,7 @@ import { renderText } from '../content/document/text.js';
 import { createSection } from '../content/index.js';
 import { signIn } from '../test/admin.js';
 import {
+  apiAs,
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
@@ -100,16 +101,8 @@ describe.skipIf(!runBrowserTests)('the newsroom app in headless Chromium', () =>
   let csrf: string;
 
   /** The API as a second editor would use it (its own session). */
-  const apiCall = async (method: 'GET' | 'PUT', url: string, payload?: unknown) => {
-    const res = await env.app.inject({
-      method,
-      url: `/api/admin${url}`,
-      headers: { cookie, origin: SITE_URL, 'x-csrf-token': csrf },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-    return res.json();
-  };
+  const apiCall = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    apiAs(env.app, () => ({ cookie, csrf }), SITE_URL)(method, url, payload);
   const bodyText = async () =>
     renderText(validateDocument((await apiCall('GET', `/articles/${storyId}`)).body));
 

@@ -96,6 +96,12 @@ function acceptedEncodings(header: string): { br: boolean; gzip: boolean } {
   return parsed;
 }
 
+/** The stored bytes to send for this Accept-Encoding, and their encoding. */
+function variantOf(header: string | undefined, entry: Entry): { enc: Encoding; body: Buffer } {
+  const enc = pickEncoding(header, entry);
+  return { enc, body: (enc === 'br' ? entry.br : enc === 'gzip' ? entry.gzip : null) ?? entry.body };
+}
+
 /** The best encoding the client accepts among the stored ones (q=0 means "not this one"). */
 export function pickEncoding(header: string | undefined, entry: Pick<Entry, 'br' | 'gzip'>): Encoding {
   if (!header) return null;
@@ -177,8 +183,7 @@ function writeEntry(
     res.end();
     return;
   }
-  const enc = pickEncoding(req.headers['accept-encoding'], entry);
-  const body = enc === 'br' ? (entry.br as Buffer) : enc === 'gzip' ? (entry.gzip as Buffer) : entry.body;
+  const { enc, body } = variantOf(req.headers['accept-encoding'], entry);
   const headers = hitHeaders(entry, policy, enc, body.length);
   res.writeHead(entry.status, onion ? [...headers, 'onion-location', onion] : headers);
   res.end(req.method === 'HEAD' ? undefined : body);
@@ -218,9 +223,9 @@ function sendStored(
     return null;
   }
   reply.code(entry.status);
-  const enc = pickEncoding(req.headers['accept-encoding'], entry);
+  const { enc, body } = variantOf(req.headers['accept-encoding'], entry);
   if (enc) reply.header('content-encoding', enc);
-  return enc === 'br' ? entry.br : enc === 'gzip' ? entry.gzip : entry.body;
+  return body;
 }
 
 /**

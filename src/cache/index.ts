@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { onContentChange } from '../content/announce.js';
+import { onContentChange } from '../content/index.js';
 import { type InvalidationBus, redisBus } from './bus.js';
 import type { HttpCachePolicy } from './http.js';
 import { PageCache } from './page-cache.js';

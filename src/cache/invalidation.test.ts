@@ -11,7 +11,7 @@ import { updateSection } from '../content/sections.js';
 import { transitionArticle } from '../content/workflow.js';
 import type { ArticleRow } from '../db/index.js';
 import { call, createRoleUsers, signIn } from '../test/admin.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
 

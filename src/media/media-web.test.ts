@@ -9,6 +9,7 @@ import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
 import { signIn } from '../test/admin.js';
 import {
+  apiAs,
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
@@ -50,16 +51,9 @@ describe.skipIf(!runBrowserTests)('the media library in headless Chromium', () =
   let csrf: string;
 
   const page = () => chromium.page;
-  const apiCall = async (method: 'GET' | 'POST', url: string, payload?: unknown) => {
-    const res = await env.app.inject({
-      method,
-      url: `/api/admin${url}`,
-      headers: { cookie, origin: SITE_URL, 'x-csrf-token': csrf },
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    expect(res.statusCode, res.body).toBeLessThan(300);
-    return res.json();
-  };
+  /** The API as a second editor would use it (its own session). */
+  const apiCall = (method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+    apiAs(env.app, () => ({ cookie, csrf }), SITE_URL)(method, url, payload);
   const library = async () =>
     (await apiCall('GET', '/media')).media as {
       id: number;

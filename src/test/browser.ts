@@ -107,6 +107,24 @@ export async function serveOnLoopback(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
 }
 
+/**
+ * The newsroom API as a second person uses it beside the browser: their own session, requests
+ * from the site's origin. Anything but 2xx throws with the server's answer.
+ */
+export function apiAs(app: FastifyInstance, session: () => { cookie: string; csrf: string }, origin: string) {
+  return async (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
+    const { cookie, csrf } = session();
+    const res = await app.inject({
+      method,
+      url: `/api/admin${url}`,
+      headers: { cookie, origin, 'x-csrf-token': csrf },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+}
+
 /** Signs in through the form and waits for the desk. */
 export async function signInThroughForm(page: Page, base: string, email: string, password: string) {
   await page.goto(`${base}/admin`);

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { audit } from '../../accounts/index.js';
 import { articleInputOf, ContentError, createArticle, updateArticle } from '../../content/index.js';
-import { articleInput } from '../../content/schema.js';
 import { getRevision, listRevisions } from '../../content/revisions.js';
+import { articleInput } from '../../content/schema.js';
 import {
   restoreArticle,
   softDeleteArticle,
-  type Transition,
   TRANSITIONS,
+  type Transition,
   transitionArticle,
 } from '../../content/workflow.js';
 import type { Context } from '../../context.js';

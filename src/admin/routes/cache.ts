@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SITE } from '../../cache/tags.js';
-import { announceChange } from '../../content/announce.js';
+import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { authorize, type Router } from '../http.js';
 

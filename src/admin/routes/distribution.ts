@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { audit } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
-import { mirrorStatus } from '../../mirrors/index.js';
 import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from '../../distribution/index.js';
 import {
   createLiveStream,
@@ -26,6 +25,7 @@ import {
   setSubscriptionActive,
   WebhookError,
 } from '../../distribution/webhooks/index.js';
+import { mirrorStatus } from '../../mirrors/index.js';
 import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
 
 /** Distribution settings (Content API keys, webhooks) for admins; video and live streams for editors. */

@@ -1,6 +1,6 @@
-import { mediaTag } from '../../cache/tags.js';
-import { announceChange } from '../../content/announce.js';
 import { z } from 'zod';
+import { mediaTag } from '../../cache/tags.js';
+import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { MediaRow } from '../../db/index.js';
 import { nowIso } from '../../lib/time.js';

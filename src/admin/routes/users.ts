@@ -1,4 +1,3 @@
-import { inTransaction } from '../../db/index.js';
 import { z } from 'zod';
 import {
   audit,
@@ -13,6 +12,7 @@ import {
   userById,
 } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
+import { inTransaction } from '../../db/index.js';
 import { nowIso } from '../../lib/time.js';
 import { ApiError, authorize, forbidden, idParams, type Router } from '../http.js';
 

@@ -1,9 +1,8 @@
-import { ancestry, loadSectionTree } from '../../content/index.js';
+import { ancestry, loadSectionTree, mediaByIds } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { LiveStreamRow, MediaRow } from '../../db/index.js';
-import { mediaByIds } from '../../content/index.js';
-import { listLiveStreams } from './service.js';
 import { publicVideoStories, type VideoStory } from './queries.js';
+import { listLiveStreams } from './service.js';
 import { thumbnailOf } from './view.js';
 
 /**

@@ -4,8 +4,8 @@ import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../../demo/seed.js';
+import { type TestEnv, testEnv } from '../../test/context.js';
 import { testDialects } from '../../test/databases.js';
-import { testEnv, type TestEnv } from '../../test/context.js';
 
 const schema = (name: string) => JSON.parse(fs.readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));
 const ajv = new Ajv({ allErrors: true });

@@ -1,6 +1,6 @@
-import { articleTag } from '../../cache/tags.js';
-import { announceChange } from '../../content/announce.js';
 import type { z } from 'zod';
+import { articleTag } from '../../cache/tags.js';
+import { announceChange } from '../../content/index.js';
 import type { ArticleVideoRow, Db, LiveStreamRow } from '../../db/index.js';
 import { type LiveStreamInput, liveStreamInput, type VideoInput, videoInput } from './schema.js';
 

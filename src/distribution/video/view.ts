@@ -2,8 +2,8 @@ import type { Config } from '../../config.js';
 import type { ArticleRow, ArticleVideoRow, Db, LiveStreamRow, MediaRow } from '../../db/index.js';
 import { widthsFor } from '../../media/renditions.js';
 import { mediaUrl } from '../../media/view.js';
-import type { PlayerView } from '../../site/theme/video.js';
 import { publisher } from '../../site/structured-data.js';
+import type { PlayerView } from '../../site/theme/video.js';
 
 /** Shaping videos for pages and feeds: players, thumbnails, JSON-LD, the CSP a player needs. */
 
