@@ -4,13 +4,14 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../accounts/index.js';
 import { updateArticle } from '../content/articles.js';
 import { announceStoriesComingDue } from '../content/changes.js';
 import { articleInputOf } from '../content/index.js';
 import { updateSection } from '../content/sections.js';
-import { transitionArticle } from '../content/workflow.js';
+import { softDeleteArticle, transitionArticle } from '../content/workflow.js';
 import type { ArticleRow } from '../db/index.js';
-import { call, createRoleUsers, signIn } from '../test/admin.js';
+import { call, createRoleUsers, PASSWORD, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
@@ -173,6 +174,51 @@ describe.each(testDialects())('page cache invalidation on %s', (dialect) => {
     // Without a session the write is refused and nothing is invalidated.
     expect(res.statusCode).toBe(401);
     expect((await get(world.path as string)).cache).toBe('HIT');
+  });
+
+  it('editing an author or a tag, or deleting a story, refreshes exactly the pages showing them', async () => {
+    await createUser(env.ctx.db, {
+      email: 'night@example.com',
+      name: 'Night Desk',
+      password: PASSWORD,
+      role: 'admin',
+    });
+    const admin = await signIn(env.app, 'night@example.com');
+    const [w, sp, r] = [world.path as string, sports.path as string, russia.path as string];
+    await warm([w, sp, '/author/daniel-reyes', '/sports']);
+    const renamed = await call(env.app, admin, 'PATCH', `/authors/${fx.authors.daniel}`, {
+      name: 'Daniel Reyes-Ortiz',
+    });
+    expect(renamed.statusCode).toBe(200);
+    expect(await cached([w, sp, '/author/daniel-reyes', '/sports'])).toEqual({
+      [w]: false, // his byline
+      [sp]: true,
+      '/author/daniel-reyes': false,
+      '/sports': true,
+    });
+    expect((await get(w)).body).toContain('Daniel Reyes-Ortiz');
+
+    const budget = await env.ctx.db
+      .selectFrom('tags')
+      .select('id')
+      .where('slug', '=', 'budget')
+      .executeTakeFirstOrThrow();
+    await warm([r, sp, '/tag/budget']);
+    expect(
+      (await call(env.app, admin, 'PATCH', `/tags/${budget.id}`, { name: 'State budget' })).statusCode,
+    ).toBe(200);
+    expect(await cached([r, sp, '/tag/budget'])).toEqual({ [r]: false, [sp]: true, '/tag/budget': false });
+    expect((await get(r)).body).toContain('State budget');
+
+    const doomed = await fx.publish(
+      { headline: 'Story deleted by mistake', sectionId: fx.sections.sports },
+      0.3,
+    );
+    await warm([doomed.path as string, '/sports', w]);
+    await softDeleteArticle(env.ctx.db, doomed.id, new Date().toISOString());
+    expect((await get(doomed.path as string)).status).toBe(410);
+    expect((await get('/sports')).body).not.toContain('Story deleted by mistake');
+    expect((await get(w)).cache).toBe('HIT');
   });
 
   it('shows a story published for a later time on cached lists once that time comes', async () => {
