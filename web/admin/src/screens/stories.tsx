@@ -59,6 +59,9 @@ async function tagId(name: string): Promise<number | null> {
 interface Page {
   articles: ArticleSummary[];
   total: number;
+  /** The page number these rows are: the pager shows it, not the address, so the two never
+   * disagree while the next page is loading. */
+  page: number;
 }
 
 /** Every story the user may see: filters, search, sort, numbered pages, bulk actions. */
@@ -88,10 +91,10 @@ export function Stories({ user }: { user: User }) {
     if (filters.deleted) p.set('deleted', 'true');
     if (filters.tag.trim()) {
       const id = await tagId(filters.tag.trim());
-      if (id === null) return { articles: [], total: 0 };
+      if (id === null) return { articles: [], total: 0, page };
       p.set('tagId', String(id));
     }
-    return api<Page>('GET', `/articles?${p}`);
+    return { ...(await api<Omit<Page, 'page'>>('GET', `/articles?${p}`)), page };
   }, [filters, page]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` re-runs the fetch after a bulk action
@@ -115,6 +118,7 @@ export function Stories({ user }: { user: User }) {
     setDraft((d) => ({ ...d, [k]: e.target.value }));
   const stories = result?.articles ?? [];
   const pages = Math.max(1, Math.ceil((result?.total ?? 0) / PAGE_SIZE));
+  const shown = result?.page ?? page;
   const allChecked = stories.length > 0 && stories.every((s) => selected.has(s.id));
 
   return (
@@ -252,16 +256,16 @@ export function Stories({ user }: { user: User }) {
           />
           {pages > 1 && (
             <nav className="pager" aria-label="Pages">
-              {page > 1 && (
-                <a href={`${BASE}${toQuery(filters, page - 1)}`} onClick={onLinkClick} rel="prev">
+              {shown > 1 && (
+                <a href={`${BASE}${toQuery(filters, shown - 1)}`} onClick={onLinkClick} rel="prev">
                   ← Previous
                 </a>
               )}
               <span aria-current="page">
-                Page {page} of {pages}
+                Page {shown} of {pages}
               </span>
-              {page < pages && (
-                <a href={`${BASE}${toQuery(filters, page + 1)}`} onClick={onLinkClick} rel="next">
+              {shown < pages && (
+                <a href={`${BASE}${toQuery(filters, shown + 1)}`} onClick={onLinkClick} rel="next">
                   Next →
                 </a>
               )}
