@@ -169,9 +169,15 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     const url = story.path as string;
     const latencies: number[] = [];
     for (let round = 1; round <= 5; round++) {
-      // Node B has the page in its cache …
-      await page(b, url);
-      expect((await page(b, url)).cache).toBe('HIT');
+      // Node B has the page in its cache … (the publish's or last round's own invalidation
+      // can reach B through Redis after B's first render, so wait until B holds it.)
+      const holdSince = Date.now();
+      let held = false;
+      while (!held && Date.now() - holdSince < 5000) {
+        held = (await page(b, url)).cache === 'HIT';
+        if (!held) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(held, 'node B never kept the page in its cache').toBe(true);
       // … when node A saves a correction.
       const headline = `Bridge closed after inspection (correction ${round})`;
       const saved = Date.now();
