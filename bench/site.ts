@@ -101,6 +101,54 @@ http {
   };
 }
 
+/**
+ * Node's own ceiling on this machine, for the same bytes: `http` is a bare `node:http` server
+ * answering every request with the article and two headers (no routing, no cache, no host check);
+ * `socket` writes a prebuilt response for every request head it sees on a `node:net` socket, with
+ * no HTTP parsing at all. They show how much of the distance to nginx is Node's, not Masthead's.
+ */
+async function startNodeBaselines(
+  body: Buffer,
+): Promise<{ http: string; socket: string; stop(): Promise<void> }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-node-'));
+  const file = path.join(dir, 'article.html');
+  fs.writeFileSync(file, body);
+  const script = `
+    const fs = require('node:fs'), http = require('node:http'), net = require('node:net');
+    const body = fs.readFileSync(process.env.BODY_FILE);
+    const head = Buffer.from('HTTP/1.1 200 OK\\r\\ncontent-type: text/html; charset=utf-8\\r\\ncontent-length: ' + body.length + '\\r\\nConnection: keep-alive\\r\\n\\r\\n', 'latin1');
+    const a = http.createServer((req, res) => {
+      res.writeHead(200, ['content-type', 'text/html; charset=utf-8', 'content-length', String(body.length)]);
+      res.end(body);
+    }).listen(0, '127.0.0.1', () => {
+      const b = net.createServer((s) => {
+        s.on('error', () => {});
+        s.on('data', (d) => {
+          s.cork();
+          for (let i = d.indexOf('\\r\\n\\r\\n'); i !== -1; i = d.indexOf('\\r\\n\\r\\n', i + 4)) { s.write(head); s.write(body); }
+          s.uncork();
+        });
+      }).listen(0, '127.0.0.1', () => console.log(a.address().port + ' ' + b.address().port));
+    });`;
+  const child = spawn(process.execPath, ['-e', script], {
+    env: { ...process.env, BODY_FILE: file },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ports = await new Promise<string[]>((resolve, reject) => {
+    child.stdout?.once('data', (c: Buffer) => resolve(c.toString().trim().split(' ')));
+    child.once('exit', (code) => reject(new Error(`node baseline exited (${code})`)));
+  });
+  return {
+    http: `http://127.0.0.1:${ports[0]}/article.html`,
+    socket: `http://127.0.0.1:${ports[1]}/article.html`,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 /** The body bytes exactly as sent (fetch() would decode brotli), for one Accept-Encoding. */
 function rawBody(url: string, encoding: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -206,7 +254,9 @@ async function main() {
     await measure('cached: home page', `${cached.base}/`);
     if (fs.existsSync(NGINX)) {
       const url = `${cached.base}${cachedArticle}`;
-      const nginx = await startNginx(await rawBody(url, 'identity'), await rawBody(url, 'br'));
+      const identity = await rawBody(url, 'identity');
+      const nginx = await startNginx(identity, await rawBody(url, 'br'));
+      const node = await startNodeBaselines(identity);
       try {
         const br = { 'accept-encoding': 'br' };
         for (let round = 0; round < 3; round++) {
@@ -214,9 +264,12 @@ async function main() {
           await measure('nginx: static file, 1 worker', nginx.url);
           await measure('cached: article page, brotli', url, br);
           await measure('nginx: static brotli file, 1 worker', nginx.brUrl, br);
+          await measure('bare node:http, same bytes', node.http);
+          await measure('node:net socket, prebuilt response', node.socket);
         }
       } finally {
         await nginx.stop();
+        await node.stop();
       }
     } else {
       notes.push('nginx not installed (apt-get install nginx): no static-file comparison');
@@ -263,6 +316,17 @@ async function main() {
     by('cached: article page, brotli'),
     by('nginx: static brotli file, 1 worker'),
   );
+  ratio(
+    "bare node:http ÷ nginx static file (Node's ceiling)",
+    by('bare node:http, same bytes'),
+    by('nginx: static file, 1 worker'),
+  );
+  ratio(
+    'node:net socket ÷ nginx static file (no HTTP at all)',
+    by('node:net socket, prebuilt response'),
+    by('nginx: static file, 1 worker'),
+  );
+  ratio('cached article ÷ bare node:http', by('cached: article page'), by('bare node:http, same bytes'));
   ratio(
     'cached article ÷ robots.txt (same server)',
     by('cached: article page'),
