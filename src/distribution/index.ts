@@ -23,6 +23,7 @@ export { type FeedLink, type FeedScope, feedLinks, feedPath } from './feeds/inde
 /** Feed render halves, for the static export. */
 export {
   entryOf,
+  FeedBatch,
   FEED_FILES,
   FEED_SIZE,
   type FeedEntry,

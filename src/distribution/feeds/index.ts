@@ -4,5 +4,5 @@ export { sendDocument } from './conditional.js';
 /** Render halves, for the static export (which renders every feed from data loaded in bulk). */
 export { entryOf, FEED_SIZE, type FeedEntry, newestOf } from './entries.js';
 export { FEED_FILES, type FeedFile } from './links.js';
-export { type FeedDocument, renderFeed } from './render.js';
+export { FeedBatch, type FeedDocument, renderFeed } from './render.js';
 export { type ResolvedScope, resolveScope } from './scope.js';

@@ -27,6 +27,58 @@ export function renderFeed(format: FeedFormat, d: FeedDocument): string {
   return format === 'rss' ? rss(d) : format === 'atom' ? atom(d) : jsonFeed(d);
 }
 
+/**
+ * Many documents over shared entries, byte for byte as `renderFeed` writes them: the static
+ * export's thousand summary feeds, where a story shows in several (its sections, tags, author,
+ * the whole site) and the `feed` package would turn it into XML each time. Here each document
+ * is rendered by the package with only the entries not seen before; their XML is cut out and
+ * kept, and the document is put together from its own head and every entry's XML in order.
+ * What the package writes for an entry depends on that entry alone (export.test.ts compares
+ * every exported feed with the live route's bytes). Should a cut not find exactly one element
+ * per entry (a summary containing the very line that starts an item, say), the document is
+ * rendered whole instead. JSON Feed costs little and is rendered whole.
+ */
+export class FeedBatch {
+  private readonly items = new Map<string, string>();
+
+  render(format: FeedFormat, d: FeedDocument): string {
+    if (format === 'json') return renderFeed(format, d);
+    // Items sit two levels deep in RSS (rss > channel), entries one in Atom.
+    const [open, close, end] =
+      format === 'rss'
+        ? ['\n        <item>', '</item>', '\n    </channel>']
+        : ['\n    <entry>', '</entry>', '\n</feed>'];
+    const key = (e: FeedEntry) => `${format} ${d.full} ${e.id}`;
+    const fresh = [
+      ...new Map(d.entries.filter((e) => !this.items.has(key(e))).map((e) => [key(e), e])).values(),
+    ];
+    const doc = renderFeed(format, { ...d, entries: fresh });
+    let head: string;
+    let tail: string;
+    if (fresh.length === 0) {
+      const at = doc.lastIndexOf(end);
+      if (at < 0) return renderFeed(format, d);
+      [head, tail] = [doc.slice(0, at), doc.slice(at)];
+    } else {
+      const first = doc.indexOf(open);
+      const last = doc.lastIndexOf(close);
+      if (first < 0 || last < 0) return renderFeed(format, d);
+      const pieces = doc.slice(first + open.length, last + close.length).split(open);
+      if (pieces.length !== fresh.length) return renderFeed(format, d);
+      fresh.forEach((e, i) => this.items.set(key(e), open + pieces[i]));
+      [head, tail] = [doc.slice(0, first), doc.slice(last + close.length)];
+    }
+    let items = '';
+    for (const e of d.entries) items += this.items.get(key(e)) ?? '';
+    return head + items + tail;
+  }
+
+  /** Forget the entries' XML (the batch is done). */
+  clear(): void {
+    this.items.clear();
+  }
+}
+
 function baseFeed(d: Doc, format: FeedFormat, escapeTitle: (s: string) => string): Feed {
   const site = d.ctx.config.site;
   const self = `${site.url}${feedPath(d.scope.scope, format, d.full)}`;

@@ -1,11 +1,11 @@
 import {
   entryOf,
+  FeedBatch,
   FEED_FILES,
   FEED_SIZE,
   type FeedEntry,
   type FeedScope,
   newestOf,
-  renderFeed,
   resolveScope,
 } from '../../distribution/index.js';
 import type { Context } from '../../context.js';
@@ -35,6 +35,8 @@ export class FeedRenderer {
   /** Stories some summary feed lists: the newest FEED_SIZE.summary of each list. */
   private readonly wanted = new Set<number>();
   private readonly scopes = new Map<string, ReturnType<typeof resolveScope>>();
+  /** Each entry's XML made once for all the feeds that list it. */
+  private readonly batch = new FeedBatch();
 
   /** `site`: the site fingerprint (fingerprint.ts). */
   constructor(
@@ -74,6 +76,7 @@ export class FeedRenderer {
   release(): void {
     this.entries.clear();
     this.entryDigests.clear();
+    this.batch.clear();
   }
 
   /** The feed at `url`, or null when it is not a summary feed this can render. */
@@ -99,7 +102,7 @@ export class FeedRenderer {
     }
     const input = digest(this.site, url, spec.format, JSON.stringify(resolved), ...digests);
     const doc = { ctx: this.ctx, scope: resolved, full: false, entries, updated: newestOf(entries) };
-    return { input, render: () => renderFeed(spec.format, doc) };
+    return { input, render: () => this.batch.render(spec.format, doc) };
   }
 
   /** A scope's title and page, once for its three formats. */
