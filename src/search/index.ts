@@ -1,7 +1,7 @@
 /** The search domain's public face. */
 export type { SearchEngine } from './engine.js';
 export { foldText } from './fold.js';
-export { indexArticle, indexArticleChange, reindexAll } from './indexer.js';
+export { indexArticle, indexArticleChange, reindexAll, reindexArticles } from './indexer.js';
 export { isEmptyQuery, type ParsedQuery, parseQuery } from './query.js';
 export {
   MAX_LIMIT,

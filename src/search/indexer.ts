@@ -100,6 +100,23 @@ export async function indexArticleChange(
 }
 
 /**
+ * Index again the stories whose tag or byline names changed (a rename, a merge, a deletion): the
+ * index keeps those names as words, so a story must be found by a tag's new name, and no longer
+ * by its old one, as soon as the rename returns. Runs in the caller's transaction, like the
+ * story seam; `ids` are read before the change when it removes the links.
+ */
+export async function reindexArticles(tx: Db, ids: readonly number[]): Promise<void> {
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
+    for (const row of rows) await indexArticleChange(tx, { before: null, after: row });
+  }
+}
+
+/**
  * Rebuild the whole index from the articles, in batches of `batch` stories per transaction
  * (readers keep searching the old entries while it runs). Reports progress as it goes.
  */

@@ -3,6 +3,7 @@ import { articleInputOf, createArticle, updateArticle } from '../content/index.j
 import { restoreArticle, softDeleteArticle } from '../content/workflow.js';
 import { testEnv, type TestEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
+import { call, createRoleUsers, signIn } from '../test/admin.js';
 import { type Fixture, paragraphs, seedFixture } from '../test/fixtures.js';
 import { reindexAll, searchArticles } from './index.js';
 
@@ -333,5 +334,43 @@ describe.each(testDialects())('search on %s', (dialect) => {
     expect(await ids("budget'); DROP TABLE articles; --")).toEqual([]);
     expect((await ids('budget OR (kaluga')).length).toBeGreaterThan(0);
     expect(await db().selectFrom('articles').select('id').limit(1).execute()).toHaveLength(1);
+  });
+
+  it('finds stories by a tag or byline under its new name as soon as the rename returns', async () => {
+    await createRoleUsers(env.ctx);
+    const editor = await signIn(env.app, 'editor@example.com');
+    const story = await fx.publish({
+      headline: 'Fogbell wardens strike',
+      tags: ['Skerries', 'Pilotage'],
+      authorIds: [fx.authors.daniel],
+    });
+    const tagId = async (name: string) =>
+      (await db().selectFrom('tags').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
+    expect(await ids('skerries')).toEqual([story.headline]);
+
+    const renamed = await call(env.app, editor, 'PATCH', `/tags/${await tagId('Skerries')}`, {
+      name: 'Beacons',
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(await ids('beacons')).toEqual([story.headline]);
+    expect(await ids('skerries')).toEqual([]);
+
+    const merged = await call(env.app, editor, 'POST', `/tags/${await tagId('Pilotage')}/merge`, {
+      into: await tagId('Beacons'),
+    });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(await ids('pilotage')).toEqual([]);
+
+    const deleted = await call(env.app, editor, 'DELETE', `/tags/${await tagId('Beacons')}`);
+    expect(deleted.statusCode).toBe(204);
+    expect(await ids('beacons')).toEqual([]);
+    expect(await ids('fogbell wardens')).toEqual([story.headline]);
+
+    const author = await call(env.app, editor, 'PATCH', `/authors/${fx.authors.daniel}`, {
+      name: 'Daniela Reyes-Okafor',
+    });
+    expect(author.statusCode, author.body).toBe(200);
+    expect(await ids('okafor')).toContain(story.headline);
+    expect(await ids('okafor')).toContain('Budget talks resume in the capital');
   });
 });

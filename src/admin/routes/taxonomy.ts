@@ -13,9 +13,10 @@ import {
   updateSection,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { inTransaction } from '../../db/index.js';
+import { type Db, inTransaction } from '../../db/index.js';
 import { SLUG_PATTERN, slugify } from '../../lib/slug.js';
 import { nowIso } from '../../lib/time.js';
+import { reindexArticles } from '../../search/index.js';
 import { ApiError, authorize, idParams, type Router } from '../http.js';
 
 const slug = z
@@ -203,15 +204,18 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
         .executeTakeFirst();
       if (clash)
         throw new ApiError(409, 'conflict', `slug: tag ${clash.id} already uses "${newSlug}"; merge instead`);
-      const row = await ctx.db
-        .updateTable('tags')
-        .set({ name: body.name, slug: newSlug })
-        .where('id', '=', params.id)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw new ApiError(404, 'not_found', `tag ${params.id} not found`);
-      announceChange(ctx.db, [tagTag(row.id), SITEMAPS]);
-      return row;
+      return inTransaction(ctx.db, async (tx) => {
+        const row = await tx
+          .updateTable('tags')
+          .set({ name: body.name, slug: newSlug })
+          .where('id', '=', params.id)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) throw new ApiError(404, 'not_found', `tag ${params.id} not found`);
+        await reindexArticles(tx, await storiesTagged(tx, row.id));
+        announceChange(tx, [tagTag(row.id), SITEMAPS]);
+        return row;
+      });
     },
   });
   r.add({
@@ -251,6 +255,10 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
               .execute();
         }
         await tx.deleteFrom('tags').where('id', '=', params.id).execute();
+        await reindexArticles(
+          tx,
+          links.map((l) => l.article_id),
+        );
         announceChange(tx, [tagTag(params.id), tagTag(body.into), tagListTag(body.into), SITEMAPS]);
         return { merged: links.length };
       });
@@ -265,9 +273,14 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
     status: 204,
     handler: async ({ params, actor }) => {
       authorize(actor, 'taxonomy.manage');
-      const r0 = await ctx.db.deleteFrom('tags').where('id', '=', params.id).executeTakeFirst();
-      if (Number(r0.numDeletedRows) === 0) throw new ApiError(404, 'not_found', `tag ${params.id} not found`);
-      announceChange(ctx.db, [tagTag(params.id), SITEMAPS]);
+      await inTransaction(ctx.db, async (tx) => {
+        const tagged = await storiesTagged(tx, params.id);
+        const r0 = await tx.deleteFrom('tags').where('id', '=', params.id).executeTakeFirst();
+        if (Number(r0.numDeletedRows) === 0)
+          throw new ApiError(404, 'not_found', `tag ${params.id} not found`);
+        await reindexArticles(tx, tagged);
+        announceChange(tx, [tagTag(params.id), SITEMAPS]);
+      });
     },
   });
 
@@ -341,23 +354,48 @@ export function taxonomyRoutes(r: Router, ctx: Context): void {
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
       await checkAuthor(params.id, body);
-      const row = await ctx.db
-        .updateTable('authors')
-        .set({
-          ...(body.slug ? { slug: body.slug } : {}),
-          ...(body.name ? { name: body.name } : {}),
-          ...(body.bio !== undefined ? { bio: body.bio } : {}),
-          ...(body.avatarMediaId !== undefined ? { avatar_media_id: body.avatarMediaId } : {}),
-          updated_at: nowIso(),
-        })
-        .where('id', '=', params.id)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw new ApiError(404, 'not_found', `author ${params.id} not found`);
-      announceChange(ctx.db, [authorTag(row.id), SITEMAPS]);
-      return presentAuthor(row);
+      return inTransaction(ctx.db, async (tx) => {
+        const before = await tx
+          .selectFrom('authors')
+          .select('name')
+          .where('id', '=', params.id)
+          .executeTakeFirst();
+        const row = await tx
+          .updateTable('authors')
+          .set({
+            ...(body.slug ? { slug: body.slug } : {}),
+            ...(body.name ? { name: body.name } : {}),
+            ...(body.bio !== undefined ? { bio: body.bio } : {}),
+            ...(body.avatarMediaId !== undefined ? { avatar_media_id: body.avatarMediaId } : {}),
+            updated_at: nowIso(),
+          })
+          .where('id', '=', params.id)
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) throw new ApiError(404, 'not_found', `author ${params.id} not found`);
+        // Search knows bylines by name: a new name must find the author's stories at once.
+        if (before && before.name !== row.name) {
+          const bylined = await tx
+            .selectFrom('article_authors')
+            .select('article_id')
+            .where('author_id', '=', row.id)
+            .execute();
+          await reindexArticles(
+            tx,
+            bylined.map((b) => b.article_id),
+          );
+        }
+        announceChange(tx, [authorTag(row.id), SITEMAPS]);
+        return presentAuthor(row);
+      });
     },
   });
+}
+
+/** Stories carrying a tag, for search to index again when the tag's name changes or it goes. */
+async function storiesTagged(db: Db, tagId: number): Promise<number[]> {
+  const rows = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId).execute();
+  return rows.map((r) => r.article_id);
 }
 
 function presentAuthor(a: {
