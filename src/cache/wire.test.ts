@@ -96,7 +96,14 @@ describe('cache hits on the wire', () => {
       expect(a.headers.get('content-encoding')).toBe('br');
       expect(Number(a.headers.get('content-length'))).toBe(a.body.length);
       expect(a.body.equals(miss.rawPayload)).toBe(true);
-      for (const name of ['content-type', 'content-security-policy', 'etag', 'cache-control', 'surrogate-key', 'vary']) {
+      for (const name of [
+        'content-type',
+        'content-security-policy',
+        'etag',
+        'cache-control',
+        'surrogate-key',
+        'vary',
+      ]) {
         expect(a.headers.get(name), name).toBe(String(miss.headers[name]));
       }
       expect(a.headers.get('connection')).toBe('keep-alive');
