@@ -65,7 +65,7 @@ export class FeedBatch {
       if (first < 0 || last < 0) return renderFeed(format, d);
       const pieces = doc.slice(first + open.length, last + close.length).split(open);
       if (pieces.length !== fresh.length) return renderFeed(format, d);
-      fresh.forEach((e, i) => this.items.set(key(e), open + pieces[i]));
+      for (const [i, e] of fresh.entries()) this.items.set(key(e), open + pieces[i]);
       [head, tail] = [doc.slice(0, first), doc.slice(last + close.length)];
     }
     let items = '';
