@@ -61,6 +61,20 @@ describe.each(testDialects())('distribution settings in the newsroom API on %s',
     expect((await call(env.app, editor, 'GET', '/mirrors')).statusCode).toBe(403);
   });
 
+  it('checks the mirrors now for admins, records the result and audits it', async () => {
+    expect((await call(env.app, editor, 'POST', '/mirrors/check')).statusCode).toBe(403);
+    const res = await call(env.app, admin, 'POST', '/mirrors/check');
+    expect(res.statusCode, res.body).toBe(200);
+    const [primary] = res.json().mirrors;
+    // No network beyond loopback here: the test site's address does not resolve.
+    expect(primary).toMatchObject({ url: 'https://news.example.com', primary: true, status: 'unreachable' });
+    expect(primary.checkedAt).toEqual(expect.any(String));
+    const shown = (await call(env.app, admin, 'GET', '/mirrors')).json().mirrors[0];
+    expect(shown).toMatchObject({ status: 'unreachable', checkedAt: primary.checkedAt });
+    const [entry] = (await call(env.app, admin, 'GET', '/audit')).json().entries;
+    expect(entry.action).toBe('mirrors.check');
+  });
+
   it('attaches a video to a story and adds a live stream', async () => {
     const section = await createSection(env.ctx.db, { slug: 'video', name: 'Video' });
     const story = (

@@ -1,7 +1,7 @@
 /**
  * The newsroom app's list and management screens in headless Chromium: the stories list with
- * its filters in the address and bulk actions, sections, tags, authors and users — each shown
- * only to the roles the policy allows.
+ * its filters in the address and bulk actions, sections, tags, authors, users and mirror health —
+ * each shown only to the roles the policy allows.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -109,8 +109,9 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(/status=draft/);
     const list = page.locator('.story-list li');
+    // The unfiltered list is two pages long too: wait for the filtered rows, not the pager.
+    await list.first().getByRole('link', { name: 'Council minute 1', exact: true }).waitFor();
     await page.getByText('Page 1 of 2').waitFor();
-    expect(await list.first().locator('a').textContent()).toBe('Council minute 1');
     await page.getByRole('link', { name: 'Next →' }).click();
     await page.getByText('Page 2 of 2').waitFor();
     expect(await list.count()).toBe(5);
@@ -263,5 +264,53 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
     expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
     await page.goto(`${base}/admin/users`);
     await page.getByRole('heading', { name: 'Not available' }).waitFor();
+  });
+
+  it('shows mirror health and checks it on demand; an editor sees no Mirrors screen', async () => {
+    await createUser(env.ctx.db, {
+      email: 'desk@example.com',
+      name: 'Desk Editor',
+      password: PASSWORD,
+      role: 'editor',
+    });
+    // Whoever the last test left signed in, start this one signed out.
+    await chromium.context.clearCookies();
+    await signInThroughForm(page, base, 'desk@example.com', PASSWORD);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Tags' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Mirrors' }).count()).toBe(0);
+    await page.goto(`${base}/admin/mirrors`);
+    await page.getByRole('heading', { name: 'Not available' }).waitFor();
+
+    await chromium.context.clearCookies();
+    await signInThroughForm(page, base, 'chief@example.com', PASSWORD);
+    await nav.getByRole('link', { name: 'Mirrors' }).click();
+    await page.getByRole('heading', { name: 'Mirrors' }).waitFor();
+    const primary = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'http://localhost:3000 (primary)' }) });
+    // Cells after the address: status, latency, last success, checked, detail.
+    const checked = primary.getByRole('cell').nth(3);
+    expect(await checked.textContent()).toBe('never checked');
+
+    await page.getByRole('button', { name: 'Check now' }).click();
+    // Nothing listens on the test site's address, so the check is refused at once; any answer shows.
+    const said = page.getByRole('status').filter({ hasText: /^Checked \d+ address(es)?: / });
+    await said.waitFor();
+    expect(await said.textContent()).toMatch(/\d+ (reachable|stale|unreachable)/);
+    expect(await primary.getByRole('cell').first().textContent()).toMatch(/(reachable|stale|unreachable)$/);
+    await checked.locator('time').waitFor();
+    expect(await page.getByRole('button', { name: 'Check now' }).isEnabled()).toBe(true);
+    await screenshot(page, 'mirrors');
+    // A small phone: the table scrolls inside its own box, not the page.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // The table's scrolling box is the next stop after the button, so the keyboard can scroll it.
+    await page.getByRole('button', { name: 'Check now' }).focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Mirror status (scrolls sideways)',
+    );
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 });

@@ -1,9 +1,10 @@
-/** The management screens (sections, tags, authors, users): their addresses, links and who sees them. */
+/** The management screens (sections, tags, authors, users, mirrors): their addresses, links and who sees them. */
 import type { User } from '../api.js';
 import { type Action, mayEver } from '../permissions.js';
 import { BASE, onLinkClick } from '../router.js';
 import { Authors } from './authors.js';
 import { NotAllowed } from './manage.js';
+import { Mirrors } from './mirrors.js';
 import { Sections } from './sections.js';
 import { Tags } from './tags.js';
 import { Users } from './users.js';
@@ -31,6 +32,13 @@ const SCREENS: {
     screen: () => <Authors />,
   },
   { path: '/users', label: 'Users', what: 'users', action: 'user.manage', screen: (u) => <Users user={u} /> },
+  {
+    path: '/mirrors',
+    label: 'Mirrors',
+    what: 'mirrors',
+    action: 'settings.manage',
+    screen: () => <Mirrors />,
+  },
 ];
 
 /** The screen for this address, or null when the address is not a management screen. */

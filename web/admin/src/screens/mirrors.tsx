@@ -1,0 +1,148 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api.js';
+import { formatNewsroomTime } from '../time.js';
+import { Notices } from './manage.js';
+import './mirrors.css';
+
+type Health = 'reachable' | 'stale' | 'unreachable' | 'skipped';
+
+/** One address as `GET /mirrors` and `POST /mirrors/check` answer it (MirrorStatusRow on the server). */
+interface MirrorRow {
+  url: string;
+  primary: boolean;
+  status: Health;
+  latencyMs: number | null;
+  newestPath: string | null;
+  detail: string;
+  checkedAt: string | null;
+  lastSuccessAt: string | null;
+}
+
+const ORDER: Health[] = ['reachable', 'stale', 'unreachable', 'skipped'];
+
+/** A shape beside the word, so the status never rests on the badge's colour alone. */
+const MARK: Record<Health, string> = { reachable: '✓', stale: '!', unreachable: '✕', skipped: '–' };
+
+/** "Checked 3 addresses: 2 reachable, 1 unreachable." */
+function summary(rows: MirrorRow[]): string {
+  const counts = ORDER.map((s) => [s, rows.filter((r) => r.status === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  const what = `Checked ${rows.length} ${rows.length === 1 ? 'address' : 'addresses'}`;
+  return counts.length ? `${what}: ${counts.join(', ')}.` : `${what}.`;
+}
+
+function When({ iso, none }: { iso: string | null; none: string }) {
+  return iso ? <time dateTime={iso}>{formatNewsroomTime(iso)}</time> : <span className="muted">{none}</span>;
+}
+
+/** The alternate addresses and their health: the last recorded check, and a check on demand. */
+export function Mirrors() {
+  const [rows, setRows] = useState<MirrorRow[] | null>(null);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [checking, setChecking] = useState(false);
+  const button = useRef<HTMLButtonElement>(null);
+  const hadFocus = useRef(false);
+
+  const reload = useCallback(async () => {
+    try {
+      setRows((await api<{ mirrors: MirrorRow[] }>('GET', '/mirrors')).mirrors);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, []);
+  useEffect(() => void reload(), [reload]);
+  // Disabling the button while it runs drops keyboard focus to the page; once it is enabled
+  // again, give focus back to it, unless the user has moved on meanwhile.
+  useEffect(() => {
+    if (checking || !hadFocus.current) return;
+    hadFocus.current = false;
+    if (document.activeElement === document.body) button.current?.focus();
+  }, [checking]);
+
+  async function checkNow() {
+    hadFocus.current = document.activeElement === button.current;
+    setChecking(true);
+    setError('');
+    setNotice('');
+    try {
+      const { mirrors } = await api<{ mirrors: MirrorRow[] }>('POST', '/mirrors/check');
+      setRows(mirrors);
+      setNotice(summary(mirrors));
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  return (
+    <main className="manage">
+      <h1>Mirrors</h1>
+      <p className="hint">
+        Alternate addresses readers can use when the main one is blocked, and what the last check found.
+      </p>
+      <Notices error={error} notice={notice} />
+      <button
+        ref={button}
+        type="button"
+        className="primary"
+        disabled={checking}
+        aria-busy={checking}
+        onClick={() => void checkNow()}
+      >
+        {checking ? 'Checking…' : 'Check now'}
+      </button>
+      {rows === null && !error && <p className="muted">Loading…</p>}
+      {rows && (
+        <section
+          className="mirror-scroll"
+          aria-label="Mirror status (scrolls sideways)"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must take focus, or keyboard users cannot scroll it
+          tabIndex={0}
+        >
+          <table className="mirror-table" aria-busy={checking}>
+            <caption className="visually-hidden">
+              Addresses of the site and the result of their last check
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Address</th>
+                <th scope="col">Status</th>
+                <th scope="col">Latency</th>
+                <th scope="col">Last success</th>
+                <th scope="col">Checked</th>
+                <th scope="col">Detail</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((m) => (
+                <tr key={m.url}>
+                  <th scope="row">
+                    {m.url}
+                    {m.primary && <span className="muted"> (primary)</span>}
+                  </th>
+                  <td>
+                    <span className={`status mirror-${m.status}`}>
+                      <span aria-hidden="true">{MARK[m.status]} </span>
+                      {m.status}
+                    </span>
+                  </td>
+                  <td>{m.latencyMs === null ? '—' : `${m.latencyMs} ms`}</td>
+                  <td>
+                    <When iso={m.lastSuccessAt} none="never" />
+                  </td>
+                  <td>
+                    <When iso={m.checkedAt} none="never checked" />
+                  </td>
+                  <td>{m.detail || '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </main>
+  );
+}
