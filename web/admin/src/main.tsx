@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { App } from './app.js';
 import './styles.css';
+import { App } from './app.js';
 
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<App />);

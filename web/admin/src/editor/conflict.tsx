@@ -2,6 +2,7 @@ import { type Doc, renderText } from '../../../../src/content/document/index.js'
 import type { Article, ArticleFields } from '../api.js';
 import { formatNewsroomTime } from '../time.js';
 import { toDoc } from './schema.js';
+import './conflict.css';
 
 function text(body: unknown): string {
   try {

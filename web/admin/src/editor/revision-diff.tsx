@@ -5,6 +5,7 @@ import { flattenSections, loadAuthors, loadSections } from '../data.js';
 import { formatNewsroomTime } from '../time.js';
 import { toDoc } from './schema.js';
 import { diffWords, type Part } from './word-diff.js';
+import './revision-diff.css';
 
 type Snapshot = Record<string, unknown>;
 interface Full extends Revision {

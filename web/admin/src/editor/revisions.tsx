@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, type Revision } from '../api.js';
 import { formatNewsroomTime } from '../time.js';
 import { RevisionDiff } from './revision-diff.js';
+import './revisions.css';
 
 /** The story's history, newest first: compare any two revisions, restore any as a new save. */
 export function Revisions({

@@ -3,6 +3,7 @@ import { type Article, type ArticleFields, api, siteSetting, type Tag, type User
 import { sectionLabel, useAuthors, useSections } from '../data.js';
 import { MediaPicker } from '../media/picker.js';
 import { isoToZoned, newsroomZone, zonedToIso } from '../time.js';
+import './side-panel.css';
 
 type Change = (patch: Partial<ArticleFields>) => void;
 

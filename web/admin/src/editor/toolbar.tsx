@@ -5,6 +5,7 @@ import type { User } from '../api.js';
 import type { MediaItem } from '../media/library.js';
 import { MediaPicker } from '../media/picker.js';
 import { embedFor } from './schema.js';
+import './toolbar.css';
 
 /** Asks for a link address and applies it to the selection; refuses what the site would refuse. */
 export function promptLink(editor: Editor): void {

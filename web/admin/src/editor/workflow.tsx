@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type Article, STATUS_LABEL, type Transition } from '../api.js';
 import { formatNewsroomTime, isoToZoned, newsroomZone, zonedToIso } from '../time.js';
+import './workflow.css';
 
 const LABEL: Record<Transition, string> = {
   submit: 'Submit for review',

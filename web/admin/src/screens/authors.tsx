@@ -3,6 +3,7 @@ import { slugify } from '../../../../src/lib/slug.js';
 import { api } from '../api.js';
 import { forgetReferenceData } from '../data.js';
 import { Notices, useAction } from './manage.js';
+import './authors.css';
 
 interface Byline {
   id: number;

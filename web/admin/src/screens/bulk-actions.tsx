@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type ArticleSummary, api, type User } from '../api.js';
 import { type Action, mayEver } from '../permissions.js';
+import './bulk-actions.css';
 
 type BulkAction = 'submit' | 'publish' | 'unpublish' | 'delete' | 'restore';
 

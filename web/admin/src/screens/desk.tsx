@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { type ArticleSummary, api, type User } from '../api.js';
 import { StoryList } from './story-list.js';
+import './desk.css';
 
 type Lists = Record<'drafts' | 'review' | 'scheduled' | 'published', ArticleSummary[]>;
 

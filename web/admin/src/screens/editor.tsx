@@ -19,6 +19,7 @@ import { editorExtensions, toEditorContent, transformPastedHTML } from '../edito
 import { SidePanel } from '../editor/side-panel.js';
 import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
 import { Workflow } from '../editor/workflow.js';
+import './editor.css';
 
 /** Loads one story, then hands it to the editor. */
 export function EditorScreen({ id, user }: { id: number; user: User }) {

@@ -3,6 +3,7 @@ import { slugify } from '../../../../src/lib/slug.js';
 import { api, type Section } from '../api.js';
 import { flattenSections, forgetReferenceData, sectionLabel } from '../data.js';
 import { Notices, useAction } from './manage.js';
+import './sections.css';
 
 /** The section tree: add, rename, move under another parent, reorder among siblings. */
 export function Sections() {

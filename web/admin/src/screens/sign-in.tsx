@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiError, api, type User } from '../api.js';
+import './sign-in.css';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) => void }) {
   const [error, setError] = useState('');

@@ -5,6 +5,7 @@ import { mayEver } from '../permissions.js';
 import { BASE, navigate, onLinkClick, useLocation } from '../router.js';
 import { BulkActions } from './bulk-actions.js';
 import { StoryList } from './story-list.js';
+import './stories.css';
 
 const PAGE_SIZE = 25;
 const SORTS = {

@@ -1,6 +1,7 @@
 import { type ArticleSummary, STATUS_LABEL } from '../api.js';
 import { BASE, onLinkClick } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
+import './story-list.css';
 
 /** Checkboxes for bulk actions (the stories screen); the desk lists without them. */
 export interface Selection {

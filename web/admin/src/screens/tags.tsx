@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Tag } from '../api.js';
 import { Notices, useAction } from './manage.js';
+import './tags.css';
 
 interface CountedTag extends Tag {
   stories: number;

@@ -3,6 +3,7 @@ import { canAssignRole } from '../../../../src/accounts/policy.js';
 import { api, type Role, type User } from '../api.js';
 import { useAuthors } from '../data.js';
 import { Notices, useAction } from './manage.js';
+import './users.css';
 
 interface Member {
   id: number;
