@@ -292,6 +292,7 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
     // Cells after the address: status, latency, last success, checked, detail.
     const checked = primary.getByRole('cell').nth(3);
     expect(await checked.textContent()).toBe('never checked');
+    expect(await primary.getByRole('cell').first().textContent()).toMatch(/unknown$/);
 
     await page.getByRole('button', { name: 'Check now' }).click();
     // Nothing listens on the test site's address, so the check is refused at once; any answer shows.

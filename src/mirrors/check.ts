@@ -12,7 +12,8 @@ import { isOnion, type MirrorsDocument } from './addresses.js';
 export interface MirrorStatusRow {
   url: string;
   primary: boolean;
-  status: MirrorStatus;
+  /** `unknown`: never checked (not a recorded result, so never stored). */
+  status: MirrorStatus | 'unknown';
   latencyMs: number | null;
   newestPath: string | null;
   detail: string;
@@ -141,7 +142,7 @@ export async function mirrorStatus(
     return {
       url,
       primary: url === site.url,
-      status: r?.status ?? 'unreachable',
+      status: r?.status ?? 'unknown',
       latencyMs: r?.latency_ms ?? null,
       newestPath: r?.newest_path ?? null,
       detail: r ? r.detail : 'never checked',

@@ -155,6 +155,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
           stale: count('stale'),
           unreachable: count('unreachable'),
           skipped: count('skipped'),
+          unknown: count('unknown'),
         },
       });
       return { mirrors: rows };

@@ -4,7 +4,7 @@ import { formatNewsroomTime } from '../time.js';
 import { Notices } from './manage.js';
 import './mirrors.css';
 
-type Health = 'reachable' | 'stale' | 'unreachable' | 'skipped';
+type Health = 'reachable' | 'stale' | 'unreachable' | 'skipped' | 'unknown';
 
 /** One address as `GET /mirrors` and `POST /mirrors/check` answer it (MirrorStatusRow on the server). */
 interface MirrorRow {
@@ -18,10 +18,16 @@ interface MirrorRow {
   lastSuccessAt: string | null;
 }
 
-const ORDER: Health[] = ['reachable', 'stale', 'unreachable', 'skipped'];
+const ORDER: Health[] = ['reachable', 'stale', 'unreachable', 'skipped', 'unknown'];
 
 /** A shape beside the word, so the status never rests on the badge's colour alone. */
-const MARK: Record<Health, string> = { reachable: '✓', stale: '!', unreachable: '✕', skipped: '–' };
+const MARK: Record<Health, string> = {
+  reachable: '✓',
+  stale: '!',
+  unreachable: '✕',
+  skipped: '–',
+  unknown: '?',
+};
 
 /** "Checked 3 addresses: 2 reachable, 1 unreachable." */
 function summary(rows: MirrorRow[]): string {
