@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import { buildApp } from '../../app.js';
 import { createContext } from '../../context.js';
+import { withoutDiskSync } from '../../db/index.js';
 import { testDialects } from '../../test/databases.js';
 import { type TestEnv, testEnv } from '../../test/context.js';
 import { type Fixture, seedFixture } from '../../test/fixtures.js';
@@ -146,6 +148,33 @@ describe.each(testDialects())('Content API keys and rate limits on %s', (dialect
     );
     expect(results.filter((r) => r.allowed)).toHaveLength(20);
     expect(results.map((r) => r.remaining).sort((a, b) => a - b)[0]).toBe(0);
+  });
+
+  it('counts without waiting for the disk, and leaves every other write fully synced', async () => {
+    const durability = async (db = env.ctx.db) =>
+      dialect === 'sqlite'
+        ? String(
+            (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db)).rows[0]?.synchronous,
+          )
+        : String(
+            (await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(db)).rows[0]
+              ?.synchronous_commit,
+          );
+    const synced = dialect === 'sqlite' ? '2' : 'on'; // SQLite's FULL is 2
+    expect(await durability()).toBe(synced);
+    // Inside the counting write, and nowhere else, the commit does not wait for the disk.
+    const seen = await withoutDiskSync(env.ctx.db, (db) => durability(db));
+    expect(seen).toBe(dialect === 'sqlite' ? '0' : 'off');
+    const at = new Date('2031-03-02T00:00:00Z');
+    expect((await hitRateLimit(env.ctx.db, 'test:durability', 5, at)).remaining).toBe(4);
+    expect(await durability()).toBe(synced);
+    // A failing write inside restores the setting as well.
+    await expect(
+      withoutDiskSync(env.ctx.db, async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    expect(await durability()).toBe(synced);
   });
 });
 
