@@ -153,9 +153,7 @@ describe.each(testDialects())('Content API keys and rate limits on %s', (dialect
   it('counts without waiting for the disk, and leaves every other write fully synced', async () => {
     const durability = async (db = env.ctx.db) =>
       dialect === 'sqlite'
-        ? String(
-            (await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db)).rows[0]?.synchronous,
-          )
+        ? String((await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(db)).rows[0]?.synchronous)
         : String(
             (await sql<{ synchronous_commit: string }>`SHOW synchronous_commit`.execute(db)).rows[0]
               ?.synchronous_commit,
