@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { slugify } from '../../../../src/lib/slug.js';
 import { api } from '../api.js';
 import { forgetReferenceData } from '../data.js';
-import { Notices, useAction } from './manage.js';
+import { NamedForm, Notices, useAction } from './manage.js';
 import './authors.css';
 
 interface Byline {
@@ -98,71 +97,27 @@ function AuthorForm({
   onSave: (v: Values) => Promise<boolean>;
   onCancel?: () => void;
 }) {
-  const blank = { name: '', slug: '', bio: '' };
-  const [v, setV] = useState<Values>(
-    initial ? { name: initial.name, slug: initial.slug, bio: initial.bio } : blank,
-  );
-  // A new byline's slug follows the name until someone types one; an existing slug stays put.
-  const [slugEdited, setSlugEdited] = useState(initial !== undefined);
   return (
-    <form
-      className="inline-form"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSave(v).then((ok) => {
-          if (ok && !initial) {
-            setV(blank);
-            setSlugEdited(false);
-          }
-        });
-      }}
-    >
-      <h2>{title}</h2>
-      <label>
-        Name
-        <input
-          required
-          maxLength={200}
-          value={v.name}
-          onChange={(e) => {
-            const name = e.target.value;
-            setV((x) => ({ ...x, name, slug: slugEdited ? x.slug : slugify(name) }));
-          }}
-        />
-      </label>
-      <label>
-        Slug (address of the author page)
-        <input
-          required
-          pattern="[a-z][a-z0-9\-]*"
-          title="lowercase letters, digits and hyphens, starting with a letter"
-          value={v.slug}
-          onChange={(e) => {
-            setSlugEdited(true);
-            setV((x) => ({ ...x, slug: e.target.value }));
-          }}
-        />
-      </label>
-      <label>
-        Biography
-        <textarea
-          rows={3}
-          maxLength={5000}
-          value={v.bio}
-          onChange={(e) => setV((x) => ({ ...x, bio: e.target.value }))}
-        />
-      </label>
-      <div className="buttons">
-        <button type="submit" className="primary" disabled={busy}>
-          {submit}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
-    </form>
+    <NamedForm<Values>
+      title={title}
+      submit={submit}
+      slugLabel="Slug (address of the author page)"
+      initial={initial && { name: initial.name, slug: initial.slug, bio: initial.bio }}
+      blank={{ name: '', slug: '', bio: '' }}
+      busy={busy}
+      onSave={onSave}
+      onCancel={onCancel}
+      fields={(v, change) => (
+        <label>
+          Biography
+          <textarea
+            rows={3}
+            maxLength={5000}
+            value={v.bio}
+            onChange={(e) => change({ bio: e.target.value })}
+          />
+        </label>
+      )}
+    />
   );
 }

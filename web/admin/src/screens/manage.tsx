@@ -1,5 +1,6 @@
 /** Small shared parts of the management screens (sections, tags, authors, users). */
-import { useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
+import { slugify } from '../../../../src/lib/slug.js';
 
 /** Runs one change at a time, says what happened, and reports the server's reason on failure. */
 export function useAction(reload: () => Promise<void> | void) {
@@ -46,5 +47,89 @@ export function NotAllowed({ what }: { what: string }) {
       <h1>Not available</h1>
       <p>Your role does not manage {what}. Ask an editor or an admin.</p>
     </main>
+  );
+}
+
+/**
+ * The add/edit form of things with a name and a slug (sections, bylines): the slug follows the
+ * name until someone types one (an existing slug stays put), a successful add empties the form,
+ * and the fields in between are the caller's (`fields`, given the values and a way to change them).
+ */
+export function NamedForm<V extends { name: string; slug: string }>({
+  title,
+  submit,
+  slugLabel = 'Slug',
+  initial,
+  blank,
+  busy,
+  onSave,
+  onCancel,
+  fields,
+}: {
+  title: string;
+  submit: string;
+  slugLabel?: string;
+  initial?: V;
+  blank: V;
+  busy: boolean;
+  onSave: (v: V) => Promise<boolean>;
+  onCancel?: () => void;
+  fields?: (v: V, change: (patch: Partial<V>) => void) => ReactNode;
+}) {
+  const [v, setV] = useState<V>(initial ?? blank);
+  const [slugEdited, setSlugEdited] = useState(initial !== undefined);
+  const change = (patch: Partial<V>) => setV((x) => ({ ...x, ...patch }));
+  return (
+    <form
+      className="inline-form"
+      aria-label={title}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSave(v).then((ok) => {
+          if (ok && !initial) {
+            setV(blank);
+            setSlugEdited(false);
+          }
+        });
+      }}
+    >
+      <h2>{title}</h2>
+      <label>
+        Name
+        <input
+          required
+          maxLength={200}
+          value={v.name}
+          onChange={(e) => {
+            const name = e.target.value;
+            setV((x) => ({ ...x, name, slug: slugEdited ? x.slug : slugify(name) }));
+          }}
+        />
+      </label>
+      <label>
+        {slugLabel}
+        <input
+          required
+          pattern="[a-z][a-z0-9\-]*"
+          title="lowercase letters, digits and hyphens, starting with a letter"
+          value={v.slug}
+          onChange={(e) => {
+            setSlugEdited(true);
+            change({ slug: e.target.value } as Partial<V>);
+          }}
+        />
+      </label>
+      {fields?.(v, change)}
+      <div className="buttons">
+        <button type="submit" className="primary" disabled={busy}>
+          {submit}
+        </button>
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
   );
 }

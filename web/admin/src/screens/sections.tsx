@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { slugify } from '../../../../src/lib/slug.js';
 import { api, type Section } from '../api.js';
 import { flattenSections, forgetReferenceData, sectionLabel } from '../data.js';
-import { Notices, useAction } from './manage.js';
+import { NamedForm, Notices, useAction } from './manage.js';
 import './sections.css';
 
 /** The section tree: add, rename, move under another parent, reorder among siblings. */
@@ -169,74 +168,31 @@ function SectionForm({
   onSave: (v: Values) => Promise<boolean>;
   onCancel?: () => void;
 }) {
-  const blank: Values = { name: '', slug: '', parentId: null };
-  const [v, setV] = useState<Values>(initial ?? blank);
-  // A new section's slug follows its name until someone types a slug.
-  const [slugEdited, setSlugEdited] = useState(initial !== undefined);
   return (
-    <form
-      className="inline-form"
-      aria-label={title}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSave(v).then((ok) => {
-          if (ok && !initial) {
-            setV(blank);
-            setSlugEdited(false);
-          }
-        });
-      }}
-    >
-      <h2>{title}</h2>
-      <label>
-        Name
-        <input
-          required
-          maxLength={200}
-          value={v.name}
-          onChange={(e) => {
-            const name = e.target.value;
-            setV((x) => ({ ...x, name, slug: slugEdited ? x.slug : slugify(name) }));
-          }}
-        />
-      </label>
-      <label>
-        Slug
-        <input
-          required
-          pattern="[a-z][a-z0-9\-]*"
-          title="lowercase letters, digits and hyphens, starting with a letter"
-          value={v.slug}
-          onChange={(e) => {
-            setSlugEdited(true);
-            setV((x) => ({ ...x, slug: e.target.value }));
-          }}
-        />
-      </label>
-      <label>
-        Parent
-        <select
-          value={v.parentId ?? ''}
-          onChange={(e) => setV((x) => ({ ...x, parentId: e.target.value ? Number(e.target.value) : null }))}
-        >
-          <option value="">(top level)</option>
-          {all.map((s) => (
-            <option key={s.id} value={s.id}>
-              {sectionLabel(s)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <div className="buttons">
-        <button type="submit" className="primary" disabled={busy}>
-          {submit}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
-    </form>
+    <NamedForm<Values>
+      title={title}
+      submit={submit}
+      initial={initial}
+      blank={{ name: '', slug: '', parentId: null }}
+      busy={busy}
+      onSave={onSave}
+      onCancel={onCancel}
+      fields={(v, change) => (
+        <label>
+          Parent
+          <select
+            value={v.parentId ?? ''}
+            onChange={(e) => change({ parentId: e.target.value ? Number(e.target.value) : null })}
+          >
+            <option value="">(top level)</option>
+            {all.map((s) => (
+              <option key={s.id} value={s.id}>
+                {sectionLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    />
   );
 }
