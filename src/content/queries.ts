@@ -1,4 +1,5 @@
-import type { ArticleRow, AuthorRow, Db, MediaRow, TagRow } from '../db/index.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { ArticleRow, AuthorRow, Database, Db, MediaRow, TagRow } from '../db/index.js';
 
 /**
  * The public read side: what readers may see, fetched in a fixed, small number of queries per
@@ -56,27 +57,39 @@ export function publicArticles(db: Db, now: string, filter: ListFilter = {}) {
     .where('articles.deleted_at', 'is', null);
   if (filter.sectionIds)
     q = q.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
-  if (filter.authorId !== undefined) {
-    const authorId = filter.authorId;
-    // IN (…) lets the database start from the byline index rather than test every story.
-    q = q.where('articles.id', 'in', (eb) =>
+  if (filter.authorId !== undefined) q = q.where(bylined(filter.authorId));
+  if (filter.tagId !== undefined) q = q.where(tagged(filter.tagId));
+  if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
+  return q;
+}
+
+/**
+ * Stories with this byline, or this tag, as a condition on `articles` (public lists and the
+ * newsroom's story list alike). IN (…) lets the database start from the link table's index
+ * rather than test every story.
+ */
+export function bylined(authorId: number) {
+  return (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb(
+      'articles.id',
+      'in',
       eb
         .selectFrom('article_authors')
         .select('article_authors.article_id')
         .where('article_authors.author_id', '=', authorId),
     );
-  }
-  if (filter.tagId !== undefined) {
-    const tagId = filter.tagId;
-    q = q.where('articles.id', 'in', (eb) =>
+}
+
+export function tagged(tagId: number) {
+  return (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb(
+      'articles.id',
+      'in',
       eb
         .selectFrom('article_tags')
         .select('article_tags.article_id')
         .where('article_tags.tag_id', '=', tagId),
     );
-  }
-  if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
-  return q;
 }
 
 /** Newest first. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { can } from '../../accounts/index.js';
-import { descendantIds, loadSectionTree } from '../../content/index.js';
+import { bylined, descendantIds, loadSectionTree, tagged } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
 import { ApiError, authorize, type Router } from '../http.js';
@@ -63,30 +63,8 @@ export function articleListRoute(r: Router, ctx: Context): void {
           throw new ApiError(400, 'invalid_input', `sectionId: section ${query.sectionId} does not exist`);
         q = q.where('articles.section_id', 'in', ids);
       }
-      if (query.authorId) {
-        const authorId = query.authorId;
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('article_authors')
-              .select('article_id')
-              .whereRef('article_authors.article_id', '=', 'articles.id')
-              .where('article_authors.author_id', '=', authorId),
-          ),
-        );
-      }
-      if (query.tagId) {
-        const tagId = query.tagId;
-        q = q.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('article_tags')
-              .select('article_id')
-              .whereRef('article_tags.article_id', '=', 'articles.id')
-              .where('article_tags.tag_id', '=', tagId),
-          ),
-        );
-      }
+      if (query.authorId) q = q.where(bylined(query.authorId));
+      if (query.tagId) q = q.where(tagged(query.tagId));
       if (query.q) {
         const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
         q = q.where((eb) =>
