@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 
 /**
  * Invalidations shared between app nodes over Redis pub/sub. Each node publishes the tags its
@@ -31,6 +30,8 @@ export async function redisBus(url: string, prefix: string, events: BusEvents): 
     retryStrategy: (times: number) => Math.min(times * 100, 2000),
     lazyConnect: true,
   };
+  // Loaded only by a node that shares its cache: a single node never holds the client's code.
+  const { Redis } = await import('ioredis');
   const pub = new Redis(url, options);
   const sub = new Redis(url, options);
   let connectedOnce = false;

@@ -8,7 +8,8 @@ import {
   sql,
   type Transaction,
 } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type PgModule from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';
 
@@ -45,16 +46,22 @@ export function dialectOf(db: KyselyT<any>): Dialect {
   return db.getExecutor().adapter instanceof PostgresAdapter ? dialects.postgres : dialects.sqlite;
 }
 
-let pgTypesConfigured = false;
+let pgModule: typeof PgModule | null = null;
 
-/** PostgreSQL hands back the same shapes as SQLite: ISO strings for times, numbers for counts. */
-function configurePgTypes(): void {
-  if (pgTypesConfigured) return;
-  pgTypesConfigured = true;
+/**
+ * The PostgreSQL driver, loaded only by a site that uses it: a newsroom on SQLite (and every
+ * static export from one) does without its code in memory. The first load sets the type parsers
+ * once: PostgreSQL hands back the same shapes as SQLite, ISO strings for times, numbers for counts.
+ */
+function loadPg(): typeof PgModule {
+  if (pgModule) return pgModule;
+  const pg = createRequire(import.meta.url)('pg') as typeof PgModule;
+  pgModule = pg;
   const toIso = (v: string) => new Date(v).toISOString();
   pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, toIso);
   pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, (v) => new Date(`${v}Z`).toISOString());
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+  return pg;
 }
 
 /**
@@ -81,7 +88,7 @@ function withStatementCache(sqlite: SQLite.Database, limit = 500) {
 
 export function openDatabase(database: Config['database']): DbHandle {
   if (database.kind === 'postgres') {
-    configurePgTypes();
+    const pg = loadPg();
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
     // An idle connection can be cut by the server (restart, failover, admin). Without a listener
     // pg turns that into an uncaught exception that kills the process; the pool simply replaces

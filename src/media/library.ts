@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
 import type { Db, MediaRow } from '../db/index.js';
 import { nowIso } from '../lib/time.js';
+import { loadSharp } from './sharp.js';
 import { ACCEPTED_NAMES, type AcceptedType, SNIFF_BYTES, sniffImage } from './sniff.js';
 
 export interface MediaMeta {
@@ -95,6 +95,7 @@ export async function inspectImage(tmp: string, fileName: string, limits: MediaL
       `${fileName} looks like ${sniffed.type.name} but cannot be read: ${(err as Error).message}`,
     );
   // The header alone: no pixels are decoded, so a 100,000 × 100,000 claim costs nothing here.
+  const sharp = await loadSharp();
   const info = await sharp(tmp, { limitInputPixels: false })
     .metadata()
     .catch((err) => {

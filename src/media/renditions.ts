@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import sharp from 'sharp';
+import { loadSharp } from './sharp.js';
 import type { MediaRow } from '../db/index.js';
 
 /**
@@ -59,6 +59,7 @@ async function render(source: string, target: string, width: number, format: Ren
   const tmp = `${target}.${randomUUID()}.tmp`;
   // rotate() applies EXIF orientation; sharp writes no metadata unless asked (withMetadata,
   // keepExif), so GPS position, camera serials and the like never reach a published file.
+  const sharp = await loadSharp();
   const pipeline = sharp(source, { limitInputPixels: PIXEL_LIMIT })
     .rotate()
     .resize({ width, withoutEnlargement: true });

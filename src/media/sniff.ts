@@ -1,5 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
-
 /** The image types the library keeps, by what file-type finds in the bytes. */
 export const ACCEPTED = {
   jpg: { mime: 'image/jpeg', ext: 'jpg', name: 'JPEG' },
@@ -26,6 +24,8 @@ export type Sniffed = { ok: true; type: AcceptedType } | { ok: false; found: str
  * it is refused by name rather than as "unknown".
  */
 export async function sniffImage(head: Uint8Array): Promise<Sniffed> {
+  // Loaded on the first upload: pages and exports never need it.
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(head);
   if (found && found.ext in ACCEPTED) return { ok: true, type: ACCEPTED[found.ext as keyof typeof ACCEPTED] };
   if (looksLikeSvg(head)) return { ok: false, found: 'SVG' };
