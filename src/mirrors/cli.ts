@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
@@ -32,7 +33,7 @@ export function mirrorCommands(program: Command): void {
         throw new Error('--workers takes a whole number from 0 to 64');
       }
       const ctx = await createContext(loadConfig());
-      const app = await buildApp(ctx);
+      let app = null as FastifyInstance | null;
       // A bar only on a terminal: in cron logs it would be noise.
       const bar = process.stderr.isTTY
         ? new cliProgress.SingleBar(
@@ -45,7 +46,7 @@ export function mirrorCommands(program: Command): void {
         : null;
       try {
         let started = false;
-        const summary = await exportStatic(ctx, app, dir, {
+        const summary = await exportStatic(ctx, async () => (app ??= await buildApp(ctx)), dir, {
           workers,
           onProgress(done, total) {
             if (!bar) return;
@@ -66,7 +67,7 @@ export function mirrorCommands(program: Command): void {
         );
       } finally {
         bar?.stop();
-        await app.close();
+        await app?.close();
         await ctx.close();
       }
     });

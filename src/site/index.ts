@@ -12,6 +12,7 @@ export {
 } from './pages.js';
 /** Render halves of the page builders, for rendering many pages from data loaded in bulk. */
 export { cardOf } from './cards.js';
+export { keepCardMarkup } from './theme/components.js';
 export {
   type ArticlePageData,
   authorMeta,

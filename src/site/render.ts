@@ -6,6 +6,16 @@ export function renderDocument(page: VNode): string {
   return `<!doctype html>${renderToString(page)}`;
 }
 
+/** Markup of part of a page, kept to be set inside an element (`dangerouslySetInnerHTML`). */
+export function renderFragment(part: VNode): string {
+  const html = renderToString(part);
+  // The markup is a rope of every piece the renderer concatenated, several times the size of
+  // its text (kept for 10,000 cards, 50 MB instead of 11). Reading it as a number makes V8
+  // flatten it into one string in place; nothing else is done with the number.
+  Number(html);
+  return html;
+}
+
 /**
  * JSON inside <script>: escape the characters that could end the script element or break
  * JavaScript parsing, so a headline containing "</script>" stays data.

@@ -16,6 +16,7 @@ import {
   cardOf,
   collectImages,
   common,
+  keepCardMarkup,
   PAGE_SIZE,
   type PageResult,
   renderArticlePage,
@@ -182,6 +183,7 @@ export class BatchRenderer {
         if (shared) card.image = shared;
         else this.images.set(key, card.image);
       }
+      keepCardMarkup(card);
       this.cards.set(s.id, card);
     }
     return card;

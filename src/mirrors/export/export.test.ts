@@ -62,8 +62,10 @@ describe.each(testDialects())('static export on %s', (dialect) => {
   let fx: Fixture;
   let out: string;
   const stories: ArticleRow[] = [];
-  // Small sites render in this thread; `workers` forces the worker threads large sites use.
-  const run = (workers?: number) => exportStatic(env.ctx, env.app, out, { workers });
+  // Small sites render and write in this thread; `workers` forces the worker threads large sites
+  // on many cores use, `writeThread` the write thread beside this one (page-output.ts).
+  const run = (workers?: number, writeThread?: boolean) =>
+    exportStatic(env.ctx, env.app, out, { workers, writeThread });
 
   beforeAll(async () => {
     env = await testEnv(dialect, {
@@ -96,7 +98,7 @@ describe.each(testDialects())('static export on %s', (dialect) => {
   afterAll(() => env?.close());
 
   it('writes every page, and a plain static server resolves every link in it', async () => {
-    const summary = await run();
+    const summary = await run(0, true);
     expect(summary.pages).toBeGreaterThan(stories.length);
     expect(summary.removed).toBe(0);
     for (const file of [
@@ -242,7 +244,7 @@ describe.each(testDialects())('static export on %s', (dialect) => {
       { ...input, status: 'unpublished' },
       { expectedVersion: gone.version, timeZone: env.ctx.config.site.timeZone },
     );
-    const removed = await run();
+    const removed = await run(0, true);
     expect(removed.removedPaths).toContain(`${gone.path!.slice(1)}/index.html`);
     expect(fs.existsSync(path.join(out, gone.path!.slice(1)))).toBe(false);
     expect(fs.readFileSync(path.join(out, 'news/politics/russia/index.html'), 'utf8')).not.toContain(
@@ -305,7 +307,7 @@ describe.each(testDialects())('static export on %s', (dialect) => {
 
     // A tag is renamed: every page and feed naming it, and nothing else.
     await env.ctx.db.updateTable('tags').set({ name: 'State budget' }).where('slug', '=', 'budget').execute();
-    const renamed = await run();
+    const renamed = await run(0, true);
     expect(expectWrittenExactly(renamed, 'State budget')).toContain(`${story.path!.slice(1)}/index.html`);
     expect(renamed.writtenPaths).toContain('tag/budget/index.html');
 
@@ -318,5 +320,30 @@ describe.each(testDialects())('static export on %s', (dialect) => {
     const rendered = await run();
     expect(rendered.reused).toBe(0);
     expect(rendered.written).toBe(0);
+    // The same through the write thread: it reads each page back and finds the same bytes.
+    for (const rel of Object.keys(state.inputs)) state.inputs[rel] = 'unknown';
+    fs.writeFileSync(statePath, JSON.stringify(state));
+    const threaded = await run(0, true);
+    expect(threaded.reused).toBe(0);
+    expect(threaded.written).toBe(0);
+    expect(threaded.skipped).toBe(rendered.skipped);
+  }, 60_000);
+
+  it("fails the export with the file system's error, from this thread or the write thread", async () => {
+    // A file where a section's folder must go: no page of that section can be written.
+    const blocker = path.join(out, 'sports');
+    fs.rmSync(blocker, { recursive: true });
+    fs.writeFileSync(blocker, 'in the way');
+    // Nothing known of the last export: every page is rendered and written.
+    fs.writeFileSync(path.join(out, STATE_FILE), '{}');
+    try {
+      for (const writeThread of [false, true]) {
+        await expect(run(0, writeThread), String(writeThread)).rejects.toThrow(/sports/);
+      }
+    } finally {
+      fs.rmSync(blocker);
+    }
+    await run(0, true);
+    expect(fs.existsSync(path.join(out, 'sports/index.html'))).toBe(true);
   }, 60_000);
 });

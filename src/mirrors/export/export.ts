@@ -7,10 +7,11 @@ import { PAGE_SIZE } from '../../site/index.js';
 import { type FeedScope, feedPath } from '../../distribution/index.js';
 import { loadSiteData } from './batch.js';
 import { FeedRenderer } from './feeds.js';
-import { PageRenderer, type PageTask } from './pages.js';
 import { siteFingerprint } from './fingerprint.js';
-import { fileFor, staticParts } from './paths.js';
-import { defaultWorkers, PagePool } from './pool.js';
+import { InlineOutput, WriteThread } from './page-output.js';
+import { PageRenderer, type PageTask } from './pages.js';
+import { fileFor, PageRefs, staticParts } from './paths.js';
+import { defaultWorkers, defaultWriteThread, PagePool } from './pool.js';
 import { fetchFile, type Rendered, renderNotFound } from './render.js';
 import { type ExportState, readState, STATE_FILE, writeState } from './state.js';
 import { CANDIDATE_FILES, type PublicUrl, siteInventory } from './urls.js';
@@ -29,6 +30,11 @@ export interface ExportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Page-rendering threads; 0 renders in this thread. Default: one per core on a large site. */
   workers?: number;
+  /**
+   * Write this thread's pages from a thread of their own (page-output.ts). Default: on a large
+   * site, when a core is left beside the rendering threads.
+   */
+  writeThread?: boolean;
 }
 
 export interface ExportSummary {
@@ -51,9 +57,14 @@ export interface ExportSummary {
   removedPaths: string[];
 }
 
+/**
+ * `app` serves the files the export asks for (assets, robots.txt, sitemaps…): an app, or a
+ * function that builds one. Built only when first asked, after the pages: on a large site that
+ * keeps its routes and their garbage out of the pages' peak memory.
+ */
 export async function exportStatic(
   ctx: Context,
-  app: FastifyInstance,
+  app: FastifyInstance | (() => Promise<FastifyInstance>),
   dir: string,
   opts: ExportOptions = {},
 ): Promise<ExportSummary> {
@@ -76,6 +87,11 @@ export async function exportStatic(
     removedPaths: [],
   };
   const host = new URL(ctx.config.site.url).host;
+  let built: Promise<FastifyInstance> | null = null;
+  const appNow = () => {
+    built ??= typeof app === 'function' ? app() : Promise.resolve(app);
+    return built;
+  };
 
   const inventory = await siteInventory(ctx, PAGE_SIZE);
   let done = 0;
@@ -122,7 +138,7 @@ export async function exportStatic(
       summary.files++;
       return null;
     }
-    const r = await fetchFile(app, host, url);
+    const r = await fetchFile(await appNow(), host, url);
     if (r.status !== 200 || !rel.includes('.')) return null;
     out.put(rel, r.body);
     summary.files++;
@@ -133,13 +149,21 @@ export async function exportStatic(
   let filesMs = performance.now() - filesStarted;
 
   // Then this thread renders pages too, until none are left.
-  const here = new PageRenderer(ctx, data, outDir, site);
-  await pool.runHere(here);
+  const writer =
+    (opts.writeThread ?? defaultWriteThread(tasks.length, workers))
+      ? new WriteThread(outDir, (files) => out.refSets.add(files))
+      : new InlineOutput(outDir);
+  try {
+    await pool.runHere(new PageRenderer(ctx, data, writer, site));
+  } finally {
+    if (writer instanceof WriteThread) await writer.close();
+  }
   await fromWorkers;
   if (!pool.complete()) throw new Error('the export stopped before every page was rendered');
   summary.phases.pagesMs = performance.now() - started;
-  const notFoundPage = await renderNotFound(ctx);
-  out.put('404.html', staticParts(String(notFoundPage.body), here.refs), here.refs.page);
+  const notFoundRefs = new PageRefs();
+  const notFoundPage = staticParts(String((await renderNotFound(ctx)).body), notFoundRefs);
+  out.put('404.html', notFoundPage, notFoundRefs.page);
   // What pages refer to: those rendered now, and those unchanged as the last export found them.
   const refs = [...out.refSets.all()];
 

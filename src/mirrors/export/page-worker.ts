@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../config.js';
 import { createContext } from '../../context.js';
 import { loadSiteData } from './batch.js';
+import { InlineOutput } from './page-output.js';
 import { PageRenderer } from './pages.js';
 import { takeChunk, type WorkerInit, type WorkerReply } from './pool.js';
 
@@ -23,7 +24,7 @@ const config: Config = {
 };
 const ctx = await createContext(config, { now: () => new Date(init.now) });
 try {
-  const pages = new PageRenderer(ctx, await loadSiteData(ctx), init.outDir, init.site);
+  const pages = new PageRenderer(ctx, await loadSiteData(ctx), new InlineOutput(init.outDir), init.site);
   for (let i = takeChunk(init.cursor); i < init.chunks.length; i = takeChunk(init.cursor)) {
     reply({ kind: 'chunk', index: i, outcomes: await pages.run(init.chunks[i] ?? []) });
   }

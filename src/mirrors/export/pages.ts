@@ -1,9 +1,9 @@
 import type { Context } from '../../context.js';
 import { BatchRenderer, type PreparedPage, type SiteData } from './batch.js';
-import { PageRefs, staticParts } from './paths.js';
+import type { PageOutput } from './page-output.js';
 import { pageRendered, renderPage } from './render.js';
 import type { PublicUrl } from './urls.js';
-import { type Outcome, writeIfChanged } from './writer.js';
+import type { Outcome } from './writer.js';
 
 /**
  * One page to export: its URL, the file it goes to, and what the last export recorded for it
@@ -18,22 +18,20 @@ export interface PageTask {
 }
 
 /**
- * Renders pages a chunk at a time and writes each whose bytes changed. The same code runs in
- * the export's worker threads and in the calling thread: lists come from the bulk-loaded data,
- * stories from their rows loaded 500 at a time, anything else (the home page) from the page
- * builders. A page whose inputs have the fingerprint the last export recorded is not rendered.
+ * Renders pages a chunk at a time and hands each to `output`, which writes those whose bytes
+ * changed. The same code runs in the export's worker threads and in the calling thread: lists
+ * come from the bulk-loaded data, stories from their rows loaded 500 at a time, anything else
+ * (the home page) from the page builders. A page whose inputs have the fingerprint the last
+ * export recorded is not rendered.
  */
 export class PageRenderer {
-  /** Renditions and other files the rendered pages refer to. */
-  readonly refs = new PageRefs();
   private readonly batch: BatchRenderer;
-  private readonly madeDirs = new Set<string>();
 
   /** `site`: the site fingerprint (fingerprint.ts); every thread of one export has the same. */
   constructor(
     private readonly ctx: Context,
     data: SiteData,
-    private readonly outDir: string,
+    private readonly output: PageOutput,
     site: string,
   ) {
     this.batch = new BatchRenderer(ctx, data, site);
@@ -42,7 +40,7 @@ export class PageRenderer {
   /** Outcomes of the pages that exist (a URL that is no 200 page is left out). */
   async run(tasks: PageTask[]): Promise<Outcome[]> {
     await this.batch.loadArticles(tasks.filter((t) => t.kind === 'article').map((t) => t.url));
-    const out: Outcome[] = [];
+    const out: (Outcome | Promise<Outcome>)[] = [];
     for (const task of tasks) {
       const prepared = await this.prepare(task);
       if (prepared && task.before !== undefined && prepared.input === task.input) {
@@ -55,13 +53,15 @@ export class PageRenderer {
         });
         continue;
       }
+      await this.output.room();
       const r = prepared ? pageRendered(prepared.render()) : await renderPage(this.ctx, task.url);
       if (r.status !== 200 || typeof r.body !== 'string') continue;
-      const parts = staticParts(r.body, this.refs);
-      const o = writeIfChanged(this.outDir, task.rel, parts, task.before, this.madeDirs);
-      out.push({ ...o, input: prepared?.input ?? '', refs: this.refs.page });
+      const input = prepared?.input ?? '';
+      const o = this.output.page(task.rel, task.before, r.body);
+      out.push(o instanceof Promise ? o.then((done) => ({ ...done, input })) : { ...o, input });
     }
-    return out;
+    this.output.flush();
+    return Promise.all(out);
   }
 
   /** Lists and stories from the bulk data; null for anything else (the home page). */

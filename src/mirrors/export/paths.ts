@@ -49,11 +49,22 @@ export function fileFor(url: string): string | null {
  * copied before the file is written.
  */
 export function staticParts(html: string, refs: PageRefs): [string, string, string] {
-  refs.begin();
+  return linkParts(splitStyle(html), refs);
+}
+
+/** A page cut around its inlined stylesheet: before, the `<style>` element's start and text, after. */
+export function splitStyle(html: string): [string, string, string] {
   const start = html.indexOf('<style>');
   const end = start < 0 ? -1 : html.indexOf('</style>', start);
-  if (end < 0) return [staticPart(html, refs), '', ''];
-  return [staticPart(html.slice(0, start), refs), html.slice(start, end), staticPart(html.slice(end), refs)];
+  if (end < 0) return [html, '', ''];
+  return [html.slice(0, start), html.slice(start, end), html.slice(end)];
+}
+
+/** `staticParts` of a page already cut by `splitStyle` (the write thread gets pages cut). */
+export function linkParts([before, style, after]: readonly [string, string, string], refs: PageRefs) {
+  refs.begin();
+  const parts: [string, string, string] = [staticPart(before, refs), style, after && staticPart(after, refs)];
+  return parts;
 }
 
 /** The page as one string (the 404 page, tests). */

@@ -1,5 +1,5 @@
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Config } from '../../config.js';
 import type { PageRenderer, PageTask } from './pages.js';
 import type { Outcome } from './writer.js';
@@ -47,6 +47,15 @@ const WORKERS_FROM_PAGES = 2_000;
  */
 export function defaultWorkers(pages: number): number {
   return pages < WORKERS_FROM_PAGES ? 0 : Math.max(0, Math.min(os.availableParallelism() - 2, 7));
+}
+
+/**
+ * A write thread (page-output.ts) for this thread's pages when a core is left over: a few
+ * megabytes where a rendering thread costs a hundred, and the link pass and file writes (a
+ * third of this thread's work per page) then run beside the rendering.
+ */
+export function defaultWriteThread(pages: number, workers: number): boolean {
+  return pages >= WORKERS_FROM_PAGES && workers + 1 < os.availableParallelism();
 }
 
 export class PagePool {
@@ -104,13 +113,20 @@ export class PagePool {
 }
 
 function startWorker(init: WorkerInit): Worker {
+  return startThread('page-worker', init);
+}
+
+/**
+ * A thread running `name` (a module of this folder). Built, it is `name.js` beside this file;
+ * run from source (tests, tsx), it is TypeScript and needs tsx's loader in the new thread too.
+ */
+export function startThread(name: string, workerData: unknown, resourceLimits?: ResourceLimits): Worker {
   const here = import.meta.url;
-  // Built, the worker is page-worker.js beside this file; run from source (tests, tsx), it is
-  // TypeScript and needs tsx's loader in the new thread too.
-  if (!here.endsWith('.ts')) return new Worker(new URL('./page-worker.js', here), { workerData: init });
-  const source = JSON.stringify(new URL('./page-worker.ts', here).href);
+  if (!here.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, here), { workerData, resourceLimits });
+  const source = JSON.stringify(new URL(`./${name}.ts`, here).href);
   return new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${source}); })`, {
     eval: true,
-    workerData: init,
+    workerData,
+    resourceLimits,
   });
 }

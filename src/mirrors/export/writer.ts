@@ -14,6 +14,8 @@ export interface Outcome {
   written: boolean;
   input?: string;
   refs?: string[];
+  /** The same as an index into the export's `refSets`, where the files were already interned. */
+  refSet?: number;
   /** Not rendered at all: its inputs were those of the last export. */
   unrendered?: boolean;
 }
@@ -141,7 +143,8 @@ export class MirrorWriter {
     this.files[o.rel] = o.hash;
     if (o.input !== undefined) this.inputs[o.rel] = o.input;
     const refs = o.unrendered ? previousRefs(this.previous, o.rel) : o.refs;
-    if (refs) this.pageRefs[o.rel] = this.refSets.add(refs);
+    if (o.refSet !== undefined) this.pageRefs[o.rel] = o.refSet;
+    else if (refs) this.pageRefs[o.rel] = this.refSets.add(refs);
     if (o.written) this.writtenPaths.push(o.rel);
     else this.skipped++;
     if (o.unrendered) this.unrendered++;
