@@ -39,9 +39,9 @@ export class InlineOutput implements PageOutput {
 }
 
 /**
- * What the write thread is sent: one page, cut around its stylesheet (`style` null: the same as
- * the last page's; every page inlines the same 11 kB, nearly half of it, so only what differs is
- * copied between threads), or a request for the outcomes not yet answered.
+ * One page for the write thread, cut around its stylesheet (`style` null: the same as the last
+ * page's; every page inlines the same 11 kB, nearly half of it, so only what differs is copied
+ * between threads).
  */
 export interface PageJob {
   rel: string;
@@ -51,7 +51,7 @@ export interface PageJob {
   tail: string;
 }
 
-/** A few pages at a time; `flush`: answer every page sent so far. */
+/** What the write thread is sent: a few pages; `flush`: answer for every page sent so far. */
 export interface WriteJob {
   pages: PageJob[];
   flush: boolean;
@@ -60,8 +60,8 @@ export interface WriteJob {
 /**
  * Outcomes of the pages sent, in the order they were sent. A page's references come as the
  * number of a set of files, and each set's files come once, with the first page naming it: a
- * front page names some 300 image files, which copied back as strings for every page were
- * most of what this thread's old generation filled with.
+ * front page names some 300 image files, and copied back as strings for every page they took
+ * 12 MB of the rendering thread's heap.
  */
 export type WriteReply =
   | { kind: 'done'; outcomes: (Omit<Outcome, 'refs'> & { refSet: number })[]; sets: Record<number, string[]> }
@@ -74,15 +74,15 @@ export type WriteReply =
 const IN_FLIGHT = 128;
 
 /**
- * Pages per message: a message per page cost this thread ~40 µs each; a few pages share one
- * and still die young (held for longer, pages outlived young-generation collections).
+ * Pages per message: a message per page cost the rendering thread ~40 µs each. A few pages
+ * share one and their strings still die young (held for a batch of 32, pages outlived young-
+ * generation collections and filled the old generation: +170 MB peak).
  */
-const SEND = Number(process.env.SEND ?? 8);
+const SEND = 8;
 
 /**
- * Pages written by a thread of their own (write-thread.ts). Each page is sent as soon as it is
- * rendered, so its strings die young here: held for a batch, they outlived the young
- * generation's collections and doubled this thread's heap. Answers come a batch at a time.
+ * Pages written by a thread of their own (write-thread.ts), sent a few at a time as they are
+ * rendered; answers come back a batch at a time and settle each page's promise in order.
  */
 export class WriteThread implements PageOutput {
   private readonly worker: Worker;

@@ -42,8 +42,9 @@ const WORKERS_FROM_PAGES = 2_000;
 
 /**
  * One worker per core beyond two. A worker costs about 2.5 s of CPU (its own module graph,
- * data and caches) and 90 MB on a 10,000-story archive; on a 2-core machine it paid off only
- * while nothing else ran (docs/benchmarks.md), so there `--workers 1` is the operator's call.
+ * data and caches) and 100–130 MB on a 10,000-story archive; on a 2-core machine the second
+ * core goes to the write thread instead (`defaultWriteThread`), and `--workers 1` is the
+ * operator's call (docs/benchmarks.md).
  */
 export function defaultWorkers(pages: number): number {
   return pages < WORKERS_FROM_PAGES ? 0 : Math.max(0, Math.min(os.availableParallelism() - 2, 7));
