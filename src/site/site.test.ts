@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, updateArticle } from '../content/articles.js';
+import { updateSection } from '../content/sections.js';
 import { testDialects } from '../test/databases.js';
 import { testEnv, type TestEnv } from '../test/context.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
@@ -247,6 +248,28 @@ describe.each(testDialects())('public site on %s', (dialect) => {
     expect((await get('/tag/nope')).res.statusCode).toBe(404);
     expect((await get('/author/nope')).res.statusCode).toBe(404);
     expect((await get('/author/daniel-reyes?page=2')).res.statusCode).toBe(404);
+  });
+
+  it('marks the section being read in the header, page after page, and follows a rename', async () => {
+    // The header and footer are made once per variant (theme/layout.tsx): each page must still
+    // get its own, whatever was rendered before it.
+    const current = ($: cheerio.CheerioAPI) => $('.site-nav a[aria-current=page]').text();
+    for (const [url, section] of [
+      ['/sports', 'Sports'],
+      ['/', ''],
+      ['/news', 'News'],
+      ['/sports?page=1', 'Sports'],
+      ['/news/politics', 'News'],
+    ] as const) {
+      const { $ } = await get(url);
+      expect(current($), url).toBe(section);
+      expect($('.footer-nav a').length, url).toBe(2);
+    }
+    await updateSection(env.ctx.db, fx.sections.sports, { name: 'Sport' });
+    const { $ } = await get('/sports');
+    expect(current($)).toBe('Sport');
+    expect($('.footer-nav a').last().text()).toBe('Sport');
+    await updateSection(env.ctx.db, fx.sections.sports, { name: 'Sports' });
   });
 
   it('answers unknown and malformed paths with 404, never 500', async () => {

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { jsonForScript } from '../render.js';
+import { jsonForScript, renderFragment } from '../render.js';
 import type { Head, SiteView } from '../view.js';
 import { stylesheet } from './styles.js';
 
@@ -13,6 +13,7 @@ export function Layout({
   children: ComponentChildren;
 }) {
   const { site } = view;
+  const chrome = chromeOf(view);
   return (
     <html lang={site.language}>
       <head>
@@ -71,73 +72,108 @@ export function Layout({
         <a class="skip" href="#main">
           Skip to content
         </a>
-        <header class="site-header">
-          <div class="wrap header-row">
-            <a class="brand" href="/">
-              <img src="/assets/logo.png" width="36" height="36" alt="" />
-              <span>{site.name}</span>
-            </a>
-            {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for older readers' browsers; the role says the same */}
-            <form class="site-search" action="/search" method="get" role="search">
-              <label for="site-search-q" class="visually-hidden">
-                Search stories
-              </label>
-              <input id="site-search-q" type="search" name="q" placeholder="Search" autocomplete="off" />
-              <button type="submit">Search</button>
-            </form>
-          </div>
-          <nav class="site-nav" aria-label="Sections">
-            <ul class="wrap">
-              {view.nav.map((n) => (
-                <li key={n.href}>
-                  <a href={n.href} aria-current={n.current ? 'page' : undefined}>
-                    {n.name}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        </header>
+        <header class="site-header" dangerouslySetInnerHTML={{ __html: chrome.header }} />
         <main id="main" class="wrap">
           {children}
         </main>
-        <footer class="site-footer">
-          <div class="wrap">
-            <p class="footer-brand">{site.name}</p>
-            <p>{site.description}</p>
-            <ul class="footer-nav">
-              {view.nav.map((n) => (
-                <li key={n.href}>
-                  <a href={n.href}>{n.name}</a>
-                </li>
-              ))}
-            </ul>
-            {view.addresses?.addresses.length ? (
-              <p class="footer-addresses">
-                This site can also be reached at:{' '}
-                {view.addresses.addresses.map((a, i) => (
-                  <>
-                    {i > 0 ? ' · ' : null}
-                    <a href={a.href}>{a.label}</a>
-                  </>
-                ))}
-              </p>
-            ) : null}
-            {view.addresses?.apps.length ? (
-              <p class="footer-apps">
-                Our apps:{' '}
-                {view.addresses.apps.map((a, i) => (
-                  <>
-                    {i > 0 ? ' · ' : null}
-                    <a href={a.href}>{a.label}</a>
-                  </>
-                ))}
-              </p>
-            ) : null}
-            <p class="footer-small">Published with Masthead.</p>
-          </div>
-        </footer>
+        <footer class="site-footer" dangerouslySetInnerHTML={{ __html: chrome.footer }} />
       </body>
     </html>
+  );
+}
+
+/**
+ * The header and footer, made once per variant: they are the same on every page but for the
+ * section marked current, a dozen variants a site, yet were a fifth of a story page's
+ * rendering. Keyed by everything they show; bounded, cleared when full (settings changed often).
+ */
+const chromes = new Map<string, { header: string; footer: string }>();
+
+function chromeOf(view: SiteView): { header: string; footer: string } {
+  const key = JSON.stringify([view.site.name, view.site.description, view.nav, view.addresses ?? null]);
+  let chrome = chromes.get(key);
+  if (!chrome) {
+    chrome = {
+      header: renderFragment(<Header view={view} />),
+      footer: renderFragment(<Footer view={view} />),
+    };
+    if (chromes.size >= 200) chromes.clear();
+    chromes.set(key, chrome);
+  }
+  return chrome;
+}
+
+function Header({ view }: { view: SiteView }) {
+  const { site } = view;
+  return (
+    <>
+      <div class="wrap header-row">
+        <a class="brand" href="/">
+          <img src="/assets/logo.png" width="36" height="36" alt="" />
+          <span>{site.name}</span>
+        </a>
+        {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for older readers' browsers; the role says the same */}
+        <form class="site-search" action="/search" method="get" role="search">
+          <label for="site-search-q" class="visually-hidden">
+            Search stories
+          </label>
+          <input id="site-search-q" type="search" name="q" placeholder="Search" autocomplete="off" />
+          <button type="submit">Search</button>
+        </form>
+      </div>
+      <nav class="site-nav" aria-label="Sections">
+        <ul class="wrap">
+          {view.nav.map((n) => (
+            <li key={n.href}>
+              <a href={n.href} aria-current={n.current ? 'page' : undefined}>
+                {n.name}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
+  );
+}
+
+function Footer({ view }: { view: SiteView }) {
+  const { site } = view;
+  return (
+    <>
+      <div class="wrap">
+        <p class="footer-brand">{site.name}</p>
+        <p>{site.description}</p>
+        <ul class="footer-nav">
+          {view.nav.map((n) => (
+            <li key={n.href}>
+              <a href={n.href}>{n.name}</a>
+            </li>
+          ))}
+        </ul>
+        {view.addresses?.addresses.length ? (
+          <p class="footer-addresses">
+            This site can also be reached at:{' '}
+            {view.addresses.addresses.map((a, i) => (
+              <>
+                {i > 0 ? ' · ' : null}
+                <a href={a.href}>{a.label}</a>
+              </>
+            ))}
+          </p>
+        ) : null}
+        {view.addresses?.apps.length ? (
+          <p class="footer-apps">
+            Our apps:{' '}
+            {view.addresses.apps.map((a, i) => (
+              <>
+                {i > 0 ? ' · ' : null}
+                <a href={a.href}>{a.label}</a>
+              </>
+            ))}
+          </p>
+        ) : null}
+        <p class="footer-small">Published with Masthead.</p>
+      </div>
+    </>
   );
 }
