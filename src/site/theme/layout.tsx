@@ -139,41 +139,39 @@ function Header({ view }: { view: SiteView }) {
 function Footer({ view }: { view: SiteView }) {
   const { site } = view;
   return (
-    <>
-      <div class="wrap">
-        <p class="footer-brand">{site.name}</p>
-        <p>{site.description}</p>
-        <ul class="footer-nav">
-          {view.nav.map((n) => (
-            <li key={n.href}>
-              <a href={n.href}>{n.name}</a>
-            </li>
+    <div class="wrap">
+      <p class="footer-brand">{site.name}</p>
+      <p>{site.description}</p>
+      <ul class="footer-nav">
+        {view.nav.map((n) => (
+          <li key={n.href}>
+            <a href={n.href}>{n.name}</a>
+          </li>
+        ))}
+      </ul>
+      {view.addresses?.addresses.length ? (
+        <p class="footer-addresses">
+          This site can also be reached at:{' '}
+          {view.addresses.addresses.map((a, i) => (
+            <>
+              {i > 0 ? ' · ' : null}
+              <a href={a.href}>{a.label}</a>
+            </>
           ))}
-        </ul>
-        {view.addresses?.addresses.length ? (
-          <p class="footer-addresses">
-            This site can also be reached at:{' '}
-            {view.addresses.addresses.map((a, i) => (
-              <>
-                {i > 0 ? ' · ' : null}
-                <a href={a.href}>{a.label}</a>
-              </>
-            ))}
-          </p>
-        ) : null}
-        {view.addresses?.apps.length ? (
-          <p class="footer-apps">
-            Our apps:{' '}
-            {view.addresses.apps.map((a, i) => (
-              <>
-                {i > 0 ? ' · ' : null}
-                <a href={a.href}>{a.label}</a>
-              </>
-            ))}
-          </p>
-        ) : null}
-        <p class="footer-small">Published with Masthead.</p>
-      </div>
-    </>
+        </p>
+      ) : null}
+      {view.addresses?.apps.length ? (
+        <p class="footer-apps">
+          Our apps:{' '}
+          {view.addresses.apps.map((a, i) => (
+            <>
+              {i > 0 ? ' · ' : null}
+              <a href={a.href}>{a.label}</a>
+            </>
+          ))}
+        </p>
+      ) : null}
+      <p class="footer-small">Published with Masthead.</p>
+    </div>
   );
 }
