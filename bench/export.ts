@@ -9,8 +9,15 @@
  * neighbours and feeds are made again).
  * STORIES changes the archive size; WORKERS=N sets the export's page threads. KEEP=DIR keeps the archive in DIR, and a later run with the
  * same DIR skips generating it (for profiling the export alone; the mirror is made afresh).
+ * OUT=DIR writes the mirror there instead (e.g. on tmpfs, to leave the disk out).
+ *
+ * HUGO=1 (with Debian's `hugo` installed) then measures the baseline in the same run: the same
+ * number of Markdown stories of the same shape (bench/hugo-site.mjs), built by Hugo into the
+ * same file system, alternating with full Masthead exports, ROUNDS times (default 3), and
+ * prints the medians side by side with their ratio. These machines are noisy and differ from
+ * session to session; only figures from one run compare.
  */
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +31,7 @@ const STORIES = Number(process.env.STORIES ?? 10_000);
 const KEEP = process.env.KEEP ? path.resolve(process.env.KEEP) : null;
 /** WORKERS=N passes `--workers N` (page-rendering threads besides the main one). */
 const WORKERS = process.env.WORKERS;
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
 
 function runExport(env: NodeJS.ProcessEnv, out: string): string {
   const started = performance.now();
@@ -39,7 +47,7 @@ function runExport(env: NodeJS.ProcessEnv, out: string): string {
 
 async function main() {
   const dir = KEEP ?? fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-export-'));
-  const out = path.join(dir, 'mirror');
+  const out = process.env.OUT ? path.resolve(process.env.OUT) : path.join(dir, 'mirror');
   const reuse = KEEP !== null && fs.existsSync(path.join(dir, 'masthead.db'));
   fs.rmSync(out, { recursive: true, force: true });
   const env = {
@@ -80,9 +88,69 @@ async function main() {
     );
     await ctx.close();
     console.log(`one story edited:   ${runExport(env, out)}`);
+    if (process.env.HUGO) sideBySide(env, dir, out);
   } finally {
     if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Wall time, CPU time and peak memory of a command, through GNU time. */
+function timed(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIMED %e %U %S %M', cmd, ...args], {
+    cwd,
+    env,
+    encoding: 'utf8',
+  });
+  const m = /TIMED ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  if (r.status !== 0 || !m) throw new Error(`${cmd} failed: ${r.stderr || r.stdout}`);
+  const [wall, user, sys, kb] = m.slice(1).map(Number) as [number, number, number, number];
+  return { wall, cpu: user + sys, mb: kb / 1024, stdout: r.stdout };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+/** Masthead's full export and Hugo's build of the same number of stories, alternating. */
+function sideBySide(env: NodeJS.ProcessEnv, dir: string, out: string) {
+  try {
+    execFileSync('hugo', ['version'], { stdio: 'ignore' });
+  } catch {
+    console.log('\nHUGO=1: hugo is not installed (apt-get install hugo); side-by-side run skipped.');
+    return;
+  }
+  const site = path.join(dir, 'hugo-site');
+  if (!fs.existsSync(path.join(site, 'config.toml'))) {
+    execFileSync(process.execPath, ['bench/hugo-site.mjs', site, String(STORIES)], { stdio: 'ignore' });
+  }
+  const hugoOut = `${out}-hugo`;
+  const count = (d: string) =>
+    fs.readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+  const runs: Record<'masthead' | 'hugo', { wall: number; cpu: number; mb: number; pages: number }[]> = {
+    masthead: [],
+    hugo: [],
+  };
+  const args = ['dist/cli/index.js', 'export', 'static', out, ...(WORKERS ? ['--workers', WORKERS] : [])];
+  for (let i = 0; i < ROUNDS; i++) {
+    fs.rmSync(out, { recursive: true, force: true });
+    const m = timed(process.execPath, args, process.cwd(), env);
+    const pages = Number(/Exported (\d+) pages/.exec(m.stdout)?.[1] ?? 0);
+    runs.masthead.push({ ...m, pages });
+    fs.rmSync(hugoOut, { recursive: true, force: true });
+    const h = timed('hugo', ['--quiet', '-d', hugoOut], site, process.env);
+    runs.hugo.push({ ...h, pages: count(hugoOut) });
+  }
+  fs.rmSync(hugoOut, { recursive: true, force: true });
+  console.log(`\nSide by side, ${ROUNDS} alternating rounds, writing to ${path.dirname(out)} (medians):`);
+  const rate: Record<string, number> = {};
+  for (const [name, list] of Object.entries(runs)) {
+    const pages = median(list.map((r) => r.pages));
+    const wall = median(list.map((r) => r.wall));
+    rate[name] = pages / wall;
+    console.log(
+      `${name.padEnd(9)} ${pages} pages in ${wall.toFixed(2)} s (${Math.round(pages / wall)} pages/s; runs ${list.map((r) => r.wall.toFixed(2)).join(', ')} s), ` +
+        `CPU ${median(list.map((r) => r.cpu)).toFixed(1)} s, peak ${Math.round(median(list.map((r) => r.mb)))} MB`,
+    );
+  }
+  console.log(`masthead ÷ hugo, pages per second: ${((rate.masthead ?? 0) / (rate.hugo ?? 1)).toFixed(2)}×`);
 }
 
 main().catch((err) => {
