@@ -149,29 +149,37 @@ function Footer({ view }: { view: SiteView }) {
           </li>
         ))}
       </ul>
-      {view.addresses?.addresses.length ? (
-        <p class="footer-addresses">
-          This site can also be reached at:{' '}
-          {view.addresses.addresses.map((a, i) => (
-            <>
-              {i > 0 ? ' · ' : null}
-              <a href={a.href}>{a.label}</a>
-            </>
-          ))}
-        </p>
-      ) : null}
-      {view.addresses?.apps.length ? (
-        <p class="footer-apps">
-          Our apps:{' '}
-          {view.addresses.apps.map((a, i) => (
-            <>
-              {i > 0 ? ' · ' : null}
-              <a href={a.href}>{a.label}</a>
-            </>
-          ))}
-        </p>
-      ) : null}
+      <LinkLine
+        class="footer-addresses"
+        intro="This site can also be reached at:"
+        links={view.addresses?.addresses}
+      />
+      <LinkLine class="footer-apps" intro="Our apps:" links={view.addresses?.apps} />
       <p class="footer-small">Published with Masthead.</p>
     </div>
+  );
+}
+
+/** "Intro: a · b · c", or nothing without links. */
+function LinkLine({
+  class: className,
+  intro,
+  links,
+}: {
+  class: string;
+  intro: string;
+  links: { href: string; label: string }[] | undefined;
+}) {
+  if (!links?.length) return null;
+  return (
+    <p class={className}>
+      {intro}{' '}
+      {links.map((a, i) => (
+        <>
+          {i > 0 ? ' · ' : null}
+          <a href={a.href}>{a.label}</a>
+        </>
+      ))}
+    </p>
   );
 }
