@@ -68,8 +68,8 @@ export type WriteReply =
   | { kind: 'error'; message: string };
 
 /**
- * Pages sent and not yet answered, at most: the write thread is faster than rendering, so
- * this only bounds memory when it is starved of CPU.
+ * Pages sent and not yet answered, at most (about 2 MB): on tmpfs the write thread keeps up with
+ * rendering, on a slow disk it does not, and rendering then waits instead of queueing pages.
  */
 const IN_FLIGHT = 128;
 
