@@ -305,6 +305,13 @@ describe.each(testDialects())('static export on %s', (dialect) => {
     }
     expect(edited.reused).toBeGreaterThan(edited.pages / 2);
 
+    // Files deleted from the mirror by hand are made again, though nothing else changed.
+    const lost = [`${stories[5]!.path!.slice(1)}/index.html`, 'feeds/tag/budget/rss.xml', 'robots.txt'];
+    for (const rel of lost) fs.rmSync(path.join(out, rel));
+    const restored = await run(0, true);
+    expect(restored.writtenPaths.sort()).toEqual([...lost].sort());
+    for (const rel of lost) expect(fs.existsSync(path.join(out, rel)), rel).toBe(true);
+
     // A tag is renamed: every page and feed naming it, and nothing else.
     await env.ctx.db.updateTable('tags').set({ name: 'State budget' }).where('slug', '=', 'budget').execute();
     const renamed = await run(0, true);

@@ -105,14 +105,19 @@ export class MirrorWriter {
     return this.writtenPaths.length;
   }
 
-  /** The digest the last export recorded for `rel`. */
+  /**
+   * The digest the last export recorded for `rel`, while the file is still there: one deleted
+   * from the mirror by hand (or by a sync gone wrong) is made and written again.
+   */
   before(rel: string): string | undefined {
-    return this.previous?.files[rel];
+    const digest = this.previous?.files[rel];
+    return digest !== undefined && fs.existsSync(path.join(this.outDir, rel)) ? digest : undefined;
   }
 
   /**
    * The input fingerprint the last export recorded for `rel`, when the rest of what skipping
-   * it needs (its digest, and for a page its references) was recorded too.
+   * it needs (its digest, and for a page its references) was recorded too. Skipping also needs
+   * `before(rel)`: the file itself.
    */
   beforeInput(rel: string, page: boolean): string | undefined {
     const p = this.previous;
