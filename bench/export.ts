@@ -124,6 +124,10 @@ function sideBySide(env: NodeJS.ProcessEnv, dir: string, out: string) {
     console.log('\nHUGO=1: hugo is not installed (apt-get install hugo); side-by-side run skipped.');
     return;
   }
+  if (!fs.existsSync('/usr/bin/time')) {
+    console.log('\nHUGO=1: GNU time is not installed (apt-get install time); side-by-side run skipped.');
+    return;
+  }
   const site = path.join(dir, 'hugo-site');
   if (!fs.existsSync(path.join(site, 'config.toml'))) {
     execFileSync(process.execPath, ['bench/hugo-site.mjs', site, String(STORIES)], { stdio: 'ignore' });
