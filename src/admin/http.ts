@@ -3,6 +3,7 @@ import { type ZodType, z } from 'zod';
 import { AccessError, type Action, type Actor, can, type Subject } from '../accounts/index.js';
 import { ContentError } from '../content/index.js';
 import type { UserRow } from '../db/index.js';
+import { SLUG_PATTERN } from '../lib/slug.js';
 
 /**
  * How admin routes are declared: method, path, zod schemas for params/query/body, and a
@@ -63,6 +64,12 @@ export function authorize(actor: AuthedActor, action: Action, subject?: Subject)
 }
 
 export const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+/** A section, tag or author slug as the site's addresses use it. */
+export const slugBody = z
+  .string()
+  .max(120)
+  .regex(SLUG_PATTERN, 'lowercase letters, digits and hyphens, starting with a letter');
 
 /** Collects an app's admin routes as they are declared, for the OpenAPI document. */
 export class Router {

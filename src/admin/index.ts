@@ -12,7 +12,9 @@ import { searchAdminRoutes } from './routes/search.js';
 import { mediaRoutes } from './routes/media.js';
 import { previewAdminRoutes } from './routes/preview.js';
 import { sessionRoutes } from './routes/session.js';
-import { taxonomyRoutes } from './routes/taxonomy.js';
+import { authorRoutes } from './routes/authors.js';
+import { sectionRoutes } from './routes/sections.js';
+import { tagRoutes } from './routes/tags.js';
 import { userRoutes } from './routes/users.js';
 import { adminAppRoutes } from './web.js';
 
@@ -43,7 +45,9 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       sessionRoutes(router, ctx);
       articleRoutes(router, ctx);
       previewAdminRoutes(router, ctx);
-      taxonomyRoutes(router, ctx);
+      sectionRoutes(router, ctx);
+      tagRoutes(router, ctx);
+      authorRoutes(router, ctx);
       mediaRoutes(router, ctx);
       userRoutes(router, ctx);
       distributionAdminRoutes(router, ctx);
