@@ -280,8 +280,10 @@ export class BatchRenderer {
     const article = this.rows.get(path);
     const d = this.data;
     if (!article || !isPublicArticle(article, d.base.now)) return null;
+    // The section's newest few, this story left out (cut first: a section lists thousands).
     const more = (d.bySection.get(article.section_id) ?? [])
-      .filter((s, i) => i <= MORE_IN_SECTION && s.id !== article.id)
+      .slice(0, MORE_IN_SECTION + 1)
+      .filter((s) => s.id !== article.id)
       .slice(0, MORE_IN_SECTION);
     const video = this.withVideo.has(article.id)
       ? await articleVideo(this.ctx.db, article, this.ctx.config.site)
