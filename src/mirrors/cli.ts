@@ -1,11 +1,9 @@
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { checkMirrors, isDown, statusTable } from './check.js';
-import { exportStatic } from './export/export.js';
 
 /**
  * CPU time of this process so far: on a shared, noisy machine it says more than wall time. The
@@ -32,6 +30,7 @@ export function mirrorCommands(program: Command): void {
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
         throw new Error('--workers takes a whole number from 0 to 64');
       }
+      const { exportStatic } = await import('./export/export.js');
       const ctx = await createContext(loadConfig());
       let app = null as FastifyInstance | null;
       // A bar only on a terminal: in cron logs it would be noise.
@@ -46,7 +45,9 @@ export function mirrorCommands(program: Command): void {
         : null;
       try {
         let started = false;
-        const summary = await exportStatic(ctx, async () => (app ??= await buildApp(ctx)), dir, {
+        // The app (HTTP framework and every route) only for what the export does not render itself.
+        const makeApp = async () => (app ??= await (await import('../app.js')).buildApp(ctx));
+        const summary = await exportStatic(ctx, makeApp, dir, {
           workers,
           onProgress(done, total) {
             if (!bar) return;
