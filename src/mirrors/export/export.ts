@@ -14,7 +14,7 @@ import { fileFor, PageRefs, staticParts } from './paths.js';
 import { defaultWorkers, defaultWriteThread, PagePool } from './pool.js';
 import { fetchFile, type Rendered, renderNotFound } from './render.js';
 import { type ExportState, readState, STATE_FILE, writeState } from './state.js';
-import { CANDIDATE_FILES, type PublicUrl, siteInventory } from './urls.js';
+import { CANDIDATE_FILES, inventoryOf, type PublicUrl } from './urls.js';
 import { MirrorWriter, type Outcome } from './writer.js';
 
 /**
@@ -93,11 +93,11 @@ export async function exportStatic(
     return built;
   };
 
-  const inventory = await siteInventory(ctx, PAGE_SIZE);
+  const data = await loadSiteData(ctx);
+  const inventory = inventoryOf(data, PAGE_SIZE);
   let done = 0;
   const total = inventory.urls.length + CANDIDATE_FILES.length;
   const tick = () => opts.onProgress?.(++done, total);
-  const data = await loadSiteData(ctx);
   const site = await siteFingerprint(data.base);
 
   // Pages, 500 to a chunk, rendered by worker threads on a large site and by this thread (pool.ts).

@@ -1,5 +1,5 @@
-import { ancestry, listPublished, loadSectionTree } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { loadSiteData, type SiteData } from './batch.js';
 
 /**
  * The one list of what the public site consists of, from the content query layer (so the
@@ -23,49 +23,39 @@ export interface SiteInventory {
   stories: number;
 }
 
-export async function siteInventory(ctx: Context, pageSize: number): Promise<SiteInventory> {
-  const db = ctx.db;
-  const now = ctx.now().toISOString();
-  // Every public story once (the query layer decides what is public); counts per section,
-  // tag and author are then tallied in memory instead of one count query per list.
-  const stories = await listPublished(db, now, {}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 });
-  const publicIds = new Set(stories.map((s) => s.id));
-  const tree = await loadSectionTree(db);
-  const perSection = new Map<number, number>();
-  for (const s of stories) {
-    for (const section of ancestry(tree, s.section_id))
-      perSection.set(section.id, (perSection.get(section.id) ?? 0) + 1);
-  }
-  const tally = (rows: { article_id: number; key: number }[]) => {
-    const out = new Map<number, number>();
-    for (const r of rows) if (publicIds.has(r.article_id)) out.set(r.key, (out.get(r.key) ?? 0) + 1);
-    return out;
-  };
-  const perTag = tally(await db.selectFrom('article_tags').select(['article_id', 'tag_id as key']).execute());
-  const perAuthor = tally(
-    await db.selectFrom('article_authors').select(['article_id', 'author_id as key']).execute(),
-  );
-
+/**
+ * The inventory of the site the bulk data (batch.ts) shows: the export loads every public
+ * story's summary, tags and bylines once, and the lists of pages come from the same lists the
+ * pages are rendered from.
+ */
+export function inventoryOf(data: SiteData, pageSize: number): SiteInventory {
   const urls: PublicUrl[] = [{ url: '/', kind: 'home' }];
-  for (const section of tree.byId.values()) {
-    urls.push(...pageUrls(`/${section.path}`, perSection.get(section.id) ?? 0, pageSize, 'section'));
+  for (const section of data.base.tree.byId.values()) {
+    urls.push(
+      ...pageUrls(`/${section.path}`, data.bySection.get(section.id)?.length ?? 0, pageSize, 'section'),
+    );
   }
   // Tag and author pages exist (200) even when empty, but a mirror only needs the ones a page
   // links to: those with at least one public story.
-  for (const tag of await db.selectFrom('tags').select(['id', 'slug']).orderBy('id').execute()) {
-    const n = perTag.get(tag.id) ?? 0;
+  for (const tag of [...data.tags.values()].sort((a, b) => a.id - b.id)) {
+    const n = data.byTag.get(tag.id)?.length ?? 0;
     if (n > 0) urls.push(...pageUrls(`/tag/${tag.slug}`, n, pageSize, 'tag'));
   }
-  for (const author of await db.selectFrom('authors').select(['id', 'slug']).orderBy('id').execute()) {
-    const n = perAuthor.get(author.id) ?? 0;
+  for (const author of [...data.authors.values()].sort((a, b) => a.id - b.id)) {
+    const n = data.byAuthor.get(author.id)?.length ?? 0;
     if (n > 0) urls.push(...pageUrls(`/author/${author.slug}`, n, pageSize, 'author'));
   }
   let maxUpdatedAt: string | null = null;
-  for (const s of stories) {
+  for (const s of data.stories) {
     if (s.path) urls.push({ url: s.path, kind: 'article' });
     if (!maxUpdatedAt || s.updated_at > maxUpdatedAt) maxUpdatedAt = s.updated_at;
   }
-  return { urls, maxUpdatedAt, stories: stories.length };
+  return { urls, maxUpdatedAt, stories: data.stories.length };
+}
+
+/** The inventory of the site as it is now (the query layer decides what is public). */
+export async function siteInventory(ctx: Context, pageSize: number): Promise<SiteInventory> {
+  return inventoryOf(await loadSiteData(ctx), pageSize);
 }
 
 /**
