@@ -9,7 +9,8 @@
  * neighbours and feeds are made again).
  * STORIES changes the archive size; WORKERS=N sets the export's page threads. KEEP=DIR keeps the archive in DIR, and a later run with the
  * same DIR skips generating it (for profiling the export alone; the mirror is made afresh).
- * OUT=DIR writes the mirror there instead (e.g. on tmpfs, to leave the disk out).
+ * OUT=DIR writes the mirror there instead (e.g. on tmpfs, to leave the disk out; DIR-2, DIR-3… when
+ * DIR exists, see `freshDir`).
  *
  * HUGO=1 (with Debian's `hugo` installed) then measures the baseline in the same run: the same
  * number of Markdown stories of the same shape (bench/hugo-site.mjs), built by Hugo into the
@@ -39,6 +40,22 @@ const ROUNDS = Number(process.env.ROUNDS ?? 3);
  */
 const settleDisk = () => spawnSync('sync');
 
+/**
+ * Every full run writes into a directory never used before, and the old ones are deleted only
+ * after the last timed run. ext4 without a journal (these machines' disk) passes over inodes
+ * freed in the last 30 s (5 min while their table is unwritten) each time it allocates one: right
+ * after `rm -rf` of the last mirror, `perf` showed that search (`recently_deleted`) taking more
+ * than half of the run's CPU, and 20,000 `mkdir`s took 2.7 s instead of 0.5. Hugo's runs get the
+ * same treatment.
+ */
+const spent: string[] = [];
+function freshDir(base: string): string {
+  let dir = base;
+  for (let i = 2; fs.existsSync(dir); i++) dir = `${base}-${i}`;
+  spent.push(dir);
+  return dir;
+}
+
 function runExport(env: NodeJS.ProcessEnv, out: string): string {
   settleDisk();
   const started = performance.now();
@@ -54,9 +71,8 @@ function runExport(env: NodeJS.ProcessEnv, out: string): string {
 
 async function main() {
   const dir = KEEP ?? fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-export-'));
-  const out = process.env.OUT ? path.resolve(process.env.OUT) : path.join(dir, 'mirror');
+  const out = freshDir(process.env.OUT ? path.resolve(process.env.OUT) : path.join(dir, 'mirror'));
   const reuse = KEEP !== null && fs.existsSync(path.join(dir, 'masthead.db'));
-  fs.rmSync(out, { recursive: true, force: true });
   const env = {
     ...process.env,
     MASTHEAD_DATA_DIR: dir,
@@ -97,6 +113,7 @@ async function main() {
     console.log(`one story edited:   ${runExport(env, out)}`);
     if (process.env.HUGO) sideBySide(env, dir, out);
   } finally {
+    for (const d of spent) fs.rmSync(d, { recursive: true, force: true });
     if (!KEEP) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -132,26 +149,30 @@ function sideBySide(env: NodeJS.ProcessEnv, dir: string, out: string) {
   if (!fs.existsSync(path.join(site, 'config.toml'))) {
     execFileSync(process.execPath, ['bench/hugo-site.mjs', site, String(STORIES)], { stdio: 'ignore' });
   }
-  const hugoOut = `${out}-hugo`;
   const count = (d: string) =>
     fs.readdirSync(d, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
   const runs: Record<'masthead' | 'hugo', { wall: number; cpu: number; mb: number; pages: number }[]> = {
     masthead: [],
     hugo: [],
   };
-  const args = ['dist/cli/index.js', 'export', 'static', out, ...(WORKERS ? ['--workers', WORKERS] : [])];
   for (let i = 0; i < ROUNDS; i++) {
-    fs.rmSync(out, { recursive: true, force: true });
+    const mirror = freshDir(`${out}-round`);
+    const args = [
+      'dist/cli/index.js',
+      'export',
+      'static',
+      mirror,
+      ...(WORKERS ? ['--workers', WORKERS] : []),
+    ];
     settleDisk();
     const m = timed(process.execPath, args, process.cwd(), env);
     const pages = Number(/Exported (\d+) pages/.exec(m.stdout)?.[1] ?? 0);
     runs.masthead.push({ ...m, pages });
-    fs.rmSync(hugoOut, { recursive: true, force: true });
+    const hugoOut = freshDir(`${out}-hugo`);
     settleDisk();
     const h = timed('hugo', ['--quiet', '-d', hugoOut], site, process.env);
     runs.hugo.push({ ...h, pages: count(hugoOut) });
   }
-  fs.rmSync(hugoOut, { recursive: true, force: true });
   console.log(`\nSide by side, ${ROUNDS} alternating rounds, writing to ${path.dirname(out)} (medians):`);
   const rate: Record<string, number> = {};
   for (const [name, list] of Object.entries(runs)) {
