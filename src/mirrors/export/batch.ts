@@ -145,6 +145,9 @@ export interface PreparedPage {
   render(): PageResult;
 }
 
+/** The columns of a story row but its body (every row is `selectAll()` of the same table). */
+let rowColumns: string[] | undefined;
+
 export class BatchRenderer {
   private cards = new Map<number, StoryCard>();
   /** Digest of each card's view model: list pages and "More in" lists are fingerprinted by it. */
@@ -294,10 +297,13 @@ export class BatchRenderer {
       id === null ? null : (d.media.get(id) ?? null),
     );
     // The body (JSON text, the bulk of the row) as it is: escaped again inside JSON, it cost more.
-    const { body, ...row } = article;
+    // The rest of the row through a list of its columns: a copy without the body cost ~6 µs.
+    rowColumns ??= Object.keys(article).filter((k) => k !== 'body');
+    const body = article.body;
     const input = digest(
       this.site,
-      JSON.stringify([row, bylines, tags, images, video]),
+      JSON.stringify(article, rowColumns),
+      JSON.stringify([bylines, tags, images, video]),
       body,
       ...more.map((s) => this.cardDigest(s)),
     );
