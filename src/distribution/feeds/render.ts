@@ -36,13 +36,13 @@ export function renderFeed(format: FeedFormat, d: FeedDocument): string {
  * What the package writes for an entry depends on that entry alone (export.test.ts compares
  * every exported feed with the live route's bytes). Should a cut not find exactly one element
  * per entry (a summary containing the very line that starts an item, say), the document is
- * rendered whole instead. JSON Feed costs little and is rendered whole.
+ * rendered whole instead. JSON Feed items are kept as text the same way (`json`).
  */
 export class FeedBatch {
   private readonly items = new Map<string, string>();
 
   render(format: FeedFormat, d: FeedDocument): string {
-    if (format === 'json') return renderFeed(format, d);
+    if (format === 'json') return this.json(d);
     // Items sit two levels deep in RSS (rss > channel), entries one in Atom.
     const [open, close, end] =
       format === 'rss'
@@ -73,7 +73,30 @@ export class FeedBatch {
     return head + items + tail;
   }
 
-  /** Forget the entries' XML (the batch is done). */
+  /**
+   * JSON Feed the same way: the document with only the new entries' items, each item's text
+   * kept as `JSON.stringify(…, null, 2)` writes it two levels deep, and the document's empty
+   * item list filled with the items in order.
+   */
+  private json(d: FeedDocument): string {
+    const key = (e: FeedEntry) => `json ${d.full} ${e.id}`;
+    const fresh = [
+      ...new Map(d.entries.filter((e) => !this.items.has(key(e))).map((e) => [key(e), e])).values(),
+    ];
+    const doc = jsonFeedDocument({ ...d, entries: fresh });
+    for (const [i, item] of doc.items.entries()) {
+      const e = fresh[i];
+      if (e) this.items.set(key(e), `    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`);
+    }
+    const text = JSON.stringify({ ...doc, items: [] }, null, 2);
+    // A key of the document itself: in any value, quotes are escaped.
+    const at = text.indexOf('\n  "items": []');
+    if (at < 0 || !d.entries.length) return renderFeed('json', d);
+    const items = d.entries.map((e) => this.items.get(key(e)) ?? '').join(',\n');
+    return `${text.slice(0, at)}\n  "items": [\n${items}\n  ]${text.slice(at + '\n  "items": []'.length)}`;
+  }
+
+  /** Forget the entries' text (the batch is done). */
   clear(): void {
     this.items.clear();
   }
@@ -183,6 +206,11 @@ function escapeForHtml(s: string): string {
  * upgraded here to 1.1's `authors` and `language`, with plain-text `summary` and HTML content.
  */
 export function jsonFeed(d: Doc): string {
+  return JSON.stringify(jsonFeedDocument(d), null, 2);
+}
+
+/** The JSON Feed document as an object (FeedBatch writes its items once for many documents). */
+function jsonFeedDocument(d: Doc): Record<string, unknown> & { items: Record<string, unknown>[] } {
   const site = d.ctx.config.site;
   const feed = baseFeed(d, 'json', (s) => s);
   for (const e of d.entries) {
@@ -213,19 +241,15 @@ export function jsonFeed(d: Doc): string {
       ...(e?.authors.length ? { authors: e.authors.map((a) => ({ name: a.name, url: a.url })) } : {}),
     };
   });
-  return JSON.stringify(
-    {
-      version: 'https://jsonfeed.org/version/1.1',
-      ...out,
-      // Plain text here: baseFeed's guards are for XML.
-      title: d.scope.title,
-      description: d.scope.description,
-      language: site.language,
-      favicon: `${site.url}/assets/logo.png`,
-      authors: [{ name: site.name, url: site.url }],
-      items,
-    },
-    null,
-    2,
-  );
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    ...out,
+    // Plain text here: baseFeed's guards are for XML.
+    title: d.scope.title,
+    description: d.scope.description,
+    language: site.language,
+    favicon: `${site.url}/assets/logo.png`,
+    authors: [{ name: site.name, url: site.url }],
+    items,
+  };
 }
