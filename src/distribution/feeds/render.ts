@@ -1,5 +1,5 @@
 import { Feed, type Item } from 'feed';
-import type { Context } from '../../context.js';
+import type { Config } from '../../config.js';
 import type { FeedEntry } from './entries.js';
 import { type FeedFormat, feedPath } from './links.js';
 import type { ResolvedScope } from './scope.js';
@@ -14,7 +14,8 @@ const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 
 export interface FeedDocument {
-  ctx: Context;
+  /** The site's settings (only these: the export's write thread renders feeds without a Context). */
+  site: Config['site'];
   scope: ResolvedScope;
   full: boolean;
   entries: FeedEntry[];
@@ -40,8 +41,17 @@ export function renderFeed(format: FeedFormat, d: FeedDocument): string {
  */
 export class FeedBatch {
   private readonly items = new Map<string, string>();
+  private format: FeedFormat | null = null;
 
+  /**
+   * Entries are kept for one format at a time (a thousand feeds' entries in three formats were
+   * some 40 MB): render every document of one format, then the next.
+   */
   render(format: FeedFormat, d: FeedDocument): string {
+    if (format !== this.format) {
+      this.items.clear();
+      this.format = format;
+    }
     if (format === 'json') return this.json(d);
     // Items sit two levels deep in RSS (rss > channel), entries one in Atom.
     const [open, close, end] =
@@ -103,7 +113,7 @@ export class FeedBatch {
 }
 
 function baseFeed(d: Doc, format: FeedFormat, escapeTitle: (s: string) => string): Feed {
-  const site = d.ctx.config.site;
+  const site = d.site;
   const self = `${site.url}${feedPath(d.scope.scope, format, d.full)}`;
   return new Feed({
     id: self,
@@ -189,7 +199,7 @@ export function atom(d: Doc): string {
       category: e.tags.map((t) => ({
         term: t.slug,
         name: attr(t.name),
-        scheme: `${d.ctx.config.site.url}/tag/`,
+        scheme: `${d.site.url}/tag/`,
       })),
       enclosure: e.image ? { url: e.image.url, length: 0 } : undefined,
     });
@@ -211,7 +221,7 @@ export function jsonFeed(d: Doc): string {
 
 /** The JSON Feed document as an object (FeedBatch writes its items once for many documents). */
 function jsonFeedDocument(d: Doc): Record<string, unknown> & { items: Record<string, unknown>[] } {
-  const site = d.ctx.config.site;
+  const site = d.site;
   const feed = baseFeed(d, 'json', (s) => s);
   for (const e of d.entries) {
     feed.addItem({

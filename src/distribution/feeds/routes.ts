@@ -20,7 +20,7 @@ async function serveFeed(
   if (!spec || !resolved) return reply.code(404).type('text/plain; charset=utf-8').send('No such feed');
   const entries = await loadEntries(ctx, resolved.filter, spec.full);
   const updated = newestOf(entries);
-  const doc = { ctx, scope: resolved, full: spec.full, entries, updated };
+  const doc = { site: ctx.config.site, scope: resolved, full: spec.full, entries, updated };
   cacheAs(req, [FEEDS, ...resolved.cacheTags, ...entries.flatMap((e) => e.cacheTags)]);
   const body = spec.format === 'rss' ? rss(doc) : spec.format === 'atom' ? atom(doc) : jsonFeed(doc);
   return sendDocument(req, reply, {

@@ -121,12 +121,17 @@ export async function exportStatic(
   // Awaited below, once this thread has done its share: a failure must not go unhandled meanwhile.
   fromWorkers.catch(() => {});
 
-  // Summary feeds, from the bulk data, while workers start and render pages: those of the list
-  // pages in the inventory, which every such page links in its <head> (so discovery below finds
-  // them done). Anything else pages refer to is exported once their references are known.
-  const filesStarted = performance.now();
+  // This thread's pages are written by a thread of their own on a large site (page-output.ts),
+  // which takes the summary feeds first: meanwhile this thread renders pages and writes them itself.
+  const writer =
+    (opts.writeThread ?? defaultWriteThread(tasks.length, workers))
+      ? new WriteThread(outDir, (files) => out.refSets.add(files))
+      : new InlineOutput(outDir);
+  /** The write thread while the summary feeds go to it; null once they are sent. */
+  let feedThread = writer instanceof WriteThread ? writer : null;
+  /** Feeds sent to it and not yet recorded (settled before the state is saved). */
+  const feedsWritten: Promise<void>[] = [];
   const feeds = new FeedRenderer(ctx, data, site);
-  await feeds.load();
   const exported = new Set<string>();
   const exportFile = async (url: string): Promise<Rendered | null> => {
     exported.add(url);
@@ -134,7 +139,14 @@ export async function exportStatic(
     if (!rel) return null;
     const feed = await feeds.prepare(url);
     if (feed !== null) {
-      out.putMade(rel, feed.input, feed.render);
+      const thread = feedThread;
+      if (thread) {
+        const written = out.putMadeBy(rel, feed.input, (before) => thread.feed(rel, before, feed.job));
+        written?.catch(() => {}); // awaited below: not an unhandled rejection meanwhile
+        if (written) feedsWritten.push(written);
+      } else {
+        out.putMade(rel, feed.input, feed.render);
+      }
       summary.files++;
       return null;
     }
@@ -144,17 +156,23 @@ export async function exportStatic(
     summary.files++;
     return r;
   };
-  for (const url of linkedFeeds(inventory.urls)) await exportFile(url);
-  feeds.release();
-  let filesMs = performance.now() - filesStarted;
-
-  // Then this thread renders pages too, until none are left.
-  const writer =
-    (opts.writeThread ?? defaultWriteThread(tasks.length, workers))
-      ? new WriteThread(outDir, (files) => out.refSets.add(files))
-      : new InlineOutput(outDir);
+  const filesStarted = performance.now();
+  let filesMs = 0;
   try {
+    // Summary feeds, from the bulk data, while workers start and render pages: those of the list
+    // pages in the inventory, which every such page links in its <head> (so discovery below finds
+    // them done). Anything else pages refer to is exported once their references are known.
+    await feeds.load();
+    feedThread?.feeds(ctx.config.site, feeds.threadEntries());
+    for (const url of linkedFeeds(inventory.urls)) await exportFile(url);
+    feeds.release();
+    feedThread?.feedsDone();
+    feedThread = null;
+    filesMs = performance.now() - filesStarted;
+
+    // Then this thread renders pages too, until none are left.
     await pool.runHere(new PageRenderer(ctx, data, writer, site));
+    await Promise.all(feedsWritten);
   } finally {
     if (writer instanceof WriteThread) await writer.close();
   }
@@ -231,7 +249,8 @@ function linkedFeeds(urls: PublicUrl[]): string[] {
   }
   return [
     ...aliases,
-    ...scopes.flatMap((scope) => (['rss', 'atom', 'json'] as const).map((f) => feedPath(scope, f))),
+    // One format after the other: FeedBatch keeps one format's entries at a time.
+    ...(['rss', 'atom', 'json'] as const).flatMap((f) => scopes.map((scope) => feedPath(scope, f))),
   ];
 }
 
