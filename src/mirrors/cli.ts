@@ -33,13 +33,10 @@ export function mirrorCommands(program: Command): void {
       }
       // A batch job, whose garbage comes in waves (feeds, then chunks of story rows): V8's default
       // lets the old generation grow to several times what is live between full collections;
-      // growing it by 30% keeps a 10,000-story export near 275 MB instead of 290–340, for no
+      // growing it by 30% keeps a 10,000-story export near 245 MB instead of 285–340, for no
       // measurable time (docs/benchmarks.md). Set here, not for the server: it is read at every
       // collection.
       v8.setFlagsFromString('--heap-growing-percent=30');
-      // The write thread collects its garbage once, after the feeds (write-thread.ts); a thread
-      // started from now on has `gc`, this one does not.
-      v8.setFlagsFromString('--expose-gc');
       const { exportStatic } = await import('./export/export.js');
       const ctx = await createContext(loadConfig());
       let app = null as FastifyInstance | null;

@@ -14,7 +14,7 @@ const MEDIA_NS = 'http://search.yahoo.com/mrss/';
 const DC_NS = 'http://purl.org/dc/elements/1.1/';
 
 export interface FeedDocument {
-  /** The site's settings (only these: the export's write thread renders feeds without a Context). */
+  /** The site's settings: all a document needs besides its scope and entries. */
   site: Config['site'];
   scope: ResolvedScope;
   full: boolean;

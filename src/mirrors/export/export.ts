@@ -121,17 +121,12 @@ export async function exportStatic(
   // Awaited below, once this thread has done its share: a failure must not go unhandled meanwhile.
   fromWorkers.catch(() => {});
 
-  // This thread's pages are written by a thread of their own on a large site (page-output.ts),
-  // which takes the summary feeds first: meanwhile this thread renders pages and writes them itself.
-  const writer =
-    (opts.writeThread ?? defaultWriteThread(tasks.length, workers))
-      ? new WriteThread(outDir, (files) => out.refSets.add(files))
-      : new InlineOutput(outDir);
-  /** The write thread while the summary feeds go to it; null once they are sent. */
-  let feedThread = writer instanceof WriteThread ? writer : null;
-  /** Feeds sent to it and not yet recorded (settled before the state is saved). */
-  const feedsWritten: Promise<void>[] = [];
+  // Summary feeds, from the bulk data, while workers start and render pages: those of the list
+  // pages in the inventory, which every such page links in its <head> (so discovery below finds
+  // them done). Anything else pages refer to is exported once their references are known.
+  const filesStarted = performance.now();
   const feeds = new FeedRenderer(ctx, data, site);
+  await feeds.load();
   const exported = new Set<string>();
   const exportFile = async (url: string): Promise<Rendered | null> => {
     exported.add(url);
@@ -139,14 +134,7 @@ export async function exportStatic(
     if (!rel) return null;
     const feed = await feeds.prepare(url);
     if (feed !== null) {
-      const thread = feedThread;
-      if (thread) {
-        const written = out.putMadeBy(rel, feed.input, (before) => thread.feed(rel, before, feed.job));
-        written?.catch(() => {}); // awaited below: not an unhandled rejection meanwhile
-        if (written) feedsWritten.push(written);
-      } else {
-        out.putMade(rel, feed.input, feed.render);
-      }
+      out.putMade(rel, feed.input, feed.render);
       summary.files++;
       return null;
     }
@@ -156,23 +144,17 @@ export async function exportStatic(
     summary.files++;
     return r;
   };
-  const filesStarted = performance.now();
-  let filesMs = 0;
-  try {
-    // Summary feeds, from the bulk data, while workers start and render pages: those of the list
-    // pages in the inventory, which every such page links in its <head> (so discovery below finds
-    // them done). Anything else pages refer to is exported once their references are known.
-    await feeds.load();
-    feedThread?.feeds(ctx.config.site, feeds.threadEntries());
-    for (const url of linkedFeeds(inventory.urls)) await exportFile(url);
-    feeds.release();
-    feedThread?.feedsDone();
-    feedThread = null;
-    filesMs = performance.now() - filesStarted;
+  for (const url of linkedFeeds(inventory.urls)) await exportFile(url);
+  feeds.release();
+  let filesMs = performance.now() - filesStarted;
 
-    // Then this thread renders pages too, until none are left.
+  // Then this thread renders pages too, until none are left.
+  const writer =
+    (opts.writeThread ?? defaultWriteThread(tasks.length, workers))
+      ? new WriteThread(outDir, (files) => out.refSets.add(files))
+      : new InlineOutput(outDir);
+  try {
     await pool.runHere(new PageRenderer(ctx, data, writer, site));
-    await Promise.all(feedsWritten);
   } finally {
     if (writer instanceof WriteThread) await writer.close();
   }

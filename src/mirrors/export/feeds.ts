@@ -9,8 +9,6 @@ import {
   resolveScope,
 } from '../../distribution/index.js';
 import type { Context } from '../../context.js';
-import type { FeedFormat } from '../../distribution/feeds/links.js';
-import type { ResolvedScope } from '../../distribution/feeds/scope.js';
 import type { SiteData } from './batch.js';
 import { digest, digestOf } from './fingerprint.js';
 
@@ -18,16 +16,6 @@ import { digest, digestOf } from './fingerprint.js';
 export interface PreparedFeed {
   input: string;
   render(): string;
-  /** The same feed for the write thread, its entries named by story id (`threadEntries`). */
-  job: FeedJobSpec;
-}
-
-/** What the write thread renders a feed from (page-output.ts), besides the entries it was sent. */
-export interface FeedJobSpec {
-  format: FeedFormat;
-  scope: ResolvedScope;
-  entries: number[];
-  updated: Date;
 }
 
 /**
@@ -84,11 +72,6 @@ export class FeedRenderer {
     }
   }
 
-  /** Every loaded entry, by story id, as the write thread needs it (cache tags are the app's). */
-  threadEntries(): [number, FeedEntry][] {
-    return [...this.entries].map(([id, { cacheTags: _, ...entry }]) => [id, { ...entry, cacheTags: [] }]);
-  }
-
   /** Drop the entries (the feeds linked from pages are done; any other feed is asked of the app). */
   release(): void {
     this.entries.clear();
@@ -110,23 +93,22 @@ export class FeedRenderer {
     const resolved = list ? await this.resolve(parsed.scope) : null;
     if (!list || !resolved) return null;
     const entries: FeedEntry[] = [];
-    const ids: number[] = [];
     const digests: string[] = [];
     for (const s of list.slice(0, FEED_SIZE.summary)) {
       const entry = this.entries.get(s.id);
       if (!entry) return null; // not loaded, or released: ask the app
       entries.push(entry);
-      ids.push(s.id);
       digests.push(this.entryDigests.get(s.id) ?? '');
     }
     const input = digest(this.site, url, spec.format, JSON.stringify(resolved), ...digests);
-    const site = this.ctx.config.site;
-    const doc = { site, scope: resolved, full: false, entries, updated: newestOf(entries) };
-    return {
-      input,
-      render: () => this.batch.render(spec.format, doc),
-      job: { format: spec.format, scope: resolved, entries: ids, updated: doc.updated },
+    const doc = {
+      site: this.ctx.config.site,
+      scope: resolved,
+      full: false,
+      entries,
+      updated: newestOf(entries),
     };
+    return { input, render: () => this.batch.render(spec.format, doc) };
   }
 
   /** A scope's title and page, once for its three formats. */

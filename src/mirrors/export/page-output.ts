@@ -1,7 +1,4 @@
 import type { Worker } from 'node:worker_threads';
-import type { Config } from '../../config.js';
-import type { FeedEntry } from '../../distribution/feeds/entries.js';
-import type { FeedJobSpec } from './feeds.js';
 import { linkParts, PageRefs, splitStyle } from './paths.js';
 import { startThread } from './pool.js';
 import { type Outcome, writeIfChanged } from './writer.js';
@@ -54,22 +51,10 @@ export interface PageJob {
   tail: string;
 }
 
-/** One summary feed for the write thread to render (from the entries it was sent) and write. */
-export interface FeedJob extends FeedJobSpec {
-  rel: string;
-  before?: string;
-}
-
-/**
- * What the write thread is sent: a few pages or feeds; `flush`: answer for every one sent so
- * far. `feeds` comes first, with the site settings and every entry the feeds list; `feedsDone`
- * after the last feed, to drop them.
- */
+/** What the write thread is sent: a few pages; `flush`: answer for every page sent so far. */
 export interface WriteJob {
-  pages: (PageJob | FeedJob)[];
+  pages: PageJob[];
   flush: boolean;
-  feeds?: { site: Config['site']; entries: [number, FeedEntry][] };
-  feedsDone?: boolean;
 }
 
 /**
@@ -79,11 +64,7 @@ export interface WriteJob {
  * 12 MB of the rendering thread's heap.
  */
 export type WriteReply =
-  | {
-      kind: 'done';
-      outcomes: (Omit<Outcome, 'refs'> & { refSet?: number })[];
-      sets: Record<number, string[]>;
-    }
+  | { kind: 'done'; outcomes: (Omit<Outcome, 'refs'> & { refSet: number })[]; sets: Record<number, string[]> }
   | { kind: 'error'; message: string };
 
 /**
@@ -106,23 +87,9 @@ const SEND = 8;
 export class WriteThread implements PageOutput {
   private readonly worker: Worker;
   private lastStyle: string | null = null;
-  private readonly waiting: {
-    resolve: (o: Outcome) => void;
-    reject: (err: Error) => void;
-    feed: boolean;
-  }[] = [];
-  /** Feeds sent and not yet answered (they do not count against the bound on pages in flight). */
-  private feedsWaiting = 0;
-  /**
-   * Feeds sent, and feeds the thread has written (counted by it, shared): until they are equal
-   * this thread writes its pages itself. Read without waiting for the answers, which this thread
-   * only takes in when it waits for room: rendering never yields to its event loop otherwise.
-   */
-  private feedsSent = 0;
-  private readonly feedsWritten = new Int32Array(new SharedArrayBuffer(4));
-  private readonly inline: InlineOutput;
+  private readonly waiting: { resolve: (o: Outcome) => void; reject: (err: Error) => void }[] = [];
   private roomWaiter: (() => void) | null = null;
-  private pending: (PageJob | FeedJob)[] = [];
+  private pending: PageJob[] = [];
   /** The write thread's numbers of sets of referenced files → their index in `intern`'s sets. */
   private readonly refSets = new Map<number, number>();
   private failure: Error | null = null;
@@ -134,63 +101,31 @@ export class WriteThread implements PageOutput {
   ) {
     // Everything it holds dies young but the sets of references: a small young generation is
     // plenty, and V8's default (16 MB semi-spaces) was a tenth of the export's peak memory.
-    const feedsWritten = this.feedsWritten.buffer;
-    this.worker = startThread('write-thread', { outDir, feedsWritten }, { maxYoungGenerationSizeMb: 8 });
-    this.inline = new InlineOutput(outDir);
+    this.worker = startThread('write-thread', { outDir }, { maxYoungGenerationSizeMb: 8 });
     this.worker.on('message', (msg: WriteReply) => {
       if (msg.kind === 'error') return this.fail(new Error(`export write thread failed: ${msg.message}`));
       for (const [n, files] of Object.entries(msg.sets)) this.refSets.set(Number(n), this.intern(files));
-      for (const { refSet, ...o } of msg.outcomes) {
-        const w = this.waiting.shift();
-        if (w?.feed) this.feedsWaiting--;
-        w?.resolve(refSet === undefined ? o : { ...o, refSet: this.refSets.get(refSet) });
-      }
+      for (const { refSet, ...o } of msg.outcomes)
+        this.waiting.shift()?.resolve({ ...o, refSet: this.refSets.get(refSet) });
       this.wake();
     });
     this.worker.on('error', (err) => this.fail(err));
     this.worker.on('exit', (code) => this.fail(new Error(`export write thread exited (code ${code})`)));
   }
 
-  page(rel: string, before: string | undefined, html: string): Outcome | Promise<Outcome> {
+  page(rel: string, before: string | undefined, html: string): Promise<Outcome> {
     if (this.failure) return Promise.reject(this.failure);
-    // While the write thread renders the feeds, this thread's other core is taken: write here.
-    if (Atomics.load(this.feedsWritten, 0) < this.feedsSent) return this.inline.page(rel, before, html);
     const [head, style, tail] = splitStyle(html);
     const same = style === this.lastStyle;
     this.lastStyle = style;
-    return this.send({ rel, before, head, style: same ? null : style, tail }, false);
-  }
-
-  /**
-   * The summary feeds go to the write thread first (it is idle until pages come): the entries
-   * they list, once, with the site settings; then each feed as the ids of its entries.
-   */
-  feeds(site: Config['site'], entries: [number, FeedEntry][]): void {
-    this.post(false, { feeds: { site, entries } });
-  }
-
-  feed(rel: string, before: string | undefined, spec: FeedJobSpec): Promise<Outcome> {
-    if (this.failure) return Promise.reject(this.failure);
-    this.feedsWaiting++;
-    this.feedsSent++;
-    return this.send({ ...spec, rel, before }, true);
-  }
-
-  /** The last feed is sent: the thread answers for all of them and drops the entries. */
-  feedsDone(): void {
-    this.post(true, { feedsDone: true });
-  }
-
-  private send(job: PageJob | FeedJob, feed: boolean): Promise<Outcome> {
-    this.pending.push(job);
+    this.pending.push({ rel, before, head, style: same ? null : style, tail });
     if (this.pending.length >= SEND) this.post(false);
-    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject, feed }));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   room(): Promise<void> | undefined {
     if (this.failure) return Promise.reject(this.failure);
-    // Feeds in flight are a few numbers each: only pages count.
-    if (this.waiting.length - this.feedsWaiting < IN_FLIGHT) return undefined;
+    if (this.waiting.length < IN_FLIGHT) return undefined;
     return new Promise((resolve) => {
       this.roomWaiter = resolve;
     });
@@ -207,8 +142,8 @@ export class WriteThread implements PageOutput {
     this.fail(new Error('the export write thread was stopped'));
   }
 
-  private post(flush: boolean, more: Partial<WriteJob> = {}): void {
-    const job: WriteJob = { pages: this.pending, flush, ...more };
+  private post(flush: boolean): void {
+    const job: WriteJob = { pages: this.pending, flush };
     this.pending = [];
     this.worker.postMessage(job);
   }
@@ -221,7 +156,6 @@ export class WriteThread implements PageOutput {
 
   private fail(err: Error): void {
     this.failure ??= err;
-    this.feedsWaiting = 0;
     for (const w of this.waiting.splice(0)) w.reject(this.failure);
     this.wake();
   }

@@ -6,8 +6,8 @@ import type { Outcome } from './writer.js';
 
 /**
  * Pages rendered on several cores: rendering is CPU-bound, so a large export can run worker
- * threads beside the calling thread, which renders the feeds first (or hands them to its write
- * thread, page-output.ts) and then takes chunks of pages like the workers do. Each worker opens its own database connection and
+ * threads beside the calling thread, which renders the feeds first and then takes chunks of
+ * pages like the workers do. Each worker opens its own database connection and
  * loads the site data itself (SQLite allows any number of readers; PostgreSQL gets one more
  * connection per worker), and writes the files it renders; each thread takes the next chunk
  * when it is ready for one, so a slow thread simply takes fewer.

@@ -143,20 +143,6 @@ export class MirrorWriter {
     }
   }
 
-  /** As `putMade`, made and written by another thread (`write`): recorded once it answers. */
-  putMadeBy(
-    rel: string,
-    input: string,
-    write: (before: string | undefined) => Promise<Outcome>,
-  ): Promise<void> | undefined {
-    const before = this.before(rel);
-    if (before !== undefined && this.beforeInput(rel, false) === input) {
-      this.record({ rel, hash: before, written: false, input, unrendered: true });
-      return undefined;
-    }
-    return write(before).then((o) => this.record({ ...o, input }));
-  }
-
   /** A file another thread wrote (or found unchanged). */
   record(o: Outcome): void {
     this.files[o.rel] = o.hash;
