@@ -59,9 +59,7 @@ export class FeedBatch {
         ? ['\n        <item>', '</item>', '\n    </channel>']
         : ['\n    <entry>', '</entry>', '\n</feed>'];
     const key = (e: FeedEntry) => `${format} ${d.full} ${e.id}`;
-    const fresh = [
-      ...new Map(d.entries.filter((e) => !this.items.has(key(e))).map((e) => [key(e), e])).values(),
-    ];
+    const fresh = this.unseen(d.entries, key);
     const doc = renderFeed(format, { ...d, entries: fresh });
     let head: string;
     let tail: string;
@@ -90,9 +88,7 @@ export class FeedBatch {
    */
   private json(d: FeedDocument): string {
     const key = (e: FeedEntry) => `json ${d.full} ${e.id}`;
-    const fresh = [
-      ...new Map(d.entries.filter((e) => !this.items.has(key(e))).map((e) => [key(e), e])).values(),
-    ];
+    const fresh = this.unseen(d.entries, key);
     const doc = jsonFeedDocument({ ...d, entries: fresh });
     for (const [i, item] of doc.items.entries()) {
       const e = fresh[i];
@@ -104,6 +100,11 @@ export class FeedBatch {
     if (at < 0 || !d.entries.length) return renderFeed('json', d);
     const items = d.entries.map((e) => this.items.get(key(e)) ?? '').join(',\n');
     return `${text.slice(0, at)}\n  "items": [\n${items}\n  ]${text.slice(at + '\n  "items": []'.length)}`;
+  }
+
+  /** The entries whose text is not kept yet, each once. */
+  private unseen(entries: FeedEntry[], key: (e: FeedEntry) => string): FeedEntry[] {
+    return [...new Map(entries.filter((e) => !this.items.has(key(e))).map((e) => [key(e), e])).values()];
   }
 
   /** Forget the entries' text (the batch is done). */
