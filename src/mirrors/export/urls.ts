@@ -1,5 +1,4 @@
-import type { Context } from '../../context.js';
-import { loadSiteData, type SiteData } from './batch.js';
+import type { SiteData } from './batch.js';
 
 /**
  * The one list of what the public site consists of, from the content query layer (so the
@@ -51,11 +50,6 @@ export function inventoryOf(data: SiteData, pageSize: number): SiteInventory {
     if (!maxUpdatedAt || s.updated_at > maxUpdatedAt) maxUpdatedAt = s.updated_at;
   }
   return { urls, maxUpdatedAt, stories: data.stories.length };
-}
-
-/** The inventory of the site as it is now (the query layer decides what is public). */
-export async function siteInventory(ctx: Context, pageSize: number): Promise<SiteInventory> {
-  return inventoryOf(await loadSiteData(ctx), pageSize);
 }
 
 /**
