@@ -16,7 +16,7 @@ export interface AppOptions {
 
 /** The HTTP app over a context. It never listens: the server does, tests use `inject`. */
 export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const gate = hostGate(ctx.config);
+  const gate = hostGate(ctx.config, ctx.addresses);
   const cacheHit = fastPath(ctx.cache.pages, ctx.cache.http, gate);
   const app = Fastify({
     // Cached pages are answered before Fastify routes the request; misses go on as usual.

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { type AddressSettings, checkAlternate, checkAppUrl } from './mirrors/address-rules.js';
 
 /**
  * Everything an operator can set, read once from the environment and validated, so a typo
@@ -59,13 +60,12 @@ export interface Config {
     description: string;
     language: string;
     timeZone: string;
-    /** Other addresses serving the same site (no trailing slash), an .onion among them if any. */
-    alternates: string[];
-    /** The first .onion alternate, for the Onion-Location header. */
-    onion: string | null;
-    /** Links to the newsroom's apps, shown in the footer and /mirrors.json. */
-    apps: { label: string; url: string }[];
   };
+  /**
+   * The environment's alternate addresses and app links: the default until the newsroom saves
+   * its own in the admin. What is in effect is `ctx.addresses.current()`, never this.
+   */
+  addresses: AddressSettings;
   /** Peers (IPs or CIDRs) whose X-Forwarded-Host/-Proto are believed. */
   trustedProxies: string[];
   /** Webhook targets on private/loopback/link-local addresses are refused unless allowed here. */
@@ -108,7 +108,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const dataDir = path.resolve(e.MASTHEAD_DATA_DIR);
-  const alternates = parseAlternates(e.SITE_ALTERNATE_URLS);
   return {
     port: e.PORT,
     host: e.HOST,
@@ -121,10 +120,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       description: e.SITE_DESCRIPTION,
       language: e.SITE_LANGUAGE,
       timeZone: e.SITE_TIMEZONE,
-      alternates,
-      onion: alternates.find((u) => new URL(u).hostname.endsWith('.onion')) ?? null,
-      apps: parseAppLinks(e.SITE_APP_LINKS),
     },
+    addresses: { alternates: parseAlternates(e.SITE_ALTERNATE_URLS), apps: parseAppLinks(e.SITE_APP_LINKS) },
     trustedProxies: parseProxies(e.TRUSTED_PROXIES),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.MASTHEAD_SEED_DEMO === 'auto',
@@ -165,22 +162,12 @@ const list = (raw: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
-/** `https://a.example,http://xyz.onion`: http(s) origins only (a path would break root-relative links). */
+/** `https://a.example,http://xyz.onion`: origins only (rules shared with the admin's list). */
 function parseAlternates(raw: string): string[] {
   return list(raw).map((item) => {
-    let url: URL;
-    try {
-      url = new URL(item);
-    } catch {
-      throw new ConfigError(`SITE_ALTERNATE_URLS: "${item}" is not a URL`);
-    }
-    if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
-      throw new ConfigError(`SITE_ALTERNATE_URLS: "${item}" must be a plain http(s) address`);
-    if (url.pathname !== '/')
-      throw new ConfigError(
-        `SITE_ALTERNATE_URLS: "${item}" must not have a path (the site lives at the root)`,
-      );
-    return url.origin;
+    const r = checkAlternate(item);
+    if ('problem' in r) throw new ConfigError(`SITE_ALTERNATE_URLS: "${item}" ${r.problem}`);
+    return r.origin;
   });
 }
 
@@ -188,15 +175,10 @@ function parseAlternates(raw: string): string[] {
 function parseAppLinks(raw: string): { label: string; url: string }[] {
   return list(raw).map((item) => {
     const [label, href, ...rest] = item.split('|').map((s) => s.trim());
-    let ok = false;
-    try {
-      ok = !!label && !!href && !rest.length && /^https?:$/.test(new URL(href).protocol);
-    } catch {
-      ok = false;
-    }
-    if (!ok || !label || !href)
+    const r = href ? checkAppUrl(href) : null;
+    if (!label || !r || 'problem' in r || rest.length)
       throw new ConfigError(`SITE_APP_LINKS: "${item}" must be "Label|https://address"`);
-    return { label, url: href };
+    return { label, url: r.url };
   });
 }
 

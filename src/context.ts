@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import pino from 'pino';
 import { type CacheLayer, createCacheLayer } from './cache/index.js';
 import type { Config } from './config.js';
+import { ADDRESSES } from './cache/tags.js';
 import { type Db, type Dialect, migrateToLatest, openDatabase } from './db/index.js';
+import { type AddressBook, openAddressBook } from './mirrors/address-book.js';
 
 /**
  * Everything a request or a command needs, built once and passed down explicitly (never
@@ -14,6 +16,8 @@ export interface Context {
   dialect: Dialect;
   /** The page cache and the channels its invalidations travel (Redis, the CDN). */
   cache: CacheLayer;
+  /** The alternate addresses and app links in effect (the newsroom's, or the environment's). */
+  addresses: AddressBook;
   /** The current time; tests replace it to look at the site from another moment. */
   now(): Date;
   close(): Promise<void>;
@@ -30,12 +34,24 @@ export async function createContext(config: Config, opts: { now?: () => Date } =
     throw err;
   }
   const log = pino({ level: config.logLevel });
-  const cache = await createCacheLayer(config, log);
+  let addresses: AddressBook;
+  let cache: CacheLayer;
+  try {
+    addresses = await openAddressBook(handle.db, config.addresses);
+    cache = await createCacheLayer(config, log, {
+      // Another node saved new addresses: read them before its purge drops this node's pages.
+      refresh: (tags) => (tags === null || tags.includes(ADDRESSES) ? addresses.reload() : undefined),
+    });
+  } catch (err) {
+    await handle.destroy();
+    throw err;
+  }
   return {
     config,
     db: handle.db,
     dialect: handle.dialect,
     cache,
+    addresses,
     now: opts.now ?? (() => new Date()),
     close: async () => {
       await cache.close();

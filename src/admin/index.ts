@@ -10,6 +10,7 @@ import { cacheAdminRoutes } from './routes/cache.js';
 import { distributionAdminRoutes } from './routes/distribution.js';
 import { searchAdminRoutes } from './routes/search.js';
 import { mediaRoutes } from './routes/media.js';
+import { mirrorAdminRoutes } from './routes/mirrors.js';
 import { previewAdminRoutes } from './routes/preview.js';
 import { sessionRoutes } from './routes/session.js';
 import { authorRoutes } from './routes/authors.js';
@@ -51,6 +52,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       mediaRoutes(router, ctx);
       userRoutes(router, ctx);
       distributionAdminRoutes(router, ctx);
+      mirrorAdminRoutes(router, ctx);
       searchAdminRoutes(router, ctx);
       cacheAdminRoutes(router, ctx);
       router.add({

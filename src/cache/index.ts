@@ -30,7 +30,20 @@ export interface CacheLogger {
   error(obj: object, msg: string): void;
 }
 
-export async function createCacheLayer(config: Config, log: CacheLogger): Promise<CacheLayer> {
+export interface CacheLayerOptions {
+  /**
+   * Brings up to date what this node keeps besides pages (the address book) when another node
+   * announces a change (`tags`), or after a gap in the channel (`null`: anything may have
+   * changed). Awaited before the pages are dropped, so no page is rendered again from old state.
+   */
+  refresh?(tags: string[] | null): Promise<unknown> | undefined;
+}
+
+export async function createCacheLayer(
+  config: Config,
+  log: CacheLogger,
+  opts: CacheLayerOptions = {},
+): Promise<CacheLayer> {
   const ttlMs = config.cache.ttlSeconds * 1000;
   const pages = new PageCache({ maxBytes: config.cache.maxBytes, ttlMs });
   const purger: Purger | null = config.cache.purge
@@ -39,13 +52,20 @@ export async function createCacheLayer(config: Config, log: CacheLogger): Promis
         onError: (err) => log.error({ err }, 'CDN purge failed; the CDN serves old copies until s-maxage'),
       })
     : null;
+  const afterRefresh = (tags: string[] | null, drop: () => void) => {
+    const pending = opts.refresh?.(tags);
+    if (!pending) return drop();
+    pending
+      .catch((err) => log.error({ err }, 'could not reload settings after another node changed them'))
+      .finally(drop);
+  };
   let bus: InvalidationBus | null = null;
   let connected = true;
   const redis = config.cache.redis;
   if (redis) {
     try {
       bus = await redisBus(redis.url, redis.prefix, {
-        onInvalidate: (tags) => pages.invalidate(tags),
+        onInvalidate: (tags) => afterRefresh(tags, () => pages.invalidate(tags)),
         onDown: () => {
           connected = false;
           pages.setTtl(DEGRADED_TTL_MS);
@@ -54,7 +74,7 @@ export async function createCacheLayer(config: Config, log: CacheLogger): Promis
         onReconnect: () => {
           connected = true;
           // What other nodes changed meanwhile is unknown: start again from an empty cache.
-          pages.clear();
+          afterRefresh(null, () => pages.clear());
           pages.setTtl(ttlMs);
           log.warn({}, 'Redis invalidation channel back: page cache emptied');
         },

@@ -203,6 +203,61 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     for (const ms of latencies) expect(ms).toBeLessThan(1000);
   });
 
+  it('serves an address added on one node from the other at once, and stops serving a removed one', async () => {
+    // Node's fetch sends the Host it was given a URL for; the gate reads the header, so ask raw.
+    const onHost = (node: Node, host: string, url = '/') =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.get(`${node.base}${url}`, { headers: { host } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => {
+            body += c.toString();
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+      });
+    const until = async (what: string, ok: () => Promise<boolean>) => {
+      const started = Date.now();
+      while (Date.now() - started < 5000) {
+        if (await ok()) return Date.now() - started;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error(`${what} never happened on node B`);
+    };
+    expect((await onHost(b, 'mirror-new.example.org')).status).toBe(421);
+    // Node B holds its home page, footer and all, in its cache.
+    await until('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
+    const saved = Date.now();
+    const s = await api(a, 'PUT', '/addresses', {
+      alternates: ['https://mirror-new.example.org'],
+      apps: [{ label: 'TV channel', url: 'https://tv.example.com/app' }],
+      basedOn: null,
+    });
+    expect(s.source).toBe('settings');
+    const served = await until(
+      'serving the new address',
+      async () => (await onHost(b, 'mirror-new.example.org')).status === 200,
+    );
+    const footer = await until('showing it in the footer', async () =>
+      (await page(b, '/')).body.includes('https://mirror-new.example.org/'),
+    );
+    expect((await page(b, '/')).body).toContain('TV channel');
+    console.info(
+      `address saved on A, served by B after ${served} ms, in B's footer after ${footer} ms (${Date.now() - saved} ms in all)`,
+    );
+    expect(Math.max(served, footer)).toBeLessThan(1000);
+
+    // And removed again: node B refuses it at once.
+    const removed = Date.now();
+    await api(a, 'POST', '/addresses/reset', { basedOn: s.updatedAt });
+    await until(
+      'refusing the removed address',
+      async () => (await onHost(b, 'mirror-new.example.org')).status === 421,
+    );
+    expect(Date.now() - removed).toBeLessThan(1000);
+    expect((await page(b, '/')).body).not.toContain('mirror-new.example.org');
+  });
+
   it('publishes a scheduled story once, and delivers its webhook once, with two nodes polling', async () => {
     const draft = await api(b, 'POST', '/articles', {
       headline: 'Scheduled across nodes',

@@ -29,3 +29,8 @@ export const FEEDS = 'feeds';
 export const SITEMAPS = 'sitemaps';
 /** On every cached response: purging it empties the cache. */
 export const SITE = 'site';
+/**
+ * On no response: announced with `SITE` when the newsroom saves its alternate addresses or app
+ * links, so other nodes read them again (every page's footer shows them, hence `SITE`).
+ */
+export const ADDRESSES = 'addresses';

@@ -1,10 +1,12 @@
 import type { Config } from '../config.js';
 import type { Db, MirrorCheckRow } from '../db/index.js';
+import type { SiteAddresses } from './address-book.js';
+import { isOnionOrigin } from './address-rules.js';
 
 /**
  * The site's addresses as readers and apps see them: the footer of every page and
- * /mirrors.json. Everything comes from configuration, never from the request, so one rendered
- * page is right on every address.
+ * /mirrors.json. Everything comes from the settings (the address book), never from the request, so
+ * one rendered page is right on every address.
  */
 export interface AddressLink {
   label: string;
@@ -17,21 +19,17 @@ export interface FooterAddresses {
   apps: AddressLink[];
 }
 
-export function isOnion(url: string): boolean {
-  return new URL(url).hostname.endsWith('.onion');
-}
-
 function labelOf(url: string): string {
   const u = new URL(url);
-  return isOnion(url) ? `${u.host} (Tor)` : u.host;
+  return isOnionOrigin(url) ? `${u.host} (Tor)` : u.host;
 }
 
-export function footerAddresses(site: Config['site']): FooterAddresses {
+export function footerAddresses(primary: string, addresses: SiteAddresses): FooterAddresses {
   return {
-    addresses: site.alternates.length
-      ? [site.url, ...site.alternates].map((url) => ({ label: labelOf(url), href: `${url}/` }))
+    addresses: addresses.alternates.length
+      ? [primary, ...addresses.alternates].map((url) => ({ label: labelOf(url), href: `${url}/` }))
       : [],
-    apps: site.apps.map((a) => ({ label: a.label, href: a.url })),
+    apps: addresses.apps.map((a) => ({ label: a.label, href: a.url })),
   };
 }
 
@@ -54,18 +52,22 @@ export async function lastChecks(db: Db): Promise<Map<string, MirrorCheckRow>> {
  * `/mirrors.json`. No generation time in it: the document changes only when the addresses or a
  * check result change, so a static export rewrites it only then.
  */
-export async function mirrorsDocument(db: Db, site: Config['site']): Promise<MirrorsDocument> {
+export async function mirrorsDocument(
+  db: Db,
+  site: Config['site'],
+  addresses: SiteAddresses,
+): Promise<MirrorsDocument> {
   const checks = await lastChecks(db);
   return {
     name: site.name,
     primary: site.url,
-    alternates: site.alternates,
-    onion: site.onion,
-    apps: site.apps,
-    mirrors: [site.url, ...site.alternates].map((url) => ({
+    alternates: addresses.alternates,
+    onion: addresses.onion,
+    apps: addresses.apps,
+    mirrors: [site.url, ...addresses.alternates].map((url) => ({
       url,
       primary: url === site.url,
-      onion: isOnion(url),
+      onion: isOnionOrigin(url),
       lastSuccessfulCheck: checks.get(url)?.last_success_at ?? null,
     })),
   };

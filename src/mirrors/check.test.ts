@@ -8,6 +8,8 @@ import type { Context } from '../context.js';
 import { testDialects } from '../test/databases.js';
 import { testEnv, type TestEnv } from '../test/context.js';
 import { seedFixture } from '../test/fixtures.js';
+import { fixedAddressBook } from './address-book.js';
+import { isOnionOrigin } from './address-rules.js';
 import { checkMirrors, isDown, mirrorStatus, statusTable } from './check.js';
 import { exportStatic } from './export/export.js';
 import { staticServer } from './export/static-server.js';
@@ -20,6 +22,16 @@ async function deadPort(): Promise<number> {
   await new Promise((r) => s.close(r));
   return port;
 }
+
+/** An address book that always holds these alternates (the checker's own configuration). */
+const fixedBook = (alternates: string[]) =>
+  fixedAddressBook({
+    alternates,
+    apps: [],
+    onion: alternates.find(isOnionOrigin) ?? null,
+    source: 'settings',
+    updatedAt: null,
+  });
 
 const urlOf = (app: FastifyInstance) => `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
 
@@ -54,18 +66,10 @@ describe.each(testDialects())('mirrors check on %s', (dialect) => {
     await env.app.listen({ port: 0, host: '127.0.0.1' });
     mirrorApp = await buildApp(env.ctx);
     await mirrorApp.listen({ port: 0, host: '127.0.0.1' });
-    const site = env.ctx.config.site;
     checker = {
       ...env.ctx,
-      config: {
-        ...env.ctx.config,
-        site: {
-          ...site,
-          url: urlOf(env.app),
-          alternates: [urlOf(mirrorApp), stale.origin, dead, onion],
-          onion,
-        },
-      },
+      config: { ...env.ctx.config, site: { ...env.ctx.config.site, url: urlOf(env.app) } },
+      addresses: fixedBook([urlOf(mirrorApp), stale.origin, dead, onion]),
     };
   }, 60_000);
   afterAll(async () => {
@@ -102,7 +106,11 @@ describe.each(testDialects())('mirrors check on %s', (dialect) => {
   });
 
   it('remembers results: the admin status and /mirrors.json show the last success', async () => {
-    const status = await mirrorStatus(checker.db, checker.config.site);
+    const status = await mirrorStatus(
+      checker.db,
+      checker.config.site.url,
+      checker.addresses.current().alternates,
+    );
     const mirror = status.find((r) => r.url === urlOf(mirrorApp))!;
     expect(mirror.lastSuccessAt).not.toBeNull();
     expect(mirror.newestPath).toBe(newestPath);
@@ -116,10 +124,7 @@ describe.each(testDialects())('mirrors check on %s', (dialect) => {
   });
 
   it('is not down when every checked address answers', async () => {
-    const healthy = {
-      ...checker,
-      config: { ...checker.config, site: { ...checker.config.site, alternates: [stale.origin] } },
-    };
+    const healthy = { ...checker, addresses: fixedBook([stale.origin]) };
     // The primary's /mirrors.json still lists an unreachable address: that one counts.
     const rows = await checkMirrors(healthy, { timeoutMs: 5000 });
     expect(isDown(rows)).toBe(true);

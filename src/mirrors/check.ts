@@ -1,8 +1,8 @@
-import type { Config } from '../config.js';
 import { listPublished } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { Db, MirrorStatus } from '../db/index.js';
-import { isOnion, type MirrorsDocument } from './addresses.js';
+import { isOnionOrigin } from './address-rules.js';
+import type { MirrorsDocument } from './addresses.js';
 
 /**
  * Mirror health: is every address up, and does it serve the newest story? The newest story
@@ -36,14 +36,15 @@ async function timed(
   return { status: res.status, ms: Math.round(performance.now() - started), body };
 }
 
-/** The addresses to check: configured ones plus any the primary's /mirrors.json lists. */
+/** The addresses to check: those in effect plus any the primary's /mirrors.json lists. */
 async function addresses(
-  site: Config['site'],
+  primary: string,
+  alternates: readonly string[],
   opts: Required<CheckOptions>,
 ): Promise<{ urls: string[]; note: string }> {
-  const urls = [site.url, ...site.alternates];
+  const urls = [primary, ...alternates];
   try {
-    const r = await timed(`${site.url}/mirrors.json`, opts);
+    const r = await timed(`${primary}/mirrors.json`, opts);
     if (r.status !== 200) return { urls, note: `primary /mirrors.json answered ${r.status}` };
     const doc = JSON.parse(r.body) as Partial<MirrorsDocument>;
     for (const m of doc.mirrors ?? []) {
@@ -57,7 +58,7 @@ async function addresses(
 }
 
 async function checkOne(url: string, newest: string | null, opts: Required<CheckOptions>) {
-  if (isOnion(url))
+  if (isOnionOrigin(url))
     return { status: 'skipped' as const, latencyMs: null, detail: 'onion address: check it over Tor' };
   try {
     const home = await timed(`${url}/`, opts);
@@ -95,13 +96,14 @@ export async function checkMirrors(ctx: Context, options: CheckOptions = {}): Pr
   };
   const now = ctx.now().toISOString();
   const [newest] = await listPublished(ctx.db, now, {}, { limit: 1, offset: 0 });
-  const { urls, note } = await addresses(ctx.config.site, opts);
+  const primary = ctx.config.site.url;
+  const { alternates } = ctx.addresses.current();
+  const { urls, note } = await addresses(primary, alternates, opts);
   const results = await Promise.all(urls.map((url) => checkOne(url, newest?.path ?? null, opts)));
   for (const [i, url] of urls.entries()) {
     const r = results[i]!;
     const ok = r.status === 'reachable';
-    const detail =
-      url === ctx.config.site.url && note ? [r.detail, note].filter(Boolean).join('; ') : r.detail;
+    const detail = url === primary && note ? [r.detail, note].filter(Boolean).join('; ') : r.detail;
     await ctx.db
       .insertInto('mirror_checks')
       .values({
@@ -125,23 +127,24 @@ export async function checkMirrors(ctx: Context, options: CheckOptions = {}): Pr
       )
       .execute();
   }
-  return mirrorStatus(ctx.db, ctx.config.site, urls);
+  return mirrorStatus(ctx.db, primary, alternates, urls);
 }
 
 /** The last recorded status of every address, for the CLI table and the admin API. */
 export async function mirrorStatus(
   db: Db,
-  site: Config['site'],
+  primary: string,
+  alternates: readonly string[],
   extra: string[] = [],
 ): Promise<MirrorStatusRow[]> {
-  const urls = [...new Set([site.url, ...site.alternates, ...extra])];
+  const urls = [...new Set([primary, ...alternates, ...extra])];
   const rows = await db.selectFrom('mirror_checks').selectAll().where('url', 'in', urls).execute();
   const byUrl = new Map(rows.map((r) => [r.url, r]));
   return urls.map((url) => {
     const r = byUrl.get(url);
     return {
       url,
-      primary: url === site.url,
+      primary: url === primary,
       status: r?.status ?? 'unknown',
       latencyMs: r?.latency_ms ?? null,
       newestPath: r?.newest_path ?? null,

@@ -186,7 +186,6 @@ describe('address configuration', () => {
   });
   it('keeps no footer list when only the primary is configured', () => {
     const c = loadConfig({ MASTHEAD_DATA_DIR: '/tmp/x', SITE_ALTERNATE_URLS: ' ' });
-    expect(c.site.alternates).toEqual([]);
-    expect(c.site.onion).toBeNull();
+    expect(c.addresses).toEqual({ alternates: [], apps: [] });
   });
 });

@@ -1,12 +1,15 @@
 import { BlockList, isIP } from 'node:net';
 import type { Config } from '../config.js';
+import type { AddressBook, SiteAddresses } from './address-book.js';
 
 /**
  * Which `Host` values the site answers. Pages never echo the host (links are root-relative,
  * absolute URLs come from configuration), so the policy is not what keeps pages clean; it keeps
  * caches and logs free of hosts nobody configured, and makes a misrouted domain fail loudly.
  *
- * Allowed: the host names of SITE_URL and every alternate address (any port: a port number in
+ * Allowed: the host names of SITE_URL and every alternate address in effect (the address book,
+ * read per request, so an address the newsroom adds is served at once and one it removes is
+ * refused at once), at any port (a port number in
  * the header cannot change what we send), and loopback names (`localhost`, `127.0.0.1`, `[::1]`)
  * which only a client on this machine or its own proxy can send: health checks, `curl` on the box,
  * and `app.inject` in tests.
@@ -31,9 +34,9 @@ export function hostName(header: string): string | null {
   return name || null;
 }
 
-export function allowedHostNames(site: Config['site']): Set<string> {
+export function allowedHostNames(primary: string, alternates: readonly string[]): Set<string> {
   const names = new Set<string>();
-  for (const url of [site.url, ...site.alternates]) {
+  for (const url of [primary, ...alternates]) {
     const name = hostName(new URL(url).host);
     if (name) names.add(name);
   }
@@ -60,12 +63,25 @@ export function isTrustedPeer(list: BlockList, configured: number, peer: string 
   return list.check(ip, family === 6 ? 'ipv6' : 'ipv4');
 }
 
-export function hostPolicy(config: Pick<Config, 'site' | 'trustedProxies'>): HostPolicy {
-  const allowed = allowedHostNames(config.site);
+export function hostPolicy(
+  config: Pick<Config, 'site' | 'trustedProxies'>,
+  addresses: Pick<AddressBook, 'current'>,
+): HostPolicy {
+  // The set of names is made again only when the book hands out a new object (after a change).
+  let seen: SiteAddresses | null = null;
+  let allowed = new Set<string>();
+  const names = () => {
+    const now = addresses.current();
+    if (now !== seen) {
+      allowed = allowedHostNames(config.site.url, now.alternates);
+      seen = now;
+    }
+    return allowed;
+  };
   const proxies = proxyList(config.trustedProxies);
   const ok = (header: string | undefined) => {
     const name = header === undefined ? null : hostName(header);
-    return name !== null && (allowed.has(name) || LOOPBACK_NAMES.has(name));
+    return name !== null && (names().has(name) || LOOPBACK_NAMES.has(name));
   };
   return {
     check({ host, forwardedHost, peer }) {

@@ -1,4 +1,20 @@
 /** The mirrors domain's public face: alternate addresses, host policy, static export, health. */
+export {
+  AddressError,
+  type AddressBook,
+  fixedAddressBook,
+  openAddressBook,
+  type SiteAddresses,
+  saveAddresses,
+} from './address-book.js';
+export {
+  type AddressInput,
+  type AddressSettings,
+  addressInput,
+  MAX_ALTERNATES,
+  MAX_APPS,
+  resetInput,
+} from './address-rules.js';
 export { type FooterAddresses, footerAddresses, type MirrorsDocument, mirrorsDocument } from './addresses.js';
 export { hostPolicy } from './hosts.js';
 export { type HostGate, hostGate, mirrorRoutes } from './routes.js';

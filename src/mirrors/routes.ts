@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Context } from '../context.js';
+import type { AddressBook } from './address-book.js';
 import { mirrorsDocument } from './addresses.js';
 import { hostPolicy } from './hosts.js';
 
@@ -19,9 +20,8 @@ export interface HostGate {
   onionLocation(url: string): string | null;
 }
 
-export function hostGate(config: Config): HostGate {
-  const policy = hostPolicy(config);
-  const onion = config.site.onion;
+export function hostGate(config: Config, addresses: Pick<AddressBook, 'current'>): HostGate {
+  const policy = hostPolicy(config, addresses);
   return {
     allows(req) {
       const forwarded = req.headers['x-forwarded-host'];
@@ -33,32 +33,37 @@ export function hostGate(config: Config): HostGate {
     },
     // Tor Browser offers the onion address of the same page. Only well-formed paths are
     // copied; anything else gets the onion home page.
-    onionLocation: (url) => (onion ? `${onion}${/^\/[\x21-\x7e]*$/.test(url) ? url : '/'}` : null),
+    onionLocation: (url) => {
+      const onion = addresses.current().onion;
+      return onion ? `${onion}${/^\/[\x21-\x7e]*$/.test(url) ? url : '/'}` : null;
+    },
   };
 }
 
 export function mirrorRoutes(app: FastifyInstance, ctx: Context): void {
-  const gate = hostGate(ctx.config);
+  const gate = hostGate(ctx.config, ctx.addresses);
   app.addHook('onRequest', async (req, reply) => {
     // 421 Misdirected Request, with nothing in it: no page, no echo of what was asked for.
     if (!gate.allows(req.raw)) return reply.code(421).header('cache-control', 'no-store').send('');
   });
 
-  if (ctx.config.site.onion) {
-    app.addHook('onSend', async (req, reply, payload) => {
-      const type = String(reply.getHeader('content-type') ?? '');
-      const onion = gate.onionLocation(req.url);
-      if (onion && reply.statusCode < 400 && type.startsWith('text/html'))
-        reply.header('onion-location', onion);
-      return payload;
-    });
-  }
+  // Registered whether or not an onion address is set today: the newsroom may add one at any time.
+  app.addHook('onSend', async (req, reply, payload) => {
+    const onion = gate.onionLocation(req.url);
+    if (
+      onion &&
+      reply.statusCode < 400 &&
+      String(reply.getHeader('content-type') ?? '').startsWith('text/html')
+    )
+      reply.header('onion-location', onion);
+    return payload;
+  });
 
   app.get('/mirrors.json', async (_req, reply) =>
     reply
       .type('application/json; charset=utf-8')
       .header('cache-control', 'public, max-age=300')
       .header('access-control-allow-origin', '*')
-      .send(JSON.stringify(await mirrorsDocument(ctx.db, ctx.config.site), null, 2)),
+      .send(JSON.stringify(await mirrorsDocument(ctx.db, ctx.config.site, ctx.addresses.current()), null, 2)),
   );
 }

@@ -41,7 +41,7 @@ export async function common(ctx: Context, currentRoot?: number): Promise<Common
     view: {
       site: ctx.config.site,
       nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: s.id === currentRoot })),
-      addresses: footerAddresses(ctx.config.site),
+      addresses: footerAddresses(ctx.config.site.url, ctx.addresses.current()),
     },
   };
 }

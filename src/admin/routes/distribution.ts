@@ -25,25 +25,7 @@ import {
   setSubscriptionActive,
   WebhookError,
 } from '../../distribution/webhooks/index.js';
-import { checkMirrors, type MirrorStatusRow, mirrorStatus } from '../../mirrors/index.js';
 import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
-
-/**
- * The mirror check in progress, per context. A check fetches every address (up to the check's
- * timeout each), so an impatient second click or a second admin joins the running check rather
- * than doubling the outbound requests and racing it on the same `mirror_checks` rows. Keyed by
- * context, not one variable, because tests run several apps (databases) in one process.
- */
-const mirrorChecks = new WeakMap<Context, Promise<MirrorStatusRow[]>>();
-
-function checkMirrorsOnce(ctx: Context): Promise<MirrorStatusRow[]> {
-  let running = mirrorChecks.get(ctx);
-  if (!running) {
-    running = checkMirrors(ctx).finally(() => mirrorChecks.delete(ctx));
-    mirrorChecks.set(ctx, running);
-  }
-  return running;
-}
 
 /** Distribution settings (Content API keys, webhooks) for admins; video and live streams for editors. */
 export function distributionAdminRoutes(r: Router, ctx: Context): void {
@@ -122,43 +104,6 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
         action: 'apikey.revoke',
         subject: { type: 'api_key', id: params.id },
       });
-    },
-  });
-
-  r.add({
-    method: 'GET',
-    url: '/mirrors',
-    tag: 'distribution',
-    summary: 'Alternate addresses and their last health check (reachable / stale / unreachable)',
-    handler: async ({ actor }) => {
-      authorize(actor, 'settings.manage');
-      return { mirrors: await mirrorStatus(ctx.db, ctx.config.site) };
-    },
-  });
-  r.add({
-    method: 'POST',
-    url: '/mirrors/check',
-    tag: 'distribution',
-    summary:
-      'Check every address now (joins a check already running) and answer the new rows, as GET /mirrors',
-    handler: async ({ actor }) => {
-      authorize(actor, 'settings.manage');
-      const rows = await checkMirrorsOnce(ctx);
-      const count = (status: MirrorStatusRow['status']) => rows.filter((m) => m.status === status).length;
-      await audit(ctx.db, {
-        actor: who(actor),
-        action: 'mirrors.check',
-        subject: { type: 'mirrors', id: ctx.config.site.url },
-        details: {
-          addresses: rows.length,
-          reachable: count('reachable'),
-          stale: count('stale'),
-          unreachable: count('unreachable'),
-          skipped: count('skipped'),
-          unknown: count('unknown'),
-        },
-      });
-      return { mirrors: rows };
     },
   });
 

@@ -117,7 +117,10 @@ export async function exportStatic(
   };
   const pool = new PagePool(chunks, onChunk);
   const workers = opts.workers ?? defaultWorkers(tasks.length);
-  const fromWorkers = pool.runWorkers({ config: ctx.config, now: data.base.now, outDir, site }, workers);
+  const fromWorkers = pool.runWorkers(
+    { config: ctx.config, now: data.base.now, outDir, site, addresses: ctx.addresses.current() },
+    workers,
+  );
   // Awaited below, once this thread has done its share: a failure must not go unhandled meanwhile.
   fromWorkers.catch(() => {});
 

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../config.js';
 import { createContext } from '../../context.js';
+import { fixedAddressBook } from '../address-book.js';
 import { loadSiteData } from './batch.js';
 import { InlineOutput } from './page-output.js';
 import { PageRenderer } from './pages.js';
@@ -22,7 +23,10 @@ const config: Config = {
   ...init.config,
   cache: { ...init.config.cache, maxBytes: 0, purge: null, redis: null },
 };
-const ctx = await createContext(config, { now: () => new Date(init.now) });
+const ctx = {
+  ...(await createContext(config, { now: () => new Date(init.now) })),
+  addresses: fixedAddressBook(init.addresses),
+};
 try {
   const pages = new PageRenderer(ctx, await loadSiteData(ctx), new InlineOutput(init.outDir), init.site);
   for (let i = takeChunk(init.cursor); i < init.chunks.length; i = takeChunk(init.cursor)) {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Config } from '../../config.js';
+import type { SiteAddresses } from '../address-book.js';
 import type { PageRenderer, PageTask } from './pages.js';
 import type { Outcome } from './writer.js';
 
@@ -19,6 +20,8 @@ export interface WorkerInit {
   outDir: string;
   /** The site fingerprint (fingerprint.ts), the same in every thread. */
   site: string;
+  /** The addresses the export started with: a save during the export does not split its pages. */
+  addresses: SiteAddresses;
   chunks: PageTask[][];
   /**
    * Index of the next chunk to render, shared by every thread (Atomics): a thread takes work

@@ -1,0 +1,168 @@
+import { audit } from '../../accounts/index.js';
+import { ADDRESSES, SITE } from '../../cache/tags.js';
+import { announceChange } from '../../content/index.js';
+import type { Context } from '../../context.js';
+import {
+  AddressError,
+  type AddressSettings,
+  addressInput,
+  checkMirrors,
+  MAX_ALTERNATES,
+  MAX_APPS,
+  type MirrorStatusRow,
+  mirrorStatus,
+  resetInput,
+  saveAddresses,
+} from '../../mirrors/index.js';
+import { ApiError, type AuthedActor, authorize, type Router } from '../http.js';
+
+/**
+ * The mirror check in progress, per context. A check fetches every address (up to the check's
+ * timeout each), so an impatient second click or a second admin joins the running check rather
+ * than doubling the outbound requests and racing it on the same `mirror_checks` rows. Keyed by
+ * context, not one variable, because tests run several apps (databases) in one process.
+ */
+const mirrorChecks = new WeakMap<Context, Promise<MirrorStatusRow[]>>();
+
+function checkMirrorsOnce(ctx: Context): Promise<MirrorStatusRow[]> {
+  let running = mirrorChecks.get(ctx);
+  if (!running) {
+    running = checkMirrors(ctx).finally(() => mirrorChecks.delete(ctx));
+    mirrorChecks.set(ctx, running);
+  }
+  return running;
+}
+
+/** What was added and removed, for the audit log (the full lists are in the settings row). */
+function changes(before: AddressSettings, after: AddressSettings) {
+  const diff = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
+  const apps = (s: AddressSettings) => s.apps.map((a) => `${a.label}|${a.url}`);
+  return {
+    addedAddresses: diff(after.alternates, before.alternates),
+    removedAddresses: diff(before.alternates, after.alternates),
+    addedApps: diff(apps(after), apps(before)),
+    removedApps: diff(apps(before), apps(after)),
+  };
+}
+
+/** Alternate addresses and app links (newsroom settings), and the health of every address. */
+export function mirrorAdminRoutes(r: Router, ctx: Context): void {
+  const who = (actor: AuthedActor) => ({ id: actor.id, label: actor.user.email });
+
+  /** The addresses in effect, where they come from, and the environment's for comparison. */
+  const view = () => {
+    const now = ctx.addresses.current();
+    return {
+      primary: ctx.config.site.url,
+      alternates: now.alternates,
+      apps: now.apps,
+      onion: now.onion,
+      source: now.source,
+      updatedAt: now.updatedAt,
+      environment: ctx.config.addresses,
+      limits: { alternates: MAX_ALTERNATES, apps: MAX_APPS },
+    };
+  };
+
+  /** Saves (or resets), then makes every node and the CDN show the new addresses. */
+  const save = async (
+    actor: AuthedActor,
+    input: Parameters<typeof saveAddresses>[2],
+    action: 'addresses.update' | 'addresses.reset',
+  ) => {
+    authorize(actor, 'settings.manage');
+    let saved: Awaited<ReturnType<typeof saveAddresses>>;
+    try {
+      saved = await saveAddresses(ctx.db, ctx.config.site.url, input, ctx.now());
+    } catch (err) {
+      if (err instanceof AddressError)
+        throw new ApiError(err.status, err.status === 409 ? 'conflict' : 'invalid_input', err.message);
+      throw err;
+    }
+    // This node first, so the host gate and the next page rendered here use the new list; then
+    // every cached page (their footers list the addresses) here, on the other nodes (which read
+    // the settings again before dropping theirs) and at the CDN.
+    await ctx.addresses.reload();
+    announceChange(ctx.db, [SITE, ADDRESSES]);
+    const defaults = ctx.config.addresses;
+    await audit(ctx.db, {
+      actor: who(actor),
+      action,
+      subject: { type: 'addresses', id: ctx.config.site.url },
+      details: {
+        source: saved.after ? 'settings' : 'environment',
+        ...changes(saved.before ?? defaults, saved.after ?? defaults),
+      },
+    });
+    return view();
+  };
+
+  r.add({
+    method: 'GET',
+    url: '/addresses',
+    tag: 'distribution',
+    summary:
+      'Alternate addresses and app links in effect, whether they are the newsroom’s or the environment’s defaults',
+    handler: async ({ actor }) => {
+      authorize(actor, 'settings.manage');
+      return view();
+    },
+  });
+  r.add({
+    method: 'PUT',
+    url: '/addresses',
+    tag: 'distribution',
+    summary:
+      'Replace the alternate addresses and app links; in effect on every node at once (409 when `basedOn` is not the latest save)',
+    body: addressInput,
+    handler: ({ actor, body }) => save(actor, body, 'addresses.update'),
+  });
+  r.add({
+    method: 'POST',
+    url: '/addresses/reset',
+    tag: 'distribution',
+    summary:
+      'Drop the newsroom’s list and go back to the environment’s (SITE_ALTERNATE_URLS, SITE_APP_LINKS)',
+    body: resetInput.omit({ useEnvironment: true }),
+    handler: ({ actor, body }) => save(actor, { ...body, useEnvironment: true }, 'addresses.reset'),
+  });
+
+  r.add({
+    method: 'GET',
+    url: '/mirrors',
+    tag: 'distribution',
+    summary: 'Alternate addresses and their last health check (reachable / stale / unreachable)',
+    handler: async ({ actor }) => {
+      authorize(actor, 'settings.manage');
+      return {
+        mirrors: await mirrorStatus(ctx.db, ctx.config.site.url, ctx.addresses.current().alternates),
+      };
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/mirrors/check',
+    tag: 'distribution',
+    summary:
+      'Check every address now (joins a check already running) and answer the new rows, as GET /mirrors',
+    handler: async ({ actor }) => {
+      authorize(actor, 'settings.manage');
+      const rows = await checkMirrorsOnce(ctx);
+      const count = (status: MirrorStatusRow['status']) => rows.filter((m) => m.status === status).length;
+      await audit(ctx.db, {
+        actor: who(actor),
+        action: 'mirrors.check',
+        subject: { type: 'mirrors', id: ctx.config.site.url },
+        details: {
+          addresses: rows.length,
+          reachable: count('reachable'),
+          stale: count('stale'),
+          unreachable: count('unreachable'),
+          skipped: count('skipped'),
+          unknown: count('unknown'),
+        },
+      });
+      return { mirrors: rows };
+    },
+  });
+}

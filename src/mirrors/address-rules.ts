@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { hostName } from './hosts.js';
+
+/**
+ * What makes an alternate address or an app link acceptable: one set of rules for the
+ * environment's defaults (config.ts) and the newsroom's own list (the admin API). No database
+ * here: the configuration loads it.
+ */
+
+export interface AppLink {
+  label: string;
+  url: string;
+}
+
+/** What a newsroom sets. */
+export interface AddressSettings {
+  /** Other origins serving the same site (no trailing slash), an .onion among them if any. */
+  alternates: string[];
+  apps: AppLink[];
+}
+
+export const MAX_ALTERNATES = 200;
+export const MAX_APPS = 20;
+
+export const isOnionOrigin = (origin: string) => new URL(origin).hostname.endsWith('.onion');
+
+/**
+ * One alternate address, as typed by an operator or an editor: its origin, or why it cannot be
+ * one. Origins only: a path would break the root-relative links every page uses.
+ */
+export function checkAlternate(raw: string): { origin: string } | { problem: string } {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { problem: 'is not a URL' };
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
+    return { problem: 'must be a plain http(s) address' };
+  if (url.pathname !== '/') return { problem: 'must not have a path (the site lives at the root)' };
+  // The host gate must be able to recognise it in a Host header.
+  if (!hostName(url.host)) return { problem: 'has a host name no browser would send' };
+  return { origin: url.origin };
+}
+
+/** An app link's address: http(s) only, so no `javascript:` reaches a footer. */
+export function checkAppUrl(raw: string): { url: string } | { problem: string } {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return { problem: 'is not a URL' };
+  }
+  if (!/^https?:$/.test(url.protocol) || url.username || url.password)
+    return { problem: 'must be an http(s) address' };
+  return { url: url.href };
+}
+
+const alternate = z
+  .string()
+  .max(2048)
+  .transform((raw, ctx) => {
+    const r = checkAlternate(raw);
+    if ('origin' in r) return r.origin;
+    ctx.addIssue({ code: 'custom', message: `"${raw.trim().slice(0, 100)}" ${r.problem}` });
+    return z.NEVER;
+  });
+
+const appUrl = z
+  .string()
+  .max(2048)
+  .transform((raw, ctx) => {
+    const r = checkAppUrl(raw);
+    if ('url' in r) return r.url;
+    ctx.addIssue({ code: 'custom', message: `"${raw.trim().slice(0, 100)}" ${r.problem}` });
+    return z.NEVER;
+  });
+
+/** The body of `PUT /api/admin/addresses`. */
+export const addressInput = z.object({
+  alternates: z.array(alternate).max(MAX_ALTERNATES),
+  apps: z
+    .array(
+      z.object({
+        label: z
+          .string()
+          .trim()
+          .min(1, 'an app needs a label')
+          .max(80)
+          .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
+        url: appUrl,
+      }),
+    )
+    .max(MAX_APPS),
+  /**
+   * The `updatedAt` the editor started from (null for the environment's): a save over someone
+   * else's newer one is refused (409) rather than silently dropping the addresses they added.
+   */
+  basedOn: z.string().max(40).nullable(),
+});
+export type AddressInput = z.infer<typeof addressInput>;
+
+/** Or, to drop the newsroom's list and go back to the environment's. */
+export const resetInput = z.object({
+  useEnvironment: z.literal(true),
+  basedOn: z.string().max(40).nullable(),
+});
+export type ResetInput = z.infer<typeof resetInput>;
