@@ -314,4 +314,69 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
     );
     await page.setViewportSize({ width: 1280, height: 900 });
   });
+
+  it('adds an alternate address and an app link, shown at once in the public footer', async () => {
+    await chromium.context.clearCookies();
+    await signInThroughForm(page, base, 'chief@example.com', PASSWORD);
+    await page.goto(`${base}/admin/mirrors`);
+    const form = page.getByRole('form', { name: 'Addresses and apps' });
+    await form.getByText("The server's defaults are in effect").waitFor();
+    const box = form.getByLabel('Alternate addresses, one per line');
+    // A mistake on the second line is named by its line, and nothing is saved.
+    await box.fill('https://mirror-two.example.org\nhttps://bad.example.org/news');
+    await form.getByRole('button', { name: 'Save addresses' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/^Address on line 2: .*must not have a path/)
+      .waitFor();
+    expect((await apiGet('/addresses')).source).toBe('environment');
+    expect(await box.inputValue()).toContain('bad.example.org');
+
+    await box.fill(
+      'https://mirror-two.example.org\n\nhttp://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuv.onion',
+    );
+    await form.getByRole('button', { name: 'Add an app link' }).click();
+    await form.getByLabel('App 1 label').fill('TV channel');
+    await form.getByLabel('App 1 address').fill('https://tv.example.com/app');
+    await form.getByRole('button', { name: 'Save addresses' }).click();
+    await form
+      .getByRole('status')
+      .getByText(/^Saved: 2 alternate addresses and 1 app link/)
+      .waitFor();
+    await form.getByText("The newsroom's list is in effect").waitFor();
+    // The health table lists the new addresses.
+    await page.getByRole('rowheader', { name: 'https://mirror-two.example.org' }).waitFor();
+    await screenshot(page, 'mirrors-addresses');
+    // On a small phone the form stacks and nothing sticks out of the page.
+    await page.setViewportSize({ width: 375, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // The public site, as a reader sees it, on the new address too.
+    const reader = await chromium.context.newPage();
+    try {
+      await reader.goto(`${base}/`);
+      const footer = reader.locator('footer');
+      await footer.getByRole('link', { name: 'mirror-two.example.org' }).waitFor();
+      expect(await footer.getByRole('link', { name: 'TV channel' }).getAttribute('href')).toBe(
+        'https://tv.example.com/app',
+      );
+      expect(await footer.textContent()).toContain('(Tor)');
+      const served = await env.app.inject({
+        method: 'GET',
+        url: '/',
+        headers: { host: 'mirror-two.example.org' },
+      });
+      expect(served.statusCode).toBe(200);
+    } finally {
+      await reader.close();
+    }
+
+    // Back to the defaults: the footer loses them.
+    accept();
+    await form.getByRole('button', { name: "Use the server's defaults" }).click();
+    await form.getByRole('status').getByText("Back to the server's default addresses and apps.").waitFor();
+    const home = await env.app.inject({ method: 'GET', url: '/' });
+    expect(home.body).not.toContain('mirror-two.example.org');
+  });
 });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api.js';
 import { formatNewsroomTime } from '../time.js';
+import { AddressSettings } from './addresses.js';
 import { Notices } from './manage.js';
 import './mirrors.css';
 
@@ -42,7 +43,10 @@ function When({ iso, none }: { iso: string | null; none: string }) {
   return iso ? <time dateTime={iso}>{formatNewsroomTime(iso)}</time> : <span className="muted">{none}</span>;
 }
 
-/** The alternate addresses and their health: the last recorded check, and a check on demand. */
+/**
+ * The alternate addresses and their health (the last recorded check, and a check on demand),
+ * and the list of addresses and apps itself.
+ */
 export function Mirrors() {
   const [rows, setRows] = useState<MirrorRow[] | null>(null);
   const [error, setError] = useState('');
@@ -149,6 +153,8 @@ export function Mirrors() {
           </table>
         </section>
       )}
+      {/* A saved list changes which addresses the table shows. */}
+      <AddressSettings onSaved={() => void reload()} />
     </main>
   );
 }

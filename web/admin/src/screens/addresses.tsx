@@ -1,0 +1,252 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { ApiError, api } from '../api.js';
+import { formatNewsroomTime } from '../time.js';
+import { Notices } from './manage.js';
+
+interface AppLink {
+  label: string;
+  url: string;
+}
+
+/** `GET /addresses`, as every save and reset answer too. */
+interface AddressesView {
+  primary: string;
+  alternates: string[];
+  apps: AppLink[];
+  onion: string | null;
+  source: 'environment' | 'settings';
+  updatedAt: string | null;
+  environment: { alternates: string[]; apps: AppLink[] };
+  limits: { alternates: number; apps: number };
+}
+
+interface Draft {
+  /** The textarea's text: one address per line (blank lines ignored). */
+  addresses: string;
+  apps: AppLink[];
+}
+
+const draftOf = (v: AddressesView): Draft => ({ addresses: v.alternates.join('\n'), apps: v.apps });
+const same = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The lines that hold an address, with their line numbers, so the server's errors can name them. */
+function addressLines(text: string): { line: number; value: string }[] {
+  return text
+    .split('\n')
+    .map((value, i) => ({ line: i + 1, value: value.trim() }))
+    .filter((l) => l.value !== '');
+}
+
+/**
+ * The server names a field by its place in the body (`body.alternates.2`); the editor knows it
+ * by its line in the box or its app row.
+ */
+function problemOf(err: unknown, lines: { line: number }[]): string {
+  if (!(err instanceof ApiError)) return (err as Error).message;
+  const first = Array.isArray(err.details) ? (err.details[0] as { field?: string; message?: string }) : null;
+  const m = first?.field ? /^body\.(alternates|apps)\.(\d+)(?:\.(label|url))?$/.exec(first.field) : null;
+  if (!m || !first?.message) return err.message;
+  const n = Number(m[2]);
+  if (m[1] === 'alternates') return `Address on line ${lines[n]?.line ?? n + 1}: ${first.message}`;
+  return `App ${n + 1}, ${m[3] === 'label' ? 'label' : 'address'}: ${first.message}`;
+}
+
+/**
+ * Where readers can find the site besides its main address, and the newsroom's apps: shown in
+ * every page's footer and in /mirrors.json. Saved here, they are in effect on every app node at
+ * once; until the newsroom saves its own, the server's defaults apply.
+ */
+export function AddressSettings({ onSaved }: { onSaved: () => void }) {
+  const [view, setView] = useState<AddressesView | null>(null);
+  const [draft, setDraft] = useState<Draft>({ addresses: '', apps: [] });
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+  /** Someone else saved meanwhile: the draft stays, and the editor chooses to load theirs. */
+  const [conflict, setConflict] = useState(false);
+  const id = useId();
+
+  const show = useCallback((v: AddressesView) => {
+    setView(v);
+    setDraft(draftOf(v));
+  }, []);
+  const load = useCallback(async () => {
+    try {
+      show(await api<AddressesView>('GET', '/addresses'));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }, [show]);
+  useEffect(() => void load(), [load]);
+
+  const dirty = view !== null && !same(draft, draftOf(view));
+  // Closing the tab or reloading with unsaved addresses asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  async function send(work: () => Promise<AddressesView>, done: (v: AddressesView) => string) {
+    setBusy(true);
+    setError('');
+    setNotice('');
+    setConflict(false);
+    try {
+      const v = await work();
+      show(v);
+      setNotice(done(v));
+      onSaved();
+    } catch (err) {
+      // The draft stays as typed: nothing the editor wrote is lost to a refusal.
+      setError(problemOf(err, addressLines(draft.addresses)));
+      setConflict(err instanceof ApiError && err.status === 409);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const save = () =>
+    send(
+      () =>
+        api<AddressesView>('PUT', '/addresses', {
+          alternates: addressLines(draft.addresses).map((l) => l.value),
+          apps: draft.apps.map((a) => ({ label: a.label, url: a.url })),
+          basedOn: view?.updatedAt ?? null,
+        }),
+      (v) =>
+        `Saved: ${count(v.alternates.length, 'alternate address', 'alternate addresses')} and ${count(v.apps.length, 'app link', 'app links')}, in effect on every server now.`,
+    );
+  const reset = () => {
+    if (!confirm("Drop the newsroom's list and use the server's default addresses and apps?")) return;
+    void send(
+      () => api<AddressesView>('POST', '/addresses/reset', { basedOn: view?.updatedAt ?? null }),
+      () => "Back to the server's default addresses and apps.",
+    );
+  };
+  const setApp = (i: number, patch: Partial<AppLink>) =>
+    setDraft((d) => ({ ...d, apps: d.apps.map((a, j) => (j === i ? { ...a, ...patch } : a)) }));
+
+  if (!view) return error ? <Notices error={error} notice="" /> : <p className="muted">Loading addresses…</p>;
+  return (
+    <form
+      className="address-form"
+      aria-labelledby={`${id}-title`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h2 id={`${id}-title`}>Addresses and apps</h2>
+      <p className="hint">
+        {view.source === 'settings' ? (
+          <>
+            The newsroom's list is in effect, saved{' '}
+            {view.updatedAt && <time dateTime={view.updatedAt}>{formatNewsroomTime(view.updatedAt)}</time>}.
+          </>
+        ) : (
+          <>The server's defaults are in effect. Saving here replaces them on every server.</>
+        )}{' '}
+        Every page's footer and <code>/mirrors.json</code> list these; the site answers only at its main
+        address and these.
+      </p>
+      <p className="address-primary">
+        Main address: <code>{view.primary}</code>{' '}
+        <span className="muted">(set by the server's configuration)</span>
+      </p>
+      <label>
+        Alternate addresses, one per line
+        <textarea
+          rows={Math.min(12, Math.max(4, addressLines(draft.addresses).length + 2))}
+          spellCheck={false}
+          autoCapitalize="off"
+          aria-describedby={`${id}-addr-hint`}
+          value={draft.addresses}
+          onChange={(e) => setDraft((d) => ({ ...d, addresses: e.target.value }))}
+        />
+      </label>
+      <p className="hint" id={`${id}-addr-hint`}>
+        Other domains and an onion address, such as <code>https://mirror.example.org</code> or{' '}
+        <code>http://…​.onion</code>. Point a new domain at the servers after saving it. Up to{' '}
+        {view.limits.alternates}.
+      </p>
+      <fieldset className="address-apps">
+        <legend>App links</legend>
+        {draft.apps.length === 0 && <p className="muted">No app links.</p>}
+        {draft.apps.map((a, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+          <div className="address-app" key={i}>
+            <label>
+              Label
+              <input
+                required
+                maxLength={80}
+                value={a.label}
+                onChange={(e) => setApp(i, { label: e.target.value })}
+                aria-label={`App ${i + 1} label`}
+              />
+            </label>
+            <label>
+              Address
+              <input
+                required
+                type="url"
+                value={a.url}
+                onChange={(e) => setApp(i, { url: e.target.value })}
+                aria-label={`App ${i + 1} address`}
+              />
+            </label>
+            <button
+              type="button"
+              aria-label={`Remove app ${i + 1}${a.label ? ` (${a.label})` : ''}`}
+              onClick={() => setDraft((d) => ({ ...d, apps: d.apps.filter((_, j) => j !== i) }))}
+            >
+              Remove
+            </button>
+          </div>
+        ))}
+        {draft.apps.length < view.limits.apps && (
+          <button
+            type="button"
+            onClick={() => setDraft((d) => ({ ...d, apps: [...d.apps, { label: '', url: '' }] }))}
+          >
+            Add an app link
+          </button>
+        )}
+      </fieldset>
+      <Notices error={error} notice={notice} />
+      {conflict && (
+        <p>
+          <button
+            type="button"
+            onClick={() => {
+              setError('');
+              setConflict(false);
+              void load();
+            }}
+          >
+            Show the latest saved list (drops your changes)
+          </button>
+        </p>
+      )}
+      <div className="buttons">
+        <button type="submit" className="primary" disabled={busy || !dirty}>
+          {busy ? 'Saving…' : 'Save addresses'}
+        </button>
+        {dirty && (
+          <button type="button" disabled={busy} onClick={() => setDraft(draftOf(view))}>
+            Undo changes
+          </button>
+        )}
+        {view.source === 'settings' && (
+          <button type="button" disabled={busy} onClick={reset}>
+            Use the server's defaults
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
