@@ -331,6 +331,17 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
       .waitFor();
     expect((await apiGet('/addresses')).source).toBe('environment');
     expect(await box.inputValue()).toContain('bad.example.org');
+    // Unsaved: a link elsewhere in the app asks first, and staying keeps the text.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (d) => {
+        resolve(d.message());
+        void d.dismiss();
+      }),
+    );
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stories' }).click();
+    expect(await asked).toMatch(/not saved/);
+    expect(new URL(page.url()).pathname).toBe('/admin/mirrors');
+    expect(await box.inputValue()).toContain('bad.example.org');
 
     await box.fill(
       'https://mirror-two.example.org\n\nhttp://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuv.onion',

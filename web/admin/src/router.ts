@@ -34,5 +34,33 @@ export function onLinkClick(e: React.MouseEvent<HTMLAnchorElement>): void {
   const href = e.currentTarget.getAttribute('href');
   if (!href?.startsWith(BASE)) return;
   e.preventDefault();
-  navigate(href);
+  if (mayLeave()) navigate(href);
+}
+
+/** What each screen with unsaved work would lose, while it has some. */
+const leaveGuards = new Set<{ message: string }>();
+
+/** Asks before a link in the app takes the user away from unsaved work; true when they may go. */
+function mayLeave(): boolean {
+  for (const g of leaveGuards) if (!confirm(g.message)) return false;
+  return true;
+}
+
+/**
+ * While `message` is set, following a link in the app asks first (with the message), and so do
+ * closing the tab and reloading (with the browser's own words). For forms that are not saved as
+ * one types (the story editor keeps every keystroke on the device and needs no guard).
+ */
+export function useLeaveGuard(message: string | null): void {
+  useEffect(() => {
+    if (!message) return;
+    const guard = { message };
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    leaveGuards.add(guard);
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      leaveGuards.delete(guard);
+      window.removeEventListener('beforeunload', warn);
+    };
+  }, [message]);
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import { ApiError, api } from '../api.js';
+import { useLeaveGuard } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
 import { Notices } from './manage.js';
 
@@ -80,13 +81,7 @@ export function AddressSettings({ onSaved }: { onSaved: () => void }) {
   useEffect(() => void load(), [load]);
 
   const dirty = view !== null && !same(draft, draftOf(view));
-  // Closing the tab or reloading with unsaved addresses asks first.
-  useEffect(() => {
-    if (!dirty) return;
-    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [dirty]);
+  useLeaveGuard(dirty ? 'The addresses and apps you changed are not saved. Leave without saving?' : null);
 
   async function send(work: () => Promise<AddressesView>, done: (v: AddressesView) => string) {
     setBusy(true);
