@@ -51,7 +51,7 @@ userCommands(program); // user create, list, reset-password
 
 webhookCommands(program); // webhook add, list, enable, disable, remove, deliveries, resend
 
-mirrorCommands(program); // export static, mirrors check
+mirrorCommands(program); // export static, mirrors check, list, add, remove, reset
 
 searchCommands(program); // search reindex
 

@@ -5,14 +5,15 @@ export {
   fixedAddressBook,
   openAddressBook,
   type SiteAddresses,
-  saveAddresses,
 } from './address-book.js';
+export { changeAddresses, refreshAddresses } from './address-changes.js';
 export {
   type AddressInput,
   type AddressSettings,
   addressInput,
   MAX_ALTERNATES,
   MAX_APPS,
+  type ResetInput,
   resetInput,
 } from './address-rules.js';
 export { type FooterAddresses, footerAddresses, type MirrorsDocument, mirrorsDocument } from './addresses.js';

@@ -1,18 +1,17 @@
 import { audit } from '../../accounts/index.js';
-import { ADDRESSES, SITE } from '../../cache/tags.js';
-import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import {
   AddressError,
-  type AddressSettings,
+  type AddressInput,
   addressInput,
+  changeAddresses,
   checkMirrors,
   MAX_ALTERNATES,
   MAX_APPS,
   type MirrorStatusRow,
   mirrorStatus,
+  type ResetInput,
   resetInput,
-  saveAddresses,
 } from '../../mirrors/index.js';
 import { ApiError, type AuthedActor, authorize, type Router } from '../http.js';
 
@@ -31,18 +30,6 @@ function checkMirrorsOnce(ctx: Context): Promise<MirrorStatusRow[]> {
     mirrorChecks.set(ctx, running);
   }
   return running;
-}
-
-/** What was added and removed, for the audit log (the full lists are in the settings row). */
-function changes(before: AddressSettings, after: AddressSettings) {
-  const diff = (a: string[], b: string[]) => a.filter((x) => !b.includes(x));
-  const apps = (s: AddressSettings) => s.apps.map((a) => `${a.label}|${a.url}`);
-  return {
-    addedAddresses: diff(after.alternates, before.alternates),
-    removedAddresses: diff(before.alternates, after.alternates),
-    addedApps: diff(apps(after), apps(before)),
-    removedApps: diff(apps(before), apps(after)),
-  };
 }
 
 /** Alternate addresses and app links (newsroom settings), and the health of every address. */
@@ -64,36 +51,16 @@ export function mirrorAdminRoutes(r: Router, ctx: Context): void {
     };
   };
 
-  /** Saves (or resets), then makes every node and the CDN show the new addresses. */
-  const save = async (
-    actor: AuthedActor,
-    input: Parameters<typeof saveAddresses>[2],
-    action: 'addresses.update' | 'addresses.reset',
-  ) => {
+  /** Saves (or resets); every node and the CDN show the new addresses (mirrors/address-changes.ts). */
+  const save = async (actor: AuthedActor, input: AddressInput | ResetInput) => {
     authorize(actor, 'settings.manage');
-    let saved: Awaited<ReturnType<typeof saveAddresses>>;
     try {
-      saved = await saveAddresses(ctx.db, ctx.config.site.url, input, ctx.now());
+      await changeAddresses(ctx, input, who(actor));
     } catch (err) {
       if (err instanceof AddressError)
         throw new ApiError(err.status, err.status === 409 ? 'conflict' : 'invalid_input', err.message);
       throw err;
     }
-    // This node first, so the host gate and the next page rendered here use the new list; then
-    // every cached page (their footers list the addresses) here, on the other nodes (which read
-    // the settings again before dropping theirs) and at the CDN.
-    await ctx.addresses.reload();
-    announceChange(ctx.db, [SITE, ADDRESSES]);
-    const defaults = ctx.config.addresses;
-    await audit(ctx.db, {
-      actor: who(actor),
-      action,
-      subject: { type: 'addresses', id: ctx.config.site.url },
-      details: {
-        source: saved.after ? 'settings' : 'environment',
-        ...changes(saved.before ?? defaults, saved.after ?? defaults),
-      },
-    });
     return view();
   };
 
@@ -115,7 +82,7 @@ export function mirrorAdminRoutes(r: Router, ctx: Context): void {
     summary:
       'Replace the alternate addresses and app links; in effect on every node at once (409 when `basedOn` is not the latest save)',
     body: addressInput,
-    handler: ({ actor, body }) => save(actor, body, 'addresses.update'),
+    handler: ({ actor, body }) => save(actor, body),
   });
   r.add({
     method: 'POST',
@@ -124,7 +91,7 @@ export function mirrorAdminRoutes(r: Router, ctx: Context): void {
     summary:
       'Drop the newsroom’s list and go back to the environment’s (SITE_ALTERNATE_URLS, SITE_APP_LINKS)',
     body: resetInput.omit({ useEnvironment: true }),
-    handler: ({ actor, body }) => save(actor, { ...body, useEnvironment: true }, 'addresses.reset'),
+    handler: ({ actor, body }) => save(actor, { ...body, useEnvironment: true }),
   });
 
   r.add({
