@@ -167,7 +167,7 @@ function parseAlternates(raw: string): string[] {
   return list(raw).map((item) => {
     const r = checkAlternate(item);
     if ('problem' in r) throw new ConfigError(`SITE_ALTERNATE_URLS: "${item}" ${r.problem}`);
-    return r.origin;
+    return r.value;
   });
 }
 
@@ -178,7 +178,7 @@ function parseAppLinks(raw: string): { label: string; url: string }[] {
     const r = href ? checkAppUrl(href) : null;
     if (!label || !r || 'problem' in r || rest.length)
       throw new ConfigError(`SITE_APP_LINKS: "${item}" must be "Label|https://address"`);
-    return { label, url: r.url };
+    return { label, url: r.value };
   });
 }
 

@@ -24,61 +24,48 @@ export const MAX_APPS = 20;
 
 export const isOnionOrigin = (origin: string) => new URL(origin).hostname.endsWith('.onion');
 
+/** What a rule makes of an input: the value to keep, or why it cannot be one. */
+export type Checked = { value: string } | { problem: string };
+
 /**
  * One alternate address, as typed by an operator or an editor: its origin, or why it cannot be
  * one. Origins only: a path would break the root-relative links every page uses.
  */
-export function checkAlternate(raw: string): { origin: string } | { problem: string } {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return { problem: 'is not a URL' };
-  }
+export function checkAlternate(raw: string): Checked {
+  if (!URL.canParse(raw.trim())) return { problem: 'is not a URL' };
+  const url = new URL(raw.trim());
   if (!/^https?:$/.test(url.protocol) || url.username || url.password || url.search || url.hash)
     return { problem: 'must be a plain http(s) address' };
   if (url.pathname !== '/') return { problem: 'must not have a path (the site lives at the root)' };
   // The host gate must be able to recognise it in a Host header.
   if (!hostName(url.host)) return { problem: 'has a host name no browser would send' };
-  return { origin: url.origin };
+  return { value: url.origin };
 }
 
 /** An app link's address: http(s) only, so no `javascript:` reaches a footer. */
-export function checkAppUrl(raw: string): { url: string } | { problem: string } {
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    return { problem: 'is not a URL' };
-  }
+export function checkAppUrl(raw: string): Checked {
+  if (!URL.canParse(raw.trim())) return { problem: 'is not a URL' };
+  const url = new URL(raw.trim());
   if (!/^https?:$/.test(url.protocol) || url.username || url.password)
     return { problem: 'must be an http(s) address' };
-  return { url: url.href };
+  return { value: url.href };
 }
 
-const alternate = z
-  .string()
-  .max(2048)
-  .transform((raw, ctx) => {
-    const r = checkAlternate(raw);
-    if ('origin' in r) return r.origin;
-    ctx.addIssue({ code: 'custom', message: `"${raw.trim().slice(0, 100)}" ${r.problem}` });
-    return z.NEVER;
-  });
-
-const appUrl = z
-  .string()
-  .max(2048)
-  .transform((raw, ctx) => {
-    const r = checkAppUrl(raw);
-    if ('url' in r) return r.url;
-    ctx.addIssue({ code: 'custom', message: `"${raw.trim().slice(0, 100)}" ${r.problem}` });
-    return z.NEVER;
-  });
+/** A string checked by one of the rules above, the input named in the message (cut short). */
+const checkedBy = (check: (raw: string) => Checked) =>
+  z
+    .string()
+    .max(2048)
+    .transform((raw, ctx) => {
+      const r = check(raw);
+      if ('value' in r) return r.value;
+      ctx.addIssue({ code: 'custom', message: `"${raw.trim().slice(0, 100)}" ${r.problem}` });
+      return z.NEVER;
+    });
 
 /** The body of `PUT /api/admin/addresses`. */
 export const addressInput = z.object({
-  alternates: z.array(alternate).max(MAX_ALTERNATES),
+  alternates: z.array(checkedBy(checkAlternate)).max(MAX_ALTERNATES),
   apps: z
     .array(
       z.object({
@@ -88,7 +75,7 @@ export const addressInput = z.object({
           .min(1, 'an app needs a label')
           .max(80)
           .regex(/^[^\p{Cc}]*$/u, 'no control characters'),
-        url: appUrl,
+        url: checkedBy(checkAppUrl),
       }),
     )
     .max(MAX_APPS),

@@ -195,5 +195,5 @@ class Refused extends Error {}
 /** An address as the list keeps it (origin), or as typed when it is not one. */
 function originOf(url: string): string {
   const r = checkAlternate(url);
-  return 'origin' in r ? r.origin : url;
+  return 'value' in r ? r.value : url;
 }
