@@ -32,6 +32,7 @@ const envSchema = z.object({
   SITE_ALTERNATE_URLS: z.string().default(''),
   SITE_APP_LINKS: z.string().default(''),
   TRUSTED_PROXIES: z.string().default(''),
+  MIRROR_CHECK_MINUTES: z.coerce.number().int().min(0).max(10_080).default(15),
   PAGE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(128),
   PAGE_CACHE_TTL: z.coerce.number().int().min(1).max(86_400).default(600),
   CDN_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).optional(),
@@ -66,6 +67,8 @@ export interface Config {
    * its own in the admin. What is in effect is `ctx.addresses.current()`, never this.
    */
   addresses: AddressSettings;
+  /** How often one server checks every address (0: only on demand and from cron). */
+  mirrorCheckMinutes: number;
   /** Peers (IPs or CIDRs) whose X-Forwarded-Host/-Proto are believed. */
   trustedProxies: string[];
   /** Webhook targets on private/loopback/link-local addresses are refused unless allowed here. */
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       timeZone: e.SITE_TIMEZONE,
     },
     addresses: { alternates: parseAlternates(e.SITE_ALTERNATE_URLS), apps: parseAppLinks(e.SITE_APP_LINKS) },
+    mirrorCheckMinutes: e.MIRROR_CHECK_MINUTES,
     trustedProxies: parseProxies(e.TRUSTED_PROXIES),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.MASTHEAD_SEED_DEMO === 'auto',

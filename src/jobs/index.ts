@@ -1,7 +1,7 @@
 import { announceStoriesComingDue } from '../content/changes.js';
 import { publishDueArticles } from '../content/workflow.js';
 import { dispatchDue, purgeOldDeliveries } from '../distribution/webhooks/index.js';
-import { refreshAddresses } from '../mirrors/index.js';
+import { refreshAddresses, scheduledMirrorCheck } from '../mirrors/index.js';
 import type { Job } from './runner.js';
 
 /** Background jobs of a `serve` process. */
@@ -22,6 +22,8 @@ export const defaultJobs: Job[] = [
   // Alternate addresses changed without this node hearing of it (the CLI on a newsroom without
   // Redis, a message lost while Redis was away) are in effect within 10 s: one small query.
   { name: 'addresses-refresh', intervalMs: 10_000, run: (ctx) => refreshAddresses(ctx) },
+  // Every MIRROR_CHECK_MINUTES one server checks every address (mirrors/schedule.ts).
+  { name: 'mirror-check', intervalMs: 30_000, run: (ctx) => scheduledMirrorCheck(ctx) },
   // The delivery log keeps 30 days.
   { name: 'webhook-log-purge', intervalMs: 3_600_000, run: (ctx) => purgeOldDeliveries(ctx) },
 ];

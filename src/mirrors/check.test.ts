@@ -13,6 +13,7 @@ import { isOnionOrigin } from './address-rules.js';
 import { checkMirrors, isDown, mirrorStatus, statusTable } from './check.js';
 import { exportStatic } from './export/export.js';
 import { staticServer } from './export/static-server.js';
+import { scheduledMirrorCheck } from './schedule.js';
 
 /** A loopback port nobody listens on (opened, then closed). */
 async function deadPort(): Promise<number> {
@@ -131,5 +132,36 @@ describe.each(testDialects())('mirrors check on %s', (dialect) => {
     expect(isDown(rows.filter((r) => r.url === healthy.config.site.url || r.url === stale.origin))).toBe(
       false,
     );
+  });
+
+  it('checks on its own every MIRROR_CHECK_MINUTES, one node at a time', async () => {
+    const t0 = new Date('2031-01-01T10:00:00.000Z');
+    const at = (ms: number) => new Date(t0.getTime() + ms);
+    // Each call is a node of its own (a context of its own) on the shared database.
+    const node = (now: Date, minutes = 1): Context => ({
+      ...checker,
+      config: { ...checker.config, mirrorCheckMinutes: minutes },
+      now: () => now,
+    });
+    // The first start only schedules: no requests the moment a server starts.
+    expect(await scheduledMirrorCheck(node(t0))).toBeNull();
+    expect(await scheduledMirrorCheck(node(at(59_999)))).toBeNull();
+    // Due: of two nodes asking at the same moment, exactly one checks.
+    const both = await Promise.all([
+      scheduledMirrorCheck(node(at(60_000))),
+      scheduledMirrorCheck(node(at(60_000))),
+    ]);
+    const rows = both.filter((r) => r !== null);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.find((r) => r.url === urlOf(env.app))?.checkedAt).toBe(at(60_000).toISOString());
+    expect(await scheduledMirrorCheck(node(at(61_000)))).toBeNull();
+    // A node whose clock is a little behind does not check again.
+    expect(await scheduledMirrorCheck(node(at(59_000)))).toBeNull();
+    // 0 turns it off, due or not.
+    expect(await scheduledMirrorCheck(node(at(130_000), 0))).toBeNull();
+    // A longer interval, then a shorter one: the far due time counts as due at once.
+    expect(await scheduledMirrorCheck(node(at(130_000), 60))).not.toBeNull();
+    expect(await scheduledMirrorCheck(node(at(140_000), 60))).toBeNull();
+    expect(await scheduledMirrorCheck(node(at(150_000), 1))).not.toBeNull();
   });
 });

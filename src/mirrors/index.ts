@@ -20,5 +20,6 @@ export { type FooterAddresses, footerAddresses, type MirrorsDocument, mirrorsDoc
 export { hostPolicy } from './hosts.js';
 export { type HostGate, hostGate, mirrorRoutes } from './routes.js';
 export { checkMirrors, type MirrorStatusRow, mirrorStatus } from './check.js';
+export { checkMirrorsOnce, scheduledMirrorCheck } from './schedule.js';
 // The static export (export/export.ts) is not re-exported here: it renders through the site,
 // and the site imports this file for the footer; the CLI imports it directly.

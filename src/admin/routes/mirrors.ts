@@ -5,7 +5,7 @@ import {
   type AddressInput,
   addressInput,
   changeAddresses,
-  checkMirrors,
+  checkMirrorsOnce,
   MAX_ALTERNATES,
   MAX_APPS,
   type MirrorStatusRow,
@@ -14,23 +14,6 @@ import {
   resetInput,
 } from '../../mirrors/index.js';
 import { ApiError, type AuthedActor, authorize, type Router } from '../http.js';
-
-/**
- * The mirror check in progress, per context. A check fetches every address (up to the check's
- * timeout each), so an impatient second click or a second admin joins the running check rather
- * than doubling the outbound requests and racing it on the same `mirror_checks` rows. Keyed by
- * context, not one variable, because tests run several apps (databases) in one process.
- */
-const mirrorChecks = new WeakMap<Context, Promise<MirrorStatusRow[]>>();
-
-function checkMirrorsOnce(ctx: Context): Promise<MirrorStatusRow[]> {
-  let running = mirrorChecks.get(ctx);
-  if (!running) {
-    running = checkMirrors(ctx).finally(() => mirrorChecks.delete(ctx));
-    mirrorChecks.set(ctx, running);
-  }
-  return running;
-}
 
 /** Alternate addresses and app links (newsroom settings), and the health of every address. */
 export function mirrorAdminRoutes(r: Router, ctx: Context): void {
