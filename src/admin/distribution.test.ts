@@ -59,6 +59,8 @@ describe.each(testDialects())('distribution settings in the newsroom API on %s',
     expect(res.statusCode).toBe(200);
     // Not checked yet: no result to show, which is not the same as down.
     expect(res.json().mirrors[0]).toMatchObject({ primary: true, status: 'unknown', checkedAt: null });
+    // The servers' own timed check, at its default.
+    expect(res.json().checkEveryMinutes).toBe(15);
     expect((await call(env.app, editor, 'GET', '/mirrors')).statusCode).toBe(403);
   });
 

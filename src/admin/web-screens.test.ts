@@ -286,6 +286,7 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
     await signInThroughForm(page, base, 'chief@example.com', PASSWORD);
     await nav.getByRole('link', { name: 'Mirrors' }).click();
     await page.getByRole('heading', { name: 'Mirrors' }).waitFor();
+    await page.getByText('The servers check every 15 minutes.').waitFor();
     const primary = page
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: 'http://localhost:3000 (primary)' }) });

@@ -86,6 +86,8 @@ export function mirrorAdminRoutes(r: Router, ctx: Context): void {
       authorize(actor, 'settings.manage');
       return {
         mirrors: await mirrorStatus(ctx.db, ctx.config.site.url, ctx.addresses.current().alternates),
+        // The servers' own timed check (0: off; MIRROR_CHECK_MINUTES).
+        checkEveryMinutes: ctx.config.mirrorCheckMinutes,
       };
     },
   });

@@ -49,6 +49,7 @@ function When({ iso, none }: { iso: string | null; none: string }) {
  */
 export function Mirrors() {
   const [rows, setRows] = useState<MirrorRow[] | null>(null);
+  const [every, setEvery] = useState<number | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [checking, setChecking] = useState(false);
@@ -57,7 +58,9 @@ export function Mirrors() {
 
   const reload = useCallback(async () => {
     try {
-      setRows((await api<{ mirrors: MirrorRow[] }>('GET', '/mirrors')).mirrors);
+      const got = await api<{ mirrors: MirrorRow[]; checkEveryMinutes: number }>('GET', '/mirrors');
+      setRows(got.mirrors);
+      setEvery(got.checkEveryMinutes);
     } catch (err) {
       setError((err as Error).message);
     }
@@ -91,7 +94,10 @@ export function Mirrors() {
     <main className="manage">
       <h1>Mirrors</h1>
       <p className="hint">
-        Alternate addresses readers can use when the main one is blocked, and what the last check found.
+        Alternate addresses readers can use when the main one is blocked, and what the last check found.{' '}
+        {every === 0
+          ? 'The servers do not check on their own (MIRROR_CHECK_MINUTES is 0).'
+          : every !== null && `The servers check every ${every === 1 ? 'minute' : `${every} minutes`}.`}
       </p>
       <Notices error={error} notice={notice} />
       <button
