@@ -4,6 +4,7 @@ import { type CacheLayer, createCacheLayer } from './cache/index.js';
 import type { Config } from './config.js';
 import { ADDRESSES } from './cache/tags.js';
 import { type Db, type Dialect, migrateToLatest, openDatabase } from './db/index.js';
+// The file, not mirrors/index.js: every command starts through here, and the index loads routes.
 import { type AddressBook, openAddressBook } from './mirrors/address-book.js';
 
 /**

@@ -8,4 +8,5 @@ export {
   withoutDiskSync,
 } from './adapter.js';
 export { migrateToLatest } from './migrate.js';
+export { addSettingIfAbsent, readSetting, type Setting } from './settings.js';
 export * from './schema.js';

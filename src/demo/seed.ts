@@ -4,7 +4,7 @@ import { createArticle } from '../content/articles.js';
 import { createSection } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { Db } from '../db/index.js';
-import { inTransaction } from '../db/index.js';
+import { inTransaction, readSetting } from '../db/index.js';
 import { seedDemoVideos } from '../distribution/video/demo.js';
 import { nowIso } from '../lib/time.js';
 import { addMediaFile } from '../media/library.js';
@@ -25,7 +25,7 @@ async function isEmpty(db: Db): Promise<boolean> {
   const [articles, sections, marker] = await Promise.all([
     db.selectFrom('articles').select('id').limit(1).executeTakeFirst(),
     db.selectFrom('sections').select('id').limit(1).executeTakeFirst(),
-    db.selectFrom('settings').select('key').where('key', '=', SEED_KEY).executeTakeFirst(),
+    readSetting(db, SEED_KEY),
   ]);
   return !articles && !sections && !marker;
 }

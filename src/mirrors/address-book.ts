@@ -1,4 +1,4 @@
-import { type Db, inTransaction } from '../db/index.js';
+import { addSettingIfAbsent, type Db, inTransaction, readSetting } from '../db/index.js';
 import {
   type AddressInput,
   type AddressSettings,
@@ -59,18 +59,14 @@ function effective(settings: AddressSettings, source: SiteAddresses['source'], u
 
 /** The stored settings, or the environment's when the newsroom has saved none (or they are unreadable). */
 async function read(db: Db, defaults: AddressSettings): Promise<SiteAddresses> {
-  const row = await db
-    .selectFrom('settings')
-    .select(['value', 'updated_at'])
-    .where('key', '=', ADDRESSES_KEY)
-    .executeTakeFirst();
+  const row = await readSetting(db, ADDRESSES_KEY);
   if (!row) return effective(defaults, 'environment', null);
   const stored = storedSettings(row.value);
   // A row edited by hand into something invalid must not take the site down or open the host
   // gate: the environment's apply (and the row's time stays the version a save is based on).
   return stored
-    ? effective(stored, 'settings', row.updated_at)
-    : effective(defaults, 'environment', row.updated_at);
+    ? effective(stored, 'settings', row.updatedAt)
+    : effective(defaults, 'environment', row.updatedAt);
 }
 
 /** The row's list, checked by the same rules as a save (it is written only by saveAddresses). */
@@ -124,21 +120,17 @@ export async function saveAddresses(
     }
   }
   return inTransaction(db, async (tx) => {
-    const row = await tx
-      .selectFrom('settings')
-      .select(['value', 'updated_at'])
-      .where('key', '=', ADDRESSES_KEY)
-      .executeTakeFirst();
-    if ((row?.updated_at ?? null) !== input.basedOn)
+    const row = await readSetting(tx, ADDRESSES_KEY);
+    if ((row?.updatedAt ?? null) !== input.basedOn)
       throw new AddressError(
         409,
         row
-          ? `The addresses were changed at ${row.updated_at} by someone else: reload to see them`
+          ? `The addresses were changed at ${row.updatedAt} by someone else: reload to see them`
           : 'The saved addresses were removed meanwhile: reload to see the ones in effect',
       );
     const before = row ? storedSettings(row.value) : null;
     // Each save gets a later time than the one it replaces, so `basedOn` always tells them apart.
-    const stamp = new Date(Math.max(now.getTime(), row ? Date.parse(row.updated_at) + 1 : 0)).toISOString();
+    const stamp = new Date(Math.max(now.getTime(), row ? Date.parse(row.updatedAt) + 1 : 0)).toISOString();
     if (!after) {
       await tx.deleteFrom('settings').where('key', '=', ADDRESSES_KEY).execute();
     } else if (row) {
@@ -146,17 +138,12 @@ export async function saveAddresses(
         .updateTable('settings')
         .set({ value: JSON.stringify(after), updated_at: stamp })
         .where('key', '=', ADDRESSES_KEY)
-        .where('updated_at', '=', row.updated_at)
+        .where('updated_at', '=', row.updatedAt)
         .executeTakeFirst();
       if (Number(done.numUpdatedRows) !== 1)
         throw new AddressError(409, 'The addresses were changed meanwhile: reload to see them');
     } else {
-      const done = await tx
-        .insertInto('settings')
-        .values({ key: ADDRESSES_KEY, value: JSON.stringify(after), updated_at: stamp })
-        .onConflict((oc) => oc.column('key').doNothing())
-        .executeTakeFirst();
-      if (Number(done.numInsertedOrUpdatedRows ?? 0) !== 1)
+      if (!(await addSettingIfAbsent(tx, ADDRESSES_KEY, JSON.stringify(after), stamp)))
         throw new AddressError(409, 'The addresses were changed meanwhile: reload to see them');
     }
     return { before, after };

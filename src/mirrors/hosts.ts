@@ -7,12 +7,11 @@ import type { AddressBook, SiteAddresses } from './address-book.js';
  * absolute URLs come from configuration), so the policy is not what keeps pages clean; it keeps
  * caches and logs free of hosts nobody configured, and makes a misrouted domain fail loudly.
  *
- * Allowed: the host names of SITE_URL and every alternate address in effect (the address book,
- * read per request, so an address the newsroom adds is served at once and one it removes is
- * refused at once), at any port (a port number in
- * the header cannot change what we send), and loopback names (`localhost`, `127.0.0.1`, `[::1]`)
- * which only a client on this machine or its own proxy can send: health checks, `curl` on the box,
- * and `app.inject` in tests.
+ * Allowed: the host names of SITE_URL and every alternate address in effect, at any port (a port
+ * number in the header cannot change what we send), and loopback names (`localhost`,
+ * `127.0.0.1`, `[::1]`) which only a client on this machine or its own proxy can send: health
+ * checks, `curl` on the box, and `app.inject` in tests. The addresses are read from the address
+ * book per request, so one the newsroom adds is served, and one it removes refused, at once.
  */
 export interface HostPolicy {
   /** The effective host of a request, or null when it is not one we serve. */

@@ -1,11 +1,7 @@
 /** The mirrors domain's public face: alternate addresses, host policy, static export, health. */
-export {
-  AddressError,
-  type AddressBook,
-  fixedAddressBook,
-  openAddressBook,
-  type SiteAddresses,
-} from './address-book.js';
+// The book itself is opened by context.ts (from address-book.ts, so that every command's start
+// does not load the routes and checks this file gathers).
+export { AddressError, type AddressBook, type SiteAddresses } from './address-book.js';
 export { changeAddresses, refreshAddresses } from './address-changes.js';
 export {
   type AddressInput,

@@ -7,10 +7,6 @@ import { mirrorsDocument } from './addresses.js';
 import { hostPolicy } from './hosts.js';
 
 /**
- * Registered before every other route: the host policy (421 for hosts we do not serve), the
- * Onion-Location header, and /mirrors.json.
- */
-/**
  * What the mirrors domain says about a raw request, for the page cache's fast path too (which
  * answers before Fastify routes): may this host be served, and the Onion-Location of a page.
  */
@@ -40,6 +36,10 @@ export function hostGate(config: Config, addresses: Pick<AddressBook, 'current'>
   };
 }
 
+/**
+ * Registered before every other route: the host policy (421 for hosts we do not serve), the
+ * Onion-Location header, and /mirrors.json.
+ */
 export function mirrorRoutes(app: FastifyInstance, ctx: Context): void {
   const gate = hostGate(ctx.config, ctx.addresses);
   app.addHook('onRequest', async (req, reply) => {

@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import type { Db } from '../db/index.js';
+import { addSettingIfAbsent, type Db } from '../db/index.js';
 import { checkMirrors, type MirrorStatusRow } from './check.js';
 
 /**
@@ -20,12 +20,7 @@ export async function claimScheduledCheck(db: Db, now: Date, intervalMs: number)
   const at = now.toISOString();
   const next = new Date(now.getTime() + intervalMs).toISOString();
   const tooFar = new Date(now.getTime() + 2 * intervalMs).toISOString();
-  const first = await db
-    .insertInto('settings')
-    .values({ key: DUE_KEY, value: next, updated_at: at })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .executeTakeFirst();
-  if (Number(first.numInsertedOrUpdatedRows ?? 0) === 1) return false;
+  if (await addSettingIfAbsent(db, DUE_KEY, next, at)) return false;
   // ISO times in UTC with milliseconds compare as text.
   const claimed = await db
     .updateTable('settings')

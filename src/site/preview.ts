@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
 import type { Context } from '../context.js';
-import type { ArticleRow } from '../db/index.js';
+import { type ArticleRow, addSettingIfAbsent, readSetting } from '../db/index.js';
 import { dateInZone } from '../lib/time.js';
 import { type Common, common, loadArticlePage, type PageResult, renderArticlePage } from './pages.js';
 import { renderDocument } from './render.js';
@@ -26,20 +26,14 @@ function previewSecret(ctx: Context): Promise<Buffer> {
   let secret = secrets.get(ctx);
   if (!secret) {
     secret = (async () => {
-      await ctx.db
-        .insertInto('settings')
-        .values({
-          key: SECRET_KEY,
-          value: randomBytes(32).toString('base64url'),
-          updated_at: ctx.now().toISOString(),
-        })
-        .onConflict((oc) => oc.column('key').doNothing())
-        .execute();
-      const row = await ctx.db
-        .selectFrom('settings')
-        .select('value')
-        .where('key', '=', SECRET_KEY)
-        .executeTakeFirstOrThrow();
+      await addSettingIfAbsent(
+        ctx.db,
+        SECRET_KEY,
+        randomBytes(32).toString('base64url'),
+        ctx.now().toISOString(),
+      );
+      const row = await readSetting(ctx.db, SECRET_KEY);
+      if (!row) throw new Error(`the ${SECRET_KEY} setting was removed while it was being created`);
       return Buffer.from(row.value, 'base64url');
     })();
     secret.catch(() => secrets.delete(ctx));

@@ -57,7 +57,7 @@ function problemOf(err: unknown, lines: { line: number }[]): string {
  * every page's footer and in /mirrors.json. Saved here, they are in effect on every app node at
  * once; until the newsroom saves its own, the server's defaults apply.
  */
-export function AddressSettings({ onSaved }: { onSaved: () => void }) {
+export function AddressForm({ onSaved }: { onSaved: () => void }) {
   const [view, setView] = useState<AddressesView | null>(null);
   const [draft, setDraft] = useState<Draft>({ addresses: '', apps: [] });
   const [error, setError] = useState('');

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api.js';
 import { formatNewsroomTime } from '../time.js';
-import { AddressSettings } from './addresses.js';
+import { AddressForm } from './addresses.js';
 import { Notices } from './manage.js';
 import './mirrors.css';
 
@@ -160,7 +160,7 @@ export function Mirrors() {
         </section>
       )}
       {/* A saved list changes which addresses the table shows. */}
-      <AddressSettings onSaved={() => void reload()} />
+      <AddressForm onSaved={() => void reload()} />
     </main>
   );
 }
