@@ -1,12 +1,17 @@
 import type { Db, UserRow } from '../db/index.js';
 import { AccessError } from './errors.js';
 import { decoyHash, verifyPassword } from './secrets.js';
-import { clearLoginFailures, loginBlockedFor, recordLoginFailure } from './throttle.js';
+import { claimLoginAttempt, clearLoginFailures } from './throttle.js';
 import { userByEmail } from './users.js';
+
+function tooMany(wait: number): AccessError {
+  return new AccessError(429, 'too_many_attempts', 'too many failed sign-ins; try again later', wait);
+}
 
 /**
  * Check an email and password. A wrong email and a wrong password get the same answer in the
- * same time (a decoy hash is checked for unknown emails), so logins reveal no accounts.
+ * same time (a decoy hash is checked for unknown emails), so logins reveal no accounts. The
+ * attempt is counted before the hash is checked (see throttle.ts).
  */
 export async function authenticate(
   db: Db,
@@ -16,15 +21,31 @@ export async function authenticate(
   now = new Date(),
 ): Promise<UserRow> {
   const account = email.trim().toLowerCase();
-  const wait = await loginBlockedFor(db, account, ip, now);
-  if (wait > 0)
-    throw new AccessError(429, 'too_many_attempts', 'too many failed sign-ins; try again later', wait);
+  const wait = await claimLoginAttempt(db, account, ip, now);
+  if (wait > 0) throw tooMany(wait);
   const user = await userByEmail(db, account);
   const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
   if (!user || !ok || user.active !== 1) {
-    await recordLoginFailure(db, account, ip, now);
     throw new AccessError(401, 'invalid_credentials', 'email or password is incorrect');
   }
-  await clearLoginFailures(db, account);
+  await clearLoginFailures(db, account, ip);
   return user;
+}
+
+/**
+ * Check a signed-in user's own password before a sensitive change (a new password, an API
+ * token). Throttled like sign-in, so a stolen session cannot be used to guess the password.
+ */
+export async function confirmPassword(
+  db: Db,
+  user: UserRow,
+  password: string,
+  ip: string,
+  now = new Date(),
+): Promise<boolean> {
+  const wait = await claimLoginAttempt(db, user.email, ip, now);
+  if (wait > 0) throw tooMany(wait);
+  if (!(await verifyPassword(password, user.password_hash))) return false;
+  await clearLoginFailures(db, user.email, ip);
+  return true;
 }

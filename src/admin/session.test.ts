@@ -61,6 +61,24 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
     expect((await login('editor@example.com', PASSWORD, '10.3.0.1')).statusCode).toBe(429);
   });
 
+  it('lets at most 5 of 40 parallel wrong guesses reach the password check; the rest get 429', async () => {
+    await createUser(env.ctx.db, {
+      email: 'race@example.com',
+      name: 'Race',
+      password: PASSWORD,
+      role: 'author',
+    });
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => login('race@example.com', `wrong guess ${i}!!`, `10.4.0.${i}`)),
+    );
+    const codes = answers.map((a) => a.statusCode);
+    expect(codes.filter((c) => c === 401).length).toBeLessThanOrEqual(5);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(35);
+    expect(codes.every((c) => c === 401 || c === 429)).toBe(true);
+    // The right password is refused too until the window passes.
+    expect((await login('race@example.com', PASSWORD, '10.4.1.1')).statusCode).toBe(429);
+  });
+
   it('refuses cookie writes without the CSRF token or from another origin', async () => {
     const s = await signIn(env.app, 'editor@example.com');
     const body = { name: 'Lifestyle', slug: 'lifestyle', parentId: null };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   authenticate,
+  confirmPassword,
   completePasswordReset,
   createPersonalToken,
   createSession,
@@ -11,7 +12,6 @@ import {
   presentUser,
   revokePersonalToken,
   setPassword,
-  verifyPassword,
 } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
 import { SESSION_COOKIE } from '../auth.js';
@@ -95,8 +95,8 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     summary: 'Change your own password (ends all your sessions)',
     body: z.object({ currentPassword: z.string().max(1000), newPassword: passwordSchema }),
     status: 204,
-    handler: async ({ actor, body, reply }) => {
-      if (!(await verifyPassword(body.currentPassword, actor.user.password_hash))) {
+    handler: async ({ actor, body, req, reply }) => {
+      if (!(await confirmPassword(ctx.db, actor.user, body.currentPassword, req.ip, ctx.now()))) {
         throw new ApiError(400, 'wrong_password', 'currentPassword: is not your current password', [
           { field: 'body.currentPassword', message: 'is not your current password' },
         ]);
