@@ -121,6 +121,40 @@ describe.each(testDialects())('content model on %s', (dialect) => {
     }
   });
 
+  it('keeps a published story at its address when a save sends no slug, and moves it when one is sent', async () => {
+    const row = await createArticle(
+      env.ctx.db,
+      { ...base(), headline: 'Bridge reopens', status: 'published' },
+      { timeZone: tz },
+    );
+    const { slug: _slug, ...withoutSlug } = await articleInputOf(env.ctx.db, row);
+    const renamed = await updateArticle(
+      env.ctx.db,
+      row.id,
+      { ...withoutSlug, headline: 'Bridge reopens after two years' },
+      { expectedVersion: row.version, timeZone: tz },
+    );
+    expect(renamed.slug).toBe('bridge-reopens');
+    expect(renamed.path).toBe(row.path);
+    const moved = await updateArticle(
+      env.ctx.db,
+      row.id,
+      { ...withoutSlug, headline: 'Bridge reopens after two years', slug: 'bridge-reopened' },
+      { expectedVersion: renamed.version, timeZone: tz },
+    );
+    expect(moved.path).toMatch(/\/bridge-reopened$/);
+    // A draft has no address yet: its slug still follows the headline.
+    const draft = await createArticle(env.ctx.db, { ...base(), headline: 'Working title' }, { timeZone: tz });
+    const { slug: _s, ...draftInput } = await articleInputOf(env.ctx.db, draft);
+    const retitled = await updateArticle(
+      env.ctx.db,
+      draft.id,
+      { ...draftInput, headline: 'Final title' },
+      { expectedVersion: draft.version, timeZone: tz },
+    );
+    expect(retitled.slug).toBe('final-title');
+  });
+
   it('refuses a stale edit with 409 and keeps the first one', async () => {
     const row = await createArticle(env.ctx.db, base(), { timeZone: tz });
     const input = await articleInputOf(env.ctx.db, row);

@@ -246,6 +246,9 @@ export async function updateArticle(
     }
     await checkReferences(tx, data);
     const cols = columns(data);
+    // Once a story has an address, a new headline must not move it: readers, links and
+    // search engines know it. Only a slug sent on purpose does (the old address redirects).
+    if (data.slug === undefined && current.path !== null) cols.slug = current.slug;
     checkEmbargo(cols);
     const firstPublishedAt = current.first_published_at ?? (isLive(cols.status) ? now : null);
     let path = current.path;

@@ -1,4 +1,4 @@
-import { type Db, inTransaction, type SectionRow } from '../db/index.js';
+import { type Db, dialectOf, inTransaction, type SectionRow } from '../db/index.js';
 import { isSlug } from '../lib/slug.js';
 import { nowIso } from '../lib/time.js';
 import { SITE, SITEMAPS, sectionListTag, sectionTag } from '../cache/tags.js';
@@ -17,6 +17,12 @@ export interface SectionTree {
   roots: SectionNode[];
   byId: Map<number, SectionNode>;
   byPath: Map<string, SectionNode>;
+  /**
+   * Sections whose parent link is ignored because it closes a loop (A under B under A). Moves
+   * refuse loops, so this is empty unless rows were written behind the newsroom's back; the
+   * loop is cut at one point so every walk ends and no section disappears from the tree.
+   */
+  loopCuts: Set<number>;
 }
 
 export function buildSectionTree(rows: SectionRow[]): SectionTree {
@@ -27,15 +33,58 @@ export function buildSectionTree(rows: SectionRow[]): SectionTree {
     byId.set(row.id, node);
     byPath.set(row.path, node);
   }
+  const loopCuts = findLoopCuts(byId);
   const roots: SectionNode[] = [];
   for (const node of byId.values()) {
-    const parent = node.parent_id === null ? undefined : byId.get(node.parent_id);
+    const parent = loopCuts.has(node.id) ? undefined : parentOf({ byId, loopCuts }, node);
     (parent ? parent.children : roots).push(node);
   }
   const order = (a: SectionNode, b: SectionNode) => a.position - b.position || a.name.localeCompare(b.name);
   roots.sort(order);
   for (const node of byId.values()) node.children.sort(order);
-  return { roots, byId, byPath };
+  return { roots, byId, byPath, loopCuts };
+}
+
+/** For each loop among the parent links, the section (lowest id) whose link is to be ignored. */
+function findLoopCuts(byId: Map<number, SectionNode>): Set<number> {
+  const cuts = new Set<number>();
+  const settled = new Set<number>();
+  for (const start of byId.values()) {
+    const path: number[] = [];
+    const onPath = new Set<number>();
+    let node: SectionNode | undefined = start;
+    while (node && !settled.has(node.id) && !onPath.has(node.id)) {
+      path.push(node.id);
+      onPath.add(node.id);
+      node = node.parent_id === null ? undefined : byId.get(node.parent_id);
+    }
+    if (node && onPath.has(node.id)) {
+      const loop = path.slice(path.indexOf(node.id));
+      cuts.add(Math.min(...loop));
+    }
+    for (const id of path) settled.add(id);
+  }
+  return cuts;
+}
+
+function parentOf(tree: Pick<SectionTree, 'byId' | 'loopCuts'>, node: SectionNode): SectionNode | undefined {
+  if (node.parent_id === null || tree.loopCuts.has(node.id)) return undefined;
+  return tree.byId.get(node.parent_id);
+}
+
+/**
+ * The section tree with every row locked for the rest of the transaction where the database
+ * has row locks: tree moves read, check and write under it, so two moves cannot each pass the
+ * loop check against a tree the other is changing (A under B and B under A at once).
+ */
+async function lockSectionTree(tx: Db): Promise<SectionTree> {
+  const rows = await tx
+    .selectFrom('sections')
+    .selectAll()
+    .orderBy('id')
+    .$if(dialectOf(tx).rowLocks, (q) => q.forUpdate())
+    .execute();
+  return buildSectionTree(rows);
 }
 
 export async function loadSectionTree(db: Db): Promise<SectionTree> {
@@ -45,10 +94,13 @@ export async function loadSectionTree(db: Db): Promise<SectionTree> {
 /** The section and every section below it. */
 export function descendantIds(tree: SectionTree, id: number): number[] {
   const out: number[] = [];
+  const seen = new Set<number>();
   const stack = [tree.byId.get(id)];
   while (stack.length) {
     const node = stack.pop();
-    if (!node) continue;
+    // The tree is built without loops; the check keeps a hand-made one from hanging a request.
+    if (!node || seen.has(node.id)) continue;
+    seen.add(node.id);
     out.push(node.id);
     stack.push(...node.children);
   }
@@ -58,10 +110,12 @@ export function descendantIds(tree: SectionTree, id: number): number[] {
 /** Root first: News, Politics, Russia. */
 export function ancestry(tree: SectionTree, id: number): SectionNode[] {
   const chain: SectionNode[] = [];
+  const seen = new Set<number>();
   let node = tree.byId.get(id);
-  while (node) {
+  while (node && !seen.has(node.id)) {
+    seen.add(node.id);
     chain.unshift(node);
-    node = node.parent_id === null ? undefined : tree.byId.get(node.parent_id);
+    node = parentOf(tree, node);
   }
   return chain;
 }
@@ -77,10 +131,20 @@ export interface NewSection {
 /** Create a section under an optional parent; its path is derived from the parent's. */
 export async function createSection(db: Db, input: NewSection): Promise<SectionRow> {
   checkSlug(input.slug, input.parentId ?? null);
+  return inTransaction(db, (tx) => insertSection(tx, input));
+}
+
+async function insertSection(db: Db, input: NewSection): Promise<SectionRow> {
+  // The parent is locked so a move cannot change its path before the new section takes it.
   const parent =
     input.parentId == null
       ? undefined
-      : await db.selectFrom('sections').selectAll().where('id', '=', input.parentId).executeTakeFirst();
+      : await db
+          .selectFrom('sections')
+          .selectAll()
+          .where('id', '=', input.parentId)
+          .$if(dialectOf(db).rowLocks, (q) => q.forUpdate())
+          .executeTakeFirst();
   if (input.parentId != null && !parent) {
     throw new ContentError(`parentId: section ${input.parentId} does not exist`, 400, 'parentId');
   }
@@ -140,15 +204,20 @@ export interface SectionPatch {
  */
 export async function updateSection(db: Db, id: number, patch: SectionPatch): Promise<SectionRow> {
   return inTransaction(db, async (tx) => {
-    const tree = await loadSectionTree(tx);
+    const tree = await lockSectionTree(tx);
     const current = tree.byId.get(id);
     if (!current) throw new ContentError(`section ${id} does not exist`, 404);
     const parentId = patch.parentId === undefined ? current.parent_id : patch.parentId;
     if (parentId !== null) {
       if (!tree.byId.has(parentId))
         throw new ContentError(`parentId: section ${parentId} does not exist`, 400, 'parentId');
-      if (descendantIds(tree, id).includes(parentId)) {
-        throw new ContentError('parentId: a section cannot move under itself', 400, 'parentId');
+      // Checked against the locked tree: it cannot change before this transaction commits.
+      if (parentId !== current.parent_id && ancestry(tree, parentId).some((s) => s.id === id)) {
+        throw new ContentError(
+          `parentId: section ${parentId} is this section or below it; a move there would make a loop`,
+          409,
+          'parentId',
+        );
       }
     }
     const slug = patch.slug ?? current.slug;
@@ -254,7 +323,7 @@ export async function deleteSection(db: Db, id: number): Promise<void> {
  */
 export async function reorderSections(db: Db, parentId: number | null, ids: number[]): Promise<void> {
   return inTransaction(db, async (tx) => {
-    const tree = await loadSectionTree(tx);
+    const tree = await lockSectionTree(tx);
     if (parentId !== null && !tree.byId.has(parentId))
       throw new ContentError(`parentId: section ${parentId} does not exist`, 400, 'parentId');
     const children = parentId === null ? tree.roots : (tree.byId.get(parentId)?.children ?? []);

@@ -25,11 +25,17 @@ export interface Dialect {
   timestampType: 'text' | 'timestamptz';
   /** Operator for case-insensitive pattern match. */
   ilike: 'like' | 'ilike';
+  /**
+   * `SELECT … FOR UPDATE` exists and is needed: PostgreSQL runs writers side by side, so a
+   * read-check-write must lock what it read. SQLite has no row locks and needs none: one
+   * writer at a time, and a transaction that read stale rows cannot commit a write.
+   */
+  rowLocks: boolean;
 }
 
 const dialects: Record<DialectName, Dialect> = {
-  sqlite: { name: 'sqlite', timestampType: 'text', ilike: 'like' },
-  postgres: { name: 'postgres', timestampType: 'timestamptz', ilike: 'ilike' },
+  sqlite: { name: 'sqlite', timestampType: 'text', ilike: 'like', rowLocks: false },
+  postgres: { name: 'postgres', timestampType: 'timestamptz', ilike: 'ilike', rowLocks: true },
 };
 
 export type Db = Kysely<Database>;

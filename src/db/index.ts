@@ -2,6 +2,7 @@ export {
   type Db,
   type DbHandle,
   type Dialect,
+  dialectOf,
   inTransaction,
   onCommit,
   openDatabase,
