@@ -16,6 +16,7 @@ import { inTransaction } from '../../db/index.js';
 import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
 import { articleListRoute } from './article-list.js';
 import { presentArticle, TRANSITION_ACTION } from './presenters.js';
+import { readableStory, storyFor } from './story-access.js';
 
 /** What an editor may send when saving: everything but the state, which moves by transitions. */
 const writeBody = articleInput.omit({ status: true, publishAt: true });
@@ -25,23 +26,8 @@ export function articleRoutes(r: Router, ctx: Context): void {
   const tz = ctx.config.site.timeZone;
   const now = () => ctx.now().toISOString();
 
-  async function load(id: number, actor: AuthedActor, opts: { deleted?: boolean } = {}): Promise<ArticleRow> {
-    const row = await ctx.db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-    // Stories a role may not read look the same as missing ones.
-    if (!row || (!opts.deleted && row.deleted_at))
-      throw new ApiError(404, 'not_found', `article ${id} not found`);
-    if (!authorizedToRead(actor, row)) throw new ApiError(404, 'not_found', `article ${id} not found`);
-    return row;
-  }
-
-  function authorizedToRead(actor: AuthedActor, row: ArticleRow): boolean {
-    try {
-      authorize(actor, 'article.read', { ownerId: row.created_by });
-      return true;
-    } catch {
-      return false;
-    }
-  }
+  const load = (id: number, actor: AuthedActor, opts: { deleted?: boolean } = {}): Promise<ArticleRow> =>
+    readableStory(ctx.db, actor, id, opts);
 
   async function present(row: ArticleRow, actor: AuthedActor) {
     return presentArticle(ctx, row, await articleInputOf(ctx.db, row), actor);
@@ -175,8 +161,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     params: idParams,
     status: 204,
     handler: async ({ params, actor }) => {
-      authorize(actor, 'article.delete');
-      await load(params.id, actor);
+      await storyFor(ctx.db, actor, params.id, 'article.delete');
       await inTransaction(ctx.db, async (tx) => {
         const row = await softDeleteArticle(tx, params.id, now());
         await audit(tx, {
@@ -196,8 +181,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     summary: 'Restore a deleted story (admins only)',
     params: idParams,
     handler: async ({ params, actor }) => {
-      authorize(actor, 'article.restore');
-      await load(params.id, actor, { deleted: true });
+      await storyFor(ctx.db, actor, params.id, 'article.restore', { deleted: true });
       const row = await inTransaction(ctx.db, async (tx) => {
         const restored = await restoreArticle(tx, params.id, now());
         await audit(tx, {

@@ -26,6 +26,7 @@ import {
   WebhookError,
 } from '../../distribution/webhooks/index.js';
 import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
+import { readableStory, storyFor } from './story-access.js';
 
 /** Distribution settings (Content API keys, webhooks) for admins; video and live streams for editors. */
 export function distributionAdminRoutes(r: Router, ctx: Context): void {
@@ -45,17 +46,6 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     }
   };
   const who = (actor: AuthedActor) => ({ id: actor.id, label: actor.user.email });
-  /** A story's video is part of the story: whoever may edit the story may change it. */
-  const mayEditStory = async (actor: AuthedActor, id: number) => {
-    const a = await ctx.db
-      .selectFrom('articles')
-      .select(['created_by', 'status'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!a) throw new ApiError(404, 'not_found', `article ${id} not found`);
-    authorize(actor, 'article.update', { ownerId: a.created_by, status: a.status });
-  };
-
   r.add({
     method: 'GET',
     url: '/api-keys',
@@ -209,7 +199,8 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     tag: 'video',
     summary: "A story's video",
     params: idParams,
-    handler: async ({ params }) => {
+    handler: async ({ actor, params }) => {
+      await readableStory(ctx.db, actor, params.id);
       const v = await videoOf(ctx.db, params.id);
       if (!v) throw new ApiError(404, 'not_found', `article ${params.id} has no video`);
       return v;
@@ -224,7 +215,8 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     params: idParams,
     body: videoInput,
     handler: async ({ actor, params, body }) => {
-      await mayEditStory(actor, params.id);
+      // A story's video is part of the story: whoever may edit the story may change it.
+      await storyFor(ctx.db, actor, params.id, 'article.update');
       return domain(() => setArticleVideo(ctx.db, params.id, body));
     },
   });
@@ -236,7 +228,8 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     params: idParams,
     status: 204,
     handler: async ({ actor, params }) => {
-      await mayEditStory(actor, params.id);
+      // A story's video is part of the story: whoever may edit the story may change it.
+      await storyFor(ctx.db, actor, params.id, 'article.update');
       await removeArticleVideo(ctx.db, params.id);
     },
   });

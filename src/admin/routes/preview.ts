@@ -1,6 +1,7 @@
 import type { Context } from '../../context.js';
 import { issuePreview } from '../../site/preview.js';
-import { ApiError, authorize, idParams, type Router } from '../http.js';
+import { idParams, type Router } from '../http.js';
+import { readableStory } from './story-access.js';
 
 /** Preview links: anyone who may read a story may hand out a link that shows it, draft or not. */
 export function previewAdminRoutes(r: Router, ctx: Context): void {
@@ -12,18 +13,7 @@ export function previewAdminRoutes(r: Router, ctx: Context): void {
     params: idParams,
     status: 201,
     handler: async ({ params, actor }) => {
-      const row = await ctx.db
-        .selectFrom('articles')
-        .select(['id', 'created_by', 'deleted_at'])
-        .where('id', '=', params.id)
-        .executeTakeFirst();
-      const missing = new ApiError(404, 'not_found', `article ${params.id} not found`);
-      if (!row || row.deleted_at) throw missing;
-      try {
-        authorize(actor, 'article.read', { ownerId: row.created_by });
-      } catch {
-        throw missing; // as elsewhere: a story one may not read looks like a missing one
-      }
+      const row = await readableStory(ctx.db, actor, params.id);
       const link = await issuePreview(ctx, row.id);
       return { url: `${ctx.config.site.url}${link.path}`, path: link.path, expiresAt: link.expiresAt };
     },
