@@ -96,12 +96,17 @@ export function openDatabase(database: Config['database']): DbHandle {
   if (database.kind === 'postgres') {
     const pg = loadPg();
     const pool = new pg.Pool({ connectionString: database.url, max: 10 });
-    // An idle connection can be cut by the server (restart, failover, admin). Without a listener
-    // pg turns that into an uncaught exception that kills the process; the pool simply replaces
-    // the connection on next use, so log it and carry on.
-    pool.on('error', (err) => {
-      console.error(`PostgreSQL connection lost: ${err.message}`);
+    // A connection can be cut by the server (restart, failover, admin) while idle in the pool or
+    // while a request holds it (mid-transaction). Either way pg emits `error` on the client, and
+    // an `error` nobody listens to is an uncaught exception that kills the process. The pool
+    // listens only while a client is idle, so every client gets its own listener for its whole
+    // life. The query that was running fails on its own; the pool drops the dead client on
+    // release and opens a new one on next use, so logging is all there is to do.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
     });
+    // The pool re-emits an idle client's error here; the client's own listener has logged it.
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: dialects.postgres, destroy: () => db.destroy() };
   }
