@@ -14,11 +14,13 @@ export {
   resolveSession,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
+  signOutEverywhere,
 } from './sessions.js';
 export {
   createPersonalToken,
   listPersonalTokens,
   resolvePersonalToken,
+  revokeAllPersonalTokens,
   revokePersonalToken,
 } from './tokens.js';
 export {

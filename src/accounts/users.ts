@@ -3,6 +3,7 @@ import { type Db, ROLES, type Role, type UserRow } from '../db/index.js';
 import { nowIso } from '../lib/time.js';
 import { AccessError } from './errors.js';
 import { hashPassword } from './secrets.js';
+import { revokeAllPersonalTokens } from './tokens.js';
 
 export const emailSchema = z
   .string()
@@ -81,7 +82,10 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
 }
 
-/** Change a password; every session of the user ends, so a stolen session dies with the old password. */
+/**
+ * Change a password; every session of the user ends and every API token is revoked, so a stolen
+ * session (or a token minted with it) dies with the old password.
+ */
 export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
   const hash = await hashPassword(passwordSchema.parse(password));
   await db.transaction().execute(async (tx) => {
@@ -91,6 +95,7 @@ export async function setPassword(db: Db, userId: number, password: string): Pro
       .where('id', '=', userId)
       .execute();
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await revokeAllPersonalTokens(tx, userId);
   });
 }
 
