@@ -83,8 +83,9 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
 }
 
 /**
- * Change a password; every session of the user ends and every API token is revoked, so a stolen
- * session (or a token minted with it) dies with the old password.
+ * Change a password; every session of the user ends, every API token is revoked and every
+ * unused reset link is voided, so a stolen session (or a token minted with it, or an old link
+ * found in a mailbox) dies with the old password.
  */
 export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
   const hash = await hashPassword(passwordSchema.parse(password));
@@ -96,6 +97,12 @@ export async function setPassword(db: Db, userId: number, password: string): Pro
       .execute();
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await revokeAllPersonalTokens(tx, userId);
+    await tx
+      .updateTable('password_resets')
+      .set({ used_at: nowIso() })
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .execute();
   });
 }
 

@@ -152,6 +152,24 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
     await signIn(env.app, 'admin@example.com', 'reset password that is long');
   });
 
+  it('voids the older unused reset links when one is used', async () => {
+    const user = await createUser(env.ctx.db, {
+      email: 'forgetful@example.com',
+      name: 'Forgetful',
+      password: PASSWORD,
+      role: 'author',
+    });
+    const older = await createPasswordReset(env.ctx.db, user.id);
+    const newer = await createPasswordReset(env.ctx.db, user.id);
+    const reset = (token: string, newPassword: string) =>
+      call(env.app, null, 'POST', '/password-reset', { token, newPassword });
+    expect((await reset(newer, 'the newer link password')).statusCode).toBe(204);
+    const stale = await reset(older, 'the older link password');
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().error.code).toBe('invalid_reset_token');
+    await signIn(env.app, 'forgetful@example.com', 'the newer link password');
+  });
+
   it('accepts personal API tokens as bearer, without cookies or CSRF, until revoked', async () => {
     const s = await signIn(env.app, 'editor@example.com');
     const created = await call(env.app, s, 'POST', '/tokens', {
