@@ -53,10 +53,10 @@ describe.skipIf(!runBrowserTests)('the account screen in headless Chromium', () 
     const form = page.getByRole('form', { name: 'Create an API token' });
     await form.getByLabel('Name').fill('nightly export');
     await form.getByLabel('Expires after').selectOption({ label: '30 days' });
-    await form.getByLabel('Current password').fill('not the password at all');
+    await form.getByLabel('Your password, to confirm').fill('not the password at all');
     await form.getByRole('button', { name: 'Create token' }).click();
     await page.getByText('is not your current password').waitFor();
-    await form.getByLabel('Current password').fill(PASSWORD);
+    await form.getByLabel('Your password, to confirm').fill(PASSWORD);
     await form.getByRole('button', { name: 'Create token' }).click();
     const secret = await page.getByLabel('Your new token').inputValue();
     expect(secret).toMatch(/^mh_/);

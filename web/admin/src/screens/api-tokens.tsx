@@ -92,7 +92,7 @@ export function ApiTokens() {
           </select>
         </label>
         <label>
-          Current password
+          Your password, to confirm
           <input name="currentPassword" type="password" autoComplete="current-password" required />
         </label>
         <button type="submit" disabled={action.busy}>
