@@ -4,6 +4,7 @@ import { fastPath, pageCacheHooks } from './cache/index.js';
 import type { Context } from './context.js';
 import { distributionRoutes, videoRoutes } from './distribution/index.js';
 import { mediaRoutes } from './media/routes.js';
+import { trustedProxies } from './lib/trusted-proxies.js';
 import { hostGate, mirrorRoutes } from './mirrors/index.js';
 import { contentApiSearch, searchRoutes } from './search/index.js';
 import { siteRoutes } from './site/index.js';
@@ -17,6 +18,7 @@ export interface AppOptions {
 /** The HTTP app over a context. It never listens: the server does, tests use `inject`. */
 export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<FastifyInstance> {
   const gate = hostGate(ctx.config, ctx.addresses);
+  const proxies = trustedProxies(ctx.config.trustedProxies);
   const cacheHit = fastPath(ctx.cache.pages, ctx.cache.http, gate);
   const app = Fastify({
     // Cached pages are answered before Fastify routes the request; misses go on as usual.
@@ -24,7 +26,9 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
     logger: opts.logger ? { level: ctx.config.logLevel } : false,
     // Paths such as /news//politics or /news/politics/ mean the same page.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
-    trustProxy: false,
+    // X-Forwarded-For/-Proto/-Host count only from TRUSTED_PROXIES: req.ip is then the reader's
+    // address (throttles, rate limits) and req.protocol their scheme (Secure cookies).
+    trustProxy: proxies.any ? (address: string) => proxies.trusts(address) : false,
   });
   // One line per request drowns the log on a busy news day, and the CDN or proxy logs requests
   // anyway: routes log at warn and above unless LOG_LEVEL asks for debug or trace.

@@ -3,7 +3,16 @@ export { audit, listAudit } from './audit.js';
 export { AccessError } from './errors.js';
 export { ensureFirstOwner, FIRST_OWNER_EMAIL } from './first-run.js';
 export { authenticate, confirmPassword } from './login.js';
-export { ACTIONS, type Action, type Actor, can, canAssignRole, grantOf, type Subject } from './policy.js';
+export {
+  ACTIONS,
+  type Action,
+  type Actor,
+  can,
+  canAssignRole,
+  canSetByline,
+  grantOf,
+  type Subject,
+} from './policy.js';
 export { completePasswordReset, createPasswordReset } from './resets.js';
 export { hashPassword, randomSecret, verifyPassword } from './secrets.js';
 export {
@@ -14,11 +23,13 @@ export {
   resolveSession,
   SESSION_ABSOLUTE_MS,
   SESSION_IDLE_MS,
+  signOutEverywhere,
 } from './sessions.js';
 export {
   createPersonalToken,
   listPersonalTokens,
   resolvePersonalToken,
+  revokeAllPersonalTokens,
   revokePersonalToken,
 } from './tokens.js';
 export {

@@ -15,6 +15,7 @@ export type Action =
   | 'article.archive'
   | 'article.delete'
   | 'article.restore'
+  | 'article.byline'
   | 'taxonomy.manage'
   | 'media.create'
   | 'media.update'
@@ -33,6 +34,7 @@ export const ACTIONS: readonly Action[] = [
   'article.archive',
   'article.delete',
   'article.restore',
+  'article.byline',
   'taxonomy.manage',
   'media.create',
   'media.update',
@@ -79,6 +81,9 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   'article.archive': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   'article.delete': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'article.restore': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
+  // Adding or removing a byline on a story one may edit. "own" is the author profile linked to
+  // one's account: writers cannot put a colleague's name on their copy, editors credit anyone.
+  'article.byline': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
   'taxonomy.manage': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   // Uploading is for staff who publish; contributors pick from the library (as in WordPress).
   'media.create': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
@@ -101,6 +106,12 @@ export function can(actor: Actor, action: Action, subject: Subject = {}): boolea
   const own = subject.ownerId != null && subject.ownerId === actor.id;
   if (grant === 'own') return own;
   return own && (subject.status === undefined || UNPUBLISHED.includes(subject.status));
+}
+
+/** May the actor add or remove this byline? A byline's owner is the user linked to its author profile. */
+export function canSetByline(actor: Actor & { authorId: number | null }, authorId: number): boolean {
+  const mine = actor.authorId !== null && actor.authorId === authorId;
+  return can(actor, 'article.byline', { ownerId: mine ? actor.id : null });
 }
 
 /** Roles an actor may hand out: only an owner makes owners. */

@@ -3,7 +3,10 @@ import { AccessError } from './errors.js';
 import { randomSecret, sha256 } from './secrets.js';
 import { setPassword } from './users.js';
 
-/** One-time password reset links: valid for an hour, used once, printed by the CLI. */
+/**
+ * One-time password reset links: valid for an hour, used once, printed by the CLI. Using one
+ * (any password change, in fact) voids the user's other unused links: see `setPassword`.
+ */
 const VALID_MS = 3_600_000;
 
 export async function createPasswordReset(db: Db, userId: number, now = new Date()): Promise<string> {

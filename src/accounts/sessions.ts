@@ -1,5 +1,6 @@
 import type { Db, UserRow } from '../db/index.js';
 import { randomSecret, sha256 } from './secrets.js';
+import { revokeAllPersonalTokens } from './tokens.js';
 
 /**
  * Server-side sessions: the cookie carries a random token, the database its hash, the user,
@@ -79,8 +80,20 @@ export async function endSession(db: Db, tokenHash: string): Promise<void> {
   await db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
 }
 
-/** "Sign out everywhere"; also run when a password or role changes. */
+/** Every session of a user ends; run when a role changes or a user is deactivated. */
 export async function endAllSessions(db: Db, userId: number): Promise<number> {
   const result = await db.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** "Sign out everywhere": every session ends and every personal API token is revoked, together. */
+export async function signOutEverywhere(
+  db: Db,
+  userId: number,
+  now = new Date(),
+): Promise<{ ended: number; revokedTokens: number }> {
+  return db.transaction().execute(async (tx) => ({
+    ended: await endAllSessions(tx, userId),
+    revokedTokens: await revokeAllPersonalTokens(tx, userId, now),
+  }));
 }

@@ -3,6 +3,7 @@ import { type Db, ROLES, type Role, type UserRow } from '../db/index.js';
 import { nowIso } from '../lib/time.js';
 import { AccessError } from './errors.js';
 import { hashPassword } from './secrets.js';
+import { revokeAllPersonalTokens } from './tokens.js';
 
 export const emailSchema = z
   .string()
@@ -81,7 +82,11 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
   return db.selectFrom('users').selectAll().orderBy('name').orderBy('id').execute();
 }
 
-/** Change a password; every session of the user ends, so a stolen session dies with the old password. */
+/**
+ * Change a password; every session of the user ends, every API token is revoked and every
+ * unused reset link is voided, so a stolen session (or a token minted with it, or an old link
+ * found in a mailbox) dies with the old password.
+ */
 export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
   const hash = await hashPassword(passwordSchema.parse(password));
   await db.transaction().execute(async (tx) => {
@@ -91,6 +96,13 @@ export async function setPassword(db: Db, userId: number, password: string): Pro
       .where('id', '=', userId)
       .execute();
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await revokeAllPersonalTokens(tx, userId);
+    await tx
+      .updateTable('password_resets')
+      .set({ used_at: nowIso() })
+      .where('user_id', '=', userId)
+      .where('used_at', 'is', null)
+      .execute();
   });
 }
 

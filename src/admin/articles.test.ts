@@ -288,4 +288,70 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
         .headline,
     ).toBeTruthy();
   });
+
+  it('lets writers set only the bylines the permission table gives them (their own), editors any', async () => {
+    const now = new Date().toISOString();
+    const profile = (slug: string, name: string) =>
+      env.ctx.db
+        .insertInto('authors')
+        .values({ slug, name, bio: '', avatar_media_id: null, created_at: now, updated_at: now })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+    const own = (await profile('casey-contrib', 'Casey Contrib')).id;
+    const star = (await profile('star-reporter', 'Star Reporter')).id;
+    const authorsOwn = (await profile('alex-author', 'Alex Author')).id;
+    await env.ctx.db
+      .updateTable('users')
+      .set({ author_id: own })
+      .where('email', '=', 'contributor@example.com')
+      .execute();
+    await env.ctx.db
+      .updateTable('users')
+      .set({ author_id: authorsOwn })
+      .where('email', '=', 'author@example.com')
+      .execute();
+    const { contributor, author } = s;
+    const create = (who: Session, authorIds?: number[]) =>
+      call(env.app, who, 'POST', '/articles', {
+        headline: 'Byline test',
+        body: doc('x'),
+        sectionId,
+        ...(authorIds ? { authorIds } : {}),
+      });
+    const count = async () => (await env.ctx.db.selectFrom('articles').select('id').execute()).length;
+
+    const before = await count();
+    const forged = await create(contributor, [star]);
+    expect(forged.statusCode).toBe(403);
+    expect(forged.json().error.message).toMatch(/byline/);
+    expect((await create(contributor, [own, star])).statusCode).toBe(403);
+    expect((await create(author, [star])).statusCode).toBe(403);
+    expect(await count()).toBe(before);
+
+    expect((await create(contributor)).json().authorIds).toEqual([own]);
+    const mine = await create(contributor, [own]);
+    expect(mine.statusCode).toBe(201);
+    expect((await create(author, [authorsOwn])).statusCode).toBe(201);
+    expect((await create(s.editor, [star, own])).statusCode).toBe(201);
+
+    // An editor adds a co-byline; the contributor keeps editing without touching it, but may
+    // neither add another name nor take the editor's away.
+    const story = mine.json();
+    const save = (who: Session, version: number, authorIds: number[]) =>
+      call(env.app, who, 'PUT', `/articles/${story.id}`, {
+        headline: 'Byline test',
+        body: doc('y'),
+        sectionId,
+        authorIds,
+        version,
+      });
+    const withStar = await save(s.editor, story.version, [own, star]);
+    expect(withStar.statusCode).toBe(200);
+    const kept = await save(contributor, withStar.json().version, [star, own]);
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect((await save(contributor, kept.json().version, [own])).statusCode).toBe(403);
+    expect((await save(contributor, kept.json().version, [star, own, authorsOwn])).statusCode).toBe(403);
+    const current = await call(env.app, s.editor, 'GET', `/articles/${story.id}`);
+    expect(current.json().authorIds).toEqual([star, own]);
+  });
 });

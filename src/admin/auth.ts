@@ -44,7 +44,7 @@ export function authenticateRequest(ctx: Context) {
     const auth = req.headers.authorization;
     if (auth) {
       const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-      const user = token ? await resolvePersonalToken(ctx.db, token) : null;
+      const user = token ? await resolvePersonalToken(ctx.db, token, ctx.now()) : null;
       if (!user) throw new ApiError(401, 'unauthenticated', 'invalid or revoked API token');
       (req as FastifyRequest & { actor?: AuthedActor }).actor = actorOf(user, 'token');
       return;

@@ -152,9 +152,30 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
     await signIn(env.app, 'admin@example.com', 'reset password that is long');
   });
 
+  it('voids the older unused reset links when one is used', async () => {
+    const user = await createUser(env.ctx.db, {
+      email: 'forgetful@example.com',
+      name: 'Forgetful',
+      password: PASSWORD,
+      role: 'author',
+    });
+    const older = await createPasswordReset(env.ctx.db, user.id);
+    const newer = await createPasswordReset(env.ctx.db, user.id);
+    const reset = (token: string, newPassword: string) =>
+      call(env.app, null, 'POST', '/password-reset', { token, newPassword });
+    expect((await reset(newer, 'the newer link password')).statusCode).toBe(204);
+    const stale = await reset(older, 'the older link password');
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().error.code).toBe('invalid_reset_token');
+    await signIn(env.app, 'forgetful@example.com', 'the newer link password');
+  });
+
   it('accepts personal API tokens as bearer, without cookies or CSRF, until revoked', async () => {
     const s = await signIn(env.app, 'editor@example.com');
-    const created = await call(env.app, s, 'POST', '/tokens', { name: 'ingest script' });
+    const created = await call(env.app, s, 'POST', '/tokens', {
+      name: 'ingest script',
+      currentPassword: PASSWORD,
+    });
     expect(created.statusCode).toBe(201);
     const { token, id } = created.json();
     expect(token).toMatch(/^mh_/);
@@ -172,5 +193,100 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
     const after = await env.app.inject({ method: 'GET', url: '/api/admin/session', headers: bearer });
     expect(after.statusCode).toBe(401);
     expect(after.json().error.code).toBe('unauthenticated');
+  });
+
+  const asBearer = (token: string) =>
+    env.app.inject({
+      method: 'GET',
+      url: '/api/admin/session',
+      headers: { authorization: `Bearer ${token}` },
+    });
+
+  it('asks for the current password to create a token, and refuses without it', async () => {
+    const s = await signIn(env.app, 'author@example.com');
+    const none = await call(env.app, s, 'POST', '/tokens', { name: 'script' });
+    expect(none.statusCode).toBe(400);
+    expect(none.json().error.details[0].field).toBe('body.currentPassword');
+    const wrong = await call(env.app, s, 'POST', '/tokens', {
+      name: 'script',
+      currentPassword: 'not my password at all',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('wrong_password');
+    expect((await call(env.app, s, 'GET', '/tokens')).json().tokens).toEqual([]);
+  });
+
+  it('revokes personal tokens on a password change, a reset and sign-out-everywhere', async () => {
+    await createUser(env.ctx.db, {
+      email: 'tok@example.com',
+      name: 'Tok',
+      password: PASSWORD,
+      role: 'author',
+    });
+    let password = PASSWORD;
+    const mint = async () => {
+      const s = await signIn(env.app, 'tok@example.com', password);
+      const res = await call(env.app, s, 'POST', '/tokens', { name: 'bot', currentPassword: password });
+      expect(res.statusCode).toBe(201);
+      expect((await asBearer(res.json().token)).statusCode).toBe(200);
+      return { s, token: res.json().token as string };
+    };
+
+    const a = await mint();
+    const changed = await call(env.app, a.s, 'POST', '/password', {
+      currentPassword: password,
+      newPassword: 'changed password, long enough',
+    });
+    expect(changed.statusCode).toBe(204);
+    password = 'changed password, long enough';
+    expect((await asBearer(a.token)).statusCode).toBe(401);
+
+    const b = await mint();
+    const userId = b.s.userId;
+    const reset = await createPasswordReset(env.ctx.db, userId);
+    password = 'password from a reset link';
+    expect(
+      (await call(env.app, null, 'POST', '/password-reset', { token: reset, newPassword: password }))
+        .statusCode,
+    ).toBe(204);
+    expect((await asBearer(b.token)).statusCode).toBe(401);
+
+    const c = await mint();
+    const out = await call(env.app, c.s, 'POST', '/session/sign-out-everywhere');
+    expect(out.statusCode).toBe(200);
+    expect(out.json().revokedTokens).toBe(1);
+    expect((await asBearer(c.token)).statusCode).toBe(401);
+    const s = await signIn(env.app, 'tok@example.com', password);
+    const list = (await call(env.app, s, 'GET', '/tokens')).json().tokens;
+    expect(list).toHaveLength(3);
+    expect(list.every((t: { revokedAt: string | null }) => t.revokedAt !== null)).toBe(true);
+  });
+
+  it('gives a token an optional expiry, after which it stops working', async () => {
+    const s = await signIn(env.app, 'editor@example.com');
+    const bad = await call(env.app, s, 'POST', '/tokens', {
+      name: 'x',
+      currentPassword: PASSWORD,
+      expiresInDays: 0,
+    });
+    expect(bad.statusCode).toBe(400);
+    const res = await call(env.app, s, 'POST', '/tokens', {
+      name: 'weekly export',
+      currentPassword: PASSWORD,
+      expiresInDays: 7,
+    });
+    expect(res.statusCode).toBe(201);
+    const { token, expiresAt } = res.json();
+    const start = Date.now();
+    expect(new Date(expiresAt).getTime()).toBeGreaterThan(start + 6.9 * 86_400_000);
+    expect(new Date(expiresAt).getTime()).toBeLessThan(start + 7.1 * 86_400_000);
+    expect((await asBearer(token)).statusCode).toBe(200);
+    env.setNow(new Date(start + 8 * 86_400_000));
+    try {
+      const after = await asBearer(token);
+      expect(after.statusCode).toBe(401);
+    } finally {
+      env.setNow(new Date());
+    }
   });
 });

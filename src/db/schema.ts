@@ -157,6 +157,8 @@ export interface PersonalTokensTable {
   created_at: string;
   last_used_at: string | null;
   revoked_at: string | null;
+  /** Null: never expires. */
+  expires_at: string | null;
 }
 
 export interface PasswordResetsTable {

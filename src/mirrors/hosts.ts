@@ -1,5 +1,5 @@
-import { BlockList, isIP } from 'node:net';
 import type { Config } from '../config.js';
+import { trustedProxies } from '../lib/trusted-proxies.js';
 import type { AddressBook, SiteAddresses } from './address-book.js';
 
 /**
@@ -42,26 +42,6 @@ export function allowedHostNames(primary: string, alternates: readonly string[])
   return names;
 }
 
-export function proxyList(proxies: string[]): BlockList {
-  const list = new BlockList();
-  for (const p of proxies) {
-    const [ip = '', bits] = p.split('/');
-    const type = isIP(ip) === 6 ? 'ipv6' : 'ipv4';
-    if (bits === undefined) list.addAddress(ip, type);
-    else list.addSubnet(ip, Number(bits), type);
-  }
-  return list;
-}
-
-/** Is the socket peer one of the configured proxies (IPv4-mapped IPv6 peers included)? */
-export function isTrustedPeer(list: BlockList, configured: number, peer: string | undefined): boolean {
-  if (!configured || !peer) return false;
-  const ip = peer.startsWith('::ffff:') && isIP(peer.slice(7)) === 4 ? peer.slice(7) : peer;
-  const family = isIP(ip);
-  if (!family) return false;
-  return list.check(ip, family === 6 ? 'ipv6' : 'ipv4');
-}
-
 export function hostPolicy(
   config: Pick<Config, 'site' | 'trustedProxies'>,
   addresses: Pick<AddressBook, 'current'>,
@@ -77,7 +57,7 @@ export function hostPolicy(
     }
     return allowed;
   };
-  const proxies = proxyList(config.trustedProxies);
+  const proxies = trustedProxies(config.trustedProxies);
   const ok = (header: string | undefined) => {
     const name = header === undefined ? null : hostName(header);
     return name !== null && (names().has(name) || LOOPBACK_NAMES.has(name));
@@ -87,7 +67,7 @@ export function hostPolicy(
       // A proxy we trust tells us which address the reader used; the Host it sends us is its
       // own upstream name and says nothing about the reader. Anyone else's X-Forwarded-Host
       // is ignored: it is just a header a client typed.
-      if (forwardedHost !== undefined && isTrustedPeer(proxies, config.trustedProxies.length, peer)) {
+      if (forwardedHost !== undefined && proxies.trusts(peer)) {
         // With a chain of proxies the first value is the reader's.
         return ok(forwardedHost.split(',')[0]);
       }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { audit } from '../../accounts/index.js';
+import { audit, canSetByline } from '../../accounts/index.js';
 import { articleInputOf, ContentError, createArticle, updateArticle } from '../../content/index.js';
 import { getRevision, listRevisions } from '../../content/revisions.js';
 import { articleInput } from '../../content/schema.js';
@@ -13,7 +13,7 @@ import {
 import type { Context } from '../../context.js';
 import type { ArticleRow } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
-import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
+import { ApiError, type AuthedActor, authorize, forbidden, idParams, type Router } from '../http.js';
 import { articleListRoute } from './article-list.js';
 import { presentArticle, TRANSITION_ACTION } from './presenters.js';
 import { readableStory, storyFor } from './story-access.js';
@@ -28,6 +28,24 @@ export function articleRoutes(r: Router, ctx: Context): void {
 
   const load = (id: number, actor: AuthedActor, opts: { deleted?: boolean } = {}): Promise<ArticleRow> =>
     readableStory(ctx.db, actor, id, opts);
+
+  /**
+   * Bylines a save adds or removes must be ones the actor may set (`article.byline` in
+   * docs/permissions.md); bylines an editor put on the story stay as they are. A story whose
+   * bylines change between this check and the save fails its version check, so this is safe.
+   */
+  function checkBylines(actor: AuthedActor, before: readonly number[], after: readonly number[]): void {
+    const changed = [
+      ...after.filter((id) => !before.includes(id)),
+      ...before.filter((id) => !after.includes(id)),
+    ];
+    const who = { ...actor, authorId: actor.user.author_id };
+    const refused = changed.filter((id) => !canSetByline(who, id));
+    if (refused.length)
+      throw forbidden(
+        `your role (${actor.role}) may not add or remove the byline of author ${refused.join(', ')}`,
+      );
+  }
 
   async function present(row: ArticleRow, actor: AuthedActor) {
     return presentArticle(ctx, row, await articleInputOf(ctx.db, row), actor);
@@ -62,6 +80,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
         : actor.user.author_id
           ? [actor.user.author_id]
           : [];
+      checkBylines(actor, [], authorIds);
       const row = await createArticle(
         ctx.db,
         { ...body, authorIds, status: 'draft' },
@@ -95,6 +114,11 @@ export function articleRoutes(r: Router, ctx: Context): void {
         const current = await load(params.id, actor);
         authorize(actor, 'article.update', { ownerId: current.created_by, status: current.status });
         const { version, ...fields } = body;
+        // A stale version gets its 409 below; judging its bylines against newer ones would mislead.
+        if (version === current.version) {
+          const stored = await articleInputOf(ctx.db, current);
+          checkBylines(actor, stored.authorIds ?? [], fields.authorIds ?? []);
+        }
         const row = await conflictGuard(params.id, actor, () =>
           updateArticle(
             ctx.db,

@@ -5,13 +5,13 @@ import {
   completePasswordReset,
   createPersonalToken,
   createSession,
-  endAllSessions,
   endSession,
   listPersonalTokens,
   passwordSchema,
   presentUser,
   revokePersonalToken,
   setPassword,
+  signOutEverywhere,
 } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
 import { SESSION_COOKIE } from '../auth.js';
@@ -80,11 +80,11 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     method: 'POST',
     url: '/session/sign-out-everywhere',
     tag: 'session',
-    summary: 'End every session of the signed-in user',
+    summary: 'End every session of the signed-in user and revoke all their personal API tokens',
     handler: async ({ actor, reply }) => {
-      const ended = await endAllSessions(ctx.db, actor.id);
+      const { ended, revokedTokens } = await signOutEverywhere(ctx.db, actor.id, ctx.now());
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ended };
+      return { ended, revokedTokens };
     },
   });
 
@@ -92,14 +92,12 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     method: 'POST',
     url: '/password',
     tag: 'session',
-    summary: 'Change your own password (ends all your sessions)',
+    summary: 'Change your own password (ends all your sessions and revokes your API tokens)',
     body: z.object({ currentPassword: z.string().max(1000), newPassword: passwordSchema }),
     status: 204,
     handler: async ({ actor, body, req, reply }) => {
       if (!(await confirmPassword(ctx.db, actor.user, body.currentPassword, req.ip, ctx.now()))) {
-        throw new ApiError(400, 'wrong_password', 'currentPassword: is not your current password', [
-          { field: 'body.currentPassword', message: 'is not your current password' },
-        ]);
+        throw wrongPassword();
       }
       await setPassword(ctx.db, actor.id, body.newPassword);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -131,11 +129,19 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     method: 'POST',
     url: '/tokens',
     tag: 'tokens',
-    summary: 'Create a personal API token; the secret is shown in this answer only',
-    body: z.object({ name: z.string().trim().min(1).max(100) }),
+    summary:
+      'Create a personal API token (asks for your current password; optional expiry in days); the secret is shown in this answer only',
+    body: z.object({
+      name: z.string().trim().min(1).max(100),
+      currentPassword: z.string().max(1000),
+      expiresInDays: z.number().int().min(1).max(3650).nullable().optional(),
+    }),
     status: 201,
-    handler: async ({ actor, body }) => {
-      const { token, view } = await createPersonalToken(ctx.db, actor.id, body.name);
+    handler: async ({ actor, body, req }) => {
+      if (!(await confirmPassword(ctx.db, actor.user, body.currentPassword, req.ip, ctx.now()))) {
+        throw wrongPassword();
+      }
+      const { token, view } = await createPersonalToken(ctx.db, actor.id, body, ctx.now());
       return { ...view, token };
     },
   });
@@ -148,9 +154,15 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     params: idParams,
     status: 204,
     handler: async ({ actor, params }) => {
-      if (!(await revokePersonalToken(ctx.db, actor.id, params.id))) {
+      if (!(await revokePersonalToken(ctx.db, actor.id, params.id, ctx.now()))) {
         throw new ApiError(404, 'not_found', `token ${params.id} not found`);
       }
     },
   });
+}
+
+function wrongPassword(): ApiError {
+  return new ApiError(400, 'wrong_password', 'currentPassword: is not your current password', [
+    { field: 'body.currentPassword', message: 'is not your current password' },
+  ]);
 }

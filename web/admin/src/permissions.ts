@@ -2,12 +2,17 @@
  * What the signed-in user's role may do, from THE policy module the server enforces (imported,
  * not copied), so the app hides exactly the controls the API would refuse.
  */
-import { type Action, grantOf } from '../../../src/accounts/policy.js';
+import { type Action, canSetByline as policyCanSetByline, grantOf } from '../../../src/accounts/policy.js';
 import type { User } from './api.js';
 
 /** Whether the role may do this to anything at all (own stories count). */
 export function mayEver(user: User, action: Action): boolean {
   return grantOf(user.role, action) !== false;
+}
+
+/** Whether the user may add or remove this byline (their own profile, or any for editors). */
+export function canSetByline(user: User, authorId: number): boolean {
+  return policyCanSetByline(user, authorId);
 }
 
 export type { Action };

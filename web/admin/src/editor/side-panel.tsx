@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { type Article, type ArticleFields, api, siteSetting, type Tag, type User } from '../api.js';
 import { sectionLabel, useAuthors, useSections } from '../data.js';
+import { canSetByline } from '../permissions.js';
 import { MediaPicker } from '../media/picker.js';
 import { isoToZoned, newsroomZone, zonedToIso } from '../time.js';
 import './side-panel.css';
@@ -86,7 +87,7 @@ export function SidePanel({
       </select>
 
       <Tags tags={fields.tags} change={change} />
-      <Bylines authorIds={fields.authorIds} change={change} />
+      <Bylines authorIds={fields.authorIds} change={change} user={user} />
 
       <details>
         <summary>Lead image</summary>
@@ -283,9 +284,11 @@ function Tags({ tags, change }: { tags: string[]; change: Change }) {
   );
 }
 
-function Bylines({ authorIds, change }: { authorIds: number[]; change: Change }) {
+/** Only the bylines the policy lets this user add or remove are offered (article.byline). */
+function Bylines({ authorIds, change, user }: { authorIds: number[]; change: Change; user?: User }) {
   const id = useId();
   const authors = useAuthors();
+  const settable = (a: number) => !user || canSetByline(user, a);
   const name = (a: number) => authors.find((x) => x.id === a)?.name ?? `Author ${a}`;
   const move = (i: number, by: -1 | 1) => {
     const next = [...authorIds];
@@ -321,6 +324,8 @@ function Bylines({ authorIds, change }: { authorIds: number[]; change: Change })
               <button
                 type="button"
                 aria-label={`Remove ${name(a)}`}
+                disabled={!settable(a)}
+                title={settable(a) ? undefined : 'Only an editor changes this byline'}
                 onClick={() => change({ authorIds: authorIds.filter((x) => x !== a) })}
               >
                 ×
@@ -339,7 +344,7 @@ function Bylines({ authorIds, change }: { authorIds: number[]; change: Change })
       >
         <option value="">Add a byline…</option>
         {authors
-          .filter((a) => !authorIds.includes(a.id))
+          .filter((a) => !authorIds.includes(a.id) && settable(a.id))
           .map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}

@@ -1,7 +1,11 @@
 import { useState } from 'react';
 import { ApiError, api, type User } from '../api.js';
+import { ApiTokens } from './api-tokens.js';
 
-/** Change one's own password (at least 12 characters); every session ends, so sign in again. */
+/**
+ * One's own account: change the password (at least 12 characters; every session ends and every
+ * API token is revoked, so sign in again), sign out everywhere, and personal API tokens.
+ */
 export function Account({ user, onSignedOut }: { user: User; onSignedOut: () => void }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -28,6 +32,17 @@ export function Account({ user, onSignedOut }: { user: User; onSignedOut: () => 
         err instanceof ApiError ? err.message.replace(/^body\.\w+: /, '') : 'Could not reach the server.',
       );
       setBusy(false);
+    }
+  }
+
+  async function signOutEverywhere() {
+    if (!window.confirm('Sign out everywhere? Every session ends and all your API tokens are revoked.'))
+      return;
+    try {
+      await api('POST', '/session/sign-out-everywhere');
+      onSignedOut();
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : 'Could not reach the server.');
     }
   }
 
@@ -59,8 +74,19 @@ export function Account({ user, onSignedOut }: { user: User; onSignedOut: () => 
         <button type="submit" className="primary" disabled={busy}>
           Change password
         </button>
-        <p className="hint">Changing it signs you out everywhere, this browser included.</p>
+        <p className="hint">
+          Changing it signs you out everywhere, this browser included, and revokes your API tokens.
+        </p>
       </form>
+      <h2>Sessions</h2>
+      <p className="hint">
+        Lost a device? Signing out everywhere ends every session, this one included, and revokes all your API
+        tokens.
+      </p>
+      <button type="button" onClick={() => void signOutEverywhere()}>
+        Sign out everywhere
+      </button>
+      <ApiTokens />
     </main>
   );
 }
