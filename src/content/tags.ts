@@ -18,11 +18,14 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
   const missing = slugs.filter((s) => !bySlug.has(s));
   if (missing.length) {
     const now = nowIso();
-    const created = await db
+    // Two saves adding the same new tag at once both find it missing: the second insert
+    // yields to the first (no unique-violation 500) and both read the one row back.
+    await db
       .insertInto('tags')
       .values(missing.map((slug) => ({ slug, name: wanted.get(slug) ?? slug, created_at: now })))
-      .returningAll()
+      .onConflict((oc) => oc.column('slug').doNothing())
       .execute();
+    const created = await db.selectFrom('tags').selectAll().where('slug', 'in', missing).execute();
     for (const t of created) bySlug.set(t.slug, t);
   }
   return slugs.map((s) => bySlug.get(s)).filter((t): t is TagRow => t !== undefined);

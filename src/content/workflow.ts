@@ -114,7 +114,10 @@ export async function transitionArticle(
       .where('id', '=', id)
       .where('version', '=', input.expectedVersion)
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // A save committed between our read and this write (PostgreSQL runs them side by side):
+    // the same lost race as a stale version, so the same 409 with the current story.
+    if (!row) throw new ContentError(`article ${id} has changed since version ${input.expectedVersion}`, 409);
     await writeRevision(tx, row, await snapshotOf(tx, row), {
       by: opts.by,
       at: opts.now,

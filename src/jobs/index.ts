@@ -1,5 +1,5 @@
 import { announceStoriesComingDue } from '../content/changes.js';
-import { publishDueArticles } from '../content/workflow.js';
+import { publishDueArticles, purgeDeletedArticles } from '../content/workflow.js';
 import { dispatchDue, purgeOldDeliveries } from '../distribution/webhooks/index.js';
 import { refreshAddresses, scheduledMirrorCheck } from '../mirrors/index.js';
 import type { Job } from './runner.js';
@@ -26,6 +26,13 @@ export const defaultJobs: Job[] = [
   { name: 'mirror-check', intervalMs: 30_000, run: (ctx) => scheduledMirrorCheck(ctx) },
   // The delivery log keeps 30 days.
   { name: 'webhook-log-purge', intervalMs: 3_600_000, run: (ctx) => purgeOldDeliveries(ctx) },
+  // Deleted stories stay restorable for 30 days, then go for good (with their revisions, video,
+  // search rows; webhooks hear of it). Idempotent, so several nodes may run it.
+  {
+    name: 'purge-deleted-stories',
+    intervalMs: 3_600_000,
+    run: (ctx) => purgeDeletedArticles(ctx.db, ctx.now().toISOString()),
+  },
 ];
 
 function comingDue(): Job {
