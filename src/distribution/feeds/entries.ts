@@ -1,5 +1,5 @@
 import { articleTag, authorTag, mediaTag, tagTag } from '../../cache/tags.js';
-import { type Doc, escapeHtml } from '../../content/document/index.js';
+import type { Doc } from '../../content/document/index.js';
 import type { Context } from '../../context.js';
 import {
   type ArticleFilter,
@@ -18,6 +18,7 @@ import {
   parseBody,
   summaryOf,
 } from '../api/story.js';
+import { htmlField } from './field-text.js';
 
 /** One story as every feed format needs it; text fields are plain text, *Html fields are HTML. */
 export interface FeedEntry {
@@ -82,7 +83,7 @@ export function entryOf(
     url: articleUrl(site, row),
     title: row.headline,
     summary,
-    summaryHtml: escapeHtml(summary),
+    summaryHtml: htmlField(summary),
     contentHtml: full ? bodyHtml(site, doc, rel.media) : undefined,
     published,
     // A story scheduled long after its last edit appears at publication: never older than that.

@@ -1,6 +1,7 @@
 import { Feed, type Item } from 'feed';
 import type { Config } from '../../config.js';
 import type { FeedEntry } from './entries.js';
+import { htmlField } from './field-text.js';
 import { type FeedFormat, feedPath } from './links.js';
 import type { ResolvedScope } from './scope.js';
 import { attr, cdata, text } from './xml-guard.js';
@@ -119,7 +120,8 @@ function baseFeed(d: Doc, format: FeedFormat, escapeTitle: (s: string) => string
   return new Feed({
     id: self,
     title: escapeTitle(d.scope.title),
-    description: text(d.scope.description),
+    // RSS readers render a channel description as HTML; Atom's subtitle is plain text.
+    description: text(format === 'rss' ? htmlField(d.scope.description) : d.scope.description),
     link: d.scope.pageUrl,
     language: site.language,
     updated: d.updated,
@@ -189,7 +191,7 @@ export function atom(d: Doc): string {
   const feed = baseFeed(d, 'atom', text);
   for (const e of d.entries) {
     feed.addItem({
-      title: cdata(escapeForHtml(e.title)),
+      title: cdata(htmlField(e.title)),
       id: e.id,
       link: e.url,
       date: e.updated,
@@ -206,10 +208,6 @@ export function atom(d: Doc): string {
     });
   }
   return feed.atom1();
-}
-
-function escapeForHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**

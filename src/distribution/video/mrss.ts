@@ -1,3 +1,4 @@
+import { htmlField } from '../feeds/field-text.js';
 import type { Catalogue } from './catalogue.js';
 import { el, xmlDocument } from './xml.js';
 
@@ -24,7 +25,7 @@ export function mrssFeed(cat: Catalogue, selfUrl: string): string {
         {},
         el('title', {}, `${site.name} — Video`),
         el('link', {}, `${site.url}/`),
-        el('description', {}, `Video stories from ${site.name}`),
+        el('description', {}, htmlField(`Video stories from ${site.name}`)),
         el('language', {}, site.language),
         el('lastBuildDate', {}, new Date(newest).toUTCString()),
         el('atom:link', { href: selfUrl, rel: 'self', type: 'application/rss+xml' }),
@@ -36,7 +37,7 @@ export function mrssFeed(cat: Catalogue, selfUrl: string): string {
             el('link', {}, i.url),
             el('guid', { isPermaLink: 'false' }, i.feedId),
             el('pubDate', {}, new Date(i.publishedAt).toUTCString()),
-            el('description', {}, i.dek),
+            el('description', {}, htmlField(i.dek)),
             i.sectionName ? el('category', {}, i.sectionName) : null,
             el(
               'media:content',

@@ -301,7 +301,9 @@ describe.each(testDialects())('video and TV feeds on %s', (dialect) => {
     ]);
     const first = items[0];
     expect(first.title).toBe(TRICKY);
-    expect(first.description).toBe('Dek with & and <b>');
+    // <description> is HTML to RSS readers: the dek is escaped for HTML, so it shows as text.
+    expect(first.description).toBe('Dek with &amp; and &lt;b&gt;');
+    expect(cheerio.load(`<div>${first.description}</div>`)('div').text()).toBe('Dek with & and <b>');
     expect(first.link).toBe(`https://news.example.com${paths.hls}`);
     const content = first['media:content'];
     expect(content).toMatchObject({

@@ -32,7 +32,7 @@ export function backoffMs(attempts: number, random = Math.random): number {
   return Math.round(base * (0.8 + 0.4 * random()));
 }
 
-/** Claim up to `limit` due deliveries for this caller. */
+/** Claim up to `limit` due deliveries for this caller (each row comes back with its attempt counted). */
 export async function claimDue(ctx: DispatchCtx, limit: number): Promise<WebhookDeliveryRow[]> {
   const now = ctx.now();
   const nowIso = now.toISOString();
@@ -40,7 +40,12 @@ export async function claimDue(ctx: DispatchCtx, limit: number): Promise<Webhook
   return (
     ctx.db
       .updateTable('webhook_deliveries')
-      .set({ claimed_until: new Date(now.getTime() + LEASE_MS).toISOString(), claim_token: token })
+      // The claim counts the attempt: a node that dies after it still leaves attempt N behind.
+      .set((eb) => ({
+        claimed_until: new Date(now.getTime() + LEASE_MS).toISOString(),
+        claim_token: token,
+        attempts: eb('attempts', '+', 1),
+      }))
       .where('id', 'in', (eb) =>
         eb
           .selectFrom('webhook_deliveries')
@@ -72,6 +77,16 @@ export function bodyOf(delivery: WebhookDeliveryRow, siteUrl: string): string {
   });
 }
 
+/** What an attempt shows until its sender records the answer (forever, if the sender died). */
+export const UNANSWERED = 'no answer recorded: the sending node stopped before the receiver answered';
+
+/**
+ * One attempt. It is counted by the claim and written down before the request leaves, so a node
+ * that dies mid-request
+ * leaves its attempt in the log and the retry after the lease shows as the next attempt. The
+ * receiver may then get the event twice: delivery is at-least-once, always with the same
+ * `webhook-id`, which receivers use to de-duplicate.
+ */
 async function attempt(
   ctx: DispatchCtx,
   d: WebhookDeliveryRow,
@@ -82,6 +97,20 @@ async function attempt(
     .where('id', '=', d.subscription_id)
     .executeTakeFirst();
   const disabled = sub?.active !== 1;
+  // Counted by the claim; logged here, one statement, before the request leaves.
+  const attempts = d.attempts;
+  const { id: attemptId } = await ctx.db
+    .insertInto('webhook_attempts')
+    .values({
+      delivery_id: d.id,
+      attempted_at: ctx.now().toISOString(),
+      ok: 0,
+      status_code: null,
+      response_ms: 0,
+      error: UNANSWERED,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   let result: SendResult;
   if (!sub || disabled) {
     result = { ok: false, statusCode: null, ms: 0, error: 'subscription is disabled' };
@@ -100,7 +129,6 @@ async function attempt(
     );
   }
   const at = ctx.now();
-  const attempts = d.attempts + 1;
   const next = new Date(at.getTime() + backoffMs(attempts));
   const outcome = result.ok
     ? 'delivered'
@@ -110,21 +138,14 @@ async function attempt(
   const error = result.error?.slice(0, 500) ?? null;
   await ctx.db.transaction().execute(async (tx) => {
     await tx
-      .insertInto('webhook_attempts')
-      .values({
-        delivery_id: d.id,
-        attempted_at: at.toISOString(),
-        ok: result.ok ? 1 : 0,
-        status_code: result.statusCode,
-        response_ms: result.ms,
-        error,
-      })
+      .updateTable('webhook_attempts')
+      .set({ ok: result.ok ? 1 : 0, status_code: result.statusCode, response_ms: result.ms, error })
+      .where('id', '=', attemptId)
       .execute();
     await tx
       .updateTable('webhook_deliveries')
       .set({
         status: outcome === 'retrying' ? 'pending' : outcome,
-        attempts,
         next_attempt_at: outcome === 'retrying' ? next.toISOString() : d.next_attempt_at,
         claimed_until: null,
         claim_token: null,

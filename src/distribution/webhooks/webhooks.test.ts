@@ -364,4 +364,50 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     const ids = await env.ctx.db.selectFrom('webhook_attempts').select('delivery_id').execute();
     expect(new Set(ids.map((i) => i.delivery_id)).size).toBe(12);
   });
+
+  it('records an attempt before sending: a node that dies mid-delivery leaves attempt 1, the retry is attempt 2 with the same id', async () => {
+    let hung: http.ServerResponse | null = null;
+    let arrived: () => void = () => {};
+    const first = new Promise<void>((resolve) => {
+      arrived = resolve;
+    });
+    const r = await newReceiver((_q, s) => {
+      // The first request never gets an answer: its sender is about to "die".
+      if (!hung) {
+        hung = s;
+        arrived();
+        return;
+      }
+      s.end('ok');
+    });
+    const sub = await addSubscription(env.ctx, { url: r.url });
+    await fx.publish({ headline: 'Sent while a node dies' });
+    const t0 = new Date(Date.now() + 1000);
+    const at = (ms: number) => ({ ...env.ctx, now: () => new Date(t0.getTime() + ms) });
+    // Node A claims the delivery and sends; the receiver has the request; A never comes back.
+    const dying = dispatchDue(at(0));
+    await Promise.race([
+      first,
+      new Promise((_r, reject) => setTimeout(() => reject(new Error('request never arrived')), 5000)),
+    ]);
+    let [d] = await listDeliveries(env.ctx.db, { subscriptionId: sub.id });
+    expect(d).toMatchObject({ status: 'pending', attempts: 1 });
+    // Node B takes over when A's lease has ended: that is attempt 2, with the same webhook-id.
+    expect(await dispatchDue(at(61_000))).toMatchObject({ attempted: 1, delivered: 1 });
+    [d] = await listDeliveries(env.ctx.db, { subscriptionId: sub.id });
+    expect(d).toMatchObject({ status: 'delivered', attempts: 2 });
+    const log = await deliveryAttempts(env.ctx.db, d!.id);
+    expect(log).toHaveLength(2);
+    expect(log[0]).toMatchObject({ ok: 0, status_code: null });
+    expect(log[0]!.error).toMatch(/no answer recorded/);
+    expect(log[1]).toMatchObject({ ok: 1, status_code: 200 });
+    expect(r.received).toHaveLength(2);
+    expect(r.received[0]!.headers['webhook-id']).toBe(d!.event_id);
+    expect(r.received[1]!.headers['webhook-id']).toBe(d!.event_id);
+    // Node A's late result does not undo B's delivery.
+    (hung as http.ServerResponse | null)?.socket?.destroy();
+    await dying;
+    [d] = await listDeliveries(env.ctx.db, { subscriptionId: sub.id });
+    expect(d).toMatchObject({ status: 'delivered', attempts: 2 });
+  });
 });
