@@ -1,25 +1,24 @@
 import { z } from 'zod';
 import { type Db, ROLES, type Role, type UserRow } from '../db/index.js';
+import { singleLine } from '../lib/text.js';
 import { nowIso } from '../lib/time.js';
 import { AccessError } from './errors.js';
 import { hashPassword } from './secrets.js';
 import { revokeAllPersonalTokens } from './tokens.js';
 
-export const emailSchema = z
-  .string()
+export const emailSchema = singleLine()
   .trim()
   .toLowerCase()
   .max(254)
   .pipe(z.email({ message: 'must be an email address' }));
-export const passwordSchema = z
-  .string()
+export const passwordSchema = singleLine()
   .min(12, 'must be at least 12 characters')
   .max(1000, 'must be at most 1000 characters');
 export const roleSchema = z.enum(ROLES as [Role, ...Role[]]);
 
 export const newUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1).max(200),
+  name: singleLine().trim().min(1).max(200),
   password: passwordSchema,
   role: roleSchema,
   authorId: z.number().int().positive().max(2_147_483_647).nullable().default(null),

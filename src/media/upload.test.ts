@@ -327,6 +327,27 @@ describe.each(testDialects())('media uploads on %s', (dialect) => {
     expect(res.json().error.message).toContain('no file in the request');
   });
 
+  it('refuses control characters in the text fields of an upload and of an edit, keeping nothing', async () => {
+    const before = await snapshot();
+    const jpeg = [{ name: 'a.jpg', data: await solid().jpeg().toBuffer() }];
+    for (const [field, value] of [
+      ['alt', 'a\u0000b'],
+      ['credit', 'Reuters\u001b'],
+      ['caption', 'one\u0007two'],
+    ] as const) {
+      const res = await upload(s.editor, jpeg, { [field]: value });
+      expect(res.statusCode, field).toBe(400);
+      expect(res.json().error.message).toContain(field);
+    }
+    expect(await snapshot()).toEqual(before);
+    const ok = await upload(s.editor, jpeg, { caption: 'one line\nand another' });
+    expect(ok.statusCode).toBe(201);
+    const id = ok.json().media[0].id;
+    const edit = await call(env.app, s.editor, 'PATCH', `/media/${id}`, { alt: 'x\u0000' });
+    expect(edit.statusCode).toBe(400);
+    expect(edit.json().error.message).toContain('alt');
+  });
+
   it('saves the focal point (0..1) and refuses one outside the image', async () => {
     const { id } = (
       await upload(s.editor, [{ name: 'f.jpg', data: await solid(200, 100).jpeg().toBuffer() }])

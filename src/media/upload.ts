@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { Db, MediaRow } from '../db/index.js';
+import { CONTROL_MESSAGE, CONTROL_MESSAGE_MULTILINE, hasControlCharacters } from '../lib/text.js';
 import {
   type Inspected,
   inspectImage,
@@ -115,9 +116,12 @@ export async function receiveUpload(
 }
 
 function parseMeta(fields: Record<string, string>): MediaMeta {
-  const text = (name: string, max: number) => {
+  const text = (name: string, max: number, multiline = false) => {
     const v = fields[name]?.trim();
     if (v !== undefined && v.length > max) throw new UploadError(400, `${name}: at most ${max} characters`);
+    if (v !== undefined && hasControlCharacters(v, { multiline })) {
+      throw new UploadError(400, `${name}: ${multiline ? CONTROL_MESSAGE_MULTILINE : CONTROL_MESSAGE}`);
+    }
     return v;
   };
   const flag = fields.filePhoto?.trim().toLowerCase();
@@ -126,7 +130,7 @@ function parseMeta(fields: Record<string, string>): MediaMeta {
   }
   return {
     alt: text('alt', 1000),
-    caption: text('caption', 2000),
+    caption: text('caption', 2000, true),
     credit: text('credit', 300),
     filePhoto: flag === 'true' || flag === '1' || flag === 'on',
   };

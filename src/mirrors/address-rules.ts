@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from '../lib/text.js';
 import { hostName } from './hosts.js';
 
 /**
@@ -83,13 +84,13 @@ export const addressInput = z.object({
    * The `updatedAt` the editor started from (null for the environment's): a save over someone
    * else's newer one is refused (409) rather than silently dropping the addresses they added.
    */
-  basedOn: z.string().max(40).nullable(),
+  basedOn: singleLine().max(40).nullable(),
 });
 export type AddressInput = z.infer<typeof addressInput>;
 
 /** Or, to drop the newsroom's list and go back to the environment's. */
 export const resetInput = z.object({
   useEnvironment: z.literal(true),
-  basedOn: z.string().max(40).nullable(),
+  basedOn: singleLine().max(40).nullable(),
 });
 export type ResetInput = z.infer<typeof resetInput>;

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { descendantIds, type SectionNode, type SectionTree } from '../content/index.js';
 import type { AuthorRow, Db, TagRow } from '../db/index.js';
+import { singleLine } from '../lib/text.js';
 import type { SearchOptions } from './search.js';
 
 /**
  * The query string of the public search page and the search API, validated in one place.
  * Anything malformed is a 400 with a message naming the parameter; the text query itself is
- * never refused (parsing makes any text safe), only cut to length.
+ * refused only for control characters (like every text field), otherwise only cut to length.
  */
 const slug = z.string().regex(/^[a-z0-9-]{1,120}$/, 'must be a slug');
 const date = z
@@ -18,7 +19,7 @@ const date = z
   }, 'must be a real date');
 
 export const searchParams = z.object({
-  q: z.string().default(''),
+  q: singleLine().default(''),
   section: z
     .string()
     .regex(/^[a-z0-9][a-z0-9/-]{0,199}$/, 'must be a section path such as news/politics')

@@ -8,6 +8,7 @@ import {
   type SearchParams,
   searchParams,
 } from './params.js';
+import { hasControlCharacters } from '../lib/text.js';
 import { SearchPage, type SearchPageModel } from './page.js';
 import { searchArticles } from './search.js';
 import { type ResultView, resultViews } from './view.js';
@@ -46,7 +47,9 @@ export async function searchPage(ctx: Context, raw: unknown): Promise<{ status: 
   } catch (err) {
     if (!(err instanceof SearchParamError)) throw err;
     error = `This search could not be run: ${err.message}.`;
-    if (typeof (raw as { q?: unknown })?.q === 'string') params.q = (raw as { q: string }).q;
+    // The reader's words go back into the box, unless they are what was refused.
+    const q = (raw as { q?: unknown })?.q;
+    if (typeof q === 'string' && !hasControlCharacters(q)) params.q = q;
   }
   const authors = await ctx.db.selectFrom('authors').select(['slug', 'name']).orderBy('name').execute();
   const site = view.site;

@@ -4,6 +4,7 @@ import { can } from '../../accounts/index.js';
 import { bylined, descendantIds, loadSectionTree, tagged } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
+import { singleLine } from '../../lib/text.js';
 import { ApiError, authorize, type Router } from '../http.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import { presentSummary } from './presenters.js';
@@ -25,13 +26,13 @@ const listQuery = z.object({
   sectionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   authorId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
   tagId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  q: z.string().trim().max(200).optional(),
+  q: singleLine().trim().max(200).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   sort: z.enum(['updated', 'created']).default('updated'),
   order: z.enum(['asc', 'desc']).default('desc'),
   limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(200).optional(),
+  cursor: singleLine().max(200).optional(),
   /** Numbered pages (the stories screen) instead of a cursor; the answer then carries `total`. */
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   deleted: z.enum(['true', 'false']).default('false'),

@@ -4,14 +4,15 @@ import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/index.js';
 import { slugify } from '../../lib/slug.js';
+import { multiLine, singleLine } from '../../lib/text.js';
 import { nowIso } from '../../lib/time.js';
 import { reindexArticles } from '../../search/index.js';
 import { ApiError, authorize, idParams, type Router, slugBody } from '../http.js';
 
 const authorBody = z.object({
   slug: slugBody.optional(),
-  name: z.string().trim().min(1).max(200),
-  bio: z.string().trim().max(5000).default(''),
+  name: singleLine().trim().min(1).max(200),
+  bio: multiLine().trim().max(5000).default(''),
   avatarMediaId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
 });
 

@@ -25,6 +25,7 @@ import {
   setSubscriptionActive,
   WebhookError,
 } from '../../distribution/webhooks/index.js';
+import { singleLine } from '../../lib/text.js';
 import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
 import { readableStory, storyFor } from './story-access.js';
 
@@ -62,7 +63,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     tag: 'distribution',
     summary: 'Create a Content API key; the key is shown in this answer only',
     body: z.object({
-      name: z.string().trim().min(1).max(200),
+      name: singleLine().trim().min(1).max(200),
       rateLimit: z.number().int().min(1).max(1_000_000).optional(),
     }),
     status: 201,
@@ -112,7 +113,11 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     url: '/webhooks',
     tag: 'distribution',
     summary: 'Subscribe a URL to events; the signing secret is shown in this answer only',
-    body: z.object({ url: z.string().max(2048), events: z.array(z.string().max(50)).min(1).max(10) }),
+    body: z.object({
+      url: singleLine().max(2048),
+      events: z.array(singleLine().max(50)).min(1).max(10),
+      description: singleLine().max(200).optional(),
+    }),
     status: 201,
     handler: async ({ actor, body }) => {
       authorize(actor, 'settings.manage');

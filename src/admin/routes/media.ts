@@ -3,6 +3,7 @@ import { mediaTag } from '../../cache/tags.js';
 import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { MediaRow } from '../../db/index.js';
+import { multiLine, singleLine } from '../../lib/text.js';
 import { nowIso } from '../../lib/time.js';
 import { receiveUpload, UploadError } from '../../media/upload.js';
 import { imageView } from '../../media/view.js';
@@ -42,9 +43,9 @@ export function mediaRoutes(r: Router, ctx: Context): void {
       'All files are kept or none: any refused file (413 too large, 415 other type, 422 too many pixels or unreadable) refuses the request',
     status: 201,
     multipartFields: z.object({
-      alt: z.string().max(1000).optional(),
-      caption: z.string().max(2000).optional(),
-      credit: z.string().max(300).optional(),
+      alt: singleLine().max(1000).optional(),
+      caption: multiLine().max(2000).optional(),
+      credit: singleLine().max(300).optional(),
       filePhoto: z.enum(['true', 'false']).optional(),
     }),
     handler: async ({ req, actor }) => {
@@ -81,7 +82,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     tag: 'media',
     summary: 'The media library, newest first; `q` searches alt text, captions and credits',
     query: z.object({
-      q: z.string().trim().max(200).optional(),
+      q: singleLine().trim().max(200).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
     }),
@@ -126,9 +127,9 @@ export function mediaRoutes(r: Router, ctx: Context): void {
       'Edit alt text, default caption and credit, the file-photo flag, and the focal point (fractions of width and height, 0..1)',
     params: idParams,
     body: z.object({
-      alt: z.string().trim().max(1000).optional(),
-      caption: z.string().trim().max(2000).optional(),
-      credit: z.string().trim().max(300).optional(),
+      alt: singleLine().trim().max(1000).optional(),
+      caption: multiLine().trim().max(2000).optional(),
+      credit: singleLine().trim().max(300).optional(),
       filePhoto: z.boolean().optional(),
       focalX: fraction.optional(),
       focalY: fraction.optional(),

@@ -3,6 +3,7 @@ import { can } from '../../accounts/index.js';
 import { descendantIds, loadSectionTree } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
+import { singleLine } from '../../lib/text.js';
 import { searchArticles } from '../../search/index.js';
 import { ApiError, type Router } from '../http.js';
 
@@ -16,7 +17,7 @@ export function searchAdminRoutes(r: Router, ctx: Context): void {
     tag: 'articles',
     summary: 'Full-text search over stories in any state (writers: their own), with filters',
     query: z.object({
-      q: z.string().max(10_000),
+      q: singleLine().max(10_000),
       status: z
         .string()
         .max(200)

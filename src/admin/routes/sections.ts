@@ -8,12 +8,13 @@ import {
   updateSection,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { multiLine, singleLine } from '../../lib/text.js';
 import { authorize, idParams, type Router, slugBody } from '../http.js';
 
 const sectionBody = z.object({
   slug: slugBody,
-  name: z.string().trim().min(1).max(200),
-  description: z.string().trim().max(2000).default(''),
+  name: singleLine().trim().min(1).max(200),
+  description: multiLine().trim().max(2000).default(''),
   parentId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
   position: z.number().int().min(0).max(100_000).default(0),
 });

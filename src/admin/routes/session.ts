@@ -14,6 +14,7 @@ import {
   signOutEverywhere,
 } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
+import { singleLine } from '../../lib/text.js';
 import { SESSION_COOKIE } from '../auth.js';
 import { ApiError, idParams, type Router } from '../http.js';
 
@@ -27,7 +28,7 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     tag: 'session',
     summary: 'Sign in with email and password; sets the session cookie and returns the CSRF token',
     public: true,
-    body: z.object({ email: z.string().max(320), password: z.string().max(1000) }),
+    body: z.object({ email: singleLine().max(320), password: singleLine().max(1000) }),
     handler: async ({ body, req, reply }) => {
       const user = await authenticate(ctx.db, body.email, body.password, req.ip, ctx.now());
       const session = await createSession(ctx.db, user.id, {
@@ -93,7 +94,7 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     url: '/password',
     tag: 'session',
     summary: 'Change your own password (ends all your sessions and revokes your API tokens)',
-    body: z.object({ currentPassword: z.string().max(1000), newPassword: passwordSchema }),
+    body: z.object({ currentPassword: singleLine().max(1000), newPassword: passwordSchema }),
     status: 204,
     handler: async ({ actor, body, req, reply }) => {
       if (!(await confirmPassword(ctx.db, actor.user, body.currentPassword, req.ip, ctx.now()))) {
@@ -110,7 +111,7 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     tag: 'session',
     summary: 'Set a new password with a one-time reset token (from `masthead user reset-password`)',
     public: true,
-    body: z.object({ token: z.string().min(10).max(200), newPassword: passwordSchema }),
+    body: z.object({ token: singleLine().min(10).max(200), newPassword: passwordSchema }),
     status: 204,
     handler: async ({ body }) => {
       await completePasswordReset(ctx.db, body.token, body.newPassword, ctx.now());
@@ -132,8 +133,8 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     summary:
       'Create a personal API token (asks for your current password; optional expiry in days); the secret is shown in this answer only',
     body: z.object({
-      name: z.string().trim().min(1).max(100),
-      currentPassword: z.string().max(1000),
+      name: singleLine().trim().min(1).max(100),
+      currentPassword: singleLine().max(1000),
       expiresInDays: z.number().int().min(1).max(3650).nullable().optional(),
     }),
     status: 201,

@@ -5,6 +5,7 @@ import { announceChange, ContentError, ensureTags } from '../../content/index.js
 import type { Context } from '../../context.js';
 import { type Db, inTransaction } from '../../db/index.js';
 import { slugify } from '../../lib/slug.js';
+import { singleLine } from '../../lib/text.js';
 import { reindexArticles } from '../../search/index.js';
 import { ApiError, authorize, idParams, type Router, slugBody } from '../http.js';
 
@@ -17,7 +18,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
     summary:
       'Tags, optionally those whose name starts with `q` (autocomplete); `counts=true` adds how many stories use each',
     query: z.object({
-      q: z.string().trim().max(100).optional(),
+      q: singleLine().trim().max(100).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(100),
       counts: z.enum(['true', 'false']).default('false'),
     }),
@@ -52,7 +53,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
     url: '/tags',
     tag: 'tags',
     summary: 'Create a tag (saving a story with a new tag name also creates it)',
-    body: z.object({ name: z.string().trim().min(1).max(100) }),
+    body: z.object({ name: singleLine().trim().min(1).max(100) }),
     status: 201,
     handler: async ({ body, actor }) => {
       authorize(actor, 'taxonomy.manage');
@@ -66,7 +67,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
     tag: 'tags',
     summary: 'Rename a tag',
     params: idParams,
-    body: z.object({ name: z.string().trim().min(1).max(100), slug: slugBody.optional() }),
+    body: z.object({ name: singleLine().trim().min(1).max(100), slug: slugBody.optional() }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
       const newSlug = body.slug ?? slugify(body.name, 100);

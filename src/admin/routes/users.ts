@@ -13,6 +13,7 @@ import {
 } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/index.js';
+import { singleLine } from '../../lib/text.js';
 import { nowIso } from '../../lib/time.js';
 import { ApiError, authorize, forbidden, idParams, type Router } from '../http.js';
 
@@ -57,7 +58,7 @@ export function userRoutes(r: Router, ctx: Context): void {
     summary: "Change a user's name, role, byline or access; role and access changes end their sessions",
     params: idParams,
     body: z.object({
-      name: z.string().trim().min(1).max(200).optional(),
+      name: singleLine().trim().min(1).max(200).optional(),
       role: roleSchema.optional(),
       active: z.boolean().optional(),
       authorId: z.number().int().positive().max(2_147_483_647).nullable().optional(),

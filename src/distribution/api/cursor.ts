@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { singleLine } from '../../lib/text.js';
 import { ApiError } from './errors.js';
 import type { ArticleOrder, Keyset } from './queries.js';
 
@@ -11,7 +12,7 @@ const articleCursor = z.object({
   t: z.iso.datetime(),
   i: z.number().int().positive(),
 });
-const tagCursor = z.object({ s: z.string().max(200) });
+const tagCursor = z.object({ s: singleLine().max(200) });
 
 function decode<T>(schema: z.ZodType<T>, raw: string): T {
   try {

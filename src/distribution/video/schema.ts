@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { multiLine, singleLine } from '../../lib/text.js';
 
 /** Input of video writes (the admin API and the demo seed go through these). */
 const httpUrl = z
@@ -50,10 +51,10 @@ export const liveStreamInput = z.object({
   slug: z
     .string()
     .regex(/^[a-z][a-z0-9-]{0,79}$/, 'lowercase letters, digits and dashes, starting with a letter'),
-  title: z.string().trim().min(1).max(200),
+  title: singleLine().trim().min(1).max(200),
   hlsUrl: httpUrl.refine((u) => kindOfUrl(u) === 'hls', 'must be an HLS playlist (.m3u8)'),
   posterMediaId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
-  description: z.string().max(2000).default(''),
+  description: multiLine().max(2000).default(''),
   active: z.boolean().default(true),
 });
 export type LiveStreamInput = z.input<typeof liveStreamInput>;

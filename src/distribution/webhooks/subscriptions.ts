@@ -8,6 +8,7 @@ import type {
   WebhookEvent,
   WebhookSubscriptionRow,
 } from '../../db/index.js';
+import { singleLine } from '../../lib/text.js';
 import { RETRY_WINDOW_MS, WEBHOOK_EVENTS } from './events.js';
 import { generateSecret } from './signature.js';
 import { BlockedTargetError, checkTarget } from './ssrf.js';
@@ -31,7 +32,7 @@ export const subscriptionInput = z.object({
     .array(z.enum(WEBHOOK_EVENTS as [WebhookEvent, ...WebhookEvent[]]))
     .min(1)
     .default([...WEBHOOK_EVENTS]),
-  description: z.string().max(200).default(''),
+  description: singleLine().max(200).default(''),
 });
 export type SubscriptionInput = z.input<typeof subscriptionInput>;
 
