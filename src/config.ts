@@ -47,6 +47,7 @@ const envSchema = z.object({
     .default('masthead:'),
   MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(25),
   MEDIA_MAX_MEGAPIXELS: z.coerce.number().positive().max(250).default(80),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3_600).default(10),
 });
 
 export interface Config {
@@ -97,6 +98,8 @@ export interface Config {
   };
   /** Upload limits: bytes per file, and pixels per image (a guard against decompression bombs). */
   media: { maxUploadBytes: number; maxPixels: number };
+  /** On SIGTERM, how long requests and job runs in progress may take before they are cut. */
+  shutdownGraceSeconds: number;
 }
 
 function isTimeZone(tz: string): boolean {
@@ -151,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUploadBytes: Math.floor(e.MEDIA_MAX_UPLOAD_MB * 1024 * 1024),
       maxPixels: Math.floor(e.MEDIA_MAX_MEGAPIXELS * 1_000_000),
     },
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     webhooks: {
       allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')
