@@ -4,10 +4,10 @@
  * request for as long as the server stays frozen.
  */
 import { sql } from 'kysely';
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { pgAdminUrl, testDialects } from '../test/databases.js';
+import { tcpRelay as relay } from '../test/tcp-relay.js';
 import { type DbHandle, isDatabaseUnavailable, openDatabase } from './index.js';
 
 const withPg = testDialects().includes('postgres');
@@ -28,51 +28,6 @@ async function timeToFail(promise: Promise<unknown>, boundMs = 8_000): Promise<{
     clearTimeout(timer);
   }
   throw new Error('the query succeeded');
-}
-
-/**
- * A TCP relay in front of a server that can freeze: while frozen it keeps every connection open
- * and passes nothing either way, as a stopped or swamped database server looks from outside.
- * With no upstream it accepts connections and never answers at all.
- */
-async function relay(upstream?: { host: string; port: number }) {
-  let frozen = false;
-  const sockets = new Set<net.Socket>();
-  const held: (() => void)[] = [];
-  const server = net.createServer((client) => {
-    sockets.add(client);
-    client.on('close', () => sockets.delete(client));
-    client.on('error', () => {});
-    if (!upstream) return;
-    const up = net.connect(upstream);
-    sockets.add(up);
-    up.on('error', () => client.destroy());
-    client.on('close', () => up.destroy());
-    up.on('close', () => client.destroy());
-    const pipe = (from: net.Socket, to: net.Socket) =>
-      from.on('data', (chunk) => {
-        if (frozen) held.push(() => to.write(chunk));
-        else to.write(chunk);
-      });
-    pipe(client, up);
-    pipe(up, client);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return {
-    port,
-    freeze() {
-      frozen = true;
-    },
-    thaw() {
-      frozen = false;
-      for (const send of held.splice(0)) send();
-    },
-    async close() {
-      for (const s of sockets) s.destroy();
-      await new Promise((resolve) => server.close(resolve));
-    },
-  };
 }
 
 describe('database timeouts', () => {
