@@ -11,6 +11,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z.string().optional(),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(10_000),
   MASTHEAD_DATA_DIR: z.string().min(1).default('data'),
   SITE_NAME: z.string().min(1).default('Masthead News'),
   SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
@@ -45,13 +47,19 @@ const envSchema = z.object({
     .default('masthead:'),
   MEDIA_MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(25),
   MEDIA_MAX_MEGAPIXELS: z.coerce.number().positive().max(250).default(80),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(3_600).default(10),
 });
 
 export interface Config {
   port: number;
   host: string;
-  /** `sqlite:<file>` resolved from the data dir, or a postgres:// URL. */
-  database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+  /**
+   * `sqlite:<file>` resolved from the data dir, or a postgres:// URL with how long to wait for a
+   * connection and for one statement (0: no limit), so a frozen server fails requests in seconds.
+   */
+  database:
+    | { kind: 'sqlite'; file: string }
+    | { kind: 'postgres'; url: string; connectTimeoutMs?: number; statementTimeoutMs?: number };
   dataDir: string;
   mediaDir: string;
   site: {
@@ -90,6 +98,8 @@ export interface Config {
   };
   /** Upload limits: bytes per file, and pixels per image (a guard against decompression bombs). */
   media: { maxUploadBytes: number; maxPixels: number };
+  /** On SIGTERM, how long requests and job runs in progress may take before they are cut. */
+  shutdownGraceSeconds: number;
 }
 
 function isTimeZone(tz: string): boolean {
@@ -114,7 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: e.PORT,
     host: e.HOST,
-    database: parseDatabaseUrl(e.DATABASE_URL, dataDir),
+    database: parseDatabaseUrl(e.DATABASE_URL, dataDir, {
+      connectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+    }),
     dataDir,
     mediaDir: path.join(dataDir, 'media'),
     site: {
@@ -141,6 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxUploadBytes: Math.floor(e.MEDIA_MAX_UPLOAD_MB * 1024 * 1024),
       maxPixels: Math.floor(e.MEDIA_MAX_MEGAPIXELS * 1_000_000),
     },
+    shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
     webhooks: {
       allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
       allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')
@@ -150,9 +164,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
-function parseDatabaseUrl(url: string | undefined, dataDir: string): Config['database'] {
+function parseDatabaseUrl(
+  url: string | undefined,
+  dataDir: string,
+  timeouts: { connectTimeoutMs: number; statementTimeoutMs: number },
+): Config['database'] {
   if (!url) return { kind: 'sqlite', file: path.join(dataDir, 'masthead.db') };
-  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url, ...timeouts };
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
     return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(file) };

@@ -29,7 +29,7 @@ export async function createContext(config: Config, opts: { now?: () => Date } =
   fs.mkdirSync(config.mediaDir, { recursive: true });
   const handle = openDatabase(config.database);
   try {
-    await migrateToLatest(handle.db);
+    await migrate(config.database, handle.db);
   } catch (err) {
     await handle.destroy();
     throw err;
@@ -59,4 +59,21 @@ export async function createContext(config: Config, opts: { now?: () => Date } =
       await handle.destroy();
     },
   };
+}
+
+/**
+ * Migrations may build an index over a big table: on PostgreSQL they run on a connection of
+ * their own without the statement timeout meant for requests.
+ */
+async function migrate(database: Config['database'], db: Db): Promise<void> {
+  if (database.kind !== 'postgres' || !database.statementTimeoutMs) {
+    await migrateToLatest(db);
+    return;
+  }
+  const unlimited = openDatabase({ ...database, statementTimeoutMs: 0 });
+  try {
+    await migrateToLatest(unlimited.db);
+  } finally {
+    await unlimited.destroy();
+  }
 }

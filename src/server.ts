@@ -4,6 +4,7 @@ import { createContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { ensureFirstOwner } from './accounts/index.js';
 import { defaultJobs, startJobs } from './jobs/index.js';
+import { shutDown } from './shutdown.js';
 
 /** The process: context, demo seed on an empty database, listen, and a clean stop on signals. */
 export async function serve(config: Config): Promise<void> {
@@ -20,11 +21,18 @@ export async function serve(config: Config): Promise<void> {
     onError: (job, err) => app.log.error({ err, job }, 'background job failed'),
   });
   const stop = async (signal: string) => {
-    app.log.info({ signal }, 'stopping');
-    await app.close();
-    await stopJobs();
-    await ctx.close();
-    process.exit(0);
+    const graceMs = config.shutdownGraceSeconds * 1000;
+    app.log.info({ signal, graceMs }, 'stopping');
+    try {
+      const outcome = await shutDown(
+        { app, stopJobs, closeContext: () => ctx.close(), log: app.log },
+        graceMs,
+      );
+      process.exit(outcome === 'clean' ? 0 : 1);
+    } catch (err) {
+      app.log.error({ err }, 'stop failed');
+      process.exit(1);
+    }
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

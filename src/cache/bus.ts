@@ -13,13 +13,23 @@ export interface InvalidationBus {
 
 export interface BusEvents {
   onInvalidate(tags: string[]): void;
-  /** The subscription is live again after a gap (not called for the first connection). */
+  /**
+   * The subscription is live after a gap: a dropped channel is back, or the channel joined late
+   * because Redis was unreachable when this node started (not called for a join at first try).
+   */
   onReconnect(): void;
-  /** The subscription dropped: invalidations from other nodes may be missed until onReconnect. */
-  onDown(): void;
+  /**
+   * Invalidations from other nodes may be missed until onReconnect: the subscription dropped,
+   * or (`atStart`) Redis could not be reached at start; the clients keep trying meanwhile.
+   */
+  onDown(atStart: boolean): void;
   onError(err: Error): void;
 }
 
+/**
+ * Resolves once the first attempt to join the channel has either succeeded or failed: a node
+ * starts whether or not Redis is there, and keeps trying (with backoff) until it joins.
+ */
 export async function redisBus(url: string, prefix: string, events: BusEvents): Promise<InvalidationBus> {
   const node = randomUUID();
   const channel = `${prefix}invalidate`;
@@ -27,6 +37,7 @@ export async function redisBus(url: string, prefix: string, events: BusEvents): 
     // Commands wait for a reconnect instead of piling up forever: a publish that cannot reach
     // Redis within a few seconds fails and is logged; the TTL is the safety net behind it.
     maxRetriesPerRequest: 2,
+    // Reconnects, from the first attempt on, never give up: 100 ms, 200 ms, … then every 2 s.
     retryStrategy: (times: number) => Math.min(times * 100, 2000),
     lazyConnect: true,
   };
@@ -34,22 +45,47 @@ export async function redisBus(url: string, prefix: string, events: BusEvents): 
   const { Redis } = await import('ioredis');
   const pub = new Redis(url, options);
   const sub = new Redis(url, options);
-  let connectedOnce = false;
+  let joined = false;
   let down = false;
-  pub.on('error', (err: Error) => events.onError(err));
-  sub.on('error', (err: Error) => events.onError(err));
-  sub.on('close', () => {
-    if (connectedOnce && !down) {
-      down = true;
-      events.onDown();
-    }
+  let closing = false;
+  let firstOutcome: () => void = () => {};
+  const started = new Promise<void>((resolve) => {
+    firstOutcome = resolve;
   });
+  // While the channel is down each retry fails again; onDown has said so once, which is enough.
+  const onError = (err: Error) => {
+    if (!down) events.onError(err);
+  };
+  pub.on('error', onError);
+  sub.on('error', onError);
+  sub.on('close', () => {
+    if (!down && !closing) {
+      down = true;
+      events.onDown(!joined);
+    }
+    firstOutcome();
+  });
+  // The first subscription is made here, on whichever connection comes up first; after that
+  // ioredis subscribes again by itself on every reconnect.
+  const join = () =>
+    sub.subscribe(channel).then(
+      () => {
+        const late = down;
+        joined = true;
+        down = false;
+        if (late) events.onReconnect();
+        firstOutcome();
+      },
+      // The connection dropped before the subscription took: the next 'ready' tries again.
+      () => {},
+    );
   sub.on('ready', () => {
-    if (connectedOnce && down) {
+    if (!joined) {
+      void join();
+    } else if (down) {
       down = false;
       events.onReconnect();
     }
-    connectedOnce = true;
   });
   sub.on('message', (ch: string, raw: string) => {
     if (ch !== channel) return;
@@ -61,15 +97,19 @@ export async function redisBus(url: string, prefix: string, events: BusEvents): 
       // A message that is not ours (or garbled) changes nothing.
     }
   });
-  await Promise.all([pub.connect(), sub.connect()]);
-  await sub.subscribe(channel);
+  // A failed first attempt is reported through 'close' above; the retries carry on from there.
+  pub.connect().catch(() => {});
+  sub.connect().catch(() => {});
+  await started;
   return {
     async publish(tags) {
       if (tags.length) await pub.publish(channel, JSON.stringify({ from: node, tags }));
     },
     async close() {
+      closing = true;
       sub.disconnect();
-      await pub.quit().catch(() => pub.disconnect());
+      if (pub.status === 'ready') await pub.quit().catch(() => pub.disconnect());
+      else pub.disconnect();
     },
   };
 }

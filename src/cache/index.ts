@@ -66,10 +66,15 @@ export async function createCacheLayer(
     try {
       bus = await redisBus(redis.url, redis.prefix, {
         onInvalidate: (tags) => afterRefresh(tags, () => pages.invalidate(tags)),
-        onDown: () => {
+        onDown: (atStart) => {
           connected = false;
           pages.setTtl(DEGRADED_TTL_MS);
-          log.warn({}, 'Redis invalidation channel lost: pages are cached for 1 s until it is back');
+          log.warn(
+            {},
+            atStart
+              ? 'Redis unreachable at start: pages are cached for 1 s until the invalidation channel is joined'
+              : 'Redis invalidation channel lost: pages are cached for 1 s until it is back',
+          );
         },
         onReconnect: () => {
           connected = true;
@@ -81,9 +86,10 @@ export async function createCacheLayer(
         onError: (err) => log.error({ err }, 'Redis error'),
       });
     } catch (err) {
+      // Not an unreachable Redis (the bus keeps trying to join by itself): the client failed.
       connected = false;
       pages.setTtl(DEGRADED_TTL_MS);
-      log.error({ err }, 'Redis unreachable at start: pages are cached for 1 s only');
+      log.error({ err }, 'Redis invalidation channel unavailable: pages are cached for 1 s only');
     }
   }
   const unsubscribe = onContentChange((tags) => {

@@ -60,7 +60,7 @@ export class PageCache {
   constructor(opts: PageCacheOptions) {
     this.enabled = opts.maxBytes > 0;
     this.now = opts.now ?? Date.now;
-    this.ttlMs = opts.ttlMs;
+    this.ttl = opts.ttlMs;
     this.lru = new LRUCache<string, Entry>({
       maxSize: Math.max(1, opts.maxBytes),
       sizeCalculation: (e) => sizeOf(e),
@@ -68,17 +68,22 @@ export class PageCache {
     });
   }
 
-  private ttlMs: number;
+  private ttl: number;
+
+  /** How long entries are served now. */
+  get ttlMs(): number {
+    return this.ttl;
+  }
 
   /** Changes how long entries are served (shortened while invalidations may be missed). */
   setTtl(ms: number): void {
-    this.ttlMs = ms;
+    this.ttl = ms;
   }
 
   /** The entry for a key, if present and younger than the TTL. */
   get(key: string): Entry | undefined {
     const e = this.lru.get(key);
-    if (e && this.now() - e.storedAt > this.ttlMs) {
+    if (e && this.now() - e.storedAt > this.ttl) {
       this.lru.delete(key);
       return undefined;
     }

@@ -92,10 +92,50 @@ function withStatementCache(sqlite: SQLite.Database, limit = 500) {
   };
 }
 
+// How much longer than the server's statement timeout the client waits before it gives up on
+// the server itself: the server's own cancel normally arrives first.
+const CLIENT_TIMEOUT_MARGIN_MS = 1000;
+
+/**
+ * pg's `query_timeout` rejects the query but keeps the connection, whose answer may still come
+ * (or never, from a frozen server); the pool would hand it out again with that query still
+ * pending. A connection whose query timed out is closed instead, so the pool replaces it.
+ */
+function clientDroppingStalledConnections(pg: typeof PgModule): typeof PgModule.Client {
+  return class extends pg.Client {
+    // biome-ignore lint/suspicious/noExplicitAny: passes pg's many query overloads through unchanged
+    override query(...args: any[]): any {
+      // biome-ignore lint/suspicious/noExplicitAny: as above
+      const result = (super.query as (...a: any[]) => any)(...args);
+      if (result instanceof Promise) {
+        result.catch((err: unknown) => {
+          // end() marks the client at once (the pool then discards it on release, which comes
+          // after this handler) and cuts the socket since a query is still pending on it.
+          if (err instanceof Error && err.message === 'Query read timeout') this.end().catch(() => {});
+        });
+      }
+      return result;
+    }
+  };
+}
+
 export function openDatabase(database: Config['database']): DbHandle {
   if (database.kind === 'postgres') {
     const pg = loadPg();
-    const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+    const statementMs = database.statementTimeoutMs ?? 0;
+    const pool = new pg.Pool({
+      connectionString: database.url,
+      max: 10,
+      // Opening a connection, or waiting for a free one, gives up instead of hanging on a
+      // server that accepts TCP but never answers.
+      connectionTimeoutMillis: database.connectTimeoutMs ?? 0,
+      // The server cancels a statement that runs too long; a frozen server cancels nothing, so
+      // the client also stops waiting a little later (and drops the connection, see below).
+      ...(statementMs > 0
+        ? { statement_timeout: statementMs, query_timeout: statementMs + CLIENT_TIMEOUT_MARGIN_MS }
+        : {}),
+      Client: clientDroppingStalledConnections(pg),
+    });
     // A connection can be cut by the server (restart, failover, admin) while idle in the pool or
     // while a request holds it (mid-transaction). Either way pg emits `error` on the client, and
     // an `error` nobody listens to is an uncaught exception that kills the process. The pool

@@ -3,14 +3,22 @@
  * (`pg_terminate_backend`, as a crash or failover does) while requests run, one of them inside a
  * transaction that holds its connection. The process must not die of the pooled client's
  * `error` event, the requests in flight must be answered, and the next ones must succeed.
+ * Then the server itself goes away for a while (connections cut, new ones refused) and returns.
  */
 import { sql } from 'kysely';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createRoleUsers, doc, type Session, signIn } from '../test/admin.js';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { createContext } from '../context.js';
 import { testEnv, type TestEnv } from '../test/context.js';
-import { pgAdminUrl, testDialects } from '../test/databases.js';
+import { createPgDatabase, pgAdminUrl, testDialects } from '../test/databases.js';
 import { seedFixture } from '../test/fixtures.js';
+import { tcpRelay } from '../test/tcp-relay.js';
 import { isDatabaseUnavailable } from './index.js';
 
 describe.skipIf(!testDialects().includes('postgres'))('PostgreSQL connections cut while requests run', () => {
@@ -105,5 +113,64 @@ describe.skipIf(!testDialects().includes('postgres'))('PostgreSQL connections cu
       [...Array(10).fill(200), ...Array(6).fill(201)].sort(),
     );
     expect(uncaught).toEqual([]);
+  });
+});
+
+describe.skipIf(!testDialects().includes('postgres'))('PostgreSQL away for a while, then back', () => {
+  it('answers quickly while it is away and serves again once it is back', async () => {
+    const cleanups: (() => unknown)[] = [];
+    const uncaught: unknown[] = [];
+    const onUncaught = (err: unknown) => uncaught.push(err);
+    process.on('uncaughtException', onUncaught);
+    cleanups.push(() => process.off('uncaughtException', onUncaught));
+    try {
+      const pgDb = await createPgDatabase();
+      cleanups.push(() => pgDb.drop());
+      const target = new URL(pgDb.url);
+      const relay = await tcpRelay({ host: target.hostname, port: Number(target.port || 5432) });
+      cleanups.push(() => relay.close());
+      const url = new URL(target);
+      url.port = String(relay.port);
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-outage-'));
+      cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+      const ctx = await createContext(
+        loadConfig({
+          MASTHEAD_DATA_DIR: dir,
+          SITE_URL: 'https://news.example.com',
+          LOG_LEVEL: 'silent',
+          DATABASE_URL: url.toString(),
+          DATABASE_CONNECT_TIMEOUT_MS: '1000',
+        }),
+      );
+      const app = await buildApp(ctx);
+      cleanups.push(async () => {
+        await app.close();
+        await ctx.close();
+      });
+      await seedFixture(ctx, dir);
+      await createRoleUsers(ctx);
+      const editor = await signIn(app, 'editor@example.com');
+      const requests = () =>
+        Promise.all([
+          call(app, editor, 'GET', '/articles'),
+          call(app, editor, 'GET', '/sections'),
+          app.inject({ method: 'GET', url: '/api/content/v1/articles' }),
+        ]);
+      expect((await requests()).map((r) => r.statusCode)).toEqual([200, 200, 200]);
+
+      const inFlight = requests();
+      await relay.down();
+      const started = Date.now();
+      await inFlight;
+      const during = await requests();
+      expect(Date.now() - started).toBeLessThan(5_000);
+      for (const res of during) expect(res.statusCode).toBeGreaterThanOrEqual(500);
+
+      await relay.up();
+      expect((await requests()).map((r) => r.statusCode)).toEqual([200, 200, 200]);
+      expect(uncaught).toEqual([]);
+    } finally {
+      for (const c of cleanups.reverse()) await c();
+    }
   });
 });
