@@ -63,7 +63,8 @@ export function authorize(actor: AuthedActor, action: Action, subject?: Subject)
   if (!can(actor, action, subject)) throw forbidden(`your role (${actor.role}) does not allow ${action}`);
 }
 
-export const idParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+/** `{ id }` of a route about one row: the same rule as the Content API's (lib/ids.ts). */
+export { idParams } from '../lib/ids.js';
 
 /** A section, tag or author slug as the site's addresses use it. */
 export const slugBody = z

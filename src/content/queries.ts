@@ -198,10 +198,23 @@ export async function mediaByIds(db: Db, ids: Iterable<number | null>): Promise<
   return new Map(rows.map((m) => [m.id, m]));
 }
 
-export async function authorBySlug(db: Db, slug: string): Promise<AuthorRow | undefined> {
-  return db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst();
+/**
+ * An author or tag as readers may see it: only while at least one public story names it. A
+ * name used only by drafts or embargoed stories is itself unpublished news, so its page, feeds
+ * and API listing answer 404 like a name that does not exist.
+ */
+export async function publicAuthorBySlug(db: Db, now: string, slug: string): Promise<AuthorRow | undefined> {
+  const author = await db.selectFrom('authors').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return author && (await anyPublic(db, now, { authorId: author.id })) ? author : undefined;
 }
 
-export async function tagBySlug(db: Db, slug: string): Promise<TagRow | undefined> {
-  return db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+export async function publicTagBySlug(db: Db, now: string, slug: string): Promise<TagRow | undefined> {
+  const tag = await db.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  return tag && (await anyPublic(db, now, { tagId: tag.id })) ? tag : undefined;
+}
+
+async function anyPublic(db: Db, now: string, filter: ListFilter): Promise<boolean> {
+  return (
+    (await publicArticles(db, now, filter).select('articles.id').limit(1).executeTakeFirst()) !== undefined
+  );
 }

@@ -8,7 +8,13 @@ import {
   tagListTag,
   tagTag,
 } from '../cache/tags.js';
-import { authorBySlug, countPublished, type ListFilter, mediaByIds, tagBySlug } from '../content/queries.js';
+import {
+  countPublished,
+  type ListFilter,
+  mediaByIds,
+  publicAuthorBySlug,
+  publicTagBySlug,
+} from '../content/queries.js';
 import { ancestry, type SectionNode } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { AuthorRow, MediaRow, TagRow } from '../db/index.js';
@@ -106,7 +112,9 @@ function isLookupSlug(slug: string): boolean {
 }
 
 export async function authorPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
-  const author = isLookupSlug(slug) ? await authorBySlug(ctx.db, slug) : undefined;
+  const author = isLookupSlug(slug)
+    ? await publicAuthorBySlug(ctx.db, ctx.now().toISOString(), slug)
+    : undefined;
   if (!author || page === null) return notFound(ctx);
   const c = await common(ctx);
   c.tags.add(authorTag(author.id)).add(authorListTag(author.id));
@@ -132,7 +140,7 @@ export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined): Lis
 }
 
 export async function tagPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
-  const tag = isLookupSlug(slug) ? await tagBySlug(ctx.db, slug) : undefined;
+  const tag = isLookupSlug(slug) ? await publicTagBySlug(ctx.db, ctx.now().toISOString(), slug) : undefined;
   if (!tag || page === null) return notFound(ctx);
   const c = await common(ctx);
   return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => tagMeta(c, tag));

@@ -19,7 +19,7 @@ const handlers: Record<RouteId, Handler> = {
   listArticles: (ctx, req) => listArticles(ctx, parseInput(listArticlesQuery, req.query)),
   getArticle: async (ctx, req) => {
     const { id } = parseInput(idParam, req.params, 'path');
-    return (await getArticle(ctx, { id: Number(id) }, parseInput(articleQuery, req.query))).json;
+    return (await getArticle(ctx, { id }, parseInput(articleQuery, req.query))).json;
   },
   getArticleBySlug: async (ctx, req) => {
     const { slug } = parseInput(slugParam, req.params, 'path');

@@ -69,7 +69,8 @@ export const listTagsQuery = z
   })
   .strict();
 
-export const idParam = z.object({ id: z.string().regex(/^[1-9]\d{0,11}$/, 'a positive whole number') });
+/** `{ id }` of a story: the same rule as the newsroom API's (lib/ids.ts). */
+export { idParams as idParam } from '../../lib/ids.js';
 export const slugParam = z.object({ slug });
 
 const ref = (what: string) =>

@@ -1,4 +1,10 @@
-import { authorBySlug, descendantIds, loadSectionTree, mediaByIds, tagBySlug } from '../../content/index.js';
+import {
+  descendantIds,
+  loadSectionTree,
+  mediaByIds,
+  publicAuthorBySlug,
+  publicTagBySlug,
+} from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { decodeArticleCursor, decodeTagCursor, encodeArticleCursor, encodeTagCursor } from './cursor.js';
 import { ApiError } from './errors.js';
@@ -65,12 +71,12 @@ export async function listArticles(ctx: Context, q: z.output<typeof listArticles
     filter.sectionIds = descendantIds(tree, section.id);
   }
   if (q.tag !== undefined) {
-    const tag = await tagBySlug(ctx.db, q.tag);
+    const tag = await publicTagBySlug(ctx.db, now, q.tag);
     if (!tag) throw new ApiError('not_found', 'No such tag', [{ path: 'tag', message: 'no such tag' }]);
     filter.tagId = tag.id;
   }
   if (q.author !== undefined) {
-    const author = await authorBySlug(ctx.db, q.author);
+    const author = await publicAuthorBySlug(ctx.db, now, q.author);
     if (!author)
       throw new ApiError('not_found', 'No such author', [{ path: 'author', message: 'no such author' }]);
     filter.authorId = author.id;

@@ -7,7 +7,7 @@ import {
   tagListTag,
   tagTag,
 } from '../../cache/tags.js';
-import { authorBySlug, descendantIds, loadSectionTree, tagBySlug } from '../../content/index.js';
+import { descendantIds, loadSectionTree, publicAuthorBySlug, publicTagBySlug } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { ArticleFilter } from '../api/queries.js';
 import type { FeedScope } from './links.js';
@@ -27,7 +27,7 @@ export interface ResolvedScope {
 const SLUG = /^[a-z0-9-]{1,120}$/;
 const SECTION_PATH = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
 
-/** null when the section, tag or author does not exist (the route answers 404). */
+/** null when the section, tag or author does not exist, or no public story names the tag or author (404). */
 export async function resolveScope(ctx: Context, scope: FeedScope): Promise<ResolvedScope | null> {
   const site = ctx.config.site;
   switch (scope.kind) {
@@ -55,7 +55,9 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
       };
     }
     case 'tag': {
-      const tag = SLUG.test(scope.slug) ? await tagBySlug(ctx.db, scope.slug) : undefined;
+      const tag = SLUG.test(scope.slug)
+        ? await publicTagBySlug(ctx.db, ctx.now().toISOString(), scope.slug)
+        : undefined;
       if (!tag) return null;
       return {
         scope,
@@ -67,7 +69,9 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
       };
     }
     case 'author': {
-      const author = SLUG.test(scope.slug) ? await authorBySlug(ctx.db, scope.slug) : undefined;
+      const author = SLUG.test(scope.slug)
+        ? await publicAuthorBySlug(ctx.db, ctx.now().toISOString(), scope.slug)
+        : undefined;
       if (!author) return null;
       return {
         scope,
