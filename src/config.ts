@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import { type AddressSettings, checkAlternate, checkAppUrl } from './mirrors/address-rules.js';
+import type { OutboundPolicy } from './net/index.js';
 
 /**
  * Everything an operator can set, read once from the environment and validated, so a typo
@@ -29,6 +30,9 @@ const envSchema = z.object({
   MASTHEAD_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   CONTENT_API_PUBLIC: z.enum(['true', 'false']).default('true'),
   CONTENT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  OUTBOUND_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  OUTBOUND_ALLOWED_HOSTS: z.string().default(''),
+  // The older names, from when only webhooks were guarded: still read, added to the above.
   WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   WEBHOOK_ALLOWED_HOSTS: z.string().default(''),
   SITE_ALTERNATE_URLS: z.string().default(''),
@@ -79,8 +83,11 @@ export interface Config {
   mirrorCheckMinutes: number;
   /** Peers (IPs or CIDRs) whose X-Forwarded-Host/-Proto are believed. */
   trustedProxies: string[];
-  /** Webhook targets on private/loopback/link-local addresses are refused unless allowed here. */
-  webhooks: { allowPrivate: boolean; allowedHosts: string[] };
+  /**
+   * Requests the server makes on its own (webhooks, mirror checks, CDN purges) to private,
+   * loopback or link-local addresses are refused unless allowed here.
+   */
+  outbound: OutboundPolicy;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   seedDemo: boolean;
   /** Content API: whether requests without a key are served, and their per-IP limit per minute. */
@@ -155,11 +162,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPixels: Math.floor(e.MEDIA_MAX_MEGAPIXELS * 1_000_000),
     },
     shutdownGraceSeconds: e.SHUTDOWN_GRACE_SECONDS,
-    webhooks: {
-      allowPrivate: e.WEBHOOK_ALLOW_PRIVATE === 'true',
-      allowedHosts: e.WEBHOOK_ALLOWED_HOSTS.split(',')
-        .map((h) => h.trim().toLowerCase())
-        .filter(Boolean),
+    outbound: {
+      allowPrivate: e.OUTBOUND_ALLOW_PRIVATE === 'true' || e.WEBHOOK_ALLOW_PRIVATE === 'true',
+      allowedHosts: [
+        ...new Set(list(`${e.OUTBOUND_ALLOWED_HOSTS},${e.WEBHOOK_ALLOWED_HOSTS}`.toLowerCase())),
+      ],
     },
   };
 }

@@ -49,6 +49,7 @@ export async function createCacheLayer(
   const purger: Purger | null = config.cache.purge
     ? cdnPurger({
         ...config.cache.purge,
+        policy: config.outbound,
         onError: (err) => log.error({ err }, 'CDN purge failed; the CDN serves old copies until s-maxage'),
       })
     : null;

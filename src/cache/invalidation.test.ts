@@ -69,6 +69,8 @@ describe.each(testDialects())('page cache invalidation on %s', (dialect) => {
     env = await testEnv(dialect, {
       CDN_PURGE_URL: `http://127.0.0.1:${port}/purge`,
       CDN_PURGE_TOKEN: 'secret',
+      // The test CDN is on loopback, which the outbound guard refuses unless allowed.
+      OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
     });
     fx = await seedFixture(env.ctx, env.dir);
     russia = await fx.publish({ headline: 'Duma passes the budget', tags: ['Budget'] }, 3);

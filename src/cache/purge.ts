@@ -1,3 +1,5 @@
+import { BlockedTargetError, type OutboundPolicy, outboundRequest } from '../net/index.js';
+
 /**
  * Tells the CDN to drop what a write changed, by the same tags the pages carry. One POST per
  * short batch of invalidations: JSON `{"tags": [...]}` (Cloudflare's purge-by-tag body) with the
@@ -7,6 +9,8 @@
  */
 export interface PurgeOptions {
   url: string;
+  /** The outbound guard's policy: a purge URL on a private address must be allowed. */
+  policy: OutboundPolicy;
   token?: string;
   /** Batches invalidations that arrive within this many milliseconds into one request. */
   delayMs?: number;
@@ -32,7 +36,7 @@ export function cdnPurger(opts: PurgeOptions): Purger {
     const attempts = opts.attempts ?? 4;
     for (let i = 1; ; i++) {
       try {
-        const res = await fetch(opts.url, {
+        const res = await outboundRequest(opts.policy, opts.url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
@@ -40,13 +44,14 @@ export function cdnPurger(opts: PurgeOptions): Purger {
             ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
           },
           body: JSON.stringify({ tags }),
-          signal: AbortSignal.timeout(10_000),
+          timeoutMs: 10_000,
+          maxBytes: 64 * 1024,
         });
-        await res.arrayBuffer();
-        if (res.ok) return;
+        if (res.status >= 200 && res.status < 300) return;
         throw new Error(`CDN purge answered ${res.status}`);
       } catch (err) {
-        if (i >= attempts) {
+        // A refused address stays refused: retrying it would only delay the log line.
+        if (i >= attempts || err instanceof BlockedTargetError) {
           opts.onError(err instanceof Error ? err : new Error(String(err)));
           return;
         }

@@ -60,6 +60,8 @@ export interface MediaTable {
   /** Focal point as fractions of width and height (0..1); crops keep it in view. */
   focal_x: Generated<number>;
   focal_y: Generated<number>;
+  /** 1: served to anyone even while nothing public uses it (src/media/visibility.ts). */
+  public: Generated<number>;
   created_at: string;
   updated_at: string;
 }

@@ -136,7 +136,7 @@ export async function keepImages(
   const now = nowIso();
   const moved: string[] = [];
   try {
-    const rows: Omit<MediaRow, 'id' | 'focal_x' | 'focal_y'>[] = [];
+    const rows: Omit<MediaRow, 'id' | 'focal_x' | 'focal_y' | 'public'>[] = [];
     for (const image of images) {
       const file = path.posix.join(
         'originals',

@@ -1,11 +1,29 @@
 import fs from 'node:fs';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { resolveSession } from '../accounts/index.js';
 import type { Context } from '../context.js';
+import { checkMediaSignature } from '../site/preview.js';
 import { ensureRendition, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat } from './renditions.js';
+import { isMediaPublic } from './visibility.js';
 
 const MIME: Record<RenditionFormat, string> = { avif: 'image/avif', webp: 'image/webp', jpg: 'image/jpeg' };
 
 /** `/media/{id}/{width}.{avif|webp|jpg}`: renditions are immutable, so browsers and CDNs keep them a year. */
+/** A preview's signed image address, or a signed-in newsroom member (the admin's library). */
+async function privatelyAllowed(ctx: Context, req: FastifyRequest, id: number): Promise<boolean> {
+  const sig = (req.query as { sig?: unknown }).sig;
+  if (typeof sig === 'string' && (await checkMediaSignature(ctx, id, sig))) return true;
+  const token = /(?:^|;\s*)masthead_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
+  if (!token) return false;
+  let value: string;
+  try {
+    value = decodeURIComponent(token);
+  } catch {
+    return false;
+  }
+  return (await resolveSession(ctx.db, value, ctx.now())) !== null;
+}
+
 export function mediaRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { id: string; file: string } }>('/media/:id/:file', async (req, reply) => {
     const match = /^(\d{1,5})\.(avif|webp|jpg)$/.exec(req.params.file);
@@ -28,10 +46,14 @@ export function mediaRoutes(app: FastifyInstance, ctx: Context): void {
       .select(['id', 'file'])
       .where('id', '=', id)
       .executeTakeFirst();
-    if (!media) return reply.code(404).type('text/plain').send('Not found');
+    const open = media ? await isMediaPublic(ctx.db, id, ctx.now().toISOString()) : false;
+    // Nothing public uses it: only a preview's signed address or the newsroom may see it, and
+    // neither answer may be kept by a shared cache (nor the 404, which a publish turns into 200).
+    if (!media || (!open && !(await privatelyAllowed(ctx, req, id))))
+      return reply.code(404).header('cache-control', 'no-store').type('text/plain').send('Not found');
     const file = await ensureRendition(ctx.config.mediaDir, media, width, format);
     return reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('cache-control', open ? 'public, max-age=31536000, immutable' : 'private, no-store')
       .type(MIME[format])
       .send(fs.createReadStream(file));
   });

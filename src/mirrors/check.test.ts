@@ -57,7 +57,12 @@ describe.each(testDialects())('mirrors check on %s', (dialect) => {
     // The primary's own /mirrors.json names an address the checker's configuration lacks.
     listedOnly = `http://127.0.0.1:${await deadPort()}`;
     envPrimary = `http://127.0.0.1:${await deadPort()}`;
-    env = await testEnv(dialect, { SITE_URL: envPrimary, SITE_ALTERNATE_URLS: listedOnly });
+    // Every address here is on loopback, which the outbound guard refuses unless allowed.
+    env = await testEnv(dialect, {
+      SITE_URL: envPrimary,
+      SITE_ALTERNATE_URLS: listedOnly,
+      OUTBOUND_ALLOWED_HOSTS: '127.0.0.1',
+    });
     const fx = await seedFixture(env.ctx, env.dir);
     await fx.publish({ headline: 'Older story', slug: 'older-story' }, 5);
     const staticDir = path.join(env.dir, 'static');

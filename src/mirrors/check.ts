@@ -3,6 +3,12 @@ import type { Context } from '../context.js';
 import type { Db, MirrorStatus } from '../db/index.js';
 import { isOnionOrigin } from './address-rules.js';
 import type { MirrorsDocument } from './addresses.js';
+import {
+  BlockedTargetError,
+  type OutboundPolicy,
+  OutboundTimeoutError,
+  outboundRequest,
+} from '../net/index.js';
 
 /**
  * Mirror health: is every address up, and does it serve the newest story? The newest story
@@ -23,24 +29,26 @@ export interface MirrorStatusRow {
 
 export interface CheckOptions {
   timeoutMs?: number;
-  fetch?: typeof fetch;
 }
 
-async function timed(
-  url: string,
-  opts: Required<CheckOptions>,
-): Promise<{ status: number; ms: number; body: string }> {
-  const started = performance.now();
-  const res = await opts.fetch(url, { signal: AbortSignal.timeout(opts.timeoutMs), redirect: 'follow' });
-  const body = await res.text();
-  return { status: res.status, ms: Math.round(performance.now() - started), body };
+type Opts = Required<CheckOptions> & { policy: OutboundPolicy };
+
+/** Addresses come from admins and from the primary's /mirrors.json: only through the guard. */
+async function timed(url: string, opts: Opts): Promise<{ status: number; ms: number; body: string }> {
+  const res = await outboundRequest(opts.policy, url, {
+    timeoutMs: opts.timeoutMs,
+    maxRedirects: 5,
+    maxBytes: 2 * 1024 * 1024,
+    userAgent: 'Masthead-MirrorCheck/1',
+  });
+  return { status: res.status, ms: res.ms, body: res.body };
 }
 
 /** The addresses to check: those in effect plus any the primary's /mirrors.json lists. */
 async function addresses(
   primary: string,
   alternates: readonly string[],
-  opts: Required<CheckOptions>,
+  opts: Opts,
 ): Promise<{ urls: string[]; note: string }> {
   const urls = [primary, ...alternates];
   try {
@@ -57,7 +65,7 @@ async function addresses(
   }
 }
 
-async function checkOne(url: string, newest: string | null, opts: Required<CheckOptions>) {
+async function checkOne(url: string, newest: string | null, opts: Opts) {
   if (isOnionOrigin(url))
     return { status: 'skipped' as const, latencyMs: null, detail: 'onion address: check it over Tor' };
   try {
@@ -81,19 +89,20 @@ async function checkOne(url: string, newest: string | null, opts: Required<Check
       detail: `newest story answered ${story.status}`,
     };
   } catch (err) {
-    const e = err as Error & { cause?: { code?: string } };
+    const e = err as Error & { code?: string };
     const detail =
-      e.name === 'TimeoutError' ? `no answer in ${opts.timeoutMs} ms` : (e.cause?.code ?? e.message);
+      e instanceof OutboundTimeoutError
+        ? `no answer in ${opts.timeoutMs} ms`
+        : e instanceof BlockedTargetError
+          ? e.message
+          : (e.code ?? e.message);
     return { status: 'unreachable' as const, latencyMs: null, detail };
   }
 }
 
 /** Check every address, record the results, and return one row per address. */
 export async function checkMirrors(ctx: Context, options: CheckOptions = {}): Promise<MirrorStatusRow[]> {
-  const opts: Required<CheckOptions> = {
-    timeoutMs: options.timeoutMs ?? 10_000,
-    fetch: options.fetch ?? fetch,
-  };
+  const opts: Opts = { timeoutMs: options.timeoutMs ?? 10_000, policy: ctx.config.outbound };
   const now = ctx.now().toISOString();
   const [newest] = await listPublished(ctx.db, now, {}, { limit: 1, offset: 0 });
   const primary = ctx.config.site.url;

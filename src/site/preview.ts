@@ -56,7 +56,9 @@ export async function issuePreview(ctx: Context, articleId: number, ttlMs = PREV
   };
 }
 
-export type PreviewCheck = { ok: true; articleId: number } | { ok: false; reason: 'forged' | 'expired' };
+export type PreviewCheck =
+  | { ok: true; articleId: number; expires: number }
+  | { ok: false; reason: 'forged' | 'expired' };
 
 /** The signature is checked before the expiry, so a made-up token never learns it is "expired". */
 export async function checkPreviewToken(ctx: Context, token: string): Promise<PreviewCheck> {
@@ -69,7 +71,37 @@ export async function checkPreviewToken(ctx: Context, token: string): Promise<Pr
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     return { ok: false, reason: 'forged' };
   if (expires * 1000 <= ctx.now().getTime()) return { ok: false, reason: 'expired' };
-  return { ok: true, articleId: id };
+  return { ok: true, articleId: id, expires };
+}
+
+const MEDIA_URL = /\/media\/(\d{1,10})\/\d{1,5}\.(?:avif|webp|jpg)(?=["'\s,)&])/g;
+
+function mediaMac(key: Buffer, id: number, expires: number): string {
+  return createHmac('sha256', key).update(`media:v1:${id}:${expires}`).digest('base64url');
+}
+
+/**
+ * A preview shows images nothing public uses yet, which /media serves to no one else: every
+ * image address in the page gets a signature (`?sig={expiry}.{HMAC}`) valid as long as the
+ * preview link, for that image alone.
+ */
+export async function signMediaUrls(ctx: Context, html: string, expires: number): Promise<string> {
+  const key = await previewSecret(ctx);
+  return html.replace(
+    MEDIA_URL,
+    (url, id: string) => `${url}?sig=${expires}.${mediaMac(key, Number(id), expires)}`,
+  );
+}
+
+/** Whether `sig` is a current signature for image `id` (media/routes.ts). */
+export async function checkMediaSignature(ctx: Context, id: number, sig: string): Promise<boolean> {
+  const m = /^(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(sig);
+  if (!m) return false;
+  const expires = Number(m[1]);
+  const given = Buffer.from(m[2] as string, 'base64url');
+  const expected = Buffer.from(mediaMac(await previewSecret(ctx), id, expires), 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+  return expires * 1000 > ctx.now().getTime();
 }
 
 /** Drafts have no address yet: show the one publishing now would give (it is only a label here). */
@@ -163,6 +195,6 @@ export function previewRoutes(app: FastifyInstance, ctx: Context): void {
       const r = await refusedPage(ctx, 'missing');
       return send(reply, r.status, r.html);
     }
-    return send(reply, page.status, page.html, page.csp);
+    return send(reply, page.status, await signMediaUrls(ctx, page.html, check.expires), page.csp);
   });
 }

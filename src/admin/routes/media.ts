@@ -23,6 +23,8 @@ function presentMedia(m: MediaRow) {
     filePhoto: m.file_photo === 1,
     focalX: m.focal_x,
     focalY: m.focal_y,
+    /** Served to anyone even while nothing public uses it (otherwise only then). */
+    public: m.public === 1,
     src: view.src,
     srcset: view.srcset,
     createdAt: m.created_at,
@@ -124,7 +126,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     url: '/media/:id',
     tag: 'media',
     summary:
-      'Edit alt text, default caption and credit, the file-photo flag, and the focal point (fractions of width and height, 0..1)',
+      'Edit alt text, default caption and credit, the file-photo flag, the focal point (fractions of width and height, 0..1), and whether the image is public before anything public uses it',
     params: idParams,
     body: z.object({
       alt: singleLine().trim().max(1000).optional(),
@@ -133,6 +135,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
       filePhoto: z.boolean().optional(),
       focalX: fraction.optional(),
       focalY: fraction.optional(),
+      public: z.boolean().optional(),
     }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'media.update');
@@ -145,6 +148,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
           ...(body.filePhoto !== undefined ? { file_photo: body.filePhoto ? 1 : 0 } : {}),
           ...(body.focalX !== undefined ? { focal_x: body.focalX } : {}),
           ...(body.focalY !== undefined ? { focal_y: body.focalY } : {}),
+          ...(body.public !== undefined ? { public: body.public ? 1 : 0 } : {}),
           updated_at: nowIso(),
         })
         .where('id', '=', params.id)

@@ -125,7 +125,7 @@ async function attempt(
         'webhook-timestamp': String(timestamp),
         'webhook-signature': sign(sub.secret, d.event_id, timestamp, body),
       },
-      ctx.config.webhooks,
+      ctx.config.outbound,
     );
   }
   const at = ctx.now();

@@ -3,7 +3,7 @@ export { backoffMs, bodyOf, claimDue, type DispatchResult, dispatchDue } from '.
 export { enqueueArticleEvents, eventFor, WEBHOOK_EVENTS } from './events.js';
 export { postJson, type SendResult } from './send.js';
 export { generateSecret, sign, verify } from './signature.js';
-export { BlockedTargetError, checkTarget, isNonPublicAddress, type TargetPolicy } from './ssrf.js';
+export { BlockedTargetError, checkTarget, isNonPublicAddress } from '../../net/index.js';
 export {
   addSubscription,
   deliveryAttempts,

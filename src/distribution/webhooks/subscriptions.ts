@@ -11,7 +11,7 @@ import type {
 import { singleLine } from '../../lib/text.js';
 import { RETRY_WINDOW_MS, WEBHOOK_EVENTS } from './events.js';
 import { generateSecret } from './signature.js';
-import { BlockedTargetError, checkTarget } from './ssrf.js';
+import { BlockedTargetError, checkTarget } from '../../net/index.js';
 
 /** Webhook service: subscriptions, the delivery log, re-sending. Admin routes and the CLI call these. */
 export class WebhookError extends Error {
@@ -71,7 +71,7 @@ export async function addSubscription(
   }
   const { url, events, description } = parsed.data;
   try {
-    await checkTarget(ctx.config.webhooks, new URL(url));
+    await checkTarget(ctx.config.outbound, new URL(url));
   } catch (err) {
     if (err instanceof BlockedTargetError) throw new WebhookError(`url: ${err.message}`, 400);
     throw err;

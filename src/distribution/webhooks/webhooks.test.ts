@@ -76,7 +76,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
   it('refuses private targets unless the operator allows them', async () => {
     const strict: Pick<Context, 'db' | 'config'> = {
       db: env.ctx.db,
-      config: { ...env.ctx.config, webhooks: { allowPrivate: false, allowedHosts: [] } },
+      config: { ...env.ctx.config, outbound: { allowPrivate: false, allowedHosts: [] } },
     };
     for (const url of [
       'http://127.0.0.1:9/hook',
@@ -300,7 +300,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     // The operator has since removed the allow-list: the delivery to loopback is refused.
     const strict = {
       ...env.ctx,
-      config: { ...env.ctx.config, webhooks: { allowPrivate: false, allowedHosts: [] } },
+      config: { ...env.ctx.config, outbound: { allowPrivate: false, allowedHosts: [] } },
     };
     expect(await dispatchDue(strict)).toMatchObject({ attempted: 2, retrying: 2 });
     const [blocked] = await listDeliveries(env.ctx.db, { subscriptionId: direct.id });
@@ -325,7 +325,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     const byName = r.url.replace('127.0.0.1', 'localhost');
     const named = {
       ...env.ctx,
-      config: { ...env.ctx.config, webhooks: { allowPrivate: false, allowedHosts: ['localhost'] } },
+      config: { ...env.ctx.config, outbound: { allowPrivate: false, allowedHosts: ['localhost'] } },
     };
     const sub = await addSubscription(named, { url: byName });
     await fx.publish({ headline: 'Named host' });
@@ -337,7 +337,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     await resendDelivery(env.ctx, d!.id);
     const strict = {
       ...env.ctx,
-      config: { ...env.ctx.config, webhooks: { allowPrivate: false, allowedHosts: [] } },
+      config: { ...env.ctx.config, outbound: { allowPrivate: false, allowedHosts: [] } },
     };
     expect(await dispatchDue(strict)).toMatchObject({ retrying: 1 });
     const [blocked] = await listDeliveries(env.ctx.db, { subscriptionId: sub.id });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BlockedTargetError, checkAddress, checkTarget, isNonPublicAddress } from './ssrf.js';
+import { isNonPublicAddress } from './address-classes.js';
+import { BlockedTargetError, checkAddress, checkTarget } from './outbound.js';
 
 describe('SSRF guard', () => {
   it('classifies private, loopback, link-local, unique-local, CGNAT, multicast and unspecified addresses', () => {
