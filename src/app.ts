@@ -6,7 +6,7 @@ import { distributionRoutes, videoRoutes } from './distribution/index.js';
 import { mediaRoutes } from './media/routes.js';
 import { hostGate, mirrorRoutes } from './mirrors/index.js';
 import { contentApiSearch, searchRoutes } from './search/index.js';
-import { siteRoutes } from './site/index.js';
+import { appErrorHandler, siteRoutes } from './site/index.js';
 import { previewRoutes } from './site/preview.js';
 import { adminRoutes } from './admin/index.js';
 
@@ -33,6 +33,8 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
       route.logLevel ??= 'warn';
     });
   }
+  // First, so that every plugin registered below inherits it.
+  app.setErrorHandler(appErrorHandler(ctx));
   mirrorRoutes(app, ctx); // host policy first: unknown hosts get 421 before any route runs
   // Before the routes: routes declared with `config: { pageCache: true }` are served through it.
   pageCacheHooks(app, ctx.cache.pages, ctx.cache.http, gate);
