@@ -59,6 +59,7 @@ const KEPT = [
   'last-modified',
   'access-control-allow-origin',
   'x-robots-tag',
+  'strict-transport-security',
 ];
 
 /**

@@ -6,9 +6,10 @@ import type { Context } from '../context.js';
 import { logServerError, serverFault } from '../errors.js';
 import { authorPage, homePage, notFound, type PageResult, parsePage, pathPage, tagPage } from './pages.js';
 
-const ASSETS: Record<string, { type: string; body: Buffer }> = {
-  'logo.png': { type: 'image/png', body: fs.readFileSync(new URL('./assets/logo.png', import.meta.url)) },
-};
+// A Map, not an object: /assets/__proto__ or /assets/constructor must find nothing (a 404).
+const ASSETS = new Map<string, { type: string; body: Buffer }>([
+  ['logo.png', { type: 'image/png', body: fs.readFileSync(new URL('./assets/logo.png', import.meta.url)) }],
+]);
 
 /** Sends a page result with the reader-page headers (other domains' pages use it too). */
 export function send(reply: FastifyReply, result: PageResult) {
@@ -55,7 +56,7 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     send(reply, await tagPage(ctx, req.params.slug, parsePage(req.query.page))),
   );
   app.get<{ Params: { file: string } }>('/assets/:file', async (req, reply) => {
-    const asset = ASSETS[req.params.file];
+    const asset = ASSETS.get(req.params.file);
     if (!asset) return send(reply, await notFound(ctx));
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(asset.body);
   });
