@@ -3,16 +3,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { fastPath, pageCacheHooks } from './cache/index.js';
 import type { Context } from './context.js';
 import { distributionRoutes, videoRoutes } from './distribution/index.js';
+import { securityHeaders } from './http-headers.js';
 import { mediaRoutes } from './media/routes.js';
 import { trustedProxies } from './lib/trusted-proxies.js';
 import { hostGate, mirrorRoutes } from './mirrors/index.js';
 import { contentApiSearch, searchRoutes } from './search/index.js';
-import { siteRoutes } from './site/index.js';
+import { logsEveryRequest, requestLogging } from './request-log.js';
+import { appErrorHandler, siteRoutes } from './site/index.js';
 import { previewRoutes } from './site/preview.js';
 import { adminRoutes } from './admin/index.js';
 
 export interface AppOptions {
   logger?: boolean;
+  /** Where log lines go (stdout unless given; tests read them). */
+  logStream?: { write(line: string): void };
 }
 
 /** The HTTP app over a context. It never listens: the server does, tests use `inject`. */
@@ -23,20 +27,20 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   const app = Fastify({
     // Cached pages are answered before Fastify routes the request; misses go on as usual.
     serverFactory: (handler) => http.createServer((req, res) => cacheHit(req, res) || handler(req, res)),
-    logger: opts.logger ? { level: ctx.config.logLevel } : false,
+    logger: opts.logger
+      ? { level: ctx.config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) }
+      : false,
+    disableRequestLogging: !logsEveryRequest(ctx.config.logLevel),
     // Paths such as /news//politics or /news/politics/ mean the same page.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     // X-Forwarded-For/-Proto/-Host count only from TRUSTED_PROXIES: req.ip is then the reader's
     // address (throttles, rate limits) and req.protocol their scheme (Secure cookies).
     trustProxy: proxies.any ? (address: string) => proxies.trusts(address) : false,
   });
-  // One line per request drowns the log on a busy news day, and the CDN or proxy logs requests
-  // anyway: routes log at warn and above unless LOG_LEVEL asks for debug or trace.
-  if (!['debug', 'trace'].includes(ctx.config.logLevel)) {
-    app.addHook('onRoute', (route) => {
-      route.logLevel ??= 'warn';
-    });
-  }
+  // First, so that every plugin registered below inherits them.
+  app.setErrorHandler(appErrorHandler(ctx));
+  requestLogging(app, { slowMs: ctx.config.slowRequestMs });
+  securityHeaders(app, { siteUrl: ctx.config.site.url, hstsMaxAge: ctx.config.hstsMaxAge });
   mirrorRoutes(app, ctx); // host policy first: unknown hosts get 421 before any route runs
   // Before the routes: routes declared with `config: { pageCache: true }` are served through it.
   pageCacheHooks(app, ctx.cache.pages, ctx.cache.http, gate);

@@ -27,6 +27,8 @@ const envSchema = z.object({
     .refine(isTimeZone, 'must be an IANA time zone such as Europe/Prague')
     .default('Europe/Prague'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLOW_REQUEST_MS: z.coerce.number().int().min(0).max(3_600_000).default(1000),
+  HSTS_MAX_AGE: z.coerce.number().int().min(0).max(63_072_000).default(15_552_000),
   MASTHEAD_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
   CONTENT_API_PUBLIC: z.enum(['true', 'false']).default('true'),
   CONTENT_API_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(60),
@@ -89,6 +91,10 @@ export interface Config {
    */
   outbound: OutboundPolicy;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** Requests slower than this are logged at warn (0: every request's time is logged). */
+  slowRequestMs: number;
+  /** Strict-Transport-Security max-age for answers over HTTPS (0: not sent). */
+  hstsMaxAge: number;
   seedDemo: boolean;
   /** Content API: whether requests without a key are served, and their per-IP limit per minute. */
   contentApi: { public: boolean; anonymousRateLimit: number };
@@ -148,6 +154,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mirrorCheckMinutes: e.MIRROR_CHECK_MINUTES,
     trustedProxies: parseProxies(e.TRUSTED_PROXIES),
     logLevel: e.LOG_LEVEL,
+    slowRequestMs: e.SLOW_REQUEST_MS,
+    hstsMaxAge: e.HSTS_MAX_AGE,
     seedDemo: e.MASTHEAD_SEED_DEMO === 'auto',
     contentApi: { public: e.CONTENT_API_PUBLIC === 'true', anonymousRateLimit: e.CONTENT_API_RATE_LIMIT },
     cache: {

@@ -3,6 +3,7 @@ import { type ZodType, z } from 'zod';
 import { AccessError, type Action, type Actor, can, type Subject } from '../accounts/index.js';
 import { ContentError } from '../content/index.js';
 import type { UserRow } from '../db/index.js';
+import { logServerError, serverFault } from '../errors.js';
 import { SLUG_PATTERN } from '../lib/slug.js';
 
 /**
@@ -109,7 +110,10 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
   throw new ApiError(400, 'invalid_input', `${details[0]?.field}: ${details[0]?.message}`, details);
 }
 
-/** Every failure leaves as `{ error: { code, message, details } }` with a 4xx, or a logged 500. */
+/**
+ * Every failure leaves as `{ error: { code, message, details } }` with a 4xx, a 503 (database
+ * away) or 507 (disk full), or a logged 500; never with the error's own text.
+ */
 export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
   if (err instanceof ApiError) return reply.code(err.status).send(body(err.code, err.message, err.details));
   if (err instanceof AccessError) {
@@ -127,8 +131,11 @@ export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply
     const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
     return reply.code(status).send(body(code, (err as Error).message));
   }
-  req.log.error(err);
-  return reply.code(500).send(body('internal', 'internal error'));
+  const fault = serverFault(err);
+  logServerError(req.log, err, fault);
+  if (!fault) return reply.code(500).send(body('internal', 'internal error'));
+  if (fault.status === 503) reply.header('retry-after', String(fault.retryAfter));
+  return reply.code(fault.status).send(body(fault.code, fault.message));
 }
 
 function body(code: string, message: string, details?: unknown) {

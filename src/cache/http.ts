@@ -59,6 +59,7 @@ const KEPT = [
   'last-modified',
   'access-control-allow-origin',
   'x-robots-tag',
+  'strict-transport-security',
 ];
 
 /**
@@ -258,6 +259,23 @@ export function fastPath(
     writeEntry(req, res, entry, policy, gate, true);
     return true;
   };
+}
+
+/**
+ * Answers with the page cache's copy of this page, even one past its TTL, when the page cannot
+ * be rendered because the database is away (a reader gets yesterday's front, not an error).
+ * Returns whether it answered. The copy is marked no-cache so no CDN keeps it.
+ */
+export function sendStale(cache: PageCache, req: FastifyRequest, reply: FastifyReply): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  const key = cacheKey(req.url);
+  const entry = key === null ? undefined : cache.stale(key);
+  if (!entry) return false;
+  reply
+    .code(200)
+    .headers({ ...entry.headers, 'cache-control': 'no-cache' })
+    .send(entry.body);
+  return true;
 }
 
 /** Registers the hooks; call before the routes that opt in are declared. */

@@ -5,7 +5,7 @@ import type { HttpCachePolicy } from './http.js';
 import { PageCache } from './page-cache.js';
 import { cdnPurger, type Purger } from './purge.js';
 
-export { cacheAs, cacheKey, fastPath, pageCacheHooks } from './http.js';
+export { cacheAs, cacheKey, fastPath, pageCacheHooks, sendStale } from './http.js';
 export type { PageCache } from './page-cache.js';
 export * from './tags.js';
 

@@ -50,6 +50,7 @@ const OVERHEAD = 1024;
 export class PageCache {
   readonly enabled: boolean;
   private readonly lru: LRUCache<string, Entry>;
+  private readonly aged: LRUCache<string, Entry>;
   private readonly byTag = new Map<string, Set<string>>();
   private readonly inflight = new Map<string, { epoch: number; done: Promise<void> }>();
   private epoch = 0;
@@ -65,6 +66,11 @@ export class PageCache {
       maxSize: Math.max(1, opts.maxBytes),
       sizeCalculation: (e) => sizeOf(e),
       dispose: (entry, key) => this.unindex(key, entry),
+    });
+    // Aged copies get a quarter of the budget on top: enough for the pages readers ask for most.
+    this.aged = new LRUCache<string, Entry>({
+      maxSize: Math.max(1, Math.floor(opts.maxBytes / 4)),
+      sizeCalculation: (e) => sizeOf(e),
     });
   }
 
@@ -85,9 +91,19 @@ export class PageCache {
     const e = this.lru.get(key);
     if (e && this.now() - e.storedAt > this.ttl) {
       this.lru.delete(key);
+      // Nothing it shows has changed (an invalidation would have dropped it): only its age.
+      this.aged.set(key, e);
       return undefined;
     }
     return e;
+  }
+
+  /**
+   * A copy to show when a page cannot be rendered because the database is away: the current
+   * entry, or one that only grew older than the TTL. Never one whose content was invalidated.
+   */
+  stale(key: string): Entry | undefined {
+    return this.lru.get(key) ?? this.aged.get(key);
   }
 
   /** The epoch a render starts in; pass it back to `store`. */
@@ -148,6 +164,7 @@ export class PageCache {
       return entry;
     }
     this.lru.set(key, entry);
+    this.aged.delete(key);
     // An entry larger than the whole budget is not kept by the LRU; index only what is.
     if (this.lru.has(key)) {
       for (const t of tags) {
@@ -165,11 +182,14 @@ export class PageCache {
     this.epoch++;
     this.stats.invalidations++;
     const keys = new Set<string>();
-    for (const t of tags) {
+    const changed = new Set(tags);
+    for (const t of changed) {
       this.invalidatedAt.set(t, this.epoch);
       for (const k of this.byTag.get(t) ?? []) keys.add(k);
     }
     for (const k of keys) this.lru.delete(k);
+    // Aged copies of what changed must not come back during an outage either.
+    for (const [k, e] of this.aged.entries()) if (e.tags.some((t) => changed.has(t))) this.aged.delete(k);
     this.stats.dropped += keys.size;
     this.pruneInvalidations();
     return keys.size;

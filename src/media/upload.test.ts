@@ -7,10 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, createRoleUsers, ORIGIN, type Session, signIn } from '../test/admin.js';
 import { testEnv, type TestEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
+
+const realCreateWriteStream = fs.createWriteStream;
 
 interface Upload {
   name: string;
@@ -355,6 +357,51 @@ describe.each(testDialects())('media uploads on %s', (dialect) => {
     const edit = await call(env.app, s.editor, 'PATCH', `/media/${id}`, { alt: 'x\u0000' });
     expect(edit.statusCode).toBe(400);
     expect(edit.json().error.message).toContain('alt');
+  });
+
+  it('answers 507 naming the cause when the disk is full, keeping nothing half-written', async () => {
+    const before = await snapshot();
+    // Every write of the upload goes to /dev/full: the kernel's own ENOSPC, as on a full disk.
+    const write = vi
+      .spyOn(fs, 'createWriteStream')
+      .mockImplementation(((_path: string) =>
+        realCreateWriteStream('/dev/full')) as typeof fs.createWriteStream);
+    try {
+      const res = await upload(s.editor, [{ name: 'a.jpg', data: await solid(400, 300).jpeg().toBuffer() }]);
+      expect(res.statusCode).toBe(507);
+      expect(res.json().error).toEqual({
+        code: 'insufficient_storage',
+        message: 'the server has run out of disk space: nothing was saved; tell the site operator',
+      });
+    } finally {
+      write.mockRestore();
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('answers a malformed multipart body with 400, keeping nothing', async () => {
+    const before = await snapshot();
+    const boundary = '----masthead';
+    for (const payload of [
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\n\r\nabc`,
+      `--${boundary}\r\nno header end`,
+      'not multipart at all',
+    ]) {
+      const res = await env.app.inject({
+        method: 'POST',
+        url: '/api/admin/media',
+        headers: {
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+          origin: ORIGIN,
+          cookie: s.editor.cookie,
+          'x-csrf-token': s.editor.csrf,
+        },
+        payload,
+      });
+      expect(res.statusCode, payload).toBe(400);
+      expect(res.json().error.code).toBe('invalid_input');
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it('saves the focal point (0..1) and refuses one outside the image', async () => {

@@ -86,7 +86,14 @@ export async function receiveUpload(
         throw new UploadError(413, `at most ${MAX_FILES_PER_UPLOAD} files per request`);
       }
       if (code?.startsWith('FST_')) throw new UploadError(400, (err as Error).message);
-      throw err;
+      // A file system error is ours (a full disk is a 507, src/errors.ts): name the file being
+      // written for the log. Anything else came from parsing the body ("Unexpected end of form").
+      if ((err as { syscall?: string }).syscall) {
+        const writing = received.at(-1)?.tmp;
+        if (writing && !(err as { path?: string }).path) Object.assign(err as object, { path: writing });
+        throw err;
+      }
+      throw new UploadError(400, `malformed multipart/form-data body: ${(err as Error).message}`);
     }
     if (!received.length) throw new UploadError(400, 'no file in the request (send multipart/form-data)');
     const meta = parseMeta(fields);

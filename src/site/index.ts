@@ -1,4 +1,4 @@
-export { siteRoutes } from './routes.js';
+export { appErrorHandler, siteRoutes } from './routes.js';
 /** Page builders, for the static export (which renders the same pages without HTTP). */
 export {
   authorPage,

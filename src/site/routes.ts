@@ -1,13 +1,15 @@
 import fs from 'node:fs';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { EMBED_FRAME_ORIGINS } from '../content/document/index.js';
-import { cacheAs } from '../cache/index.js';
+import { cacheAs, sendStale } from '../cache/index.js';
 import type { Context } from '../context.js';
+import { logServerError, serverFault } from '../errors.js';
 import { authorPage, homePage, notFound, type PageResult, parsePage, pathPage, tagPage } from './pages.js';
 
-const ASSETS: Record<string, { type: string; body: Buffer }> = {
-  'logo.png': { type: 'image/png', body: fs.readFileSync(new URL('./assets/logo.png', import.meta.url)) },
-};
+// A Map, not an object: /assets/__proto__ or /assets/constructor must find nothing (a 404).
+const ASSETS = new Map<string, { type: string; body: Buffer }>([
+  ['logo.png', { type: 'image/png', body: fs.readFileSync(new URL('./assets/logo.png', import.meta.url)) }],
+]);
 
 /** Sends a page result with the reader-page headers (other domains' pages use it too). */
 export function send(reply: FastifyReply, result: PageResult) {
@@ -54,7 +56,7 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     send(reply, await tagPage(ctx, req.params.slug, parsePage(req.query.page))),
   );
   app.get<{ Params: { file: string } }>('/assets/:file', async (req, reply) => {
-    const asset = ASSETS[req.params.file];
+    const asset = ASSETS.get(req.params.file);
     if (!asset) return send(reply, await notFound(ctx));
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(asset.body);
   });
@@ -73,13 +75,40 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     return send(reply, await pathPage(ctx, path, parsePage(req.query.page)));
   });
   app.setNotFoundHandler(async (_req, reply) => send(reply, await notFound(ctx)));
-  app.setErrorHandler(async (err: { statusCode?: number }, req, reply) => {
-    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-    if (status === 500) req.log.error(err);
-    if (status === 404) return send(reply, await notFound(ctx));
-    return reply
-      .code(status)
-      .type('text/plain; charset=utf-8')
-      .send(status === 500 ? 'Internal error' : 'Bad request');
-  });
 }
+
+/**
+ * The app's error handler, set before any route so every plugin inherits it (the newsroom and
+ * Content APIs answer in their JSON shape through the same classification, src/errors.ts).
+ * Never the error's text: it may hold addresses and paths.
+ */
+export function appErrorHandler(ctx: Context) {
+  return async (err: { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 404) return send(reply, await notFound(ctx));
+    if (status !== 500) return reply.code(status).type('text/plain; charset=utf-8').send('Bad request');
+    const fault = serverFault(err);
+    logServerError(req.log, err, fault);
+    if (fault?.status === 503) {
+      if (sendStale(ctx.cache.pages, req, reply)) return reply;
+      return reply
+        .code(503)
+        .header('retry-after', String(fault.retryAfter))
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .type('text/html; charset=utf-8')
+        .send(UNAVAILABLE_PAGE);
+    }
+    return reply
+      .code(fault?.status ?? 500)
+      .type('text/plain; charset=utf-8')
+      .send(fault ? 'Insufficient storage' : 'Internal error');
+  };
+}
+
+/** Shown while the database is away: static, so it needs nothing that is missing. */
+const UNAVAILABLE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Temporarily unavailable</title></head>
+<body><h1>Temporarily unavailable</h1><p>This page cannot be shown right now. Please try again in a minute.</p></body></html>
+`;

@@ -3,10 +3,17 @@ import type { z } from 'zod';
 
 /**
  * Every Content API error is `{ "error": { "code", "message", "details" } }` with a 4xx status
- * (or 500 for our own faults). Messages never repeat the caller's input, so nothing user-supplied
+ * (503 while the database is away, 507 on a full disk, 500 for our own faults). Messages never repeat the caller's input, so nothing user-supplied
  * comes back unescaped.
  */
-export type ErrorCode = 'bad_request' | 'unauthorized' | 'not_found' | 'rate_limited' | 'internal';
+export type ErrorCode =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'not_found'
+  | 'rate_limited'
+  | 'internal'
+  | 'unavailable'
+  | 'insufficient_storage';
 
 export interface ErrorDetail {
   path: string;
@@ -19,6 +26,8 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   rate_limited: 429,
   internal: 500,
+  unavailable: 503,
+  insufficient_storage: 507,
 };
 
 export class ApiError extends Error {

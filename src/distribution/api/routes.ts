@@ -1,5 +1,6 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { logServerError, serverFault } from '../../errors.js';
 import type { Context } from '../../context.js';
 import { sendDocument } from '../feeds/conditional.js';
 import { ApiError, parseInput, sendError } from './errors.js';
@@ -117,8 +118,11 @@ export async function contentApiRoutes(
         const status = err.statusCode;
         if (status && status >= 400 && status < 500)
           return sendError(reply, new ApiError('bad_request', 'Bad request'));
-        req.log.error(err);
-        return sendError(reply, new ApiError('internal', 'Internal error'));
+        const fault = serverFault(err);
+        logServerError(req.log, err, fault);
+        if (!fault) return sendError(reply, new ApiError('internal', 'Internal error'));
+        if (fault.status === 503) reply.header('retry-after', String(fault.retryAfter));
+        return sendError(reply, new ApiError(fault.code, fault.message));
       });
       api.setNotFoundHandler(async (_req, reply) =>
         sendError(reply, new ApiError('not_found', 'No such endpoint')),
