@@ -1,17 +1,17 @@
 import http from 'node:http';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import { adminRoutes } from './admin/index.js';
 import { fastPath, pageCacheHooks } from './cache/index.js';
 import type { Context } from './context.js';
 import { distributionRoutes, videoRoutes } from './distribution/index.js';
 import { securityHeaders } from './http-headers.js';
-import { mediaRoutes } from './media/routes.js';
 import { trustedProxies } from './lib/trusted-proxies.js';
+import { mediaRoutes } from './media/routes.js';
 import { hostGate, mirrorRoutes } from './mirrors/index.js';
-import { contentApiSearch, searchRoutes } from './search/index.js';
 import { logsEveryRequest, requestLogging } from './request-log.js';
+import { contentApiSearch, searchRoutes } from './search/index.js';
 import { appErrorHandler, siteRoutes } from './site/index.js';
 import { previewRoutes } from './site/preview.js';
-import { adminRoutes } from './admin/index.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -30,7 +30,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
     logger: opts.logger
       ? { level: ctx.config.logLevel, ...(opts.logStream ? { stream: opts.logStream } : {}) }
       : false,
-    disableRequestLogging: !logsEveryRequest(ctx.config.logLevel),
+    logController: new LogController({ disableRequestLogging: !logsEveryRequest(ctx.config.logLevel) }),
     // Paths such as /news//politics or /news/politics/ mean the same page.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true, maxParamLength: 500 },
     // X-Forwarded-For/-Proto/-Host count only from TRUSTED_PROXIES: req.ip is then the reader's

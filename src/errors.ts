@@ -6,35 +6,14 @@
  * messages hold addresses ("connect ECONNREFUSED 10.0.0.5:5432") and paths.
  */
 
+import { isDatabaseUnavailable } from './db/index.js';
+
+// Which errors mean "the database is out of reach" is decided once, next to the drivers, in
+// src/db/unavailable.ts; re-exported so callers deciding an answer need only this module.
+export { isDatabaseUnavailable };
+
 /** Seconds a client should wait before retrying while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
-
-// Socket-level failures reaching the database, and PostgreSQL's own "not now" states:
-// 57P01-03 admin shutdown / crash shutdown / cannot connect now, 57014 statement timeout,
-// 08xxx connection exceptions, 53300 too many connections. SQLITE_BUSY: locked past busy_timeout.
-const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  '57P01',
-  '57P02',
-  '57P03',
-  '57014',
-  '08000',
-  '08001',
-  '08003',
-  '08004',
-  '08006',
-  '53300',
-  'SQLITE_BUSY',
-]);
-// pg reports a dropped or never-made connection by message only.
-const UNAVAILABLE_MESSAGES =
-  /connection terminated|connection timeout|timeout exceeded when trying to connect|client has encountered a connection error|cannot use a pool after calling end/i;
 
 // ENOSPC/EDQUOT from the file system, SQLITE_FULL from SQLite, 53100 (disk_full) from PostgreSQL.
 const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL', '53100']);
@@ -50,15 +29,6 @@ function* chain(err: unknown, depth = 0): Generator<{ code?: unknown; message?: 
   const e = err as { cause?: unknown; errors?: unknown };
   if (e.cause) yield* chain(e.cause, depth + 1);
   if (Array.isArray(e.errors)) for (const inner of e.errors) yield* chain(inner, depth + 1);
-}
-
-/** Whether the error says the database could not be reached or gave up (not a bad query). */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  for (const e of chain(err)) {
-    if (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) return true;
-    if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
-  }
-  return false;
 }
 
 /** The file or database that ran out of space, when the error says so. */

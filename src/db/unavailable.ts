@@ -19,7 +19,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
       (SOCKET_CODES.has(code) || SQLSTATE_UNAVAILABLE.test(code) || code === 'SQLITE_BUSY')
     )
       return true;
-    if (typeof message === 'string' && DRIVER_MESSAGES.some((m) => message.includes(m))) return true;
+    if (typeof message === 'string' && DRIVER_MESSAGES.test(message)) return true;
     // Node's connection attempts to several addresses fail as one AggregateError.
     if (Array.isArray(errors) && errors.some(visit)) return true;
     return visit(cause);
@@ -48,10 +48,5 @@ const SOCKET_CODES = new Set([
 const SQLSTATE_UNAVAILABLE = /^(08...|57P0[1-5]|57014|53300)$/;
 
 /** What node-postgres, its pool and Kysely say when a connection dies or never comes. */
-const DRIVER_MESSAGES = [
-  'Connection terminated',
-  'timeout exceeded when trying to connect',
-  'Query read timeout',
-  'is not queryable',
-  'Postgres connection has been discarded',
-];
+const DRIVER_MESSAGES =
+  /connection terminated|connection timeout|timeout exceeded when trying to connect|query read timeout|is not queryable|client has encountered a connection error|postgres connection has been discarded|cannot use a pool after calling end/i;
