@@ -2,8 +2,8 @@ import type { Transaction } from 'kysely';
 import { type ArticleRow, type Database, type Db, inTransaction } from '../db/index.js';
 import { slugify } from '../lib/slug.js';
 import { nowIso } from '../lib/time.js';
-import { type Doc, DocumentError, validateDocument } from './document/index.js';
 import { linksOf, recordArticleChange } from './changes.js';
+import { type Doc, DocumentError, validateDocument } from './document/index.js';
 import { ContentError } from './errors.js';
 import { permalinkFor } from './permalinks.js';
 import { changedFields, type RevisionContent, writeRevision } from './revisions.js';
@@ -33,7 +33,7 @@ export interface UpdateOptions extends WriteOptions {
   expectedVersion: number;
 }
 
-function parseInput(input: unknown) {
+export function parseInput(input: unknown) {
   const parsed = articleInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -68,7 +68,7 @@ function bodyMediaIds(doc: Doc): number[] {
   return ids;
 }
 
-async function checkReferences(tx: Tx, data: Parsed): Promise<void> {
+export async function checkReferences(tx: Tx, data: Parsed): Promise<void> {
   const section = await tx
     .selectFrom('sections')
     .select('id')
