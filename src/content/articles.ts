@@ -22,7 +22,7 @@ export interface WriteOptions {
   /** The user creating the story: its owner in the permission policy. */
   createdBy?: number | null;
   /** Autosaves coalesce into one revision per few minutes (see revisions.ts). */
-  kind?: 'save' | 'autosave';
+  kind?: 'save' | 'autosave' | 'update';
   /** Newsroom time zone: permalink dates are local dates. */
   timeZone: string;
   now?: string;

@@ -19,7 +19,29 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' })).id;
     editor = await signIn(env.app, 'editor@example.com');
     contributor = await signIn(env.app, 'contributor@example.com');
+    // A subscriber, so the outbox shows which writes would reach partners.
+    const at = new Date().toISOString();
+    await env.ctx.db
+      .insertInto('webhook_subscriptions')
+      .values({
+        url: 'https://hooks.example.com/in',
+        events: JSON.stringify(['article.published', 'article.updated']),
+        secret: 'test-secret',
+        description: '',
+        active: 1,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
   });
+  const updatedEvents = async () =>
+    (
+      await env.ctx.db
+        .selectFrom('webhook_deliveries')
+        .select('id')
+        .where('event_type', '=', 'article.updated')
+        .execute()
+    ).length;
   afterAll(() => env?.close());
 
   type Story = {
@@ -139,6 +161,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.details.current.workingCopy.headline).toBe('Council passes budget');
+    const eventsBefore = await updatedEvents();
     const up = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
       action: 'update',
       version: wcVersion,
@@ -150,6 +173,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect(u.path).toBe(story.path);
     expect(u.status).toBe('published');
     expect(u.version).toBeGreaterThan(wcVersion);
+    expect(await updatedEvents()).toBe(eventsBefore + 1);
     const faces = await publicFaces(story);
     expect(faces.page).toContain('Council passes budget');
     expect(faces.rss).toContain('Council passes budget');
@@ -157,6 +181,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     const revs = (await call(env.app, editor, 'GET', `/articles/${story.id}/revisions`)).json().revisions;
     expect(revs[0].version).toBe(u.version);
     expect(revs[0].changed).toContain('headline');
+    expect(revs[0].kind).toBe('update');
     // The old copy's version is not valid for anything now.
     const again = await call(env.app, editor, 'PUT', `/articles/${story.id}`, edit(wcVersion, 'Stale'));
     expect(again.statusCode).toBe(409);

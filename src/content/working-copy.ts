@@ -191,7 +191,8 @@ export async function applyWorkingCopy(db: Db, id: number, opts: ApplyOptions): 
       tx,
       id,
       { ...copy.content, status: story.status, publishAt: story.publish_at },
-      { expectedVersion: base, by: opts.by, kind: 'save', timeZone: opts.timeZone, now: opts.now },
+      // 'update': the history says the working copy was applied here.
+      { expectedVersion: base, by: opts.by, kind: 'update', timeZone: opts.timeZone, now: opts.now },
     );
     await closeCopy(tx, id, row.version, opts.now);
     return row;

@@ -117,8 +117,8 @@ export interface RevisionsTable {
   snapshot: string;
   created_by: string | null;
   created_at: string;
-  /** 'save' or 'autosave'; autosaves by one user within a few minutes share a revision. */
-  kind: Generated<'save' | 'autosave'>;
+  /** 'save' or 'autosave' (autosaves by one user within a few minutes share a revision); 'update': a working copy applied. */
+  kind: Generated<'save' | 'autosave' | 'update'>;
   updated_at: string | null;
   /** JSON array of the field names this save changed. */
   changed: Generated<string>;
