@@ -32,6 +32,7 @@ export {
   applyWorkingCopy,
   discardWorkingCopy,
   editsGoToWorkingCopy,
+  foldWorkingCopy,
   getWorkingCopy,
   reviewWorkingCopy,
   saveWorkingCopy,

@@ -379,6 +379,55 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect(up.json().headline).toBe('Budget speech: full text');
   });
 
+  it('folds pending changes into the story when it leaves the live states (unschedule, unpublish)', async () => {
+    const made = (
+      await call(env.app, editor, 'POST', '/articles', {
+        headline: 'Ferry timetable',
+        body: doc('Text.'),
+        sectionId,
+      })
+    ).json();
+    const at = new Date(Date.now() + 3_600_000).toISOString();
+    const scheduled = (
+      await call(env.app, editor, 'POST', `/articles/${made.id}/transitions`, {
+        action: 'schedule',
+        version: made.version,
+        publishAt: at,
+      })
+    ).json() as Story;
+    await call(
+      env.app,
+      editor,
+      'PUT',
+      `/articles/${made.id}`,
+      edit(scheduled.version, 'Ferry timetable changes'),
+    );
+    const un = await call(env.app, editor, 'POST', `/articles/${made.id}/transitions`, {
+      action: 'unschedule',
+      version: scheduled.version,
+    });
+    expect(un.statusCode, un.body).toBe(200);
+    expect(un.json()).toMatchObject({
+      status: 'draft',
+      headline: 'Ferry timetable changes',
+      workingCopy: null,
+    });
+
+    const story = await published('Road closure');
+    await call(env.app, editor, 'PUT', `/articles/${story.id}`, edit(story.version, 'Road closure extended'));
+    const off = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
+      action: 'unpublish',
+      version: story.version,
+    });
+    expect(off.statusCode, off.body).toBe(200);
+    expect(off.json()).toMatchObject({
+      status: 'unpublished',
+      headline: 'Road closure extended',
+      workingCopy: null,
+    });
+    expect((await get(story.path)).statusCode).toBe(410);
+  });
+
   it('refuses the second of two saves of one working copy with 409, not a lost edit', async () => {
     const story = await published('Two editors');
     const first = (

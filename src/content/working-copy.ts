@@ -244,3 +244,31 @@ export async function reviewWorkingCopy(
 export function workingCopyFields(story: ArticleRow, copy: WorkingCopy): WorkingCopyContent {
   return { ...copy.content, slug: copy.content.slug ?? story.slug };
 }
+
+/**
+ * A story that leaves the live states (unscheduled back to draft, unpublished, archived) has no
+ * public version to protect any more: its pending copy becomes the story's own content, as one
+ * more save, so the editor keeps showing what it was editing and nothing is left hidden.
+ * Call it in the transition's transaction; answers the story as it now is.
+ */
+export async function foldWorkingCopy(
+  db: Db,
+  story: ArticleRow,
+  opts: { by: string | null; timeZone: string; now: string },
+): Promise<ArticleRow> {
+  if (editsGoToWorkingCopy(story.status)) return story;
+  return inTransaction(db, async (tx) => {
+    const { story: current, row, copy } = await lockStory(tx, story.id);
+    if (!copy || !row) return current;
+    const base = Math.max(current.version, copy.version);
+    await tx.updateTable('articles').set({ version: base }).where('id', '=', current.id).execute();
+    const saved = await updateArticle(
+      tx,
+      current.id,
+      { ...copy.content, status: current.status, publishAt: current.publish_at },
+      { expectedVersion: base, by: opts.by, kind: 'save', timeZone: opts.timeZone, now: opts.now },
+    );
+    await closeCopy(tx, current.id, saved.version, opts.now);
+    return saved;
+  });
+}

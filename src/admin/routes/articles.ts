@@ -5,6 +5,7 @@ import {
   ContentError,
   createArticle,
   editsGoToWorkingCopy,
+  foldWorkingCopy,
   updateArticle,
   WORKING_COPY_ACTIONS,
 } from '../../content/index.js';
@@ -191,7 +192,8 @@ export function articleRoutes(r: Router, ctx: Context): void {
               },
             });
           }
-          return moved;
+          // Leaving the live states: pending changes become the story's own content.
+          return foldWorkingCopy(tx, moved, { by: actor.label, timeZone: tz, now: now() });
         }),
       );
       return present(row, actor);
