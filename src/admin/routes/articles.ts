@@ -157,6 +157,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
       'Move a story: submit, return, publish, schedule, unschedule, unpublish, archive; on a published or scheduled story, submit, return, update (apply its working copy) and discard act on the working copy, with its version',
     params: idParams,
     body: z.object({
+      // Typed as Transition: `update` and `discard` are answered by workingCopy.handles first.
       action: z.enum([...(Object.keys(TRANSITIONS) as Transition[]), ...WORKING_COPY_ACTIONS] as [
         Transition,
         ...Transition[],
