@@ -25,6 +25,8 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
   let base: string;
   let desk: Browser;
   let story: { id: number; path: string };
+  let theirs: { id: number; path: string };
+  let writer: Browser; // a contributor
 
   const read = (url: string) => env.app.inject({ method: 'GET', url, headers: { host: 'localhost:3000' } });
   async function publicFaces() {
@@ -56,17 +58,41 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
       { by: 'test', timeZone: 'Europe/Prague' },
     );
     story = { id: row.id, path: row.path as string };
+    const stringer = await createUser(env.ctx.db, {
+      email: 'stringer@example.com',
+      name: 'Stringer',
+      password: PASSWORD,
+      role: 'contributor',
+    });
+    const mine = await createArticle(
+      env.ctx.db,
+      {
+        headline: 'Harbour reopens',
+        body: doc('Boats are back.'),
+        sectionId: section.id,
+        status: 'published',
+      },
+      { by: 'test', createdBy: stringer.id, timeZone: 'Europe/Prague' },
+    );
+    theirs = { id: mine.id, path: mine.path as string };
     base = await serveOnLoopback(env.app);
-    desk = await launchBrowser();
-    await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
+    [desk, writer] = await Promise.all([launchBrowser(), launchBrowser()]);
+    await Promise.all([
+      signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD),
+      signInThroughForm(writer.page, base, 'stringer@example.com', PASSWORD),
+    ]);
   });
 
   afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(desk.page, context.task.name);
+    if (context.task.result?.state === 'fail') {
+      await reportFailure(desk.page, `${context.task.name} (editor)`);
+      await reportFailure(writer.page, `${context.task.name} (contributor)`);
+    }
   });
 
   afterAll(async () => {
     await desk?.close();
+    await writer?.close();
     await env?.close();
   });
 
@@ -134,5 +160,33 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
     await band.getByText('No unpublished changes.').waitFor({ timeout: 5_000 });
     expect(await page.locator('.ProseMirror').textContent()).not.toContain('A rumour.');
     expect((await read(story.path)).body).not.toContain('A rumour.');
+  });
+
+  it('a contributor submits changes to a live story; only the editor can Update', async () => {
+    const page = writer.page;
+    await page.goto(`${base}/admin/stories/${theirs.id}`);
+    const band = page.getByTestId('live-story');
+    await band.getByText('Live — readers see the published version.').waitFor();
+    const acknowledged = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/admin/articles/${theirs.id}/autosave`) && r.status() === 200,
+      { timeout: 15_000 },
+    );
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' The ferry runs hourly.');
+    await acknowledged;
+    await band.getByRole('button', { name: 'Submit changes for review' }).click();
+    await band.getByText('submitted for review').waitFor({ timeout: 5_000 });
+    expect(await band.getByRole('button', { name: 'Update', exact: true }).count()).toBe(0);
+    expect((await read(theirs.path)).body).not.toContain('The ferry runs hourly.');
+
+    const desk2 = desk.page;
+    await desk2.goto(`${base}/admin/stories/${theirs.id}`);
+    const deskBand = desk2.getByTestId('live-story');
+    await deskBand.getByText('submitted for review').waitFor();
+    desk2.once('dialog', (d) => void d.accept());
+    await deskBand.getByRole('button', { name: 'Update', exact: true }).click();
+    await deskBand.getByText('No unpublished changes.').waitFor({ timeout: 5_000 });
+    expect((await read(theirs.path)).body).toContain('The ferry runs hourly.');
   });
 });
