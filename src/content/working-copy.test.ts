@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultJobs, startJobs } from '../jobs/index.js';
+import { exportStatic } from '../mirrors/export/export.js';
 import { call, createRoleUsers, doc, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
@@ -104,6 +106,8 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect(before.page).toContain('Kremlin replaces five ministers');
     const searchBefore = await env.ctx.db.selectFrom('search_documents').selectAll().execute();
     const outboxBefore = await env.ctx.db.selectFrom('webhook_deliveries').select('id').execute();
+    const mirror = path.join(env.dir, 'mirror');
+    await exportStatic(env.ctx, env.app, mirror);
 
     const auto = await call(
       env.app,
@@ -137,9 +141,19 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect(after.page).not.toContain('governors');
     expect(await env.ctx.db.selectFrom('search_documents').selectAll().execute()).toEqual(searchBefore);
     expect(await env.ctx.db.selectFrom('webhook_deliveries').select('id').execute()).toEqual(outboxBefore);
+    // The static export (incremental) finds nothing to write.
+    expect((await exportStatic(env.ctx, env.app, mirror)).writtenPaths).toEqual([]);
     // GET shows the copy to the newsroom.
     const loaded = (await call(env.app, editor, 'GET', `/articles/${story.id}`)).json() as Story;
     expect(loaded.workingCopy?.headline).toBe('Kremlin replaces five governors');
+    // Applied, the export does rewrite the story's page.
+    const up = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
+      action: 'update',
+      version: loaded.workingCopy?.version,
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    const written = (await exportStatic(env.ctx, env.app, mirror)).writtenPaths;
+    expect(written.some((p) => p.includes(story.path.slice(1)))).toBe(true);
   });
 
   it('applies the copy with update: page, feed and API change at once, the address stays', async () => {
