@@ -21,7 +21,8 @@ export type Action =
   | 'media.update'
   | 'user.manage'
   | 'settings.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'article.revise';
 
 export const ACTIONS: readonly Action[] = [
   'article.create',
@@ -41,6 +42,7 @@ export const ACTIONS: readonly Action[] = [
   'user.manage',
   'settings.manage',
   'audit.read',
+  'article.revise',
 ];
 
 export interface Actor {
@@ -91,6 +93,9 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   'user.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'settings.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'audit.read': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
+  // Preparing changes to a published or scheduled story: they go to its working copy, which
+  // readers never see; applying them (`update`) needs article.publish.
+  'article.revise': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
 };
 
 const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];

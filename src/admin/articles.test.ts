@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
 import { publishDueArticles } from '../content/workflow.js';
 import { call, createRoleUsers, doc, type Session, signIn } from '../test/admin.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 
 describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
@@ -46,7 +46,7 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     expect(published.statusCode).toBe(403);
     const submitted = await move(s.contributor, a, 'submit');
     expect(submitted.json().status).toBe('in_review');
-    // In review, the contributor can still edit; once published, no longer.
+    // Once published, the contributor's edits go to a working copy (content/working-copy.test.ts).
     const pub = await move(s.editor, submitted.json(), 'publish');
     expect(pub.statusCode).toBe(200);
     const story = pub.json();
@@ -59,7 +59,9 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
       sectionId,
       version: story.version,
     });
-    expect(edit.statusCode).toBe(403);
+    expect(edit.statusCode).toBe(200);
+    expect(edit.json()).toMatchObject({ headline: 'Council votes on the bridge', editsGoTo: 'working-copy' });
+    expect(edit.json().workingCopy.headline).toBe('Changed');
     const audit = await call(env.app, s.admin, 'GET', '/audit');
     expect(audit.json().entries[0]).toMatchObject({
       action: 'article.publish',

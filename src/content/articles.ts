@@ -2,8 +2,8 @@ import type { Transaction } from 'kysely';
 import { type ArticleRow, type Database, type Db, inTransaction } from '../db/index.js';
 import { slugify } from '../lib/slug.js';
 import { nowIso } from '../lib/time.js';
-import { type Doc, DocumentError, validateDocument } from './document/index.js';
 import { linksOf, recordArticleChange } from './changes.js';
+import { type Doc, DocumentError, validateDocument } from './document/index.js';
 import { ContentError } from './errors.js';
 import { permalinkFor } from './permalinks.js';
 import { changedFields, type RevisionContent, writeRevision } from './revisions.js';
@@ -22,7 +22,7 @@ export interface WriteOptions {
   /** The user creating the story: its owner in the permission policy. */
   createdBy?: number | null;
   /** Autosaves coalesce into one revision per few minutes (see revisions.ts). */
-  kind?: 'save' | 'autosave';
+  kind?: 'save' | 'autosave' | 'update';
   /** Newsroom time zone: permalink dates are local dates. */
   timeZone: string;
   now?: string;
@@ -33,7 +33,7 @@ export interface UpdateOptions extends WriteOptions {
   expectedVersion: number;
 }
 
-function parseInput(input: unknown) {
+export function parseInput(input: unknown) {
   const parsed = articleInput.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -68,7 +68,7 @@ function bodyMediaIds(doc: Doc): number[] {
   return ids;
 }
 
-async function checkReferences(tx: Tx, data: Parsed): Promise<void> {
+export async function checkReferences(tx: Tx, data: Parsed): Promise<void> {
   const section = await tx
     .selectFrom('sections')
     .select('id')

@@ -1,12 +1,13 @@
 /** The content domain's public face: what other domains may use. */
+
+export { announceChange, onContentChange } from './announce.js';
 export {
   articleInputOf,
   createArticle,
-  updateArticle,
   type UpdateOptions,
+  updateArticle,
   type WriteOptions,
 } from './articles.js';
-export { announceChange, onContentChange } from './announce.js';
 export type { ArticleChange } from './changes.js';
 export { ContentError } from './errors.js';
 export * from './queries.js';
@@ -16,13 +17,28 @@ export {
   buildSectionTree,
   createSection,
   deleteSection,
-  RESERVED_SLUGS,
-  reorderSections,
-  type SectionPatch,
-  updateSection,
   descendantIds,
   loadSectionTree,
+  RESERVED_SLUGS,
+  reorderSections,
   type SectionNode,
+  type SectionPatch,
   type SectionTree,
+  updateSection,
 } from './sections.js';
 export { ensureTags } from './tags.js';
+export {
+  type ApplyOptions,
+  applyWorkingCopy,
+  discardWorkingCopy,
+  editsGoToWorkingCopy,
+  foldWorkingCopy,
+  getWorkingCopy,
+  reviewWorkingCopy,
+  saveWorkingCopy,
+  WORKING_COPY_ACTIONS,
+  type WorkingCopy,
+  type WorkingCopyAction,
+  type WorkingCopyContent,
+  workingCopyFields,
+} from './working-copy.js';

@@ -29,7 +29,7 @@ export async function writeRevision(
   tx: Transaction<Database>,
   row: ArticleRow,
   content: RevisionContent,
-  opts: { by: string | null; at: string; kind: 'save' | 'autosave'; changed: string[] },
+  opts: { by: string | null; at: string; kind: 'save' | 'autosave' | 'update'; changed: string[] },
 ): Promise<void> {
   const snapshot = JSON.stringify({ ...row, ...content });
   if (opts.kind === 'autosave' && opts.by) {

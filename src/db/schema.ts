@@ -117,8 +117,8 @@ export interface RevisionsTable {
   snapshot: string;
   created_by: string | null;
   created_at: string;
-  /** 'save' or 'autosave'; autosaves by one user within a few minutes share a revision. */
-  kind: Generated<'save' | 'autosave'>;
+  /** 'save' or 'autosave' (autosaves by one user within a few minutes share a revision); 'update': a working copy applied. */
+  kind: Generated<'save' | 'autosave' | 'update'>;
   updated_at: string | null;
   /** JSON array of the field names this save changed. */
   changed: Generated<string>;
@@ -359,6 +359,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   search_documents: SearchDocumentsTable;
+  working_copies: WorkingCopiesTable;
 }
 
 export type SectionRow = Selectable<SectionsTable>;
@@ -377,3 +378,20 @@ export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
 export type ArticleVideoRow = Selectable<ArticleVideosTable>;
 export type LiveStreamRow = Selectable<LiveStreamsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+
+/** The pending edits of a published or scheduled story (content/working-copy.ts). */
+export interface WorkingCopiesTable {
+  article_id: number;
+  /** JSON of the editable fields (updateArticle's input without status); null: no pending copy. */
+  content: string | null;
+  /** The story's version when this copy was started. */
+  base_version: number;
+  /** Counts every save of the copy; never goes down, so stale editors get a 409. */
+  version: number;
+  review_state: 'draft' | 'in_review';
+  updated_by: string | null;
+  updated_by_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+export type WorkingCopyRow = Selectable<WorkingCopiesTable>;

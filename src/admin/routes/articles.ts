@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { audit, canSetByline } from '../../accounts/index.js';
-import { articleInputOf, ContentError, createArticle, updateArticle } from '../../content/index.js';
+import {
+  articleInputOf,
+  ContentError,
+  createArticle,
+  editsGoToWorkingCopy,
+  foldWorkingCopy,
+  updateArticle,
+  WORKING_COPY_ACTIONS,
+} from '../../content/index.js';
 import { getRevision, listRevisions } from '../../content/revisions.js';
 import { articleInput } from '../../content/schema.js';
 import {
@@ -17,6 +25,7 @@ import { ApiError, type AuthedActor, authorize, forbidden, idParams, type Router
 import { articleListRoute } from './article-list.js';
 import { presentArticle, TRANSITION_ACTION } from './presenters.js';
 import { readableStory, storyFor } from './story-access.js';
+import { withWorkingCopy, workingCopyRoutes } from './working-copy.js';
 
 /** What an editor may send when saving: everything but the state, which moves by transitions. */
 const writeBody = articleInput.omit({ status: true, publishAt: true });
@@ -48,7 +57,12 @@ export function articleRoutes(r: Router, ctx: Context): void {
   }
 
   async function present(row: ArticleRow, actor: AuthedActor) {
-    return presentArticle(ctx, row, await articleInputOf(ctx.db, row), actor);
+    return withWorkingCopy(
+      ctx,
+      row,
+      actor,
+      presentArticle(ctx, row, await articleInputOf(ctx.db, row), actor),
+    );
   }
 
   /** A stale save gets 409 with the current version in the body, so nothing is overwritten blindly. */
@@ -65,6 +79,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
   }
 
   articleListRoute(r, ctx);
+  const workingCopy = workingCopyRoutes(ctx, { checkBylines, conflictGuard, present });
 
   r.add({
     method: 'POST',
@@ -112,6 +127,8 @@ export function articleRoutes(r: Router, ctx: Context): void {
       body: saveBody,
       handler: async ({ params, body, actor }) => {
         const current = await load(params.id, actor);
+        // A published or scheduled story: the save goes to its working copy, never to readers.
+        if (editsGoToWorkingCopy(current.status)) return workingCopy.save(current, body, actor);
         authorize(actor, 'article.update', { ownerId: current.created_by, status: current.status });
         const { version, ...fields } = body;
         // A stale version gets its 409 below; judging its bylines against newer ones would mislead.
@@ -136,15 +153,21 @@ export function articleRoutes(r: Router, ctx: Context): void {
     method: 'POST',
     url: '/articles/:id/transitions',
     tag: 'articles',
-    summary: 'Move a story: submit, return, publish, schedule, unschedule, unpublish, archive',
+    summary:
+      'Move a story: submit, return, publish, schedule, unschedule, unpublish, archive; on a published or scheduled story, submit, return, update (apply its working copy) and discard act on the working copy, with its version',
     params: idParams,
     body: z.object({
-      action: z.enum(Object.keys(TRANSITIONS) as [Transition, ...Transition[]]),
+      // Typed as Transition: `update` and `discard` are answered by workingCopy.handles first.
+      action: z.enum([...(Object.keys(TRANSITIONS) as Transition[]), ...WORKING_COPY_ACTIONS] as [
+        Transition,
+        ...Transition[],
+      ]),
       publishAt: z.iso.datetime({ offset: true }).nullable().optional(),
       version: z.number().int().positive().max(2_147_483_647),
     }),
     handler: async ({ params, body, actor }) => {
       const current = await load(params.id, actor);
+      if (workingCopy.handles(body.action, current)) return workingCopy.transition(current, body, actor);
       authorize(actor, TRANSITION_ACTION[body.action], {
         ownerId: current.created_by,
         status: current.status,
@@ -170,7 +193,8 @@ export function articleRoutes(r: Router, ctx: Context): void {
               },
             });
           }
-          return moved;
+          // Leaving the live states: pending changes become the story's own content.
+          return foldWorkingCopy(tx, moved, { by: actor.label, timeZone: tz, now: now() });
         }),
       );
       return present(row, actor);
@@ -277,6 +301,9 @@ export function articleRoutes(r: Router, ctx: Context): void {
         dateline: s.dateline ?? null,
         embargoUntil: s.embargoUntil ?? s.embargo_until ?? null,
       });
+      // On a live story the restored content becomes its working copy, like any save.
+      if (editsGoToWorkingCopy(current.status))
+        return workingCopy.save(current, { ...fields, version: body.version }, actor);
       const row = await conflictGuard(params.id, actor, () =>
         updateArticle(
           ctx.db,

@@ -130,7 +130,30 @@ export interface ArticleFields {
 
 export interface Article extends ArticleSummary, ArticleFields {
   url: string | null;
-  allowed: { update: boolean; delete: boolean; transitions: Transition[] };
+  allowed: {
+    update: boolean;
+    delete: boolean;
+    transitions: Transition[];
+    /** What the caller may do with the working copy of a live story (editor/live-story.tsx). */
+    workingCopy?: WorkingCopyAction[];
+  };
+  /** Readers see this story now. */
+  live?: boolean;
+  /** Saves of a published or scheduled story go to its working copy, never to readers. */
+  editsGoTo?: 'story' | 'working-copy';
+  workingCopy?: WorkingCopy | null;
+}
+
+export type WorkingCopyAction = 'update' | 'discard' | 'submit' | 'return';
+
+/** The pending changes to a live story: its fields, and their own version and review state. */
+export interface WorkingCopy extends ArticleFields {
+  version: number;
+  baseVersion: number;
+  reviewState: 'draft' | 'in_review';
+  updatedBy: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export interface Section {

@@ -3,10 +3,12 @@
  * after typing stops (PUT …/autosave with the version it was based on). Without a connection it
  * retries until the server answers; a 409 stops and asks the user which version to keep.
  */
-import { ApiError, type Article, type ArticleFields, api, fieldsOf } from '../api.js';
+
 import { DocumentError } from '../../../../src/content/document/index.js';
+import { ApiError, type Article, type ArticleFields, api, fieldsOf } from '../api.js';
 import { clock } from '../time.js';
 import { clearDraft, keepCopy, type LocalDraft, loadDraft, sameFields, storeDraft } from './drafts.js';
+import { editable, editVersion } from './live-story.js';
 import { toDoc } from './schema.js';
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'offline' | 'conflict' | 'error' | 'restored';
@@ -135,8 +137,8 @@ export class Autosaver {
   /** The server's story is now the truth (after a conflict choice or a revision restore). */
   reset(article: Article): void {
     clearTimeout(this.timer);
-    this.version = article.version;
-    this.fields = fieldsOf(article);
+    this.version = editVersion(article);
+    this.fields = fieldsOf(editable(article));
     this.savedSeq = ++this.seq;
     clearDraft(this.articleId);
     this.set('saved', `Saved at ${clock(new Date())}`);
@@ -144,7 +146,7 @@ export class Autosaver {
 
   /** A transition moved the story on (same content, new version). */
   moved(article: Article): void {
-    this.version = article.version;
+    this.version = editVersion(article);
   }
 
   dispose(): void {
@@ -215,7 +217,7 @@ export class Autosaver {
     const payload = { ...rest, body, ...(slug ? { slug } : {}), version: this.version };
     try {
       const article = await api<Article>('PUT', `/articles/${this.articleId}/autosave`, payload);
-      this.version = article.version;
+      this.version = editVersion(article);
       this.retryMs = 2000;
       if (this.seq === seq) {
         this.savedSeq = seq;
@@ -243,7 +245,7 @@ export class Autosaver {
       if (current) {
         this.persist();
         this.set('conflict', 'Someone else saved this story meanwhile — choose which version to keep', {
-          current,
+          current: editable(current),
           mine: this.fields,
         });
         return false;

@@ -10,9 +10,11 @@ import {
   fieldsOf,
   type Transition,
   type User,
+  type WorkingCopyAction,
 } from '../api.js';
 import { Autosaver } from '../editor/autosave.js';
 import { Conflict } from '../editor/conflict.js';
+import { editable, editVersion, LiveStory } from '../editor/live-story.js';
 import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
 import { editorExtensions, toEditorContent, transformPastedHTML } from '../editor/schema.js';
@@ -57,9 +59,11 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   const [meta, setMeta] = useState<Article>(initial);
   // The autosaver exists once per story; unsaved edits from an earlier visit are restored first.
   const [{ saver, start }] = useState(() => {
-    const s = new Autosaver(initial.id, initial.version, fieldsOf(initial), (a) => setMeta(a));
-    const local = s.restoreLocal(fieldsOf(initial));
-    return { saver: s, start: local?.fields ?? fieldsOf(initial) };
+    // A live story is edited in its working copy (editor/live-story.tsx) when it has one.
+    const mine = fieldsOf(editable(initial));
+    const s = new Autosaver(initial.id, editVersion(initial), mine, (a) => setMeta(a));
+    const local = s.restoreLocal(mine);
+    return { saver: s, start: local?.fields ?? mine };
   });
   const [fields, setFields] = useState<ArticleFields>(start);
   const fieldsRef = useRef(fields);
@@ -111,7 +115,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
 
   /** Shows a story the server sent (their version, a restored revision) without echoing it back. */
   function show(article: Article) {
-    const f = fieldsOf(article);
+    const f = fieldsOf(editable(article));
     fieldsRef.current = f;
     setFields(f);
     setMeta(article);
@@ -120,7 +124,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     applying.current = false;
   }
 
-  async function move(action: Transition, publishAt?: string) {
+  async function move(action: Transition | WorkingCopyAction, publishAt?: string) {
     if (!(await saver.flush())) {
       window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
       return;
@@ -128,9 +132,15 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     try {
       const a = await api<Article>('POST', `/articles/${meta.id}/transitions`, {
         action,
-        version: saver.currentVersion,
+        // Moves of the story itself carry its version; those of a working copy, the copy's.
+        version: isCopyMove(action, meta) ? saver.currentVersion : meta.version,
         ...(publishAt ? { publishAt } : {}),
       });
+      if (action === 'discard') {
+        saver.reset(a);
+        show(a);
+        return;
+      }
       saver.moved(a);
       setMeta(a);
     } catch (err) {
@@ -176,6 +186,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             }}
           />
         )}
+        <LiveStory meta={meta} fields={fields} run={move} />
         <h1 className="visually-hidden">Edit: {fields.headline}</h1>
         {editor && <Toolbar editor={editor} user={user} />}
         {editor && <ImageAttrs editor={editor} />}
@@ -230,4 +241,10 @@ function ImageAttrs({ editor }: { editor: Editor }) {
       </label>
     </fieldset>
   );
+}
+
+/** Does this move act on the working copy of a live story (its version) rather than the story? */
+function isCopyMove(action: Transition | WorkingCopyAction, meta: Article): boolean {
+  if (action === 'update' || action === 'discard') return true;
+  return meta.editsGoTo === 'working-copy' ? action === 'submit' || action === 'return' : true;
 }
