@@ -21,7 +21,8 @@ export type Action =
   | 'media.update'
   | 'user.manage'
   | 'settings.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'article.takeover';
 
 export const ACTIONS: readonly Action[] = [
   'article.create',
@@ -41,6 +42,7 @@ export const ACTIONS: readonly Action[] = [
   'user.manage',
   'settings.manage',
   'audit.read',
+  'article.takeover',
 ];
 
 export interface Actor {
@@ -91,6 +93,8 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   'user.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'settings.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'audit.read': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
+  // Taking a story over from whoever else has it open in the editor (content/presence.ts).
+  'article.takeover': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
 };
 
 const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];
