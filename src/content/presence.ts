@@ -43,6 +43,8 @@ export interface Presence {
 }
 
 export interface PresenceState {
+  /** Since when this tab has had the story open (the second to open it is warned). */
+  since: string;
   others: Presence[];
   /** Set when an editor took the story over from this tab. */
   takenOver: { by: Person; at: string } | null;
@@ -161,6 +163,7 @@ async function stateOf(
   }
   const moved = o.heldVersion === undefined || o.heldVersion !== article.version;
   return {
+    since: iso(mine?.since ?? o.now.toISOString()),
     others: [...byUser.values()],
     takenOver:
       mine?.taken_over_by != null

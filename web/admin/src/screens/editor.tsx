@@ -13,6 +13,7 @@ import {
 } from '../api.js';
 import { Autosaver } from '../editor/autosave.js';
 import { Conflict } from '../editor/conflict.js';
+import { WhoIsEditing } from '../editor/presence.js';
 import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
 import { editorExtensions, toEditorContent, transformPastedHTML } from '../editor/schema.js';
@@ -165,6 +166,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             </button>
           )}
         </div>
+        <WhoIsEditing articleId={meta.id} user={user} saver={saver} onReload={show} />
         {state.conflict && (
           <Conflict
             current={state.conflict.current}
