@@ -22,7 +22,8 @@ export type Action =
   | 'user.manage'
   | 'settings.manage'
   | 'audit.read'
-  | 'article.revise';
+  | 'article.revise'
+  | 'article.takeover';
 
 export const ACTIONS: readonly Action[] = [
   'article.create',
@@ -43,6 +44,7 @@ export const ACTIONS: readonly Action[] = [
   'settings.manage',
   'audit.read',
   'article.revise',
+  'article.takeover',
 ];
 
 export interface Actor {
@@ -96,6 +98,8 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   // Preparing changes to a published or scheduled story: they go to its working copy, which
   // readers never see; applying them (`update`) needs article.publish.
   'article.revise': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
+  // Taking a story over from whoever else has it open in the editor (content/presence.ts).
+  'article.takeover': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
 };
 
 const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];

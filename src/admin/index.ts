@@ -11,6 +11,7 @@ import { distributionAdminRoutes } from './routes/distribution.js';
 import { searchAdminRoutes } from './routes/search.js';
 import { mediaRoutes } from './routes/media.js';
 import { mirrorAdminRoutes } from './routes/mirrors.js';
+import { presenceRoutes } from './routes/presence.js';
 import { previewAdminRoutes } from './routes/preview.js';
 import { sessionRoutes } from './routes/session.js';
 import { authorRoutes } from './routes/authors.js';
@@ -55,6 +56,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       mirrorAdminRoutes(router, ctx);
       searchAdminRoutes(router, ctx);
       cacheAdminRoutes(router, ctx);
+      presenceRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

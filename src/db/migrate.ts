@@ -13,6 +13,7 @@ import * as m010 from './migrations/2026-11-29-010-covering-list-indexes.js';
 import * as m011 from './migrations/2026-12-05-011-token-expiry.js';
 import * as m013 from './migrations/2026-12-05-013-media-public.js';
 import * as m014 from './migrations/2026-12-05-014-working-copy.js';
+import * as m016 from './migrations/2026-12-05-016-presence.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-011-token-expiry': m011,
   '2026-12-05-013-media-public': m013,
   '2026-12-05-014-working-copy': m014,
+  '2026-12-05-016-presence': m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -395,3 +395,21 @@ export interface WorkingCopiesTable {
   updated_at: string;
 }
 export type WorkingCopyRow = Selectable<WorkingCopiesTable>;
+/** Who has a story open in the editor: one row per tab, kept fresh by its heartbeat (content/presence.ts). */
+export interface EditingSessionsTable {
+  article_id: number;
+  user_id: number;
+  /** Random id the editor tab picks when it opens the story. */
+  tab_id: string;
+  since: string;
+  last_seen: string;
+  /** The editor who took the story over from this tab, told to it at its next heartbeat. */
+  taken_over_by: number | null;
+  taken_over_at: string | null;
+}
+
+// Declared apart from the main list so the table's lines stay together (interfaces merge).
+export interface Database {
+  editing_sessions: EditingSessionsTable;
+}
+export type EditingSessionRow = Selectable<EditingSessionsTable>;

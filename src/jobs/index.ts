@@ -1,4 +1,5 @@
 import { announceStoriesComingDue } from '../content/changes.js';
+import { purgeStalePresence } from '../content/presence.js';
 import { publishDueArticles, purgeDeletedArticles } from '../content/workflow.js';
 import { dispatchDue, purgeOldDeliveries } from '../distribution/webhooks/index.js';
 import { refreshAddresses, scheduledMirrorCheck } from '../mirrors/index.js';
@@ -33,6 +34,8 @@ export const defaultJobs: Job[] = [
     intervalMs: 3_600_000,
     run: (ctx) => purgeDeletedArticles(ctx.db, ctx.now().toISOString()),
   },
+  // Editor tabs that closed without saying so (content/presence.ts); ignored after 30 s anyway.
+  { name: 'presence-purge', intervalMs: 60_000, run: (ctx) => purgeStalePresence(ctx.db, ctx.now()) },
 ];
 
 function comingDue(): Job {

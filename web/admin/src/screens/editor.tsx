@@ -15,6 +15,7 @@ import {
 import { Autosaver } from '../editor/autosave.js';
 import { Conflict } from '../editor/conflict.js';
 import { editable, editVersion, LiveStory } from '../editor/live-story.js';
+import { WhoIsEditing } from '../editor/presence.js';
 import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
 import { editorExtensions, toEditorContent, transformPastedHTML } from '../editor/schema.js';
@@ -175,6 +176,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             </button>
           )}
         </div>
+        <WhoIsEditing articleId={meta.id} user={user} saver={saver} onReload={show} />
         {state.conflict && (
           <Conflict
             current={state.conflict.current}

@@ -1,0 +1,219 @@
+/**
+ * Who is editing (POST/DELETE /api/admin/articles/{id}/presence): this tab says it has the story
+ * open every few seconds while it is visible, and leaves when hidden or closed. The answer names
+ * who else is here, says when an editor took the story over from us, and carries the story's
+ * version, so someone else's save shows here within a heartbeat instead of at our next save.
+ * Nothing is locked: the version check on save (409, the conflict view) stays the safety net.
+ */
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { ApiError, type Article, api, currentCsrfToken, type User } from '../api.js';
+import { mayEver } from '../permissions.js';
+import type { Autosaver } from './autosave.js';
+import './presence.css';
+
+interface Person {
+  id: number;
+  name: string;
+}
+interface PresenceState {
+  since: string;
+  others: { user: Person; you: boolean; tabs: number; since: string; takenOver: boolean }[];
+  takenOver: { by: Person; at: string } | null;
+  article: { version: number; status: string; updatedAt: string; updatedBy: Person | null };
+  heartbeatSeconds: number;
+}
+
+/** A random id for this tab's stay on the story (works without a secure context too). */
+function newTabId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+function initials(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  return (
+    words.length > 1 ? `${words[0]?.[0]}${words.at(-1)?.[0]}` : (words[0]?.slice(0, 2) ?? '?')
+  ).toUpperCase();
+}
+
+function ago(iso: string, now: number): string {
+  const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
+  if (s < 60) return `${s} s ago`;
+  const m = Math.round(s / 60);
+  return m < 60 ? `${m} min ago` : `${Math.round(m / 60)} h ago`;
+}
+
+function names(people: Person[]): string {
+  const n = people.map((p) => p.name);
+  return n.length <= 1 ? (n[0] ?? '') : `${n.slice(0, -1).join(', ')} and ${n.at(-1)}`;
+}
+
+export function WhoIsEditing({
+  articleId,
+  user,
+  saver,
+  onReload,
+}: {
+  articleId: number;
+  user: User;
+  saver: Autosaver;
+  /** Show a story fetched from the server (the editor's own `show`). */
+  onReload: (article: Article) => void;
+}) {
+  const [tabId] = useState(newTabId);
+  const [state, setState] = useState<PresenceState | null>(null);
+  const [now, setNow] = useState(Date.now());
+  const [note, setNote] = useState('');
+  const save = useSyncExternalStore(saver.subscribe, () => saver.snapshot);
+  const saverRef = useRef(saver);
+  saverRef.current = saver;
+
+  useEffect(() => {
+    const url = `/articles/${articleId}/presence`;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const beat = async () => {
+      clearTimeout(timer);
+      if (stopped || document.visibilityState === 'hidden') return;
+      let every = 5;
+      try {
+        const s = await api<PresenceState>('POST', url, { tabId, version: saverRef.current.currentVersion });
+        if (!stopped) {
+          setState(s);
+          setNow(Date.now());
+        }
+        every = s.heartbeatSeconds;
+      } catch (err) {
+        // Offline or a server hiccup: keep trying at the same pace; a 404 (story gone) stops.
+        if (err instanceof ApiError && err.status === 404) return;
+      }
+      if (!stopped) timer = setTimeout(beat, every * 1000);
+    };
+    /** Leave without waiting: keepalive lets the request outlive the page. */
+    const leave = () => {
+      clearTimeout(timer);
+      const token = currentCsrfToken();
+      void fetch(`/api/admin${url}?tabId=${tabId}`, {
+        method: 'DELETE',
+        keepalive: true,
+        credentials: 'same-origin',
+        headers: token ? { 'x-csrf-token': token } : {},
+      }).catch(() => {});
+    };
+    const onVisibility = () => (document.visibilityState === 'hidden' ? leave() : void beat());
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', leave);
+    void beat();
+    return () => {
+      stopped = true;
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, [articleId, tabId]);
+
+  if (!state) return null;
+  const people = state.others.filter((o) => !o.you);
+  const earlier = people.filter((o) => o.since <= state.since && !o.takenOver);
+  const held = saver.currentVersion;
+  // Our own save in flight can be seen by a heartbeat before its answer arrives: not "newer".
+  const newer =
+    state.article.version > held && save.status !== 'saving' && save.status !== 'conflict'
+      ? state.article
+      : null;
+
+  async function takeOver() {
+    try {
+      const s = await api<PresenceState & { tookOver: number }>(
+        'POST',
+        `/articles/${articleId}/presence/take-over`,
+        {
+          tabId,
+        },
+      );
+      setState(s);
+      setNote(
+        s.tookOver
+          ? `You took over from ${names(people.map((p) => p.user))}.`
+          : 'Nobody else has it open now.',
+      );
+    } catch (err) {
+      setNote((err as Error).message);
+    }
+  }
+
+  async function reload() {
+    if (saver.dirty && !window.confirm('Discard your unsaved changes and load the newer version?')) return;
+    try {
+      const a = await api<Article>('GET', `/articles/${articleId}`);
+      saver.reset(a);
+      onReload(a);
+    } catch (err) {
+      setNote((err as Error).message);
+    }
+  }
+
+  return (
+    <section className="presence" aria-label="Who is editing" data-testid="presence">
+      {people.length > 0 && (
+        <div className="presence-people">
+          <span className="muted">Also here:</span>
+          <ul>
+            {people.map((p) => (
+              <li key={p.user.id} title={`${p.user.name}${p.takenOver ? ' (taken over)' : ''}`}>
+                <span className="avatar" aria-hidden="true">
+                  {initials(p.user.name)}
+                </span>
+                <span className="presence-name">{p.user.name}</span>
+              </li>
+            ))}
+          </ul>
+          {mayEver(user, 'article.takeover') && !state.takenOver && (
+            <button type="button" onClick={() => void takeOver()}>
+              Take over
+            </button>
+          )}
+        </div>
+      )}
+      {note && (
+        <p className="presence-note" role="status">
+          {note}
+        </p>
+      )}
+      {state.takenOver ? (
+        <p className="banner banner-bad" role="alert" data-testid="taken-over">
+          <strong>{state.takenOver.by.name} took over this story</strong> {ago(state.takenOver.at, now)}. You
+          can still edit; your saves are merged with theirs or flagged.
+        </p>
+      ) : (
+        earlier.length > 0 && (
+          <p className="banner banner-warn" role="status" data-testid="someone-editing">
+            <strong>
+              {names(earlier.map((p) => p.user))} {earlier.length > 1 ? 'are' : 'is'} editing this story
+            </strong>{' '}
+            — you can still edit; saves are merged or flagged.
+          </p>
+        )
+      )}
+      {newer && (
+        <p className="banner banner-warn" role="alert" data-testid="newer-version">
+          {newer.updatedBy?.id === user.id ? 'You' : (newer.updatedBy?.name ?? 'Someone')} saved a newer
+          version {newer.updatedBy?.id === user.id ? 'in another tab ' : ''}
+          {ago(newer.updatedAt, now)}{' '}
+          <button type="button" onClick={() => void reload()}>
+            Reload
+          </button>
+          {saver.dirty && (
+            <button
+              type="button"
+              onClick={() => void saver.flush()}
+              title="Save now and compare both versions"
+            >
+              Compare
+            </button>
+          )}
+        </p>
+      )}
+    </section>
+  );
+}
