@@ -1,13 +1,12 @@
 /** The content domain's public face: what other domains may use. */
-
-export { announceChange, onContentChange } from './announce.js';
 export {
   articleInputOf,
   createArticle,
-  type UpdateOptions,
   updateArticle,
+  type UpdateOptions,
   type WriteOptions,
 } from './articles.js';
+export { announceChange, onContentChange } from './announce.js';
 export type { ArticleChange } from './changes.js';
 export { ContentError } from './errors.js';
 export * from './queries.js';
@@ -17,14 +16,14 @@ export {
   buildSectionTree,
   createSection,
   deleteSection,
-  descendantIds,
-  loadSectionTree,
   RESERVED_SLUGS,
   reorderSections,
-  type SectionNode,
   type SectionPatch,
-  type SectionTree,
   updateSection,
+  descendantIds,
+  loadSectionTree,
+  type SectionNode,
+  type SectionTree,
 } from './sections.js';
 export { ensureTags } from './tags.js';
 export {
