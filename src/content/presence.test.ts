@@ -206,6 +206,36 @@ describe.each(testDialects())('presence on %s', (dialect) => {
     });
   });
 
+  it("reports a newer save of a live story's working copy, with who saved it", async () => {
+    const { id, version } = await story(editor, 'Live and edited');
+    const pub = await call(env.app, editor, 'POST', `/articles/${id}/transitions`, {
+      action: 'publish',
+      version,
+      override: true,
+    });
+    expect(pub.statusCode, pub.body).toBe(200);
+    const live = pub.json().version as number;
+    tick(2_000);
+    const save = await call(env.app, admin, 'PUT', `/articles/${id}/autosave`, {
+      headline: 'Live and edited, further',
+      body: doc('y'),
+      sectionId,
+      version: live,
+    });
+    expect(save.statusCode, save.body).toBe(200);
+    const copyVersion = save.json().workingCopy.version as number;
+    expect(copyVersion).toBeGreaterThan(live);
+    const told = (await beat(editor, id, 'editor-live-tab', live)).json();
+    expect(told.article).toMatchObject({
+      version: copyVersion,
+      status: 'published',
+      updatedAt: new Date(clock).toISOString(),
+      updatedBy: { id: admin.userId },
+    });
+    // Holding the copy's version: nothing newer, nobody named.
+    expect((await beat(editor, id, 'editor-live-tab', copyVersion)).json().article.updatedBy).toBeNull();
+  });
+
   it('takes many heartbeats at once from many tabs without an error', async () => {
     const { id } = await story(editor);
     const answers = await Promise.all(

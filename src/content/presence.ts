@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ArticleRow, Db } from '../db/index.js';
+import { editsGoToWorkingCopy, getWorkingCopy } from './working-copy.js';
 
 /**
  * Who is editing a story. Each editor tab sends a heartbeat every few seconds; it is one row of
@@ -121,6 +122,13 @@ async function savedBy(db: Db, article: ArticleRow): Promise<Person | null> {
   return user ?? null;
 }
 
+async function copySavedBy(db: Db, userId: number | null): Promise<Person | null> {
+  if (userId === null) return null;
+  return (
+    (await db.selectFrom('users').select(['id', 'name']).where('id', '=', userId).executeTakeFirst()) ?? null
+  );
+}
+
 /**
  * A heartbeat: this tab is here; who else is, whether someone took the story over from this
  * tab, and the story's current version. `heldVersion` is the version the editor holds: who
@@ -161,7 +169,11 @@ async function stateOf(
       takenOver: r.taken_over_by !== null,
     });
   }
-  const moved = o.heldVersion === undefined || o.heldVersion !== article.version;
+  // A live story is edited through its working copy: the version the editor holds and the
+  // person who saved last are the copy's while it has one (content/working-copy.ts).
+  const copy = editsGoToWorkingCopy(article.status) ? await getWorkingCopy(db, article.id) : null;
+  const version = copy ? copy.version : article.version;
+  const moved = o.heldVersion === undefined || o.heldVersion !== version;
   return {
     since: iso(mine?.since ?? o.now.toISOString()),
     others: [...byUser.values()],
@@ -173,10 +185,10 @@ async function stateOf(
           }
         : null,
     article: {
-      version: article.version,
+      version,
       status: article.status,
-      updatedAt: iso(article.updated_at),
-      updatedBy: moved ? await savedBy(db, article) : null,
+      updatedAt: copy ? copy.updatedAt : iso(article.updated_at),
+      updatedBy: moved ? await (copy ? copySavedBy(db, copy.updatedById) : savedBy(db, article)) : null,
     },
     heartbeatSeconds: HEARTBEAT_MS / 1000,
     goneAfterSeconds: PRESENCE_TTL_MS / 1000,
