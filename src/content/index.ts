@@ -26,3 +26,12 @@ export {
   type SectionTree,
 } from './sections.js';
 export { ensureTags } from './tags.js';
+export {
+  CHECK_ACTIONS,
+  type CheckAction,
+  type CheckOptions,
+  checkStory,
+  internalPath,
+  SEO_TITLE_MAX,
+  type StoryCheck,
+} from './checks.js';
