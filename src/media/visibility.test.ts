@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../content/index.js';
 import { issuePreview } from '../site/preview.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
-import { type TestEnv, testEnv } from '../test/context.js';
+import { testEnv, type TestEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { addTestImage, type Fixture, paragraphs, seedFixture } from '../test/fixtures.js';
 
