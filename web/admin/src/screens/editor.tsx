@@ -12,6 +12,7 @@ import {
   type User,
 } from '../api.js';
 import { Autosaver } from '../editor/autosave.js';
+import { useChecklist } from '../editor/checklist.js';
 import { Conflict } from '../editor/conflict.js';
 import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
@@ -67,6 +68,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   const slugFollows = useRef(initial.firstPublishedAt === null && start.slug === slugify(start.headline));
   const applying = useRef(false);
   const state = useSyncExternalStore(saver.subscribe, () => saver.snapshot);
+  const checklist = useChecklist(initial.id);
 
   function change(patch: Partial<ArticleFields>) {
     const next = { ...fieldsRef.current, ...patch };
@@ -125,11 +127,15 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
       window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
       return;
     }
+    // Publish, schedule and update show the checklist first (editor/checklist.tsx).
+    const verdict = await checklist.confirm(action, publishAt);
+    if (!verdict) return;
     try {
       const a = await api<Article>('POST', `/articles/${meta.id}/transitions`, {
         action,
         version: saver.currentVersion,
         ...(publishAt ? { publishAt } : {}),
+        ...verdict,
       });
       saver.moved(a);
       setMeta(a);
@@ -183,6 +189,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
       </div>
       <aside className="editor-side" aria-label="Story details and workflow">
         <Workflow meta={meta} move={move} />
+        {checklist.dialog}
         <SidePanel
           user={user}
           fields={fields}
