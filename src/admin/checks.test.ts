@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle, createSection } from '../content/index.js';
+import { articleInputOf, createArticle, createSection } from '../content/index.js';
 import type { ArticleInput } from '../content/schema.js';
 import { transitionArticle } from '../content/workflow.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
+import { ApiError, type AuthedActor } from './http.js';
+import { assertChecksPass } from './routes/checks.js';
 import { testDialects } from '../test/databases.js';
 
 /** Checks before publishing (content/checks.ts, admin/routes/checks.ts), through the newsroom API. */
@@ -87,6 +89,13 @@ describe.each(testDialects())('checks before publishing on %s', (dialect) => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: number; version: number };
   };
+  const actorOf = async (id: number, role: 'editor' | 'author'): Promise<AuthedActor> => ({
+    id,
+    role,
+    user: await env.ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+    via: 'session',
+    label: `user:${id}`,
+  });
   const checks = async (id: number, action = 'publish', who = s.editor) => {
     const res = await call(env.app, who, 'GET', `/articles/${id}/checks?action=${action}`);
     expect(res.statusCode, res.body).toBe(200);
@@ -296,6 +305,39 @@ describe.each(testDialects())('checks before publishing on %s', (dialect) => {
     expect((await call(env.app, null, 'GET', `/articles/${a.id}/checks?action=publish`)).statusCode).toBe(
       401,
     );
+  });
+
+  it('gates the content it is given (a working copy), not the stored story', async () => {
+    const a = await story(s.editor);
+    const row = await env.ctx.db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    const actor = await actorOf(users.editor, 'editor');
+    const stored = await articleInputOf(env.ctx.db, row);
+    expect(await assertChecksPass(env.ctx, actor, row, stored, 'update')).toEqual([]);
+    const copy = { ...stored, dek: '', body: link('https://news.example.com/no/such/page') };
+    const refused = await assertChecksPass(env.ctx, actor, row, copy, 'update', { override: true }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toMatchObject({
+      status: 422,
+      details: { checks: [{ id: 'dek' }, { id: 'link-broken' }] },
+    });
+    const warned = { ...stored, dek: '' };
+    await expect(assertChecksPass(env.ctx, actor, row, warned, 'update')).rejects.toMatchObject({
+      status: 422,
+    });
+    expect(await assertChecksPass(env.ctx, actor, row, warned, 'update', { override: true })).toMatchObject([
+      { id: 'dek' },
+    ]);
+    const writer = await actorOf(users.author, 'author');
+    await expect(
+      assertChecksPass(env.ctx, writer, row, warned, 'update', { override: true }),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it('leaves other transitions and the scheduler alone', async () => {
