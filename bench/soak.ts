@@ -153,7 +153,12 @@ async function main() {
             content: [{ type: 'paragraph', content: [{ type: 'text', text: `Story ${n}.` }] }],
           },
         });
-        await api('POST', `/articles/${draft.id}/transitions`, { action: 'publish', version: draft.version });
+        // Past the checks' warnings (no picture, dek or byline): the soak measures load, not copy.
+        await api('POST', `/articles/${draft.id}/transitions`, {
+          action: 'publish',
+          version: draft.version,
+          override: true,
+        });
         published++;
       } catch (err) {
         publishErrors++;

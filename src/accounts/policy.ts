@@ -16,6 +16,7 @@ export type Action =
   | 'article.delete'
   | 'article.restore'
   | 'article.byline'
+  | 'article.override'
   | 'taxonomy.manage'
   | 'media.create'
   | 'media.update'
@@ -37,6 +38,7 @@ export const ACTIONS: readonly Action[] = [
   'article.delete',
   'article.restore',
   'article.byline',
+  'article.override',
   'taxonomy.manage',
   'media.create',
   'media.update',
@@ -88,6 +90,9 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   // Adding or removing a byline on a story one may edit. "own" is the author profile linked to
   // one's account: writers cannot put a colleague's name on their copy, editors credit anyone.
   'article.byline': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
+  // Publishing past the warnings of the checks before publishing (content/checks.ts); errors
+  // can never be waived. Writers fix their copy; the desk decides when a warning may stand.
+  'article.override': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   'taxonomy.manage': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   // Uploading is for staff who publish; contributors pick from the library (as in WordPress).
   'media.create': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },

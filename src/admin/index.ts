@@ -7,6 +7,7 @@ import { ApiError, Router, sendError } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
 import { cacheAdminRoutes } from './routes/cache.js';
+import { checkRoutes } from './routes/checks.js';
 import { distributionAdminRoutes } from './routes/distribution.js';
 import { searchAdminRoutes } from './routes/search.js';
 import { mediaRoutes } from './routes/media.js';
@@ -46,6 +47,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       const router = new Router(api);
       sessionRoutes(router, ctx);
       articleRoutes(router, ctx);
+      checkRoutes(router, ctx);
       previewAdminRoutes(router, ctx);
       sectionRoutes(router, ctx);
       tagRoutes(router, ctx);

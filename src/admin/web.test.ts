@@ -356,10 +356,18 @@ describe.skipIf(!runBrowserTests)('the newsroom app in headless Chromium', () =>
     // 18:00 in Prague in January is 17:00 UTC, whatever the browser's own zone.
     await page.getByLabel('Publish at (Europe/Prague)').fill(`${year}-01-15T18:00`);
     await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    // The checklist first: no lead image or byline yet, warnings an editor may schedule past.
+    const checklist = page.getByRole('dialog', { name: 'Before you schedule' });
+    await checklist.getByText(/No lead image/).waitFor();
+    await checklist.getByRole('button', { name: 'Schedule anyway' }).click();
     await page.getByText(`goes live 15 Jan ${year}, 18:00 (Europe/Prague)`).waitFor();
     expect((await apiCall('GET', `/articles/${storyId}`)).publishAt).toBe(`${year}-01-15T17:00:00.000Z`);
     await page.getByRole('button', { name: 'Unschedule' }).click();
     await page.getByRole('button', { name: 'Publish now' }).click();
+    await page
+      .getByRole('dialog', { name: 'Before you publish' })
+      .getByRole('button', { name: 'Publish anyway' })
+      .click();
     await page.getByRole('link', { name: 'View on the site' }).waitFor();
     const story = await apiCall('GET', `/articles/${storyId}`);
     expect(story.status).toBe('published');

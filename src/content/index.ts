@@ -1,13 +1,23 @@
 /** The content domain's public face: what other domains may use. */
+
+export { announceChange, onContentChange } from './announce.js';
 export {
   articleInputOf,
   createArticle,
-  updateArticle,
   type UpdateOptions,
+  updateArticle,
   type WriteOptions,
 } from './articles.js';
-export { announceChange, onContentChange } from './announce.js';
 export type { ArticleChange } from './changes.js';
+export {
+  CHECK_ACTIONS,
+  type CheckAction,
+  type CheckOptions,
+  checkStory,
+  internalPath,
+  SEO_TITLE_MAX,
+  type StoryCheck,
+} from './checks.js';
 export { ContentError } from './errors.js';
 export * from './queries.js';
 export type { ArticleData, ArticleInput } from './schema.js';
@@ -16,14 +26,14 @@ export {
   buildSectionTree,
   createSection,
   deleteSection,
-  RESERVED_SLUGS,
-  reorderSections,
-  type SectionPatch,
-  updateSection,
   descendantIds,
   loadSectionTree,
+  RESERVED_SLUGS,
+  reorderSections,
   type SectionNode,
+  type SectionPatch,
   type SectionTree,
+  updateSection,
 } from './sections.js';
 export { ensureTags } from './tags.js';
 export {

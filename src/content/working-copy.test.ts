@@ -7,7 +7,11 @@ import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { createSection } from './index.js';
 
-/** Published stories: saves go to a working copy readers never see, until `update`. */
+/**
+ * Published stories: saves go to a working copy readers never see, until `update`.
+ * Transitions here pass `override: true` as an editor: these tests are about the working copy;
+ * the checks' warnings before publishing are tested in admin/checks.test.ts.
+ */
 describe.each(testDialects())('working copy of a live story on %s', (dialect) => {
   let env: TestEnv;
   let editor: Session;
@@ -68,6 +72,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     const { id, version } = made.json();
     const pub = await call(env.app, editor, 'POST', `/articles/${id}/transitions`, {
       action: 'publish',
+      override: true,
       version,
     });
     expect(pub.statusCode, pub.body).toBe(200);
@@ -149,6 +154,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     // Applied, the export does rewrite the story's page.
     const up = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
       action: 'update',
+      override: true,
       version: loaded.workingCopy?.version,
     });
     expect(up.statusCode, up.body).toBe(200);
@@ -171,6 +177,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     const wcVersion = s.workingCopy?.version as number;
     const stale = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
       action: 'update',
+      override: true,
       version: story.version,
     });
     expect(stale.statusCode).toBe(409);
@@ -178,6 +185,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     const eventsBefore = await updatedEvents();
     const up = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
       action: 'update',
+      override: true,
       version: wcVersion,
     });
     expect(up.statusCode, up.body).toBe(200);
@@ -215,6 +223,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect((await get(story.path)).statusCode).toBe(200);
     const up = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
       action: 'update',
+      override: true,
       version: s.workingCopy?.version,
     });
     expect(up.statusCode, up.body).toBe(200);
@@ -243,6 +252,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
       (
         await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
           action: 'update',
+          override: true,
           version: s.workingCopy?.version,
         })
       ).statusCode,
@@ -274,6 +284,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect((s.json() as Story).allowed.workingCopy).toEqual(['discard', 'submit']);
     const refused = await call(env.app, contributor, 'POST', `/articles/${story.id}/transitions`, {
       action: 'update',
+      override: true,
       version: wc.version,
     });
     expect(refused.statusCode).toBe(403);
@@ -295,6 +306,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect(back.statusCode).toBe(403);
     const up = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
       action: 'update',
+      override: true,
       version: submitted.version,
     });
     expect(up.statusCode, up.body).toBe(200);
@@ -312,6 +324,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     const at = new Date(Date.now() + 3_600_000).toISOString();
     const sch = await call(env.app, editor, 'POST', `/articles/${made.id}/transitions`, {
       action: 'schedule',
+      override: true,
       version: made.version,
       publishAt: at,
     });
@@ -370,6 +383,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     const scheduled = (
       await call(env.app, editor, 'POST', `/articles/${made.id}/transitions`, {
         action: 'schedule',
+        override: true,
         version: made.version,
         publishAt: at,
       })
@@ -385,6 +399,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     ).json() as Story;
     const up = await call(env.app, editor, 'POST', `/articles/${made.id}/transitions`, {
       action: 'update',
+      override: true,
       version: s.workingCopy?.version,
     });
     expect(up.statusCode, up.body).toBe(200);
@@ -405,6 +420,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     const scheduled = (
       await call(env.app, editor, 'POST', `/articles/${made.id}/transitions`, {
         action: 'schedule',
+        override: true,
         version: made.version,
         publishAt: at,
       })
@@ -442,6 +458,26 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect((await get(story.path)).statusCode).toBe(410);
   });
 
+  it('checks the changes about to go public before update, and applies none while they fail', async () => {
+    const story = await published('Short headline');
+    const long = `Council passes budget ${'after a very long night of amendments '.repeat(2)}`.trim();
+    const s = (
+      await call(env.app, editor, 'PUT', `/articles/${story.id}`, edit(story.version, long))
+    ).json() as Story;
+    const checks = await call(env.app, editor, 'GET', `/articles/${story.id}/checks?action=update`);
+    expect(checks.json().checks.map((c: { id: string }) => c.id)).toContain('headline-length');
+    const publishChecks = await call(env.app, editor, 'GET', `/articles/${story.id}/checks?action=publish`);
+    expect(publishChecks.json().checks.map((c: { id: string }) => c.id)).not.toContain('headline-length');
+    const refused = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
+      action: 'update',
+      version: s.workingCopy?.version,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error.code).toBe('checks_failed');
+    expect((await get(story.path)).body).toContain('Short headline');
+    expect((await get(story.path)).body).not.toContain('long night');
+  });
+
   it('refuses the second of two saves of one working copy with 409, not a lost edit', async () => {
     const story = await published('Two editors');
     const first = (
@@ -474,6 +510,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect(loaded.workingCopy).toBeNull();
     const unknown = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
       action: 'update',
+      override: true,
       version: story.version,
     });
     expect(unknown.statusCode).toBe(409);

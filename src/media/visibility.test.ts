@@ -41,6 +41,11 @@ describe.each(testDialects())('unpublished media on %s', (dialect) => {
         },
         sectionId: fx.sections.russia,
         leadMediaId: draftImage,
+        // Complete, so the checks before publishing let it through (src/content/checks.ts).
+        leadCaption: 'The signing.',
+        leadCredit: 'Photo: The Desk',
+        dek: 'Two firms merge.',
+        authorIds: [fx.authors.anna],
         status: 'draft',
       },
       tz(),

@@ -23,6 +23,7 @@ import type { ArticleRow } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import { ApiError, type AuthedActor, authorize, forbidden, idParams, type Router } from '../http.js';
 import { articleListRoute } from './article-list.js';
+import { assertChecksPass, isCheckedAction } from './checks.js';
 import { presentArticle, TRANSITION_ACTION } from './presenters.js';
 import { readableStory, storyFor } from './story-access.js';
 import { withWorkingCopy, workingCopyRoutes } from './working-copy.js';
@@ -164,6 +165,8 @@ export function articleRoutes(r: Router, ctx: Context): void {
       ]),
       publishAt: z.iso.datetime({ offset: true }).nullable().optional(),
       version: z.number().int().positive().max(2_147_483_647),
+      /** Publish past the checks' warnings (editors and above; errors are never overridden). */
+      override: z.boolean().optional(),
     }),
     handler: async ({ params, body, actor }) => {
       const current = await load(params.id, actor);
@@ -172,6 +175,9 @@ export function articleRoutes(r: Router, ctx: Context): void {
         ownerId: current.created_by,
         status: current.status,
       });
+      // Checks before publishing (routes/checks.ts); a stale version gets its 409 below instead.
+      if (isCheckedAction(body.action) && body.version === current.version)
+        await assertChecksPass(ctx, actor, current, await articleInputOf(ctx.db, current), body.action, body);
       const row = await conflictGuard(params.id, actor, () =>
         inTransaction(ctx.db, async (tx) => {
           const moved = await transitionArticle(

@@ -14,6 +14,7 @@ import type { Context } from '../../context.js';
 import type { ArticleRow, Db } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import { type AuthedActor, authorize } from '../http.js';
+import { assertChecksPass, contentToCheck } from './checks.js';
 
 /**
  * The newsroom API's side of working copies (content/working-copy.ts): saves of a published or
@@ -31,6 +32,8 @@ type SaveBody = WorkingCopyContent & { version: number };
 export interface WorkingCopyTransitionBody {
   action: string;
   version: number;
+  /** Go past the checks' warnings (editors and above; routes/checks.ts). */
+  override?: boolean;
 }
 
 /** Extra work inside the `update` transaction (a correction notice, say), after the story is written. */
@@ -126,6 +129,19 @@ export function workingCopyRoutes<P>(ctx: Context, h: Helpers<P>) {
     const row = await h.conflictGuard(id, actor, async () => {
       if (body.action === 'update') {
         authorize(actor, 'article.publish', subject);
+        // The checks judge the changes about to go public; a stale version skips them for its 409.
+        const pending = await getWorkingCopy(ctx.db, id);
+        if (pending && pending.version === body.version)
+          await assertChecksPass(
+            ctx,
+            actor,
+            current,
+            await contentToCheck(ctx.db, current, 'update'),
+            'update',
+            {
+              override: body.override,
+            },
+          );
         return inTransaction(ctx.db, async (tx) => {
           const updated = await applyWorkingCopy(tx, id, { ...who, timeZone: tz });
           await extra.afterUpdate?.(tx, updated);

@@ -13,6 +13,7 @@ import {
   type WorkingCopyAction,
 } from '../api.js';
 import { Autosaver } from '../editor/autosave.js';
+import { useChecklist } from '../editor/checklist.js';
 import { Conflict } from '../editor/conflict.js';
 import { editable, editVersion, LiveStory } from '../editor/live-story.js';
 import { WhoIsEditing } from '../editor/presence.js';
@@ -72,6 +73,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   const slugFollows = useRef(initial.firstPublishedAt === null && start.slug === slugify(start.headline));
   const applying = useRef(false);
   const state = useSyncExternalStore(saver.subscribe, () => saver.snapshot);
+  const checklist = useChecklist(initial.id);
 
   function change(patch: Partial<ArticleFields>) {
     const next = { ...fieldsRef.current, ...patch };
@@ -130,12 +132,16 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
       window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
       return;
     }
+    // Publish, schedule and update show the checklist first (editor/checklist.tsx).
+    const verdict = await checklist.confirm(action, publishAt);
+    if (!verdict) return;
     try {
       const a = await api<Article>('POST', `/articles/${meta.id}/transitions`, {
         action,
         // Moves of the story itself carry its version; those of a working copy, the copy's.
         version: isCopyMove(action, meta) ? saver.currentVersion : meta.version,
         ...(publishAt ? { publishAt } : {}),
+        ...verdict,
       });
       if (action === 'discard') {
         saver.reset(a);
@@ -196,6 +202,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
       </div>
       <aside className="editor-side" aria-label="Story details and workflow">
         <Workflow meta={meta} move={move} />
+        {checklist.dialog}
         <SidePanel
           user={user}
           fields={fields}

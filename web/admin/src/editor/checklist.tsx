@@ -1,0 +1,147 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { api } from '../api.js';
+import './checklist.css';
+
+/**
+ * The checklist before publishing: Publish, Schedule and Update first ask the server for the
+ * story's checks (`GET /articles/{id}/checks`). Errors (red) block the move; warnings (amber)
+ * block it too unless the user may override them (editors and above: "Publish anyway"); an
+ * all-clear goes straight on with a short note. The server checks again on the move itself,
+ * so this dialog is for people, not the guarantee.
+ */
+export interface StoryCheck {
+  id: string;
+  severity: 'error' | 'warning';
+  field: string;
+  message: string;
+}
+interface ChecksAnswer {
+  checks: StoryCheck[];
+  canOverride: boolean;
+}
+
+const CHECKED = new Set(['publish', 'schedule', 'update']);
+const VERB: Record<string, string> = { publish: 'Publish', schedule: 'Schedule', update: 'Update' };
+const GOING: Record<string, string> = { publish: 'publishing', schedule: 'scheduling', update: 'updating' };
+
+/** What to add to the transition's body (`{ override: true }` or nothing), or null: cancelled. */
+export type ChecksVerdict = { override?: true } | null;
+
+export function useChecklist(articleId: number): {
+  confirm: (action: string, publishAt?: string) => Promise<ChecksVerdict>;
+  dialog: ReactNode;
+} {
+  const [open, setOpen] = useState<{
+    action: string;
+    answer: ChecksAnswer;
+    resolve: (v: ChecksVerdict) => void;
+  } | null>(null);
+  const [passed, setPassed] = useState('');
+
+  // The all-clear note fades after a few seconds.
+  useEffect(() => {
+    if (!passed) return;
+    const t = setTimeout(() => setPassed(''), 5000);
+    return () => clearTimeout(t);
+  }, [passed]);
+
+  async function confirm(action: string, publishAt?: string): Promise<ChecksVerdict> {
+    if (!CHECKED.has(action)) return {};
+    const query = new URLSearchParams({ action, ...(publishAt ? { publishAt } : {}) });
+    let answer: ChecksAnswer;
+    try {
+      answer = await api<ChecksAnswer>('GET', `/articles/${articleId}/checks?${query}`);
+    } catch {
+      // The move itself is checked by the server, which answers with the list if it must.
+      return {};
+    }
+    if (answer.checks.length === 0) {
+      setPassed(`All checks passed — ${GOING[action] ?? action}.`);
+      return {};
+    }
+    return new Promise((resolve) => setOpen({ action, answer, resolve }));
+  }
+
+  const dialog = (
+    <>
+      {passed && (
+        <p className="checks-passed" role="status">
+          {passed}
+        </p>
+      )}
+      {open && (
+        <ChecklistDialog
+          action={open.action}
+          answer={open.answer}
+          done={(v) => {
+            open.resolve(v);
+            setOpen(null);
+          }}
+        />
+      )}
+    </>
+  );
+  return { confirm, dialog };
+}
+
+function ChecklistDialog({
+  action,
+  answer,
+  done,
+}: {
+  action: string;
+  answer: ChecksAnswer;
+  done: (v: ChecksVerdict) => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const settled = useRef(false);
+  const finish = (v: ChecksVerdict) => {
+    if (settled.current) return;
+    settled.current = true;
+    done(v);
+  };
+  useEffect(() => {
+    if (ref.current && !ref.current.open) ref.current.showModal();
+  }, []);
+  const verb = VERB[action] ?? action;
+  const errors = answer.checks.filter((c) => c.severity === 'error');
+  const warnings = answer.checks.filter((c) => c.severity === 'warning');
+  return (
+    <dialog
+      ref={ref}
+      className="checklist"
+      aria-labelledby="checklist-title"
+      onClose={() => finish(null)}
+      data-testid="checklist"
+    >
+      <h2 id="checklist-title">Before you {verb.toLowerCase()}</h2>
+      <ul>
+        {[...errors, ...warnings].map((c) => (
+          <li key={`${c.id}:${c.message}`} className={`check-${c.severity}`}>
+            <span className="kind">{c.severity === 'error' ? 'Error' : 'Warning'}</span>
+            {c.message}
+          </li>
+        ))}
+      </ul>
+      {errors.length > 0 ? (
+        <p className="hint">Errors must be fixed first; nobody can publish past them.</p>
+      ) : !answer.canOverride ? (
+        <p className="hint">An editor may publish past these warnings; fix them or ask the desk.</p>
+      ) : null}
+      <div className="buttons">
+        <button type="button" onClick={() => ref.current?.close()}>
+          Go back and fix
+        </button>
+        {errors.length === 0 && answer.canOverride ? (
+          <button type="button" className="primary" onClick={() => finish({ override: true })}>
+            {verb} anyway
+          </button>
+        ) : (
+          <button type="button" className="primary" disabled>
+            {verb}
+          </button>
+        )}
+      </div>
+    </dialog>
+  );
+}
