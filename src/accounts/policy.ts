@@ -21,7 +21,9 @@ export type Action =
   | 'media.update'
   | 'user.manage'
   | 'settings.manage'
-  | 'audit.read';
+  | 'audit.read'
+  | 'notice.add'
+  | 'notice.edit';
 
 export const ACTIONS: readonly Action[] = [
   'article.create',
@@ -41,6 +43,8 @@ export const ACTIONS: readonly Action[] = [
   'user.manage',
   'settings.manage',
   'audit.read',
+  'notice.add',
+  'notice.edit',
 ];
 
 export interface Actor {
@@ -91,6 +95,11 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   'user.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'settings.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'audit.read': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
+  // Notices readers see (corrections …): an author who may publish their own story may also
+  // tell readers what changed in it, rather than fix it silently; rewriting or withdrawing a
+  // notice already shown is the desk's call (docs/permissions.md).
+  'notice.add': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: false },
+  'notice.edit': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
 };
 
 const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];

@@ -18,6 +18,7 @@ import { sectionRoutes } from './routes/sections.js';
 import { tagRoutes } from './routes/tags.js';
 import { userRoutes } from './routes/users.js';
 import { adminAppRoutes } from './web.js';
+import { noticeRoutes } from './routes/notices.js';
 
 export const ADMIN_PREFIX = '/api/admin';
 
@@ -55,6 +56,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       mirrorAdminRoutes(router, ctx);
       searchAdminRoutes(router, ctx);
       cacheAdminRoutes(router, ctx);
+      noticeRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

@@ -1,14 +1,34 @@
 /** The content domain's public face: what other domains may use. */
+
+export { announceChange, onContentChange } from './announce.js';
 export {
   articleInputOf,
   createArticle,
-  updateArticle,
   type UpdateOptions,
+  updateArticle,
   type WriteOptions,
 } from './articles.js';
-export { announceChange, onContentChange } from './announce.js';
 export type { ArticleChange } from './changes.js';
+export { type CorrectionEntry, countCorrections, listCorrections } from './corrections.js';
 export { ContentError } from './errors.js';
+export {
+  addNotice,
+  CORRECTION_KINDS,
+  editNotice,
+  listNotices,
+  NOTICE_KINDS,
+  NOTICE_LABELS,
+  NOTICE_MAX_LENGTH,
+  type Notice,
+  type NoticeInput,
+  type NoticePatch,
+  type NoticeWriteOptions,
+  noticeInput,
+  noticePatch,
+  noticesOf,
+  type PublicNotice,
+  removeNotice,
+} from './notices.js';
 export * from './queries.js';
 export type { ArticleData, ArticleInput } from './schema.js';
 export {
@@ -16,13 +36,13 @@ export {
   buildSectionTree,
   createSection,
   deleteSection,
-  RESERVED_SLUGS,
-  reorderSections,
-  type SectionPatch,
-  updateSection,
   descendantIds,
   loadSectionTree,
+  RESERVED_SLUGS,
+  reorderSections,
   type SectionNode,
+  type SectionPatch,
   type SectionTree,
+  updateSection,
 } from './sections.js';
 export { ensureTags } from './tags.js';

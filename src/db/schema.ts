@@ -220,7 +220,8 @@ export type WebhookEvent =
   | 'article.published'
   | 'article.updated'
   | 'article.unpublished'
-  | 'article.deleted';
+  | 'article.deleted'
+  | 'article.corrected';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 export interface WebhookSubscriptionsTable {
@@ -359,6 +360,7 @@ export interface Database {
   login_throttle: LoginThrottleTable;
   audit_log: AuditLogTable;
   search_documents: SearchDocumentsTable;
+  article_notices: ArticleNoticesTable;
 }
 
 export type SectionRow = Selectable<SectionsTable>;
@@ -377,3 +379,22 @@ export type WebhookAttemptRow = Selectable<WebhookAttemptsTable>;
 export type ArticleVideoRow = Selectable<ArticleVideosTable>;
 export type LiveStreamRow = Selectable<LiveStreamsTable>;
 export type ApiKeyRow = Selectable<ApiKeysTable>;
+
+export type NoticeKind = 'correction' | 'clarification' | 'update' | 'editors_note';
+
+/** A notice readers see with a story (src/content/notices.ts); removed ones stay on record. */
+export interface ArticleNoticesTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: NoticeKind;
+  /** Plain text; every face escapes it. */
+  text: string;
+  created_at: string;
+  /** Who added it (the same label revisions record). */
+  created_by: string | null;
+  edited_at: string | null;
+  edited_by: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+export type NoticeRow = Selectable<ArticleNoticesTable>;
