@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { ROLES, type Role } from '../db/index.js';
-import { createPasswordReset } from './resets.js';
 import { randomSecret } from './secrets.js';
+import { createPasswordReset } from './resets.js';
 import { createUser, listUsers, userByEmail } from './users.js';
 
 /** `masthead user create | list | reset-password`: first-run and recovery without the web app. */

@@ -43,7 +43,7 @@ export {
   presentUser,
   roleSchema,
   setPassword,
-  type UserView,
   userByEmail,
   userById,
+  type UserView,
 } from './users.js';

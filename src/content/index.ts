@@ -1,16 +1,31 @@
 /** The content domain's public face: what other domains may use. */
-
-export { announceChange, onContentChange } from './announce.js';
 export {
   articleInputOf,
   createArticle,
-  type UpdateOptions,
   updateArticle,
+  type UpdateOptions,
   type WriteOptions,
 } from './articles.js';
+export { announceChange, onContentChange } from './announce.js';
 export type { ArticleChange } from './changes.js';
-export { type CorrectionEntry, countCorrections, listCorrections } from './corrections.js';
 export { ContentError } from './errors.js';
+export * from './queries.js';
+export type { ArticleData, ArticleInput } from './schema.js';
+export {
+  ancestry,
+  buildSectionTree,
+  createSection,
+  deleteSection,
+  RESERVED_SLUGS,
+  reorderSections,
+  type SectionPatch,
+  updateSection,
+  descendantIds,
+  loadSectionTree,
+  type SectionNode,
+  type SectionTree,
+} from './sections.js';
+export { ensureTags } from './tags.js';
 export {
   addNotice,
   CORRECTION_KINDS,
@@ -29,20 +44,4 @@ export {
   type PublicNotice,
   removeNotice,
 } from './notices.js';
-export * from './queries.js';
-export type { ArticleData, ArticleInput } from './schema.js';
-export {
-  ancestry,
-  buildSectionTree,
-  createSection,
-  deleteSection,
-  descendantIds,
-  loadSectionTree,
-  RESERVED_SLUGS,
-  reorderSections,
-  type SectionNode,
-  type SectionPatch,
-  type SectionTree,
-  updateSection,
-} from './sections.js';
-export { ensureTags } from './tags.js';
+export { type CorrectionEntry, countCorrections, listCorrections } from './corrections.js';

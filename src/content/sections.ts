@@ -1,7 +1,7 @@
-import { SITE, SITEMAPS, sectionListTag, sectionTag } from '../cache/tags.js';
 import { type Db, dialectOf, inTransaction, type SectionRow } from '../db/index.js';
 import { isSlug } from '../lib/slug.js';
 import { nowIso } from '../lib/time.js';
+import { SITE, SITEMAPS, sectionListTag, sectionTag } from '../cache/tags.js';
 import { announceChange } from './announce.js';
 import { ContentError } from './errors.js';
 

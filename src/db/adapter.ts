@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import SQLite from 'better-sqlite3';
 import {
   Kysely,
@@ -9,6 +8,7 @@ import {
   sql,
   type Transaction,
 } from 'kysely';
+import { createRequire } from 'node:module';
 import type PgModule from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';

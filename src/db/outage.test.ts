@@ -5,18 +5,17 @@
  * `error` event, the requests in flight must be answered, and the next ones must succeed.
  * Then the server itself goes away for a while (connections cut, new ones refused) and returns.
  */
-
+import { sql } from 'kysely';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, createRoleUsers, doc, type Session, signIn } from '../test/admin.js';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
-import { call, createRoleUsers, doc, type Session, signIn } from '../test/admin.js';
-import { type TestEnv, testEnv } from '../test/context.js';
+import { testEnv, type TestEnv } from '../test/context.js';
 import { createPgDatabase, pgAdminUrl, testDialects } from '../test/databases.js';
 import { seedFixture } from '../test/fixtures.js';
 import { tcpRelay } from '../test/tcp-relay.js';

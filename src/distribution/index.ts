@@ -11,25 +11,22 @@ import { sitemapRoutes } from './sitemaps/index.js';
 export {
   API_PREFIX,
   type ApiExtension,
-  ApiKeyError,
   type ApiKeyInfo,
   apiKeyCommands,
+  ApiKeyError,
   createApiKey,
   listApiKeys,
   openApiDocument,
   revokeApiKey,
 } from './api/index.js';
+export { type FeedLink, type FeedScope, feedLinks, feedPath } from './feeds/index.js';
 /** Feed render halves, for the static export. */
 export {
   entryOf,
+  FeedBatch,
   FEED_FILES,
   FEED_SIZE,
-  FeedBatch,
   type FeedEntry,
-  type FeedLink,
-  type FeedScope,
-  feedLinks,
-  feedPath,
   newestOf,
   renderFeed,
   resolveScope,

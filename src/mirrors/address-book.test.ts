@@ -4,7 +4,7 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContext } from '../context.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
-import { type TestEnv, testEnv } from '../test/context.js';
+import { testEnv, type TestEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
 import { ADDRESSES_KEY } from './address-book.js';

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type TestEnv, testEnv } from '../test/context.js';
+import { testEnv, type TestEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { refreshAddresses } from './address-changes.js';
 import { mirrorCommands } from './cli.js';

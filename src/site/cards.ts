@@ -1,4 +1,3 @@
-import { articleTag, authorTag, mediaTag, sectionTag } from '../cache/tags.js';
 import {
   type ArticleSummary,
   bylinesOf,
@@ -6,10 +5,11 @@ import {
   listPublished,
   mediaByIds,
 } from '../content/queries.js';
+import { articleTag, authorTag, mediaTag, sectionTag } from '../cache/tags.js';
 import type { SectionTree } from '../content/sections.js';
 import type { AuthorRow, Db, MediaRow } from '../db/index.js';
 import { imageView } from '../media/view.js';
-import { authorHref, type StoryCard, sectionHref } from './view.js';
+import { authorHref, sectionHref, type StoryCard } from './view.js';
 
 /** Card images are drawn at most a third of the page wide (full width on phones). */
 const CARD_SIZES = '(min-width: 960px) 33vw, (min-width: 640px) 50vw, 100vw';

@@ -1,24 +1,26 @@
-/** Render halves of the page builders, for rendering many pages from data loaded in bulk. */
-export { cardOf } from './cards.js';
+export { appErrorHandler, siteRoutes } from './routes.js';
 /** Page builders, for the static export (which renders the same pages without HTTP). */
 export {
-  type ArticlePageData,
-  authorMeta,
   authorPage,
-  type Common,
-  collectImages,
-  common,
   homePage,
   notFound,
   PAGE_SIZE,
   type PageResult,
   parsePage,
   pathPage,
+  tagPage,
+} from './pages.js';
+/** Render halves of the page builders, for rendering many pages from data loaded in bulk. */
+export { cardOf } from './cards.js';
+export { keepCardMarkup } from './theme/components.js';
+export {
+  type ArticlePageData,
+  authorMeta,
+  type Common,
+  collectImages,
+  common,
   renderArticlePage,
   renderListPage,
   sectionMeta,
   tagMeta,
-  tagPage,
 } from './pages.js';
-export { appErrorHandler, siteRoutes } from './routes.js';
-export { keepCardMarkup } from './theme/components.js';

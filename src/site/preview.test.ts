@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
 import { createContext } from '../context.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
-import { type TestEnv, testEnv } from '../test/context.js';
+import { testEnv, type TestEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { checkPreviewToken, PREVIEW_TTL_MS } from './preview.js';
 

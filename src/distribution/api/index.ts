@@ -1,12 +1,12 @@
-export { apiKeyCommands } from './cli.js';
+export { API_PREFIX, openApiDocument } from './openapi.js';
 export {
-  ApiKeyError,
   type ApiKeyInfo,
+  ApiKeyError,
   createApiKey,
   DEFAULT_KEY_RATE,
   listApiKeys,
   revokeApiKey,
 } from './keys.js';
-export { toNinjs } from './ninjs.js';
-export { API_PREFIX, openApiDocument } from './openapi.js';
+export { apiKeyCommands } from './cli.js';
 export { type ApiExtension, contentApiRoutes } from './routes.js';
+export { toNinjs } from './ninjs.js';

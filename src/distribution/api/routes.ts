@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Context } from '../../context.js';
 import { logServerError, serverFault } from '../../errors.js';
+import type { Context } from '../../context.js';
 import { sendDocument } from '../feeds/conditional.js';
 import { ApiError, parseInput, sendError } from './errors.js';
 import { verifyApiKey } from './keys.js';

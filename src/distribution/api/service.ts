@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import {
   descendantIds,
   loadSectionTree,
@@ -32,6 +31,7 @@ import {
   type listTagsQuery,
 } from './schema.js';
 import { parseBody } from './story.js';
+import type { z } from 'zod';
 
 /** The Content API's work, as plain functions over the context; routes only parse and send. */
 function fieldSet(raw: string | undefined, defaults: readonly ArticleField[]): Set<ArticleField> {

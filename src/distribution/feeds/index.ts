@@ -1,15 +1,8 @@
+export { type FeedFormat, type FeedLink, type FeedScope, feedLinks, feedPath } from './links.js';
+export { feedRoutes } from './routes.js';
 export { sendDocument } from './conditional.js';
 /** Render halves, for the static export (which renders every feed from data loaded in bulk). */
 export { entryOf, FEED_SIZE, type FeedEntry, newestOf } from './entries.js';
-export {
-  FEED_FILES,
-  type FeedFile,
-  type FeedFormat,
-  type FeedLink,
-  type FeedScope,
-  feedLinks,
-  feedPath,
-} from './links.js';
+export { FEED_FILES, type FeedFile } from './links.js';
 export { FeedBatch, type FeedDocument, renderFeed } from './render.js';
-export { feedRoutes } from './routes.js';
 export { type ResolvedScope, resolveScope } from './scope.js';

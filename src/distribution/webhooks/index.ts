@@ -1,11 +1,9 @@
 /** Webhooks: subscriptions, the outbox written with every article change, and its dispatcher. */
-
-export { BlockedTargetError, checkTarget, isNonPublicAddress } from '../../net/index.js';
-export { webhookCommands } from './cli.js';
 export { backoffMs, bodyOf, claimDue, type DispatchResult, dispatchDue } from './dispatcher.js';
 export { enqueueArticleEvents, eventFor, insertDeliveries, payloadOf, WEBHOOK_EVENTS } from './events.js';
 export { postJson, type SendResult } from './send.js';
 export { generateSecret, sign, verify } from './signature.js';
+export { BlockedTargetError, checkTarget, isNonPublicAddress } from '../../net/index.js';
 export {
   addSubscription,
   deliveryAttempts,
@@ -19,3 +17,4 @@ export {
   setSubscriptionActive,
   WebhookError,
 } from './subscriptions.js';
+export { webhookCommands } from './cli.js';

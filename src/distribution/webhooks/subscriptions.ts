@@ -9,9 +9,9 @@ import type {
   WebhookSubscriptionRow,
 } from '../../db/index.js';
 import { singleLine } from '../../lib/text.js';
-import { BlockedTargetError, checkTarget } from '../../net/index.js';
 import { RETRY_WINDOW_MS, WEBHOOK_EVENTS } from './events.js';
 import { generateSecret } from './signature.js';
+import { BlockedTargetError, checkTarget } from '../../net/index.js';
 
 /** Webhook service: subscriptions, the delivery log, re-sending. Admin routes and the CLI call these. */
 export class WebhookError extends Error {
