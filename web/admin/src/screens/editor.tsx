@@ -12,6 +12,7 @@ import {
   type User,
 } from '../api.js';
 import { Autosaver } from '../editor/autosave.js';
+import { Notices } from '../editor/notices.js';
 import { Conflict } from '../editor/conflict.js';
 import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
@@ -192,6 +193,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             slugFollows.current = false;
           }}
         />
+        <Notices articleId={meta.id} live={meta.status === 'published'} />
         <Revisions articleId={meta.id} version={meta.version} restore={restore} />
       </aside>
     </main>
