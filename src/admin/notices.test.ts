@@ -130,6 +130,7 @@ describe.each(testDialects())('notices on %s', (dialect) => {
     expect($('#notices .notice-text').text()).toBe(HOSTILE);
     expect($('.story-corrected').text()).toContain('This story has been corrected');
     expect($('.story-meta .times').text()).toContain('Updated');
+    expect($('#notices a[href="/corrections"]').length).toBe(1);
     const ld = $('script[type="application/ld+json"]')
       .toArray()
       .map((s) => JSON.parse($(s).text()))
@@ -212,6 +213,24 @@ describe.each(testDialects())('notices on %s', (dialect) => {
     expect((await call(env.app, editor, 'DELETE', `/articles/${live.id}/notices/${n.id}`)).statusCode).toBe(
       404,
     );
+  });
+
+  it('shows "Updated" for a notice even minutes after publication', async () => {
+    const fresh = await fx.publish({ headline: 'Just out', slug: 'just-out' }, 0.01);
+    const page = async () =>
+      cheerio
+        .load((await get(fresh.path as string)).body)('.story-meta .times')
+        .text();
+    expect(await page()).not.toContain('Updated');
+    const res = await add(as.editor as Session, fresh.id, {
+      kind: 'update',
+      text: 'Police have named the driver.',
+    });
+    expect(res.statusCode).toBe(201);
+    expect(await page()).toContain('Updated');
+    // An update is not a correction: not on /corrections, no "corrected" line.
+    expect((await get('/corrections')).body).not.toContain('Police have named the driver.');
+    expect(cheerio.load((await get(fresh.path as string)).body)('.story-corrected').length).toBe(0);
   });
 
   it('keeps notices on drafts out of every public face', async () => {

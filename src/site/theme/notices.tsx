@@ -46,6 +46,9 @@ export function NoticeBox({ notices, site }: { notices: NoticeView[]; site: Site
           </li>
         ))}
       </ul>
+      <p class="notices-all">
+        <a href="/corrections">All corrections</a>
+      </p>
     </aside>
   );
 }
