@@ -24,7 +24,9 @@ export type Action =
   | 'settings.manage'
   | 'audit.read'
   | 'article.revise'
-  | 'article.takeover';
+  | 'article.takeover'
+  | 'notice.add'
+  | 'notice.edit';
 
 export const ACTIONS: readonly Action[] = [
   'article.create',
@@ -47,6 +49,8 @@ export const ACTIONS: readonly Action[] = [
   'audit.read',
   'article.revise',
   'article.takeover',
+  'notice.add',
+  'notice.edit',
 ];
 
 export interface Actor {
@@ -105,6 +109,11 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   'article.revise': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
   // Taking a story over from whoever else has it open in the editor (content/presence.ts).
   'article.takeover': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  // Notices readers see (corrections …): an author who may publish their own story may also
+  // tell readers what changed in it, rather than fix it silently; rewriting or withdrawing a
+  // notice already shown is the desk's call (docs/permissions.md).
+  'notice.add': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: false },
+  'notice.edit': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
 };
 
 const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];

@@ -6,17 +6,18 @@ import { authenticateRequest } from './auth.js';
 import { ApiError, Router, sendError } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
+import { authorRoutes } from './routes/authors.js';
 import { cacheAdminRoutes } from './routes/cache.js';
 import { checkRoutes } from './routes/checks.js';
 import { distributionAdminRoutes } from './routes/distribution.js';
-import { searchAdminRoutes } from './routes/search.js';
 import { mediaRoutes } from './routes/media.js';
 import { mirrorAdminRoutes } from './routes/mirrors.js';
+import { noticeRoutes } from './routes/notices.js';
 import { presenceRoutes } from './routes/presence.js';
 import { previewAdminRoutes } from './routes/preview.js';
-import { sessionRoutes } from './routes/session.js';
-import { authorRoutes } from './routes/authors.js';
+import { searchAdminRoutes } from './routes/search.js';
 import { sectionRoutes } from './routes/sections.js';
+import { sessionRoutes } from './routes/session.js';
 import { tagRoutes } from './routes/tags.js';
 import { userRoutes } from './routes/users.js';
 import { adminAppRoutes } from './web.js';
@@ -59,6 +60,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       searchAdminRoutes(router, ctx);
       cacheAdminRoutes(router, ctx);
       presenceRoutes(router, ctx);
+      noticeRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

@@ -27,6 +27,8 @@ export const ALL_LIST = 'list:all';
 export const HOME = 'home';
 export const FEEDS = 'feeds';
 export const SITEMAPS = 'sitemaps';
+/** /corrections and its feed: every correction and clarification on a public story. */
+export const CORRECTIONS = 'corrections';
 /** On every cached response: purging it empties the cache. */
 export const SITE = 'site';
 /**

@@ -18,7 +18,26 @@ export {
   SEO_TITLE_MAX,
   type StoryCheck,
 } from './checks.js';
+export { type CorrectionEntry, countCorrections, listCorrections } from './corrections.js';
 export { ContentError } from './errors.js';
+export {
+  addNotice,
+  CORRECTION_KINDS,
+  editNotice,
+  listNotices,
+  NOTICE_KINDS,
+  NOTICE_LABELS,
+  NOTICE_MAX_LENGTH,
+  type Notice,
+  type NoticeInput,
+  type NoticePatch,
+  type NoticeWriteOptions,
+  noticeInput,
+  noticePatch,
+  noticesOf,
+  type PublicNotice,
+  removeNotice,
+} from './notices.js';
 export * from './queries.js';
 export type { ArticleData, ArticleInput } from './schema.js';
 export {

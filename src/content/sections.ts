@@ -178,6 +178,7 @@ export const RESERVED_SLUGS = new Set([
   'api',
   'assets',
   'author',
+  'corrections',
   'feed',
   'feeds',
   'live',

@@ -13,6 +13,7 @@ import * as m010 from './migrations/2026-11-29-010-covering-list-indexes.js';
 import * as m011 from './migrations/2026-12-05-011-token-expiry.js';
 import * as m013 from './migrations/2026-12-05-013-media-public.js';
 import * as m014 from './migrations/2026-12-05-014-working-copy.js';
+import * as m015 from './migrations/2026-12-05-015-notices.js';
 import * as m016 from './migrations/2026-12-05-016-presence.js';
 
 /**
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-013-media-public': m013,
   '2026-12-05-014-working-copy': m014,
   '2026-12-05-016-presence': m016,
+  '2026-12-05-015-notices': m015,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

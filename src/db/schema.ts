@@ -220,7 +220,8 @@ export type WebhookEvent =
   | 'article.published'
   | 'article.updated'
   | 'article.unpublished'
-  | 'article.deleted';
+  | 'article.deleted'
+  | 'article.corrected';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 export interface WebhookSubscriptionsTable {
@@ -360,6 +361,7 @@ export interface Database {
   audit_log: AuditLogTable;
   search_documents: SearchDocumentsTable;
   working_copies: WorkingCopiesTable;
+  article_notices: ArticleNoticesTable;
 }
 
 export type SectionRow = Selectable<SectionsTable>;
@@ -413,3 +415,21 @@ export interface Database {
   editing_sessions: EditingSessionsTable;
 }
 export type EditingSessionRow = Selectable<EditingSessionsTable>;
+export type NoticeKind = 'correction' | 'clarification' | 'update' | 'editors_note';
+
+/** A notice readers see with a story (src/content/notices.ts); removed ones stay on record. */
+export interface ArticleNoticesTable {
+  id: Generated<number>;
+  article_id: number;
+  kind: NoticeKind;
+  /** Plain text; every face escapes it. */
+  text: string;
+  created_at: string;
+  /** Who added it (the same label revisions record). */
+  created_by: string | null;
+  edited_at: string | null;
+  edited_by: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+export type NoticeRow = Selectable<ArticleNoticesTable>;

@@ -9,6 +9,7 @@ import {
   tagTag,
 } from '../cache/tags.js';
 import { type Doc, excerpt, renderHtml } from '../content/document/index.js';
+import { noticesOf, type PublicNotice } from '../content/notices.js';
 import {
   type ArticleSummary,
   articleByPath,
@@ -36,6 +37,7 @@ import {
   plainHead,
 } from './common.js';
 import { listPage, sectionMeta } from './lists.js';
+import { noticeModel } from './notices.js';
 import { renderDocument } from './render.js';
 import { breadcrumbList, newsArticle, website } from './structured-data.js';
 import { ArticlePage, HomePage } from './theme/pages.js';
@@ -162,7 +164,7 @@ export async function loadArticlePage(c: Common, article: ArticleRow): Promise<A
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
   collectImages(body.content, bodyMedia);
-  const [bylines, tags, media, more, video] = await Promise.all([
+  const [bylines, tags, media, more, video, notices] = await Promise.all([
     bylinesOf(ctx.db, [article.id]),
     tagsOf(ctx.db, article.id),
     mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
@@ -174,8 +176,17 @@ export async function loadArticlePage(c: Common, article: ArticleRow): Promise<A
       { limit: MORE_IN_SECTION, offset: 0 },
     ),
     articleVideo(ctx.db, article, ctx.config.site),
+    noticesOf(ctx.db, [article.id]),
   ]);
-  return { body, bylines: bylines.get(article.id) ?? [], tags, media, more, video };
+  return {
+    body,
+    bylines: bylines.get(article.id) ?? [],
+    tags,
+    media,
+    more,
+    video,
+    notices: notices.get(article.id) ?? [],
+  };
 }
 
 /** What an article page shows besides the row; the static export loads it in bulk. */
@@ -187,6 +198,8 @@ export interface ArticlePageData {
   media: Map<number, MediaRow>;
   more: StoryCard[];
   video: Awaited<ReturnType<typeof articleVideo>>;
+  /** Standing notices (corrections …), oldest first. */
+  notices: PublicNotice[];
 }
 
 /** The render half of an article page: no queries. */
@@ -208,10 +221,11 @@ export function renderArticlePage(c: Common, article: ArticleRow, data: ArticleP
     c.tags.add(tag);
   const lead = article.lead_media_id === null ? undefined : media.get(article.lead_media_id);
   const published = article.first_published_at ?? article.updated_at;
+  const notices = noticeModel(data.notices, published);
   const updated =
     new Date(article.updated_at).getTime() - new Date(published).getTime() > UPDATE_GRACE_MS
       ? article.updated_at
-      : null;
+      : notices.updated;
   const url = `${site.url}${article.path}`;
   const description = article.seo_description || article.dek || excerpt(body, 200);
   const crumbs = crumbsOf(c.tree, article.section_id);
@@ -251,6 +265,7 @@ export function renderArticlePage(c: Common, article: ArticleRow, data: ArticleP
         section: section?.name ?? '',
         keywords: tags.map((t) => t.name),
         dateline: article.dateline,
+        corrections: notices.corrections,
       }),
       breadcrumbList(site, crumbs),
       ...(video ? [video.jsonLd] : []),
@@ -283,6 +298,7 @@ export function renderArticlePage(c: Common, article: ArticleRow, data: ArticleP
     section: section ? { name: section.name, href: sectionHref(section) } : { name: site.name, href: '/' },
     more,
     video: video?.player ?? null,
+    notices: notices.view,
   };
   return {
     status: 200,

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { EMBED_FRAME_ORIGINS } from '../content/document/index.js';
 import { cacheAs, sendStale } from '../cache/index.js';
+import { EMBED_FRAME_ORIGINS } from '../content/document/index.js';
 import type { Context } from '../context.js';
 import { logServerError, serverFault } from '../errors.js';
+import { CORRECTIONS_PATH, correctionsPage } from './corrections.js';
 import { authorPage, homePage, notFound, type PageResult, parsePage, pathPage, tagPage } from './pages.js';
 
 // A Map, not an object: /assets/__proto__ or /assets/constructor must find nothing (a 404).
@@ -54,6 +55,9 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
   );
   app.get<PageQuery & { Params: { slug: string } }>('/tag/:slug', cached, async (req, reply) =>
     send(reply, await tagPage(ctx, req.params.slug, parsePage(req.query.page))),
+  );
+  app.get<PageQuery>(CORRECTIONS_PATH, cached, async (req, reply) =>
+    send(reply, await correctionsPage(ctx, parsePage(req.query.page))),
   );
   app.get<{ Params: { file: string } }>('/assets/:file', async (req, reply) => {
     const asset = ASSETS.get(req.params.file);

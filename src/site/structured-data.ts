@@ -35,6 +35,8 @@ export interface NewsArticleData {
   section: string;
   keywords: string[];
   dateline: string | null;
+  /** Corrections and clarifications (schema.org CorrectionComment). */
+  corrections?: { text: string; date: string }[];
 }
 
 export function newsArticle(site: Config['site'], a: NewsArticleData) {
@@ -51,6 +53,15 @@ export function newsArticle(site: Config['site'], a: NewsArticleData) {
     articleSection: a.section,
     keywords: a.keywords,
     ...(a.dateline ? { dateline: a.dateline } : {}),
+    ...(a.corrections?.length
+      ? {
+          correction: a.corrections.map((c) => ({
+            '@type': 'CorrectionComment',
+            text: c.text,
+            datePublished: c.date,
+          })),
+        }
+      : {}),
     inLanguage: site.language,
     mainEntityOfPage: { '@type': 'WebPage', '@id': a.url },
     url: a.url,

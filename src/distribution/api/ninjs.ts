@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import type { SectionTree } from '../../content/index.js';
-import { ancestry } from '../../content/index.js';
+import { ancestry, CORRECTION_KINDS } from '../../content/index.js';
 import { widthsFor } from '../../media/renditions.js';
 import { mediaUrl } from '../../media/view.js';
 import type { PublicArticle, StoryRelations } from './queries.js';
@@ -31,6 +31,8 @@ export function toNinjs(site: Site, tree: SectionTree, row: PublicArticle, rel: 
   const sections = ancestry(tree, row.section_id);
   const lead = row.lead_media_id === null ? undefined : rel.media.get(row.lead_media_id);
   const published = row.first_published_at ?? row.updated_at;
+  const notices = rel.notices.get(row.id) ?? [];
+  const corrected = notices.filter((n) => CORRECTION_KINDS.includes(n.kind));
   const out: Record<string, unknown> = {
     uri: articleUri(site, row.id),
     type: 'text',
@@ -44,7 +46,11 @@ export function toNinjs(site: Site, tree: SectionTree, row: PublicArticle, rel: 
     copyrightholder: site.name,
     copyrightnotice: `© ${site.name}`,
     headlines: [{ role: 'main', value: row.headline }, ...(row.dek ? [{ role: 'sub', value: row.dek }] : [])],
-    descriptions: [{ role: 'summary', contenttype: 'text/plain', value: summaryOf(row, doc) }],
+    descriptions: [
+      { role: 'summary', contenttype: 'text/plain', value: summaryOf(row, doc) },
+      // Notices readers see with the story, one description each, role = kind (docs/api.md).
+      ...notices.map((n) => ({ role: n.kind, contenttype: 'text/plain', value: n.text })),
+    ],
     bodies: [
       {
         role: 'main',
@@ -77,6 +83,9 @@ export function toNinjs(site: Site, tree: SectionTree, row: PublicArticle, rel: 
   };
   if (authors.length) out.by = authors.map((a) => a.name).join(', ');
   if (row.dateline) out.located = row.dateline;
+  // What a receiving desk must act on, as wire services write it: "Corrects …".
+  if (corrected.length)
+    out.ednote = corrected.map((n) => `${n.label} (${n.createdAt}): ${n.text}`).join('\n');
   if (lead) {
     const caption = row.lead_caption || lead.caption;
     const credit = row.lead_credit || lead.credit;

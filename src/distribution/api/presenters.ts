@@ -88,6 +88,7 @@ export function presentArticle(
             filePhoto: row.lead_file_photo === 1 || lead.file_photo === 1,
           })
         : null,
+    notices: () => rel.notices.get(row.id) ?? [],
     bodyHtml: () => (doc ? bodyHtml(site, doc, rel.media) : ''),
     bodyText: () => (doc ? bodyText(doc) : ''),
     bodyDocument: () => doc,

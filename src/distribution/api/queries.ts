@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
+import {
+  bylinesOf,
+  mediaByIds,
+  noticesOf,
+  type PublicNotice,
+  publicArticles,
+  tagsOfMany,
+} from '../../content/index.js';
 import type { ArticleRow, AuthorRow, Db, MediaRow, TagRow } from '../../db/index.js';
-import { bylinesOf, mediaByIds, publicArticles, tagsOfMany } from '../../content/index.js';
 
 /**
  * Read queries of the distribution faces (Content API, feeds, sitemaps) that the content
@@ -134,6 +141,8 @@ export interface StoryRelations {
   bylines: Map<number, AuthorRow[]>;
   tags: Map<number, TagRow[]>;
   media: Map<number, MediaRow>;
+  /** Standing notices (corrections …), oldest first. */
+  notices: Map<number, PublicNotice[]>;
 }
 
 export async function relationsOf(
@@ -142,12 +151,13 @@ export async function relationsOf(
   extraMedia: number[] = [],
 ): Promise<StoryRelations> {
   const ids = articles.map((a) => a.id);
-  const [bylines, tags, media] = await Promise.all([
+  const [bylines, tags, media, notices] = await Promise.all([
     bylinesOf(db, ids),
     tagsOfMany(db, ids),
     mediaByIds(db, [...articles.map((a) => a.lead_media_id), ...extraMedia]),
+    noticesOf(db, ids),
   ]);
-  return { bylines, tags, media };
+  return { bylines, tags, media, notices };
 }
 
 /** Image ids inside a body document, for loading them with the list. */

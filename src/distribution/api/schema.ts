@@ -27,6 +27,7 @@ export const ARTICLE_FIELDS = [
   'updatedAt',
   'version',
   'leadImage',
+  'notices',
   'bodyHtml',
   'bodyText',
   'bodyDocument',
@@ -109,6 +110,20 @@ export const articleSchema = z
     updatedAt: z.iso.datetime(),
     version: z.number().int(),
     leadImage: imageSchema.nullable(),
+    notices: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          kind: z.enum(['correction', 'clarification', 'update', 'editors_note']),
+          label: z
+            .string()
+            .describe("How the site names the kind: Correction, Clarification, Update, Editor's note"),
+          text: z.string().describe('Plain text'),
+          createdAt: z.iso.datetime(),
+          editedAt: z.iso.datetime().nullable(),
+        }),
+      )
+      .describe("Corrections, clarifications, updates and editor's notes shown with the story, oldest first"),
     bodyHtml: z.string(),
     bodyText: z.string(),
     bodyDocument: z

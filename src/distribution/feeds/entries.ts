@@ -19,6 +19,7 @@ import {
   summaryOf,
 } from '../api/story.js';
 import { htmlField } from './field-text.js';
+import { noticesHtml } from './notices.js';
 
 /** One story as every feed format needs it; text fields are plain text, *Html fields are HTML. */
 export interface FeedEntry {
@@ -78,13 +79,15 @@ export function entryOf(
   const updated = new Date(row.updated_at);
   const bylines = rel.bylines.get(row.id) ?? [];
   const tags = rel.tags.get(row.id) ?? [];
+  const notices = noticesHtml(rel.notices.get(row.id));
   return {
     id: articleUri(site, row.id),
     url: articleUrl(site, row),
     title: row.headline,
     summary,
-    summaryHtml: htmlField(summary),
-    contentHtml: full ? bodyHtml(site, doc, rel.media) : undefined,
+    // Notices follow the body in full feeds, the summary in summary feeds.
+    summaryHtml: htmlField(summary) + (full ? '' : notices),
+    contentHtml: full ? bodyHtml(site, doc, rel.media) + notices : undefined,
     published,
     // A story scheduled long after its last edit appears at publication: never older than that.
     updated: updated > published ? updated : published,

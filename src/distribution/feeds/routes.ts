@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cacheAs, FEEDS } from '../../cache/index.js';
 import type { Context } from '../../context.js';
 import { sendDocument } from './conditional.js';
+import { correctionsFeedRoutes } from './corrections.js';
 import { loadEntries, newestOf } from './entries.js';
 import { FEED_FILES, FEED_TYPES, type FeedScope } from './links.js';
 import { atom, jsonFeed, rss } from './render.js';
@@ -35,6 +36,7 @@ async function serveFeed(
 export function feedRoutes(app: FastifyInstance, ctx: Context): void {
   const all: FeedScope = { kind: 'all' };
   const cached = { config: { pageCache: true } };
+  correctionsFeedRoutes(app, ctx);
   app.get('/feed.xml', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'rss.xml'));
   app.get('/atom.xml', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'atom.xml'));
   app.get('/feed.json', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'feed.json'));

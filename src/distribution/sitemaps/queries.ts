@@ -125,6 +125,7 @@ export async function listingPages(db: Db, now: string): Promise<ListingPage[]> 
     .execute();
   return [
     { path: '/', lastmod: null },
+    { path: '/corrections', lastmod: null },
     ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null })),
     ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
     ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),

@@ -14,6 +14,7 @@ export const WEBHOOK_EVENTS: readonly WebhookEvent[] = [
   'article.updated',
   'article.unpublished',
   'article.deleted',
+  'article.corrected',
 ];
 
 /** How long a delivery is retried before it is marked failed. */
@@ -85,7 +86,7 @@ async function changedVisibly(tx: Tx, before: ArticleRow, after: ArticleRow): Pr
   return a === null || b === null || a !== b;
 }
 
-async function payloadOf(tx: Tx, row: ArticleRow): Promise<ArticlePayload> {
+export async function payloadOf(tx: Tx, row: ArticleRow): Promise<ArticlePayload> {
   const [section, authors] = await Promise.all([
     tx
       .selectFrom('sections')
@@ -122,19 +123,35 @@ export async function enqueueArticleEvents(tx: Tx, change: ArticleChange): Promi
   if (!subscriptions.length) return;
   const row = (change.after && !deletedAt(change.after) ? change.after : change.before) as ArticleRow;
   const payload = JSON.stringify({ article: await payloadOf(tx, row) });
-  const now = new Date();
   // A story published with a future time (an embargo) is announced when it becomes public.
   const embargo = (row as { embargo_until?: string | null }).embargo_until ?? null;
   // Due at the time of the change (the writer's clock, which tests and imports may set).
-  const dueTimes = [change.after?.updated_at ?? now.toISOString()];
+  const dueTimes = [change.after?.updated_at ?? new Date().toISOString()];
   if (type === 'article.published' && row.first_published_at) dueTimes.push(row.first_published_at);
   if (type === 'article.published' && embargo) dueTimes.push(embargo);
-  const due = dueTimes.sort().at(-1) as string;
+  await insertDeliveries(tx, type, payload, dueTimes.sort().at(-1) as string, subscriptions);
+}
+
+/** Subscriptions to `type`, or the given ones: one outbox row each, due at `due`. */
+export async function insertDeliveries(
+  tx: Tx,
+  type: WebhookEvent,
+  payload: string,
+  due: string,
+  subscriptions?: { id: number }[],
+): Promise<void> {
+  const subs =
+    subscriptions ??
+    (
+      await tx.selectFrom('webhook_subscriptions').select(['id', 'events']).where('active', '=', 1).execute()
+    ).filter((s) => (JSON.parse(s.events) as string[]).includes(type));
+  if (!subs.length) return;
+  const now = new Date();
   const eventId = `evt_${randomUUID().replaceAll('-', '')}`;
   await tx
     .insertInto('webhook_deliveries')
     .values(
-      subscriptions.map((s) => ({
+      subs.map((s) => ({
         event_id: eventId,
         event_type: type,
         payload,

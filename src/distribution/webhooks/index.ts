@@ -1,6 +1,6 @@
 /** Webhooks: subscriptions, the outbox written with every article change, and its dispatcher. */
 export { backoffMs, bodyOf, claimDue, type DispatchResult, dispatchDue } from './dispatcher.js';
-export { enqueueArticleEvents, eventFor, WEBHOOK_EVENTS } from './events.js';
+export { enqueueArticleEvents, eventFor, insertDeliveries, payloadOf, WEBHOOK_EVENTS } from './events.js';
 export { postJson, type SendResult } from './send.js';
 export { generateSecret, sign, verify } from './signature.js';
 export { BlockedTargetError, checkTarget, isNonPublicAddress } from '../../net/index.js';

@@ -100,6 +100,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
       'article.updated',
       'article.unpublished',
       'article.deleted',
+      'article.corrected',
     ]);
   });
 

@@ -6,6 +6,8 @@ import {
   isPublicArticle,
   listPublished,
   mediaByIds,
+  noticesOf,
+  type PublicNotice,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../../db/index.js';
@@ -50,6 +52,8 @@ export interface SiteData {
   authorBySlug: Map<string, AuthorRow>;
   bylines: Map<number, AuthorRow[]>;
   media: Map<number, MediaRow>;
+  /** Standing notices (corrections …) of public stories. */
+  notices: Map<number, PublicNotice[]>;
 }
 
 function push<K>(map: Map<K, ArticleSummary[]>, key: K, s: ArticleSummary) {
@@ -120,6 +124,7 @@ export async function loadSiteData(ctx: Context): Promise<SiteData> {
     authorBySlug: new Map([...authors.values()].map((a) => [a.slug, a])),
     bylines,
     media,
+    notices: await noticesOf(db, ids),
   };
 }
 
@@ -300,10 +305,11 @@ export class BatchRenderer {
     // The rest of the row through a list of its columns: a copy without the body cost ~6 µs.
     rowColumns ??= Object.keys(article).filter((k) => k !== 'body');
     const body = article.body;
+    const notices = d.notices.get(article.id) ?? [];
     const input = digest(
       this.site,
       JSON.stringify(article, rowColumns),
-      JSON.stringify([bylines, tags, images, video]),
+      JSON.stringify([bylines, tags, images, video, notices]),
       body,
       ...more.map((s) => this.cardDigest(s)),
     );
@@ -315,6 +321,7 @@ export class BatchRenderer {
         media: d.media,
         more: more.map((s) => this.card(s)),
         video,
+        notices,
       });
     return { input, render };
   }

@@ -56,7 +56,7 @@ export class FeedRenderer {
   /** Make the entry of every story some summary feed shows, 500 rows at a time. */
   async load(): Promise<void> {
     const d = this.data;
-    const rel = { bylines: d.bylines, tags: d.tagsOf, media: d.media };
+    const rel = { bylines: d.bylines, tags: d.tagsOf, media: d.media, notices: d.notices };
     const ids = [...this.wanted];
     for (let i = 0; i < ids.length; i += 500) {
       const rows = await this.ctx.db

@@ -2,6 +2,7 @@ import type { AuthorRow, TagRow } from '../../db/index.js';
 import type { Crumb, Head, ImageView, Pagination, SiteView, StoryCard } from '../view.js';
 import { Breadcrumbs, Bylines, Card, Pager, Picture, TimeTag } from './components.js';
 import { Layout } from './layout.js';
+import { NoticeBox, NoticeFlag, type NoticeView } from './notices.js';
 import { HlsScripts, type PlayerView, VideoPlayer } from './video.js';
 
 export interface HomeModel {
@@ -104,6 +105,8 @@ export interface ArticleModel {
   more: StoryCard[];
   /** A video story shows its player in place of the lead image. */
   video?: PlayerView | null;
+  /** Corrections, clarifications, updates, editor's notes, oldest first. */
+  notices?: NoticeView[];
 }
 
 export function ArticlePage({ view, head, model }: { view: SiteView; head: Head; model: ArticleModel }) {
@@ -125,6 +128,7 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
               ) : null}
             </span>
           </p>
+          <NoticeFlag notices={model.notices ?? []} site={view.site} />
         </header>
         {model.video ? (
           <>
@@ -161,6 +165,7 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
             </ul>
           </footer>
         ) : null}
+        <NoticeBox notices={model.notices ?? []} site={view.site} />
       </article>
       {model.more.length ? (
         <aside class="more" aria-labelledby="more-title">

@@ -16,6 +16,7 @@ import { Autosaver } from '../editor/autosave.js';
 import { useChecklist } from '../editor/checklist.js';
 import { Conflict } from '../editor/conflict.js';
 import { editable, editVersion, LiveStory } from '../editor/live-story.js';
+import { Notices } from '../editor/notices.js';
 import { WhoIsEditing } from '../editor/presence.js';
 import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
@@ -212,6 +213,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             slugFollows.current = false;
           }}
         />
+        <Notices articleId={meta.id} live={meta.status === 'published'} />
         <Revisions articleId={meta.id} version={meta.version} restore={restore} />
       </aside>
     </main>

@@ -1,0 +1,137 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { api } from '../api.js';
+import { formatNewsroomTime } from '../time.js';
+import './notices.css';
+
+/**
+ * "Corrections & updates": the notices readers see with the story (a box at its end, and on
+ * /corrections for corrections and clarifications). Adding one to a live story shows at once
+ * on the site, in feeds and the Content API; it is not part of the story's copy, so it does not
+ * wait for a save or an update. Editing and removing are for editors (docs/permissions.md).
+ */
+type Kind = 'correction' | 'clarification' | 'update' | 'editors_note';
+
+interface Notice {
+  id: number;
+  kind: Kind;
+  text: string;
+  createdAt: string;
+  createdByName: string | null;
+  removedAt: string | null;
+}
+
+const LABELS: Record<Kind, string> = {
+  correction: 'Correction',
+  clarification: 'Clarification',
+  update: 'Update',
+  editors_note: "Editor's note",
+};
+
+export function Notices({ articleId, live }: { articleId: number; live: boolean }) {
+  const id = useId();
+  const [list, setList] = useState<Notice[] | null>(null);
+  const [allowed, setAllowed] = useState({ add: false, edit: false });
+  const [kind, setKind] = useState<Kind>('correction');
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const load = useCallback(() => {
+    api<{ notices: Notice[]; allowed: { add: boolean; edit: boolean } }>(
+      'GET',
+      `/articles/${articleId}/notices`,
+    )
+      .then((r) => {
+        setList(r.notices);
+        setAllowed(r.allowed);
+      })
+      .catch((err: Error) => setError(err.message));
+  }, [articleId]);
+  useEffect(load, [load]);
+
+  const add = async () => {
+    setBusy(true);
+    setError('');
+    try {
+      await api('POST', `/articles/${articleId}/notices`, { kind, text });
+      setText('');
+      load();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const remove = async (n: Notice) => {
+    if (!window.confirm(`Remove this ${LABELS[n.kind].toLowerCase()} from the story?`)) return;
+    try {
+      await api('DELETE', `/articles/${articleId}/notices/${n.id}`);
+      load();
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+
+  const standing = (list ?? []).filter((n) => !n.removedAt);
+  return (
+    <section className="notices" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>Corrections &amp; updates</h2>
+      {standing.length ? (
+        <ul>
+          {standing.map((n) => (
+            <li key={n.id}>
+              <strong>{LABELS[n.kind]}</strong> · {formatNewsroomTime(n.createdAt)}
+              {n.createdByName ? ` · ${n.createdByName}` : ''}
+              <p>{n.text}</p>
+              {allowed.edit ? (
+                <button type="button" className="link" onClick={() => remove(n)}>
+                  Remove
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="hint">{list ? 'None.' : 'Loading…'}</p>
+      )}
+      {allowed.add ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add();
+          }}
+        >
+          <label htmlFor={`${id}-kind`}>Kind</label>
+          <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+            {(Object.keys(LABELS) as Kind[]).map((k) => (
+              <option key={k} value={k}>
+                {LABELS[k]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-text`}>Notice text</label>
+          <textarea
+            id={`${id}-text`}
+            rows={3}
+            maxLength={2000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <p className="hint">
+            {live
+              ? 'Shown to readers at once, with the time.'
+              : 'Shown to readers once the story is published.'}
+          </p>
+          <button type="submit" disabled={busy || !text.trim()}>
+            Add notice
+          </button>
+        </form>
+      ) : null}
+      {error ? (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}
