@@ -16,6 +16,7 @@ export type Action =
   | 'article.delete'
   | 'article.restore'
   | 'article.byline'
+  | 'article.note'
   | 'taxonomy.manage'
   | 'media.create'
   | 'media.update'
@@ -35,6 +36,7 @@ export const ACTIONS: readonly Action[] = [
   'article.delete',
   'article.restore',
   'article.byline',
+  'article.note',
   'taxonomy.manage',
   'media.create',
   'media.update',
@@ -84,6 +86,8 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   // Adding or removing a byline on a story one may edit. "own" is the author profile linked to
   // one's account: writers cannot put a colleague's name on their copy, editors credit anyone.
   'article.byline': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
+  // Notes between writer and editor: whoever may read a story in the newsroom may add to its thread.
+  'article.note': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
   'taxonomy.manage': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   // Uploading is for staff who publish; contributors pick from the library (as in WordPress).
   'media.create': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },

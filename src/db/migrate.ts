@@ -12,6 +12,7 @@ import * as m009 from './migrations/2026-11-29-009-search-inline-tsv.js';
 import * as m010 from './migrations/2026-11-29-010-covering-list-indexes.js';
 import * as m011 from './migrations/2026-12-05-011-token-expiry.js';
 import * as m013 from './migrations/2026-12-05-013-media-public.js';
+import * as m017 from './migrations/2026-12-05-017-notes-history.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-29-010-covering-list-indexes': m010,
   '2026-12-05-011-token-expiry': m011,
   '2026-12-05-013-media-public': m013,
+  '2026-12-05-017-notes-history': m017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

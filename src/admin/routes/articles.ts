@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { audit, canSetByline } from '../../accounts/index.js';
 import { articleInputOf, ContentError, createArticle, updateArticle } from '../../content/index.js';
+import { noteText } from '../../content/notes.js';
 import { getRevision, listRevisions } from '../../content/revisions.js';
 import { articleInput } from '../../content/schema.js';
 import {
@@ -15,6 +16,7 @@ import type { ArticleRow } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
 import { ApiError, type AuthedActor, authorize, forbidden, idParams, type Router } from '../http.js';
 import { articleListRoute } from './article-list.js';
+import { checkTransitionNote, noteRoutes, writeTransitionNote } from './notes.js';
 import { presentArticle, TRANSITION_ACTION } from './presenters.js';
 import { readableStory, storyFor } from './story-access.js';
 
@@ -65,6 +67,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
   }
 
   articleListRoute(r, ctx);
+  noteRoutes(r, ctx);
 
   r.add({
     method: 'POST',
@@ -142,6 +145,8 @@ export function articleRoutes(r: Router, ctx: Context): void {
       action: z.enum(Object.keys(TRANSITIONS) as [Transition, ...Transition[]]),
       publishAt: z.iso.datetime({ offset: true }).nullable().optional(),
       version: z.number().int().positive().max(2_147_483_647),
+      /** With submit, a note to the editor; with return, the reason (required). */
+      note: noteText().optional(),
     }),
     handler: async ({ params, body, actor }) => {
       const current = await load(params.id, actor);
@@ -149,6 +154,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
         ownerId: current.created_by,
         status: current.status,
       });
+      checkTransitionNote(body.action, body.note);
       const row = await conflictGuard(params.id, actor, () =>
         inTransaction(ctx.db, async (tx) => {
           const moved = await transitionArticle(
@@ -157,6 +163,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
             { action: body.action, publishAt: body.publishAt, expectedVersion: body.version },
             { by: actor.label, timeZone: tz, now: now() },
           );
+          await writeTransitionNote(tx, actor, moved.id, body.action, body.note, now());
           if (['publish', 'schedule', 'unschedule', 'unpublish', 'archive'].includes(body.action)) {
             await audit(tx, {
               actor: { id: actor.id, label: actor.user.email },
@@ -282,7 +289,14 @@ export function articleRoutes(r: Router, ctx: Context): void {
           ctx.db,
           params.id,
           { ...fields, status: current.status, publishAt: current.publish_at },
-          { expectedVersion: body.version, by: actor.label, timeZone: tz, now: now() },
+          {
+            expectedVersion: body.version,
+            by: actor.label,
+            kind: 'restore',
+            detail: { fromVersion: rev.version },
+            timeZone: tz,
+            now: now(),
+          },
         ),
       );
       return present(row, actor);
