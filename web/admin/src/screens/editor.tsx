@@ -13,6 +13,7 @@ import {
 } from '../api.js';
 import { Autosaver } from '../editor/autosave.js';
 import { Conflict } from '../editor/conflict.js';
+import { NotesThread } from '../editor/notes.js';
 import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
 import { editorExtensions, toEditorContent, transformPastedHTML } from '../editor/schema.js';
@@ -120,7 +121,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     applying.current = false;
   }
 
-  async function move(action: Transition, publishAt?: string) {
+  async function move(action: Transition, publishAt?: string, note?: string) {
     if (!(await saver.flush())) {
       window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
       return;
@@ -130,6 +131,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
         action,
         version: saver.currentVersion,
         ...(publishAt ? { publishAt } : {}),
+        ...(note ? { note } : {}),
       });
       saver.moved(a);
       setMeta(a);
@@ -192,6 +194,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             slugFollows.current = false;
           }}
         />
+        <NotesThread articleId={meta.id} version={meta.version} />
         <Revisions articleId={meta.id} version={meta.version} restore={restore} />
       </aside>
     </main>
