@@ -106,6 +106,15 @@ describe.each(testDialects())('notes between writer and editor, readable history
     expect(x.statusCode).toBe(201);
   });
 
+  it('is in the OpenAPI document: the notes endpoints and the note of a transition', async () => {
+    const api = (await env.app.inject({ method: 'GET', url: '/api/admin/openapi.json' })).json();
+    const notesPath = api.paths['/api/admin/articles/{id}/notes'];
+    expect(Object.keys(notesPath).sort()).toEqual(['get', 'post']);
+    const moveBody =
+      api.paths['/api/admin/articles/{id}/transitions'].post.requestBody.content['application/json'].schema;
+    expect(moveBody.properties.note).toMatchObject({ type: 'string', maxLength: NOTE_MAX_CHARS });
+  });
+
   it('lets whoever may read the story read and add notes, and no one else', async () => {
     const s = await draft(contributor, 'Notes permissions');
     expect(
