@@ -17,6 +17,7 @@ export type Action =
   | 'article.restore'
   | 'article.byline'
   | 'article.override'
+  | 'article.note'
   | 'taxonomy.manage'
   | 'media.create'
   | 'media.update'
@@ -41,6 +42,7 @@ export const ACTIONS: readonly Action[] = [
   'article.restore',
   'article.byline',
   'article.override',
+  'article.note',
   'taxonomy.manage',
   'media.create',
   'media.update',
@@ -97,6 +99,8 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   // Publishing past the warnings of the checks before publishing (content/checks.ts); errors
   // can never be waived. Writers fix their copy; the desk decides when a warning may stand.
   'article.override': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  // Notes between writer and editor: whoever may read a story in the newsroom may add to its thread.
+  'article.note': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
   'taxonomy.manage': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   // Uploading is for staff who publish; contributors pick from the library (as in WordPress).
   'media.create': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },

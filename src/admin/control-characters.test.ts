@@ -15,6 +15,7 @@ async function fingerprint(db: Db): Promise<string> {
     'users',
     'personal_tokens',
     'revisions',
+    'article_notes',
   ] as const;
   const parts: string[] = [];
   for (const t of tables) parts.push(JSON.stringify(await db.selectFrom(t).selectAll().execute()));
@@ -172,6 +173,20 @@ describe.each(testDialects())('control characters in text fields on %s', (dialec
       { method: 'GET', url: '/search', payload: { q: 'budget' }, fields: ['q'] },
       { method: 'GET', url: '/tags', payload: { q: 'budget' }, fields: ['q'] },
       { method: 'GET', url: '/media', payload: { q: 'budget' }, fields: ['q'] },
+      {
+        method: 'POST',
+        url: `/articles/${articleId}/notes`,
+        payload: { text: 'Quotes checked' },
+        fields: ['text'],
+        multiline: ['text'],
+      },
+      {
+        method: 'POST',
+        url: `/articles/${articleId}/transitions`,
+        payload: { action: 'submit', version: 1, note: 'Over to you' },
+        fields: ['note'],
+        multiline: ['note'],
+      },
     ];
   });
   afterAll(() => env?.close());

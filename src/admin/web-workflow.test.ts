@@ -115,6 +115,7 @@ describe.skipIf(!runBrowserTests)(
       expect(await bodyText(storyId)).toBe('The council kept fares unchanged in the new timetable');
       expect(await page.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
       await page.getByRole('button', { name: 'Submit for review' }).click();
+      await page.getByRole('button', { name: 'Send for review' }).click(); // the note is optional
       await page.locator('.workflow .status', { hasText: 'In review' }).waitFor();
     });
 

@@ -424,6 +424,7 @@ describe.skipIf(!runBrowserTests)('the newsroom app in headless Chromium', () =>
     expect(await page.getByRole('button', { name: 'Publish now' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Schedule…' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Submit for review' }).click();
+    await page.getByRole('button', { name: 'Send for review' }).click(); // the note is optional
     await page.locator('.workflow .status', { hasText: 'In review' }).waitFor();
   });
 

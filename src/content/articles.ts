@@ -1,9 +1,9 @@
 import type { Transaction } from 'kysely';
-import { type ArticleRow, type Database, type Db, inTransaction } from '../db/index.js';
+import { type ArticleRow, type Database, type Db, inTransaction, type RevisionKind } from '../db/index.js';
 import { slugify } from '../lib/slug.js';
 import { nowIso } from '../lib/time.js';
-import { type Doc, DocumentError, validateDocument } from './document/index.js';
 import { linksOf, recordArticleChange } from './changes.js';
+import { type Doc, DocumentError, validateDocument } from './document/index.js';
 import { ContentError } from './errors.js';
 import { permalinkFor } from './permalinks.js';
 import { changedFields, type RevisionContent, writeRevision } from './revisions.js';
@@ -21,8 +21,10 @@ export interface WriteOptions {
   by?: string | null;
   /** The user creating the story: its owner in the permission policy. */
   createdBy?: number | null;
-  /** Autosaves coalesce into one revision per few minutes (see revisions.ts). */
-  kind?: 'save' | 'autosave' | 'update';
+  /** Autosaves coalesce into one revision per few minutes (see revisions.ts); 'restore', 'update' … name other writes. */
+  kind?: RevisionKind;
+  /** Recorded with the revision, e.g. `{ fromVersion: 3 }` for a restore (history-labels.ts). */
+  detail?: Record<string, unknown> | null;
   /** Newsroom time zone: permalink dates are local dates. */
   timeZone: string;
   now?: string;
@@ -295,6 +297,7 @@ export async function updateArticle(
       by: opts.by ?? null,
       at: now,
       kind: opts.kind ?? 'save',
+      detail: opts.detail ?? null,
       changed: changedFields(previous, content),
     });
     await recordArticleChange(tx, { before: current, after: row, linksBefore });

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import type { ArticleRow, Database, Db } from '../db/index.js';
+import type { ArticleRow, Database, Db, RevisionKind } from '../db/index.js';
+import { fieldLabels, kindLabel, whoLabel } from './history-labels.js';
 
 /**
  * Revisions: a snapshot of the story at every save, with who, when and which fields changed.
@@ -29,7 +30,14 @@ export async function writeRevision(
   tx: Transaction<Database>,
   row: ArticleRow,
   content: RevisionContent,
-  opts: { by: string | null; at: string; kind: 'save' | 'autosave' | 'update'; changed: string[] },
+  opts: {
+    by: string | null;
+    at: string;
+    kind: RevisionKind;
+    changed: string[];
+    /** What the kind needs to be told in words: `{ fromVersion }` (restore), `{ noticeKind }` (notice). */
+    detail?: Record<string, unknown> | null;
+  },
 ): Promise<void> {
   const snapshot = JSON.stringify({ ...row, ...content });
   if (opts.kind === 'autosave' && opts.by) {
@@ -68,17 +76,49 @@ export async function writeRevision(
       updated_at: opts.at,
       kind: opts.kind,
       changed: JSON.stringify(opts.changed),
+      detail: opts.detail ? JSON.stringify(opts.detail) : null,
     })
     .execute();
+}
+
+/** Revisions store `by` as "user:{id}" (or a label such as "scheduler"); names come from users. */
+async function namesOf(db: Db, labels: (string | null)[]): Promise<Map<string, string>> {
+  const ids = [...new Set(labels.map((l) => /^user:(\d{1,10})$/.exec(l ?? '')?.[1]).filter(Boolean))].map(
+    Number,
+  );
+  if (!ids.length) return new Map();
+  const users = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(users.map((u) => [`user:${u.id}`, u.name]));
+}
+
+/** The words a person reads for one revision (history-labels.ts), next to the stored values. */
+function readable(
+  r: { kind: string; created_by: string | null; changed: string; detail: string | null },
+  names: Map<string, string>,
+) {
+  const changed = JSON.parse(r.changed) as string[];
+  const detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null;
+  const byName = r.created_by ? (names.get(r.created_by) ?? null) : null;
+  return {
+    changed,
+    detail,
+    byName: whoLabel(r.created_by, byName),
+    label: kindLabel(r.kind, detail),
+    changedLabels: fieldLabels(changed),
+  };
 }
 
 export async function listRevisions(db: Db, articleId: number) {
   const rows = await db
     .selectFrom('revisions')
-    .select(['id', 'version', 'kind', 'created_by', 'created_at', 'updated_at', 'changed'])
+    .select(['id', 'version', 'kind', 'created_by', 'created_at', 'updated_at', 'changed', 'detail'])
     .where('article_id', '=', articleId)
     .orderBy('version', 'desc')
     .execute();
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.created_by),
+  );
   return rows.map((r) => ({
     id: r.id,
     version: r.version,
@@ -86,7 +126,7 @@ export async function listRevisions(db: Db, articleId: number) {
     by: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at ?? r.created_at,
-    changed: JSON.parse(r.changed) as string[],
+    ...readable(r, names),
   }));
 }
 
@@ -105,7 +145,7 @@ export async function getRevision(db: Db, articleId: number, revisionId: number)
     by: r.created_by,
     createdAt: r.created_at,
     updatedAt: r.updated_at ?? r.created_at,
-    changed: JSON.parse(r.changed) as string[],
+    ...readable(r, await namesOf(db, [r.created_by])),
     snapshot: JSON.parse(r.snapshot) as Record<string, unknown>,
   };
 }

@@ -121,7 +121,7 @@ export async function transitionArticle(
     await writeRevision(tx, row, await snapshotOf(tx, row), {
       by: opts.by,
       at: opts.now,
-      kind: 'save',
+      kind: input.action,
       changed: ['status'],
     });
     await recordArticleChange(tx, { before: current, after: row });
@@ -160,7 +160,8 @@ export async function publishDueArticles(db: Db, now: string): Promise<ArticleRo
       await writeRevision(tx, row, await snapshotOf(tx, row), {
         by: 'scheduler',
         at: now,
-        kind: 'save',
+        kind: 'publish',
+        detail: { scheduled: true },
         changed: ['status'],
       });
       await recordArticleChange(tx, { before: { ...row, status: 'scheduled' }, after: row });

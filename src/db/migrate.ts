@@ -15,6 +15,7 @@ import * as m013 from './migrations/2026-12-05-013-media-public.js';
 import * as m014 from './migrations/2026-12-05-014-working-copy.js';
 import * as m015 from './migrations/2026-12-05-015-notices.js';
 import * as m016 from './migrations/2026-12-05-016-presence.js';
+import * as m017 from './migrations/2026-12-05-017-notes-history.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-014-working-copy': m014,
   '2026-12-05-016-presence': m016,
   '2026-12-05-015-notices': m015,
+  '2026-12-05-017-notes-history': m017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

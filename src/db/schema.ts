@@ -117,12 +117,32 @@ export interface RevisionsTable {
   snapshot: string;
   created_by: string | null;
   created_at: string;
-  /** 'save' or 'autosave' (autosaves by one user within a few minutes share a revision); 'update': a working copy applied. */
-  kind: Generated<'save' | 'autosave' | 'update'>;
+  /** What made it (RevisionKind); autosaves by one user within a few minutes share a revision. */
+  kind: Generated<RevisionKind>;
   updated_at: string | null;
   /** JSON array of the field names this save changed. */
   changed: Generated<string>;
+  /** JSON, what the kind needs to be told in words (e.g. `{"fromVersion":3}` for a restore). */
+  detail: string | null;
 }
+
+/**
+ * What a revision records: a save or autosave, a restore of an earlier version, a workflow move
+ * (named by its transition), an applied `update` of a live story, a `notice` added to it.
+ */
+export type RevisionKind =
+  | 'save'
+  | 'autosave'
+  | 'restore'
+  | 'submit'
+  | 'return'
+  | 'publish'
+  | 'schedule'
+  | 'unschedule'
+  | 'unpublish'
+  | 'archive'
+  | 'update'
+  | 'notice';
 
 export type Role = 'owner' | 'admin' | 'editor' | 'author' | 'contributor';
 export const ROLES: readonly Role[] = ['owner', 'admin', 'editor', 'author', 'contributor'];
@@ -362,6 +382,7 @@ export interface Database {
   search_documents: SearchDocumentsTable;
   working_copies: WorkingCopiesTable;
   article_notices: ArticleNoticesTable;
+  article_notes: ArticleNotesTable;
 }
 
 export type SectionRow = Selectable<SectionsTable>;
@@ -433,3 +454,15 @@ export interface ArticleNoticesTable {
   removed_by: string | null;
 }
 export type NoticeRow = Selectable<ArticleNoticesTable>;
+/** Notes between writer and editor on a story (src/content/notes.ts). Never public. */
+export interface ArticleNotesTable {
+  id: Generated<number>;
+  article_id: number;
+  /** The writer; null once their account is deleted. */
+  user_id: number | null;
+  body: string;
+  /** The workflow move the note came with, if any. */
+  transition: 'submit' | 'return' | null;
+  created_at: string;
+}
+export type ArticleNoteRow = Selectable<ArticleNotesTable>;

@@ -203,7 +203,12 @@ export interface ArticlePageData {
 }
 
 /** The render half of an article page: no queries. */
-export function renderArticlePage(c: Common, article: ArticleRow, data: ArticlePageData): PageResult {
+export function renderArticlePage(
+  c: Common,
+  article: ArticleRow,
+  data: ArticlePageData,
+  opts: { preview?: boolean } = {},
+): PageResult {
   const { body, tags, media, more, video } = data;
   const site = c.view.site;
   const section = c.tree.byId.get(article.section_id);
@@ -277,7 +282,9 @@ export function renderArticlePage(c: Common, article: ArticleRow, data: ArticleP
       return m ? imageView(m) : undefined;
     },
   });
+  if (opts.preview) previewHead(head, article);
   const model = {
+    notPublished: opts.preview ? notPublishedLabel(article) : null,
     headline: article.headline,
     dek: article.dek,
     crumbs,
@@ -306,6 +313,24 @@ export function renderArticlePage(c: Common, article: ArticleRow, data: ArticleP
     ...(video ? { csp: video.csp } : {}),
     tags: pageTags(c, more),
   };
+}
+
+/** A preview is private: a band, noindex, and no claim of a publication that has not happened. */
+function previewHead(head: Head, article: ArticleRow): void {
+  head.noindex = true;
+  head.preview = 'Preview — not published';
+  if (notPublishedLabel(article)) {
+    head.article = undefined;
+    head.jsonLd = head.jsonLd.filter((d) => (d as { '@type'?: string })['@type'] !== 'NewsArticle');
+  }
+}
+
+/** What a preview's date line says for a story readers cannot see (null: it is published). */
+function notPublishedLabel(article: ArticleRow): string | null {
+  if (article.status === 'published') return null;
+  if (article.status === 'scheduled') return 'Scheduled · not published yet';
+  if (article.status === 'draft' || article.status === 'in_review') return 'Draft · not published';
+  return 'Not published';
 }
 
 export function collectImages(nodes: readonly unknown[] | undefined, out: number[]): void {

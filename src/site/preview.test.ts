@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
 import { createContext } from '../context.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { checkPreviewToken, PREVIEW_TTL_MS } from './preview.js';
 
@@ -68,7 +68,7 @@ describe.each(testDialects())('private previews of stories on %s', (dialect) => 
     expect(search.body).not.toContain('Secret plans for the harbour');
   });
 
-  it('renders exactly the bytes of the public page once the story is published', async () => {
+  it('renders exactly the bytes of the public page once the story is published (but for its band)', async () => {
     const a = await draft(editor, 'Ferry timetable changes');
     // Published past the checks' warnings (no picture or byline): this test is about the bytes.
     const pub = await call(env.app, editor, 'POST', `/articles/${a.id}/transitions`, {
@@ -80,7 +80,11 @@ describe.each(testDialects())('private previews of stories on %s', (dialect) => 
     const live = await get(pub.json().path);
     const shown = await get((await preview(editor, a.id)).path);
     expect(live.statusCode).toBe(200);
-    expect(shown.body).toBe(live.body);
+    // The preview adds its band and noindex (preview-band.test.ts), and nothing else.
+    const unmarked = shown.body
+      .replace('<meta name="robots" content="noindex, nofollow"/>', '')
+      .replace('<p class="preview-band" role="note">Preview — not published</p>', '');
+    expect(unmarked).toBe(live.body);
   });
 
   it('refuses forged tokens (403) and expired ones (410) with a page that says so', async () => {

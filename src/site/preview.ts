@@ -126,6 +126,7 @@ export async function previewPage(ctx: Context, articleId: number): Promise<Page
     c,
     { ...article, path: provisionalPath(c, article) },
     await loadArticlePage(c, article),
+    { preview: true },
   );
 }
 

@@ -1,7 +1,7 @@
-import type { AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import type { Config } from '../config.js';
 import type { ArticleSummary } from '../content/queries.js';
 import type { SectionNode } from '../content/sections.js';
+import type { AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import type { ImageView } from '../media/view.js';
 import type { FooterAddresses } from '../mirrors/index.js';
 
@@ -45,6 +45,8 @@ export interface Head {
   article?: { published: string; modified: string; section: string; tags: string[] };
   jsonLd: object[];
   noindex?: boolean;
+  /** A private preview: this text as a band at the top of the page, and nofollow with noindex. */
+  preview?: string;
   /** Feeds of what the page shows, for `<link rel="alternate">` autodiscovery (root-relative). */
   feeds?: { title: string; href: string; type: string }[];
 }

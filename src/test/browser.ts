@@ -39,6 +39,7 @@ export function ensureAdminBuilt(): void {
     'web/admin/vite.config.ts',
     'src/content/document',
     'src/lib/slug.ts',
+    'src/content/history-labels.ts',
     'src/accounts/policy.ts',
   ].map((p) => path.join(ROOT, p));
   if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= Math.max(...sources.map(newestMtime))) return;

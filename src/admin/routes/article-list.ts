@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { can } from '../../accounts/index.js';
 import { bylined, descendantIds, loadSectionTree, tagged } from '../../content/index.js';
+import { latestNotes } from '../../content/notes.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
 import { singleLine } from '../../lib/text.js';
@@ -103,8 +104,13 @@ export function articleListRoute(r: Router, ctx: Context): void {
           : Number(
               (await filtered.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n,
             );
+      // The desk shows each story's latest note (the editor's reason, the writer's hand-over).
+      const notes = await latestNotes(
+        ctx.db,
+        page.map((a) => a.id),
+      );
       return {
-        articles: page.map(presentSummary),
+        articles: page.map((a) => ({ ...presentSummary(a), latestNote: notes.get(a.id) ?? null })),
         nextCursor: more
           ? encodeCursor({ key: query.sort === 'updated' ? last.updated_at : last.created_at, id: last.id })
           : null,

@@ -9,6 +9,7 @@ import {
   updateArticle,
   WORKING_COPY_ACTIONS,
 } from '../../content/index.js';
+import { noteText } from '../../content/notes.js';
 import { getRevision, listRevisions } from '../../content/revisions.js';
 import { articleInput } from '../../content/schema.js';
 import {
@@ -24,6 +25,7 @@ import { inTransaction } from '../../db/index.js';
 import { ApiError, type AuthedActor, authorize, forbidden, idParams, type Router } from '../http.js';
 import { articleListRoute } from './article-list.js';
 import { assertChecksPass, isCheckedAction } from './checks.js';
+import { checkTransitionNote, noteRoutes, writeTransitionNote } from './notes.js';
 import { presentArticle, TRANSITION_ACTION } from './presenters.js';
 import { readableStory, storyFor } from './story-access.js';
 import { withWorkingCopy, workingCopyRoutes } from './working-copy.js';
@@ -81,6 +83,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
 
   articleListRoute(r, ctx);
   const workingCopy = workingCopyRoutes(ctx, { checkBylines, conflictGuard, present });
+  noteRoutes(r, ctx);
 
   r.add({
     method: 'POST',
@@ -167,6 +170,8 @@ export function articleRoutes(r: Router, ctx: Context): void {
       version: z.number().int().positive().max(2_147_483_647),
       /** Publish past the checks' warnings (editors and above; errors are never overridden). */
       override: z.boolean().optional(),
+      /** With submit, a note to the editor; with return, the reason (required). */
+      note: noteText().optional(),
     }),
     handler: async ({ params, body, actor }) => {
       const current = await load(params.id, actor);
@@ -178,6 +183,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
       // Checks before publishing (routes/checks.ts); a stale version gets its 409 below instead.
       if (isCheckedAction(body.action) && body.version === current.version)
         await assertChecksPass(ctx, actor, current, await articleInputOf(ctx.db, current), body.action, body);
+      checkTransitionNote(body.action, body.note);
       const row = await conflictGuard(params.id, actor, () =>
         inTransaction(ctx.db, async (tx) => {
           const moved = await transitionArticle(
@@ -186,6 +192,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
             { action: body.action, publishAt: body.publishAt, expectedVersion: body.version },
             { by: actor.label, timeZone: tz, now: now() },
           );
+          await writeTransitionNote(tx, actor, moved.id, body.action, body.note, now());
           if (['publish', 'schedule', 'unschedule', 'unpublish', 'archive'].includes(body.action)) {
             await audit(tx, {
               actor: { id: actor.id, label: actor.user.email },
@@ -315,7 +322,14 @@ export function articleRoutes(r: Router, ctx: Context): void {
           ctx.db,
           params.id,
           { ...fields, status: current.status, publishAt: current.publish_at },
-          { expectedVersion: body.version, by: actor.label, timeZone: tz, now: now() },
+          {
+            expectedVersion: body.version,
+            by: actor.label,
+            kind: 'restore',
+            detail: { fromVersion: rev.version },
+            timeZone: tz,
+            now: now(),
+          },
         ),
       );
       return present(row, actor);

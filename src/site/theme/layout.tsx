@@ -25,7 +25,9 @@ export function Layout({
         {head.feeds?.map((f) => (
           <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
         ))}
-        {head.noindex ? <meta name="robots" content="noindex" /> : null}
+        {head.noindex || head.preview ? (
+          <meta name="robots" content={head.preview ? 'noindex, nofollow' : 'noindex'} />
+        ) : null}
         <meta name="color-scheme" content="light dark" />
         <link rel="icon" href="/assets/logo.png" type="image/png" />
         <meta property="og:site_name" content={site.name} />
@@ -69,6 +71,11 @@ export function Layout({
         <script src="/assets/search.js" defer />
       </head>
       <body>
+        {head.preview ? (
+          <p class="preview-band" role="note">
+            {head.preview}
+          </p>
+        ) : null}
         <a class="skip" href="#main">
           Skip to content
         </a>

@@ -96,6 +96,8 @@ export interface ArticleModel {
   bylines: StoryCard['bylines'];
   dateline: string | null;
   published: string;
+  /** In a preview of a story readers cannot see: said instead of "Published …" ("Draft · not published"). */
+  notPublished?: string | null;
   /** Shown only when the story changed after publication. */
   updated: string | null;
   lead: { image: ImageView; caption: string; credit: string; filePhoto: boolean } | null;
@@ -120,8 +122,14 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
           <p class="story-meta">
             <Bylines bylines={model.bylines} />
             <span class="times">
-              Published <TimeTag iso={model.published} site={view.site} />
-              {model.updated ? (
+              {model.notPublished ? (
+                <span class="not-published">{model.notPublished}</span>
+              ) : (
+                <>
+                  Published <TimeTag iso={model.published} site={view.site} />
+                </>
+              )}
+              {model.updated && !model.notPublished ? (
                 <>
                   {' · '}Updated <TimeTag iso={model.updated} site={view.site} />
                 </>

@@ -107,6 +107,18 @@ export interface ArticleSummary {
   createdBy: number;
   createdAt: string;
   updatedAt: string;
+  /** The newest note between writer and editor (the story list sends it; the desk shows it). */
+  latestNote?: Note | null;
+}
+
+/** A note between writer and editor (never public). */
+export interface Note {
+  id: number;
+  articleId: number;
+  text: string;
+  transition: 'submit' | 'return' | null;
+  createdAt: string;
+  author: { id: number | null; name: string };
 }
 
 /** What the editor sends on a save; the API's write body. */
@@ -179,9 +191,13 @@ export interface Revision {
   version: number;
   kind: string;
   by: string;
+  /** The person's display name (or "Scheduler"), and the entry in words (src/content/history-labels.ts). */
+  byName: string;
+  label: string;
   createdAt: string;
   updatedAt: string;
   changed: string[];
+  changedLabels: string[];
 }
 
 /** The editable fields of a story, as the save endpoints take them. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { renderText } from '../../../../src/content/document/index.js';
+import { fieldLabel as F } from '../../../../src/content/history-labels.js';
 import { api, type Revision } from '../api.js';
 import { flattenSections, loadAuthors, loadSections } from '../data.js';
 import { formatNewsroomTime } from '../time.js';
@@ -34,28 +35,28 @@ interface Names {
 function fieldsOf(s: Snapshot, names: Names): [string, string][] {
   const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
   return [
-    ['Headline', str(s.headline)],
-    ['Dek', str(s.dek)],
-    ['Slug', str(s.slug)],
+    [F('headline'), str(s.headline)],
+    [F('dek'), str(s.dek)],
+    [F('slug'), str(s.slug)],
     [
-      'Section',
+      F('sectionId'),
       names.sections.get(Number(pick(s, 'sectionId', 'section_id'))) ??
         str(pick(s, 'sectionId', 'section_id')),
     ],
     [
-      'Bylines',
+      F('authorIds'),
       list(s.authorIds)
         .map((id) => names.authors.get(Number(id)) ?? `#${id}`)
         .join(', '),
     ],
-    ['Tags', list(s.tags).join(', ')],
-    ['Dateline', str(s.dateline)],
-    ['SEO title', str(pick(s, 'seoTitle', 'seo_title'))],
-    ['SEO description', str(pick(s, 'seoDescription', 'seo_description'))],
-    ['Lead image', str(pick(s, 'leadMediaId', 'lead_media_id'))],
-    ['Lead caption', str(pick(s, 'leadCaption', 'lead_caption'))],
-    ['Lead credit', str(pick(s, 'leadCredit', 'lead_credit'))],
-    ['Embargo until', formatNewsroomTime(str(pick(s, 'embargoUntil', 'embargo_until')) || null)],
+    [F('tags'), list(s.tags).join(', ')],
+    [F('dateline'), str(s.dateline)],
+    [F('seoTitle'), str(pick(s, 'seoTitle', 'seo_title'))],
+    [F('seoDescription'), str(pick(s, 'seoDescription', 'seo_description'))],
+    [F('leadMediaId'), str(pick(s, 'leadMediaId', 'lead_media_id'))],
+    [F('leadCaption'), str(pick(s, 'leadCaption', 'lead_caption'))],
+    [F('leadCredit'), str(pick(s, 'leadCredit', 'lead_credit'))],
+    [F('embargoUntil'), formatNewsroomTime(str(pick(s, 'embargoUntil', 'embargo_until')) || null)],
   ];
 }
 
@@ -126,7 +127,8 @@ export function RevisionDiff({
   }, [articleId, ids]);
 
   const [older, newer] = pair ?? [];
-  const label = (r: Full) => `Version ${r.version} · ${formatNewsroomTime(r.updatedAt)} · ${r.by ?? ''}`;
+  const label = (r: Full) =>
+    `Version ${r.version} · ${formatNewsroomTime(r.updatedAt)} · ${r.byName ?? r.by ?? ''}`;
   const a = older ? fieldsOf(older.snapshot, names) : [];
   const b = newer ? fieldsOf(newer.snapshot, names) : [];
 

@@ -63,9 +63,12 @@ export function Revisions({
                   checked={picked.includes(r.id)}
                   onChange={(e) => pick(r.id, e.target.checked)}
                 />
-                <span>
-                  v{r.version} · {r.kind} · {formatNewsroomTime(r.updatedAt)} · {r.by}
-                  {r.changed.length > 0 && <small> — {r.changed.join(', ')}</small>}
+                <span className="history-entry">
+                  {r.byName} · {r.label}
+                  {r.changedLabels.length > 0 && <> · {r.changedLabels.join(', ')}</>}
+                  <small>
+                    v{r.version} · {formatNewsroomTime(r.updatedAt)}
+                  </small>
                 </span>
               </label>
               {i > 0 && (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type Article, STATUS_LABEL, type Transition } from '../api.js';
 import { formatNewsroomTime, isoToZoned, newsroomZone, zonedToIso } from '../time.js';
+import { TransitionNote } from './notes.js';
 import './workflow.css';
 
 const LABEL: Record<Transition, string> = {
@@ -19,16 +20,18 @@ export function Workflow({
   move,
 }: {
   meta: Article;
-  move: (action: Transition, publishAt?: string) => Promise<void>;
+  move: (action: Transition, publishAt?: string, note?: string) => Promise<void>;
 }) {
   const [scheduling, setScheduling] = useState(false);
+  // Submit and return ask for a note (the reason, for return) before they move the story.
+  const [noting, setNoting] = useState<'submit' | 'return' | null>(null);
   const [when, setWhen] = useState(() =>
     isoToZoned(meta.publishAt ?? new Date(Date.now() + 3_600_000).toISOString()),
   );
   const [busy, setBusy] = useState(false);
   const zone = newsroomZone();
 
-  async function run(action: Transition, publishAt?: string) {
+  async function run(action: Transition, publishAt?: string, note?: string) {
     if (
       action === 'unpublish' &&
       !window.confirm('Take this story off the site? Its address will answer "gone".')
@@ -36,8 +39,9 @@ export function Workflow({
       return;
     setBusy(true);
     try {
-      await move(action, publishAt);
+      await move(action, publishAt, note);
       setScheduling(false);
+      setNoting(null);
     } finally {
       setBusy(false);
     }
@@ -66,12 +70,27 @@ export function Workflow({
             type="button"
             className={t === 'publish' ? 'primary' : undefined}
             disabled={busy}
-            onClick={() => (t === 'schedule' ? setScheduling((s) => !s) : void run(t))}
+            onClick={() =>
+              t === 'schedule'
+                ? setScheduling((s) => !s)
+                : t === 'submit' || t === 'return'
+                  ? setNoting((n) => (n === t ? null : t))
+                  : void run(t)
+            }
           >
             {LABEL[t]}
           </button>
         ))}
       </div>
+      {noting && meta.allowed.transitions.includes(noting) && (
+        <TransitionNote
+          key={noting}
+          action={noting}
+          busy={busy}
+          send={(note) => void run(noting, undefined, note || undefined)}
+          cancel={() => setNoting(null)}
+        />
+      )}
       {scheduling && (
         <form
           className="schedule"

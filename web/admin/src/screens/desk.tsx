@@ -45,11 +45,11 @@ export function Desk({ user }: { user: User }) {
         <div className="desk-grid">
           <section aria-labelledby="desk-drafts">
             <h2 id="desk-drafts">My drafts</h2>
-            <StoryList stories={lists.drafts} empty="No drafts of yours." />
+            <StoryList stories={lists.drafts} empty="No drafts of yours." notes />
           </section>
           <section aria-labelledby="desk-review">
             <h2 id="desk-review">Waiting for review</h2>
-            <StoryList stories={lists.review} empty="Nothing waits for review." />
+            <StoryList stories={lists.review} empty="Nothing waits for review." notes />
           </section>
           <section aria-labelledby="desk-scheduled">
             <h2 id="desk-scheduled">Scheduled</h2>

@@ -16,6 +16,7 @@ import { Autosaver } from '../editor/autosave.js';
 import { useChecklist } from '../editor/checklist.js';
 import { Conflict } from '../editor/conflict.js';
 import { editable, editVersion, LiveStory } from '../editor/live-story.js';
+import { NotesThread } from '../editor/notes.js';
 import { Notices } from '../editor/notices.js';
 import { WhoIsEditing } from '../editor/presence.js';
 import { PreviewButton } from '../editor/preview-button.js';
@@ -128,7 +129,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     applying.current = false;
   }
 
-  async function move(action: Transition | WorkingCopyAction, publishAt?: string) {
+  async function move(action: Transition | WorkingCopyAction, publishAt?: string, note?: string) {
     if (!(await saver.flush())) {
       window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
       return;
@@ -143,6 +144,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
         version: isCopyMove(action, meta) ? saver.currentVersion : meta.version,
         ...(publishAt ? { publishAt } : {}),
         ...verdict,
+        ...(note ? { note } : {}),
       });
       if (action === 'discard') {
         saver.reset(a);
@@ -214,6 +216,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
           }}
         />
         <Notices articleId={meta.id} live={meta.status === 'published'} />
+        <NotesThread articleId={meta.id} version={meta.version} />
         <Revisions articleId={meta.id} version={meta.version} restore={restore} />
       </aside>
     </main>

@@ -1,4 +1,5 @@
 import { type ArticleSummary, STATUS_LABEL } from '../api.js';
+import { NoteLine } from '../editor/notes.js';
 import { BASE, onLinkClick } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
 import './story-list.css';
@@ -15,11 +16,14 @@ export function StoryList({
   empty,
   time = 'updated',
   selection,
+  notes,
 }: {
   stories: ArticleSummary[];
   empty: string;
   time?: 'updated' | 'publishAt' | 'published';
   selection?: Selection;
+  /** Show each story's latest note between writer and editor (the desk, for review and returns). */
+  notes?: boolean;
 }) {
   if (!stories.length) return <p className="muted">{empty}</p>;
   return (
@@ -49,6 +53,11 @@ export function StoryList({
               {time === 'publishAt' ? 'goes live ' : time === 'published' ? 'published ' : 'updated '}
               {formatNewsroomTime(when)}
             </time>
+            {notes && s.latestNote && (
+              <div className="latest-note" data-testid="latest-note">
+                <NoteLine note={s.latestNote} />
+              </div>
+            )}
           </li>
         );
       })}

@@ -1,0 +1,147 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api, type Note } from '../api.js';
+import { formatNewsroomTime } from '../time.js';
+import './notes.css';
+
+/** Same cap as the server (src/content/notes.ts); the server still decides. */
+export const NOTE_MAX_CHARS = 2000;
+
+const VIA: Record<NonNullable<Note['transition']>, string> = {
+  submit: 'with Submit for review',
+  return: 'returned to draft',
+};
+
+/** One note, as the thread and the desk show it: who, when, how it came, and the text. */
+export function NoteLine({ note }: { note: Note }) {
+  return (
+    <>
+      <p className="note-meta">
+        <strong>{note.author.name}</strong>
+        {note.transition && <> · {VIA[note.transition]}</>} ·{' '}
+        <time dateTime={note.createdAt}>{formatNewsroomTime(note.createdAt)}</time>
+      </p>
+      <p className="note-text">{note.text}</p>
+    </>
+  );
+}
+
+/** The story's notes between writer and editor, in the side panel: read the thread, add to it. */
+export function NotesThread({ articleId, version }: { articleId: number; version: number }) {
+  const [notes, setNotes] = useState<Note[] | null>(null);
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(() => {
+    api<{ notes: Note[] }>('GET', `/articles/${articleId}/notes`)
+      .then((r) => setNotes(r.notes))
+      .catch((err: Error) => setError(err.message));
+  }, [articleId]);
+
+  // A transition with a note moves the version on: reload then.
+  useEffect(() => {
+    if (version) load();
+  }, [version, load]);
+
+  async function add(e: React.FormEvent) {
+    e.preventDefault();
+    if (!text.trim()) return;
+    setBusy(true);
+    try {
+      await api<Note>('POST', `/articles/${articleId}/notes`, { text });
+      setText('');
+      setError('');
+      load();
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="notes" aria-label="Notes">
+      <h2>Notes</h2>
+      <p className="hint">Between writer and editor; never published.</p>
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
+      {notes && notes.length === 0 && <p className="muted">No notes yet.</p>}
+      {notes && notes.length > 0 && (
+        <ol className="note-thread" data-testid="note-thread">
+          {notes.map((n) => (
+            <li key={n.id}>
+              <NoteLine note={n} />
+            </li>
+          ))}
+        </ol>
+      )}
+      <form onSubmit={add}>
+        <label>
+          Add a note
+          <textarea
+            value={text}
+            maxLength={NOTE_MAX_CHARS}
+            rows={2}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </label>
+        <button type="submit" disabled={busy || !text.trim()}>
+          Add note
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * Asked before Submit for review (a note to the editor, optional) and Return to draft (the
+ * reason, required as the server requires it).
+ */
+export function TransitionNote({
+  action,
+  busy,
+  send,
+  cancel,
+}: {
+  action: 'submit' | 'return';
+  busy: boolean;
+  send: (note: string) => void;
+  cancel: () => void;
+}) {
+  const [text, setText] = useState('');
+  const required = action === 'return';
+  return (
+    <form
+      className="transition-note"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (required && !text.trim()) return;
+        send(text.trim());
+      }}
+    >
+      <label>
+        {required ? 'Why is it going back? (required)' : 'Note to the editor (optional)'}
+        <textarea
+          // biome-ignore lint/a11y/noAutofocus: the form opens because the user asked to write this
+          autoFocus
+          required={required}
+          maxLength={NOTE_MAX_CHARS}
+          rows={3}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
+      </label>
+      <div className="buttons">
+        <button type="submit" className="primary" disabled={busy || (required && !text.trim())}>
+          {required ? 'Send back to draft' : 'Send for review'}
+        </button>
+        <button type="button" onClick={cancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
