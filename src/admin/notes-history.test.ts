@@ -205,7 +205,8 @@ describe.each(testDialects())('notes between writer and editor, readable history
       (await call(env.app, editor, 'POST', `/articles/${s.id}/notes`, { text: `Legal read it. ${SECRET}` }))
         .statusCode,
     ).toBe(201);
-    const published = await move(editor, s, 'publish');
+    // The story is bare (no picture, no byline): the desk goes past the checks' warnings.
+    const published = await move(editor, s, 'publish', { override: true });
     expect(published.statusCode, published.body).toBe(200);
     s = published.json();
     const get = (url: string) => env.app.inject({ method: 'GET', url });
@@ -322,7 +323,10 @@ describe.each(testDialects())('notes between writer and editor, readable history
 
     // Moves by an editor and by the scheduler are named after them.
     s = (
-      await move(editor, s, 'schedule', { publishAt: new Date(Date.now() + 3_600_000).toISOString() })
+      await move(editor, s, 'schedule', {
+        publishAt: new Date(Date.now() + 3_600_000).toISOString(),
+        override: true,
+      })
     ).json();
     expect(s.status).toBe('scheduled');
     await publishDueArticles(env.ctx.db, new Date(Date.now() + 2 * 3_600_000).toISOString());

@@ -302,6 +302,7 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     const back = await call(env.app, contributor, 'POST', `/articles/${story.id}/transitions`, {
       action: 'return',
       version: submitted.version,
+      note: 'Not ready yet.',
     });
     expect(back.statusCode).toBe(403);
     const up = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
@@ -476,6 +477,68 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect(refused.json().error.code).toBe('checks_failed');
     expect((await get(story.path)).body).toContain('Short headline');
     expect((await get(story.path)).body).not.toContain('long night');
+  });
+
+  it('adds a correction readers see with update, and notes with submit and return of the copy', async () => {
+    const story = await published('Bridge closes for repairs');
+    const s = (
+      await call(
+        env.app,
+        editor,
+        'PUT',
+        `/articles/${story.id}`,
+        edit(story.version, 'Bridge closes for six weeks'),
+      )
+    ).json() as Story;
+    const wrongPlace = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
+      action: 'discard',
+      version: s.workingCopy?.version,
+      notice: { kind: 'correction', text: 'x' },
+    });
+    expect(wrongPlace.statusCode).toBe(400);
+    const returned = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
+      action: 'return',
+      version: s.workingCopy?.version,
+    });
+    expect(returned.statusCode).toBe(400); // a return needs its reason
+    const up = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
+      action: 'update',
+      override: true,
+      version: s.workingCopy?.version,
+      notice: { kind: 'correction', text: 'An earlier version gave the closure as two weeks; it is six.' },
+    });
+    expect(up.statusCode, up.body).toBe(200);
+    const page = (await get(story.path)).body;
+    expect(page).toContain('Bridge closes for six weeks');
+    expect(page).toContain('An earlier version gave the closure as two weeks; it is six.');
+    expect((await get('/corrections')).body).toContain('Bridge closes for six weeks');
+
+    // A writer's changes to their live story go to the desk with a note, and back with a reason.
+    const mine = await published('Ferry timetable changes', contributor);
+    const c = (
+      await call(
+        env.app,
+        contributor,
+        'PUT',
+        `/articles/${mine.id}`,
+        edit(mine.version, 'Ferry timetable changes again'),
+      )
+    ).json() as Story;
+    const submitted = await call(env.app, contributor, 'POST', `/articles/${mine.id}/transitions`, {
+      action: 'submit',
+      version: c.workingCopy?.version,
+      note: 'Times from the operator this morning.',
+    });
+    expect(submitted.statusCode, submitted.body).toBe(200);
+    const back = await call(env.app, editor, 'POST', `/articles/${mine.id}/transitions`, {
+      action: 'return',
+      version: (submitted.json() as Story).workingCopy?.version,
+      note: 'Please add the winter times.',
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    const notes = (await call(env.app, contributor, 'GET', `/articles/${mine.id}/notes`)).json();
+    expect(JSON.stringify(notes)).toContain('Times from the operator this morning.');
+    expect(JSON.stringify(notes)).toContain('Please add the winter times.');
   });
 
   it('refuses the second of two saves of one working copy with 409, not a lost edit', async () => {

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { audit, canSetByline } from '../../accounts/index.js';
 import {
+  addNotice,
   articleInputOf,
   ContentError,
   createArticle,
   editsGoToWorkingCopy,
   foldWorkingCopy,
+  noticeInput,
   updateArticle,
   WORKING_COPY_ACTIONS,
 } from '../../content/index.js';
@@ -172,10 +174,25 @@ export function articleRoutes(r: Router, ctx: Context): void {
       override: z.boolean().optional(),
       /** With submit, a note to the editor; with return, the reason (required). */
       note: noteText().optional(),
+      /** With update: a notice readers see (a correction, say), added in the same transaction. */
+      notice: noticeInput.optional(),
     }),
     handler: async ({ params, body, actor }) => {
       const current = await load(params.id, actor);
-      if (workingCopy.handles(body.action, current)) return workingCopy.transition(current, body, actor);
+      checkTransitionNote(body.action, body.note);
+      const { notice } = body;
+      if (notice && (body.action as string) !== 'update')
+        throw new ApiError(400, 'invalid_input', `notice: only update takes a notice, not ${body.action}`);
+      if (notice) authorize(actor, 'notice.add', { ownerId: current.created_by, status: current.status });
+      if (workingCopy.handles(body.action, current))
+        return workingCopy.transition(current, body, actor, {
+          afterUpdate: notice
+            ? async (tx, row) => {
+                await addNotice(tx, row.id, notice, { by: actor.label, now: now() });
+              }
+            : undefined,
+          afterReview: (tx) => writeTransitionNote(tx, actor, current.id, body.action, body.note, now()),
+        });
       authorize(actor, TRANSITION_ACTION[body.action], {
         ownerId: current.created_by,
         status: current.status,
@@ -183,7 +200,6 @@ export function articleRoutes(r: Router, ctx: Context): void {
       // Checks before publishing (routes/checks.ts); a stale version gets its 409 below instead.
       if (isCheckedAction(body.action) && body.version === current.version)
         await assertChecksPass(ctx, actor, current, await articleInputOf(ctx.db, current), body.action, body);
-      checkTransitionNote(body.action, body.note);
       const row = await conflictGuard(params.id, actor, () =>
         inTransaction(ctx.db, async (tx) => {
           const moved = await transitionArticle(

@@ -38,6 +38,8 @@ export interface WorkingCopyTransitionBody {
 
 /** Extra work inside the `update` transaction (a correction notice, say), after the story is written. */
 export type AfterUpdate = (tx: Db, row: ArticleRow) => Promise<void>;
+/** Extra work inside a submit/return of the copy (the note to or from the desk). */
+export type AfterReview = (tx: Db) => Promise<void>;
 
 /** `live`, `editsGoTo`, `workingCopy` and `allowed.workingCopy` on a presented story. */
 export async function withWorkingCopy<T extends { allowed: { update: boolean } }>(
@@ -121,7 +123,7 @@ export function workingCopyRoutes<P>(ctx: Context, h: Helpers<P>) {
     current: ArticleRow,
     body: WorkingCopyTransitionBody,
     actor: AuthedActor,
-    extra: { afterUpdate?: AfterUpdate } = {},
+    extra: { afterUpdate?: AfterUpdate; afterReview?: AfterReview } = {},
   ): Promise<P> {
     const subject = { ownerId: current.created_by, status: current.status };
     const id = current.id;
@@ -160,7 +162,10 @@ export function workingCopyRoutes<P>(ctx: Context, h: Helpers<P>) {
       }
       const action = body.action === 'submit' ? 'submit' : 'return';
       authorize(actor, action === 'submit' ? 'article.revise' : 'article.publish', subject);
-      await reviewWorkingCopy(ctx.db, id, action, who);
+      await inTransaction(ctx.db, async (tx) => {
+        await reviewWorkingCopy(tx, id, action, who);
+        await extra.afterReview?.(tx);
+      });
       return current;
     });
     return h.present(row, actor);
