@@ -126,7 +126,10 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
       expect.stringContaining('Two more resigned today.'),
     ]);
 
-    // Update: the page, the feed and the Content API all change.
+    // Update, with a correction readers see: the page, the feed and the Content API all change.
+    await band.locator('summary', { hasText: 'Tell readers what changed' }).click();
+    await band.getByLabel('Notice').selectOption('correction');
+    await band.getByLabel('Text readers see with the story').fill('An earlier version named four ministers.');
     page.once('dialog', (d) => void d.accept());
     const updated = page.waitForResponse(
       (r) => r.url().endsWith(`/api/admin/articles/${story.id}/transitions`) && r.status() === 200,
@@ -143,6 +146,8 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
     expect(after.page).toContain('Two more resigned today.');
     expect(after.feed).toContain('Two more resigned today.');
     expect(after.api).toContain('Two more resigned today.');
+    expect(after.page).toContain('An earlier version named four ministers.');
+    expect((await read('/corrections')).body).toContain('An earlier version named four ministers.');
     expect((await read(story.path)).statusCode).toBe(200);
   });
 

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { renderText } from '../../../../src/content/document/index.js';
 import type { Article, ArticleFields, WorkingCopyAction } from '../api.js';
 import { formatNewsroomTime } from '../time.js';
+import { NOTICE_LABELS } from './notices.js';
 import { toDoc } from './schema.js';
 import { diffWords, type Part } from './word-diff.js';
 import './live-story.css';
@@ -87,9 +88,15 @@ export function LiveStory({
   meta: Article;
   /** What the editor holds now (saved to the working copy, or about to be). */
   fields: ArticleFields;
-  run: (action: WorkingCopyAction) => Promise<void>;
+  run: (
+    action: WorkingCopyAction,
+    extra?: { note?: string; notice?: { kind: string; text: string } },
+  ) => Promise<void>;
 }) {
   const [busy, setBusy] = useState(false);
+  // A notice readers see, applied with the update (a correction, say): optional.
+  const [noticeKind, setNoticeKind] = useState('');
+  const [noticeText, setNoticeText] = useState('');
   if (meta.editsGoTo !== 'working-copy') return null;
   const wc = meta.workingCopy ?? null;
   const changed =
@@ -106,9 +113,22 @@ export function LiveStory({
     )
       return;
     if (action === 'update' && !window.confirm('Apply these changes to the published story now?')) return;
+    let note: string | undefined;
+    if (action === 'return') {
+      note = window.prompt('Why are these changes going back to the writer? (they see this note)')?.trim();
+      if (!note) return;
+    }
+    const notice =
+      action === 'update' && noticeKind && noticeText.trim()
+        ? { kind: noticeKind, text: noticeText.trim() }
+        : undefined;
     setBusy(true);
     try {
-      await run(action);
+      await run(action, { ...(note ? { note } : {}), ...(notice ? { notice } : {}) });
+      if (notice) {
+        setNoticeKind('');
+        setNoticeText('');
+      }
     } finally {
       setBusy(false);
     }
@@ -150,6 +170,31 @@ export function LiveStory({
         </details>
       ) : (
         <p className="live-none">No unpublished changes.</p>
+      )}
+      {wc && actions.includes('update') && (
+        <details className="live-notice">
+          <summary>Tell readers what changed (optional)</summary>
+          <label>
+            Notice
+            <select value={noticeKind} onChange={(e) => setNoticeKind(e.target.value)}>
+              <option value="">None</option>
+              {Object.entries(NOTICE_LABELS).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Text readers see with the story
+            <textarea
+              value={noticeText}
+              maxLength={2000}
+              rows={3}
+              onChange={(e) => setNoticeText(e.target.value)}
+            />
+          </label>
+        </details>
       )}
       {wc && actions.length > 0 && (
         <div className="buttons">

@@ -20,7 +20,7 @@ interface Notice {
   removedAt: string | null;
 }
 
-const LABELS: Record<Kind, string> = {
+export const NOTICE_LABELS: Record<Kind, string> = {
   correction: 'Correction',
   clarification: 'Clarification',
   update: 'Update',
@@ -63,7 +63,7 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
     }
   };
   const remove = async (n: Notice) => {
-    if (!window.confirm(`Remove this ${LABELS[n.kind].toLowerCase()} from the story?`)) return;
+    if (!window.confirm(`Remove this ${NOTICE_LABELS[n.kind].toLowerCase()} from the story?`)) return;
     try {
       await api('DELETE', `/articles/${articleId}/notices/${n.id}`);
       load();
@@ -80,7 +80,7 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
         <ul>
           {standing.map((n) => (
             <li key={n.id}>
-              <strong>{LABELS[n.kind]}</strong> · {formatNewsroomTime(n.createdAt)}
+              <strong>{NOTICE_LABELS[n.kind]}</strong> · {formatNewsroomTime(n.createdAt)}
               {n.createdByName ? ` · ${n.createdByName}` : ''}
               <p>{n.text}</p>
               {allowed.edit ? (
@@ -103,9 +103,9 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
         >
           <label htmlFor={`${id}-kind`}>Kind</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-            {(Object.keys(LABELS) as Kind[]).map((k) => (
+            {(Object.keys(NOTICE_LABELS) as Kind[]).map((k) => (
               <option key={k} value={k}>
-                {LABELS[k]}
+                {NOTICE_LABELS[k]}
               </option>
             ))}
           </select>

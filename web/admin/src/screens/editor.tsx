@@ -129,7 +129,12 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     applying.current = false;
   }
 
-  async function move(action: Transition | WorkingCopyAction, publishAt?: string, note?: string) {
+  async function move(
+    action: Transition | WorkingCopyAction,
+    publishAt?: string,
+    note?: string,
+    extra?: { notice?: { kind: string; text: string } },
+  ) {
     if (!(await saver.flush())) {
       window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
       return;
@@ -145,6 +150,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
         ...(publishAt ? { publishAt } : {}),
         ...verdict,
         ...(note ? { note } : {}),
+        ...(extra?.notice ? { notice: extra.notice } : {}),
       });
       if (action === 'discard') {
         saver.reset(a);
@@ -197,7 +203,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             }}
           />
         )}
-        <LiveStory meta={meta} fields={fields} run={move} />
+        <LiveStory meta={meta} fields={fields} run={(a, x) => move(a, undefined, x?.note, x)} />
         <h1 className="visually-hidden">Edit: {fields.headline}</h1>
         {editor && <Toolbar editor={editor} user={user} />}
         {editor && <ImageAttrs editor={editor} />}
