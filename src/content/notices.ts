@@ -69,6 +69,7 @@ export interface Notice {
   editedAt: string | null;
   editedBy: string | null;
   removedAt: string | null;
+  removedBy: string | null;
 }
 
 export interface NoticeWriteOptions {
@@ -87,6 +88,7 @@ export function noticeOf(r: NoticeRow): Notice {
     createdBy: r.created_by,
     editedAt: r.edited_at,
     editedBy: r.edited_by,
+    removedBy: r.removed_by,
     removedAt: r.removed_at,
   };
 }

@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ArticleRow, Database, Db, RevisionKind } from '../db/index.js';
 import { fieldLabels, kindLabel, whoLabel } from './history-labels.js';
+import { listNotices } from './notices.js';
 
 /**
  * Revisions: a snapshot of the story at every save, with who, when and which fields changed.
@@ -128,6 +129,39 @@ export async function listRevisions(db: Db, articleId: number) {
     updatedAt: r.updated_at ?? r.created_at,
     ...readable(r, names),
   }));
+}
+
+/**
+ * What else belongs in a story's history besides its revisions: notices readers were shown
+ * ("Correction added", "… removed"). They change no version, so they are entries of their own
+ * rather than revisions, and the history shows them in time order between the revisions.
+ */
+export async function listHistoryEvents(db: Db, articleId: number) {
+  const notices = await listNotices(db, articleId);
+  const names = await namesOf(
+    db,
+    notices.flatMap((n) => [n.createdBy, n.removedBy]),
+  );
+  return notices.flatMap((n) => {
+    const added = {
+      id: `notice-${n.id}`,
+      at: n.createdAt,
+      byName: whoLabel(n.createdBy, n.createdBy ? (names.get(n.createdBy) ?? null) : null),
+      label: kindLabel('notice', { noticeKind: n.kind }),
+      text: n.text,
+    };
+    if (!n.removedAt) return [added];
+    return [
+      added,
+      {
+        id: `notice-${n.id}-removed`,
+        at: n.removedAt,
+        byName: whoLabel(n.removedBy, n.removedBy ? (names.get(n.removedBy) ?? null) : null),
+        label: `${kindLabel('notice', { noticeKind: n.kind }).replace(/ added$/, '')} removed`,
+        text: n.text,
+      },
+    ];
+  });
 }
 
 export async function getRevision(db: Db, articleId: number, revisionId: number) {

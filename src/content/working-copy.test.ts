@@ -512,6 +512,16 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect(page).toContain('Bridge closes for six weeks');
     expect(page).toContain('An earlier version gave the closure as two weeks; it is six.');
     expect((await get('/corrections')).body).toContain('Bridge closes for six weeks');
+    // The history reads as a person would tell it: the update applied, the correction added.
+    const history = (await call(env.app, editor, 'GET', `/articles/${story.id}/revisions`)).json();
+    expect(history.revisions[0]).toMatchObject({
+      kind: 'update',
+      label: 'Update applied',
+      byName: 'The editor',
+    });
+    expect(history.events).toEqual([
+      expect.objectContaining({ label: 'Correction added', byName: 'The editor' }),
+    ]);
 
     // A writer's changes to their live story go to the desk with a note, and back with a reason.
     const mine = await published('Ferry timetable changes', contributor);

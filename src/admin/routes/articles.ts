@@ -12,7 +12,7 @@ import {
   WORKING_COPY_ACTIONS,
 } from '../../content/index.js';
 import { noteText } from '../../content/notes.js';
-import { getRevision, listRevisions } from '../../content/revisions.js';
+import { getRevision, listHistoryEvents, listRevisions } from '../../content/revisions.js';
 import { articleInput } from '../../content/schema.js';
 import {
   restoreArticle,
@@ -280,7 +280,11 @@ export function articleRoutes(r: Router, ctx: Context): void {
     params: idParams,
     handler: async ({ params, actor }) => {
       await load(params.id, actor);
-      return { revisions: await listRevisions(ctx.db, params.id) };
+      return {
+        revisions: await listRevisions(ctx.db, params.id),
+        // Notices readers saw (content/notices.ts): entries of their own, by time.
+        events: await listHistoryEvents(ctx.db, params.id),
+      };
     },
   });
 

@@ -1,8 +1,17 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import { api, type Revision } from '../api.js';
 import { formatNewsroomTime } from '../time.js';
 import { RevisionDiff } from './revision-diff.js';
 import './revisions.css';
+
+/** An entry of the history that is not a revision: a notice readers were shown, or removed. */
+interface HistoryEvent {
+  id: string;
+  at: string;
+  byName: string;
+  label: string;
+  text: string;
+}
 
 /** The story's history, newest first: compare any two revisions, restore any as a new save. */
 export function Revisions({
@@ -17,14 +26,18 @@ export function Revisions({
 }) {
   const [open, setOpen] = useState(false);
   const [list, setList] = useState<Revision[] | null>(null);
+  const [events, setEvents] = useState<HistoryEvent[]>([]);
   const [error, setError] = useState('');
   // The two revisions ticked for comparison, the most recently ticked last.
   const [picked, setPicked] = useState<number[]>([]);
   const [comparing, setComparing] = useState<[number, number] | null>(null);
 
   const load = useCallback(() => {
-    api<{ revisions: Revision[] }>('GET', `/articles/${articleId}/revisions`)
-      .then((r) => setList(r.revisions))
+    api<{ revisions: Revision[]; events?: HistoryEvent[] }>('GET', `/articles/${articleId}/revisions`)
+      .then((r) => {
+        setList(r.revisions);
+        setEvents(r.events ?? []);
+      })
       .catch((err: Error) => setError(err.message));
   }, [articleId]);
 
@@ -55,36 +68,50 @@ export function Revisions({
       {list && (
         <ol>
           {list.map((r, i) => (
-            <li key={r.id}>
-              <label className="check">
-                <input
-                  type="checkbox"
-                  aria-label={`Compare version ${r.version}`}
-                  checked={picked.includes(r.id)}
-                  onChange={(e) => pick(r.id, e.target.checked)}
-                />
-                <span className="history-entry">
-                  {r.byName} · {r.label}
-                  {r.changedLabels.length > 0 && <> · {r.changedLabels.join(', ')}</>}
-                  <small>
-                    v{r.version} · {formatNewsroomTime(r.updatedAt)}
-                  </small>
-                </span>
-              </label>
-              {i > 0 && (
-                <button
-                  type="button"
-                  onClick={() => {
-                    if (
-                      window.confirm(`Restore version ${r.version}? The current text stays in the history.`)
-                    )
-                      void restore(r.id);
-                  }}
-                >
-                  Restore
-                </button>
-              )}
-            </li>
+            <Fragment key={r.id}>
+              {/* Notices made after this revision (and before the newer one above it). */}
+              {events
+                .filter((e) => e.at >= r.updatedAt && (i === 0 || e.at < (list[i - 1]?.updatedAt ?? '')))
+                .sort((a, b) => b.at.localeCompare(a.at))
+                .map((e) => (
+                  <li key={e.id} className="history-event">
+                    <span className="history-entry">
+                      {e.byName} · {e.label}
+                      <small title={e.text}>{formatNewsroomTime(e.at)}</small>
+                    </span>
+                  </li>
+                ))}
+              <li>
+                <label className="check">
+                  <input
+                    type="checkbox"
+                    aria-label={`Compare version ${r.version}`}
+                    checked={picked.includes(r.id)}
+                    onChange={(e) => pick(r.id, e.target.checked)}
+                  />
+                  <span className="history-entry">
+                    {r.byName} · {r.label}
+                    {r.changedLabels.length > 0 && <> · {r.changedLabels.join(', ')}</>}
+                    <small>
+                      v{r.version} · {formatNewsroomTime(r.updatedAt)}
+                    </small>
+                  </span>
+                </label>
+                {i > 0 && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      if (
+                        window.confirm(`Restore version ${r.version}? The current text stays in the history.`)
+                      )
+                        void restore(r.id);
+                    }}
+                  >
+                    Restore
+                  </button>
+                )}
+              </li>
+            </Fragment>
           ))}
         </ol>
       )}
