@@ -551,6 +551,26 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect(JSON.stringify(notes)).toContain('Please add the winter times.');
   });
 
+  it('previews the unpublished changes, with the preview band, while readers keep the story', async () => {
+    const story = await published('Stadium vote delayed');
+    await call(
+      env.app,
+      editor,
+      'PUT',
+      `/articles/${story.id}`,
+      edit(story.version, 'Stadium vote set for May'),
+    );
+    const link = await call(env.app, editor, 'POST', `/articles/${story.id}/preview`);
+    expect(link.statusCode, link.body).toBe(201);
+    const preview = await get(link.json().path);
+    expect(preview.statusCode).toBe(200);
+    expect(preview.body).toContain('Stadium vote set for May');
+    expect(preview.body).toContain('Preview — not published');
+    expect(preview.body).toContain('noindex');
+    expect((await get(story.path)).body).toContain('Stadium vote delayed');
+    expect((await get(story.path)).body).not.toContain('Stadium vote set for May');
+  });
+
   it('refuses the second of two saves of one working copy with 409, not a lost edit', async () => {
     const story = await published('Two editors');
     const first = (

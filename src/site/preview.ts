@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { h } from 'preact';
+import { editsGoToWorkingCopy, getWorkingCopy, type WorkingCopy } from '../content/index.js';
 import type { Context } from '../context.js';
 import { type ArticleRow, addSettingIfAbsent, readSetting } from '../db/index.js';
 import { dateInZone } from '../lib/time.js';
@@ -121,13 +122,39 @@ export async function previewPage(ctx: Context, articleId: number): Promise<Page
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!article) return null;
+  // A live story with unpublished changes previews those changes (its working copy).
+  const copy = editsGoToWorkingCopy(article.status) ? await getWorkingCopy(ctx.db, article.id) : null;
+  const shown = copy ? withCopy(article, copy) : article;
   const c = await common(ctx);
   return renderArticlePage(
     c,
-    { ...article, path: provisionalPath(c, article) },
-    await loadArticlePage(c, article),
+    { ...shown, path: copy ? article.path : provisionalPath(c, shown) },
+    await loadArticlePage(c, shown),
     { preview: true },
   );
+}
+
+/**
+ * The story's row with its working copy's fields laid over it. Bylines and tags live in tables
+ * of their own and still show as published (the page loads them by story id).
+ */
+function withCopy(row: ArticleRow, copy: WorkingCopy): ArticleRow {
+  const w = copy.content;
+  return {
+    ...row,
+    headline: w.headline,
+    dek: w.dek ?? row.dek,
+    body: JSON.stringify(w.body),
+    section_id: w.sectionId,
+    lead_media_id: w.leadMediaId ?? null,
+    lead_caption: w.leadCaption ?? row.lead_caption,
+    lead_credit: w.leadCredit ?? row.lead_credit,
+    lead_file_photo: w.leadFilePhoto === undefined ? row.lead_file_photo : w.leadFilePhoto ? 1 : 0,
+    seo_title: w.seoTitle ?? null,
+    seo_description: w.seoDescription ?? null,
+    dateline: w.dateline ?? null,
+    embargo_until: w.embargoUntil ?? null,
+  };
 }
 
 const REFUSED = {
