@@ -180,15 +180,21 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
         if (!held) await new Promise((r) => setTimeout(r, 20));
       }
       expect(held, 'node B never kept the page in its cache').toBe(true);
-      // … when node A saves a correction.
+      // … when node A saves a correction to the live story and applies it with Update (a save
+      // alone goes to the story's working copy, which readers never see).
       const headline = `Bridge closed after inspection (correction ${round})`;
-      const saved = Date.now();
-      story = await api(a, 'PUT', `/articles/${story.id}`, {
+      const copy = await api(a, 'PUT', `/articles/${story.id}`, {
         headline,
         dek: '',
         body: body(`Engineers found cracks. Correction ${round}.`),
         sectionId,
         version: story.version,
+      });
+      const saved = Date.now();
+      story = await api(a, 'POST', `/articles/${story.id}/transitions`, {
+        action: 'update',
+        version: (copy.workingCopy as { version: number }).version,
+        override: true,
       });
       let seen = 0;
       while (Date.now() - saved < 5000) {
