@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type Db, ROLES, type Role, type UserRow } from '../db/index.js';
+import { MAX_ROW_ID } from '../lib/ids.js';
 import { singleLine } from '../lib/text.js';
 import { nowIso } from '../lib/time.js';
 import { AccessError } from './errors.js';
@@ -21,7 +22,7 @@ export const newUserSchema = z.object({
   name: singleLine().trim().min(1).max(200),
   password: passwordSchema,
   role: roleSchema,
-  authorId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
+  authorId: z.number().int().positive().max(MAX_ROW_ID).nullable().default(null),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 

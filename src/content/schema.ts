@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ARTICLE_STATUSES } from '../db/schema.js';
+import { MAX_ROW_ID } from '../lib/ids.js';
 import { ARTICLE_SLUG_PATTERN } from '../lib/slug.js';
 import { multiLine, singleLine } from '../lib/text.js';
 
@@ -10,10 +11,10 @@ export const articleInput = z.object({
   dek: multiLine().trim().max(1000).default(''),
   /** The body document; validated by content/document, which names the bad node. */
   body: z.unknown(),
-  sectionId: z.number().int().positive().max(2_147_483_647),
-  authorIds: z.array(z.number().int().positive().max(2_147_483_647)).max(20).default([]),
+  sectionId: z.number().int().positive().max(MAX_ROW_ID),
+  authorIds: z.array(z.number().int().positive().max(MAX_ROW_ID)).max(20).default([]),
   tags: z.array(singleLine().trim().min(1).max(100)).max(50).default([]),
-  leadMediaId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
+  leadMediaId: z.number().int().positive().max(MAX_ROW_ID).nullable().default(null),
   leadCaption: multiLine().max(1000).default(''),
   leadCredit: singleLine().max(300).default(''),
   leadFilePhoto: z.boolean().default(false),

@@ -5,6 +5,7 @@ import { bylined, descendantIds, loadSectionTree, tagged } from '../../content/i
 import { latestNotes } from '../../content/notes.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
 import { ApiError, authorize, type Router } from '../http.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -24,9 +25,9 @@ const listQuery = z.object({
       }
       return list as ArticleStatus[];
     }),
-  sectionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  authorId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
-  tagId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  sectionId: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
+  authorId: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
+  tagId: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
   q: singleLine().trim().max(200).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),

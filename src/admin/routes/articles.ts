@@ -24,6 +24,7 @@ import {
 import type { Context } from '../../context.js';
 import type { ArticleRow } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { ApiError, type AuthedActor, authorize, forbidden, idParams, type Router } from '../http.js';
 import { articleListRoute } from './article-list.js';
 import { assertChecksPass, isCheckedAction } from './checks.js';
@@ -34,7 +35,7 @@ import { withWorkingCopy, workingCopyRoutes } from './working-copy.js';
 
 /** What an editor may send when saving: everything but the state, which moves by transitions. */
 const writeBody = articleInput.omit({ status: true, publishAt: true });
-const saveBody = writeBody.extend({ version: z.number().int().positive().max(2_147_483_647) });
+const saveBody = writeBody.extend({ version: z.number().int().positive().max(MAX_ROW_ID) });
 
 export function articleRoutes(r: Router, ctx: Context): void {
   const tz = ctx.config.site.timeZone;
@@ -169,7 +170,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
         ...Transition[],
       ]),
       publishAt: z.iso.datetime({ offset: true }).nullable().optional(),
-      version: z.number().int().positive().max(2_147_483_647),
+      version: z.number().int().positive().max(MAX_ROW_ID),
       /** Publish past the checks' warnings (editors and above; errors are never overridden). */
       override: z.boolean().optional(),
       /** With submit, a note to the editor; with return, the reason (required). */
@@ -288,7 +289,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     },
   });
 
-  const revParams = idParams.extend({ revisionId: z.coerce.number().int().positive().max(2_147_483_647) });
+  const revParams = idParams.extend({ revisionId: z.coerce.number().int().positive().max(MAX_ROW_ID) });
 
   r.add({
     method: 'GET',
@@ -310,7 +311,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     tag: 'revisions',
     summary: "Restore a revision's content as a new save (the story's state is kept)",
     params: revParams,
-    body: z.object({ version: z.number().int().positive().max(2_147_483_647) }),
+    body: z.object({ version: z.number().int().positive().max(MAX_ROW_ID) }),
     handler: async ({ params, body, actor }) => {
       const current = await load(params.id, actor);
       authorize(actor, 'article.update', { ownerId: current.created_by, status: current.status });

@@ -3,6 +3,7 @@ import { authorTag, SITEMAPS } from '../../cache/tags.js';
 import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/index.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { slugify } from '../../lib/slug.js';
 import { multiLine, singleLine } from '../../lib/text.js';
 import { nowIso } from '../../lib/time.js';
@@ -13,7 +14,7 @@ const authorBody = z.object({
   slug: slugBody.optional(),
   name: singleLine().trim().min(1).max(200),
   bio: multiLine().trim().max(5000).default(''),
-  avatarMediaId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
+  avatarMediaId: z.number().int().positive().max(MAX_ROW_ID).nullable().default(null),
 });
 
 /** Bylines: readable by every role, managed by editors and up. */

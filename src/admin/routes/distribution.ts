@@ -25,6 +25,7 @@ import {
   setSubscriptionActive,
   WebhookError,
 } from '../../distribution/webhooks/index.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
 import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
 import { readableStory, storyFor } from './story-access.js';
@@ -167,7 +168,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     summary: 'Delivery log: status, attempts, last response code and time',
     query: z.object({
       status: z.enum(['pending', 'delivered', 'failed']).optional(),
-      subscriptionId: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+      subscriptionId: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
       limit: z.coerce.number().int().min(1).max(500).default(50),
     }),
     handler: async ({ actor, query }) => {

@@ -3,6 +3,7 @@ import { mediaTag } from '../../cache/tags.js';
 import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { MediaRow } from '../../db/index.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { multiLine, singleLine } from '../../lib/text.js';
 import { nowIso } from '../../lib/time.js';
 import { receiveUpload, UploadError } from '../../media/upload.js';
@@ -86,7 +87,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     query: z.object({
       q: singleLine().trim().max(200).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
-      before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+      before: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
     }),
     handler: async ({ query }) => {
       const like = query.q ? `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { heartbeat, leave, tabId, takeOver } from '../../content/presence.js';
 import type { Context } from '../../context.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { idParams, type Router } from '../http.js';
 import { readableStory, storyFor } from './story-access.js';
 
@@ -12,7 +13,7 @@ export function presenceRoutes(r: Router, ctx: Context): void {
   const body = z.object({
     tabId,
     /** The version the editor holds; the answer names who saved when the story moved past it. */
-    version: z.number().int().positive().max(2_147_483_647).optional(),
+    version: z.number().int().positive().max(MAX_ROW_ID).optional(),
   });
 
   r.add({

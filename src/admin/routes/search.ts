@@ -3,11 +3,12 @@ import { can } from '../../accounts/index.js';
 import { descendantIds, loadSectionTree } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
 import { searchArticles } from '../../search/index.js';
 import { ApiError, type Router } from '../http.js';
 
-const id = z.coerce.number().int().positive().max(2_147_483_647);
+const id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
 /** Newsroom search: drafts and the archive, ranked, for the roles that may read them. */
 export function searchAdminRoutes(r: Router, ctx: Context): void {

@@ -8,6 +8,7 @@ import {
   updateSection,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { multiLine, singleLine } from '../../lib/text.js';
 import { authorize, idParams, type Router, slugBody } from '../http.js';
 
@@ -15,7 +16,7 @@ const sectionBody = z.object({
   slug: slugBody,
   name: singleLine().trim().min(1).max(200),
   description: multiLine().trim().max(2000).default(''),
-  parentId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
+  parentId: z.number().int().positive().max(MAX_ROW_ID).nullable().default(null),
   position: z.number().int().min(0).max(100_000).default(0),
 });
 
@@ -75,8 +76,8 @@ export function sectionRoutes(r: Router, ctx: Context): void {
     tag: 'sections',
     summary: 'Order the sections under one parent (every child listed once); answers the new tree',
     body: z.object({
-      parentId: z.number().int().positive().max(2_147_483_647).nullable(),
-      ids: z.array(z.number().int().positive().max(2_147_483_647)).min(1).max(1000),
+      parentId: z.number().int().positive().max(MAX_ROW_ID).nullable(),
+      ids: z.array(z.number().int().positive().max(MAX_ROW_ID)).min(1).max(1000),
     }),
     handler: async ({ body, actor }) => {
       authorize(actor, 'taxonomy.manage');

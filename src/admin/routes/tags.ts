@@ -4,6 +4,7 @@ import { SITEMAPS, tagListTag, tagTag } from '../../cache/tags.js';
 import { announceChange, ContentError, ensureTags } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { type Db, inTransaction } from '../../db/index.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { slugify } from '../../lib/slug.js';
 import { singleLine } from '../../lib/text.js';
 import { reindexArticles } from '../../search/index.js';
@@ -99,7 +100,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
     tag: 'tags',
     summary: 'Merge this tag into another: its stories get the other tag, this one is removed',
     params: idParams,
-    body: z.object({ into: z.number().int().positive().max(2_147_483_647) }),
+    body: z.object({ into: z.number().int().positive().max(MAX_ROW_ID) }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
       if (params.id === body.into)

@@ -13,6 +13,7 @@ import {
 } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/index.js';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
 import { nowIso } from '../../lib/time.js';
 import { ApiError, authorize, forbidden, idParams, type Router } from '../http.js';
@@ -61,7 +62,7 @@ export function userRoutes(r: Router, ctx: Context): void {
       name: singleLine().trim().min(1).max(200).optional(),
       role: roleSchema.optional(),
       active: z.boolean().optional(),
-      authorId: z.number().int().positive().max(2_147_483_647).nullable().optional(),
+      authorId: z.number().int().positive().max(MAX_ROW_ID).nullable().optional(),
     }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'user.manage');
@@ -123,7 +124,7 @@ export function userRoutes(r: Router, ctx: Context): void {
     summary: 'The audit log, newest first (admins)',
     query: z.object({
       limit: z.coerce.number().int().min(1).max(500).default(100),
-      before: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+      before: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
     }),
     handler: async ({ query, actor }) => {
       authorize(actor, 'audit.read');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ROW_ID } from '../../lib/ids.js';
 import { multiLine, singleLine } from '../../lib/text.js';
 
 /** Input of video writes (the admin API and the demo seed go through these). */
@@ -24,7 +25,7 @@ export const videoInput = z
       .int()
       .min(1)
       .max(24 * 3600),
-    posterMediaId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
+    posterMediaId: z.number().int().positive().max(MAX_ROW_ID).nullable().default(null),
     captionsUrl: httpUrl.nullable().default(null),
     captionsLanguage: z
       .string()
@@ -53,7 +54,7 @@ export const liveStreamInput = z.object({
     .regex(/^[a-z][a-z0-9-]{0,79}$/, 'lowercase letters, digits and dashes, starting with a letter'),
   title: singleLine().trim().min(1).max(200),
   hlsUrl: httpUrl.refine((u) => kindOfUrl(u) === 'hls', 'must be an HLS playlist (.m3u8)'),
-  posterMediaId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
+  posterMediaId: z.number().int().positive().max(MAX_ROW_ID).nullable().default(null),
   description: multiLine().max(2000).default(''),
   active: z.boolean().default(true),
 });
