@@ -372,4 +372,33 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
     const current = await call(env.app, s.editor, 'GET', `/articles/${story.id}`);
     expect(current.json().authorIds).toEqual([star, own]);
   });
+
+  it('marks live stories with changes waiting, and filters the list by them', async () => {
+    const a = await draft(s.editor, 'Pending changes story');
+    const pub = (await move(s.editor, a, 'publish', { override: true })).json();
+    const list = async (who: Session, qs: string) => call(env.app, who, 'GET', `/articles?${qs}`);
+    const before = (await list(s.editor, 'limit=100'))
+      .json()
+      .articles.find((x: { id: number }) => x.id === a.id);
+    expect(before.pendingChanges).toBeNull();
+    const edit = await call(env.app, s.editor, 'PUT', `/articles/${a.id}`, {
+      headline: 'Pending changes story, revised',
+      body: doc('x'),
+      sectionId,
+      version: pub.version,
+    });
+    expect(edit.statusCode, edit.body).toBe(200);
+    const pending = (await list(s.editor, 'pending=true&limit=100')).json().articles;
+    expect(pending.map((x: { id: number }) => x.id)).toContain(a.id);
+    expect(pending.find((x: { id: number }) => x.id === a.id).pendingChanges).toMatchObject({
+      reviewState: 'draft',
+    });
+    expect(pending.every((x: { pendingChanges: unknown }) => x.pendingChanges !== null)).toBe(true);
+    const inReview = (await list(s.editor, 'pending=in_review&limit=100')).json().articles;
+    expect(inReview.map((x: { id: number }) => x.id)).not.toContain(a.id);
+    // A writer who can't read the editor's story never sees it, pending or not.
+    const theirs = (await list(s.author, 'pending=true&limit=100')).json().articles;
+    expect(theirs.map((x: { id: number }) => x.id)).not.toContain(a.id);
+    expect((await list(s.editor, 'pending=yes')).statusCode).toBe(400);
+  });
 });

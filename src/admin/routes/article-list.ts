@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { can } from '../../accounts/index.js';
 import { bylined, descendantIds, loadSectionTree, tagged } from '../../content/index.js';
 import { latestNotes } from '../../content/notes.js';
+import { pendingChangesFor } from '../../content/pending-changes.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
@@ -38,6 +39,8 @@ const listQuery = z.object({
   /** Numbered pages (the stories screen) instead of a cursor; the answer then carries `total`. */
   page: z.coerce.number().int().min(1).max(100_000).optional(),
   deleted: z.enum(['true', 'false']).default('false'),
+  /** Live stories with changes waiting: any working copy (true) or one sent for review (in_review). */
+  pending: z.enum(['true', 'in_review']).optional(),
 });
 
 /** GET /articles: the newsroom's story list, by cursor (desk, scripts) or by page number (screens). */
@@ -80,6 +83,16 @@ export function articleListRoute(r: Router, ctx: Context): void {
       }
       if (query.from) q = q.where(sort, '>=', new Date(query.from).toISOString());
       if (query.to) q = q.where(sort, '<=', new Date(query.to).toISOString());
+      if (query.pending) {
+        const state = query.pending;
+        q = q.where('articles.id', 'in', (eb) =>
+          eb
+            .selectFrom('working_copies')
+            .select('working_copies.article_id')
+            .where('working_copies.content', 'is not', null)
+            .$if(state === 'in_review', (w) => w.where('working_copies.review_state', '=', 'in_review')),
+        );
+      }
       const filtered = q;
       if (query.cursor) {
         const c = decodeCursor(query.cursor);
@@ -110,8 +123,16 @@ export function articleListRoute(r: Router, ctx: Context): void {
         ctx.db,
         page.map((a) => a.id),
       );
+      const pending = await pendingChangesFor(
+        ctx.db,
+        page.map((a) => a.id),
+      );
       return {
-        articles: page.map((a) => ({ ...presentSummary(a), latestNote: notes.get(a.id) ?? null })),
+        articles: page.map((a) => ({
+          ...presentSummary(a),
+          latestNote: notes.get(a.id) ?? null,
+          pendingChanges: pending.get(a.id) ?? null,
+        })),
         nextCursor: more
           ? encodeCursor({ key: query.sort === 'updated' ? last.updated_at : last.created_at, id: last.id })
           : null,

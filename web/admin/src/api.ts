@@ -109,6 +109,8 @@ export interface ArticleSummary {
   updatedAt: string;
   /** The newest note between writer and editor (the story list sends it; the desk shows it). */
   latestNote?: Note | null;
+  /** A live story's working copy with changes not yet published (null: none). */
+  pendingChanges?: { reviewState: 'draft' | 'in_review'; updatedAt: string; updatedBy: string | null } | null;
 }
 
 /** A note between writer and editor (never public). */

@@ -3,7 +3,7 @@ import { type ArticleSummary, api, type User } from '../api.js';
 import { StoryList } from './story-list.js';
 import './desk.css';
 
-type Lists = Record<'drafts' | 'review' | 'scheduled' | 'published', ArticleSummary[]>;
+type Lists = Record<'drafts' | 'review' | 'scheduled' | 'published' | 'pending', ArticleSummary[]>;
 
 async function list(query: string): Promise<ArticleSummary[]> {
   return (await api<{ articles: ArticleSummary[] }>('GET', `/articles?${query}`)).articles;
@@ -20,13 +20,20 @@ export function Desk({ user }: { user: User }) {
       list('status=in_review&limit=50'),
       list('status=scheduled&limit=50'),
       list('status=published&limit=10'),
+      list('pending=true&limit=50'),
     ])
-      .then(([drafts, review, scheduled, published]) =>
+      .then(([drafts, review, scheduled, published, pending]) =>
         setLists({
           drafts: drafts.filter((a) => a.createdBy === user.id),
           review,
           scheduled: [...scheduled].sort((a, b) => (a.publishAt ?? '').localeCompare(b.publishAt ?? '')),
           published,
+          // Copies sent for review come first: they wait on an editor.
+          pending: [...pending].sort(
+            (a, b) =>
+              Number(b.pendingChanges?.reviewState === 'in_review') -
+              Number(a.pendingChanges?.reviewState === 'in_review'),
+          ),
         }),
       )
       .catch((err: Error) => setError(err.message));
@@ -50,6 +57,10 @@ export function Desk({ user }: { user: User }) {
           <section aria-labelledby="desk-review">
             <h2 id="desk-review">Waiting for review</h2>
             <StoryList stories={lists.review} empty="Nothing waits for review." notes />
+          </section>
+          <section aria-labelledby="desk-pending">
+            <h2 id="desk-pending">Changes waiting on live stories</h2>
+            <StoryList stories={lists.pending} empty="No live story has changes waiting." notes />
           </section>
           <section aria-labelledby="desk-scheduled">
             <h2 id="desk-scheduled">Scheduled</h2>

@@ -49,6 +49,11 @@ export function StoryList({
               {s.headline || '(no headline)'}
             </a>
             <span className={`status status-${s.status}`}>{STATUS_LABEL[s.status]}</span>
+            {s.pendingChanges && (
+              <span className="pending-changes" data-testid="pending-changes">
+                {s.pendingChanges.reviewState === 'in_review' ? 'Changes in review' : 'Unpublished changes'}
+              </span>
+            )}
             <time dateTime={when ?? undefined}>
               {time === 'publishAt' ? 'goes live ' : time === 'published' ? 'published ' : 'updated '}
               {formatNewsroomTime(when)}
