@@ -571,6 +571,33 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
     expect((await get(story.path)).body).not.toContain('Stadium vote set for May');
   });
 
+  it('shows "Updated" on the page once an update is applied, even minutes after publication', async () => {
+    const story = await published('Rail strike called off');
+    expect((await get(story.path)).body).not.toContain('Updated');
+    env.setNow(new Date(env.ctx.now().getTime() + 3 * 60_000));
+    try {
+      const s = (
+        await call(
+          env.app,
+          editor,
+          'PUT',
+          `/articles/${story.id}`,
+          edit(story.version, 'Rail strike called off after talks'),
+        )
+      ).json() as Story;
+      expect((await get(story.path)).body).not.toContain('Updated'); // a saved copy is not an update
+      const up = await call(env.app, editor, 'POST', `/articles/${story.id}/transitions`, {
+        action: 'update',
+        override: true,
+        version: s.workingCopy?.version,
+      });
+      expect(up.statusCode, up.body).toBe(200);
+      expect((await get(story.path)).body).toContain('Updated');
+    } finally {
+      env.setNow(new Date());
+    }
+  });
+
   it('refuses the second of two saves of one working copy with 409, not a lost edit', async () => {
     const story = await published('Two editors');
     const first = (

@@ -74,8 +74,12 @@ const HOME_TOP = 7;
 const HOME_BLOCK = 4;
 const HOME_WINDOW = 200;
 const MORE_IN_SECTION = 4;
-/** An edit within this long of publication is not shown as an update. */
-const UPDATE_GRACE_MS = 10 * 60_000;
+/**
+ * A change to the readers' copy this soon after publication is bookkeeping of the publication
+ * itself (a scheduled story's timestamps a poll apart), not an update. Edits of a live story
+ * reach readers only through Update (content/working-copy.ts), so past this every change is one.
+ */
+const UPDATE_GRACE_MS = 60_000;
 
 export async function homePage(ctx: Context): Promise<PageResult> {
   const c = await common(ctx);
