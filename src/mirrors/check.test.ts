@@ -5,8 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import type { Context } from '../context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { testEnv, type TestEnv } from '../test/context.js';
 import { seedFixture } from '../test/fixtures.js';
 import { fixedAddressBook } from './address-book.js';
 import { isOnionOrigin } from './address-rules.js';
@@ -17,11 +17,22 @@ import { scheduledMirrorCheck } from './schedule.js';
 
 /** A loopback port nobody listens on (opened, then closed). */
 async function deadPort(): Promise<number> {
-  const s = http.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
+  // Below the kernel's ephemeral range (32768+ on Linux): a port `listen(0)` hands out may be
+  // handed out again to another server of this run (that made a "dead" address answer once);
+  // one picked here never is. Checked free by binding it once.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const s = http.createServer();
+    const free = await new Promise<boolean>((r) => {
+      s.once('error', () => r(false));
+      s.listen(port, '127.0.0.1', () => r(true));
+    });
+    if (free) {
+      await new Promise((r) => s.close(r));
+      return port;
+    }
+  }
+  throw new Error('no free loopback port below the ephemeral range after 100 tries');
 }
 
 /** An address book that always holds these alternates (the checker's own configuration). */
