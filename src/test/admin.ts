@@ -64,7 +64,7 @@ export function doc(...texts: string[]) {
  * `userId` (made once), so a writer may set it on their own story.
  */
 export async function completeStoryFields(ctx: Context, userId: number) {
-  const at = new Date().toISOString();
+  const at = ctx.now().toISOString();
   const user = await ctx.db
     .selectFrom('users')
     .select(['author_id', 'name'])

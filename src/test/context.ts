@@ -12,7 +12,8 @@ export interface TestEnv {
   app: FastifyInstance;
   dir: string;
   /** Move the site's clock (publication times are compared with it). */
-  setNow(date: Date): void;
+  /** Moves the context's clock to `date`; `null` gives it back the wall clock. */
+  setNow(date: Date | null): void;
   close(): Promise<void>;
 }
 
