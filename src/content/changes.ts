@@ -20,6 +20,8 @@ export interface ArticleChange {
   before: ArticleRow | null;
   after: ArticleRow | null;
   linksBefore?: ArticleLinks;
+  /** The writer's clock (ISO): what is public "now", when webhook deliveries fall due. */
+  now: string;
 }
 
 export interface ArticleLinks {
@@ -48,8 +50,10 @@ export async function linksOf(db: Db, articleId: number): Promise<ArticleLinks> 
  * stories, so a change to a draft touches nothing. Every page that showed the story carries its
  * `article:` tag; lists it enters or leaves (and whose later pages shift by one) are named by scope.
  */
-async function invalidationsOf(tx: Db, { before, after, linksBefore }: ArticleChange): Promise<string[]> {
-  const now = new Date().toISOString();
+async function invalidationsOf(
+  tx: Db,
+  { before, after, linksBefore, now }: ArticleChange,
+): Promise<string[]> {
   const wasPublic = before !== null && isPublicArticle(before, now);
   const isPublic = after !== null && isPublicArticle(after, now);
   const story = after ?? before;
@@ -99,7 +103,10 @@ export async function announceStoriesComingDue(db: Db, since: string, now: strin
     .where('first_published_at', '<=', now)
     .execute();
   for (const row of rows) {
-    announceChange(db, await invalidationsOf(db, { before: { ...row, status: 'scheduled' }, after: row }));
+    announceChange(
+      db,
+      await invalidationsOf(db, { before: { ...row, status: 'scheduled' }, after: row, now }),
+    );
   }
   return rows.length;
 }
