@@ -16,7 +16,7 @@ let N = PRODUCTION_N;
  * times and production cost made one file take 30 s. Safe because the cost is stored with each
  * hash, so a verify always uses the cost the hash was made with; the server never calls this.
  */
-export function useTestPasswordCost(): void {
+export function lowerPasswordCostForTests(): void {
   N = 2 ** 10;
 }
 
