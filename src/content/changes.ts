@@ -1,8 +1,6 @@
 import type { Transaction } from 'kysely';
 import { ALL_LIST, articleTag, authorListTag, SITEMAPS, sectionListTag, tagListTag } from '../cache/tags.js';
 import type { ArticleRow, Database, Db } from '../db/index.js';
-import { enqueueArticleEvents } from '../distribution/webhooks/events.js';
-import { indexArticleChange } from '../search/indexer.js';
 import { announceChange } from './announce.js';
 import { isPublicArticle } from './queries.js';
 import { ancestry, loadSectionTree } from './sections.js';
@@ -29,10 +27,26 @@ export interface ArticleLinks {
   tagIds: number[];
 }
 
+/** State another domain derives from stories, written inside the story's own transaction. */
+export type ArticleChangeHook = (tx: Transaction<Database>, change: ArticleChange) => Promise<void>;
+
+let derivedState: readonly ArticleChangeHook[] | null = null;
+
+/**
+ * Names the derived state every article write keeps in step (context.ts lists it: the webhook
+ * outbox, the search index). Those domains build on content, so content cannot import them: the
+ * list is handed down once per process instead, and a write before that is refused, never
+ * silently left out of search.
+ */
+export function installArticleChangeHooks(hooks: readonly ArticleChangeHook[]): void {
+  derivedState = hooks;
+}
+
 export async function recordArticleChange(tx: Transaction<Database>, change: ArticleChange): Promise<void> {
-  // Derived state is added here, one call per domain.
-  await enqueueArticleEvents(tx, change);
-  await indexArticleChange(tx, change);
+  if (!derivedState) {
+    throw new Error('article change hooks are not installed: createContext() installs them before any write');
+  }
+  for (const hook of derivedState) await hook(tx, change);
   announceChange(tx, await invalidationsOf(tx, change));
 }
 
