@@ -94,7 +94,7 @@ async function seedReferenceData(ctx: Context, corpus: Corpus): Promise<Seeded> 
 async function loadArchive(ctx: Context, corpus: Corpus, ref: Seeded): Promise<GeneratedStory[]> {
   const r = rng(1);
   const samples: GeneratedStory[] = [];
-  const isPg = ctx.dialect.name === 'postgres';
+  const isPg = ctx.dialect.fullText === 'tsvector';
   await sql`CREATE TABLE bench_text (id integer primary key, body text not null, tags text not null, authors text not null)`.execute(
     ctx.db,
   );
@@ -190,7 +190,7 @@ async function loadArchive(ctx: Context, corpus: Corpus, ref: Seeded): Promise<G
 async function buildIndex(ctx: Context): Promise<number> {
   const started = Date.now();
   const recency = sql`(julianday(coalesce(a.first_published_at, a.updated_at)) - 2440587.5)`;
-  if (ctx.dialect.name === 'postgres') {
+  if (ctx.dialect.fullText === 'tsvector') {
     await sql`DROP INDEX search_documents_tsv`.execute(ctx.db);
     await sql`INSERT INTO search_documents (article_id, status, published_at, section_id, recency_day, tsv)
       SELECT a.id, a.status, a.first_published_at, a.section_id,

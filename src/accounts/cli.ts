@@ -62,7 +62,7 @@ export function userCommands(program: Command): void {
       try {
         const u = await userByEmail(ctx.db, opts.email);
         if (!u) throw new Error(`no user with email ${opts.email}`);
-        const token = await createPasswordReset(ctx.db, u.id);
+        const token = await createPasswordReset(ctx.db, u.id, ctx.now());
         console.log(`Reset link for ${u.email} (one use, valid for an hour):`);
         console.log(`${config.site.url}/admin/reset-password?token=${token}`);
         console.log(

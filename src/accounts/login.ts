@@ -18,7 +18,7 @@ export async function authenticate(
   email: string,
   password: string,
   ip: string,
-  now = new Date(),
+  now: Date,
 ): Promise<UserRow> {
   const account = email.trim().toLowerCase();
   const wait = await claimLoginAttempt(db, account, ip, now);
@@ -41,7 +41,7 @@ export async function confirmPassword(
   user: UserRow,
   password: string,
   ip: string,
-  now = new Date(),
+  now: Date,
 ): Promise<boolean> {
   const wait = await claimLoginAttempt(db, user.email, ip, now);
   if (wait > 0) throw tooMany(wait);

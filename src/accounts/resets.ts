@@ -9,7 +9,7 @@ import { setPassword } from './users.js';
  */
 const VALID_MS = 3_600_000;
 
-export async function createPasswordReset(db: Db, userId: number, now = new Date()): Promise<string> {
+export async function createPasswordReset(db: Db, userId: number, now: Date): Promise<string> {
   const token = randomSecret();
   await db
     .insertInto('password_resets')
@@ -23,7 +23,7 @@ export async function createPasswordReset(db: Db, userId: number, now = new Date
   return token;
 }
 
-export async function completePasswordReset(db: Db, token: string, password: string, now = new Date()) {
+export async function completePasswordReset(db: Db, token: string, password: string, now: Date) {
   const hash = sha256(token);
   // Claim the token atomically, so two requests racing with one link cannot both succeed.
   const claimed = await db
@@ -36,6 +36,6 @@ export async function completePasswordReset(db: Db, token: string, password: str
     .executeTakeFirst();
   if (!claimed)
     throw new AccessError(400, 'invalid_reset_token', 'this reset link is invalid, used or expired');
-  await setPassword(db, claimed.user_id, password);
+  await setPassword(db, claimed.user_id, password, now);
   return claimed.user_id;
 }

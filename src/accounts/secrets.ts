@@ -5,10 +5,20 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
  * N=2^15, r=8 uses 32 MiB and about 80 ms per hash here: slow for an attacker with a stolen
  * table, fine for a login. Parameters are stored with the hash so they can be raised later.
  */
-const N = 2 ** 15;
+const PRODUCTION_N = 2 ** 15;
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
+let N = PRODUCTION_N;
+
+/**
+ * Test processes hash at a low cost (vitest's setup file calls this): a suite signs in hundreds of
+ * times and production cost made one file take 30 s. Safe because the cost is stored with each
+ * hash, so a verify always uses the cost the hash was made with; the server never calls this.
+ */
+export function lowerPasswordCostForTests(): void {
+  N = 2 ** 10;
+}
 
 function scryptAsync(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {

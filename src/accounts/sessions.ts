@@ -21,7 +21,7 @@ export async function createSession(
   db: Db,
   userId: number,
   meta: { ip: string; userAgent: string },
-  now = new Date(),
+  now: Date,
 ): Promise<NewSession> {
   const token = randomSecret();
   const csrfToken = randomSecret();
@@ -49,7 +49,7 @@ export interface ActiveSession {
 }
 
 /** The live session behind a cookie token, or nothing: expired (idle or absolute) sessions are removed. */
-export async function resolveSession(db: Db, token: string, now = new Date()): Promise<ActiveSession | null> {
+export async function resolveSession(db: Db, token: string, now: Date): Promise<ActiveSession | null> {
   if (token.length < 20 || token.length > 200) return null;
   const tokenHash = sha256(token);
   const row = await db
@@ -90,7 +90,7 @@ export async function endAllSessions(db: Db, userId: number): Promise<number> {
 export async function signOutEverywhere(
   db: Db,
   userId: number,
-  now = new Date(),
+  now: Date,
 ): Promise<{ ended: number; revokedTokens: number }> {
   return db.transaction().execute(async (tx) => ({
     ended: await endAllSessions(tx, userId),

@@ -48,12 +48,7 @@ function secondsLeft(windowStart: string, now: Date): number {
  * the password may be checked, else the seconds until it may be tried again. The IP is counted
  * first: a locked-out IP adds nothing to the accounts it guesses at.
  */
-export async function claimLoginAttempt(
-  db: Db,
-  account: string,
-  ip: string,
-  now = new Date(),
-): Promise<number> {
+export async function claimLoginAttempt(db: Db, account: string, ip: string, now: Date): Promise<number> {
   const byIp = await countAttempt(db, `ip:${ip}`, now);
   if (byIp.count > IP_LIMIT) return secondsLeft(byIp.windowStart, now);
   const byAccount = await countAttempt(db, `account:${account}`, now);

@@ -15,7 +15,7 @@ export async function createPersonalToken(
   db: Db,
   userId: number,
   input: { name: string; expiresInDays?: number | null },
-  now = new Date(),
+  now: Date,
 ) {
   const token = randomSecret(PREFIX);
   const row = await db
@@ -65,12 +65,7 @@ export async function listPersonalTokens(db: Db, userId: number) {
   return rows.map(presentToken);
 }
 
-export async function revokePersonalToken(
-  db: Db,
-  userId: number,
-  id: number,
-  now = new Date(),
-): Promise<boolean> {
+export async function revokePersonalToken(db: Db, userId: number, id: number, now: Date): Promise<boolean> {
   const r = await db
     .updateTable('personal_tokens')
     .set({ revoked_at: now.toISOString() })
@@ -82,7 +77,7 @@ export async function revokePersonalToken(
 }
 
 /** Revoke every live token of a user (password change or reset, sign-out-everywhere); how many. */
-export async function revokeAllPersonalTokens(db: Db, userId: number, now = new Date()): Promise<number> {
+export async function revokeAllPersonalTokens(db: Db, userId: number, now: Date): Promise<number> {
   const r = await db
     .updateTable('personal_tokens')
     .set({ revoked_at: now.toISOString() })
@@ -93,7 +88,7 @@ export async function revokeAllPersonalTokens(db: Db, userId: number, now = new 
 }
 
 /** The active user behind a live (not revoked, not expired) bearer token, or null. */
-export async function resolvePersonalToken(db: Db, token: string, now = new Date()): Promise<UserRow | null> {
+export async function resolvePersonalToken(db: Db, token: string, now: Date): Promise<UserRow | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const row = await db
     .selectFrom('personal_tokens')

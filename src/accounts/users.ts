@@ -87,19 +87,19 @@ export async function listUsers(db: Db): Promise<UserRow[]> {
  * unused reset link is voided, so a stolen session (or a token minted with it, or an old link
  * found in a mailbox) dies with the old password.
  */
-export async function setPassword(db: Db, userId: number, password: string): Promise<void> {
+export async function setPassword(db: Db, userId: number, password: string, now: Date): Promise<void> {
   const hash = await hashPassword(passwordSchema.parse(password));
   await db.transaction().execute(async (tx) => {
     await tx
       .updateTable('users')
-      .set({ password_hash: hash, updated_at: nowIso() })
+      .set({ password_hash: hash, updated_at: now.toISOString() })
       .where('id', '=', userId)
       .execute();
     await tx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await revokeAllPersonalTokens(tx, userId);
+    await revokeAllPersonalTokens(tx, userId, now);
     await tx
       .updateTable('password_resets')
-      .set({ used_at: nowIso() })
+      .set({ used_at: now.toISOString() })
       .where('user_id', '=', userId)
       .where('used_at', 'is', null)
       .execute();

@@ -145,7 +145,7 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('resets a password with a one-time token', async () => {
-    const token = await createPasswordReset(env.ctx.db, users.admin);
+    const token = await createPasswordReset(env.ctx.db, users.admin, env.ctx.now());
     const body = { token, newPassword: 'reset password that is long' };
     expect((await call(env.app, null, 'POST', '/password-reset', body)).statusCode).toBe(204);
     expect((await call(env.app, null, 'POST', '/password-reset', body)).statusCode).toBe(400);
@@ -159,8 +159,8 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
       password: PASSWORD,
       role: 'author',
     });
-    const older = await createPasswordReset(env.ctx.db, user.id);
-    const newer = await createPasswordReset(env.ctx.db, user.id);
+    const older = await createPasswordReset(env.ctx.db, user.id, env.ctx.now());
+    const newer = await createPasswordReset(env.ctx.db, user.id, env.ctx.now());
     const reset = (token: string, newPassword: string) =>
       call(env.app, null, 'POST', '/password-reset', { token, newPassword });
     expect((await reset(newer, 'the newer link password')).statusCode).toBe(204);
@@ -243,7 +243,7 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
 
     const b = await mint();
     const userId = b.s.userId;
-    const reset = await createPasswordReset(env.ctx.db, userId);
+    const reset = await createPasswordReset(env.ctx.db, userId, env.ctx.now());
     password = 'password from a reset link';
     expect(
       (await call(env.app, null, 'POST', '/password-reset', { token: reset, newPassword: password }))

@@ -120,8 +120,19 @@ describe('the page cache over HTTP', () => {
       await gate;
       return page('rush');
     });
+    // Release the render only once all 25 requests have asked the cache for the page.
+    const claim = cache.claim.bind(cache);
+    let asked = 0;
+    let allAsked!: () => void;
+    const arrived = new Promise<void>((r) => {
+      allAsked = r;
+    });
+    cache.claim = (key) => {
+      if (++asked === 25) allAsked();
+      return claim(key);
+    };
     const all = Array.from({ length: 25 }, () => app.inject({ url: '/story' }));
-    await new Promise((r) => setTimeout(r, 50));
+    await arrived;
     release();
     const res = await Promise.all(all);
     expect(res.every((r) => r.statusCode === 200 && r.body === page('rush'))).toBe(true);
@@ -150,13 +161,18 @@ describe('the page cache over HTTP', () => {
     let gate = new Promise<void>((r) => {
       release = r;
     });
+    let readOld!: () => void;
+    const oldRead = new Promise<void>((r) => {
+      readOld = r;
+    });
     const { app, cache } = await appWith(async () => {
       const v = version; // read the "database" first, then take time to render
+      if (v === 'old') readOld();
       await gate;
       return page(v);
     });
     const slow = app.inject({ url: '/story' });
-    await new Promise((r) => setTimeout(r, 20));
+    await oldRead;
     version = 'new';
     cache.invalidate(['article:1']);
     const releaseOld = release;

@@ -219,7 +219,7 @@ export async function createArticle(
       kind: 'save',
       changed: changedFields(null, content),
     });
-    await recordArticleChange(tx, { before: null, after: row });
+    await recordArticleChange(tx, { before: null, after: row, now });
     return row;
   });
 }
@@ -300,7 +300,7 @@ export async function updateArticle(
       detail: opts.detail ?? null,
       changed: changedFields(previous, content),
     });
-    await recordArticleChange(tx, { before: current, after: row, linksBefore });
+    await recordArticleChange(tx, { before: current, after: row, linksBefore, now });
     return row;
   });
 }

@@ -1,8 +1,6 @@
 import type { Transaction } from 'kysely';
 import { ALL_LIST, articleTag, authorListTag, SITEMAPS, sectionListTag, tagListTag } from '../cache/tags.js';
 import type { ArticleRow, Database, Db } from '../db/index.js';
-import { enqueueArticleEvents } from '../distribution/webhooks/events.js';
-import { indexArticleChange } from '../search/indexer.js';
 import { announceChange } from './announce.js';
 import { isPublicArticle } from './queries.js';
 import { ancestry, loadSectionTree } from './sections.js';
@@ -20,6 +18,8 @@ export interface ArticleChange {
   before: ArticleRow | null;
   after: ArticleRow | null;
   linksBefore?: ArticleLinks;
+  /** The writer's clock (ISO): what is public "now", when webhook deliveries fall due. */
+  now: string;
 }
 
 export interface ArticleLinks {
@@ -27,10 +27,26 @@ export interface ArticleLinks {
   tagIds: number[];
 }
 
+/** State another domain derives from stories, written inside the story's own transaction. */
+export type ArticleChangeHook = (tx: Transaction<Database>, change: ArticleChange) => Promise<void>;
+
+let derivedState: readonly ArticleChangeHook[] | null = null;
+
+/**
+ * Names the derived state every article write keeps in step (context.ts lists it: the webhook
+ * outbox, the search index). Those domains build on content, so content cannot import them: the
+ * list is handed down once per process instead, and a write before that is refused, never
+ * silently left out of search.
+ */
+export function installArticleChangeHooks(hooks: readonly ArticleChangeHook[]): void {
+  derivedState = hooks;
+}
+
 export async function recordArticleChange(tx: Transaction<Database>, change: ArticleChange): Promise<void> {
-  // Derived state is added here, one call per domain.
-  await enqueueArticleEvents(tx, change);
-  await indexArticleChange(tx, change);
+  if (!derivedState) {
+    throw new Error('article change hooks are not installed: createContext() installs them before any write');
+  }
+  for (const hook of derivedState) await hook(tx, change);
   announceChange(tx, await invalidationsOf(tx, change));
 }
 
@@ -48,8 +64,10 @@ export async function linksOf(db: Db, articleId: number): Promise<ArticleLinks> 
  * stories, so a change to a draft touches nothing. Every page that showed the story carries its
  * `article:` tag; lists it enters or leaves (and whose later pages shift by one) are named by scope.
  */
-async function invalidationsOf(tx: Db, { before, after, linksBefore }: ArticleChange): Promise<string[]> {
-  const now = new Date().toISOString();
+async function invalidationsOf(
+  tx: Db,
+  { before, after, linksBefore, now }: ArticleChange,
+): Promise<string[]> {
   const wasPublic = before !== null && isPublicArticle(before, now);
   const isPublic = after !== null && isPublicArticle(after, now);
   const story = after ?? before;
@@ -99,7 +117,10 @@ export async function announceStoriesComingDue(db: Db, since: string, now: strin
     .where('first_published_at', '<=', now)
     .execute();
   for (const row of rows) {
-    announceChange(db, await invalidationsOf(db, { before: { ...row, status: 'scheduled' }, after: row }));
+    announceChange(
+      db,
+      await invalidationsOf(db, { before: { ...row, status: 'scheduled' }, after: row, now }),
+    );
   }
   return rows.length;
 }

@@ -216,10 +216,10 @@ async function readersCopyChanged(
           .returningAll()
           .executeTakeFirstOrThrow()
       : story;
-  await recordArticleChange(tx, { before: story, after });
+  await recordArticleChange(tx, { before: story, after, now });
   announceChange(tx, [articleTag(story.id), CORRECTIONS]);
   const payload = { article: await payloadOf(tx, after), notice: { ...publicNotice(notice), action } };
-  await insertDeliveries(tx, 'article.corrected', JSON.stringify(payload), now);
+  await insertDeliveries(tx, 'article.corrected', JSON.stringify(payload), { due: now, now });
 }
 
 /** The fields of a notice every public face may show. */

@@ -124,7 +124,7 @@ export async function transitionArticle(
       kind: input.action,
       changed: ['status'],
     });
-    await recordArticleChange(tx, { before: current, after: row });
+    await recordArticleChange(tx, { before: current, after: row, now: opts.now });
     return row;
   });
 }
@@ -164,7 +164,7 @@ export async function publishDueArticles(db: Db, now: string): Promise<ArticleRo
         detail: { scheduled: true },
         changed: ['status'],
       });
-      await recordArticleChange(tx, { before: { ...row, status: 'scheduled' }, after: row });
+      await recordArticleChange(tx, { before: { ...row, status: 'scheduled' }, after: row, now });
       await tx
         .insertInto('audit_log')
         .values({
@@ -193,7 +193,7 @@ export async function softDeleteArticle(db: Db, id: number, now: string): Promis
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordArticleChange(tx, { before: current, after: row });
+    await recordArticleChange(tx, { before: current, after: row, now });
     return row;
   });
 }
@@ -208,7 +208,7 @@ export async function restoreArticle(db: Db, id: number, now: string): Promise<A
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordArticleChange(tx, { before: current, after: row });
+    await recordArticleChange(tx, { before: current, after: row, now });
     return row;
   });
 }
@@ -221,7 +221,7 @@ export async function purgeDeletedArticles(db: Db, now: string): Promise<number>
   return inTransaction(db, async (tx) => {
     const rows = await tx.selectFrom('articles').selectAll().where('deleted_at', '<', cutoff).execute();
     for (const row of rows) {
-      await recordArticleChange(tx, { before: row, after: null });
+      await recordArticleChange(tx, { before: row, after: null, now });
       await tx.deleteFrom('articles').where('id', '=', row.id).execute();
     }
     return rows.length;

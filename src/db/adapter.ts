@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
 import {
+  type ColumnDefinitionBuilder,
   Kysely,
   type Kysely as KyselyT,
   PostgresAdapter,
@@ -19,7 +20,12 @@ import type { Database } from './schema.js';
  */
 export type DialectName = 'sqlite' | 'postgres';
 
+/**
+ * What a database can do, named by capability (Kysely's `DialectAdapter`: `supportsReturning`,
+ * not `isPostgres`). Callers outside db/ ask for a capability; `name` is for messages only.
+ */
 export interface Dialect {
+  /** For logs and messages; never branch on it outside db/adapter.ts. */
   name: DialectName;
   /** Column type of timestamps: ISO text on SQLite, timestamptz on PostgreSQL. */
   timestampType: 'text' | 'timestamptz';
@@ -31,11 +37,36 @@ export interface Dialect {
    * writer at a time, and a transaction that read stale rows cannot commit a write.
    */
   rowLocks: boolean;
+  /**
+   * How full-text search is stored: an FTS5 virtual table beside `search_documents` (SQLite), or
+   * a weighted `tsvector` column on it with a GIN index (PostgreSQL). search/ picks its engine by it.
+   */
+  fullText: 'fts5' | 'tsvector';
+  /** Column type of a floating-point number (8 bytes on both; the names differ). */
+  floatType: 'real' | 'double precision';
+  /** Makes an integer column the table's generated primary key (identity or autoincrement). */
+  generatedId(c: ColumnDefinitionBuilder): ColumnDefinitionBuilder;
 }
 
 const dialects: Record<DialectName, Dialect> = {
-  sqlite: { name: 'sqlite', timestampType: 'text', ilike: 'like', rowLocks: false },
-  postgres: { name: 'postgres', timestampType: 'timestamptz', ilike: 'ilike', rowLocks: true },
+  sqlite: {
+    name: 'sqlite',
+    timestampType: 'text',
+    ilike: 'like',
+    rowLocks: false,
+    fullText: 'fts5',
+    floatType: 'real',
+    generatedId: (c) => c.primaryKey().autoIncrement(),
+  },
+  postgres: {
+    name: 'postgres',
+    timestampType: 'timestamptz',
+    ilike: 'ilike',
+    rowLocks: true,
+    fullText: 'tsvector',
+    floatType: 'double precision',
+    generatedId: (c) => c.primaryKey().generatedByDefaultAsIdentity(),
+  },
 };
 
 export type Db = Kysely<Database>;

@@ -1,11 +1,20 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Context } from '../context.js';
 import { startJobs } from './runner.js';
 
 const ctx = {} as Context;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+// The runner's intervals run on vitest's fake timers: time moves only when the test says so, and a
+// job's own "work" is a timer too, so each assertion sees an exact state instead of a guess.
 describe('job runner', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
   it('runs each job on its interval without ever overlapping it, and stop waits for the run in progress', async () => {
     let running = 0;
     let maxRunning = 0;
@@ -25,13 +34,17 @@ describe('job runner', () => {
         },
       },
     ]);
-    await sleep(100);
-    await stop();
-    expect(runs).toBeGreaterThanOrEqual(2);
+    // Runs start at 0, 35 and 70 ms (a tick while one is busy is skipped); the third is busy at 90.
+    await vi.advanceTimersByTimeAsync(90);
+    expect(runs).toBe(3);
+    expect(running).toBe(1);
+    const stopped = stop();
+    await vi.advanceTimersByTimeAsync(10);
+    await stopped;
     expect(maxRunning).toBe(1);
     expect(finished).toBe(runs);
     const after = runs;
-    await sleep(30);
+    await vi.advanceTimersByTimeAsync(100);
     expect(runs).toBe(after);
   });
 
@@ -52,7 +65,7 @@ describe('job runner', () => {
       ],
       { onError: (job, err) => errors.push(`${job}: ${(err as Error).message}`) },
     );
-    await sleep(60);
+    await vi.advanceTimersByTimeAsync(60);
     await stop();
     expect(calls).toBeGreaterThanOrEqual(2);
     expect(errors[0]).toBe('flaky: boom 1');

@@ -17,7 +17,7 @@ import { sqliteEngine } from './sqlite-engine.js';
  * or a tag later needs `masthead search reindex` (or a reindex of their stories).
  */
 export function engineFor(db: Kysely<Database>): SearchEngine {
-  return dialectOf(db).name === 'postgres' ? postgresEngine : sqliteEngine;
+  return dialectOf(db).fullText === 'tsvector' ? postgresEngine : sqliteEngine;
 }
 
 /** Upper bound of indexed body text; a longer body is indexed by its first 200,000 characters. */

@@ -78,7 +78,7 @@ export interface ResolvedFilters {
   section?: SectionNode;
   author?: AuthorRow;
   tag?: TagRow;
-  options: Omit<SearchOptions, 'q'>;
+  options: Omit<SearchOptions, 'q' | 'now'>;
 }
 
 /** Slugs and paths → ids (a section includes its descendants); unknown ones are a 400. */

@@ -66,6 +66,7 @@ describe.each(testDialects())('relevance over the demo newsroom on %s', (dialect
 
   it.each(JUDGED)('%s', async (query, expected) => {
     const { hits } = await searchArticles(env.ctx.db, {
+      now: env.ctx.now(),
       q: query,
       publicAt: env.ctx.now().toISOString(),
       limit: 3,

@@ -14,7 +14,9 @@ describe.each(testDialects())('search on %s', (dialect) => {
   const db = () => env.ctx.db;
   const publicAt = () => new Date().toISOString();
   const ids = async (q: string, extra: Record<string, unknown> = {}) =>
-    (await searchArticles(db(), { q, publicAt: publicAt(), ...extra })).hits.map((h) => h.headline);
+    (await searchArticles(db(), { now: env.ctx.now(), q, publicAt: publicAt(), ...extra })).hits.map(
+      (h) => h.headline,
+    );
 
   beforeAll(async () => {
     env = await testEnv(dialect);
@@ -114,8 +116,15 @@ describe.each(testDialects())('search on %s', (dialect) => {
       'Budget talks resume in the capital',
       'Kaluga assembly rejects budget',
     ]);
-    const page1 = await searchArticles(db(), { q: 'budget', publicAt: publicAt(), sort: 'date', limit: 1 });
+    const page1 = await searchArticles(db(), {
+      now: env.ctx.now(),
+      q: 'budget',
+      publicAt: publicAt(),
+      sort: 'date',
+      limit: 1,
+    });
     const page2 = await searchArticles(db(), {
+      now: env.ctx.now(),
       q: 'budget',
       publicAt: publicAt(),
       sort: 'date',
@@ -137,7 +146,11 @@ describe.each(testDialects())('search on %s', (dialect) => {
       { timeZone: tz },
     );
     expect(await ids('zarechny')).toEqual([]);
-    const newsroom = await searchArticles(db(), { q: 'zarechny', statuses: ['draft', 'in_review'] });
+    const newsroom = await searchArticles(db(), {
+      now: env.ctx.now(),
+      q: 'zarechny',
+      statuses: ['draft', 'in_review'],
+    });
     expect(newsroom.hits.map((h) => [h.headline, h.status])).toEqual([['Zarechny flood draft', 'draft']]);
 
     const input = await articleInputOf(db(), draft);
@@ -162,7 +175,7 @@ describe.each(testDialects())('search on %s', (dialect) => {
     const now = () => new Date().toISOString();
     await softDeleteArticle(db(), row.id, now());
     expect(await ids('walrus')).toEqual([]);
-    expect((await searchArticles(db(), { q: 'walrus' })).total).toBe(0);
+    expect((await searchArticles(db(), { now: env.ctx.now(), q: 'walrus' })).total).toBe(0);
     await restoreArticle(db(), row.id, now());
     expect(await ids('walrus')).toEqual(['Walrus sighting on the coast']);
   });
@@ -212,7 +225,8 @@ describe.each(testDialects())('search on %s', (dialect) => {
       headline: '<script>alert("pelican")</script> spotted',
       body: paragraphs('A <img src=x onerror=alert(1)> pelican was seen.'),
     });
-    const [hit] = (await searchArticles(db(), { q: 'pelican', publicAt: publicAt() })).hits;
+    const [hit] = (await searchArticles(db(), { now: env.ctx.now(), q: 'pelican', publicAt: publicAt() }))
+      .hits;
     expect(hit?.headlineHtml).toBe(
       '&lt;script&gt;alert(&quot;<mark>pelican</mark>&quot;)&lt;/script&gt; spotted',
     );
@@ -237,7 +251,9 @@ describe.each(testDialects())('search on %s', (dialect) => {
     expect(await ids('oresund bridge')).toEqual(['Øresund FC win the league']);
     expect(await ids('diplomacy')).toEqual(['Budget talks resume in the capital']);
     expect(await ids('zarechny')).toEqual([]);
-    expect((await searchArticles(db(), { q: 'zarechny', statuses: ['unpublished'] })).total).toBe(1);
+    expect(
+      (await searchArticles(db(), { now: env.ctx.now(), q: 'zarechny', statuses: ['unpublished'] })).total,
+    ).toBe(1);
   });
 
   it('never fails on hostile input', async () => {
@@ -325,7 +341,7 @@ describe.each(testDialects())('search on %s', (dialect) => {
     ];
     for (const q of hostile) {
       for (const extra of [{ publicAt: publicAt() }, { statuses: ['draft' as const] }, {}]) {
-        const r = await searchArticles(db(), { q, ...extra, limit: 5 });
+        const r = await searchArticles(db(), { now: env.ctx.now(), q, ...extra, limit: 5 });
         expect(r.total, q).toBeGreaterThanOrEqual(0);
         for (const h of r.hits) expect(h.snippetHtml).not.toMatch(/<(?!\/?mark>)/);
       }

@@ -29,8 +29,8 @@ export interface SearchOptions {
   offset?: number;
   /** Match the last word as a prefix (search-as-you-type). Default true. */
   prefixLast?: boolean;
-  /** Ranking's "now"; defaults to the current time. */
-  now?: Date;
+  /** Ranking's "now" (the caller's clock: recency is measured from it). */
+  now: Date;
 }
 
 export interface SearchHit {
@@ -62,7 +62,7 @@ export const MAX_LIMIT = 100;
 export async function searchArticles(db: Db, opts: SearchOptions): Promise<SearchResult> {
   const query = parseQuery(opts.q, { prefixLast: opts.prefixLast });
   if (isEmptyQuery(query)) return { total: 0, hits: [], query };
-  const now = opts.now ?? new Date();
+  const now = opts.now;
   const engineQuery: EngineQuery = {
     publicAt: opts.publicAt,
     statuses: opts.publicAt === undefined ? opts.statuses : undefined,

@@ -11,9 +11,12 @@ export interface TestEnv {
   ctx: Context;
   app: FastifyInstance;
   dir: string;
-  /** Move the site's clock (publication times are compared with it). */
-  /** Moves the context's clock to `date`; `null` gives it back the wall clock. */
-  setNow(date: Date | null): void;
+  /**
+   * Moves the context's clock to `date` (publication times are compared with it); `null` gives it
+   * back the wall clock. The page cache is emptied too, unless `keepCache`: a test of what
+   * invalidates cached pages when time passes keeps them.
+   */
+  setNow(date: Date | null, opts?: { keepCache?: boolean }): void;
   close(): Promise<void>;
 }
 
@@ -37,10 +40,10 @@ export async function testEnv(dialect: TestDialect, env: Record<string, string> 
     ctx,
     app,
     dir,
-    setNow(date) {
+    setNow(date, opts = {}) {
       now = date;
       // Stories become visible as the clock passes their time, with no write to announce it.
-      ctx.cache.pages.clear();
+      if (!opts.keepCache) ctx.cache.pages.clear();
     },
     async close() {
       await app.close();

@@ -3,6 +3,8 @@
  * node would; scheduler tests start two of these on one database. Prints the ids it published.
  */
 import { publishDueArticles } from '../content/workflow.js';
+// Installs what every story write keeps in step (search index, webhook outbox), as on an app node.
+import '../context.js';
 import { openDatabase } from '../db/index.js';
 
 const url = process.env.WORKER_DATABASE ?? '';

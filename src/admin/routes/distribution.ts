@@ -141,7 +141,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     body: z.object({ active: z.boolean() }),
     handler: async ({ actor, params, body }) => {
       authorize(actor, 'settings.manage');
-      return domain(() => setSubscriptionActive(ctx.db, params.id, body.active));
+      return domain(() => setSubscriptionActive(ctx.db, params.id, body.active, ctx.now()));
     },
   });
   r.add({

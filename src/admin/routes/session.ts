@@ -31,10 +31,15 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     body: z.object({ email: singleLine().max(320), password: singleLine().max(1000) }),
     handler: async ({ body, req, reply }) => {
       const user = await authenticate(ctx.db, body.email, body.password, req.ip, ctx.now());
-      const session = await createSession(ctx.db, user.id, {
-        ip: req.ip,
-        userAgent: req.headers['user-agent'] ?? '',
-      });
+      const session = await createSession(
+        ctx.db,
+        user.id,
+        {
+          ip: req.ip,
+          userAgent: req.headers['user-agent'] ?? '',
+        },
+        ctx.now(),
+      );
       reply.setCookie(SESSION_COOKIE, session.token, {
         path: '/',
         httpOnly: true,
@@ -100,7 +105,7 @@ export function sessionRoutes(r: Router, ctx: Context): void {
       if (!(await confirmPassword(ctx.db, actor.user, body.currentPassword, req.ip, ctx.now()))) {
         throw wrongPassword();
       }
-      await setPassword(ctx.db, actor.id, body.newPassword);
+      await setPassword(ctx.db, actor.id, body.newPassword, ctx.now());
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
     },
   });

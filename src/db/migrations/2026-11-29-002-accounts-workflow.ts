@@ -12,9 +12,7 @@ export async function up(db: AnyDb): Promise<void> {
   const d = dialectOf(db);
   const ts = d.timestampType;
   const id = <T extends string>(t: CreateTableBuilder<T, never>) =>
-    t.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) =>
-      d.name === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
-    );
+    t.addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => d.generatedId(c));
 
   await id(db.schema.createTable('users'))
     .addColumn('email', 'text', (c) => c.notNull().unique())

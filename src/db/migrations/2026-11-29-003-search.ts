@@ -28,15 +28,15 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('published_at', ts)
     .addColumn('section_id', 'integer', (c) => c.notNull())
     // Days since 1970 of first publication (or last update, for drafts): ranking and date sort.
-    .addColumn('recency_day', d.name === 'postgres' ? 'double precision' : 'real', (c) => c.notNull())
-    .$call((t) => (d.name === 'postgres' ? t.addColumn('tsv', sql`tsvector`, (c) => c.notNull()) : t))
+    .addColumn('recency_day', d.floatType, (c) => c.notNull())
+    .$call((t) => (d.fullText === 'tsvector' ? t.addColumn('tsv', sql`tsvector`, (c) => c.notNull()) : t))
     .execute();
   await db.schema
     .createIndex('search_documents_status_published')
     .on('search_documents')
     .columns(['status', 'published_at'])
     .execute();
-  if (d.name === 'postgres') {
+  if (d.fullText === 'tsvector') {
     await sql`CREATE INDEX search_documents_tsv ON search_documents USING gin (tsv)`.execute(db);
   } else {
     await sql`CREATE VIRTUAL TABLE search_fts USING fts5(
@@ -46,11 +46,11 @@ export async function up(db: AnyDb): Promise<void> {
       prefix = '3 4 5'
     )`.execute(db);
   }
-  await backfill(db, d.name);
+  await backfill(db, d.fullText);
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  if (dialectOf(db).name === 'sqlite') await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
+  if (dialectOf(db).fullText === 'fts5') await sql`DROP TABLE IF EXISTS search_fts`.execute(db);
   await db.schema.dropTable('search_documents').ifExists().execute();
 }
 
@@ -101,7 +101,7 @@ function bodyText(json: string): { body: string; captions: string[] } {
   return { body: parts.join(''), captions };
 }
 
-async function backfill(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<void> {
+async function backfill(db: AnyDb, fullText: 'fts5' | 'tsvector'): Promise<void> {
   let after = 0;
   for (;;) {
     const rows = await db
@@ -166,7 +166,7 @@ async function backfill(db: AnyDb, dialect: 'sqlite' | 'postgres'): Promise<void
         section_id: r.section_id,
         recency_day: new Date(at).getTime() / 86_400_000,
       };
-      if (dialect === 'postgres') {
+      if (fullText === 'tsvector') {
         await db
           .insertInto('search_documents')
           .values({

@@ -14,9 +14,7 @@ export async function up(db: AnyDb): Promise<void> {
   const ts = d.timestampType;
   await db.schema
     .createTable('api_keys')
-    .addColumn('id', 'integer', (c) =>
-      d.name === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
-    )
+    .addColumn('id', 'integer', (c) => d.generatedId(c))
     .addColumn('name', 'text', (c) => c.notNull())
     // The first characters of the key, shown in lists so an admin can tell keys apart.
     .addColumn('prefix', 'text', (c) => c.notNull())

@@ -14,9 +14,7 @@ export async function up(db: AnyDb): Promise<void> {
   const ts = d.timestampType;
   await db.schema
     .createTable('article_notices')
-    .addColumn('id', 'integer', (c: ColumnDefinitionBuilder) =>
-      d.name === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
-    )
+    .addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => d.generatedId(c))
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) =>
       c.notNull().check(sql`kind in ('correction','clarification','update','editors_note')`),

@@ -14,9 +14,7 @@ export async function up(db: AnyDb): Promise<void> {
   const ts = d.timestampType;
   await db.schema
     .createTable('article_notes')
-    .addColumn('id', 'integer', (c: ColumnDefinitionBuilder) =>
-      d.name === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement(),
-    )
+    .addColumn('id', 'integer', (c: ColumnDefinitionBuilder) => d.generatedId(c))
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     // A note outlives its writer's account (the thread still makes sense); the name goes, the text stays.
     .addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))

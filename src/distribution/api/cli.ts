@@ -29,7 +29,7 @@ export function apiKeyCommands(
       if (rate !== undefined && !/^\d+$/.test(opts.rate ?? ''))
         throw new Error('--rate must be a whole number');
       await withCtx(async (ctx) => {
-        const { key, info } = await createApiKey(ctx.db, { name: opts.name, rateLimit: rate });
+        const { key, info } = await createApiKey(ctx.db, { name: opts.name, rateLimit: rate }, ctx.now());
         console.log(`Created key ${info.id} "${info.name}" (${info.rateLimit} requests/minute).`);
         console.log(`Key (shown once, store it now): ${key}`);
       });
@@ -58,7 +58,7 @@ export function apiKeyCommands(
     .action(async (id: string) => {
       if (!/^\d+$/.test(id)) throw new Error('id must be a number');
       await withCtx(async (ctx) => {
-        const done = await revokeApiKey(ctx.db, Number(id));
+        const done = await revokeApiKey(ctx.db, Number(id), ctx.now());
         console.log(done ? `Revoked key ${id}.` : `No active key ${id}.`);
         if (!done) process.exitCode = 1;
       });

@@ -28,7 +28,7 @@ describe.each(testDialects())('Content API keys and rate limits on %s', (dialect
   afterAll(() => env?.close());
 
   it('creates keys shown once and stored only as a hash; lists and revokes them', async () => {
-    const { key, info } = await createApiKey(env.ctx.db, { name: 'Phone app', rateLimit: 5 });
+    const { key, info } = await createApiKey(env.ctx.db, { name: 'Phone app', rateLimit: 5 }, env.ctx.now());
     expect(key).toMatch(/^mh_[\w-]{43}$/);
     expect(info).toMatchObject({
       name: 'Phone app',
@@ -44,16 +44,18 @@ describe.each(testDialects())('Content API keys and rate limits on %s', (dialect
     expect(row.key_hash).toBe(hashKey(key));
     expect(JSON.stringify(row)).not.toContain(key);
     expect((await listApiKeys(env.ctx.db)).map((k) => k.name)).toContain('Phone app');
-    await expect(createApiKey(env.ctx.db, { name: '  ' })).rejects.toThrow(/name/);
-    await expect(createApiKey(env.ctx.db, { name: 'x', rateLimit: 0 })).rejects.toThrow(/rate/);
+    await expect(createApiKey(env.ctx.db, { name: '  ' }, env.ctx.now())).rejects.toThrow(/name/);
+    await expect(createApiKey(env.ctx.db, { name: 'x', rateLimit: 0 }, env.ctx.now())).rejects.toThrow(
+      /rate/,
+    );
 
     expect((await get({ authorization: `Bearer ${key}` })).statusCode).toBe(200);
     expect((await get({ 'x-api-key': key })).statusCode).toBe(200);
     const used = await listApiKeys(env.ctx.db);
     expect(used.find((k) => k.id === info.id)?.lastUsedAt).not.toBeNull();
 
-    expect(await revokeApiKey(env.ctx.db, info.id)).toBe(true);
-    expect(await revokeApiKey(env.ctx.db, info.id)).toBe(false);
+    expect(await revokeApiKey(env.ctx.db, info.id, env.ctx.now())).toBe(true);
+    expect(await revokeApiKey(env.ctx.db, info.id, env.ctx.now())).toBe(false);
     const refused = await get({ authorization: `Bearer ${key}` });
     expect(refused.statusCode).toBe(401);
     expect(refused.headers['www-authenticate']).toContain('Bearer');
@@ -86,7 +88,7 @@ describe.each(testDialects())('Content API keys and rate limits on %s', (dialect
       expect(limited.headers['retry-after']).toBe('55');
       expect(JSON.parse(limited.body).error.code).toBe('rate_limited');
       // A key has its own budget.
-      const { key } = await createApiKey(env.ctx.db, { name: 'Partner', rateLimit: 2 });
+      const { key } = await createApiKey(env.ctx.db, { name: 'Partner', rateLimit: 2 }, env.ctx.now());
       expect((await get({ 'x-api-key': key })).statusCode).toBe(200);
       expect((await get({ 'x-api-key': key })).statusCode).toBe(200);
       expect((await get({ 'x-api-key': key })).statusCode).toBe(429);
@@ -123,7 +125,7 @@ describe.each(testDialects())('Content API keys and rate limits on %s', (dialect
       },
     ]);
     try {
-      const { key } = await createApiKey(env.ctx.db, { name: 'Extension check' });
+      const { key } = await createApiKey(env.ctx.db, { name: 'Extension check' }, env.ctx.now());
       const res = await app.inject({
         method: 'GET',
         url: `${API}/extra`,
@@ -187,7 +189,7 @@ describe.each(testDialects())('a private Content API on %s', (dialect) => {
     const anon = await env.app.inject({ method: 'GET', url: `${API}/sections` });
     expect(anon.statusCode).toBe(401);
     expect(JSON.parse(anon.body).error.message).toBe('An API key is required');
-    const { key } = await createApiKey(env.ctx.db, { name: 'App' });
+    const { key } = await createApiKey(env.ctx.db, { name: 'App' }, env.ctx.now());
     const keyed = await env.app.inject({
       method: 'GET',
       url: `${API}/sections`,

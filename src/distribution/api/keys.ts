@@ -41,7 +41,7 @@ export function hashKey(key: string): string {
 export async function createApiKey(
   db: Db,
   input: { name: string; rateLimit?: number },
-  now = new Date(),
+  now: Date,
 ): Promise<{ key: string; info: ApiKeyInfo }> {
   const name = input.name.trim();
   if (!name || name.length > 200) throw new ApiKeyError('name must be 1 to 200 characters');
@@ -66,7 +66,7 @@ export async function createApiKey(
 }
 
 /** Revokes a key at once; false when there is no such key or it was already revoked. */
-export async function revokeApiKey(db: Db, id: number, now = new Date()): Promise<boolean> {
+export async function revokeApiKey(db: Db, id: number, now: Date): Promise<boolean> {
   const result = await db
     .updateTable('api_keys')
     .set({ revoked_at: now.toISOString() })

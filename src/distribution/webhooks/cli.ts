@@ -76,7 +76,7 @@ export function webhookCommands(
       .description(active ? 'resume deliveries to a subscription' : 'stop deliveries to a subscription')
       .action((raw: string) =>
         withCtx(async (ctx) => {
-          const s = await setSubscriptionActive(ctx.db, id(raw), active);
+          const s = await setSubscriptionActive(ctx.db, id(raw), active, ctx.now());
           console.log(`Webhook ${s.id} is ${s.active ? 'active' : 'disabled'}.`);
         })(),
       );

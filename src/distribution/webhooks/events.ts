@@ -126,27 +126,34 @@ export async function enqueueArticleEvents(tx: Tx, change: ArticleChange): Promi
   // A story published with a future time (an embargo) is announced when it becomes public.
   const embargo = (row as { embargo_until?: string | null }).embargo_until ?? null;
   // Due at the time of the change (the writer's clock, which tests and imports may set).
-  const dueTimes = [change.after?.updated_at ?? new Date().toISOString()];
+  const dueTimes = [change.after?.updated_at ?? change.now];
   if (type === 'article.published' && row.first_published_at) dueTimes.push(row.first_published_at);
   if (type === 'article.published' && embargo) dueTimes.push(embargo);
-  await insertDeliveries(tx, type, payload, dueTimes.sort().at(-1) as string, subscriptions);
+  await insertDeliveries(
+    tx,
+    type,
+    payload,
+    { due: dueTimes.sort().at(-1) as string, now: change.now },
+    subscriptions,
+  );
 }
 
-/** Subscriptions to `type`, or the given ones: one outbox row each, due at `due`. */
+/** Subscriptions to `type`, or the given ones: one outbox row each, due at `due`; `now` is the writer's clock. */
 export async function insertDeliveries(
   tx: Tx,
   type: WebhookEvent,
   payload: string,
-  due: string,
+  at: { due: string; now: string },
   subscriptions?: { id: number }[],
 ): Promise<void> {
+  const { due } = at;
   const subs =
     subscriptions ??
     (
       await tx.selectFrom('webhook_subscriptions').select(['id', 'events']).where('active', '=', 1).execute()
     ).filter((s) => (JSON.parse(s.events) as string[]).includes(type));
   if (!subs.length) return;
-  const now = new Date();
+  const now = new Date(at.now);
   const eventId = `evt_${randomUUID().replaceAll('-', '')}`;
   await tx
     .insertInto('webhook_deliveries')

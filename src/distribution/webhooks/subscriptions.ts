@@ -61,7 +61,7 @@ function view(row: WebhookSubscriptionRow): SubscriptionView {
 
 /** Subscribe a URL. The target must pass the SSRF guard now (and again at every delivery). */
 export async function addSubscription(
-  ctx: Pick<Context, 'db' | 'config'>,
+  ctx: Pick<Context, 'db' | 'config' | 'now'>,
   input: SubscriptionInput,
 ): Promise<SubscriptionView & { secret: string }> {
   const parsed = subscriptionInput.safeParse(input);
@@ -76,7 +76,7 @@ export async function addSubscription(
     if (err instanceof BlockedTargetError) throw new WebhookError(`url: ${err.message}`, 400);
     throw err;
   }
-  const now = new Date().toISOString();
+  const now = ctx.now().toISOString();
   const secret = generateSecret();
   const row = await ctx.db
     .insertInto('webhook_subscriptions')
@@ -99,10 +99,15 @@ export async function listSubscriptions(db: Db): Promise<SubscriptionView[]> {
   return rows.map(view);
 }
 
-export async function setSubscriptionActive(db: Db, id: number, active: boolean): Promise<SubscriptionView> {
+export async function setSubscriptionActive(
+  db: Db,
+  id: number,
+  active: boolean,
+  now: Date,
+): Promise<SubscriptionView> {
   const row = await db
     .updateTable('webhook_subscriptions')
-    .set({ active: active ? 1 : 0, updated_at: new Date().toISOString() })
+    .set({ active: active ? 1 : 0, updated_at: now.toISOString() })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirst();

@@ -74,8 +74,9 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
   });
 
   it('refuses private targets unless the operator allows them', async () => {
-    const strict: Pick<Context, 'db' | 'config'> = {
+    const strict: Pick<Context, 'db' | 'config' | 'now'> = {
       db: env.ctx.db,
+      now: env.ctx.now,
       config: { ...env.ctx.config, outbound: { allowPrivate: false, allowedHosts: [] } },
     };
     for (const url of [
@@ -198,7 +199,9 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     );
     await env.ctx.db
       .transaction()
-      .execute((tx) => recordArticleChange(tx, { before: republished, after: null }));
+      .execute((tx) =>
+        recordArticleChange(tx, { before: republished, after: null, now: env.ctx.now().toISOString() }),
+      );
     const events = (await listDeliveries(env.ctx.db, { subscriptionId: sub.id }))
       .reverse()
       .map((d) => d.event_type);
