@@ -294,8 +294,22 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     for (const node of [a, b]) expect((await page(node, path as string)).status).toBe(200);
     expect((await page(b, '/news')).body).toContain('Scheduled across nodes');
     expect((await page(a, '/news')).body).toContain('Scheduled across nodes');
-    // Webhook delivery: let both dispatchers run a few rounds, then count.
-    await new Promise((r) => setTimeout(r, 5000));
+    // Webhook delivery: wait until the log says it was delivered. A delivery is claimed with a
+    // lease that counts the attempt and is never claimed again once delivered, so one attempt in
+    // the log and one request received mean no other node sent it, then or later.
+    type Delivery = { event_type: string; payload: string; status: string; attempts: number };
+    const published = (list: Delivery[]) =>
+      list.filter(
+        (d) => d.event_type === 'article.published' && JSON.parse(d.payload).article.id === draft.id,
+      );
+    let log: Delivery[] = [];
+    const delivered = Date.now() + 10_000;
+    while (!published(log).some((d) => d.status === 'delivered') && Date.now() < delivered) {
+      log = ((await api(a, 'GET', '/webhooks/deliveries?limit=500')) as unknown as { deliveries: Delivery[] })
+        .deliveries;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(published(log).map((d) => [d.status, d.attempts])).toEqual([['delivered', 1]]);
     expect(deliveries.filter((d) => d.type === 'article.published' && d.id === draft.id)).toHaveLength(1);
     const revisions = (await api(a, 'GET', `/articles/${draft.id}/revisions`)) as unknown as {
       revisions: { by: string | null }[];
