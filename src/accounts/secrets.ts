@@ -2,8 +2,8 @@ import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /**
  * Passwords are hashed with scrypt (memory-hard, built into Node: no native add-on to build).
- * N=2^15, r=8 uses 32 MiB and about 80 ms per hash here: slow for an attacker with a stolen
- * table, fine for a login. Parameters are stored with the hash so they can be raised later.
+ * N=2^15, r=8 uses 32 MiB per hash (128·N·r bytes) and a noticeable fraction of a second: slow for an
+ * attacker with a stolen table, fine for a login. Parameters are stored with the hash so they can be raised later.
  */
 const PRODUCTION_N = 2 ** 15;
 const R = 8;

@@ -197,8 +197,8 @@ const SQLITE_SYNC = 'FULL';
 /**
  * Runs a write whose last few changes may be lost in a power cut without harm — counters such
  * as the Content API's rate windows, written on every request — without waiting for the disk.
- * Syncing each of those commits was ~40% of a Content API request on SQLite (235 → 381 req/s
- * without it). SQLite: the commit skips the WAL sync (`synchronous = OFF` on the connection for
+ * Syncing each of those commits was the largest part of a Content API request on SQLite
+ * (docs/benchmarks.md, "Figures that were in code comments"). SQLite: the commit skips the WAL sync (`synchronous = OFF` on the connection for
  * this write only; Kysely gives the one connection to one caller at a time, so no newsroom write
  * runs meanwhile). PostgreSQL: `synchronous_commit = off` for this transaction. The write is
  * still atomic and survives the process crashing; only an OS crash or power cut can lose it.

@@ -36,8 +36,8 @@ function parts(iso: string, timeZone: string): Record<string, string> {
 
 /**
  * The zone's local time as Intl writes it, worked out from its UTC offset where that is a whole
- * number of minutes: `formatToParts` costs ~5 µs a call, and the static export dates tens of
- * thousands of stories. Offsets change a few times a year, weeks apart at the closest, so the
+ * number of minutes: `formatToParts` is costly per call, and the static export dates tens of
+ * thousands of stories (docs/benchmarks.md, "Static export"). Offsets change a few times a year, weeks apart at the closest, so the
  * offset of each quarter of a UTC day is kept when it is the same at its first and last second
  * (`offsetOf`); a quarter in which the zone changed offset, or a year outside 1000–9999, is
  * written by Intl itself.

@@ -24,11 +24,11 @@ const PREFIX_FILTER_MAX = 200;
 /**
  * Whether the word being typed should be checked on each story matching the other words
  * rather than looked up in GIN. A prefix lookup gathers every story holding any word that
- * starts with it into a bitmap over the table's pages, which costs 20–30 ms at 200,000
- * stories now that each row holds its tsvector (two rows a page, migration 009). When the
- * other words match a couple of hundred stories at most (whatever their status: this only
- * picks the plan), reading those rows and testing the prefix there is cheaper; a LIMITed
- * count says which case this is, for about a millisecond.
+ * starts with it into a bitmap over the table's pages, which grows with the archive even now
+ * that each row holds its tsvector (migration 009; figures in docs/benchmarks.md, "PostgreSQL
+ * tsvectors in the row"). When the other words match a couple of hundred stories at most
+ * (whatever their status: this only picks the plan), reading those rows and testing the prefix
+ * there is cheaper; a LIMITed count, far cheaper than either, says which case this is.
  */
 async function prefixAsFilter(db: Db, web: string): Promise<boolean> {
   const r = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_documents d

@@ -6,8 +6,8 @@ import type { Db } from '../db/index.js';
  * The word being typed, on SQLite. FTS5 runs a prefix through the porter stemmer before it
  * looks it up, so `vis*` is searched as `vi*`, `pos*` as `po*`, `ace*` as `ac*`: a two-letter
  * prefix has no prefix index (we keep 3, 4 and 5), so FTS5 merges the lists of every word it
- * could become — most of the archive, 100–250 ms at 200,000 stories — and finds `view` and
- * `police` for `vis` and `pos`. When stemming keeps at least three letters the prefix index
+ * could become — most of the archive, the slowest query of a large one (docs/benchmarks.md,
+ * "the typed prefix as typed") — and finds `view` and `police` for `vis` and `pos`. When stemming keeps at least three letters the prefix index
  * answers at once and the prefix goes to FTS5 as typed. Otherwise the prefix is expanded here,
  * from the index's own vocabulary, into the most frequent words that really start with it.
  */
