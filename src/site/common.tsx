@@ -15,7 +15,7 @@ import { type Crumb, type Head, type SiteView, type StoryCard, sectionHref } fro
 // `csp`: extra CSP directives a page needs (the hosts its video player plays from).
 // `tags`: what a 200 page shows, in the cache tag vocabulary (cache/tags.ts).
 export type PageResult =
-  | { status: 200 | 404 | 410; html: string; csp?: string[]; tags?: string[] }
+  | { status: 200 | 400 | 404 | 410; html: string; csp?: string[]; tags?: string[] }
   | { status: 301; location: string; csp?: undefined };
 
 export const PAGE_SIZE = 20;

@@ -23,7 +23,7 @@ import {
 import { ancestry, descendantIds } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
-import { articleVideo, feedLinks } from '../distribution/index.js';
+import { feedLinks } from '../distribution/index.js';
 import { imageView, mediaUrl } from '../media/view.js';
 import { cardsFor, toCards } from './cards.js';
 import {
@@ -41,6 +41,7 @@ import { noticeModel } from './notices.js';
 import { renderDocument } from './render.js';
 import { breadcrumbList, newsArticle, website } from './structured-data.js';
 import { ArticlePage, HomePage } from './theme/pages.js';
+import { articleVideo } from './video.js';
 import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './view.js';
 
 /**
