@@ -14,10 +14,10 @@ import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import {
   articleVideo,
   authorMeta,
-  type Common,
   cardOf,
   collectImages,
-  common,
+  type Frame,
+  loadFrame,
   keepCardMarkup,
   PAGE_SIZE,
   type PageResult,
@@ -40,7 +40,8 @@ const MORE_IN_SECTION = 4;
 const CHUNK = 500;
 
 export interface SiteData {
-  base: Common;
+  /** The frame every page shares (read-only: pages return their own tags and navigation). */
+  base: Frame;
   stories: ArticleSummary[];
   bySection: Map<number, ArticleSummary[]>;
   byTag: Map<number, ArticleSummary[]>;
@@ -70,7 +71,7 @@ async function inChunks<T>(ids: number[], load: (chunk: number[]) => Promise<T[]
 
 export async function loadSiteData(ctx: Context): Promise<SiteData> {
   const db = ctx.db;
-  const base = await common(ctx);
+  const base = await loadFrame(ctx);
   const stories = await listPublished(db, base.now, {}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 });
   const ids = stories.map((s) => s.id);
   const publicIds = new Set(ids);
@@ -125,19 +126,6 @@ export async function loadSiteData(ctx: Context): Promise<SiteData> {
     bylines,
     media,
     notices: await noticesOf(db, ids),
-  };
-}
-
-/**
- * A fresh copy of the shared page state: page builders mark the current section in it and add
- * the page's cache tags to it (shared, that set grew with every page rendered, and each page
- * copied it whole: quadratic time and most of the export's garbage).
- */
-function fresh(base: Common): Common {
-  return {
-    ...base,
-    tags: new Set(base.tags),
-    view: { ...base.view, nav: base.view.nav.map((n) => ({ ...n, current: false })) },
   };
 }
 
@@ -198,7 +186,7 @@ export class BatchRenderer {
   }
 
   private list(
-    c: Common,
+    c: Frame,
     path: string,
     all: ArticleSummary[],
     page: number,
@@ -226,7 +214,7 @@ export class BatchRenderer {
   /** A list page ready to render, or null as `listPage`. */
   prepareList(path: string, page: number): PreparedPage | null {
     const d = this.data;
-    const c = fresh(d.base);
+    const c = d.base;
     const m = /^\/(tag|author)\/([a-z0-9-]+)$/.exec(path);
     if (m?.[1] === 'tag') {
       const tag = d.tagBySlug.get(m[2] ?? '');
@@ -314,7 +302,7 @@ export class BatchRenderer {
       ...more.map((s) => this.cardDigest(s)),
     );
     const render = () =>
-      renderArticlePage(fresh(d.base), article, {
+      renderArticlePage(d.base, article, {
         body: JSON.parse(body) as Doc,
         bylines,
         tags,

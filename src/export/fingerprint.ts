@@ -2,7 +2,7 @@ import { createHash, hash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Common } from '../site/index.js';
+import type { Frame } from '../site/index.js';
 
 /**
  * Input fingerprints: a short digest of everything a page or feed is made from, so an
@@ -25,7 +25,7 @@ export function digest(...parts: string[]): string {
 export const digestOf = (value: unknown): string => digest(JSON.stringify(value) ?? 'undefined');
 
 /** The site-wide part: code, dependencies, site settings, navigation and the section tree. */
-export async function siteFingerprint(base: Common): Promise<string> {
+export async function siteFingerprint(base: Frame): Promise<string> {
   const sections = [...base.tree.byId.values()].map(({ children, ...row }) => ({
     ...row,
     children: children.map((c) => c.id),

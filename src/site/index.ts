@@ -17,9 +17,9 @@ export { articleVideo } from './video.js';
 export {
   type ArticlePageData,
   authorMeta,
-  type Common,
   collectImages,
-  common,
+  type Frame,
+  loadFrame,
   renderArticlePage,
   renderListPage,
   sectionMeta,

@@ -1,6 +1,6 @@
 import { listLiveStreams, mediaByIds } from '../content/index.js';
 import type { Context } from '../context.js';
-import { common, type PageResult } from './common.js';
+import { loadFrame, type PageResult } from './common.js';
 import { renderDocument } from './render.js';
 import { LivePage, type LiveModel } from './theme/live.js';
 import { livePlayer, mediaCsp, videoObject } from './video.js';
@@ -8,7 +8,7 @@ import type { Head } from './view.js';
 
 /** `/live`: every active live stream with a player. */
 export async function livePage(ctx: Context): Promise<PageResult & { csp?: string[] }> {
-  const c = await common(ctx);
+  const c = await loadFrame(ctx);
   const streams = await listLiveStreams(ctx.db, { activeOnly: true });
   const posters = await mediaByIds(
     ctx.db,

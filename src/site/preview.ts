@@ -10,7 +10,7 @@ import {
 import type { Context } from '../context.js';
 import type { ArticleRow } from '../db/index.js';
 import { dateInZone } from '../lib/time.js';
-import { type Common, common, loadArticlePage, type PageResult, renderArticlePage } from './pages.js';
+import { type Frame, loadArticlePage, loadFrame, type PageResult, renderArticlePage } from './pages.js';
 import { renderDocument } from './render.js';
 import { CSP } from './routes.js';
 import { Layout } from './theme/layout.js';
@@ -22,7 +22,7 @@ import { sectionHref } from './view.js';
  */
 
 /** Drafts have no address yet: show the one publishing now would give (it is only a label here). */
-function provisionalPath(c: Common, article: ArticleRow): string {
+function provisionalPath(c: Frame, article: ArticleRow): string {
   if (article.path) return article.path;
   const section = c.tree.byId.get(article.section_id);
   const { year, month, day } = dateInZone(c.now, c.ctx.config.site.timeZone);
@@ -41,7 +41,7 @@ export async function previewPage(ctx: Context, articleId: number): Promise<Page
   // A live story with unpublished changes previews those changes (its working copy).
   const copy = editsGoToWorkingCopy(article.status) ? await getWorkingCopy(ctx.db, article.id) : null;
   const shown = copy ? withCopy(article, copy) : article;
-  const c = await common(ctx);
+  const c = await loadFrame(ctx);
   return renderArticlePage(
     c,
     { ...shown, path: copy ? article.path : provisionalPath(c, shown) },
@@ -91,7 +91,7 @@ async function refusedPage(
   ctx: Context,
   why: keyof typeof REFUSED,
 ): Promise<{ status: number; html: string }> {
-  const c = await common(ctx);
+  const c = await loadFrame(ctx);
   const r = REFUSED[why];
   const head = {
     title: `${r.title} | ${c.view.site.name}`,

@@ -10,7 +10,7 @@ import {
   searchArticles,
   searchParams,
 } from '../search/index.js';
-import { common } from './common.js';
+import { loadFrame } from './common.js';
 import { renderDocument } from './render.js';
 import { SearchPage, type SearchPageModel } from './theme/search.js';
 
@@ -32,7 +32,7 @@ function hrefFor(p: SearchParams, page: number): string {
 /** The /search page as HTML and a status: 200, or 400 with the form and the reason. */
 export async function searchPage(ctx: Context, raw: unknown): Promise<{ status: 200 | 400; html: string }> {
   // The site's own view (navigation, footer addresses) and section tree, as every page has them.
-  const { view, tree: sectionTree, now } = await common(ctx);
+  const { view, tree: sectionTree, now } = await loadFrame(ctx);
   let params: SearchParams = searchParams.parse({});
   let error: string | undefined;
   let total = 0;
