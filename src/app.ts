@@ -12,7 +12,7 @@ import { distributionRoutes } from './distribution/index.js';
 import { logServerError, serverFault } from './errors.js';
 import { securityHeaders } from './http-headers.js';
 import { hostGate, hostGateHooks, trustedProxies } from './http/index.js';
-import { mediaRoutes } from './media/routes.js';
+import { renditionRoutes } from './media/routes.js';
 import { mirrorRoutes } from './mirrors/index.js';
 import { logsEveryRequest, requestLogging } from './request-log.js';
 import { contentApiSearch, searchRoutes } from './search/index.js';
@@ -51,7 +51,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   mirrorRoutes(app, ctx); // /mirrors.json
   // Before the routes: routes declared with `config: { pageCache: true }` are served through it.
   pageCacheHooks(app, ctx.cache.pages, ctx.cache.http, gate);
-  mediaRoutes(app, ctx);
+  renditionRoutes(app, ctx); // /media/{id}/{width}.{format}; the media API is the admin's
   // feeds, sitemaps, robots.txt, Content API (with search inside it)
   await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx)] });
   await searchRoutes(app, ctx); // /search/suggest
