@@ -14,7 +14,7 @@ const ASSETS = new Map<string, { type: string; body: Buffer }>([
   ['logo.png', { type: 'image/png', body: fs.readFileSync(new URL('./assets/logo.png', import.meta.url)) }],
 ]);
 
-/** Sends a page result with the reader-page headers (other domains' pages use it too). */
+/** Sends a page result with the reader-page headers (app.ts's 404 handler uses it too). */
 export function send(reply: FastifyReply, result: PageResult) {
   if (result.status === 301) return reply.code(301).header('location', result.location).send();
   if (result.status === 200 && result.tags) cacheAs(reply.request, result.tags);
