@@ -1,16 +1,22 @@
 import http from 'node:http';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+} from 'fastify';
 import { adminRoutes } from './admin/index.js';
-import { fastPath, pageCacheHooks } from './cache/index.js';
+import { fastPath, pageCacheHooks, sendStale } from './cache/index.js';
 import type { Context } from './context.js';
-import { distributionRoutes, videoRoutes } from './distribution/index.js';
+import { distributionRoutes } from './distribution/index.js';
+import { logServerError, serverFault } from './errors.js';
 import { securityHeaders } from './http-headers.js';
-import { trustedProxies } from './lib/trusted-proxies.js';
-import { mediaRoutes } from './media/routes.js';
-import { hostGate, mirrorRoutes } from './mirrors/index.js';
+import { hostGate, hostGateHooks, trustedProxies } from './http/index.js';
+import { renditionRoutes } from './media/routes.js';
+import { mirrorRoutes } from './mirrors/index.js';
 import { logsEveryRequest, requestLogging } from './request-log.js';
 import { contentApiSearch, searchRoutes } from './search/index.js';
-import { appErrorHandler, siteRoutes } from './site/index.js';
+import { notFound, send, siteRoutes } from './site/index.js';
 import { previewRoutes } from './site/preview.js';
 
 export interface AppOptions {
@@ -41,16 +47,54 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   app.setErrorHandler(appErrorHandler(ctx));
   requestLogging(app, { slowMs: ctx.config.slowRequestMs });
   securityHeaders(app, { siteUrl: ctx.config.site.url, hstsMaxAge: ctx.config.hstsMaxAge });
-  mirrorRoutes(app, ctx); // host policy first: unknown hosts get 421 before any route runs
+  hostGateHooks(app, gate); // host policy first: unknown hosts get 421 before any route runs
+  mirrorRoutes(app, ctx); // /mirrors.json
   // Before the routes: routes declared with `config: { pageCache: true }` are served through it.
   pageCacheHooks(app, ctx.cache.pages, ctx.cache.http, gate);
-  mediaRoutes(app, ctx);
+  renditionRoutes(app, ctx); // /media/{id}/{width}.{format}; the media API is the admin's
   // feeds, sitemaps, robots.txt, Content API (with search inside it)
   await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx)] });
-  videoRoutes(app, ctx); // /live, player scripts, Roku and Media RSS feeds
-  await searchRoutes(app, ctx); // /search, suggestions
+  await searchRoutes(app, ctx); // /search/suggest
   await adminRoutes(app, ctx); // /api/admin: the newsroom API
   previewRoutes(app, ctx); // /preview/{token}: private, signed links to drafts
-  await siteRoutes(app, ctx);
+  await siteRoutes(app, ctx); // reader pages: /, /search, /live, sections, stories …
+  // Any path nothing answered: the site's 404 page (with the latest stories).
+  app.setNotFoundHandler(async (_req, reply) => send(reply, await notFound(ctx)));
   return app;
 }
+
+/**
+ * The app's error handler, set before any route so every plugin inherits it (the newsroom and
+ * Content APIs answer in their JSON shape through the same classification, src/errors.ts).
+ * Never the error's text: it may hold addresses and paths.
+ */
+function appErrorHandler(ctx: Context) {
+  return async (err: { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 404) return send(reply, await notFound(ctx));
+    if (status !== 500) return reply.code(status).type('text/plain; charset=utf-8').send('Bad request');
+    const fault = serverFault(err);
+    logServerError(req.log, err, fault);
+    if (fault?.status === 503) {
+      if (sendStale(ctx.cache.pages, req, reply)) return reply;
+      return reply
+        .code(503)
+        .header('retry-after', String(fault.retryAfter))
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .type('text/html; charset=utf-8')
+        .send(UNAVAILABLE_PAGE);
+    }
+    return reply
+      .code(fault?.status ?? 500)
+      .type('text/plain; charset=utf-8')
+      .send(fault ? 'Insufficient storage' : 'Internal error');
+  };
+}
+
+/** Shown while the database is away: static, so it needs nothing that is missing. */
+const UNAVAILABLE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Temporarily unavailable</title></head>
+<body><h1>Temporarily unavailable</h1><p>This page cannot be shown right now. Please try again in a minute.</p></body></html>
+`;

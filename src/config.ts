@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { type AddressSettings, checkAlternate, checkAppUrl } from './mirrors/address-rules.js';
+import { type AddressSettings, checkAlternate, checkAppUrl } from './lib/address-rules.js';
 import type { OutboundPolicy } from './net/index.js';
 
 /**

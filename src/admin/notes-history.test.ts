@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
 import { NOTE_MAX_CHARS } from '../content/notes.js';
 import { publishDueArticles } from '../content/workflow.js';
-import { exportStatic } from '../mirrors/export/export.js';
+import { exportStatic } from '../export/export.js';
 import { call, createRoleUsers, doc, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { apiKeyCommands } from '../distribution/api/cli.js';
+import { exportCommands } from '../export/cli.js';
 import { mirrorCommands } from '../mirrors/cli.js';
 import { searchCommands } from '../search/cli.js';
 import { webhookCommands } from '../distribution/webhooks/cli.js';
@@ -51,7 +52,8 @@ userCommands(program); // user create, list, reset-password
 
 webhookCommands(program); // webhook add, list, enable, disable, remove, deliveries, resend
 
-mirrorCommands(program); // export static, mirrors check, list, add, remove, reset
+exportCommands(program); // export static
+mirrorCommands(program); // mirrors check, list, add, remove, reset
 
 searchCommands(program); // search reindex
 

@@ -54,7 +54,32 @@ export {
   type SectionTree,
   updateSection,
 } from './sections.js';
+export {
+  checkMediaSignature,
+  checkPreviewToken,
+  issuePreview,
+  PREVIEW_TTL_MS,
+  type PreviewCheck,
+  signMediaUrls,
+} from './preview-links.js';
 export { ensureTags } from './tags.js';
+export {
+  createLiveStream,
+  type LiveStreamInput,
+  listLiveStreams,
+  liveStreamInput,
+  publicVideoStories,
+  removeArticleVideo,
+  removeLiveStream,
+  setArticleVideo,
+  updateLiveStream,
+  type VideoInput,
+  VideoError,
+  type VideoStory,
+  videoInput,
+  videoOf,
+  videoWithPoster,
+} from './video/index.js';
 export {
   type ApplyOptions,
   applyWorkingCopy,

@@ -5,7 +5,7 @@ import { createSection } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { Db } from '../db/index.js';
 import { inTransaction, readSetting } from '../db/index.js';
-import { seedDemoVideos } from '../distribution/video/demo.js';
+import { seedDemoVideos } from './videos.js';
 import { nowIso } from '../lib/time.js';
 import { addMediaFile } from '../media/library.js';
 import { demoBlocksToDocument } from './blocks.js';

@@ -31,7 +31,6 @@ export {
   renderFeed,
   resolveScope,
 } from './feeds/index.js';
-export { articleVideo, videoRoutes } from './video/index.js';
 
 /**
  * Registers every distribution route (fixed paths win over the site's catch-all). `apiExtensions`

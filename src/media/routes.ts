@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { resolveSession } from '../accounts/index.js';
 import type { Context } from '../context.js';
-import { checkMediaSignature } from '../site/preview.js';
+import { checkMediaSignature } from '../content/index.js';
 import { ensureRendition, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat } from './renditions.js';
 import { isMediaPublic } from './visibility.js';
 
@@ -24,7 +24,8 @@ async function privatelyAllowed(ctx: Context, req: FastifyRequest, id: number): 
   return (await resolveSession(ctx.db, value, ctx.now())) !== null;
 }
 
-export function mediaRoutes(app: FastifyInstance, ctx: Context): void {
+/** GET /media/{id}/{width}.{format}: the image renditions pages and apps load. */
+export function renditionRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { id: string; file: string } }>('/media/:id/:file', async (req, reply) => {
     const match = /^(\d{1,5})\.(avif|webp|jpg)$/.exec(req.params.file);
     const id =

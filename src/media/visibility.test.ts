@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../content/index.js';
-import { issuePreview } from '../site/preview.js';
+import { issuePreview } from '../content/index.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { testEnv, type TestEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';

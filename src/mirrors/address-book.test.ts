@@ -8,7 +8,7 @@ import { testEnv, type TestEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
 import { ADDRESSES_KEY } from './address-book.js';
-import { exportStatic } from './export/export.js';
+import { exportStatic } from '../export/export.js';
 
 const ONION = 'http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuv.onion';
 const ENV = {

@@ -1,11 +1,6 @@
 import { addSettingIfAbsent, type Db, inTransaction, readSetting } from '../db/index.js';
-import {
-  type AddressInput,
-  type AddressSettings,
-  addressInput,
-  isOnionOrigin,
-  type ResetInput,
-} from './address-rules.js';
+import { type AddressSettings, isOnionOrigin } from '../lib/address-rules.js';
+import { type AddressInput, addressInput, type ResetInput } from './address-input.js';
 
 /**
  * The site's alternate addresses and app links. An outlet under blocking adds a mirror every

@@ -4,7 +4,8 @@ import { announceChange } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { SiteAddresses } from './address-book.js';
 import { saveAddresses } from './address-book.js';
-import type { AddressInput, AddressSettings, ResetInput } from './address-rules.js';
+import type { AddressSettings } from '../lib/address-rules.js';
+import type { AddressInput, ResetInput } from './address-input.js';
 
 /**
  * Changing the addresses, for the admin API and the CLI alike: save, put the list in effect on

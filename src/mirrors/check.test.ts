@@ -9,10 +9,10 @@ import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { seedFixture } from '../test/fixtures.js';
 import { fixedAddressBook } from './address-book.js';
-import { isOnionOrigin } from './address-rules.js';
+import { isOnionOrigin } from '../lib/address-rules.js';
 import { checkMirrors, isDown, mirrorStatus, statusTable } from './check.js';
-import { exportStatic } from './export/export.js';
-import { staticServer } from './export/static-server.js';
+import { exportStatic } from '../export/export.js';
+import { staticServer } from '../export/static-server.js';
 import { scheduledMirrorCheck } from './schedule.js';
 
 /** A loopback port nobody listens on (opened, then closed). */

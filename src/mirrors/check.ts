@@ -1,7 +1,7 @@
 import { listPublished } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { Db, MirrorStatus } from '../db/index.js';
-import { isOnionOrigin } from './address-rules.js';
+import { isOnionOrigin } from '../lib/address-rules.js';
 import type { MirrorsDocument } from './addresses.js';
 import {
   BlockedTargetError,

@@ -10,4 +10,12 @@ export {
   type SearchResult,
   searchArticles,
 } from './search.js';
+export {
+  parseSearchParams,
+  resolveFilters,
+  SearchParamError,
+  type SearchParams,
+  searchParams,
+} from './params.js';
 export { contentApiSearch, searchRoutes } from './routes.js';
+export { type ResultView, resultViews } from './view.js';

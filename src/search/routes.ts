@@ -1,43 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
-import { CSP } from '../site/routes.js';
 import { apiSearch, suggest } from './api.js';
-import { SUGGEST_SCRIPT } from './client.js';
 import { SearchParamError } from './params.js';
-import { searchPage } from './public-page.js';
 
 /**
- * Search routes, thin: the public page, suggestions, the apps' JSON search, and the script
- * behind the header box. Fixed paths, so they win over the site's catch-all route.
+ * Search routes, thin: suggestions for the header box and the apps' JSON search (the /search
+ * page and the box's script are the site's). Fixed paths, so they win over the site's catch-all.
  */
 type Query = { Querystring: Record<string, unknown> };
 
 export async function searchRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
-  app.get<Query>('/search', async (req, reply) => {
-    const page = await searchPage(ctx, req.query);
-    return reply
-      .code(page.status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', CSP)
-      .header('referrer-policy', 'strict-origin-when-cross-origin')
-      .header('cache-control', 'no-cache')
-      .send(page.html);
-  });
-
   app.get<Query>('/search/suggest', async (req, reply) =>
     reply
       .header('cache-control', 'no-cache')
       .header('x-content-type-options', 'nosniff')
       .send(await suggest(ctx, first(req.query.q))),
-  );
-
-  app.get('/assets/search.js', async (_req, reply) =>
-    reply
-      .type('text/javascript; charset=utf-8')
-      .header('cache-control', 'public, max-age=86400')
-      .header('x-content-type-options', 'nosniff')
-      .send(SUGGEST_SCRIPT),
   );
 }
 

@@ -9,57 +9,76 @@ import { ErrorPage } from './theme/pages.js';
 import { type Crumb, type Head, type SiteView, type StoryCard, sectionHref } from './view.js';
 
 /**
- * What every public page builder shares: the result type, the common view (navigation, footer,
- * section tree, the page's cache tags), the plain <head>, page numbers and the error pages.
+ * What every public page builder shares: the result type, the frame around every page
+ * (navigation, footer, section tree), the plain <head>, page numbers and the error pages.
  */
 // `csp`: extra CSP directives a page needs (the hosts its video player plays from).
 // `tags`: what a 200 page shows, in the cache tag vocabulary (cache/tags.ts).
 export type PageResult =
-  | { status: 200 | 404 | 410; html: string; csp?: string[]; tags?: string[] }
+  | { status: 200 | 400 | 404 | 410; html: string; csp?: string[]; tags?: string[] }
   | { status: 301; location: string; csp?: undefined };
 
 export const PAGE_SIZE = 20;
 
-export interface Common {
-  ctx: Context;
-  tree: SectionTree;
-  view: SiteView;
-  now: string;
-  /** Cache tags of everything the page shows so far; builders add to it as they load. */
-  tags: Set<string>;
+/**
+ * The frame every public page shows around its content, and what builders need to fill it:
+ * the section tree, the site view (navigation with no section marked current, footer) and now.
+ * Read-only: a builder marks its section in a copy of the view (`withCurrentNav`) and returns
+ * its cache tags with its HTML, so one frame serves any number of pages (the static export
+ * loads it once).
+ */
+export interface Frame {
+  readonly ctx: Context;
+  readonly tree: SectionTree;
+  readonly view: SiteView;
+  readonly now: string;
 }
 
-/** What every public page shares: the section tree, the site view (nav, footer) and now. */
-export async function common(ctx: Context, currentRoot?: number): Promise<Common> {
+/** Loads the frame: the section tree (one query), navigation, footer addresses, now. */
+export async function loadFrame(ctx: Context): Promise<Frame> {
   const tree = await loadSectionTree(ctx.db);
   return {
     ctx,
     tree,
     now: ctx.now().toISOString(),
-    // Every page shows the top-level sections in its navigation.
-    tags: new Set(tree.roots.map((s) => sectionTag(s.id))),
     view: {
       site: ctx.config.site,
-      nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: s.id === currentRoot })),
+      nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: false })),
       addresses: footerAddresses(ctx.config.site.url, ctx.addresses.current()),
     },
   };
 }
 
+/** The frame's view with the navigation items `isCurrent` picks marked current. */
+export function withCurrentNav(view: SiteView, isCurrent: (href: string) => boolean): SiteView {
+  return { ...view, nav: view.nav.map((n) => ({ ...n, current: isCurrent(n.href) })) };
+}
+
+/**
+ * A page's cache tags, each once, in a fixed order: what the frame shows (every top-level
+ * section, in the navigation), then what the builder names, then what each card shows.
+ */
+export function pageTags(f: Frame, own: readonly string[], cards: readonly StoryCard[] = []): string[] {
+  const tags = new Set(f.tree.roots.map((s) => sectionTag(s.id)));
+  for (const tag of own) tags.add(tag);
+  for (const card of cards) for (const tag of card.tags) tags.add(tag);
+  return [...tags];
+}
+
 export function plainHead(
-  c: Common,
+  f: Frame,
   title: string,
   description: string,
   path: string,
   extra: Partial<Head> = {},
 ): Head {
   return {
-    title: title === c.view.site.name ? title : `${title} | ${c.view.site.name}`,
+    title: title === f.view.site.name ? title : `${title} | ${f.view.site.name}`,
     description,
-    canonical: `${c.view.site.url}${path}`,
+    canonical: `${f.view.site.url}${path}`,
     type: 'website',
     jsonLd: [],
-    feeds: feedLinks({ kind: 'all' }, c.view.site.name),
+    feeds: feedLinks({ kind: 'all' }, f.view.site.name),
     ...extra,
   };
 }
@@ -71,24 +90,18 @@ export function parsePage(raw: unknown): number | null {
   return Number(raw);
 }
 
-export /** The page's tags: what the builders noted plus what each card shows. */
-function pageTags(c: Common, cards: readonly StoryCard[]): string[] {
-  for (const card of cards) for (const tag of card.tags) c.tags.add(tag);
-  return [...c.tags];
-}
-
 export function crumbsOf(tree: SectionTree, sectionId: number): Crumb[] {
   return ancestry(tree, sectionId).map((s) => ({ name: s.name, href: sectionHref(s) }));
 }
 
 export async function errorPage(ctx: Context, status: 404 | 410): Promise<PageResult> {
-  const c = await common(ctx);
-  const latest = await cardsFor(ctx.db, c.tree, c.now, {}, { limit: 4, offset: 0 });
+  const f = await loadFrame(ctx);
+  const latest = await cardsFor(ctx.db, f.tree, f.now, {}, { limit: 4, offset: 0 });
   const title = status === 410 ? 'Story removed' : 'Page not found';
-  const head = plainHead(c, title, title, '/', { noindex: true });
+  const head = plainHead(f, title, title, '/', { noindex: true });
   return {
     status,
-    html: renderDocument(<ErrorPage view={c.view} head={head} status={status} latest={latest} />),
+    html: renderDocument(<ErrorPage view={f.view} head={head} status={status} latest={latest} />),
   };
 }
 

@@ -1,7 +1,7 @@
 import { ALL_LIST, articleTag, CORRECTIONS } from '../cache/tags.js';
 import { countCorrections, listCorrections } from '../content/index.js';
 import type { Context } from '../context.js';
-import { common, notFound, PAGE_SIZE, type PageResult, plainHead } from './common.js';
+import { loadFrame, notFound, PAGE_SIZE, type PageResult, pageTags, plainHead } from './common.js';
 import { renderDocument } from './render.js';
 import { CorrectionsPage } from './theme/corrections.js';
 
@@ -15,7 +15,7 @@ export const CORRECTIONS_FEED_PATH = '/corrections/feed.xml';
 
 export async function correctionsPage(ctx: Context, page: number | null): Promise<PageResult> {
   if (page === null) return notFound(ctx);
-  const c = await common(ctx);
+  const c = await loadFrame(ctx);
   const total = await countCorrections(ctx.db, c.now);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pages) return notFound(ctx);
@@ -32,7 +32,6 @@ export async function correctionsPage(ctx: Context, page: number | null): Promis
       ],
     },
   );
-  for (const tag of [CORRECTIONS, ALL_LIST, ...entries.map((e) => articleTag(e.article.id))]) c.tags.add(tag);
   const pagination = {
     page,
     pages,
@@ -41,6 +40,6 @@ export async function correctionsPage(ctx: Context, page: number | null): Promis
   return {
     status: 200,
     html: renderDocument(<CorrectionsPage view={c.view} head={head} model={{ entries, pagination }} />),
-    tags: [...c.tags],
+    tags: pageTags(c, [CORRECTIONS, ALL_LIST, ...entries.map((e) => articleTag(e.article.id))]),
   };
 }

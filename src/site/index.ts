@@ -1,4 +1,4 @@
-export { appErrorHandler, siteRoutes } from './routes.js';
+export { CSP, send, siteRoutes } from './routes.js';
 /** Page builders, for the static export (which renders the same pages without HTTP). */
 export {
   authorPage,
@@ -13,12 +13,13 @@ export {
 /** Render halves of the page builders, for rendering many pages from data loaded in bulk. */
 export { cardOf } from './cards.js';
 export { keepCardMarkup } from './theme/components.js';
+export { articleVideo } from './video.js';
 export {
   type ArticlePageData,
   authorMeta,
-  type Common,
   collectImages,
-  common,
+  type Frame,
+  loadFrame,
   renderArticlePage,
   renderListPage,
   sectionMeta,

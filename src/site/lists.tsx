@@ -22,14 +22,15 @@ import { feedLinks } from '../distribution/index.js';
 import { imageView } from '../media/view.js';
 import { cardsFor } from './cards.js';
 import {
-  type Common,
-  common,
   crumbsOf,
+  type Frame,
+  loadFrame,
   notFound,
   PAGE_SIZE,
   type PageResult,
   pageTags,
   plainHead,
+  withCurrentNav,
 } from './common.js';
 import { renderDocument } from './render.js';
 import { breadcrumbList } from './structured-data.js';
@@ -38,15 +39,11 @@ import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './v
 
 /** The load half of a list page: count, one page of cards, render (404 past the last page). */
 export async function listPage(
-  c: Common,
+  c: Frame,
   page: number,
   filter: ListFilter,
   path: string,
-  make: (pages: number) => Omit<ListModel, 'stories' | 'pagination'> & {
-    description: string;
-    type?: Head['type'];
-    feeds?: Head['feeds'];
-  },
+  make: (pages: number) => ListMeta,
 ): Promise<PageResult> {
   const total = await countPublished(c.ctx.db, c.now, filter);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
@@ -63,16 +60,24 @@ export type ListMeta = Omit<ListModel, 'stories' | 'pagination'> & {
   description: string;
   type?: Head['type'];
   feeds?: Head['feeds'];
+  /** Cache tags of what the heading shows (the cards' own are added to them). */
+  tags: string[];
+  /** A section front's path: its top-level section is marked current in the navigation. */
+  navPath?: string;
 };
 
 /** The render half of a list page: no queries. */
 export function renderListPage(
-  c: Common,
+  c: Frame,
   list: { page: number; pages: number; path: string; stories: StoryCard[] },
   meta: ListMeta,
 ): PageResult {
   const { page, pages, path, stories } = list;
-  const { description, type, feeds, ...model } = meta;
+  const { description, type, feeds, tags, navPath, ...model } = meta;
+  const view =
+    navPath === undefined
+      ? c.view
+      : withCurrentNav(c.view, (href) => navPath === href || navPath.startsWith(`${href}/`));
   const pagePath = page === 1 ? path : `${path}?page=${page}`;
   const title = page === 1 ? model.title : `${model.title} — page ${page}`;
   const head = plainHead(c, title, description, pagePath, {
@@ -83,18 +88,13 @@ export function renderListPage(
   const pagination = { page, pages, hrefOf: (n: number) => (n === 1 ? path : `${path}?page=${n}`) };
   return {
     status: 200,
-    html: renderDocument(<ListPage view={c.view} head={head} model={{ ...model, stories, pagination }} />),
-    tags: pageTags(c, stories),
+    html: renderDocument(<ListPage view={view} head={head} model={{ ...model, stories, pagination }} />),
+    tags: pageTags(c, tags, stories),
   };
 }
 
-/** A section front's heading, breadcrumbs and feeds; marks its top-level section current. */
-export function sectionMeta(c: Common, section: SectionNode): ListMeta {
-  const path = sectionHref(section);
-  c.view.nav = c.view.nav.map((n) => ({ ...n, current: path === n.href || path.startsWith(`${n.href}/`) }));
-  c.tags.add(sectionListTag(section.id));
-  for (const s of ancestry(c.tree, section.id)) c.tags.add(sectionTag(s.id));
-  for (const s of section.children) c.tags.add(sectionTag(s.id));
+/** A section front's heading, breadcrumbs and feeds; its top-level section is current. */
+export function sectionMeta(c: Frame, section: SectionNode): ListMeta {
   return {
     kind: 'section',
     title: section.name,
@@ -103,6 +103,12 @@ export function sectionMeta(c: Common, section: SectionNode): ListMeta {
     crumbs: crumbsOf(c.tree, section.id),
     subsections: section.children.map((s) => ({ name: s.name, href: sectionHref(s) })),
     feeds: feedLinks({ kind: 'section', path: section.path }, section.name),
+    tags: [
+      sectionListTag(section.id),
+      ...ancestry(c.tree, section.id).map((s) => sectionTag(s.id)),
+      ...section.children.map((s) => sectionTag(s.id)),
+    ],
+    navPath: sectionHref(section),
   };
 }
 
@@ -116,9 +122,7 @@ export async function authorPage(ctx: Context, slug: string, page: number | null
     ? await publicAuthorBySlug(ctx.db, ctx.now().toISOString(), slug)
     : undefined;
   if (!author || page === null) return notFound(ctx);
-  const c = await common(ctx);
-  c.tags.add(authorTag(author.id)).add(authorListTag(author.id));
-  if (author.avatar_media_id !== null) c.tags.add(mediaTag(author.avatar_media_id));
+  const c = await loadFrame(ctx);
   const avatar =
     author.avatar_media_id === null
       ? undefined
@@ -136,23 +140,28 @@ export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined): Lis
     crumbs: [],
     author: { ...author, avatar: avatar ? imageView(avatar, '96px', `Portrait of ${author.name}`) : null },
     feeds: feedLinks({ kind: 'author', slug: author.slug }, author.name),
+    tags: [
+      authorTag(author.id),
+      authorListTag(author.id),
+      ...(author.avatar_media_id === null ? [] : [mediaTag(author.avatar_media_id)]),
+    ],
   };
 }
 
 export async function tagPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
   const tag = isLookupSlug(slug) ? await publicTagBySlug(ctx.db, ctx.now().toISOString(), slug) : undefined;
   if (!tag || page === null) return notFound(ctx);
-  const c = await common(ctx);
+  const c = await loadFrame(ctx);
   return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => tagMeta(c, tag));
 }
 
-export function tagMeta(c: Common, tag: TagRow): ListMeta {
-  c.tags.add(tagTag(tag.id)).add(tagListTag(tag.id));
+export function tagMeta(c: Frame, tag: TagRow): ListMeta {
   return {
     kind: 'tag',
     title: tag.name,
     description: `Stories about ${tag.name} from ${c.view.site.name}`,
     crumbs: [],
     feeds: feedLinks({ kind: 'tag', slug: tag.slug }, tag.name),
+    tags: [tagTag(tag.id), tagListTag(tag.id)],
   };
 }

@@ -23,41 +23,44 @@ import {
 import { ancestry, descendantIds } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
-import { articleVideo, feedLinks } from '../distribution/index.js';
+import { feedLinks } from '../distribution/index.js';
 import { imageView, mediaUrl } from '../media/view.js';
 import { cardsFor, toCards } from './cards.js';
 import {
-  type Common,
-  common,
   crumbsOf,
+  type Frame,
   gone,
+  loadFrame,
   notFound,
   type PageResult,
   pageTags,
   plainHead,
+  withCurrentNav,
 } from './common.js';
 import { listPage, sectionMeta } from './lists.js';
 import { noticeModel } from './notices.js';
 import { renderDocument } from './render.js';
 import { breadcrumbList, newsArticle, website } from './structured-data.js';
 import { ArticlePage, HomePage } from './theme/pages.js';
+import { articleVideo } from './video.js';
 import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './view.js';
 
 /**
  * Page builders: load what a page shows, shape it into a view model, render it. Each returns
- * a status and HTML (or a redirect), so routes stay a line or two.
+ * a status and HTML with the page's cache tags (or a redirect), so routes stay a line or two.
  */
 export {
-  type Common,
-  common,
   crumbsOf,
+  type Frame,
   gone,
+  loadFrame,
   notFound,
   PAGE_SIZE,
   type PageResult,
   pageTags,
   parsePage,
   plainHead,
+  withCurrentNav,
 } from './common.js';
 export {
   authorMeta,
@@ -82,7 +85,7 @@ const MORE_IN_SECTION = 4;
 const UPDATE_GRACE_MS = 60_000;
 
 export async function homePage(ctx: Context): Promise<PageResult> {
-  const c = await common(ctx);
+  const c = await loadFrame(ctx);
   const db = ctx.db;
   const top = await listPublished(db, c.now, {}, { limit: HOME_TOP, offset: 0 });
   const shown = new Set(top.map((s) => s.id));
@@ -118,11 +121,10 @@ export async function homePage(ctx: Context): Promise<PageResult> {
   const head = plainHead(c, c.view.site.name, c.view.site.description, '/', {
     jsonLd: [website(c.view.site)],
   });
-  for (const tag of [HOME, ALL_LIST, ...c.tree.roots.map((r) => sectionListTag(r.id))]) c.tags.add(tag);
   return {
     status: 200,
     html: renderDocument(<HomePage view={c.view} head={head} model={{ top: pick(top), blocks }} />),
-    tags: pageTags(c, all),
+    tags: pageTags(c, [HOME, ALL_LIST, ...c.tree.roots.map((r) => sectionListTag(r.id))], all),
   };
 }
 
@@ -137,7 +139,7 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
     const article = await articleByPath(ctx.db, path);
     if (article) return articlePage(ctx, article);
   }
-  const c = await common(ctx);
+  const c = await loadFrame(ctx);
   const section = c.tree.byPath.get(path.slice(1));
   if (section) {
     if (page === null) return notFound(ctx);
@@ -154,7 +156,7 @@ async function redirect(ctx: Context, path: string): Promise<PageResult | null> 
 }
 
 async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResult> {
-  const c = await common(ctx);
+  const c = await loadFrame(ctx);
   if (!isPublicArticle(article, c.now)) {
     const withdrawn = article.deleted_at || article.status === 'unpublished' || article.status === 'archived';
     return withdrawn ? gone(ctx) : notFound(ctx);
@@ -163,7 +165,7 @@ async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResul
 }
 
 /** The load half of an article page (the preview shows drafts through it too). */
-export async function loadArticlePage(c: Common, article: ArticleRow): Promise<ArticlePageData> {
+export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<ArticlePageData> {
   const { ctx } = c;
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
@@ -208,7 +210,7 @@ export interface ArticlePageData {
 
 /** The render half of an article page: no queries. */
 export function renderArticlePage(
-  c: Common,
+  c: Frame,
   article: ArticleRow,
   data: ArticlePageData,
   opts: { preview?: boolean } = {},
@@ -217,17 +219,16 @@ export function renderArticlePage(
   const site = c.view.site;
   const section = c.tree.byId.get(article.section_id);
   const root = section ? ancestry(c.tree, section.id)[0] : undefined;
-  c.view.nav = c.view.nav.map((n) => ({ ...n, current: root !== undefined && n.href === sectionHref(root) }));
+  const view = withCurrentNav(c.view, (href) => root !== undefined && href === sectionHref(root));
   const authors = data.bylines.map((a) => ({ name: a.name, href: authorHref(a) }));
-  for (const tag of [
+  const shown = [
     articleTag(article.id),
     sectionListTag(article.section_id), // "More in …"
     ...ancestry(c.tree, article.section_id).map((s) => sectionTag(s.id)),
     ...data.bylines.map((a) => authorTag(a.id)),
     ...tags.map((t) => tagTag(t.id)),
     ...[...media.keys()].map(mediaTag),
-  ])
-    c.tags.add(tag);
+  ];
   const lead = article.lead_media_id === null ? undefined : media.get(article.lead_media_id);
   const published = article.first_published_at ?? article.updated_at;
   const notices = noticeModel(data.notices, published);
@@ -313,9 +314,9 @@ export function renderArticlePage(
   };
   return {
     status: 200,
-    html: renderDocument(<ArticlePage view={c.view} head={head} model={model} />),
+    html: renderDocument(<ArticlePage view={view} head={head} model={model} />),
     ...(video ? { csp: video.csp } : {}),
-    tags: pageTags(c, more),
+    tags: pageTags(c, shown, more),
   };
 }
 

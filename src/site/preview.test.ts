@@ -4,7 +4,7 @@ import { createContext } from '../context.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { checkPreviewToken, PREVIEW_TTL_MS } from './preview.js';
+import { checkPreviewToken, PREVIEW_TTL_MS } from '../content/index.js';
 
 const body = {
   type: 'doc',

@@ -58,14 +58,6 @@ export interface Pagination {
   hrefOf(page: number): string;
 }
 
-export function sectionHref(section: Pick<SectionNode, 'path'>): string {
-  return `/${section.path}`;
-}
-export function authorHref(author: Pick<AuthorRow, 'slug'>): string {
-  return `/author/${author.slug}`;
-}
-export function tagHref(tag: Pick<TagRow, 'slug'>): string {
-  return `/tag/${tag.slug}`;
-}
+export { authorHref, sectionHref, tagHref } from '../lib/public-paths.js';
 
 export type { ArticleSummary, AuthorRow, ImageView, MediaRow, SectionNode, TagRow };

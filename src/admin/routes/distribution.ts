@@ -13,7 +13,7 @@ import {
   VideoError,
   videoInput,
   videoOf,
-} from '../../distribution/video/index.js';
+} from '../../content/index.js';
 import {
   addSubscription,
   deliveryAttempts,

@@ -1,11 +1,10 @@
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSection } from '../../content/index.js';
+import { createSection, setArticleVideo } from '../../content/index.js';
 import { type TestEnv, testEnv } from '../../test/context.js';
 import { testDialects } from '../../test/databases.js';
 import { type Fixture, seedFixture } from '../../test/fixtures.js';
-import { setArticleVideo } from '../video/index.js';
 
 /**
  * One escaping rule for every text field of every feed. A field its format defines as HTML

@@ -6,3 +6,8 @@ export { entryOf, FEED_SIZE, type FeedEntry, newestOf } from './entries.js';
 export { FEED_FILES, type FeedFile } from './links.js';
 export { FeedBatch, type FeedDocument, renderFeed } from './render.js';
 export { type ResolvedScope, resolveScope } from './scope.js';
+/** The TV and video feeds: pure functions of the catalogue. */
+export { mrssFeed } from './mrss.js';
+export { ROKU_MAX_BYTES, rokuFeed } from './roku.js';
+export { rokuSearchFeed } from './roku-search.js';
+export { type Catalogue, loadCatalogue } from './video-catalogue.js';

@@ -7,6 +7,7 @@ import { loadEntries, newestOf } from './entries.js';
 import { FEED_FILES, FEED_TYPES, type FeedScope } from './links.js';
 import { atom, jsonFeed, rss } from './render.js';
 import { resolveScope } from './scope.js';
+import { videoFeedRoutes } from './video-routes.js';
 
 /** Builds one feed and answers it (304 when the reader already has these bytes). */
 async function serveFeed(
@@ -32,11 +33,12 @@ async function serveFeed(
   });
 }
 
-/** Feed routes; see links.ts for the address scheme. */
+/** Feed routes; see links.ts for the address scheme (the TV feeds: video-routes.ts). */
 export function feedRoutes(app: FastifyInstance, ctx: Context): void {
   const all: FeedScope = { kind: 'all' };
   const cached = { config: { pageCache: true } };
   correctionsFeedRoutes(app, ctx);
+  videoFeedRoutes(app, ctx);
   app.get('/feed.xml', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'rss.xml'));
   app.get('/atom.xml', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'atom.xml'));
   app.get('/feed.json', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'feed.json'));

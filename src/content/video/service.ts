@@ -1,0 +1,140 @@
+import type { z } from 'zod';
+import { articleTag } from '../../cache/tags.js';
+import { announceChange } from '../announce.js';
+import type { ArticleVideoRow, Db, LiveStreamRow } from '../../db/index.js';
+import { type LiveStreamInput, liveStreamInput, type VideoInput, videoInput } from './schema.js';
+
+/** Video service: a story's video and the live streams. Admin routes and the seed call these. */
+export class VideoError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 404 | 409,
+  ) {
+    super(message);
+  }
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new VideoError(`${issue?.path.join('.') || 'input'}: ${issue?.message}`, 400);
+  }
+  return parsed.data;
+}
+
+async function checkMedia(db: Db, id: number | null): Promise<void> {
+  if (id === null) return;
+  const found = await db.selectFrom('media').select('id').where('id', '=', id).executeTakeFirst();
+  if (!found) throw new VideoError(`posterMediaId: unknown media ${id}`, 400);
+}
+
+/** Attach (or replace) the video of an article. */
+export async function setArticleVideo(
+  db: Db,
+  articleId: number,
+  input: VideoInput,
+): Promise<ArticleVideoRow> {
+  const v = parse(videoInput, input);
+  const article = await db.selectFrom('articles').select('id').where('id', '=', articleId).executeTakeFirst();
+  if (!article) throw new VideoError(`article ${articleId} does not exist`, 404);
+  await checkMedia(db, v.posterMediaId);
+  const now = new Date().toISOString();
+  const values = {
+    source_url: v.sourceUrl,
+    kind: v.kind,
+    duration_seconds: v.durationSeconds,
+    poster_media_id: v.posterMediaId,
+    captions_url: v.captionsUrl,
+    captions_language: v.captionsLanguage,
+    quality: v.quality,
+    updated_at: now,
+  };
+  const row = await db
+    .insertInto('article_videos')
+    .values({ article_id: articleId, created_at: now, ...values })
+    .onConflict((oc) => oc.column('article_id').doUpdateSet(values))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  // The story's page shows the player.
+  announceChange(db, [articleTag(articleId)]);
+  return row;
+}
+
+export async function removeArticleVideo(db: Db, articleId: number): Promise<void> {
+  await db.deleteFrom('article_videos').where('article_id', '=', articleId).execute();
+  announceChange(db, [articleTag(articleId)]);
+}
+
+export async function videoOf(db: Db, articleId: number): Promise<ArticleVideoRow | undefined> {
+  return db.selectFrom('article_videos').selectAll().where('article_id', '=', articleId).executeTakeFirst();
+}
+
+export async function createLiveStream(db: Db, input: LiveStreamInput): Promise<LiveStreamRow> {
+  const v = parse(liveStreamInput, input);
+  await checkMedia(db, v.posterMediaId);
+  const taken = await db
+    .selectFrom('live_streams')
+    .select('id')
+    .where('slug', '=', v.slug)
+    .executeTakeFirst();
+  if (taken) throw new VideoError(`slug: a live stream "${v.slug}" already exists`, 409);
+  const now = new Date().toISOString();
+  return db
+    .insertInto('live_streams')
+    .values({
+      slug: v.slug,
+      title: v.title,
+      hls_url: v.hlsUrl,
+      poster_media_id: v.posterMediaId,
+      description: v.description,
+      active: v.active ? 1 : 0,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateLiveStream(db: Db, id: number, input: LiveStreamInput): Promise<LiveStreamRow> {
+  const v = parse(liveStreamInput, input);
+  await checkMedia(db, v.posterMediaId);
+  const clash = await db
+    .selectFrom('live_streams')
+    .select('id')
+    .where('slug', '=', v.slug)
+    .where('id', '!=', id)
+    .executeTakeFirst();
+  if (clash) throw new VideoError(`slug: a live stream "${v.slug}" already exists`, 409);
+  const row = await db
+    .updateTable('live_streams')
+    .set({
+      slug: v.slug,
+      title: v.title,
+      hls_url: v.hlsUrl,
+      poster_media_id: v.posterMediaId,
+      description: v.description,
+      active: v.active ? 1 : 0,
+      updated_at: new Date().toISOString(),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new VideoError(`live stream ${id} does not exist`, 404);
+  return row;
+}
+
+export async function removeLiveStream(db: Db, id: number): Promise<void> {
+  const res = await db.deleteFrom('live_streams').where('id', '=', id).executeTakeFirst();
+  if (!res.numDeletedRows) throw new VideoError(`live stream ${id} does not exist`, 404);
+}
+
+/** Live streams, newest first; the public faces ask for active ones only. */
+export async function listLiveStreams(db: Db, opts: { activeOnly?: boolean } = {}): Promise<LiveStreamRow[]> {
+  return db
+    .selectFrom('live_streams')
+    .selectAll()
+    .$if(opts.activeOnly === true, (q) => q.where('active', '=', 1))
+    .orderBy('id', 'desc')
+    .execute();
+}

@@ -1,0 +1,93 @@
+import {
+  ancestry,
+  listLiveStreams,
+  loadSectionTree,
+  mediaByIds,
+  publicVideoStories,
+  type VideoStory,
+} from '../../content/index.js';
+import type { Context } from '../../context.js';
+import type { LiveStreamRow, MediaRow } from '../../db/index.js';
+import { thumbnailOf } from '../../media/thumbnail.js';
+
+/**
+ * What the TV feeds list, loaded once per request: public video stories with a usable
+ * thumbnail, the top-level section of each, and the active live streams. The feeds are pure
+ * functions of this, so each format's rules stay in its own file.
+ */
+export interface CatalogueItem extends VideoStory {
+  /** Immutable id in every TV feed. */
+  feedId: string;
+  url: string;
+  thumbnail: { url: string; width: number; height: number };
+  root: { name: string; slug: string } | null;
+  sectionName: string;
+}
+
+export interface LiveItem {
+  feedId: string;
+  stream: LiveStreamRow;
+  url: string;
+  thumbnail: { url: string; width: number; height: number } | null;
+}
+
+export interface Catalogue {
+  site: Context['config']['site'];
+  now: Date;
+  items: CatalogueItem[];
+  live: LiveItem[];
+}
+
+export const articleFeedId = (id: number) => `masthead-article-${id}`;
+export const liveFeedId = (id: number) => `masthead-live-${id}`;
+
+export async function loadCatalogue(ctx: Context): Promise<Catalogue> {
+  const now = ctx.now();
+  const site = ctx.config.site;
+  const [stories, tree, streams] = await Promise.all([
+    publicVideoStories(ctx.db, now.toISOString()),
+    loadSectionTree(ctx.db),
+    listLiveStreams(ctx.db, { activeOnly: true }),
+  ]);
+  const items: CatalogueItem[] = [];
+  for (const s of stories) {
+    const thumb = thumbnailOf(s.image);
+    // TV apps refuse items without a large enough image; such stories stay on the website only.
+    if (!thumb) continue;
+    const chain = ancestry(tree, s.sectionId);
+    const root = chain[0];
+    items.push({
+      ...s,
+      feedId: articleFeedId(s.id),
+      url: `${site.url}${s.path}`,
+      thumbnail: { ...thumb, url: `${site.url}${thumb.path}` },
+      root: root ? { name: root.name, slug: root.slug } : null,
+      sectionName: chain.at(-1)?.name ?? '',
+    });
+  }
+  const posters: Map<number, MediaRow> = await mediaByIds(
+    ctx.db,
+    streams.map((s) => s.poster_media_id),
+  );
+  const live = streams.map((stream) => {
+    const thumb = thumbnailOf(
+      stream.poster_media_id === null ? null : (posters.get(stream.poster_media_id) ?? null),
+    );
+    return {
+      feedId: liveFeedId(stream.id),
+      stream,
+      url: `${site.url}/live#${stream.slug}`,
+      thumbnail: thumb ? { ...thumb, url: `${site.url}${thumb.path}` } : null,
+    };
+  });
+  return { site, now, items, live };
+}
+
+/** Clip to `max` characters on a word boundary, with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const chars = [...text.trim()];
+  if (chars.length <= max) return text.trim();
+  const cut = chars.slice(0, max - 1).join('');
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
