@@ -2,7 +2,9 @@
  * The newsroom API as the app uses it: same-origin fetch with the session cookie, and the CSRF
  * token (kept in memory and sessionStorage, never in localStorage) on every write.
  */
-import type { Doc } from '../../../src/content/document/index.js';
+import type { ArticleData } from '@shared/article-input.js';
+import type { Doc } from '@shared/document/index.js';
+import type { ArticleStatus as Status, Role, Transition } from '@shared/vocabulary.js';
 
 const CSRF_KEY = 'masthead:csrf';
 let csrfToken: string | null = sessionStorage.getItem(CSRF_KEY);
@@ -73,7 +75,8 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   return data as T;
 }
 
-export type Role = 'owner' | 'admin' | 'editor' | 'author' | 'contributor';
+export type { ArticleStatus as Status, Role, Transition } from '@shared/vocabulary.js';
+
 export interface User {
   id: number;
   email: string;
@@ -81,16 +84,6 @@ export interface User {
   role: Role;
   authorId: number | null;
 }
-
-export type Status = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished' | 'archived';
-export type Transition =
-  | 'submit'
-  | 'return'
-  | 'publish'
-  | 'schedule'
-  | 'unschedule'
-  | 'unpublish'
-  | 'archive';
 
 export interface ArticleSummary {
   id: number;
@@ -123,24 +116,16 @@ export interface Note {
   author: { id: number | null; name: string };
 }
 
-/** What the editor sends on a save; the API's write body. */
-export interface ArticleFields {
+/**
+ * What the editor sends on a save: the API's write body, inferred from the server's own schema
+ * (src/shared/article-input.ts), without the fields the editor never sends (status and
+ * publication time move through workflow transitions). The app always sends a slug, and a body
+ * typed as the document it is.
+ */
+export type ArticleFields = Omit<ArticleData, 'slug' | 'body' | 'status' | 'publishAt'> & {
   slug: string;
-  headline: string;
-  dek: string;
   body: Doc;
-  sectionId: number;
-  authorIds: number[];
-  tags: string[];
-  leadMediaId: number | null;
-  leadCaption: string;
-  leadCredit: string;
-  leadFilePhoto: boolean;
-  seoTitle: string | null;
-  seoDescription: string | null;
-  dateline: string | null;
-  embargoUntil: string | null;
-}
+};
 
 export interface Article extends ArticleSummary, ArticleFields {
   url: string | null;
@@ -193,7 +178,7 @@ export interface Revision {
   version: number;
   kind: string;
   by: string;
-  /** The person's display name (or "Scheduler"), and the entry in words (src/content/history-labels.ts). */
+  /** The person's display name (or "Scheduler"), and the entry in words (src/shared/history-labels.ts). */
   byName: string;
   label: string;
   createdAt: string;

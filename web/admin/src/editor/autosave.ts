@@ -4,7 +4,7 @@
  * retries until the server answers; a 409 stops and asks the user which version to keep.
  */
 import { ApiError, type Article, type ArticleFields, api, fieldsOf } from '../api.js';
-import { DocumentError } from '../../../../src/content/document/index.js';
+import { DocumentError } from '@shared/document/index.js';
 import { clock } from '../time.js';
 import { clearDraft, keepCopy, type LocalDraft, loadDraft, sameFields, storeDraft } from './drafts.js';
 import { editable, editVersion } from './live-story.js';

@@ -1,4 +1,4 @@
-import { type Doc, renderText } from '../../../../src/content/document/index.js';
+import { type Doc, renderText } from '@shared/document/index.js';
 import type { Article, ArticleFields } from '../api.js';
 import { formatNewsroomTime } from '../time.js';
 import { toDoc } from './schema.js';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { renderText } from '../../../../src/content/document/index.js';
+import { renderText } from '@shared/document/index.js';
 import type { Article, ArticleFields, WorkingCopyAction } from '../api.js';
 import { formatNewsroomTime } from '../time.js';
 import { NOTICE_LABELS } from './notices.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { renderText } from '../../../../src/content/document/index.js';
-import { fieldLabel as F } from '../../../../src/content/history-labels.js';
+import { renderText } from '@shared/document/index.js';
+import { fieldLabel as F } from '@shared/history-labels.js';
 import { api, type Revision } from '../api.js';
 import { flattenSections, loadAuthors, loadSections } from '../data.js';
 import { formatNewsroomTime } from '../time.js';

@@ -1,5 +1,5 @@
 /**
- * TipTap configured to the article body schema of src/content/document, node for node and mark
+ * TipTap configured to the article body schema of src/shared/document, node for node and mark
  * for mark. ProseMirror parses pasted HTML through this schema, so whatever a Word document or
  * web page brings (spans, styles, tables, scripts, h1s, relative links) lands as these nodes or
  * is dropped. `toDoc` then runs the server's own validator (the same module) before every save.
@@ -17,7 +17,7 @@ import {
   isSafeHref,
   matchEmbed,
   validateDocument,
-} from '../../../../src/content/document/index.js';
+} from '@shared/document/index.js';
 
 /** Heading levels of the schema; pasted h1 becomes h2, h5/h6 become h4. */
 const LEVELS = [2, 3, 4] as const;

@@ -1,6 +1,6 @@
 import { type Editor, Extension } from '@tiptap/core';
 import { useState } from 'react';
-import { isSafeHref } from '../../../../src/content/document/index.js';
+import { isSafeHref } from '@shared/document/index.js';
 import type { User } from '../api.js';
 import type { MediaItem } from '../media/library.js';
 import { MediaPicker } from '../media/picker.js';

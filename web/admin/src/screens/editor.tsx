@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { slugify } from '../../../../src/lib/slug.js';
+import { slugify } from '@shared/slug.js';
 import {
   ApiError,
   type Article,

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { canAssignRole } from '../../../../src/accounts/policy.js';
+import { canAssignRole } from '@shared/policy.js';
 import { api, type Role, type User } from '../api.js';
 import { useAuthors } from '../data.js';
 import { Notices, useAction } from './manage.js';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../db/index.js';
+import type { Role } from './vocabulary.js';
 import { ACTIONS, type Action, can, canAssignRole, grantOf } from './policy.js';
 
 const ROLES: Role[] = ['owner', 'admin', 'editor', 'author', 'contributor'];
