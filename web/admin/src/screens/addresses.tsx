@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { ApiError, api } from '../api.js';
 import { useLeaveGuard } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
-import { Notices } from './manage.js';
+import { Notices } from '../components/manage.js';
 
 interface AppLink {
   label: string;

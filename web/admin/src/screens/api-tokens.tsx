@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.js';
-import { Notices, useAction } from './manage.js';
+import { Notices, useAction } from '../components/manage.js';
 
 interface Token {
   id: number;

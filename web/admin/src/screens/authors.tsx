@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api.js';
 import { forgetReferenceData } from '../data.js';
-import { NamedForm, Notices, useAction } from './manage.js';
+import { NamedForm, Notices, useAction } from '../components/manage.js';
 import './authors.css';
 
 interface Byline {

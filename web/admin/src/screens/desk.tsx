@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { type ArticleSummary, api, type User } from '../api.js';
-import { StoryList } from './story-list.js';
+import { StoryList } from '../components/story-list.js';
 import './desk.css';
 
 type Lists = Record<'drafts' | 'review' | 'scheduled' | 'published' | 'pending', ArticleSummary[]>;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, type Section } from '../api.js';
 import { flattenSections, forgetReferenceData, sectionLabel } from '../data.js';
-import { NamedForm, Notices, useAction } from './manage.js';
+import { NamedForm, Notices, useAction } from '../components/manage.js';
 import './sections.css';
 
 /** The section tree: add, rename, move under another parent, reorder among siblings. */

@@ -3,8 +3,8 @@ import { type ArticleSummary, api, STATUS_LABEL, type Status, type Tag, type Use
 import { sectionLabel, useAuthors, useSections } from '../data.js';
 import { mayEver } from '../permissions.js';
 import { BASE, navigate, onLinkClick, useLocation } from '../router.js';
-import { BulkActions } from './bulk-actions.js';
-import { StoryList } from './story-list.js';
+import { BulkActions } from '../components/bulk-actions.js';
+import { StoryList } from '../components/story-list.js';
 import './stories.css';
 
 const PAGE_SIZE = 25;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { canAssignRole } from '@shared/policy.js';
 import { api, type Role, type User } from '../api.js';
 import { useAuthors } from '../data.js';
-import { Notices, useAction } from './manage.js';
+import { Notices, useAction } from '../components/manage.js';
 import './users.css';
 
 interface Member {
