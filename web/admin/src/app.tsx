@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, setCsrfToken, siteSetting, type User } from './api.js';
+import { ApiError, api, setCsrfToken, siteSetting } from './api/client.js';
+import type { User } from './api/session.js';
 import { BASE, navigate, onLinkClick, useLocation } from './router.js';
 import { navRoutes, screenFor } from './routes.js';
 import { SignIn } from './screens/sign-in.js';

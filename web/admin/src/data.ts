@@ -1,6 +1,8 @@
 /** Reference data every screen needs (sections, bylines), fetched once per page load. */
 import { useEffect, useState } from 'react';
-import { type Author, api, type Section } from './api.js';
+import type { Author } from './api/authors.js';
+import { api } from './api/client.js';
+import type { Section } from './api/sections.js';
 
 let sections: Promise<Section[]> | null = null;
 let authors: Promise<Author[]> | null = null;

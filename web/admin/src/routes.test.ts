@@ -1,6 +1,6 @@
 /** The route table: addresses to screens, and the navigation each role sees. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { User } from './api.js';
+import type { User } from './api/session.js';
 import { installBrowserGlobals } from './test/browser-globals.js';
 
 let routes: typeof import('./routes.js');

@@ -4,7 +4,7 @@
  * navigation is drawn from it, so a role sees links only to the screens it may use.
  */
 import type { ReactNode } from 'react';
-import type { User } from './api.js';
+import type { User } from './api/session.js';
 import { NotAllowed } from './components/manage.js';
 import { type Action, mayEver } from './permissions.js';
 import { Account } from './screens/account.js';

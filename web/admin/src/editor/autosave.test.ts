@@ -5,7 +5,7 @@
  * server has acknowledged the latest edit. Losing an edit is the worst bug the app can ship.
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Article, ArticleFields } from '../api.js';
+import type { Article, ArticleFields } from '../api/articles.js';
 import { type BrowserGlobals, installBrowserGlobals, json } from '../test/browser-globals.js';
 
 let g: BrowserGlobals;

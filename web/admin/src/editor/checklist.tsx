@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { api } from '../api.js';
+import { api } from '../api/client.js';
 import './checklist.css';
 
 /**

@@ -1,6 +1,6 @@
 /** The copy of unsaved work kept on this device: what is stored, found, parked and compared. */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleFields } from '../api.js';
+import type { ArticleFields } from '../api/articles.js';
 import { type BrowserGlobals, installBrowserGlobals } from '../test/browser-globals.js';
 import { clearDraft, keepCopy, type LocalDraft, loadDraft, sameFields, storeDraft } from './drafts.js';
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Note } from '../api.js';
+import type { Note } from '../api/articles.js';
+import { api } from '../api/client.js';
 import { formatNewsroomTime } from '../time.js';
 import './notes.css';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { api } from '../api.js';
+import { api } from '../api/client.js';
 import { formatNewsroomTime } from '../time.js';
 import './notices.css';
 

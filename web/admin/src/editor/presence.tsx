@@ -6,7 +6,9 @@
  * Nothing is locked: the version check on save (409, the conflict view) stays the safety net.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { ApiError, type Article, api, currentCsrfToken, type User } from '../api.js';
+import type { Article } from '../api/articles.js';
+import { ApiError, api, currentCsrfToken } from '../api/client.js';
+import type { User } from '../api/session.js';
 import { mayEver } from '../permissions.js';
 import type { Autosaver } from './autosave.js';
 import './presence.css';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { api } from '../api/client.js';
 
 /**
  * Opens the story as the public site would render it, at a private link (drafts too). The

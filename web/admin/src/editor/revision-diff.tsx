@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
 import { renderText } from '@shared/document/index.js';
 import { fieldLabel as F } from '@shared/history-labels.js';
-import { api, type Revision } from '../api.js';
+import { useEffect, useRef, useState } from 'react';
+import type { Revision } from '../api/articles.js';
+import { api } from '../api/client.js';
 import { flattenSections, loadAuthors, loadSections } from '../data.js';
 import { formatNewsroomTime } from '../time.js';
 import { toDoc } from './schema.js';

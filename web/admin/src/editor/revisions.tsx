@@ -1,5 +1,6 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
-import { api, type Revision } from '../api.js';
+import type { Revision } from '../api/articles.js';
+import { api } from '../api/client.js';
 import { formatNewsroomTime } from '../time.js';
 import { RevisionDiff } from './revision-diff.js';
 import './revisions.css';

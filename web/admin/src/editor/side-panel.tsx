@@ -1,8 +1,11 @@
 import { useEffect, useId, useState } from 'react';
-import { type Article, type ArticleFields, api, siteSetting, type Tag, type User } from '../api.js';
+import type { Article, ArticleFields } from '../api/articles.js';
+import { api, siteSetting } from '../api/client.js';
+import type { User } from '../api/session.js';
+import type { Tag } from '../api/tags.js';
 import { sectionLabel, useAuthors, useSections } from '../data.js';
-import { canSetByline } from '../permissions.js';
 import { MediaPicker } from '../media/picker.js';
+import { canSetByline } from '../permissions.js';
 import { isoToZoned, newsroomZone, zonedToIso } from '../time.js';
 import './side-panel.css';
 

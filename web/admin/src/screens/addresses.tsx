@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { ApiError, api } from '../api.js';
+import { ApiError, api } from '../api/client.js';
+import { Notices } from '../components/manage.js';
 import { useLeaveGuard } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
-import { Notices } from '../components/manage.js';
 
 interface AppLink {
   label: string;

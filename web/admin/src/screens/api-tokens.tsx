@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.js';
+import { api } from '../api/client.js';
 import { Notices, useAction } from '../components/manage.js';
 
 interface Token {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.js';
-import { forgetReferenceData } from '../data.js';
+import { api } from '../api/client.js';
 import { NamedForm, Notices, useAction } from '../components/manage.js';
+import { forgetReferenceData } from '../data.js';
 import './authors.css';
 
 interface Byline {

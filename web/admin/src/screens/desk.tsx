@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
-import { type ArticleSummary, api, type User } from '../api.js';
+import type { ArticleSummary } from '../api/articles.js';
+import { api } from '../api/client.js';
+import type { User } from '../api/session.js';
 import { StoryList } from '../components/story-list.js';
 import './desk.css';
 

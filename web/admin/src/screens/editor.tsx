@@ -1,17 +1,16 @@
+import { slugify } from '@shared/slug.js';
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { slugify } from '@shared/slug.js';
 import {
-  ApiError,
   type Article,
   type ArticleFields,
-  api,
   fieldsOf,
   type Transition,
-  type User,
   type WorkingCopyAction,
-} from '../api.js';
+} from '../api/articles.js';
+import { ApiError, api } from '../api/client.js';
+import type { User } from '../api/session.js';
 import { Autosaver } from '../editor/autosave.js';
 import { useChecklist } from '../editor/checklist.js';
 import { Conflict } from '../editor/conflict.js';

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api.js';
+import { api } from '../api/client.js';
+import { Notices } from '../components/manage.js';
 import { formatNewsroomTime } from '../time.js';
 import { AddressForm } from './addresses.js';
-import { Notices } from '../components/manage.js';
 import './mirrors.css';
 
 type Health = 'reachable' | 'stale' | 'unreachable' | 'skipped' | 'unknown';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { type Article, api } from '../api.js';
+import type { Article } from '../api/articles.js';
+import { api } from '../api/client.js';
 import { sectionLabel, useSections } from '../data.js';
 import { navigate } from '../router.js';
 

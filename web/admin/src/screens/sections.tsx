@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Section } from '../api.js';
-import { flattenSections, forgetReferenceData, sectionLabel } from '../data.js';
+import { api } from '../api/client.js';
+import type { Section } from '../api/sections.js';
 import { NamedForm, Notices, useAction } from '../components/manage.js';
+import { flattenSections, forgetReferenceData, sectionLabel } from '../data.js';
 import './sections.css';
 
 /** The section tree: add, rename, move under another parent, reorder among siblings. */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ApiError, api, type User } from '../api.js';
+import { ApiError, api } from '../api/client.js';
+import type { User } from '../api/session.js';
 import './sign-in.css';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) => void }) {

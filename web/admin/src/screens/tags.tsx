@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Tag } from '../api.js';
+import { api } from '../api/client.js';
+import type { Tag } from '../api/tags.js';
 import { Notices, useAction } from '../components/manage.js';
 import './tags.css';
 

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import { canAssignRole } from '@shared/policy.js';
-import { api, type Role, type User } from '../api.js';
-import { useAuthors } from '../data.js';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client.js';
+import type { Role, User } from '../api/session.js';
 import { Notices, useAction } from '../components/manage.js';
+import { useAuthors } from '../data.js';
 import './users.css';
 
 interface Member {
