@@ -1,9 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import type { Article, ArticleFields } from '../api/articles.js';
+import { useAuthors } from '../api/authors.js';
 import { api, siteSetting } from '../api/client.js';
+import { sectionLabel, useSections } from '../api/sections.js';
 import type { User } from '../api/session.js';
 import type { Tag } from '../api/tags.js';
-import { sectionLabel, useAuthors, useSections } from '../data.js';
 import { MediaPicker } from '../media/picker.js';
 import { canSetByline } from '../permissions.js';
 import { isoToZoned, newsroomZone, zonedToIso } from '../time.js';

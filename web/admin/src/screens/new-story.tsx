@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Article } from '../api/articles.js';
 import { api } from '../api/client.js';
-import { sectionLabel, useSections } from '../data.js';
+import { sectionLabel, useSections } from '../api/sections.js';
 import { navigate } from '../router.js';
 
 /** A story starts with a headline and a section (the API needs both); the editor does the rest. */

@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type ArticleSummary, STATUS_LABEL, type Status } from '../api/articles.js';
+import { useAuthors } from '../api/authors.js';
 import { api } from '../api/client.js';
+import { sectionLabel, useSections } from '../api/sections.js';
 import type { User } from '../api/session.js';
 import type { Tag } from '../api/tags.js';
 import { BulkActions } from '../components/bulk-actions.js';
 import { StoryList } from '../components/story-list.js';
-import { sectionLabel, useAuthors, useSections } from '../data.js';
 import { mayEver } from '../permissions.js';
 import { BASE, navigate, onLinkClick, useLocation } from '../router.js';
 import './stories.css';

@@ -1,9 +1,9 @@
 import { canAssignRole } from '@shared/policy.js';
 import { useCallback, useEffect, useState } from 'react';
+import { useAuthors } from '../api/authors.js';
 import { api } from '../api/client.js';
 import type { Role, User } from '../api/session.js';
 import { Notices, useAction } from '../components/manage.js';
-import { useAuthors } from '../data.js';
 import './users.css';
 
 interface Member {
