@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from 'react';
 import type { Article, ArticleFields } from '../api/articles.js';
 import { useAuthors } from '../api/authors.js';
-import { api, siteSetting } from '../api/client.js';
+import { siteSetting } from '../api/client.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import type { User } from '../api/session.js';
-import type { Tag } from '../api/tags.js';
+import { searchTags, type Tag } from '../api/tags.js';
 import { MediaPicker } from '../media/picker.js';
 import { canSetByline } from '../permissions.js';
 import { isoToZoned, newsroomZone, zonedToIso } from '../time.js';
@@ -230,8 +230,8 @@ function Tags({ tags, change }: { tags: string[]; change: Change }) {
       return;
     }
     const t = setTimeout(() => {
-      api<{ tags: Tag[] }>('GET', `/tags?q=${encodeURIComponent(q)}&limit=10`)
-        .then((r) => setSuggestions(r.tags))
+      searchTags(q, 10)
+        .then(setSuggestions)
         .catch(() => setSuggestions([]));
     }, 200);
     return () => clearTimeout(t);

@@ -4,7 +4,7 @@ import { useAuthors } from '../api/authors.js';
 import { api } from '../api/client.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import type { User } from '../api/session.js';
-import type { Tag } from '../api/tags.js';
+import { searchTags } from '../api/tags.js';
 import { BulkActions } from '../components/bulk-actions.js';
 import { StoryList } from '../components/story-list.js';
 import { mayEver } from '../permissions.js';
@@ -57,7 +57,7 @@ function toQuery(f: Filters, page = 1): string {
 
 /** Tag names are what people type; the API filters by id. */
 async function tagId(name: string): Promise<number | null> {
-  const { tags } = await api<{ tags: Tag[] }>('GET', `/tags?q=${encodeURIComponent(name)}&limit=20`);
+  const tags = await searchTags(name, 20);
   return tags.find((t) => t.name.toLowerCase() === name.toLowerCase())?.id ?? null;
 }
 
