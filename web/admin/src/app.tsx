@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, setCsrfToken, siteSetting } from './api/client.js';
-import type { User } from './api/session.js';
+import { ApiError, setCsrfToken, siteSetting } from './api/client.js';
+import { signOut as endSession, getSession, type User } from './api/session.js';
 import { BASE, navigate, onLinkClick, useLocation } from './router.js';
 import { navRoutes, screenFor } from './routes.js';
 import { SignIn } from './screens/sign-in.js';
@@ -14,7 +14,7 @@ export function App() {
 
   const check = useCallback(async () => {
     try {
-      const s = await api<{ user: User; csrfToken: string | null }>('GET', '/session');
+      const s = await getSession();
       setCsrfToken(s.csrfToken);
       setAuth({ state: 'in', user: s.user });
     } catch (err) {
@@ -42,7 +42,7 @@ export function App() {
 
   async function signOut() {
     try {
-      await api('DELETE', '/session');
+      await endSession();
     } catch {
       // Signed out here either way; the cookie ends when the server next sees it.
     }
