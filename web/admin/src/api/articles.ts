@@ -5,6 +5,7 @@
 import type { ArticleData } from '@shared/article-input.js';
 import type { Doc } from '@shared/document/index.js';
 import type { ArticleStatus as Status, Transition } from '@shared/vocabulary.js';
+import { api } from './client.js';
 
 export type { Status, Transition };
 
@@ -121,3 +122,45 @@ export const STATUS_LABEL: Record<Status, string> = {
   unpublished: 'Unpublished',
   archived: 'Archived',
 };
+
+// The calls. Bodies are passed as the screens build them: the key order and the fields left out
+// are what the server has always received.
+
+/** Story summaries for a list query (`status=…&limit=…`, or the stories screen's filters). */
+export async function listArticles(query: URLSearchParams | string): Promise<ArticleSummary[]> {
+  return (await browseArticles(query)).articles;
+}
+
+/** One page of the stories screen: the rows and how many match in all. */
+export function browseArticles(
+  query: URLSearchParams | string,
+): Promise<{ articles: ArticleSummary[]; total: number }> {
+  return api<{ articles: ArticleSummary[]; total: number }>('GET', `/articles?${query}`);
+}
+
+export const getArticle = (id: number) => api<Article>('GET', `/articles/${id}`);
+
+export const createArticle = (v: { headline: string; sectionId: number; body: Doc }) =>
+  api<Article>('POST', '/articles', v);
+
+/** The editor's autosave: the fields and the version they were based on (409 when stale). */
+export const autosaveArticle = (id: number, payload: Record<string, unknown>) =>
+  api<Article>('PUT', `/articles/${id}/autosave`, payload);
+
+/** A workflow move (or a working copy's), with the version it was based on. */
+export const moveArticle = (
+  id: number,
+  body: { action: Transition | WorkingCopyAction; version: number } & Record<string, unknown>,
+) => api<Article>('POST', `/articles/${id}/transitions`, body);
+
+/** Soft delete: restorable for 30 days. */
+export const deleteArticle = (id: number) => api('DELETE', `/articles/${id}`);
+export const restoreArticle = (id: number) => api('POST', `/articles/${id}/restore`);
+
+/** Brings an old revision back as a new save. */
+export const restoreRevision = (id: number, revisionId: number, version: number) =>
+  api<Article>('POST', `/articles/${id}/revisions/${revisionId}/restore`, { version });
+
+/** A private preview link to the story as the site renders it. */
+export const previewArticle = (id: number) =>
+  api<{ path: string; url: string }>('POST', `/articles/${id}/preview`);

@@ -5,8 +5,8 @@
  */
 
 import { DocumentError } from '@shared/document/index.js';
-import { type Article, type ArticleFields, fieldsOf } from '../api/articles.js';
-import { ApiError, api } from '../api/client.js';
+import { type Article, type ArticleFields, autosaveArticle, fieldsOf } from '../api/articles.js';
+import { ApiError } from '../api/client.js';
 import { clock } from '../time.js';
 import { clearDraft, keepCopy, type LocalDraft, loadDraft, sameFields, storeDraft } from './drafts.js';
 import { editable, editVersion } from './live-story.js';
@@ -217,7 +217,7 @@ export class Autosaver {
     const { slug, ...rest } = fields;
     const payload = { ...rest, body, ...(slug ? { slug } : {}), version: this.version };
     try {
-      const article = await api<Article>('PUT', `/articles/${this.articleId}/autosave`, payload);
+      const article = await autosaveArticle(this.articleId, payload);
       this.version = editVersion(article);
       this.retryMs = 2000;
       if (this.seq === seq) {

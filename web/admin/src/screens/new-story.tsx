@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { Article } from '../api/articles.js';
-import { api } from '../api/client.js';
+import { createArticle } from '../api/articles.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import { navigate } from '../router.js';
 
@@ -15,7 +14,7 @@ export function NewStory() {
     const form = new FormData(e.currentTarget);
     setBusy(true);
     try {
-      const a = await api<Article>('POST', '/articles', {
+      const a = await createArticle({
         headline: String(form.get('headline') ?? ''),
         sectionId: Number(form.get('sectionId')),
         body: { type: 'doc', content: [] },

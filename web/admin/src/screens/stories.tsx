@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type ArticleSummary, STATUS_LABEL, type Status } from '../api/articles.js';
+import { type ArticleSummary, browseArticles, STATUS_LABEL, type Status } from '../api/articles.js';
 import { useAuthors } from '../api/authors.js';
-import { api } from '../api/client.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import type { User } from '../api/session.js';
 import { searchTags } from '../api/tags.js';
@@ -99,7 +98,7 @@ export function Stories({ user }: { user: User }) {
       if (id === null) return { articles: [], total: 0, page };
       p.set('tagId', String(id));
     }
-    return { ...(await api<Omit<Page, 'page'>>('GET', `/articles?${p}`)), page };
+    return { ...(await browseArticles(p)), page };
   }, [filters, page]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` re-runs the fetch after a bulk action
