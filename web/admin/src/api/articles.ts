@@ -6,6 +6,7 @@ import type { ArticleData } from '@shared/article-input.js';
 import type { Doc } from '@shared/document/index.js';
 import type { ArticleStatus as Status, Transition } from '@shared/vocabulary.js';
 import { api } from './client.js';
+import type { Note } from './notes.js';
 
 export type { Status, Transition };
 
@@ -28,16 +29,6 @@ export interface ArticleSummary {
   latestNote?: Note | null;
   /** A live story's working copy with changes not yet published (null: none). */
   pendingChanges?: { reviewState: 'draft' | 'in_review'; updatedAt: string; updatedBy: string | null } | null;
-}
-
-/** A note between writer and editor (never public). */
-export interface Note {
-  id: number;
-  articleId: number;
-  text: string;
-  transition: 'submit' | 'return' | null;
-  createdAt: string;
-  author: { id: number | null; name: string };
 }
 
 /**
@@ -77,20 +68,6 @@ export interface WorkingCopy extends ArticleFields {
   updatedBy: string | null;
   createdAt: string;
   updatedAt: string;
-}
-
-export interface Revision {
-  id: number;
-  version: number;
-  kind: string;
-  by: string;
-  /** The person's display name (or "Scheduler"), and the entry in words (src/shared/history-labels.ts). */
-  byName: string;
-  label: string;
-  createdAt: string;
-  updatedAt: string;
-  changed: string[];
-  changedLabels: string[];
 }
 
 /** The editable fields of a story, as the save endpoints take them. */
