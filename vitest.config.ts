@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Two projects. `unit` is what `npm test` runs: the domain, API, site and database tests (every
@@ -8,6 +9,8 @@ const browser = ['src/admin/web*.test.ts', 'src/media/media-web.test.ts'];
 const slow = ['src/admin/durability.test.ts', 'src/shutdown.test.ts', 'src/cache/nodes.test.ts'];
 
 export default defineConfig({
+  // The newsroom app's tests import shared code as the app does (web/admin/vite.config.ts).
+  resolve: { alias: { '@shared': fileURLToPath(new URL('src/shared', import.meta.url)) } },
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
@@ -18,7 +21,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx'],
+          // Tests beside the app's code (web/admin/src) run here too; they need no DOM and stub
+          // the few browser globals they touch.
+          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'web/admin/src/**/*.test.ts', 'web/admin/src/**/*.test.tsx'],
           exclude: [...browser, ...slow],
         },
       },

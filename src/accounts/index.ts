@@ -12,7 +12,7 @@ export {
   canSetByline,
   grantOf,
   type Subject,
-} from './policy.js';
+} from '../shared/policy.js';
 export { completePasswordReset, createPasswordReset } from './resets.js';
 export { hashPassword, randomSecret, verifyPassword } from './secrets.js';
 export {

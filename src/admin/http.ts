@@ -4,7 +4,7 @@ import { AccessError, type Action, type Actor, can, type Subject } from '../acco
 import { ContentError } from '../content/index.js';
 import type { UserRow } from '../db/index.js';
 import { logServerError, serverFault } from '../errors.js';
-import { SLUG_PATTERN } from '../lib/slug.js';
+import { SLUG_PATTERN } from '../shared/slug.js';
 
 /**
  * How admin routes are declared: method, path, zod schemas for params/query/body, and a

@@ -6,8 +6,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
-import { validateDocument } from '../content/document/index.js';
-import { renderText } from '../content/document/text.js';
+import { validateDocument } from '../shared/document/index.js';
+import { renderText } from '../shared/document/text.js';
 import { createSection } from '../content/index.js';
 import { signIn } from '../test/admin.js';
 import {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { escapeHtml } from '../content/document/index.js';
+import { escapeHtml } from '../shared/document/index.js';
 import type { Context } from '../context.js';
 
 /**

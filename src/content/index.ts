@@ -39,7 +39,7 @@ export {
   removeNotice,
 } from './notices.js';
 export * from './queries.js';
-export type { ArticleData, ArticleInput } from './schema.js';
+export type { ArticleData, ArticleInput } from '../shared/article-input.js';
 export {
   ancestry,
   buildSectionTree,

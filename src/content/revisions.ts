@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { ArticleRow, Database, Db, RevisionKind } from '../db/index.js';
-import { fieldLabels, kindLabel, whoLabel } from './history-labels.js';
+import { fieldLabels, kindLabel, whoLabel } from '../shared/history-labels.js';
 import { listNotices } from './notices.js';
 
 /**

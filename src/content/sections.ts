@@ -1,5 +1,5 @@
 import { type Db, dialectOf, inTransaction, type SectionRow } from '../db/index.js';
-import { isSlug } from '../lib/slug.js';
+import { isSlug } from '../shared/slug.js';
 import { nowIso } from '../lib/time.js';
 import { SITE, SITEMAPS, sectionListTag, sectionTag } from '../cache/tags.js';
 import { announceChange } from './announce.js';

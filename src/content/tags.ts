@@ -1,5 +1,5 @@
 import type { Db, TagRow } from '../db/index.js';
-import { slugify } from '../lib/slug.js';
+import { slugify } from '../shared/slug.js';
 import { nowIso } from '../lib/time.js';
 import { ContentError } from './errors.js';
 

@@ -6,20 +6,14 @@ import { ContentError } from './errors.js';
 import { permalinkFor } from './permalinks.js';
 import { type RevisionContent, writeRevision } from './revisions.js';
 import { articleInputOf } from './articles.js';
+import type { Transition } from '../shared/vocabulary.js';
 
 /**
  * Editorial workflow: the moves a story can make between states. Who may make a move is the
- * permission policy's business (accounts/policy.ts); whether a move exists from the current
+ * permission policy's business (shared/policy.ts); whether a move exists from the current
  * state is decided here.
  */
-export type Transition =
-  | 'submit'
-  | 'return'
-  | 'publish'
-  | 'schedule'
-  | 'unschedule'
-  | 'unpublish'
-  | 'archive';
+export type { Transition } from '../shared/vocabulary.js';
 
 export const TRANSITIONS: Record<Transition, { from: ArticleStatus[]; to: ArticleStatus }> = {
   submit: { from: ['draft'], to: 'in_review' },

@@ -1,19 +1,13 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ArticleStatus, Role } from '../shared/vocabulary.js';
 
 /**
  * Row types of every table, as the application sees them on both databases:
  * timestamps are ISO-8601 UTC strings, flags are 0/1 integers, JSON is text.
  * (The adapter makes PostgreSQL hand values back in the same shapes as SQLite.)
  */
-export type ArticleStatus = 'draft' | 'in_review' | 'scheduled' | 'published' | 'unpublished' | 'archived';
-export const ARTICLE_STATUSES: readonly ArticleStatus[] = [
-  'draft',
-  'in_review',
-  'scheduled',
-  'published',
-  'unpublished',
-  'archived',
-];
+// The words the app shares (src/shared/vocabulary.ts): the columns below hold exactly these.
+export { ARTICLE_STATUSES, type ArticleStatus, ROLES, type Role } from '../shared/vocabulary.js';
 
 export interface SectionsTable {
   id: Generated<number>;
@@ -71,7 +65,7 @@ export interface ArticlesTable {
   slug: string;
   headline: string;
   dek: string;
-  /** The body document as JSON text, validated by content/document on every write. */
+  /** The body document as JSON text, validated by shared/document on every write. */
   body: string;
   section_id: number;
   lead_media_id: number | null;
@@ -143,9 +137,6 @@ export type RevisionKind =
   | 'archive'
   | 'update'
   | 'notice';
-
-export type Role = 'owner' | 'admin' | 'editor' | 'author' | 'contributor';
-export const ROLES: readonly Role[] = ['owner', 'admin', 'editor', 'author', 'contributor'];
 
 export interface UsersTable {
   id: Generated<number>;

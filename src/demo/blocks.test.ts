@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DocumentError, validateDocument } from '../content/document/index.js';
+import { DocumentError, validateDocument } from '../shared/document/index.js';
 import { demoBlocksToDocument } from './blocks.js';
 import { moreArticles, reserveArticles } from './data/articles-more.js';
 import { newsArticles } from './data/articles-news.js';

@@ -9,7 +9,7 @@ import {
   type Mark,
   type ParagraphNode,
   validateDocument,
-} from '../content/document/index.js';
+} from '../shared/document/index.js';
 import type { DemoBlock } from './data/types.js';
 
 /** Converts demo blocks to a validated document; throws DocumentError on bad data (e.g. a bad link). */

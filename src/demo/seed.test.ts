@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateDocument } from '../content/document/index.js';
+import { validateDocument } from '../shared/document/index.js';
 import { createSection } from '../content/sections.js';
 import { testDialects } from '../test/databases.js';
 import { testEnv, type TestEnv } from '../test/context.js';

@@ -1,4 +1,4 @@
-import type { Doc } from '../content/document/index.js';
+import type { Doc } from '../shared/document/index.js';
 import {
   type ArticleSummary,
   ancestry,

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { MAX_ROW_ID } from '../shared/ids.js';
 
-/** The largest id a row can have: ids are 32-bit integers (PostgreSQL `integer`) on both databases. */
-export const MAX_ROW_ID = 2_147_483_647;
+// Its home is src/shared, because the article write's schema there bounds ids too.
+export { MAX_ROW_ID };
 
 /**
  * Ids that leave the valid range are looked up as this one, which no row has (ids start at 1):

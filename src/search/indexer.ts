@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { type Doc, renderText } from '../content/document/index.js';
+import { type Doc, renderText } from '../shared/document/index.js';
 import { dialectOf } from '../db/adapter.js';
 import type { ArticleRow, Database, Db } from '../db/index.js';
 import type { IndexedMeta, IndexedText, SearchEngine } from './engine.js';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../content/document/index.js';
+import { escapeHtml } from '../shared/document/index.js';
 import { foldText } from './fold.js';
 
 /**

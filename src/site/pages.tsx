@@ -8,7 +8,7 @@ import {
   sectionTag,
   tagTag,
 } from '../cache/tags.js';
-import { type Doc, excerpt, renderHtml } from '../content/document/index.js';
+import { type Doc, excerpt, renderHtml } from '../shared/document/index.js';
 import { noticesOf, type PublicNotice } from '../content/notices.js';
 import {
   type ArticleSummary,

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { createArticle } from '../content/articles.js';
-import type { ArticleInput } from '../content/schema.js';
+import type { ArticleInput } from '../shared/article-input.js';
 import { createSection } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { ArticleRow } from '../db/index.js';

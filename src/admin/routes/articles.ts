@@ -13,7 +13,7 @@ import {
 } from '../../content/index.js';
 import { noteText } from '../../content/notes.js';
 import { getRevision, listHistoryEvents, listRevisions } from '../../content/revisions.js';
-import { articleInput } from '../../content/schema.js';
+import { articleInput } from '../../shared/article-input.js';
 import {
   restoreArticle,
   softDeleteArticle,

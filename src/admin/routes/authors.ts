@@ -4,7 +4,7 @@ import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/index.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
-import { slugify } from '../../lib/slug.js';
+import { slugify } from '../../shared/slug.js';
 import { multiLine, singleLine } from '../../lib/text.js';
 import { nowIso } from '../../lib/time.js';
 import { reindexArticles } from '../../search/index.js';

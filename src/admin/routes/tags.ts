@@ -5,7 +5,7 @@ import { announceChange, ContentError, ensureTags } from '../../content/index.js
 import type { Context } from '../../context.js';
 import { type Db, inTransaction } from '../../db/index.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
-import { slugify } from '../../lib/slug.js';
+import { slugify } from '../../shared/slug.js';
 import { singleLine } from '../../lib/text.js';
 import { reindexArticles } from '../../search/index.js';
 import { ApiError, authorize, idParams, type Router, slugBody } from '../http.js';

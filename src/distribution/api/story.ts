@@ -1,5 +1,5 @@
 import type { Config } from '../../config.js';
-import { type Doc, excerpt, renderHtml, renderText } from '../../content/document/index.js';
+import { type Doc, excerpt, renderHtml, renderText } from '../../shared/document/index.js';
 import type { MediaRow } from '../../db/index.js';
 import { RENDITION_WIDTHS } from '../../media/renditions.js';
 import { mediaUrl } from '../../media/view.js';

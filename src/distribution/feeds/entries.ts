@@ -1,5 +1,5 @@
 import { articleTag, authorTag, mediaTag, tagTag } from '../../cache/tags.js';
-import type { Doc } from '../../content/document/index.js';
+import type { Doc } from '../../shared/document/index.js';
 import type { Context } from '../../context.js';
 import {
   type ArticleFilter,

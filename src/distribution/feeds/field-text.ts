@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../content/document/index.js';
+import { escapeHtml } from '../../shared/document/index.js';
 
 /**
  * The one escaping rule for text in every feed (RSS, Atom, JSON Feed, Media RSS). Each field is

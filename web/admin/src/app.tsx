@@ -1,25 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, setCsrfToken, siteSetting, type User } from './api.js';
+import { ApiError, setCsrfToken, siteSetting } from './api/client.js';
+import { signOut as endSession, getSession, type User } from './api/session.js';
 import { BASE, navigate, onLinkClick, useLocation } from './router.js';
-import { Account } from './screens/account.js';
-import { Desk } from './screens/desk.js';
-import { EditorScreen } from './screens/editor.js';
-import { ManageLinks, manageScreen } from './screens/manage-routes.js';
-import { MediaScreen } from './screens/media.js';
-import { NewStory } from './screens/new-story.js';
+import { navRoutes, screenFor } from './routes.js';
 import { SignIn } from './screens/sign-in.js';
-import { Stories } from './screens/stories.js';
 
 type Auth = { state: 'loading' } | { state: 'out' } | { state: 'in'; user: User } | { state: 'down' };
 
-/** The shell: who is signed in, the navigation, and the screen for the address. */
+/** The shell: who is signed in, the navigation, and the screen for the address (routes.tsx). */
 export function App() {
   const [auth, setAuth] = useState<Auth>({ state: 'loading' });
   const { path } = useLocation();
 
   const check = useCallback(async () => {
     try {
-      const s = await api<{ user: User; csrfToken: string | null }>('GET', '/session');
+      const s = await getSession();
       setCsrfToken(s.csrfToken);
       setAuth({ state: 'in', user: s.user });
     } catch (err) {
@@ -47,7 +42,7 @@ export function App() {
 
   async function signOut() {
     try {
-      await api('DELETE', '/session');
+      await endSession();
     } catch {
       // Signed out here either way; the cookie ends when the server next sees it.
     }
@@ -82,36 +77,23 @@ export function App() {
   }
 
   const user = auth.user;
-  const story = /^\/stories\/(\d+)$/.exec(path);
-  let screen: React.ReactNode;
-  if (path === '/') screen = <Desk user={user} />;
-  else if (path === '/stories') screen = <Stories user={user} />;
-  else if (path === '/media') screen = <MediaScreen user={user} />;
-  else if (path === '/stories/new') screen = <NewStory />;
-  else if (path === '/account')
-    screen = (
-      <Account
-        user={user}
-        onSignedOut={() => {
-          setCsrfToken(null);
-          setAuth({ state: 'out' });
-          navigate('/');
-        }}
-      />
-    );
-  else if (story) screen = <EditorScreen key={story[1]} id={Number(story[1])} user={user} />;
-  else if (manageScreen(path, user)) screen = manageScreen(path, user);
-  else
-    screen = (
-      <main className="narrow">
-        <h1>Not found</h1>
-        <p>
-          <a href={`${BASE}/`} onClick={onLinkClick}>
-            Back to the desk
-          </a>
-        </p>
-      </main>
-    );
+  const screen = screenFor(path, {
+    user,
+    signedOut: () => {
+      setCsrfToken(null);
+      setAuth({ state: 'out' });
+      navigate('/');
+    },
+  }) ?? (
+    <main className="narrow">
+      <h1>Not found</h1>
+      <p>
+        <a href={`${BASE}/`} onClick={onLinkClick}>
+          Back to the desk
+        </a>
+      </p>
+    </main>
+  );
 
   return (
     <>
@@ -120,24 +102,16 @@ export function App() {
           {siteSetting('site-name') || 'Masthead'} · Newsroom
         </a>
         <nav aria-label="Main">
-          <a href={`${BASE}/`} onClick={onLinkClick} aria-current={path === '/' ? 'page' : undefined}>
-            Desk
-          </a>
-          <a
-            href={`${BASE}/stories`}
-            onClick={onLinkClick}
-            aria-current={path === '/stories' ? 'page' : undefined}
-          >
-            Stories
-          </a>
-          <a
-            href={`${BASE}/media`}
-            onClick={onLinkClick}
-            aria-current={path === '/media' ? 'page' : undefined}
-          >
-            Media
-          </a>
-          <ManageLinks user={user} path={path} />
+          {navRoutes(user).map((r) => (
+            <a
+              key={r.path}
+              href={`${BASE}${r.path}`}
+              onClick={onLinkClick}
+              aria-current={path === r.path ? 'page' : undefined}
+            >
+              {r.nav}
+            </a>
+          ))}
           <a className="button primary" href={`${BASE}/stories/new`} onClick={onLinkClick}>
             New story
           </a>

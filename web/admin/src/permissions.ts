@@ -2,8 +2,8 @@
  * What the signed-in user's role may do, from THE policy module the server enforces (imported,
  * not copied), so the app hides exactly the controls the API would refuse.
  */
-import { type Action, canSetByline as policyCanSetByline, grantOf } from '../../../src/accounts/policy.js';
-import type { User } from './api.js';
+import { type Action, grantOf, canSetByline as policyCanSetByline } from '@shared/policy.js';
+import type { User } from './api/session.js';
 
 /** Whether the role may do this to anything at all (own stories count). */
 export function mayEver(user: User, action: Action): boolean {

@@ -2,7 +2,7 @@
  * Times in the newsroom's time zone (SITE_TIMEZONE), whatever the browser's own zone is: a
  * schedule typed as "18:00" means 18:00 in the newsroom.
  */
-import { siteSetting } from './api.js';
+import { siteSetting } from './api/client.js';
 
 export function newsroomZone(): string {
   return siteSetting('time-zone') || Intl.DateTimeFormat().resolvedOptions().timeZone;

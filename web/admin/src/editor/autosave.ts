@@ -3,8 +3,10 @@
  * after typing stops (PUT …/autosave with the version it was based on). Without a connection it
  * retries until the server answers; a 409 stops and asks the user which version to keep.
  */
-import { ApiError, type Article, type ArticleFields, api, fieldsOf } from '../api.js';
-import { DocumentError } from '../../../../src/content/document/index.js';
+
+import { DocumentError } from '@shared/document/index.js';
+import { type Article, type ArticleFields, autosaveArticle, fieldsOf } from '../api/articles.js';
+import { ApiError } from '../api/client.js';
 import { clock } from '../time.js';
 import { clearDraft, keepCopy, type LocalDraft, loadDraft, sameFields, storeDraft } from './drafts.js';
 import { editable, editVersion } from './live-story.js';
@@ -215,7 +217,7 @@ export class Autosaver {
     const { slug, ...rest } = fields;
     const payload = { ...rest, body, ...(slug ? { slug } : {}), version: this.version };
     try {
-      const article = await api<Article>('PUT', `/articles/${this.articleId}/autosave`, payload);
+      const article = await autosaveArticle(this.articleId, payload);
       this.version = editVersion(article);
       this.retryMs = 2000;
       if (this.seq === seq) {

@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { api } from '../api.js';
+import { type ChecksAnswer, getChecks } from '../api/checks.js';
 import './checklist.css';
 
 /**
@@ -9,16 +9,6 @@ import './checklist.css';
  * all-clear goes straight on with a short note. The server checks again on the move itself,
  * so this dialog is for people, not the guarantee.
  */
-export interface StoryCheck {
-  id: string;
-  severity: 'error' | 'warning';
-  field: string;
-  message: string;
-}
-interface ChecksAnswer {
-  checks: StoryCheck[];
-  canOverride: boolean;
-}
 
 const CHECKED = new Set(['publish', 'schedule', 'update']);
 const VERB: Record<string, string> = { publish: 'Publish', schedule: 'Schedule', update: 'Update' };
@@ -50,7 +40,7 @@ export function useChecklist(articleId: number): {
     const query = new URLSearchParams({ action, ...(publishAt ? { publishAt } : {}) });
     let answer: ChecksAnswer;
     try {
-      answer = await api<ChecksAnswer>('GET', `/articles/${articleId}/checks?${query}`);
+      answer = await getChecks(articleId, query);
     } catch {
       // The move itself is checked by the server, which answers with the list if it must.
       return {};

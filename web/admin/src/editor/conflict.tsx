@@ -1,5 +1,5 @@
-import { type Doc, renderText } from '../../../../src/content/document/index.js';
-import type { Article, ArticleFields } from '../api.js';
+import { type Doc, renderText } from '@shared/document/index.js';
+import type { Article, ArticleFields } from '../api/articles.js';
 import { formatNewsroomTime } from '../time.js';
 import { toDoc } from './schema.js';
 import './conflict.css';

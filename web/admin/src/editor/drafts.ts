@@ -2,7 +2,7 @@
  * Unsaved work kept on this device (localStorage, keyed by story id) from the first keystroke
  * until the server has acknowledged it, so a crash, reload or lost connection costs nothing.
  */
-import type { ArticleFields } from '../api.js';
+import type { ArticleFields } from '../api/articles.js';
 
 export interface LocalDraft {
   articleId: number;

@@ -1,6 +1,6 @@
+import { renderText } from '@shared/document/index.js';
 import { useState } from 'react';
-import { renderText } from '../../../../src/content/document/index.js';
-import type { Article, ArticleFields, WorkingCopyAction } from '../api.js';
+import type { Article, ArticleFields, WorkingCopyAction } from '../api/articles.js';
 import { formatNewsroomTime } from '../time.js';
 import { NOTICE_LABELS } from './notices.js';
 import { toDoc } from './schema.js';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Note } from '../api.js';
+import { addNote, listNotes, type Note } from '../api/notes.js';
 import { formatNewsroomTime } from '../time.js';
 import './notes.css';
 
@@ -33,8 +33,8 @@ export function NotesThread({ articleId, version }: { articleId: number; version
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    api<{ notes: Note[] }>('GET', `/articles/${articleId}/notes`)
-      .then((r) => setNotes(r.notes))
+    listNotes(articleId)
+      .then(setNotes)
       .catch((err: Error) => setError(err.message));
   }, [articleId]);
 
@@ -48,7 +48,7 @@ export function NotesThread({ articleId, version }: { articleId: number; version
     if (!text.trim()) return;
     setBusy(true);
     try {
-      await api<Note>('POST', `/articles/${articleId}/notes`, { text });
+      await addNote(articleId, text);
       setText('');
       setError('');
       load();

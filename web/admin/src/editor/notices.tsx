@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { api } from '../api.js';
+import {
+  addNotice,
+  type NoticeKind as Kind,
+  listNotices,
+  type Notice,
+  removeNotice,
+} from '../api/notices.js';
 import { formatNewsroomTime } from '../time.js';
 import './notices.css';
 
@@ -9,17 +15,6 @@ import './notices.css';
  * on the site, in feeds and the Content API; it is not part of the story's copy, so it does not
  * wait for a save or an update. Editing and removing are for editors (docs/permissions.md).
  */
-type Kind = 'correction' | 'clarification' | 'update' | 'editors_note';
-
-interface Notice {
-  id: number;
-  kind: Kind;
-  text: string;
-  createdAt: string;
-  createdByName: string | null;
-  removedAt: string | null;
-}
-
 export const NOTICE_LABELS: Record<Kind, string> = {
   correction: 'Correction',
   clarification: 'Clarification',
@@ -37,10 +32,7 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
   const [error, setError] = useState('');
 
   const load = useCallback(() => {
-    api<{ notices: Notice[]; allowed: { add: boolean; edit: boolean } }>(
-      'GET',
-      `/articles/${articleId}/notices`,
-    )
+    listNotices(articleId)
       .then((r) => {
         setList(r.notices);
         setAllowed(r.allowed);
@@ -53,7 +45,7 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
     setBusy(true);
     setError('');
     try {
-      await api('POST', `/articles/${articleId}/notices`, { kind, text });
+      await addNotice(articleId, kind, text);
       setText('');
       load();
     } catch (err) {
@@ -65,7 +57,7 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
   const remove = async (n: Notice) => {
     if (!window.confirm(`Remove this ${NOTICE_LABELS[n.kind].toLowerCase()} from the story?`)) return;
     try {
-      await api('DELETE', `/articles/${articleId}/notices/${n.id}`);
+      await removeNotice(articleId, n.id);
       load();
     } catch (err) {
       setError((err as Error).message);

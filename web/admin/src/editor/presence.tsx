@@ -6,22 +6,19 @@
  * Nothing is locked: the version check on save (409, the conflict view) stays the safety net.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { ApiError, type Article, api, currentCsrfToken, type User } from '../api.js';
+import { type Article, getArticle } from '../api/articles.js';
+import { ApiError } from '../api/client.js';
+import {
+  heartbeat,
+  leave as leaveStory,
+  type Person,
+  type PresenceState,
+  takeOver as takeStoryOver,
+} from '../api/presence.js';
+import type { User } from '../api/session.js';
 import { mayEver } from '../permissions.js';
 import type { Autosaver } from './autosave.js';
 import './presence.css';
-
-interface Person {
-  id: number;
-  name: string;
-}
-interface PresenceState {
-  since: string;
-  others: { user: Person; you: boolean; tabs: number; since: string; takenOver: boolean }[];
-  takenOver: { by: Person; at: string } | null;
-  article: { version: number; status: string; updatedAt: string; updatedBy: Person | null };
-  heartbeatSeconds: number;
-}
 
 /** A random id for this tab's stay on the story (works without a secure context too). */
 function newTabId(): string {
@@ -69,7 +66,6 @@ export function WhoIsEditing({
   saverRef.current = saver;
 
   useEffect(() => {
-    const url = `/articles/${articleId}/presence`;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     const beat = async () => {
@@ -77,7 +73,7 @@ export function WhoIsEditing({
       if (stopped || document.visibilityState === 'hidden') return;
       let every = 5;
       try {
-        const s = await api<PresenceState>('POST', url, { tabId, version: saverRef.current.currentVersion });
+        const s = await heartbeat(articleId, tabId, saverRef.current.currentVersion);
         if (!stopped) {
           setState(s);
           setNow(Date.now());
@@ -92,13 +88,7 @@ export function WhoIsEditing({
     /** Leave without waiting: keepalive lets the request outlive the page. */
     const leave = () => {
       clearTimeout(timer);
-      const token = currentCsrfToken();
-      void fetch(`/api/admin${url}?tabId=${tabId}`, {
-        method: 'DELETE',
-        keepalive: true,
-        credentials: 'same-origin',
-        headers: token ? { 'x-csrf-token': token } : {},
-      }).catch(() => {});
+      leaveStory(articleId, tabId);
     };
     const onVisibility = () => (document.visibilityState === 'hidden' ? leave() : void beat());
     document.addEventListener('visibilitychange', onVisibility);
@@ -124,13 +114,7 @@ export function WhoIsEditing({
 
   async function takeOver() {
     try {
-      const s = await api<PresenceState & { tookOver: number }>(
-        'POST',
-        `/articles/${articleId}/presence/take-over`,
-        {
-          tabId,
-        },
-      );
+      const s = await takeStoryOver(articleId, tabId);
       setState(s);
       setNote(
         s.tookOver
@@ -145,7 +129,7 @@ export function WhoIsEditing({
   async function reload() {
     if (saver.dirty && !window.confirm('Discard your unsaved changes and load the newer version?')) return;
     try {
-      const a = await api<Article>('GET', `/articles/${articleId}`);
+      const a = await getArticle(articleId);
       saver.reset(a);
       onReload(a);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api } from '../api.js';
+import { previewArticle } from '../api/articles.js';
 
 /**
  * Opens the story as the public site would render it, at a private link (drafts too). The
@@ -14,7 +14,7 @@ export function PreviewButton({ articleId, flush }: { articleId: number; flush: 
     setBusy(true);
     try {
       const saved = await flush();
-      const { path } = await api<{ path: string; url: string }>('POST', `/articles/${articleId}/preview`);
+      const { path } = await previewArticle(articleId);
       if (!saved)
         window.alert('The latest changes are not saved yet; the preview shows the last saved version.');
       if (tab) tab.location.href = path;

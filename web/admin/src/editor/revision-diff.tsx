@@ -1,17 +1,15 @@
+import { renderText } from '@shared/document/index.js';
+import { fieldLabel as F } from '@shared/history-labels.js';
 import { useEffect, useRef, useState } from 'react';
-import { renderText } from '../../../../src/content/document/index.js';
-import { fieldLabel as F } from '../../../../src/content/history-labels.js';
-import { api, type Revision } from '../api.js';
-import { flattenSections, loadAuthors, loadSections } from '../data.js';
+import { loadAuthors } from '../api/authors.js';
+import { type RevisionSnapshot as Full, getRevision } from '../api/revisions.js';
+import { flattenSections, loadSections } from '../api/sections.js';
 import { formatNewsroomTime } from '../time.js';
 import { toDoc } from './schema.js';
 import { diffWords, type Part } from './word-diff.js';
 import './revision-diff.css';
 
 type Snapshot = Record<string, unknown>;
-interface Full extends Revision {
-  snapshot: Snapshot;
-}
 
 /** Old snapshots were written with the row's column names; newer ones with the API's. */
 const pick = (s: Snapshot, camel: string, snake?: string): unknown =>
@@ -111,7 +109,7 @@ export function RevisionDiff({
 
   useEffect(() => {
     dialog.current?.showModal();
-    Promise.all(ids.map((id) => api<Full>('GET', `/articles/${articleId}/revisions/${id}`)))
+    Promise.all(ids.map((id) => getRevision(articleId, id)))
       .then(([a, b]) => {
         if (a && b) setPair(a.version <= b.version ? [a, b] : [b, a]);
       })

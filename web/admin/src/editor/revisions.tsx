@@ -1,18 +1,10 @@
 import { Fragment, useCallback, useEffect, useState } from 'react';
-import { api, type Revision } from '../api.js';
+import { type HistoryEvent, listRevisions, type Revision } from '../api/revisions.js';
 import { formatNewsroomTime } from '../time.js';
 import { RevisionDiff } from './revision-diff.js';
 import './revisions.css';
 
 /** An entry of the history that is not a revision: a notice readers were shown, or removed. */
-interface HistoryEvent {
-  id: string;
-  at: string;
-  byName: string;
-  label: string;
-  text: string;
-}
-
 /** The story's history, newest first: compare any two revisions, restore any as a new save. */
 export function Revisions({
   articleId,
@@ -33,7 +25,7 @@ export function Revisions({
   const [comparing, setComparing] = useState<[number, number] | null>(null);
 
   const load = useCallback(() => {
-    api<{ revisions: Revision[]; events?: HistoryEvent[] }>('GET', `/articles/${articleId}/revisions`)
+    listRevisions(articleId)
       .then((r) => {
         setList(r.revisions);
         setEvents(r.events ?? []);

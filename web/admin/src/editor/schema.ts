@@ -1,15 +1,10 @@
 /**
- * TipTap configured to the article body schema of src/content/document, node for node and mark
+ * TipTap configured to the article body schema of src/shared/document, node for node and mark
  * for mark. ProseMirror parses pasted HTML through this schema, so whatever a Word document or
  * web page brings (spans, styles, tables, scripts, h1s, relative links) lands as these nodes or
  * is dropped. `toDoc` then runs the server's own validator (the same module) before every save.
  */
-import { type Extensions, Node } from '@tiptap/core';
-import { Blockquote } from '@tiptap/extension-blockquote';
-import { Heading } from '@tiptap/extension-heading';
-import { ListItem, OrderedList } from '@tiptap/extension-list';
-import Link from '@tiptap/extension-link';
-import StarterKit from '@tiptap/starter-kit';
+
 import {
   type Doc,
   EMBED_PROVIDER_NAMES,
@@ -17,7 +12,13 @@ import {
   isSafeHref,
   matchEmbed,
   validateDocument,
-} from '../../../../src/content/document/index.js';
+} from '@shared/document/index.js';
+import { type Extensions, Node } from '@tiptap/core';
+import { Blockquote } from '@tiptap/extension-blockquote';
+import { Heading } from '@tiptap/extension-heading';
+import Link from '@tiptap/extension-link';
+import { ListItem, OrderedList } from '@tiptap/extension-list';
+import StarterKit from '@tiptap/starter-kit';
 
 /** Heading levels of the schema; pasted h1 becomes h2, h5/h6 become h4. */
 const LEVELS = [2, 3, 4] as const;

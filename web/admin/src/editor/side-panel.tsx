@@ -1,8 +1,12 @@
 import { useEffect, useId, useState } from 'react';
-import { type Article, type ArticleFields, api, siteSetting, type Tag, type User } from '../api.js';
-import { sectionLabel, useAuthors, useSections } from '../data.js';
-import { canSetByline } from '../permissions.js';
+import type { Article, ArticleFields } from '../api/articles.js';
+import { useAuthors } from '../api/authors.js';
+import { siteSetting } from '../api/client.js';
+import { sectionLabel, useSections } from '../api/sections.js';
+import type { User } from '../api/session.js';
+import { searchTags, type Tag } from '../api/tags.js';
 import { MediaPicker } from '../media/picker.js';
+import { canSetByline } from '../permissions.js';
 import { isoToZoned, newsroomZone, zonedToIso } from '../time.js';
 import './side-panel.css';
 
@@ -226,8 +230,8 @@ function Tags({ tags, change }: { tags: string[]; change: Change }) {
       return;
     }
     const t = setTimeout(() => {
-      api<{ tags: Tag[] }>('GET', `/tags?q=${encodeURIComponent(q)}&limit=10`)
-        .then((r) => setSuggestions(r.tags))
+      searchTags(q, 10)
+        .then(setSuggestions)
         .catch(() => setSuggestions([]));
     }, 200);
     return () => clearTimeout(t);

@@ -1,8 +1,8 @@
+import { isSafeHref } from '@shared/document/index.js';
 import { type Editor, Extension } from '@tiptap/core';
 import { useState } from 'react';
-import { isSafeHref } from '../../../../src/content/document/index.js';
-import type { User } from '../api.js';
-import type { MediaItem } from '../media/library.js';
+import type { MediaItem } from '../api/media.js';
+import type { User } from '../api/session.js';
 import { MediaPicker } from '../media/picker.js';
 import { embedFor } from './schema.js';
 import './toolbar.css';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type Article, STATUS_LABEL, type Transition } from '../api.js';
+import { type Article, STATUS_LABEL, type Transition } from '../api/articles.js';
 import { formatNewsroomTime, isoToZoned, newsroomZone, zonedToIso } from '../time.js';
 import { TransitionNote } from './notes.js';
 import './workflow.css';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { type MediaItem, type MediaPatch, patchMedia } from './library.js';
+import { type MediaItem, type MediaPatch, patchMedia } from '../api/media.js';
 
 const pct = (f: number) => Math.round(f * 100);
 

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { type MediaItem, thumbUrl, type useMediaSearch } from './library.js';
+import { type MediaItem, thumbUrl, type useMediaSearch } from '../api/media.js';
 // The library's styles, for the media screen and the editor's picker alike.
 import './media.css';
 

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import type { User } from '../api.js';
+import { type MediaItem, useMediaSearch } from '../api/media.js';
+import type { User } from '../api/session.js';
 import { mayEver } from '../permissions.js';
 import { MediaGrid, MediaSearchForm } from './grid.js';
-import { type MediaItem, useMediaSearch } from './library.js';
 import { Uploader } from './uploader.js';
 
 /**

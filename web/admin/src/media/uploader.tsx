@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import { ACCEPT, type MediaItem, uploadFile } from './library.js';
+import { ACCEPT, type MediaItem, uploadFile } from '../api/media.js';
 
 interface Upload {
   key: number;

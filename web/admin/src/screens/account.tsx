@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ApiError, api, type User } from '../api.js';
+import { ApiError } from '../api/client.js';
+import { changePassword, signOutEverywhere as endAllSessions, type User } from '../api/session.js';
 import { ApiTokens } from './api-tokens.js';
 
 /**
@@ -21,10 +22,7 @@ export function Account({ user, onSignedOut }: { user: User; onSignedOut: () => 
     setBusy(true);
     setError('');
     try {
-      await api('POST', '/password', {
-        currentPassword: String(form.get('currentPassword') ?? ''),
-        newPassword,
-      });
+      await changePassword(String(form.get('currentPassword') ?? ''), newPassword);
       window.alert('Password changed. Sign in again with the new one.');
       onSignedOut();
     } catch (err) {
@@ -39,7 +37,7 @@ export function Account({ user, onSignedOut }: { user: User; onSignedOut: () => 
     if (!window.confirm('Sign out everywhere? Every session ends and all your API tokens are revoked.'))
       return;
     try {
-      await api('POST', '/session/sign-out-everywhere');
+      await endAllSessions();
       onSignedOut();
     } catch (err) {
       setError(err instanceof ApiError ? err.message : 'Could not reach the server.');

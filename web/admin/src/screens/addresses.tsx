@@ -1,25 +1,15 @@
 import { useCallback, useEffect, useId, useState } from 'react';
-import { ApiError, api } from '../api.js';
+import { ApiError } from '../api/client.js';
+import {
+  type AddressesView,
+  type AppLink,
+  getAddresses,
+  resetAddresses,
+  saveAddresses,
+} from '../api/mirrors.js';
+import { Notices } from '../components/manage.js';
 import { useLeaveGuard } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
-import { Notices } from './manage.js';
-
-interface AppLink {
-  label: string;
-  url: string;
-}
-
-/** `GET /addresses`, as every save and reset answer too. */
-interface AddressesView {
-  primary: string;
-  alternates: string[];
-  apps: AppLink[];
-  onion: string | null;
-  source: 'environment' | 'settings';
-  updatedAt: string | null;
-  environment: { alternates: string[]; apps: AppLink[] };
-  limits: { alternates: number; apps: number };
-}
 
 interface Draft {
   /** The textarea's text: one address per line (blank lines ignored). */
@@ -73,7 +63,7 @@ export function AddressForm({ onSaved }: { onSaved: () => void }) {
   }, []);
   const load = useCallback(async () => {
     try {
-      show(await api<AddressesView>('GET', '/addresses'));
+      show(await getAddresses());
     } catch (err) {
       setError((err as Error).message);
     }
@@ -105,7 +95,7 @@ export function AddressForm({ onSaved }: { onSaved: () => void }) {
   const save = () =>
     send(
       () =>
-        api<AddressesView>('PUT', '/addresses', {
+        saveAddresses({
           alternates: addressLines(draft.addresses).map((l) => l.value),
           apps: draft.apps.map((a) => ({ label: a.label, url: a.url })),
           basedOn: view?.updatedAt ?? null,
@@ -116,7 +106,7 @@ export function AddressForm({ onSaved }: { onSaved: () => void }) {
   const reset = () => {
     if (!confirm("Drop the newsroom's list and use the server's default addresses and apps?")) return;
     void send(
-      () => api<AddressesView>('POST', '/addresses/reset', { basedOn: view?.updatedAt ?? null }),
+      () => resetAddresses(view?.updatedAt ?? null),
       () => "Back to the server's default addresses and apps.",
     );
   };

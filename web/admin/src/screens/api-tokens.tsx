@@ -1,16 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.js';
-import { Notices, useAction } from './manage.js';
-
-interface Token {
-  id: number;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-  expiresAt: string | null;
-}
+import { addToken, browseTokens, revokeToken, type Token } from '../api/tokens.js';
+import { Notices, useAction } from '../components/manage.js';
 
 const EXPIRY_CHOICES: { days: number | null; label: string }[] = [
   { days: 30, label: '30 days' },
@@ -38,7 +28,7 @@ export function ApiTokens() {
   const [tokens, setTokens] = useState<Token[] | null>(null);
   const [secret, setSecret] = useState('');
   const reload = useCallback(async () => {
-    setTokens((await api<{ tokens: Token[] }>('GET', '/tokens')).tokens);
+    setTokens(await browseTokens());
   }, []);
   useEffect(() => void reload(), [reload]);
   const action = useAction(reload);
@@ -50,7 +40,7 @@ export function ApiTokens() {
     const expiry = String(form.get('expiresInDays') ?? '');
     setSecret('');
     await action.run(async () => {
-      const made = await api<{ token: string }>('POST', '/tokens', {
+      const made = await addToken({
         name: String(form.get('name') ?? ''),
         currentPassword: String(form.get('currentPassword') ?? ''),
         expiresInDays: expiry === '' ? null : Number(expiry),
@@ -124,9 +114,7 @@ export function ApiTokens() {
                       type="button"
                       aria-label={`Revoke ${t.name}`}
                       disabled={action.busy}
-                      onClick={() =>
-                        void action.run(() => api('DELETE', `/tokens/${t.id}`), `Revoked ${t.name}.`)
-                      }
+                      onClick={() => void action.run(() => revokeToken(t.id), `Revoked ${t.name}.`)}
                     >
                       Revoke
                     </button>

@@ -1,15 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api } from '../api.js';
-import { forgetReferenceData } from '../data.js';
-import { NamedForm, Notices, useAction } from './manage.js';
+import { addAuthor, type Byline, browseAuthors, editAuthor } from '../api/authors.js';
+import { NamedForm, Notices, useAction } from '../components/manage.js';
 import './authors.css';
-
-interface Byline {
-  id: number;
-  slug: string;
-  name: string;
-  bio: string;
-}
 
 /** Bylines: the names on stories and their author pages (name, address, short biography). */
 export function Authors() {
@@ -17,9 +9,8 @@ export function Authors() {
   const [loadError, setLoadError] = useState('');
   const [editing, setEditing] = useState<number | null>(null);
   const reload = useCallback(async () => {
-    forgetReferenceData();
     try {
-      setAuthors((await api<{ authors: Byline[] }>('GET', '/authors')).authors);
+      setAuthors(await browseAuthors());
     } catch (err) {
       setLoadError((err as Error).message);
     }
@@ -35,7 +26,7 @@ export function Authors() {
         title="Add an author"
         submit="Add author"
         busy={action.busy}
-        onSave={(v) => action.run(() => api('POST', '/authors', v), `Added “${v.name}”.`)}
+        onSave={(v) => action.run(() => addAuthor(v), `Added “${v.name}”.`)}
       />
       <ul className="manage-list">
         {authors?.map((a) => (
@@ -60,10 +51,7 @@ export function Authors() {
                 busy={action.busy}
                 onCancel={() => setEditing(null)}
                 onSave={async (v) => {
-                  const ok = await action.run(
-                    () => api('PATCH', `/authors/${a.id}`, v),
-                    `Saved “${v.name}”.`,
-                  );
+                  const ok = await action.run(() => editAuthor(a.id, v), `Saved “${v.name}”.`);
                   if (ok) setEditing(null);
                   return ok;
                 }}

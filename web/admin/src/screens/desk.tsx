@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
-import { type ArticleSummary, api, type User } from '../api.js';
-import { StoryList } from './story-list.js';
+import { type ArticleSummary, listArticles } from '../api/articles.js';
+import type { User } from '../api/session.js';
+import { StoryList } from '../components/story-list.js';
 import './desk.css';
 
 type Lists = Record<'drafts' | 'review' | 'scheduled' | 'published' | 'pending', ArticleSummary[]>;
 
-async function list(query: string): Promise<ArticleSummary[]> {
-  return (await api<{ articles: ArticleSummary[] }>('GET', `/articles?${query}`)).articles;
-}
+const list = (query: string): Promise<ArticleSummary[]> => listArticles(query);
 
 /** The desk: my drafts, waiting for review, scheduled (with times), recently published. */
 export function Desk({ user }: { user: User }) {

@@ -1,17 +1,19 @@
+import { slugify } from '@shared/slug.js';
 import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { slugify } from '../../../../src/lib/slug.js';
 import {
-  ApiError,
   type Article,
   type ArticleFields,
-  api,
   fieldsOf,
+  getArticle,
+  moveArticle,
+  restoreRevision,
   type Transition,
-  type User,
   type WorkingCopyAction,
-} from '../api.js';
+} from '../api/articles.js';
+import { ApiError } from '../api/client.js';
+import type { User } from '../api/session.js';
 import { Autosaver } from '../editor/autosave.js';
 import { useChecklist } from '../editor/checklist.js';
 import { Conflict } from '../editor/conflict.js';
@@ -34,7 +36,7 @@ export function EditorScreen({ id, user }: { id: number; user: User }) {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const load = () =>
-      api<Article>('GET', `/articles/${id}`)
+      getArticle(id)
         .then((a) => {
           setError('');
           setArticle(a);
@@ -143,7 +145,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     const verdict = await checklist.confirm(action, publishAt);
     if (!verdict) return;
     try {
-      const a = await api<Article>('POST', `/articles/${meta.id}/transitions`, {
+      const a = await moveArticle(meta.id, {
         action,
         // Moves of the story itself carry its version; those of a working copy, the copy's.
         version: isCopyMove(action, meta) ? saver.currentVersion : meta.version,
@@ -167,9 +169,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   async function restore(revisionId: number) {
     if (!(await saver.flush())) return;
     try {
-      const a = await api<Article>('POST', `/articles/${meta.id}/revisions/${revisionId}/restore`, {
-        version: saver.currentVersion,
-      });
+      const a = await restoreRevision(meta.id, revisionId, saver.currentVersion);
       saver.reset(a);
       show(a);
     } catch (err) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { User } from '../api.js';
+import { type MediaItem, useMediaSearch } from '../api/media.js';
+import type { User } from '../api/session.js';
 import { MediaEditPanel } from '../media/edit-panel.js';
 import { MediaGrid, MediaSearchForm } from '../media/grid.js';
-import { type MediaItem, useMediaSearch } from '../media/library.js';
 import { Uploader } from '../media/uploader.js';
 import { mayEver } from '../permissions.js';
 

@@ -1,23 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../api.js';
+import { browseMirrors, checkMirrors, type Health, type MirrorRow } from '../api/mirrors.js';
+import { Notices } from '../components/manage.js';
 import { formatNewsroomTime } from '../time.js';
 import { AddressForm } from './addresses.js';
-import { Notices } from './manage.js';
 import './mirrors.css';
-
-type Health = 'reachable' | 'stale' | 'unreachable' | 'skipped' | 'unknown';
-
-/** One address as `GET /mirrors` and `POST /mirrors/check` answer it (MirrorStatusRow on the server). */
-interface MirrorRow {
-  url: string;
-  primary: boolean;
-  status: Health;
-  latencyMs: number | null;
-  newestPath: string | null;
-  detail: string;
-  checkedAt: string | null;
-  lastSuccessAt: string | null;
-}
 
 const ORDER: Health[] = ['reachable', 'stale', 'unreachable', 'skipped', 'unknown'];
 
@@ -58,7 +44,7 @@ export function Mirrors() {
 
   const reload = useCallback(async () => {
     try {
-      const got = await api<{ mirrors: MirrorRow[]; checkEveryMinutes: number }>('GET', '/mirrors');
+      const got = await browseMirrors();
       setRows(got.mirrors);
       setEvery(got.checkEveryMinutes);
     } catch (err) {
@@ -80,7 +66,7 @@ export function Mirrors() {
     setError('');
     setNotice('');
     try {
-      const { mirrors } = await api<{ mirrors: MirrorRow[] }>('POST', '/mirrors/check');
+      const mirrors = await checkMirrors();
       setRows(mirrors);
       setNotice(summary(mirrors));
     } catch (err) {

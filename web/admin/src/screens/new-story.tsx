@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { type Article, api } from '../api.js';
-import { sectionLabel, useSections } from '../data.js';
+import { createArticle } from '../api/articles.js';
+import { sectionLabel, useSections } from '../api/sections.js';
 import { navigate } from '../router.js';
 
 /** A story starts with a headline and a section (the API needs both); the editor does the rest. */
@@ -14,7 +14,7 @@ export function NewStory() {
     const form = new FormData(e.currentTarget);
     setBusy(true);
     try {
-      const a = await api<Article>('POST', '/articles', {
+      const a = await createArticle({
         headline: String(form.get('headline') ?? ''),
         sectionId: Number(form.get('sectionId')),
         body: { type: 'doc', content: [] },

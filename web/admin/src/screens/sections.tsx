@@ -1,7 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Section } from '../api.js';
-import { flattenSections, forgetReferenceData, sectionLabel } from '../data.js';
-import { NamedForm, Notices, useAction } from './manage.js';
+import {
+  addSection,
+  browseSections,
+  deleteSection,
+  editSection,
+  flattenSections,
+  reorderSections,
+  type Section,
+  sectionLabel,
+} from '../api/sections.js';
+import { NamedForm, Notices, useAction } from '../components/manage.js';
 import './sections.css';
 
 /** The section tree: add, rename, move under another parent, reorder among siblings. */
@@ -9,9 +17,8 @@ export function Sections() {
   const [tree, setTree] = useState<Section[] | null>(null);
   const [loadError, setLoadError] = useState('');
   const reload = useCallback(async () => {
-    forgetReferenceData(); // pickers elsewhere see the change
     try {
-      setTree((await api<{ sections: Section[] }>('GET', '/sections')).sections);
+      setTree(await browseSections());
     } catch (err) {
       setLoadError((err as Error).message);
     }
@@ -37,7 +44,7 @@ export function Sections() {
           const siblings = (v.parentId === null ? tree : findChildren(tree, v.parentId)) ?? [];
           const position =
             Math.max(-1, ...siblings.map((s) => (s as { position?: number }).position ?? 0)) + 1;
-          return action.run(() => api('POST', '/sections', { ...v, position }), `Added “${v.name}”.`);
+          return action.run(() => addSection({ ...v, position }), `Added “${v.name}”.`);
         }}
       />
       {tree && <SectionTree nodes={tree} parentId={null} all={all} busy={action.busy} run={action.run} />}
@@ -81,7 +88,7 @@ function SectionTree({
     const [moved] = ids.splice(from, 1);
     if (moved === undefined) return;
     ids.splice(to, 0, moved);
-    void run(() => api('POST', '/sections/reorder', { parentId, ids }), `Moved “${nodes[from]?.name}”.`);
+    void run(() => reorderSections(parentId, ids), `Moved “${nodes[from]?.name}”.`);
   };
   return (
     <ol className={parentId === null ? 'tree' : 'tree sub'}>
@@ -120,7 +127,7 @@ function SectionTree({
                 disabled={busy}
                 onClick={() => {
                   if (window.confirm(`Delete the section “${n.name}”? Only an empty section can be deleted.`))
-                    void run(() => api('DELETE', `/sections/${n.id}`), `Deleted “${n.name}”.`);
+                    void run(() => deleteSection(n.id), `Deleted “${n.name}”.`);
                 }}
               >
                 Delete
@@ -136,7 +143,7 @@ function SectionTree({
               busy={busy}
               onCancel={() => setEditing(null)}
               onSave={async (v) => {
-                const ok = await run(() => api('PATCH', `/sections/${n.id}`, v), `Saved “${v.name}”.`);
+                const ok = await run(() => editSection(n.id, v), `Saved “${v.name}”.`);
                 if (ok) setEditing(null);
                 return ok;
               }}

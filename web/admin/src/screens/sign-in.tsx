@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { ApiError, api, type User } from '../api.js';
+import { ApiError } from '../api/client.js';
+import { signIn, type User } from '../api/session.js';
 import './sign-in.css';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) => void }) {
@@ -12,10 +13,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) 
     setBusy(true);
     setError('');
     try {
-      const s = await api<{ user: User; csrfToken: string }>('POST', '/session', {
-        email: String(form.get('email') ?? ''),
-        password: String(form.get('password') ?? ''),
-      });
+      const s = await signIn(String(form.get('email') ?? ''), String(form.get('password') ?? ''));
       onSignedIn(s.user, s.csrfToken);
     } catch (err) {
       setError(

@@ -1,10 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type ArticleSummary, api, STATUS_LABEL, type Status, type Tag, type User } from '../api.js';
-import { sectionLabel, useAuthors, useSections } from '../data.js';
+import { type ArticleSummary, browseArticles, STATUS_LABEL, type Status } from '../api/articles.js';
+import { useAuthors } from '../api/authors.js';
+import { sectionLabel, useSections } from '../api/sections.js';
+import type { User } from '../api/session.js';
+import { searchTags } from '../api/tags.js';
+import { BulkActions } from '../components/bulk-actions.js';
+import { StoryList } from '../components/story-list.js';
 import { mayEver } from '../permissions.js';
 import { BASE, navigate, onLinkClick, useLocation } from '../router.js';
-import { BulkActions } from './bulk-actions.js';
-import { StoryList } from './story-list.js';
 import './stories.css';
 
 const PAGE_SIZE = 25;
@@ -53,7 +56,7 @@ function toQuery(f: Filters, page = 1): string {
 
 /** Tag names are what people type; the API filters by id. */
 async function tagId(name: string): Promise<number | null> {
-  const { tags } = await api<{ tags: Tag[] }>('GET', `/tags?q=${encodeURIComponent(name)}&limit=20`);
+  const tags = await searchTags(name, 20);
   return tags.find((t) => t.name.toLowerCase() === name.toLowerCase())?.id ?? null;
 }
 
@@ -95,7 +98,7 @@ export function Stories({ user }: { user: User }) {
       if (id === null) return { articles: [], total: 0, page };
       p.set('tagId', String(id));
     }
-    return { ...(await api<Omit<Page, 'page'>>('GET', `/articles?${p}`)), page };
+    return { ...(await browseArticles(p)), page };
   }, [filters, page]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` re-runs the fetch after a bulk action

@@ -1,11 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
-import { api, type Tag } from '../api.js';
-import { Notices, useAction } from './manage.js';
+import { browseCountedTags, type CountedTag, deleteTag, mergeTag, renameTag } from '../api/tags.js';
+import { Notices, useAction } from '../components/manage.js';
 import './tags.css';
-
-interface CountedTag extends Tag {
-  stories: number;
-}
 
 const LIMIT = 500;
 
@@ -16,8 +12,7 @@ export function Tags() {
   const [loadError, setLoadError] = useState('');
   const reload = useCallback(async () => {
     try {
-      const q = filter.trim() ? `&q=${encodeURIComponent(filter.trim())}` : '';
-      setTags((await api<{ tags: CountedTag[] }>('GET', `/tags?counts=true&limit=${LIMIT}${q}`)).tags);
+      setTags(await browseCountedTags(filter.trim(), LIMIT));
     } catch (err) {
       setLoadError((err as Error).message);
     }
@@ -84,7 +79,7 @@ function TagRow({
           aria-label={`Rename ${tag.name}`}
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => api('PATCH', `/tags/${tag.id}`, { name }), `Renamed “${tag.name}” to “${name}”.`);
+            void run(() => renameTag(tag.id, name), `Renamed “${tag.name}” to “${name}”.`);
           }}
         >
           <input
@@ -110,10 +105,7 @@ function TagRow({
               )
             )
               return;
-            void run(
-              () => api('POST', `/tags/${tag.id}/merge`, { into: target.id }),
-              `Merged “${tag.name}” into “${target.name}”.`,
-            );
+            void run(() => mergeTag(tag.id, target.id), `Merged “${tag.name}” into “${target.name}”.`);
           }}
         >
           <select
@@ -140,7 +132,7 @@ function TagRow({
           disabled={busy}
           onClick={() => {
             if (window.confirm(`Delete the tag “${tag.name}”? ${tag.stories} stories lose it.`))
-              void run(() => api('DELETE', `/tags/${tag.id}`), `Deleted “${tag.name}”.`);
+              void run(() => deleteTag(tag.id), `Deleted “${tag.name}”.`);
           }}
         >
           Delete

@@ -1,20 +1,11 @@
+import { canAssignRole } from '@shared/policy.js';
+import { ROLES } from '@shared/vocabulary.js';
 import { useCallback, useEffect, useState } from 'react';
-import { canAssignRole } from '../../../../src/accounts/policy.js';
-import { api, type Role, type User } from '../api.js';
-import { useAuthors } from '../data.js';
-import { Notices, useAction } from './manage.js';
+import { useAuthors } from '../api/authors.js';
+import type { Role, User } from '../api/session.js';
+import { addUser, browseUsers, editUser, type Member, type NewUser as NewUserValues } from '../api/users.js';
+import { Notices, useAction } from '../components/manage.js';
 import './users.css';
-
-interface Member {
-  id: number;
-  email: string;
-  name: string;
-  role: Role;
-  authorId: number | null;
-  active: boolean;
-}
-
-const ROLES: Role[] = ['owner', 'admin', 'editor', 'author', 'contributor'];
 
 /** Everyone in the newsroom: create with a role, change role, deactivate and reactivate. */
 export function Users({ user }: { user: User }) {
@@ -22,7 +13,7 @@ export function Users({ user }: { user: User }) {
   const [loadError, setLoadError] = useState('');
   const reload = useCallback(async () => {
     try {
-      setMembers((await api<{ users: Member[] }>('GET', '/users')).users);
+      setMembers(await browseUsers());
     } catch (err) {
       setLoadError((err as Error).message);
     }
@@ -45,7 +36,7 @@ export function Users({ user }: { user: User }) {
       <NewUser
         roles={assignable}
         busy={action.busy}
-        onSave={(v) => action.run(() => api('POST', '/users', v), `Created ${v.email} (${v.role}).`)}
+        onSave={(v) => action.run(() => addUser(v), `Created ${v.email} (${v.role}).`)}
       />
       {members && (
         <table className="manage-table">
@@ -76,10 +67,7 @@ export function Users({ user }: { user: User }) {
                       onChange={(e) => {
                         const role = e.target.value as Role;
                         if (window.confirm(`Make ${m.name} ${role}? Their sessions end; they sign in again.`))
-                          void action.run(
-                            () => api('PATCH', `/users/${m.id}`, { role }),
-                            `${m.name} is now ${role}.`,
-                          );
+                          void action.run(() => editUser(m.id, { role }), `${m.name} is now ${role}.`);
                       }}
                     >
                       {ROLES.filter((r) => r === m.role || assignable.includes(r)).map((r) => (
@@ -105,7 +93,7 @@ export function Users({ user }: { user: User }) {
                         )
                           return;
                         void action.run(
-                          () => api('PATCH', `/users/${m.id}`, { active: !m.active }),
+                          () => editUser(m.id, { active: !m.active }),
                           `${m.name} is ${m.active ? 'deactivated' : 'active again'}.`,
                         );
                       }}
@@ -121,14 +109,6 @@ export function Users({ user }: { user: User }) {
       )}
     </main>
   );
-}
-
-interface NewUserValues {
-  name: string;
-  email: string;
-  role: Role;
-  password: string;
-  authorId: number | null;
 }
 
 function NewUser({

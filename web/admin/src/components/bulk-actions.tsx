@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { type ArticleSummary, api, type User } from '../api.js';
+import {
+  type ArticleSummary,
+  deleteArticle,
+  moveArticle,
+  restoreArticle,
+  type Transition,
+} from '../api/articles.js';
+import type { User } from '../api/session.js';
 import { type Action, mayEver } from '../permissions.js';
 import './bulk-actions.css';
 
@@ -15,8 +22,7 @@ interface Spec {
   run(s: ArticleSummary): Promise<unknown>;
 }
 
-const move = (action: string) => (s: ArticleSummary) =>
-  api('POST', `/articles/${s.id}/transitions`, { action, version: s.version });
+const move = (action: Transition) => (s: ArticleSummary) => moveArticle(s.id, { action, version: s.version });
 
 /** Each action is the same API call the editor makes, once per story. */
 const SPECS: Record<BulkAction, Spec> = {
@@ -50,14 +56,14 @@ const SPECS: Record<BulkAction, Spec> = {
     policy: 'article.delete',
     deletedView: false,
     confirm: (n) => `Delete ${n} ${n === 1 ? 'story' : 'stories'}? They can be restored for 30 days.`,
-    run: (s) => api('DELETE', `/articles/${s.id}`),
+    run: (s) => deleteArticle(s.id),
   },
   restore: {
     label: 'Restore',
     done: 'restored',
     policy: 'article.restore',
     deletedView: true,
-    run: (s) => api('POST', `/articles/${s.id}/restore`),
+    run: (s) => restoreArticle(s.id),
   },
 };
 

@@ -1,10 +1,10 @@
 /**
  * The media library as the app uses it: list/search, edit, and uploads with progress. Uploads
  * go through XMLHttpRequest because fetch() reports no upload progress; they send the same
- * cookie and X-CSRF-Token header as every other write (see api.ts).
+ * cookie and X-CSRF-Token header as every other write (see client.ts).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api, currentCsrfToken } from '../api.js';
+import { ApiError, api, currentCsrfToken } from './client.js';
 
 export interface MediaItem {
   id: number;

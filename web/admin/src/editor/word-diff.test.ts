@@ -1,6 +1,6 @@
-/** The revision comparison's word diff (web/admin/src/editor/word-diff.ts), without a browser. */
+/** The revision comparison's word diff, without a browser. */
 import { describe, expect, it } from 'vitest';
-import { diffWords, type Part } from '../../web/admin/src/editor/word-diff.js';
+import { diffWords, type Part } from './word-diff.js';
 
 const side = (parts: Part[], keep: Part['kind']) =>
   parts

@@ -1,6 +1,7 @@
 /** Small shared parts of the management screens (sections, tags, authors, users). */
+
+import { slugify } from '@shared/slug.js';
 import { type ReactNode, useCallback, useState } from 'react';
-import { slugify } from '../../../../src/lib/slug.js';
 
 /** Runs one change at a time, says what happened, and reports the server's reason on failure. */
 export function useAction(reload: () => Promise<void> | void) {

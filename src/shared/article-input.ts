@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { ARTICLE_STATUSES } from '../db/schema.js';
-import { MAX_ROW_ID } from '../lib/ids.js';
-import { ARTICLE_SLUG_PATTERN } from '../lib/slug.js';
-import { multiLine, singleLine } from '../lib/text.js';
+import { MAX_ROW_ID } from './ids.js';
+import { ARTICLE_SLUG_PATTERN } from './slug.js';
+import { multiLine, singleLine } from './text.js';
+import { ARTICLE_STATUSES } from './vocabulary.js';
 
 /** Input of an article write. Field names are the API's (camelCase); rows are snake_case. */
 export const articleInput = z.object({
   slug: z.string().max(120).regex(ARTICLE_SLUG_PATTERN, 'lowercase words joined by hyphens').optional(),
   headline: singleLine().trim().min(1).max(300),
   dek: multiLine().trim().max(1000).default(''),
-  /** The body document; validated by content/document, which names the bad node. */
+  /** The body document; validated by shared/document, which names the bad node. */
   body: z.unknown(),
   sectionId: z.number().int().positive().max(MAX_ROW_ID),
   authorIds: z.array(z.number().int().positive().max(MAX_ROW_ID)).max(20).default([]),

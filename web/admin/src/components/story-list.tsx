@@ -1,4 +1,4 @@
-import { type ArticleSummary, STATUS_LABEL } from '../api.js';
+import { type ArticleSummary, STATUS_LABEL } from '../api/articles.js';
 import { NoteLine } from '../editor/notes.js';
 import { BASE, onLinkClick } from '../router.js';
 import { formatNewsroomTime } from '../time.js';

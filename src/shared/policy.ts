@@ -1,8 +1,8 @@
-import type { ArticleStatus, Role } from '../db/index.js';
+import type { ArticleStatus, Role } from './vocabulary.js';
 
 /**
  * The one permission policy: every action any route or command takes is decided here.
- * docs/permissions.md shows this matrix as a table; accounts/policy.test.ts checks every cell.
+ * docs/permissions.md shows this matrix as a table; shared/policy.test.ts checks every cell.
  */
 export type Action =
   | 'article.create'

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../db/index.js';
 import { ACTIONS, type Action, can, canAssignRole, grantOf } from './policy.js';
+import type { Role } from './vocabulary.js';
 
 const ROLES: Role[] = ['owner', 'admin', 'editor', 'author', 'contributor'];
 const WORDS = { any: 'any', own: 'own', 'own-unpublished': 'own, unpublished', false: 'no' } as const;

@@ -1,0 +1,54 @@
+/**
+ * The site's addresses and their health (admins and owners): the mirror checks, and the
+ * alternate addresses and app links the newsroom keeps in `settings`.
+ */
+import { api } from './client.js';
+
+export type Health = 'reachable' | 'stale' | 'unreachable' | 'skipped' | 'unknown';
+
+/** One address as `GET /mirrors` and `POST /mirrors/check` answer it (MirrorStatusRow on the server). */
+export interface MirrorRow {
+  url: string;
+  primary: boolean;
+  status: Health;
+  latencyMs: number | null;
+  newestPath: string | null;
+  detail: string;
+  checkedAt: string | null;
+  lastSuccessAt: string | null;
+}
+
+export function browseMirrors(): Promise<{ mirrors: MirrorRow[]; checkEveryMinutes: number }> {
+  return api<{ mirrors: MirrorRow[]; checkEveryMinutes: number }>('GET', '/mirrors');
+}
+
+/** Checks every address now; the answer is the new list. */
+export async function checkMirrors(): Promise<MirrorRow[]> {
+  return (await api<{ mirrors: MirrorRow[] }>('POST', '/mirrors/check')).mirrors;
+}
+
+export interface AppLink {
+  label: string;
+  url: string;
+}
+
+/** `GET /addresses`, as every save and reset answer too. */
+export interface AddressesView {
+  primary: string;
+  alternates: string[];
+  apps: AppLink[];
+  onion: string | null;
+  source: 'environment' | 'settings';
+  updatedAt: string | null;
+  environment: { alternates: string[]; apps: AppLink[] };
+  limits: { alternates: number; apps: number };
+}
+
+export const getAddresses = () => api<AddressesView>('GET', '/addresses');
+
+/** `basedOn`: the list's updatedAt this edit started from (a newer one is refused with 409). */
+export const saveAddresses = (v: { alternates: string[]; apps: AppLink[]; basedOn: string | null }) =>
+  api<AddressesView>('PUT', '/addresses', v);
+
+export const resetAddresses = (basedOn: string | null) =>
+  api<AddressesView>('POST', '/addresses/reset', { basedOn });

@@ -1,0 +1,113 @@
+/**
+ * The app's one route table: every address under /admin, its screen, who may open it, and
+ * whether (and how) the navigation links to it. app.tsx matches the address against it; the
+ * navigation is drawn from it, so a role sees links only to the screens it may use.
+ */
+import type { ReactNode } from 'react';
+import type { User } from './api/session.js';
+import { NotAllowed } from './components/manage.js';
+import { type Action, mayEver } from './permissions.js';
+import { Account } from './screens/account.js';
+import { Authors } from './screens/authors.js';
+import { Desk } from './screens/desk.js';
+import { EditorScreen } from './screens/editor.js';
+import { MediaScreen } from './screens/media.js';
+import { Mirrors } from './screens/mirrors.js';
+import { NewStory } from './screens/new-story.js';
+import { Sections } from './screens/sections.js';
+import { Stories } from './screens/stories.js';
+import { Tags } from './screens/tags.js';
+import { Users } from './screens/users.js';
+
+export interface ScreenProps {
+  user: User;
+  /** The address's parameters (`:id` in the pattern). */
+  params: Record<string, string>;
+  /** Ends the app's signed-in state (the account screen's "sign out everywhere"). */
+  signedOut: () => void;
+}
+
+export interface Route {
+  /** The address below /admin; `:id` matches a story id (digits). */
+  path: string;
+  screen: (p: ScreenProps) => ReactNode;
+  /** Opening it needs this action for some subject (else "Not available"), as the API will. */
+  action?: Action;
+  /** What "Not available" says the role may not manage. */
+  what?: string;
+  /** The navigation's label; routes without one are not in the navigation. */
+  nav?: string;
+}
+
+export const ROUTES: Route[] = [
+  { path: '/', nav: 'Desk', screen: ({ user }) => <Desk user={user} /> },
+  { path: '/stories', nav: 'Stories', screen: ({ user }) => <Stories user={user} /> },
+  { path: '/media', nav: 'Media', screen: ({ user }) => <MediaScreen user={user} /> },
+  {
+    path: '/sections',
+    nav: 'Sections',
+    action: 'taxonomy.manage',
+    what: 'sections',
+    screen: () => <Sections />,
+  },
+  { path: '/tags', nav: 'Tags', action: 'taxonomy.manage', what: 'tags', screen: () => <Tags /> },
+  {
+    path: '/authors',
+    nav: 'Authors',
+    action: 'taxonomy.manage',
+    what: 'bylines',
+    screen: () => <Authors />,
+  },
+  {
+    path: '/users',
+    nav: 'Users',
+    action: 'user.manage',
+    what: 'users',
+    screen: ({ user }) => <Users user={user} />,
+  },
+  {
+    path: '/mirrors',
+    nav: 'Mirrors',
+    action: 'settings.manage',
+    what: 'mirrors',
+    screen: () => <Mirrors />,
+  },
+  { path: '/stories/new', screen: () => <NewStory /> },
+  // Keyed by id: opening another story starts a fresh editor (and a fresh autosaver).
+  {
+    path: '/stories/:id',
+    screen: ({ user, params }) => <EditorScreen key={params.id} id={Number(params.id)} user={user} />,
+  },
+  {
+    path: '/account',
+    screen: ({ user, signedOut }) => <Account user={user} onSignedOut={signedOut} />,
+  },
+];
+
+/** The route for an address and its parameters, or null (the app shows "Not found"). */
+export function matchRoute(path: string): { route: Route; params: Record<string, string> } | null {
+  for (const route of ROUTES) {
+    const names: string[] = [];
+    const pattern = route.path.replace(/:(\w+)/g, (_m, name: string) => {
+      names.push(name);
+      return '(\\d+)';
+    });
+    const m = new RegExp(`^${pattern}$`).exec(path);
+    if (m) return { route, params: Object.fromEntries(names.map((n, i) => [n, m[i + 1] as string])) };
+  }
+  return null;
+}
+
+/** The screen for an address: the route's, or "Not available" when the role may not use it. */
+export function screenFor(path: string, props: Omit<ScreenProps, 'params'>): ReactNode | null {
+  const found = matchRoute(path);
+  if (!found) return null;
+  const { route, params } = found;
+  if (route.action && !mayEver(props.user, route.action)) return <NotAllowed what={route.what ?? 'this'} />;
+  return route.screen({ ...props, params });
+}
+
+/** The navigation's entries this role may use, in table order. */
+export function navRoutes(user: User): Route[] {
+  return ROUTES.filter((r) => r.nav && (!r.action || mayEver(user, r.action)));
+}
