@@ -3,12 +3,13 @@ import { authorTag, SITEMAPS } from '../../cache/tags.js';
 import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/index.js';
+import { conflict, invalidInput, notFound } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { slugify } from '../../lib/slug.js';
 import { multiLine, singleLine } from '../../lib/text.js';
 import { nowIso } from '../../lib/time.js';
 import { reindexArticles } from '../../search/index.js';
-import { ApiError, authorize, idParams, type Router, slugBody } from '../http.js';
+import { authorize, idParams, type Router, slugBody } from '../http.js';
 
 const authorBody = z.object({
   slug: slugBody.optional(),
@@ -27,8 +28,7 @@ export function authorRoutes(r: Router, ctx: Context): void {
         .select('id')
         .where('slug', '=', b.slug)
         .executeTakeFirst();
-      if (clash && clash.id !== id)
-        throw new ApiError(409, 'conflict', `slug: an author already uses "${b.slug}"`);
+      if (clash && clash.id !== id) throw conflict(`slug: an author already uses "${b.slug}"`);
     }
     if (b.avatarMediaId) {
       const m = await ctx.db
@@ -36,8 +36,7 @@ export function authorRoutes(r: Router, ctx: Context): void {
         .select('id')
         .where('id', '=', b.avatarMediaId)
         .executeTakeFirst();
-      if (!m)
-        throw new ApiError(400, 'invalid_input', `avatarMediaId: media ${b.avatarMediaId} does not exist`);
+      if (!m) throw invalidInput(`avatarMediaId: media ${b.avatarMediaId} does not exist`);
     }
   };
   r.add({
@@ -59,8 +58,7 @@ export function authorRoutes(r: Router, ctx: Context): void {
     handler: async ({ body, actor }) => {
       authorize(actor, 'taxonomy.manage');
       const s = body.slug ?? slugify(body.name);
-      if (!s)
-        throw new ApiError(400, 'invalid_input', 'slug: the name has no letters or digits; give a slug');
+      if (!s) throw invalidInput('slug: the name has no letters or digits; give a slug');
       await checkAuthor(null, { ...body, slug: s });
       const now = nowIso();
       const row = await ctx.db
@@ -92,11 +90,9 @@ export function authorRoutes(r: Router, ctx: Context): void {
         .select('article_id')
         .where('author_id', '=', params.id)
         .executeTakeFirst();
-      if (used)
-        throw new ApiError(409, 'conflict', `author ${params.id} is on stories; edit those bylines first`);
+      if (used) throw conflict(`author ${params.id} is on stories; edit those bylines first`);
       const res = await ctx.db.deleteFrom('authors').where('id', '=', params.id).executeTakeFirst();
-      if (Number(res.numDeletedRows) === 0)
-        throw new ApiError(404, 'not_found', `author ${params.id} not found`);
+      if (Number(res.numDeletedRows) === 0) throw notFound(`author ${params.id} not found`);
       announceChange(ctx.db, [authorTag(params.id), SITEMAPS]);
     },
   });
@@ -128,7 +124,7 @@ export function authorRoutes(r: Router, ctx: Context): void {
           .where('id', '=', params.id)
           .returningAll()
           .executeTakeFirst();
-        if (!row) throw new ApiError(404, 'not_found', `author ${params.id} not found`);
+        if (!row) throw notFound(`author ${params.id} not found`);
         // Search knows bylines by name: a new name must find the author's stories at once.
         if (before && before.name !== row.name) {
           const bylined = await tx

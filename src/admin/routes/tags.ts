@@ -4,11 +4,12 @@ import { SITEMAPS, tagListTag, tagTag } from '../../cache/tags.js';
 import { announceChange, ContentError, ensureTags } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { type Db, inTransaction } from '../../db/index.js';
+import { conflict, invalidInput, notFound } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { slugify } from '../../lib/slug.js';
 import { singleLine } from '../../lib/text.js';
 import { reindexArticles } from '../../search/index.js';
-import { ApiError, authorize, idParams, type Router, slugBody } from '../http.js';
+import { authorize, idParams, type Router, slugBody } from '../http.js';
 
 /** Tags: readable by every role, managed (renamed, merged, deleted) by editors and up. */
 export function tagRoutes(r: Router, ctx: Context): void {
@@ -78,8 +79,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
         .where('slug', '=', newSlug)
         .where('id', '!=', params.id)
         .executeTakeFirst();
-      if (clash)
-        throw new ApiError(409, 'conflict', `slug: tag ${clash.id} already uses "${newSlug}"; merge instead`);
+      if (clash) throw conflict(`slug: tag ${clash.id} already uses "${newSlug}"; merge instead`);
       return inTransaction(ctx.db, async (tx) => {
         const row = await tx
           .updateTable('tags')
@@ -87,7 +87,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
           .where('id', '=', params.id)
           .returningAll()
           .executeTakeFirst();
-        if (!row) throw new ApiError(404, 'not_found', `tag ${params.id} not found`);
+        if (!row) throw notFound(`tag ${params.id} not found`);
         await reindexArticles(tx, await storiesTagged(tx, row.id));
         announceChange(tx, [tagTag(row.id), SITEMAPS]);
         return row;
@@ -103,8 +103,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
     body: z.object({ into: z.number().int().positive().max(MAX_ROW_ID) }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
-      if (params.id === body.into)
-        throw new ApiError(400, 'invalid_input', 'into: cannot merge a tag into itself');
+      if (params.id === body.into) throw invalidInput('into: cannot merge a tag into itself');
       return inTransaction(ctx.db, async (tx) => {
         const tags = await tx
           .selectFrom('tags')
@@ -152,8 +151,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
       await inTransaction(ctx.db, async (tx) => {
         const tagged = await storiesTagged(tx, params.id);
         const r0 = await tx.deleteFrom('tags').where('id', '=', params.id).executeTakeFirst();
-        if (Number(r0.numDeletedRows) === 0)
-          throw new ApiError(404, 'not_found', `tag ${params.id} not found`);
+        if (Number(r0.numDeletedRows) === 0) throw notFound(`tag ${params.id} not found`);
         await reindexArticles(tx, tagged);
         announceChange(tx, [tagTag(params.id), SITEMAPS]);
       });

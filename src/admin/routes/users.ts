@@ -13,10 +13,11 @@ import {
 } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
 import { inTransaction } from '../../db/index.js';
+import { forbidden, invalidInput, notFound } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
 import { nowIso } from '../../lib/time.js';
-import { ApiError, authorize, forbidden, idParams, type Router } from '../http.js';
+import { authorize, idParams, type Router } from '../http.js';
 
 /** Users (admins and owners) and the audit log. */
 export function userRoutes(r: Router, ctx: Context): void {
@@ -67,7 +68,7 @@ export function userRoutes(r: Router, ctx: Context): void {
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'user.manage');
       const user = await userById(ctx.db, params.id);
-      if (!user) throw new ApiError(404, 'not_found', `user ${params.id} not found`);
+      if (!user) throw notFound(`user ${params.id} not found`);
       // Admins manage everyone but owners; an owner's role and access are the owners' business.
       if (user.role === 'owner' && actor.role !== 'owner')
         throw forbidden('only an owner can change an owner');
@@ -81,7 +82,7 @@ export function userRoutes(r: Router, ctx: Context): void {
           .select('id')
           .where('id', '=', body.authorId)
           .executeTakeFirst();
-        if (!a) throw new ApiError(400, 'invalid_input', `authorId: author ${body.authorId} does not exist`);
+        if (!a) throw invalidInput(`authorId: author ${body.authorId} does not exist`);
       }
       const updated = await inTransaction(ctx.db, async (tx) => {
         const row = await tx
