@@ -8,6 +8,13 @@ export {
   updateArticle,
   type WriteOptions,
 } from './articles.js';
+export {
+  type AuthorInput,
+  createAuthor,
+  deleteAuthor,
+  listAuthors,
+  updateAuthor,
+} from './authors.js';
 export type { ArticleChange } from './changes.js';
 export {
   CHECK_ACTIONS,
@@ -54,7 +61,15 @@ export {
   type SectionTree,
   updateSection,
 } from './sections.js';
-export { ensureTags } from './tags.js';
+export {
+  createTag,
+  deleteTag,
+  ensureTags,
+  listTags,
+  mergeTags,
+  renameTag,
+  type TagListOptions,
+} from './tags.js';
 export {
   type ApplyOptions,
   applyWorkingCopy,
