@@ -1,12 +1,10 @@
 import { z } from 'zod';
-import { mediaTag } from '../../cache/tags.js';
-import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { MediaRow } from '../../db/index.js';
 import { DomainError, notFound, unsupportedMediaType } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { multiLine, singleLine } from '../../lib/text.js';
-import { nowIso } from '../../lib/time.js';
+import { updateMedia } from '../../media/edit.js';
 import { receiveUpload } from '../../media/upload.js';
 import { imageView } from '../../media/view.js';
 import { authorize, idParams, type Router } from '../http.js';
@@ -136,25 +134,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'media.update');
-      const m = await ctx.db
-        .updateTable('media')
-        .set({
-          ...(body.alt !== undefined ? { alt: body.alt } : {}),
-          ...(body.caption !== undefined ? { caption: body.caption } : {}),
-          ...(body.credit !== undefined ? { credit: body.credit } : {}),
-          ...(body.filePhoto !== undefined ? { file_photo: body.filePhoto ? 1 : 0 } : {}),
-          ...(body.focalX !== undefined ? { focal_x: body.focalX } : {}),
-          ...(body.focalY !== undefined ? { focal_y: body.focalY } : {}),
-          ...(body.public !== undefined ? { public: body.public ? 1 : 0 } : {}),
-          updated_at: nowIso(),
-        })
-        .where('id', '=', params.id)
-        .returningAll()
-        .executeTakeFirst();
-      if (!m) throw notFound(`media ${params.id} not found`);
-      // Alt text, captions, credits and the focal point show on every page using the image.
-      announceChange(ctx.db, [mediaTag(m.id)]);
-      return presentMedia(m);
+      return presentMedia(await updateMedia(ctx.db, params.id, body, ctx.now()));
     },
   });
 }
