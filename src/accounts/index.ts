@@ -31,6 +31,7 @@ export {
   revokeAllPersonalTokens,
   revokePersonalToken,
 } from './tokens.js';
+export { type UserPatch, updateUser } from './user-changes.js';
 export {
   countUsers,
   createUser,
