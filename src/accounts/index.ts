@@ -1,6 +1,5 @@
 /** The accounts domain's public face: users, sessions, tokens, the permission policy, the audit log. */
 export { audit, listAudit } from './audit.js';
-export { AccessError } from './errors.js';
 export { ensureFirstOwner, FIRST_OWNER_EMAIL } from './first-run.js';
 export { authenticate, confirmPassword } from './login.js';
 export {
@@ -32,6 +31,7 @@ export {
   revokeAllPersonalTokens,
   revokePersonalToken,
 } from './tokens.js';
+export { type UserPatch, updateUser } from './user-changes.js';
 export {
   countUsers,
   createUser,
@@ -43,7 +43,7 @@ export {
   presentUser,
   roleSchema,
   setPassword,
+  type UserView,
   userByEmail,
   userById,
-  type UserView,
 } from './users.js';

@@ -1,11 +1,11 @@
 import type { Db, UserRow } from '../db/index.js';
-import { AccessError } from './errors.js';
+import { DomainError, rateLimited } from '../errors.js';
 import { decoyHash, verifyPassword } from './secrets.js';
 import { claimLoginAttempt, clearLoginFailures } from './throttle.js';
 import { userByEmail } from './users.js';
 
-function tooMany(wait: number): AccessError {
-  return new AccessError(429, 'too_many_attempts', 'too many failed sign-ins; try again later', wait);
+function tooMany(wait: number): DomainError {
+  return rateLimited('too many failed sign-ins; try again later', wait, 'too_many_attempts');
 }
 
 /**
@@ -26,7 +26,7 @@ export async function authenticate(
   const user = await userByEmail(db, account);
   const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
   if (!user || !ok || user.active !== 1) {
-    throw new AccessError(401, 'invalid_credentials', 'email or password is incorrect');
+    throw new DomainError(401, 'invalid_credentials', 'email or password is incorrect');
   }
   await clearLoginFailures(db, account, ip);
   return user;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.js';
-import { AccessError } from './errors.js';
+import { DomainError } from '../errors.js';
 import { randomSecret, sha256 } from './secrets.js';
 import { setPassword } from './users.js';
 
@@ -35,7 +35,7 @@ export async function completePasswordReset(db: Db, token: string, password: str
     .returning('user_id')
     .executeTakeFirst();
   if (!claimed)
-    throw new AccessError(400, 'invalid_reset_token', 'this reset link is invalid, used or expired');
+    throw new DomainError(400, 'invalid_reset_token', 'this reset link is invalid, used or expired');
   await setPassword(db, claimed.user_id, password, now);
   return claimed.user_id;
 }

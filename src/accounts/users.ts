@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { type Db, ROLES, type Role, type UserRow } from '../db/index.js';
+import { DomainError } from '../errors.js';
 import { MAX_ROW_ID } from '../lib/ids.js';
 import { singleLine } from '../lib/text.js';
 import { nowIso } from '../lib/time.js';
-import { AccessError } from './errors.js';
 import { hashPassword } from './secrets.js';
 import { revokeAllPersonalTokens } from './tokens.js';
 
@@ -48,7 +48,7 @@ export async function createUser(db: Db, input: NewUser): Promise<UserRow> {
     .select('id')
     .where('email', '=', data.email)
     .executeTakeFirst();
-  if (existing) throw new AccessError(409, 'email_taken', 'a user with this email already exists');
+  if (existing) throw new DomainError(409, 'email_taken', 'a user with this email already exists');
   const now = nowIso();
   return db
     .insertInto('users')

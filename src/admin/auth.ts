@@ -2,7 +2,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { resolvePersonalToken, resolveSession } from '../accounts/index.js';
 import type { Context } from '../context.js';
 import type { UserRow } from '../db/index.js';
-import { ApiError, type AuthedActor } from './http.js';
+import { forbidden, unauthenticated } from '../errors.js';
+import type { AuthedActor } from './http.js';
 
 export const SESSION_COOKIE = 'masthead_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -24,7 +25,7 @@ function allowedOrigins(ctx: Context, req: FastifyRequest): Set<string> {
 export function checkOrigin(ctx: Context, req: FastifyRequest): void {
   const origin = req.headers.origin ?? refererOrigin(req.headers.referer);
   if (!origin || !allowedOrigins(ctx, req).has(origin)) {
-    throw new ApiError(403, 'bad_origin', 'cross-site request refused');
+    throw forbidden('cross-site request refused', 'bad_origin');
   }
 }
 
@@ -45,7 +46,7 @@ export function authenticateRequest(ctx: Context) {
     if (auth) {
       const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
       const user = token ? await resolvePersonalToken(ctx.db, token, ctx.now()) : null;
-      if (!user) throw new ApiError(401, 'unauthenticated', 'invalid or revoked API token');
+      if (!user) throw unauthenticated('invalid or revoked API token');
       (req as FastifyRequest & { actor?: AuthedActor }).actor = actorOf(user, 'token');
       return;
     }
@@ -63,11 +64,11 @@ export function authenticateRequest(ctx: Context) {
       if (UNSAFE.has(req.method) && req.headers.origin) checkOrigin(ctx, req);
       return;
     }
-    if (!session) throw new ApiError(401, 'unauthenticated', 'sign in first');
+    if (!session) throw unauthenticated('sign in first');
     if (UNSAFE.has(req.method)) {
       checkOrigin(ctx, req);
       if (req.headers['x-csrf-token'] !== session.csrfToken) {
-        throw new ApiError(403, 'bad_csrf_token', 'missing or wrong X-CSRF-Token header');
+        throw forbidden('missing or wrong X-CSRF-Token header', 'bad_csrf_token');
       }
     }
   };

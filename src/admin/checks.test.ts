@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, createArticle, createSection } from '../content/index.js';
 import type { ArticleInput } from '../shared/article-input.js';
 import { transitionArticle } from '../content/workflow.js';
+import { DomainError } from '../errors.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
-import { ApiError, type AuthedActor } from './http.js';
-import { assertChecksPass } from './routes/checks.js';
 import { testDialects } from '../test/databases.js';
+import type { AuthedActor } from './http.js';
+import { assertChecksPass } from './routes/checks.js';
 
 /** Checks before publishing (content/checks.ts, admin/routes/checks.ts), through the newsroom API. */
 describe.each(testDialects())('checks before publishing on %s', (dialect) => {
@@ -322,7 +323,7 @@ describe.each(testDialects())('checks before publishing on %s', (dialect) => {
       () => null,
       (e: unknown) => e,
     );
-    expect(refused).toBeInstanceOf(ApiError);
+    expect(refused).toBeInstanceOf(DomainError);
     expect(refused).toMatchObject({
       status: 422,
       details: { checks: [{ id: 'dek' }, { id: 'link-broken' }] },

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ZodType, z } from 'zod';
-import { AccessError, type Action, type Actor, can, type Subject } from '../accounts/index.js';
-import { ContentError } from '../content/index.js';
+import { type Action, type Actor, can, type Subject } from '../accounts/index.js';
 import type { UserRow } from '../db/index.js';
-import { logServerError, serverFault } from '../errors.js';
+import { forbidden, invalidInput, logServerError, serverFault } from '../errors.js';
 import { SLUG_PATTERN } from '../shared/slug.js';
 
 /**
  * How admin routes are declared: method, path, zod schemas for params/query/body, and a
  * handler. One declaration validates the request (a 400 naming the field), documents the route
- * in the OpenAPI file, and keeps handlers free of parsing.
+ * in the OpenAPI file, and keeps handlers free of parsing. Handlers throw DomainErrors (src/errors.ts);
+ * the API's error handler (admin/index.ts) answers them through the one mapping there.
  */
 export interface AuthedActor extends Actor {
   user: UserRow;
@@ -42,21 +42,6 @@ export interface RouteSpec<P = unknown, Q = unknown, B = unknown> {
   /** Status of a successful answer (200 unless said). */
   status?: number;
   handler(input: RouteInput<P, Q, B>): Promise<unknown>;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export function forbidden(message = 'your role does not allow this'): ApiError {
-  return new ApiError(403, 'forbidden', message);
 }
 
 /** Refuse unless the policy allows the actor this action on this subject. */
@@ -107,37 +92,5 @@ function parse<T>(schema: ZodType<T> | undefined, value: unknown, where: string)
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   const details = r.error.issues.map((i) => ({ field: [where, ...i.path].join('.'), message: i.message }));
-  throw new ApiError(400, 'invalid_input', `${details[0]?.field}: ${details[0]?.message}`, details);
-}
-
-/**
- * Every failure leaves as `{ error: { code, message, details } }` with a 4xx, a 503 (database
- * away) or 507 (disk full), or a logged 500; never with the error's own text.
- */
-export function sendError(err: unknown, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof ApiError) return reply.code(err.status).send(body(err.code, err.message, err.details));
-  if (err instanceof AccessError) {
-    if (err.retryAfterSeconds) reply.header('retry-after', String(err.retryAfterSeconds));
-    return reply.code(err.status).send(body(err.code, err.message));
-  }
-  if (err instanceof ContentError) {
-    const code = err.status === 409 ? 'conflict' : err.status === 404 ? 'not_found' : 'invalid_input';
-    return reply
-      .code(err.status)
-      .send(body(code, err.message, err.field ? [{ field: err.field, message: err.message }] : undefined));
-  }
-  const status = (err as { statusCode?: number }).statusCode;
-  if (status && status >= 400 && status < 500) {
-    const code = status === 413 ? 'too_large' : status === 415 ? 'unsupported_media_type' : 'bad_request';
-    return reply.code(status).send(body(code, (err as Error).message));
-  }
-  const fault = serverFault(err);
-  logServerError(req.log, err, fault);
-  if (!fault) return reply.code(500).send(body('internal', 'internal error'));
-  if (fault.status === 503) reply.header('retry-after', String(fault.retryAfter));
-  return reply.code(fault.status).send(body(fault.code, fault.message));
-}
-
-function body(code: string, message: string, details?: unknown) {
-  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  throw invalidInput(`${details[0]?.field}: ${details[0]?.message}`, undefined, details);
 }

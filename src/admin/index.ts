@@ -2,8 +2,9 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
+import { notFound, sendError } from '../errors.js';
 import { authenticateRequest } from './auth.js';
-import { ApiError, Router, sendError } from './http.js';
+import { Router } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { articleRoutes } from './routes/articles.js';
 import { authorRoutes } from './routes/authors.js';
@@ -33,13 +34,9 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       // checks a cut-off file itself, so it can name it and remove what was written.
       await api.register(multipart, { throwFileSizeLimit: false });
       api.addHook('onRequest', authenticateRequest(ctx));
-      api.setErrorHandler((err, req, reply) => sendError(err, req, reply));
+      api.setErrorHandler((err, req, reply) => sendError(err, req, reply, 'newsroom'));
       api.setNotFoundHandler((req, reply) =>
-        sendError(
-          new ApiError(404, 'not_found', `no route ${req.method} ${req.url.split('?')[0]}`),
-          req,
-          reply,
-        ),
+        sendError(notFound(`no route ${req.method} ${req.url.split('?')[0]}`), req, reply, 'newsroom'),
       );
       // Every answer is about one person's newsroom: never cached by browsers or CDNs.
       api.addHook('onSend', async (_req, reply) => {

@@ -8,6 +8,13 @@ export {
   updateArticle,
   type WriteOptions,
 } from './articles.js';
+export {
+  type AuthorInput,
+  createAuthor,
+  deleteAuthor,
+  listAuthors,
+  updateAuthor,
+} from './authors.js';
 export type { ArticleChange } from './changes.js';
 export {
   CHECK_ACTIONS,
@@ -62,7 +69,15 @@ export {
   type PreviewCheck,
   signMediaUrls,
 } from './preview-links.js';
-export { ensureTags } from './tags.js';
+export {
+  createTag,
+  deleteTag,
+  ensureTags,
+  listTags,
+  mergeTags,
+  renameTag,
+  type TagListOptions,
+} from './tags.js';
 export {
   createLiveStream,
   type LiveStreamInput,

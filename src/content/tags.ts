@@ -1,7 +1,19 @@
-import type { Db, TagRow } from '../db/index.js';
+import { sql } from 'kysely';
+import { SITEMAPS, tagListTag, tagTag } from '../cache/tags.js';
+import { type Db, dialectOf, inTransaction, type TagRow } from '../db/index.js';
+import { conflict, invalidInput, notFound } from '../errors.js';
 import { slugify } from '../shared/slug.js';
 import { nowIso } from '../lib/time.js';
+import { reindexArticles } from '../search/indexer.js';
+import { announceChange } from './announce.js';
 import { ContentError } from './errors.js';
+
+/**
+ * Tags: created on first use by a story's save (ensureTags), managed by the newsroom (rename,
+ * merge, delete). Search indexes a story's tag names, so every change of a name or a link
+ * re-indexes the stories concerned in the same transaction, and the change is announced to the
+ * caches after the commit (announce.ts).
+ */
 
 /** Tags by name, creating the missing ones; returns them in the order given, duplicates dropped. */
 export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
@@ -29,4 +41,117 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
     for (const t of created) bySlug.set(t.slug, t);
   }
   return slugs.map((s) => bySlug.get(s)).filter((t): t is TagRow => t !== undefined);
+}
+
+export interface TagListOptions {
+  /** Only tags whose name starts with this (autocomplete), case-insensitively. */
+  prefix?: string;
+  limit: number;
+  /** Adds how many stories carry each tag. */
+  counts?: boolean;
+}
+
+export type TagListRow = Pick<TagRow, 'id' | 'slug' | 'name'> & { stories?: number };
+
+/** Tags by name, optionally by name prefix and with their story counts. */
+export async function listTags(db: Db, opts: TagListOptions): Promise<TagListRow[]> {
+  const like = opts.prefix ? `${opts.prefix.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
+  const tags = await db
+    .selectFrom('tags')
+    .select(['id', 'slug', 'name'])
+    // Deleted stories still hold their tags (they can be restored), so they count too.
+    .$if(opts.counts === true, (q) =>
+      q.select((eb) =>
+        eb
+          .selectFrom('article_tags')
+          .select(sql<number | string>`count(*)`.as('n'))
+          .whereRef('article_tags.tag_id', '=', 'tags.id')
+          .as('stories'),
+      ),
+    )
+    .$if(like !== undefined, (q) => q.where('name', dialectOf(db).ilike, like as string))
+    .orderBy('name')
+    .limit(opts.limit)
+    .execute();
+  // Counts come back as strings from PostgreSQL's bigint; the key is absent unless asked for.
+  return tags.map(
+    ({ stories, ...t }): TagListRow => (opts.counts === true ? { ...t, stories: Number(stories) } : t),
+  );
+}
+
+/** Creates a tag by name (or returns the one with its slug). */
+export async function createTag(db: Db, name: string): Promise<TagRow | undefined> {
+  const [tag] = await ensureTags(db, [name]);
+  return tag;
+}
+
+/** Renames a tag; its slug follows the name unless given. A slug another tag has is a 409: merge instead. */
+export async function renameTag(db: Db, id: number, input: { name: string; slug?: string }): Promise<TagRow> {
+  const slug = input.slug ?? slugify(input.name, 100);
+  const clash = await db
+    .selectFrom('tags')
+    .select('id')
+    .where('slug', '=', slug)
+    .where('id', '!=', id)
+    .executeTakeFirst();
+  if (clash) throw conflict(`slug: tag ${clash.id} already uses "${slug}"; merge instead`);
+  return inTransaction(db, async (tx) => {
+    const row = await tx
+      .updateTable('tags')
+      .set({ name: input.name, slug })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound(`tag ${id} not found`);
+    await reindexArticles(tx, await storiesTagged(tx, row.id));
+    announceChange(tx, [tagTag(row.id), SITEMAPS]);
+    return row;
+  });
+}
+
+/** Merges tag `id` into `into`: its stories get `into` (once), and `id` is removed. */
+export async function mergeTags(db: Db, id: number, into: number): Promise<{ merged: number }> {
+  if (id === into) throw invalidInput('into: cannot merge a tag into itself');
+  return inTransaction(db, async (tx) => {
+    const tags = await tx.selectFrom('tags').select('id').where('id', 'in', [id, into]).execute();
+    if (tags.length !== 2) throw notFound('tag not found');
+    const links = await tx.selectFrom('article_tags').selectAll().where('tag_id', '=', id).execute();
+    for (const link of links) {
+      const has = await tx
+        .selectFrom('article_tags')
+        .select('article_id')
+        .where('article_id', '=', link.article_id)
+        .where('tag_id', '=', into)
+        .executeTakeFirst();
+      if (!has)
+        await tx
+          .insertInto('article_tags')
+          .values({ ...link, tag_id: into })
+          .execute();
+    }
+    await tx.deleteFrom('tags').where('id', '=', id).execute();
+    await reindexArticles(
+      tx,
+      links.map((l) => l.article_id),
+    );
+    announceChange(tx, [tagTag(id), tagTag(into), tagListTag(into), SITEMAPS]);
+    return { merged: links.length };
+  });
+}
+
+/** Deletes a tag; its stories keep everything else. */
+export async function deleteTag(db: Db, id: number): Promise<void> {
+  await inTransaction(db, async (tx) => {
+    const tagged = await storiesTagged(tx, id);
+    const r = await tx.deleteFrom('tags').where('id', '=', id).executeTakeFirst();
+    if (Number(r.numDeletedRows) === 0) throw notFound(`tag ${id} not found`);
+    await reindexArticles(tx, tagged);
+    announceChange(tx, [tagTag(id), SITEMAPS]);
+  });
+}
+
+/** Stories carrying a tag, for search to index again when the tag's name changes or it goes. */
+async function storiesTagged(db: Db, tagId: number): Promise<number[]> {
+  const rows = await db.selectFrom('article_tags').select('article_id').where('tag_id', '=', tagId).execute();
+  return rows.map((r) => r.article_id);
 }

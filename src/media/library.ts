@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db, MediaRow } from '../db/index.js';
+import { DomainError } from '../errors.js';
 import { nowIso } from '../lib/time.js';
 import { loadSharp } from './sharp.js';
 import { ACCEPTED_NAMES, type AcceptedType, SNIFF_BYTES, sniffImage } from './sniff.js';
@@ -24,14 +25,16 @@ export interface MediaLimits {
 export const TRUSTED_LIMITS: MediaLimits = { maxUploadBytes: 1024 ** 3, maxPixels: 250_000_000 };
 
 /** A file the library will not take, with the status the API answers and a reason a person can act on. */
-export class MediaRefused extends Error {
+export class MediaRefused extends DomainError {
+  declare readonly status: 413 | 415 | 422;
+  declare readonly code: 'too_large' | 'unsupported_media_type' | 'too_many_pixels' | 'unreadable_image';
   constructor(
-    readonly status: 413 | 415 | 422,
-    readonly code: 'too_large' | 'unsupported_media_type' | 'too_many_pixels' | 'unreadable_image',
+    status: 413 | 415 | 422,
+    code: 'too_large' | 'unsupported_media_type' | 'too_many_pixels' | 'unreadable_image',
     readonly fileName: string,
     message: string,
   ) {
-    super(message);
+    super(status, code, message, { field: 'file' });
   }
 }
 

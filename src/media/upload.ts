@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import type { Db, MediaRow } from '../db/index.js';
+import { codeForStatus, DomainError } from '../errors.js';
 import { CONTROL_MESSAGE, CONTROL_MESSAGE_MULTILINE, hasControlCharacters } from '../lib/text.js';
 import {
   type Inspected,
@@ -18,13 +19,11 @@ import {
 /** Files per request: the admin app sends one; scripts may send a handful at once. */
 export const MAX_FILES_PER_UPLOAD = 20;
 
-/** A request the upload endpoint refuses as a whole (besides refused files). */
-export class UploadError extends Error {
-  constructor(
-    readonly status: 400 | 413,
-    message: string,
-  ) {
-    super(message);
+/** A request the upload endpoint refuses as a whole (besides refused files): 400 or 413 `too_large`. */
+export class UploadError extends DomainError {
+  declare readonly status: 400 | 413;
+  constructor(status: 400 | 413, message: string) {
+    super(status, codeForStatus(status), message);
   }
 }
 

@@ -1,4 +1,5 @@
 import { addSettingIfAbsent, type Db, inTransaction, readSetting } from '../db/index.js';
+import { codeForStatus, DomainError } from '../errors.js';
 import { type AddressSettings, isOnionOrigin } from '../lib/address-rules.js';
 import { type AddressInput, addressInput, type ResetInput } from './address-input.js';
 
@@ -33,12 +34,10 @@ export interface AddressBook {
 
 export const ADDRESSES_KEY = 'site.addresses';
 
-export class AddressError extends Error {
-  constructor(
-    readonly status: 400 | 409,
-    message: string,
-  ) {
-    super(message);
+export class AddressError extends DomainError {
+  declare readonly status: 400 | 409;
+  constructor(status: 400 | 409, message: string) {
+    super(status, codeForStatus(status), message);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
+import { badRequest, notFound } from '../errors.js';
 import { apiSearch, suggest } from './api.js';
 import { SearchParamError } from './params.js';
 
@@ -34,15 +35,12 @@ export function contentApiSearch(ctx: Context) {
         return reply.header('cache-control', 'no-cache').send(body);
       } catch (err) {
         if (!(err instanceof SearchParamError)) throw err;
-        // The Content API's error shape (docs/api.md): 400 bad value, 404 a filter naming nothing.
-        const unknown = err.kind === 'unknown';
-        return reply.code(unknown ? 404 : 400).send({
-          error: {
-            code: unknown ? 'not_found' : 'bad_request',
-            message: unknown ? 'No such section, author or tag' : 'Invalid query parameters',
-            details: [{ path: err.param, message: err.message }],
-          },
-        });
+        // Answered by the Content API's error handler (src/errors.ts): 400 a bad value, 404 a
+        // filter naming nothing.
+        const details = [{ field: err.param, message: err.message }];
+        throw err.kind === 'unknown'
+          ? notFound('No such section, author or tag', details)
+          : badRequest('Invalid query parameters', details);
       }
     });
   };

@@ -6,10 +6,11 @@ import { latestNotes } from '../../content/notes.js';
 import { pendingChangesFor } from '../../content/pending-changes.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
+import { invalidInput } from '../../errors.js';
+import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
-import { ApiError, authorize, type Router } from '../http.js';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { authorize, type Router } from '../http.js';
 import { presentSummary } from './presenters.js';
 
 const listQuery = z.object({
@@ -43,6 +44,23 @@ const listQuery = z.object({
   pending: z.enum(['true', 'in_review']).optional(),
 });
 
+/** The story list's position: the last story's sort key (updated or created time) and id. */
+const storyPosition = z.object({ k: z.string().max(99), i: z.number().int().positive().max(MAX_ROW_ID) });
+/** Cursors issued before lib/cursor.ts were a bare `[key, id]` pair; clients may still hold one. */
+const legacyStoryPosition = z
+  .tuple([z.string().max(99), z.number().int().positive().max(MAX_ROW_ID)])
+  .transform(([k, i]) => ({ k, i }));
+const storyCursor = z.union([storyPosition, legacyStoryPosition]);
+
+function decodeStoryCursor(raw: string) {
+  const c = decodeCursor(raw, storyCursor);
+  if (!c)
+    throw invalidInput('cursor: is not a cursor this API gave out', undefined, [
+      { field: 'query.cursor', message: 'invalid cursor' },
+    ]);
+  return c;
+}
+
 /** GET /articles: the newsroom's story list, by cursor (desk, scripts) or by page number (screens). */
 export function articleListRoute(r: Router, ctx: Context): void {
   r.add({
@@ -54,8 +72,7 @@ export function articleListRoute(r: Router, ctx: Context): void {
     query: listQuery,
     handler: async ({ query, actor }) => {
       if (query.deleted === 'true') authorize(actor, 'article.restore');
-      if (query.page && query.cursor)
-        throw new ApiError(400, 'invalid_input', 'page: give either page or cursor, not both');
+      if (query.page && query.cursor) throw invalidInput('page: give either page or cursor, not both');
       const sort = query.sort === 'updated' ? 'articles.updated_at' : 'articles.created_at';
       let q = ctx.db
         .selectFrom('articles')
@@ -65,8 +82,7 @@ export function articleListRoute(r: Router, ctx: Context): void {
       if (query.status) q = q.where('articles.status', 'in', query.status);
       if (query.sectionId) {
         const ids = descendantIds(await loadSectionTree(ctx.db), query.sectionId);
-        if (!ids.length)
-          throw new ApiError(400, 'invalid_input', `sectionId: section ${query.sectionId} does not exist`);
+        if (!ids.length) throw invalidInput(`sectionId: section ${query.sectionId} does not exist`);
         q = q.where('articles.section_id', 'in', ids);
       }
       if (query.authorId) q = q.where(bylined(query.authorId));
@@ -95,10 +111,10 @@ export function articleListRoute(r: Router, ctx: Context): void {
       }
       const filtered = q;
       if (query.cursor) {
-        const c = decodeCursor(query.cursor);
+        const c = decodeStoryCursor(query.cursor);
         const op = query.order === 'desc' ? '<' : '>';
         q = q.where((eb) =>
-          eb.or([eb(sort, op, c.key), eb.and([eb(sort, '=', c.key), eb('articles.id', op, c.id)])]),
+          eb.or([eb(sort, op, c.k), eb.and([eb(sort, '=', c.k), eb('articles.id', op, c.i)])]),
         );
       }
       const rows = await q
@@ -134,7 +150,7 @@ export function articleListRoute(r: Router, ctx: Context): void {
           pendingChanges: pending.get(a.id) ?? null,
         })),
         nextCursor: more
-          ? encodeCursor({ key: query.sort === 'updated' ? last.updated_at : last.created_at, id: last.id })
+          ? encodeCursor({ k: query.sort === 'updated' ? last.updated_at : last.created_at, i: last.id })
           : null,
         ...(total === undefined ? {} : { total, page: query.page }),
       };

@@ -24,8 +24,9 @@ import {
 import type { Context } from '../../context.js';
 import type { ArticleRow } from '../../db/index.js';
 import { inTransaction } from '../../db/index.js';
+import { conflict, forbidden, invalidInput, notFound } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
-import { ApiError, type AuthedActor, authorize, forbidden, idParams, type Router } from '../http.js';
+import { type AuthedActor, authorize, idParams, type Router } from '../http.js';
 import { articleListRoute } from './article-list.js';
 import { assertChecksPass, isCheckedAction } from './checks.js';
 import { checkTransitionNote, noteRoutes, writeTransitionNote } from './notes.js';
@@ -78,7 +79,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     } catch (err) {
       if (err instanceof ContentError && err.status === 409 && !err.field) {
         const current = await load(id, actor);
-        throw new ApiError(409, 'conflict', err.message, { current: await present(current, actor) });
+        throw conflict(err.message, { current: await present(current, actor) });
       }
       throw err;
     }
@@ -183,7 +184,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
       checkTransitionNote(body.action, body.note);
       const { notice } = body;
       if (notice && (body.action as string) !== 'update')
-        throw new ApiError(400, 'invalid_input', `notice: only update takes a notice, not ${body.action}`);
+        throw invalidInput(`notice: only update takes a notice, not ${body.action}`);
       if (notice) authorize(actor, 'notice.add', { ownerId: current.created_by, status: current.status });
       if (workingCopy.handles(body.action, current))
         return workingCopy.transition(current, body, actor, {
@@ -300,7 +301,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     handler: async ({ params, actor }) => {
       await load(params.id, actor);
       const rev = await getRevision(ctx.db, params.id, params.revisionId);
-      if (!rev) throw new ApiError(404, 'not_found', `revision ${params.revisionId} not found`);
+      if (!rev) throw notFound(`revision ${params.revisionId} not found`);
       return rev;
     },
   });
@@ -316,7 +317,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
       const current = await load(params.id, actor);
       authorize(actor, 'article.update', { ownerId: current.created_by, status: current.status });
       const rev = await getRevision(ctx.db, params.id, params.revisionId);
-      if (!rev) throw new ApiError(404, 'not_found', `revision ${params.revisionId} not found`);
+      if (!rev) throw notFound(`revision ${params.revisionId} not found`);
       const s = rev.snapshot;
       const fields = writeBody.parse({
         slug: s.slug ?? undefined,

@@ -12,7 +12,8 @@ import {
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { ArticleRow, Db } from '../../db/index.js';
-import { ApiError, type AuthedActor, forbidden, idParams, type Router } from '../http.js';
+import { DomainError, forbidden } from '../../errors.js';
+import { type AuthedActor, idParams, type Router } from '../http.js';
 import { readableStory } from './story-access.js';
 
 /**
@@ -71,18 +72,18 @@ export async function assertChecksPass(
   const errors = checks.filter((c) => c.severity === 'error');
   const warnings = checks.length - errors.length;
   if (errors.length)
-    throw new ApiError(
+    throw new DomainError(
       422,
       'checks_failed',
       `${errors.length} check${errors.length === 1 ? '' : 's'} failed: ${errors[0]?.message}`,
-      { checks },
+      { details: { checks } },
     );
   if (warnings && !opts.override)
-    throw new ApiError(
+    throw new DomainError(
       422,
       'checks_failed',
       `${warnings} warning${warnings === 1 ? '' : 's'} to look at first (an editor may override them)`,
-      { checks },
+      { details: { checks } },
     );
   if (warnings && !mayOverrideChecks(actor, story))
     throw forbidden(`your role (${actor.role}) may not publish past warnings; fix them or ask an editor`);

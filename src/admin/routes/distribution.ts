@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { audit } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
-import { ApiKeyError, createApiKey, listApiKeys, revokeApiKey } from '../../distribution/index.js';
+import { createApiKey, listApiKeys, revokeApiKey } from '../../distribution/index.js';
 import {
   createLiveStream,
   listLiveStreams,
@@ -10,7 +10,6 @@ import {
   removeLiveStream,
   setArticleVideo,
   updateLiveStream,
-  VideoError,
   videoInput,
   videoOf,
 } from '../../content/index.js';
@@ -23,30 +22,15 @@ import {
   resendDelivery,
   type SubscriptionInput,
   setSubscriptionActive,
-  WebhookError,
 } from '../../distribution/webhooks/index.js';
+import { notFound } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
-import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
+import { type AuthedActor, authorize, idParams, type Router } from '../http.js';
 import { readableStory, storyFor } from './story-access.js';
 
 /** Distribution settings (Content API keys, webhooks) for admins; video and live streams for editors. */
 export function distributionAdminRoutes(r: Router, ctx: Context): void {
-  /** The distribution services throw their own errors with a status; they leave as the API's shape. */
-  const domain = async <T>(work: () => Promise<T>): Promise<T> => {
-    try {
-      return await work();
-    } catch (err) {
-      if (err instanceof WebhookError || err instanceof VideoError)
-        throw new ApiError(
-          err.status,
-          err.status === 404 ? 'not_found' : err.status === 409 ? 'conflict' : 'invalid_input',
-          err.message,
-        );
-      if (err instanceof ApiKeyError) throw new ApiError(400, 'invalid_input', err.message);
-      throw err;
-    }
-  };
   const who = (actor: AuthedActor) => ({ id: actor.id, label: actor.user.email });
   r.add({
     method: 'GET',
@@ -70,7 +54,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     status: 201,
     handler: async ({ actor, body }) => {
       authorize(actor, 'settings.manage');
-      const { key, info } = await domain(() => createApiKey(ctx.db, body, ctx.now()));
+      const { key, info } = await createApiKey(ctx.db, body, ctx.now());
       await audit(ctx.db, {
         actor: who(actor),
         action: 'apikey.create',
@@ -89,8 +73,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     status: 204,
     handler: async ({ actor, params }) => {
       authorize(actor, 'settings.manage');
-      if (!(await revokeApiKey(ctx.db, params.id, ctx.now())))
-        throw new ApiError(404, 'not_found', `key ${params.id} not found`);
+      if (!(await revokeApiKey(ctx.db, params.id, ctx.now()))) throw notFound(`key ${params.id} not found`);
       await audit(ctx.db, {
         actor: who(actor),
         action: 'apikey.revoke',
@@ -122,7 +105,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     status: 201,
     handler: async ({ actor, body }) => {
       authorize(actor, 'settings.manage');
-      const sub = await domain(() => addSubscription(ctx, body as SubscriptionInput));
+      const sub = await addSubscription(ctx, body as SubscriptionInput);
       await audit(ctx.db, {
         actor: who(actor),
         action: 'webhook.create',
@@ -141,7 +124,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     body: z.object({ active: z.boolean() }),
     handler: async ({ actor, params, body }) => {
       authorize(actor, 'settings.manage');
-      return domain(() => setSubscriptionActive(ctx.db, params.id, body.active, ctx.now()));
+      return setSubscriptionActive(ctx.db, params.id, body.active, ctx.now());
     },
   });
   r.add({
@@ -153,7 +136,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     status: 204,
     handler: async ({ actor, params }) => {
       authorize(actor, 'settings.manage');
-      await domain(() => removeSubscription(ctx.db, params.id));
+      await removeSubscription(ctx.db, params.id);
       await audit(ctx.db, {
         actor: who(actor),
         action: 'webhook.remove',
@@ -195,7 +178,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     params: idParams,
     handler: async ({ actor, params }) => {
       authorize(actor, 'settings.manage');
-      return domain(() => resendDelivery(ctx, params.id));
+      return resendDelivery(ctx, params.id);
     },
   });
 
@@ -208,7 +191,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     handler: async ({ actor, params }) => {
       await readableStory(ctx.db, actor, params.id);
       const v = await videoOf(ctx.db, params.id);
-      if (!v) throw new ApiError(404, 'not_found', `article ${params.id} has no video`);
+      if (!v) throw notFound(`article ${params.id} has no video`);
       return v;
     },
   });
@@ -223,7 +206,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     handler: async ({ actor, params, body }) => {
       // A story's video is part of the story: whoever may edit the story may change it.
       await storyFor(ctx.db, actor, params.id, 'article.update');
-      return domain(() => setArticleVideo(ctx.db, params.id, body));
+      return setArticleVideo(ctx.db, params.id, body);
     },
   });
   r.add({
@@ -255,7 +238,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     status: 201,
     handler: async ({ actor, body }) => {
       authorize(actor, 'taxonomy.manage');
-      return domain(() => createLiveStream(ctx.db, body));
+      return createLiveStream(ctx.db, body);
     },
   });
   r.add({
@@ -267,7 +250,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     body: liveStreamInput,
     handler: async ({ actor, params, body }) => {
       authorize(actor, 'taxonomy.manage');
-      return domain(() => updateLiveStream(ctx.db, params.id, body));
+      return updateLiveStream(ctx.db, params.id, body);
     },
   });
   r.add({
@@ -279,7 +262,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     status: 204,
     handler: async ({ actor, params }) => {
       authorize(actor, 'taxonomy.manage');
-      await domain(() => removeLiveStream(ctx.db, params.id));
+      await removeLiveStream(ctx.db, params.id);
     },
   });
 }

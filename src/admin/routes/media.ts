@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { mediaTag } from '../../cache/tags.js';
-import { announceChange } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { MediaRow } from '../../db/index.js';
+import { DomainError, notFound, unsupportedMediaType } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { multiLine, singleLine } from '../../lib/text.js';
-import { nowIso } from '../../lib/time.js';
-import { receiveUpload, UploadError } from '../../media/upload.js';
+import { updateMedia } from '../../media/edit.js';
+import { receiveUpload } from '../../media/upload.js';
 import { imageView } from '../../media/view.js';
-import { ApiError, authorize, idParams, type Router } from '../http.js';
+import { authorize, idParams, type Router } from '../http.js';
 
 function presentMedia(m: MediaRow) {
   const view = imageView(m);
@@ -54,27 +53,22 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     handler: async ({ req, actor }) => {
       authorize(actor, 'media.create');
       if (!req.isMultipart()) {
-        throw new ApiError(415, 'unsupported_media_type', 'send the files as multipart/form-data');
+        throw unsupportedMediaType('send the files as multipart/form-data');
       }
-      let result: Awaited<ReturnType<typeof receiveUpload>>;
-      try {
-        result = await receiveUpload(req, ctx.db, ctx.config.mediaDir, ctx.config.media);
-      } catch (err) {
-        if (err instanceof UploadError) {
-          throw new ApiError(err.status, err.status === 413 ? 'too_large' : 'invalid_input', err.message);
-        }
-        throw err;
-      }
+      // A request refused as a whole throws UploadError (a DomainError: 400 or 413).
+      const result = await receiveUpload(req, ctx.db, ctx.config.mediaDir, ctx.config.media);
       const [first, ...more] = result.refused;
       if (first) {
         // One file's status and code lead; every refused file is named in the details.
         const message = more.length ? `${first.message} (and ${more.length} more refused)` : first.message;
-        throw new ApiError(
-          first.status,
-          first.code,
-          message,
-          result.refused.map((f) => ({ field: 'file', file: f.fileName, code: f.code, message: f.message })),
-        );
+        throw new DomainError(first.status, first.code, message, {
+          details: result.refused.map((f) => ({
+            field: 'file',
+            file: f.fileName,
+            code: f.code,
+            message: f.message,
+          })),
+        });
       }
       return { media: result.media.map(presentMedia) };
     },
@@ -118,7 +112,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     params: idParams,
     handler: async ({ params }) => {
       const m = await ctx.db.selectFrom('media').selectAll().where('id', '=', params.id).executeTakeFirst();
-      if (!m) throw new ApiError(404, 'not_found', `media ${params.id} not found`);
+      if (!m) throw notFound(`media ${params.id} not found`);
       return presentMedia(m);
     },
   });
@@ -140,25 +134,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'media.update');
-      const m = await ctx.db
-        .updateTable('media')
-        .set({
-          ...(body.alt !== undefined ? { alt: body.alt } : {}),
-          ...(body.caption !== undefined ? { caption: body.caption } : {}),
-          ...(body.credit !== undefined ? { credit: body.credit } : {}),
-          ...(body.filePhoto !== undefined ? { file_photo: body.filePhoto ? 1 : 0 } : {}),
-          ...(body.focalX !== undefined ? { focal_x: body.focalX } : {}),
-          ...(body.focalY !== undefined ? { focal_y: body.focalY } : {}),
-          ...(body.public !== undefined ? { public: body.public ? 1 : 0 } : {}),
-          updated_at: nowIso(),
-        })
-        .where('id', '=', params.id)
-        .returningAll()
-        .executeTakeFirst();
-      if (!m) throw new ApiError(404, 'not_found', `media ${params.id} not found`);
-      // Alt text, captions, credits and the focal point show on every page using the image.
-      announceChange(ctx.db, [mediaTag(m.id)]);
-      return presentMedia(m);
+      return presentMedia(await updateMedia(ctx.db, params.id, body, ctx.now()));
     },
   });
 }

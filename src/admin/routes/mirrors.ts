@@ -1,7 +1,6 @@
 import { audit } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
 import {
-  AddressError,
   type AddressInput,
   addressInput,
   changeAddresses,
@@ -13,7 +12,7 @@ import {
   type ResetInput,
   resetInput,
 } from '../../mirrors/index.js';
-import { ApiError, type AuthedActor, authorize, type Router } from '../http.js';
+import { type AuthedActor, authorize, type Router } from '../http.js';
 
 /** Alternate addresses and app links (newsroom settings), and the health of every address. */
 export function mirrorAdminRoutes(r: Router, ctx: Context): void {
@@ -37,13 +36,8 @@ export function mirrorAdminRoutes(r: Router, ctx: Context): void {
   /** Saves (or resets); every node and the CDN show the new addresses (mirrors/address-changes.ts). */
   const save = async (actor: AuthedActor, input: AddressInput | ResetInput) => {
     authorize(actor, 'settings.manage');
-    try {
-      await changeAddresses(ctx, input, who(actor));
-    } catch (err) {
-      if (err instanceof AddressError)
-        throw new ApiError(err.status, err.status === 409 ? 'conflict' : 'invalid_input', err.message);
-      throw err;
-    }
+    // An AddressError is a DomainError: it leaves as a 400/409 through the API's error handler.
+    await changeAddresses(ctx, input, who(actor));
     return view();
   };
 

@@ -1,7 +1,8 @@
 import { addNote, listNotes, type NoteTransition, noteBody } from '../../content/notes.js';
 import type { Context } from '../../context.js';
 import type { Db } from '../../db/index.js';
-import { ApiError, type AuthedActor, authorize, idParams, type Router } from '../http.js';
+import { invalidInput } from '../../errors.js';
+import { type AuthedActor, authorize, idParams, type Router } from '../http.js';
 import { readableStory } from './story-access.js';
 
 /**
@@ -49,9 +50,9 @@ export function noteRoutes(r: Router, ctx: Context): void {
  */
 export function checkTransitionNote(action: string, note: string | undefined): void {
   if (action === 'return' && !note)
-    throw new ApiError(400, 'invalid_input', 'note: give the reason for returning the story to draft');
+    throw invalidInput('note: give the reason for returning the story to draft');
   if (note && action !== 'submit' && action !== 'return')
-    throw new ApiError(400, 'invalid_input', `note: only submit and return take a note, not ${action}`);
+    throw invalidInput(`note: only submit and return take a note, not ${action}`);
 }
 
 /** Writes the transition's note in the transition's own transaction (nothing when there is none). */

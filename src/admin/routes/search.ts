@@ -3,10 +3,11 @@ import { can } from '../../accounts/index.js';
 import { descendantIds, loadSectionTree } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
+import { invalidInput } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
 import { searchArticles } from '../../search/index.js';
-import { ApiError, type Router } from '../http.js';
+import type { Router } from '../http.js';
 
 const id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
@@ -45,8 +46,7 @@ export function searchAdminRoutes(r: Router, ctx: Context): void {
       let sectionIds: number[] | undefined;
       if (query.sectionId) {
         sectionIds = descendantIds(await loadSectionTree(ctx.db), query.sectionId);
-        if (!sectionIds.length)
-          throw new ApiError(400, 'invalid_input', `sectionId: section ${query.sectionId} does not exist`);
+        if (!sectionIds.length) throw invalidInput(`sectionId: section ${query.sectionId} does not exist`);
       }
       const result = await searchArticles(ctx.db, {
         q: query.q,

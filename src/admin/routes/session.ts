@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import {
   authenticate,
-  confirmPassword,
   completePasswordReset,
+  confirmPassword,
   createPersonalToken,
   createSession,
   endSession,
@@ -14,9 +14,10 @@ import {
   signOutEverywhere,
 } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
+import { DomainError, notFound } from '../../errors.js';
 import { singleLine } from '../../lib/text.js';
 import { SESSION_COOKIE } from '../auth.js';
-import { ApiError, idParams, type Router } from '../http.js';
+import { idParams, type Router } from '../http.js';
 
 /** Sign-in, sign-out, own password and personal API tokens. */
 export function sessionRoutes(r: Router, ctx: Context): void {
@@ -161,14 +162,14 @@ export function sessionRoutes(r: Router, ctx: Context): void {
     status: 204,
     handler: async ({ actor, params }) => {
       if (!(await revokePersonalToken(ctx.db, actor.id, params.id, ctx.now()))) {
-        throw new ApiError(404, 'not_found', `token ${params.id} not found`);
+        throw notFound(`token ${params.id} not found`);
       }
     },
   });
 }
 
-function wrongPassword(): ApiError {
-  return new ApiError(400, 'wrong_password', 'currentPassword: is not your current password', [
-    { field: 'body.currentPassword', message: 'is not your current password' },
-  ]);
+function wrongPassword(): DomainError {
+  return new DomainError(400, 'wrong_password', 'currentPassword: is not your current password', {
+    details: [{ field: 'body.currentPassword', message: 'is not your current password' }],
+  });
 }

@@ -1,6 +1,7 @@
 import type { Action } from '../../accounts/index.js';
 import type { ArticleRow, Db } from '../../db/index.js';
-import { ApiError, type AuthedActor, authorize } from '../http.js';
+import { notFound } from '../../errors.js';
+import { type AuthedActor, authorize } from '../http.js';
 
 /**
  * The one gate for every story-scoped admin endpoint (the story itself, its revisions,
@@ -15,7 +16,7 @@ export async function readableStory(
   opts: { deleted?: boolean } = {},
 ): Promise<ArticleRow> {
   const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
-  const missing = new ApiError(404, 'not_found', `article ${id} not found`);
+  const missing = notFound(`article ${id} not found`);
   if (!row || (!opts.deleted && row.deleted_at)) throw missing;
   try {
     authorize(actor, 'article.read', { ownerId: row.created_by });

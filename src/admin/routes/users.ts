@@ -3,20 +3,19 @@ import {
   audit,
   canAssignRole,
   createUser,
-  endAllSessions,
   listAudit,
   listUsers,
   newUserSchema,
   presentUser,
   roleSchema,
+  updateUser,
   userById,
 } from '../../accounts/index.js';
 import type { Context } from '../../context.js';
-import { inTransaction } from '../../db/index.js';
+import { forbidden, notFound } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
-import { nowIso } from '../../lib/time.js';
-import { ApiError, authorize, forbidden, idParams, type Router } from '../http.js';
+import { authorize, idParams, type Router } from '../http.js';
 
 /** Users (admins and owners) and the audit log. */
 export function userRoutes(r: Router, ctx: Context): void {
@@ -67,7 +66,7 @@ export function userRoutes(r: Router, ctx: Context): void {
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'user.manage');
       const user = await userById(ctx.db, params.id);
-      if (!user) throw new ApiError(404, 'not_found', `user ${params.id} not found`);
+      if (!user) throw notFound(`user ${params.id} not found`);
       // Admins manage everyone but owners; an owner's role and access are the owners' business.
       if (user.role === 'owner' && actor.role !== 'owner')
         throw forbidden('only an owner can change an owner');
@@ -75,44 +74,13 @@ export function userRoutes(r: Router, ctx: Context): void {
       if (user.id === actor.id && (body.role || body.active === false)) {
         throw forbidden('you cannot change your own role or access; ask another admin');
       }
-      if (body.authorId) {
-        const a = await ctx.db
-          .selectFrom('authors')
-          .select('id')
-          .where('id', '=', body.authorId)
-          .executeTakeFirst();
-        if (!a) throw new ApiError(400, 'invalid_input', `authorId: author ${body.authorId} does not exist`);
-      }
-      const updated = await inTransaction(ctx.db, async (tx) => {
-        const row = await tx
-          .updateTable('users')
-          .set({
-            ...(body.name ? { name: body.name } : {}),
-            ...(body.role ? { role: body.role } : {}),
-            ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
-            ...(body.authorId !== undefined ? { author_id: body.authorId } : {}),
-            updated_at: nowIso(),
-          })
-          .where('id', '=', user.id)
-          .returningAll()
-          .executeTakeFirstOrThrow();
-        const roleChanged = body.role !== undefined && body.role !== user.role;
-        const accessChanged = body.active !== undefined && (body.active ? 1 : 0) !== user.active;
-        if (roleChanged || accessChanged) {
-          await endAllSessions(tx, user.id);
-          await audit(tx, {
-            actor: { id: actor.id, label: actor.user.email },
-            action: roleChanged ? 'user.role' : body.active ? 'user.activate' : 'user.deactivate',
-            subject: { type: 'user', id: user.id },
-            details: {
-              email: user.email,
-              from: { role: user.role, active: user.active === 1 },
-              to: { role: row.role, active: row.active === 1 },
-            },
-          });
-        }
-        return row;
-      });
+      const updated = await updateUser(
+        ctx.db,
+        user,
+        body,
+        { id: actor.id, label: actor.user.email },
+        ctx.now(),
+      );
       return presentUser(updated);
     },
   });

@@ -2,15 +2,14 @@ import type { z } from 'zod';
 import { articleTag } from '../../cache/tags.js';
 import { announceChange } from '../announce.js';
 import type { ArticleVideoRow, Db, LiveStreamRow } from '../../db/index.js';
+import { codeForStatus, DomainError } from '../../errors.js';
 import { type LiveStreamInput, liveStreamInput, type VideoInput, videoInput } from './schema.js';
 
 /** Video service: a story's video and the live streams. Admin routes and the seed call these. */
-export class VideoError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 | 409,
-  ) {
-    super(message);
+export class VideoError extends DomainError {
+  declare readonly status: 400 | 404 | 409;
+  constructor(message: string, status: 400 | 404 | 409) {
+    super(status, codeForStatus(status), message);
   }
 }
 

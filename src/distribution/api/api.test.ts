@@ -163,6 +163,8 @@ describe.each(testDialects())('Content API on %s', (dialect) => {
     // A cursor of one order is refused by the other.
     const err = await json(`/articles?limit=1&cursor=${page.nextCursor}`, 400);
     expect(err.error.details[0].path).toBe('cursor');
+    // One detail shape for both APIs: `field`; `path` repeats it for v1 clients (docs/decisions.md).
+    expect(err.error.details[0].field).toBe('cursor');
     for (const q of ['section=nowhere', 'tag=no-such-tag', 'author=nobody'])
       expect((await json(`/articles?${q}`, 404)).error.code).toBe('not_found');
   });

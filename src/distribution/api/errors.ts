@@ -1,70 +1,33 @@
-import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import { badRequest, type FieldDetail } from '../../errors.js';
 
 /**
- * Every Content API error is `{ "error": { "code", "message", "details" } }` with a 4xx status
- * (503 while the database is away, 507 on a full disk, 500 for our own faults). Messages never repeat the caller's input, so nothing user-supplied
- * comes back unescaped.
+ * The Content API's errors are DomainErrors (src/errors.ts), answered by the one mapping there
+ * with the API's v1 promises (`details` always a list, each naming the parameter as `field` and
+ * `path`). Messages never repeat the caller's input, so nothing user-supplied comes back
+ * unescaped. What stays here is the API's reading of zod issues.
  */
-export type ErrorCode =
-  | 'bad_request'
-  | 'unauthorized'
-  | 'not_found'
-  | 'rate_limited'
-  | 'internal'
-  | 'unavailable'
-  | 'insufficient_storage';
 
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
-
-const STATUS: Record<ErrorCode, number> = {
-  bad_request: 400,
-  unauthorized: 401,
-  not_found: 404,
-  rate_limited: 429,
-  internal: 500,
-  unavailable: 503,
-  insufficient_storage: 507,
-};
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-    readonly details: ErrorDetail[] = [],
-  ) {
-    super(message);
-  }
-  get status(): number {
-    return STATUS[this.code];
-  }
-}
-
-export function sendError(reply: FastifyReply, err: ApiError) {
-  return reply
-    .code(err.status)
-    .type('application/json; charset=utf-8')
-    .send({ error: { code: err.code, message: err.message, details: err.details } });
-}
+/** A 400 naming one parameter. */
+export const badParameter = (message: string, field: string, why: string) =>
+  badRequest(message, [{ field, message: why }]);
 
 /** Parses request input, turning zod issues into a 400 that names each bad parameter. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = 'query'): z.output<S> {
   const result = schema.safeParse(input ?? {});
   if (result.success) return result.data;
-  throw new ApiError(
-    'bad_request',
+  throw badRequest(
     `Invalid ${what} parameters`,
-    result.error.issues.map((i) => ({
-      // Unknown parameter names are the caller's text: named only when plainly a name.
-      path:
-        i.path.join('.') ||
-        (i.code === 'unrecognized_keys'
-          ? i.keys.map((k) => (/^[\w.-]{1,40}$/.test(k) ? k : '(unnamed)')).join(',')
-          : ''),
-      message: i.code === 'unrecognized_keys' ? 'unknown parameter' : i.message,
-    })),
+    result.error.issues.map(
+      (i): FieldDetail => ({
+        // Unknown parameter names are the caller's text: named only when plainly a name.
+        field:
+          i.path.join('.') ||
+          (i.code === 'unrecognized_keys'
+            ? i.keys.map((k) => (/^[\w.-]{1,40}$/.test(k) ? k : '(unnamed)')).join(',')
+            : ''),
+        message: i.code === 'unrecognized_keys' ? 'unknown parameter' : i.message,
+      }),
+    ),
   );
 }

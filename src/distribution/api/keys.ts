@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKeyRow, Db } from '../../db/index.js';
+import { DomainError } from '../../errors.js';
 
 /**
  * Content API keys. A key is shown once, when created; the database keeps its sha256 and a
@@ -19,7 +20,12 @@ export interface ApiKeyInfo {
   lastUsedAt: string | null;
 }
 
-export class ApiKeyError extends Error {}
+/** A key the service refuses to make (400 `invalid_input`). */
+export class ApiKeyError extends DomainError {
+  constructor(message: string) {
+    super(400, 'invalid_input', message);
+  }
+}
 
 function info(row: ApiKeyRow): ApiKeyInfo {
   return {

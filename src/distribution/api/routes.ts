@@ -1,9 +1,9 @@
 import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { logServerError, serverFault } from '../../errors.js';
 import type { Context } from '../../context.js';
+import { notFound, rateLimited, sendError, unauthorized } from '../../errors.js';
 import { sendDocument } from '../feeds/conditional.js';
-import { ApiError, parseInput, sendError } from './errors.js';
+import { parseInput } from './errors.js';
 import { verifyApiKey } from './keys.js';
 import { API_PREFIX, API_ROUTES, openApiDocument, type RouteId } from './openapi.js';
 import { hitRateLimit } from './rate-limit.js';
@@ -31,12 +31,14 @@ const handlers: Record<RouteId, Handler> = {
   listAuthors: (ctx) => listAuthors(ctx),
 };
 
+const noEndpoint = () => notFound('No such endpoint');
+
 /** The key a request presents: `Authorization: Bearer <key>` or `X-Api-Key: <key>`. */
 function presentedKey(req: FastifyRequest): string | undefined {
   const auth = req.headers.authorization;
   if (auth !== undefined) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
-    if (!m?.[1]) throw new ApiError('unauthorized', 'Authorization must be "Bearer <key>"');
+    if (!m?.[1]) throw unauthorized('Authorization must be "Bearer <key>"');
     return m[1];
   }
   const header = req.headers['x-api-key'];
@@ -50,14 +52,14 @@ async function authorize(ctx: Context, req: FastifyRequest, reply: FastifyReply)
   let limit: number;
   if (key !== undefined) {
     const found = await verifyApiKey(ctx.db, key, now);
-    if (!found) throw new ApiError('unauthorized', 'Unknown or revoked API key');
+    if (!found) throw unauthorized('Unknown or revoked API key');
     bucket = `key:${found.id}`;
     limit = found.rateLimit;
   } else if (ctx.config.contentApi.public) {
     bucket = `ip:${req.ip}`;
     limit = ctx.config.contentApi.anonymousRateLimit;
   } else {
-    throw new ApiError('unauthorized', 'An API key is required');
+    throw unauthorized('An API key is required');
   }
   const decision = await hitRateLimit(ctx.db, bucket, limit, now);
   reply
@@ -65,8 +67,7 @@ async function authorize(ctx: Context, req: FastifyRequest, reply: FastifyReply)
     .header('ratelimit-remaining', decision.remaining)
     .header('ratelimit-reset', decision.reset);
   if (!decision.allowed) {
-    reply.header('retry-after', decision.reset);
-    throw new ApiError('rate_limited', `Rate limit of ${decision.limit} requests per minute exceeded`);
+    throw rateLimited(`Rate limit of ${decision.limit} requests per minute exceeded`, decision.reset);
   }
 }
 
@@ -110,23 +111,9 @@ export async function contentApiRoutes(
         if (req.method === 'OPTIONS' || req.url.split('?')[0] === `${API_PREFIX}/openapi.json`) return;
         await authorize(ctx, req, reply);
       });
-      api.setErrorHandler(async (err: Error & { statusCode?: number }, req, reply) => {
-        if (err instanceof ApiError) {
-          if (err.code === 'unauthorized') reply.header('www-authenticate', 'Bearer realm="content-api"');
-          return sendError(reply, err);
-        }
-        const status = err.statusCode;
-        if (status && status >= 400 && status < 500)
-          return sendError(reply, new ApiError('bad_request', 'Bad request'));
-        const fault = serverFault(err);
-        logServerError(req.log, err, fault);
-        if (!fault) return sendError(reply, new ApiError('internal', 'Internal error'));
-        if (fault.status === 503) reply.header('retry-after', String(fault.retryAfter));
-        return sendError(reply, new ApiError(fault.code, fault.message));
-      });
-      api.setNotFoundHandler(async (_req, reply) =>
-        sendError(reply, new ApiError('not_found', 'No such endpoint')),
-      );
+      // Every error, of this API or of another domain's route under it, through the one mapping.
+      api.setErrorHandler(async (err, req, reply) => sendError(err, req, reply, 'content'));
+      api.setNotFoundHandler(async (req, reply) => sendError(noEndpoint(), req, reply, 'content'));
 
       for (const route of API_ROUTES) {
         const handler = handlers[route.id];
@@ -140,7 +127,7 @@ export async function contentApiRoutes(
         sendDocument(req, reply, { body: openapi, type: 'application/json; charset=utf-8', maxAge: 3600 }),
       );
       // The site's catch-all would answer unknown GETs here with an HTML page; this one is JSON.
-      api.get('/*', async (_req, reply) => sendError(reply, new ApiError('not_found', 'No such endpoint')));
+      api.get('/*', async (req, reply) => sendError(noEndpoint(), req, reply, 'content'));
     },
     { prefix: API_PREFIX },
   );

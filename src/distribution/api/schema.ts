@@ -174,6 +174,8 @@ export const errorSchema = z.object({
   error: z.object({
     code: z.enum(['bad_request', 'unauthorized', 'not_found', 'rate_limited', 'internal']),
     message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })),
+    // `field` is the name both APIs use (docs/decisions.md "One error type"); `path` is the same
+    // value under its v1 name, kept for clients written before.
+    details: z.array(z.object({ field: z.string(), path: z.string(), message: z.string() })),
   }),
 });

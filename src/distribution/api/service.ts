@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import {
   descendantIds,
   loadSectionTree,
@@ -6,8 +7,9 @@ import {
   publicTagBySlug,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { notFound } from '../../errors.js';
 import { decodeArticleCursor, decodeTagCursor, encodeArticleCursor, encodeTagCursor } from './cursor.js';
-import { ApiError } from './errors.js';
+import { badParameter } from './errors.js';
 import { toNinjs } from './ninjs.js';
 import { authorRef, imageOut, presentArticle, presentSection, tagRef } from './presenters.js';
 import {
@@ -31,7 +33,6 @@ import {
   type listTagsQuery,
 } from './schema.js';
 import { parseBody } from './story.js';
-import type { z } from 'zod';
 
 /** The Content API's work, as plain functions over the context; routes only parse and send. */
 function fieldSet(raw: string | undefined, defaults: readonly ArticleField[]): Set<ArticleField> {
@@ -42,9 +43,7 @@ function fieldSet(raw: string | undefined, defaults: readonly ArticleField[]): S
     .filter(Boolean);
   const unknown = wanted.filter((f) => !(ARTICLE_FIELDS as readonly string[]).includes(f));
   if (unknown.length || !wanted.length)
-    throw new ApiError('bad_request', 'Invalid fields', [
-      { path: 'fields', message: `allowed fields: ${ARTICLE_FIELDS.join(', ')}` },
-    ]);
+    throw badParameter('Invalid fields', 'fields', `allowed fields: ${ARTICLE_FIELDS.join(', ')}`);
   return new Set(wanted as ArticleField[]);
 }
 
@@ -66,19 +65,17 @@ export async function listArticles(ctx: Context, q: z.output<typeof listArticles
   if (q.section !== undefined) {
     const tree = await loadSectionTree(ctx.db);
     const section = tree.byPath.get(q.section);
-    if (!section)
-      throw new ApiError('not_found', 'No such section', [{ path: 'section', message: 'no such section' }]);
+    if (!section) throw notFound('No such section', [{ field: 'section', message: 'no such section' }]);
     filter.sectionIds = descendantIds(tree, section.id);
   }
   if (q.tag !== undefined) {
     const tag = await publicTagBySlug(ctx.db, now, q.tag);
-    if (!tag) throw new ApiError('not_found', 'No such tag', [{ path: 'tag', message: 'no such tag' }]);
+    if (!tag) throw notFound('No such tag', [{ field: 'tag', message: 'no such tag' }]);
     filter.tagId = tag.id;
   }
   if (q.author !== undefined) {
     const author = await publicAuthorBySlug(ctx.db, now, q.author);
-    if (!author)
-      throw new ApiError('not_found', 'No such author', [{ path: 'author', message: 'no such author' }]);
+    if (!author) throw notFound('No such author', [{ field: 'author', message: 'no such author' }]);
     filter.authorId = author.id;
   }
   const order: ArticleOrder = q.updated_since === undefined ? 'published' : 'updated';
@@ -109,12 +106,10 @@ export async function getArticle(
     'id' in by
       ? await publicArticleById(ctx.db, now, by.id)
       : await publicArticleBySlug(ctx.db, now, by.slug);
-  if (!row) throw new ApiError('not_found', 'No such article');
+  if (!row) throw notFound('No such article');
   if (q.format === 'ninjs') {
     if (q.fields !== undefined)
-      throw new ApiError('bad_request', 'Invalid fields', [
-        { path: 'fields', message: 'not available with format=ninjs' },
-      ]);
+      throw badParameter('Invalid fields', 'fields', 'not available with format=ninjs');
     const tree = await loadSectionTree(ctx.db);
     const rel = await relationsOf(ctx.db, [row], bodyImageIds(parseBody(row)));
     return { json: toNinjs(ctx.config.site, tree, row, rel) };

@@ -8,18 +8,17 @@ import type {
   WebhookEvent,
   WebhookSubscriptionRow,
 } from '../../db/index.js';
+import { codeForStatus, DomainError } from '../../errors.js';
 import { singleLine } from '../../lib/text.js';
+import { BlockedTargetError, checkTarget } from '../../net/index.js';
 import { RETRY_WINDOW_MS, WEBHOOK_EVENTS } from './events.js';
 import { generateSecret } from './signature.js';
-import { BlockedTargetError, checkTarget } from '../../net/index.js';
 
 /** Webhook service: subscriptions, the delivery log, re-sending. Admin routes and the CLI call these. */
-export class WebhookError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404,
-  ) {
-    super(message);
+export class WebhookError extends DomainError {
+  declare readonly status: 400 | 404;
+  constructor(message: string, status: 400 | 404) {
+    super(status, codeForStatus(status), message);
   }
 }
 
