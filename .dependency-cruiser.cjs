@@ -41,7 +41,17 @@ const layerRules = LAYERS.flatMap((layer, i) => {
 });
 
 /** Domains whose folder has a public face: other folders import its index.ts, not its files. */
-const FACES = ['accounts', 'content', 'media', 'search', 'distribution', 'mirrors', 'site', 'cache', 'export'];
+const FACES = [
+  'accounts',
+  'content',
+  'media',
+  'search',
+  'distribution',
+  'mirrors',
+  'site',
+  'cache',
+  'export',
+];
 
 module.exports = {
   forbidden: [

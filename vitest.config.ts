@@ -23,7 +23,12 @@ export default defineConfig({
           name: 'unit',
           // Tests beside the app's code (web/admin/src) run here too; they need no DOM and stub
           // the few browser globals they touch.
-          include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'web/admin/src/**/*.test.ts', 'web/admin/src/**/*.test.tsx'],
+          include: [
+            'src/**/*.test.ts',
+            'src/**/*.test.tsx',
+            'web/admin/src/**/*.test.ts',
+            'web/admin/src/**/*.test.tsx',
+          ],
           exclude: [...browser, ...slow],
         },
       },
