@@ -302,14 +302,13 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
       list.filter(
         (d) => d.event_type === 'article.published' && JSON.parse(d.payload).article.id === draft.id,
       );
-    let log: Delivery[] = [];
-    const delivered = Date.now() + 10_000;
-    while (!published(log).some((d) => d.status === 'delivered') && Date.now() < delivered) {
-      log = ((await api(a, 'GET', '/webhooks/deliveries?limit=500')) as unknown as { deliveries: Delivery[] })
-        .deliveries;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    expect(published(log).map((d) => [d.status, d.attempts])).toEqual([['delivered', 1]]);
+    const log = async () =>
+      published(
+        ((await api(a, 'GET', '/webhooks/deliveries?limit=500')) as unknown as { deliveries: Delivery[] })
+          .deliveries,
+      ).map((d) => [d.status, d.attempts]);
+    // vitest's bounded poll: asks the log until it says delivered, fails after 10 s.
+    await expect.poll(log, { timeout: 10_000, interval: 50 }).toEqual([['delivered', 1]]);
     expect(deliveries.filter((d) => d.type === 'article.published' && d.id === draft.id)).toHaveLength(1);
     const revisions = (await api(a, 'GET', `/articles/${draft.id}/revisions`)) as unknown as {
       revisions: { by: string | null }[];

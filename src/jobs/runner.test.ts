@@ -13,13 +13,14 @@ describe('job runner', () => {
   afterEach(() => {
     vi.useRealTimers();
   });
-  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
   it('runs each job on its interval without ever overlapping it, and stop waits for the run in progress', async () => {
     let running = 0;
     let maxRunning = 0;
     let runs = 0;
     let finished = 0;
+    // Each run holds until the test lets it finish.
+    const holds: (() => void)[] = [];
     const stop = startJobs(ctx, [
       {
         name: 'slow',
@@ -28,19 +29,27 @@ describe('job runner', () => {
           running++;
           runs++;
           maxRunning = Math.max(maxRunning, running);
-          await sleep(30);
+          await new Promise<void>((done) => holds.push(done));
           running--;
           finished++;
         },
       },
     ]);
-    // Runs start at 0, 35 and 70 ms (a tick while one is busy is skipped); the third is busy at 90.
-    await vi.advanceTimersByTimeAsync(90);
-    expect(runs).toBe(3);
-    expect(running).toBe(1);
-    const stopped = stop();
-    await vi.advanceTimersByTimeAsync(10);
-    await stopped;
+    // While a run is busy, ticks are skipped: a long stretch starts no second run.
+    await vi.advanceTimersByTimeAsync(100);
+    expect([runs, running]).toEqual([1, 1]);
+    holds.shift()?.();
+    await vi.advanceTimersByTimeAsync(5);
+    expect([runs, running]).toEqual([2, 1]);
+    // stop waits for the run in progress.
+    let stopped = false;
+    const stopping = stop().then(() => {
+      stopped = true;
+    });
+    await vi.advanceTimersByTimeAsync(5);
+    expect(stopped).toBe(false);
+    holds.shift()?.();
+    await stopping;
     expect(maxRunning).toBe(1);
     expect(finished).toBe(runs);
     const after = runs;
