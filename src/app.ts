@@ -10,14 +10,13 @@ import { fastPath, pageCacheHooks, sendStale } from './cache/index.js';
 import type { Context } from './context.js';
 import { distributionRoutes } from './distribution/index.js';
 import { logServerError, serverFault } from './errors.js';
-import { securityHeaders } from './http-headers.js';
 import { hostGate, hostGateHooks, trustedProxies } from './http/index.js';
-import { renditionRoutes } from './media/routes.js';
+import { securityHeaders } from './http-headers.js';
+import { renditionRoutes } from './media/index.js';
 import { mirrorRoutes } from './mirrors/index.js';
 import { logsEveryRequest, requestLogging } from './request-log.js';
 import { contentApiSearch, searchRoutes } from './search/index.js';
-import { notFound, send, siteRoutes } from './site/index.js';
-import { previewRoutes } from './site/preview.js';
+import { notFound, previewRoutes, send, siteRoutes } from './site/index.js';
 
 export interface AppOptions {
   logger?: boolean;

@@ -1,18 +1,17 @@
 import fs from 'node:fs';
 import pino from 'pino';
-import { type CacheLayer, createCacheLayer } from './cache/index.js';
-import { ADDRESSES } from './cache/tags.js';
+import { ADDRESSES, type CacheLayer, createCacheLayer } from './cache/index.js';
 import type { Config } from './config.js';
-import { installArticleChangeHooks } from './content/changes.js';
+import { installArticleChangeHooks } from './content/index.js';
 import { type Db, type Dialect, migrateToLatest, openDatabase } from './db/index.js';
-import { enqueueArticleEvents } from './distribution/webhooks/events.js';
+import { enqueueArticleEvents } from './distribution/index.js';
 // The file, not mirrors/index.js: every command starts through here, and the index loads routes.
-import { type AddressBook, openAddressBook } from './mirrors/address-book.js';
-import { indexArticleChange } from './search/indexer.js';
+import { type AddressBook, openAddressBook } from './mirrors/index.js';
+import { indexArticleChange, reindexArticles } from './search/index.js';
 
 // What every story write keeps in step inside its transaction, in this order: the webhook outbox,
 // then the search index (content/changes.ts calls them; they depend on content, not it on them).
-installArticleChangeHooks([enqueueArticleEvents, indexArticleChange]);
+installArticleChangeHooks([enqueueArticleEvents, indexArticleChange], { reindex: reindexArticles });
 
 /**
  * Everything a request or a command needs, built once and passed down explicitly (never

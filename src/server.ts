@@ -1,8 +1,8 @@
+import { ensureFirstOwner } from './accounts/index.js';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { createContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
-import { ensureFirstOwner } from './accounts/index.js';
 import { defaultJobs, startJobs } from './jobs/index.js';
 import { shutDown } from './shutdown.js';
 

@@ -1,7 +1,5 @@
 /** The accounts domain's public face: users, sessions, tokens, the permission policy, the audit log. */
-export { audit, listAudit } from './audit.js';
-export { ensureFirstOwner, FIRST_OWNER_EMAIL } from './first-run.js';
-export { authenticate, confirmPassword } from './login.js';
+
 export {
   ACTIONS,
   type Action,
@@ -12,6 +10,9 @@ export {
   grantOf,
   type Subject,
 } from '../shared/policy.js';
+export { audit, listAudit } from './audit.js';
+export { ensureFirstOwner, FIRST_OWNER_EMAIL } from './first-run.js';
+export { authenticate, confirmPassword } from './login.js';
 export { completePasswordReset, createPasswordReset } from './resets.js';
 export { hashPassword, randomSecret, verifyPassword } from './secrets.js';
 export {

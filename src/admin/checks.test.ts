@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, createArticle, createSection } from '../content/index.js';
-import type { ArticleInput } from '../shared/article-input.js';
 import { transitionArticle } from '../content/workflow.js';
 import { DomainError } from '../errors.js';
+import type { ArticleInput } from '../shared/article-input.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
 import { call, createRoleUsers, doc, type Session, signIn } from '../test/admin.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 
 describe.each(testDialects())('distribution settings in the newsroom API on %s', (dialect) => {

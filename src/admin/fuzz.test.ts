@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, createSection } from '../content/index.js';
 import type { Db } from '../db/index.js';
 import { createRoleUsers, doc, ORIGIN, type Session, signIn } from '../test/admin.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 
 /** Deterministic randomness, so a failure can be replayed. */

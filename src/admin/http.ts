@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ZodType, z } from 'zod';
 import { type Action, type Actor, can, type Subject } from '../accounts/index.js';
+import type { Editor } from '../content/index.js';
+import type { Context } from '../context.js';
 import type { UserRow } from '../db/index.js';
-import { forbidden, invalidInput, logServerError, serverFault } from '../errors.js';
+import { forbidden, invalidInput } from '../errors.js';
 import { SLUG_PATTERN } from '../shared/slug.js';
 
 /**
@@ -16,6 +18,17 @@ export interface AuthedActor extends Actor {
   via: 'session' | 'token';
   /** For audit entries and revisions: "user:12". */
   label: string;
+}
+
+/** The actor as the content commands name them, with the newsroom's time zone and clock. */
+export function editorOf(ctx: Context, actor: AuthedActor): Editor {
+  return {
+    id: actor.id,
+    email: actor.user.email,
+    label: actor.label,
+    timeZone: ctx.config.site.timeZone,
+    now: ctx.now().toISOString(),
+  };
 }
 
 export interface RouteInput<P, Q, B> {

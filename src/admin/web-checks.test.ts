@@ -17,7 +17,7 @@ import {
   serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 
 const PASSWORD = 'correct horse battery staple';
 

@@ -10,9 +10,9 @@ import Fastify from 'fastify';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
+import { createSection } from '../content/index.js';
 import { validateDocument } from '../shared/document/index.js';
 import { renderText } from '../shared/document/text.js';
-import { createSection } from '../content/index.js';
 import { signIn } from '../test/admin.js';
 import {
   apiAs,

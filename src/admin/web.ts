@@ -2,8 +2,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { escapeHtml } from '../shared/document/index.js';
 import type { Context } from '../context.js';
+import { escapeHtml } from '../shared/document/index.js';
 
 /**
  * The newsroom web app (web/admin, built by Vite) at /admin. The same relative path works from

@@ -1,10 +1,11 @@
 import type { Config } from '../config.js';
-import { onContentChange } from '../content/index.js';
+import { onContentChange } from './announce.js';
 import { type InvalidationBus, redisBus } from './bus.js';
 import type { HttpCachePolicy } from './http.js';
 import { PageCache } from './page-cache.js';
 import { cdnPurger, type Purger } from './purge.js';
 
+export { announceChange, onContentChange } from './announce.js';
 export { cacheAs, cacheKey, fastPath, pageCacheHooks, sendStale } from './http.js';
 export type { PageCache } from './page-cache.js';
 export * from './tags.js';

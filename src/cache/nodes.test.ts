@@ -334,7 +334,7 @@ describe.skipIf(!redisTestUrl)('the Redis invalidation channel', () => {
       await two.pages.store('/a', item('article:1'), two.pages.begin());
       await two.pages.store('/b', item('article:2'), two.pages.begin());
       // A change announced in node one reaches node two.
-      const { announceChange } = await import('../content/index.js');
+      const { announceChange } = await import('./index.js');
       const fakeDb = { isTransaction: false } as never;
       announceChange(fakeDb, ['article:1']);
       const until = Date.now() + 2000;

@@ -2,12 +2,12 @@
 import { Command } from 'commander';
 import { ConfigError, loadConfig } from '../config.js';
 import { createContext } from '../context.js';
-import { apiKeyCommands } from '../distribution/api/cli.js';
-import { exportCommands } from '../export/cli.js';
-import { mirrorCommands } from '../mirrors/cli.js';
-import { searchCommands } from '../search/cli.js';
-import { webhookCommands } from '../distribution/webhooks/cli.js';
-import { userCommands } from '../accounts/cli.js';
+import { apiKeyCommands } from './api-keys.js';
+import { exportCommands } from './export.js';
+import { mirrorCommands } from './mirrors.js';
+import { searchCommands } from './search.js';
+import { userCommands } from './users.js';
+import { webhookCommands } from './webhooks.js';
 
 /**
  * `masthead` commands. Each reads the same environment as the server. The web server and the

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { testEnv, type TestEnv } from '../test/context.js';
 import { type Fixture, paragraphs, seedFixture } from '../test/fixtures.js';
 import { articleInputOf, createArticle, updateArticle } from './articles.js';
 import { ContentError } from './errors.js';

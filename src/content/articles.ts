@@ -1,13 +1,13 @@
 import type { Transaction } from 'kysely';
 import { type ArticleRow, type Database, type Db, inTransaction, type RevisionKind } from '../db/index.js';
-import { slugify } from '../shared/slug.js';
 import { nowIso } from '../lib/time.js';
-import { linksOf, recordArticleChange } from './changes.js';
+import { type ArticleInput, articleInput } from '../shared/article-input.js';
 import { type Doc, DocumentError, validateDocument } from '../shared/document/index.js';
+import { slugify } from '../shared/slug.js';
+import { linksOf, recordArticleChange } from './changes.js';
 import { ContentError } from './errors.js';
 import { permalinkFor } from './permalinks.js';
 import { changedFields, type RevisionContent, writeRevision } from './revisions.js';
-import { type ArticleInput, articleInput } from '../shared/article-input.js';
 import { ensureTags } from './tags.js';
 
 /**

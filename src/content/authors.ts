@@ -1,9 +1,8 @@
-import { authorTag, SITEMAPS } from '../cache/tags.js';
+import { announceChange, authorTag, SITEMAPS } from '../cache/index.js';
 import { type AuthorRow, type Db, inTransaction } from '../db/index.js';
 import { conflict, invalidInput, notFound } from '../errors.js';
 import { slugify } from '../shared/slug.js';
-import { reindexArticles } from '../search/indexer.js';
-import { announceChange } from './announce.js';
+import { reindexStories } from './changes.js';
 
 /**
  * Bylines: the newsroom's authors. Search knows a story's bylines by name, so a new name
@@ -85,7 +84,7 @@ export async function updateAuthor(
         .select('article_id')
         .where('author_id', '=', row.id)
         .execute();
-      await reindexArticles(
+      await reindexStories(
         tx,
         bylined.map((b) => b.article_id),
       );

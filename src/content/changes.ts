@@ -1,7 +1,15 @@
 import type { Transaction } from 'kysely';
-import { ALL_LIST, articleTag, authorListTag, SITEMAPS, sectionListTag, tagListTag } from '../cache/tags.js';
+import {
+  ALL_LIST,
+  announceChange,
+  articleTag,
+  authorListTag,
+  SITEMAPS,
+  sectionListTag,
+  tagListTag,
+} from '../cache/index.js';
 import type { ArticleRow, Database, Db } from '../db/index.js';
-import { announceChange } from './announce.js';
+import type { PublicNotice } from './notices.js';
 import { isPublicArticle } from './queries.js';
 import { ancestry, loadSectionTree } from './sections.js';
 
@@ -20,6 +28,8 @@ export interface ArticleChange {
   linksBefore?: ArticleLinks;
   /** The writer's clock (ISO): what is public "now", when webhook deliveries fall due. */
   now: string;
+  /** Set when the change is a notice added to, edited on or removed from a public story. */
+  notice?: PublicNotice & { action: 'added' | 'edited' | 'removed' };
 }
 
 export interface ArticleLinks {
@@ -31,15 +41,32 @@ export interface ArticleLinks {
 export type ArticleChangeHook = (tx: Transaction<Database>, change: ArticleChange) => Promise<void>;
 
 let derivedState: readonly ArticleChangeHook[] | null = null;
+let rederive: ((tx: Db, ids: readonly number[]) => Promise<void>) | null = null;
 
 /**
  * Names the derived state every article write keeps in step (context.ts lists it: the webhook
- * outbox, the search index). Those domains build on content, so content cannot import them: the
- * list is handed down once per process instead, and a write before that is refused, never
+ * outbox, the search index), and how to bring the search index up to date for stories whose
+ * byline or tag names changed. Those domains build on content, so content cannot import them:
+ * the list is handed down once per process instead, and a write before that is refused, never
  * silently left out of search.
  */
-export function installArticleChangeHooks(hooks: readonly ArticleChangeHook[]): void {
+export function installArticleChangeHooks(
+  hooks: readonly ArticleChangeHook[],
+  opts: { reindex(tx: Db, ids: readonly number[]): Promise<void> },
+): void {
   derivedState = hooks;
+  rederive = opts.reindex;
+}
+
+/**
+ * Re-derives what depends on the names around stories (a renamed tag or byline is searchable
+ * under its new name), inside the caller's transaction. Not an article change: no webhook fires.
+ */
+export async function reindexStories(tx: Db, ids: readonly number[]): Promise<void> {
+  if (!rederive) {
+    throw new Error('article change hooks are not installed: createContext() installs them before any write');
+  }
+  if (ids.length > 0) await rederive(tx, ids);
 }
 
 export async function recordArticleChange(tx: Transaction<Database>, change: ArticleChange): Promise<void> {

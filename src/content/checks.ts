@@ -1,6 +1,6 @@
 import type { ArticleRow, Db } from '../db/index.js';
-import { isPublicArticle, redirectFor } from './queries.js';
 import type { ArticleInput } from '../shared/article-input.js';
+import { isPublicArticle, redirectFor } from './queries.js';
 import { RESERVED_SLUGS } from './sections.js';
 
 /**

@@ -1,6 +1,19 @@
 /** The content domain's public face: what other domains may use. */
 
-export { announceChange, onContentChange } from './announce.js';
+export {
+  addStoryNotice,
+  deleteStory,
+  discardPendingChanges,
+  type Editor,
+  editStoryNotice,
+  type MoveRequest,
+  moveStory,
+  publishPendingChanges,
+  removeStoryNotice,
+  restoreStory,
+  reviewPendingChanges,
+} from './commands.js';
+export type { ArticleData, ArticleInput } from '../shared/article-input.js';
 export {
   articleInputOf,
   createArticle,
@@ -16,6 +29,7 @@ export {
   updateAuthor,
 } from './authors.js';
 export type { ArticleChange } from './changes.js';
+export { announceStoriesComingDue, installArticleChangeHooks } from './changes.js';
 export {
   CHECK_ACTIONS,
   type CheckAction,
@@ -27,6 +41,7 @@ export {
 } from './checks.js';
 export { type CorrectionEntry, countCorrections, listCorrections } from './corrections.js';
 export { ContentError } from './errors.js';
+export { addNote, latestNotes, listNotes, type NoteTransition, noteBody, noteText } from './notes.js';
 export {
   addNotice,
   CORRECTION_KINDS,
@@ -45,8 +60,18 @@ export {
   type PublicNotice,
   removeNotice,
 } from './notices.js';
+export { pendingChangesFor } from './pending-changes.js';
+export { heartbeat, leave, purgeStalePresence, tabId, takeOver } from './presence.js';
+export {
+  checkMediaSignature,
+  checkPreviewToken,
+  issuePreview,
+  PREVIEW_TTL_MS,
+  type PreviewCheck,
+  signMediaUrls,
+} from './preview-links.js';
 export * from './queries.js';
-export type { ArticleData, ArticleInput } from '../shared/article-input.js';
+export { getRevision, listHistoryEvents, listRevisions } from './revisions.js';
 export {
   ancestry,
   buildSectionTree,
@@ -61,14 +86,6 @@ export {
   type SectionTree,
   updateSection,
 } from './sections.js';
-export {
-  checkMediaSignature,
-  checkPreviewToken,
-  issuePreview,
-  PREVIEW_TTL_MS,
-  type PreviewCheck,
-  signMediaUrls,
-} from './preview-links.js';
 export {
   createTag,
   deleteTag,
@@ -88,13 +105,22 @@ export {
   removeLiveStream,
   setArticleVideo,
   updateLiveStream,
-  type VideoInput,
   VideoError,
+  type VideoInput,
   type VideoStory,
   videoInput,
   videoOf,
   videoWithPoster,
 } from './video/index.js';
+export {
+  publishDueArticles,
+  purgeDeletedArticles,
+  restoreArticle,
+  softDeleteArticle,
+  TRANSITIONS,
+  type Transition,
+  transitionArticle,
+} from './workflow.js';
 export {
   type ApplyOptions,
   applyWorkingCopy,

@@ -1,6 +1,6 @@
 import type { Transaction } from 'kysely';
 import { z } from 'zod';
-import { articleTag, CORRECTIONS } from '../cache/tags.js';
+import { announceChange, articleTag, CORRECTIONS } from '../cache/index.js';
 import {
   type ArticleRow,
   type Database,
@@ -9,9 +9,7 @@ import {
   type NoticeKind,
   type NoticeRow,
 } from '../db/index.js';
-import { insertDeliveries, payloadOf } from '../distribution/webhooks/events.js';
 import { multiLine } from '../lib/text.js';
-import { announceChange } from './announce.js';
 import { recordArticleChange } from './changes.js';
 import { ContentError } from './errors.js';
 import { isPublicArticle } from './queries.js';
@@ -216,10 +214,9 @@ async function readersCopyChanged(
           .returningAll()
           .executeTakeFirstOrThrow()
       : story;
-  await recordArticleChange(tx, { before: story, after, now });
+  // The change carries the notice, so the webhook outbox also announces `article.corrected`.
+  await recordArticleChange(tx, { before: story, after, now, notice: { ...publicNotice(notice), action } });
   announceChange(tx, [articleTag(story.id), CORRECTIONS]);
-  const payload = { article: await payloadOf(tx, after), notice: { ...publicNotice(notice), action } };
-  await insertDeliveries(tx, 'article.corrected', JSON.stringify(payload), { due: now, now });
 }
 
 /** The fields of a notice every public face may show. */

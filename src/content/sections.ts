@@ -1,8 +1,7 @@
+import { announceChange, SITE, SITEMAPS, sectionListTag, sectionTag } from '../cache/index.js';
 import { type Db, dialectOf, inTransaction, type SectionRow } from '../db/index.js';
-import { isSlug } from '../shared/slug.js';
 import { nowIso } from '../lib/time.js';
-import { SITE, SITEMAPS, sectionListTag, sectionTag } from '../cache/tags.js';
-import { announceChange } from './announce.js';
+import { isSlug } from '../shared/slug.js';
 import { ContentError } from './errors.js';
 
 /**

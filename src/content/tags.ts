@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
-import { SITEMAPS, tagListTag, tagTag } from '../cache/tags.js';
+import { announceChange, SITEMAPS, tagListTag, tagTag } from '../cache/index.js';
 import { type Db, dialectOf, inTransaction, type TagRow } from '../db/index.js';
 import { conflict, invalidInput, notFound } from '../errors.js';
-import { slugify } from '../shared/slug.js';
 import { nowIso } from '../lib/time.js';
-import { reindexArticles } from '../search/indexer.js';
-import { announceChange } from './announce.js';
+import { slugify } from '../shared/slug.js';
+import { reindexStories } from './changes.js';
 import { ContentError } from './errors.js';
 
 /**
@@ -103,7 +102,7 @@ export async function renameTag(db: Db, id: number, input: { name: string; slug?
       .returningAll()
       .executeTakeFirst();
     if (!row) throw notFound(`tag ${id} not found`);
-    await reindexArticles(tx, await storiesTagged(tx, row.id));
+    await reindexStories(tx, await storiesTagged(tx, row.id));
     announceChange(tx, [tagTag(row.id), SITEMAPS]);
     return row;
   });
@@ -130,7 +129,7 @@ export async function mergeTags(db: Db, id: number, into: number): Promise<{ mer
           .execute();
     }
     await tx.deleteFrom('tags').where('id', '=', id).execute();
-    await reindexArticles(
+    await reindexStories(
       tx,
       links.map((l) => l.article_id),
     );
@@ -145,7 +144,7 @@ export async function deleteTag(db: Db, id: number): Promise<void> {
     const tagged = await storiesTagged(tx, id);
     const r = await tx.deleteFrom('tags').where('id', '=', id).executeTakeFirst();
     if (Number(r.numDeletedRows) === 0) throw notFound(`tag ${id} not found`);
-    await reindexArticles(tx, tagged);
+    await reindexStories(tx, tagged);
     announceChange(tx, [tagTag(id), SITEMAPS]);
   });
 }

@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { ArticleRow, ArticleStatus, Db } from '../db/index.js';
 import { inTransaction } from '../db/index.js';
+import type { Transition } from '../shared/vocabulary.js';
+import { articleInputOf } from './articles.js';
 import { recordArticleChange } from './changes.js';
 import { ContentError } from './errors.js';
 import { permalinkFor } from './permalinks.js';
 import { type RevisionContent, writeRevision } from './revisions.js';
-import { articleInputOf } from './articles.js';
-import type { Transition } from '../shared/vocabulary.js';
 
 /**
  * Editorial workflow: the moves a story can make between states. Who may make a move is the

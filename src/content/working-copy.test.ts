@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultJobs } from '../jobs/index.js';
 import { exportStatic } from '../export/export.js';
+import { defaultJobs } from '../jobs/index.js';
 import { call, createRoleUsers, doc, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { dialectOf } from '../db/adapter.js';
 import { type ArticleRow, type Db, inTransaction, type WorkingCopyRow } from '../db/index.js';
+import type { ArticleInput } from '../shared/article-input.js';
 import { checkReferences, parseInput, updateArticle } from './articles.js';
 import { ContentError } from './errors.js';
-import type { ArticleInput } from '../shared/article-input.js';
 
 /**
  * The working copy of a live story. Once a story is published (or scheduled), saves and

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import SQLite from 'better-sqlite3';
 import {
   type ColumnDefinitionBuilder,
@@ -9,7 +10,6 @@ import {
   sql,
   type Transaction,
 } from 'kysely';
-import { createRequire } from 'node:module';
 import type PgModule from 'pg';
 import type { Config } from '../config.js';
 import type { Database } from './schema.js';

@@ -9,6 +9,6 @@ export {
   withoutDiskSync,
 } from './adapter.js';
 export { migrateToLatest } from './migrate.js';
-export { isDatabaseUnavailable } from './unavailable.js';
-export { addSettingIfAbsent, readSetting, type Setting } from './settings.js';
 export * from './schema.js';
+export { addSettingIfAbsent, readSetting, type Setting } from './settings.js';
+export { isDatabaseUnavailable } from './unavailable.js';

@@ -1,9 +1,9 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validateDocument } from '../shared/document/index.js';
 import { createSection } from '../content/sections.js';
+import { validateDocument } from '../shared/document/index.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { testEnv, type TestEnv } from '../test/context.js';
 import { seedDemoIfEmpty } from './seed.js';
 
 describe.each(testDialects())('demo newsroom on %s', (dialect) => {

@@ -1,19 +1,18 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createArticle } from '../content/articles.js';
-import { createSection } from '../content/sections.js';
+import { createArticle, createSection } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { Db } from '../db/index.js';
 import { inTransaction, readSetting } from '../db/index.js';
-import { seedDemoVideos } from './videos.js';
 import { nowIso } from '../lib/time.js';
-import { addMediaFile } from '../media/library.js';
+import { addMediaFile } from '../media/index.js';
 import { demoBlocksToDocument } from './blocks.js';
-import { newsArticles } from './data/articles-news.js';
 import { moreArticles, reserveArticles } from './data/articles-more.js';
+import { newsArticles } from './data/articles-news.js';
 import { demoAuthors } from './data/authors.js';
 import { demoSections } from './data/sections.js';
 import type { DemoArticle, DemoSection } from './data/types.js';
+import { seedDemoVideos } from './videos.js';
 
 const IMAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'images');
 const HOUR = 3_600_000;

@@ -3,9 +3,9 @@ import { Ajv } from 'ajv';
 import * as cheerio from 'cheerio';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from './seed.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
+import { seedDemoIfEmpty } from './seed.js';
 
 const schema = (name: string) =>
   JSON.parse(fs.readFileSync(new URL(`../distribution/feeds/${name}`, import.meta.url), 'utf8'));

@@ -11,22 +11,24 @@ import { sitemapRoutes } from './sitemaps/index.js';
 export {
   API_PREFIX,
   type ApiExtension,
-  type ApiKeyInfo,
-  apiKeyCommands,
   ApiKeyError,
+  type ApiKeyInfo,
   createApiKey,
   listApiKeys,
   openApiDocument,
   revokeApiKey,
 } from './api/index.js';
-export { type FeedLink, type FeedScope, feedLinks, feedPath } from './feeds/index.js';
 /** Feed render halves, for the static export. */
 export {
   entryOf,
-  FeedBatch,
   FEED_FILES,
   FEED_SIZE,
+  FeedBatch,
   type FeedEntry,
+  type FeedLink,
+  type FeedScope,
+  feedLinks,
+  feedPath,
   newestOf,
   renderFeed,
   resolveScope,
@@ -45,3 +47,18 @@ export async function distributionRoutes(
   sitemapRoutes(app, ctx);
   await contentApiRoutes(app, ctx, opts.apiExtensions);
 }
+export { DEFAULT_KEY_RATE } from './api/keys.js';
+export { enqueueArticleEvents } from './webhooks/events.js';
+export {
+  addSubscription,
+  deliveryAttempts,
+  dispatchDue,
+  listDeliveries,
+  listSubscriptions,
+  purgeOldDeliveries,
+  removeSubscription,
+  resendDelivery,
+  type SubscriptionInput,
+  setSubscriptionActive,
+} from './webhooks/index.js';
+export { WebhookError } from './webhooks/subscriptions.js';

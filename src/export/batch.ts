@@ -1,4 +1,3 @@
-import type { Doc } from '../shared/document/index.js';
 import {
   type ArticleSummary,
   ancestry,
@@ -11,14 +10,16 @@ import {
 } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
+import type { Doc } from '../shared/document/index.js';
+import type { StoryCard } from '../site/index.js';
 import {
   articleVideo,
   authorMeta,
   cardOf,
   collectImages,
   type Frame,
-  loadFrame,
   keepCardMarkup,
+  loadFrame,
   PAGE_SIZE,
   type PageResult,
   renderArticlePage,
@@ -26,7 +27,6 @@ import {
   sectionMeta,
   tagMeta,
 } from '../site/index.js';
-import type { StoryCard } from '../site/view.js';
 import { digest, digestOf } from './fingerprint.js';
 
 /**

@@ -4,17 +4,17 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, updateArticle } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
-import { testDialects } from '../test/databases.js';
-import { testEnv, type TestEnv } from '../test/context.js';
-import { type Fixture, seedFixture } from '../test/fixtures.js';
 import { PAGE_SIZE } from '../site/index.js';
+import { type TestEnv, testEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
+import { type Fixture, seedFixture } from '../test/fixtures.js';
 import { BatchRenderer, loadSiteData } from './batch.js';
 import { exportStatic } from './export.js';
 import { FeedRenderer } from './feeds.js';
 import { renderPage } from './render.js';
-import { inventoryOf } from './urls.js';
-import { staticServer } from './static-server.js';
 import { STATE_FILE } from './state.js';
+import { staticServer } from './static-server.js';
+import { inventoryOf } from './urls.js';
 
 const ALLOWED_EXTERNAL = new Set(['news.example.com', 'mirror.example.org', 'apps.example.com']);
 

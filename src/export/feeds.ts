@@ -1,14 +1,14 @@
+import type { Context } from '../context.js';
 import {
   entryOf,
-  FeedBatch,
   FEED_FILES,
   FEED_SIZE,
+  FeedBatch,
   type FeedEntry,
   type FeedScope,
   newestOf,
   resolveScope,
 } from '../distribution/index.js';
-import type { Context } from '../context.js';
 import type { SiteData } from './batch.js';
 import { digest, digestOf } from './fingerprint.js';
 

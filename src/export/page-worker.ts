@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../config.js';
 import { createContext } from '../context.js';
-import { fixedAddressBook } from '../mirrors/address-book.js';
+import { fixedAddressBook } from '../mirrors/index.js';
 import { loadSiteData } from './batch.js';
 import { InlineOutput } from './page-output.js';
 import { PageRenderer } from './pages.js';

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { Config } from '../config.js';
-import type { SiteAddresses } from '../mirrors/address-book.js';
+import type { SiteAddresses } from '../mirrors/index.js';
 import type { PageRenderer, PageTask } from './pages.js';
 import type { Outcome } from './writer.js';
 

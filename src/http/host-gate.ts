@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import type { AddressBook } from '../mirrors/address-book.js';
+import type { AddressBook } from '../mirrors/index.js';
 import { hostPolicy } from './hosts.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Config } from '../config.js';
 import { hostName } from '../lib/address-rules.js';
-import type { AddressBook, SiteAddresses } from '../mirrors/address-book.js';
+import type { AddressBook, SiteAddresses } from '../mirrors/index.js';
 import { trustedProxies } from './trusted-proxies.js';
 
 /**

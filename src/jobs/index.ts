@@ -1,7 +1,10 @@
-import { announceStoriesComingDue } from '../content/changes.js';
-import { purgeStalePresence } from '../content/presence.js';
-import { publishDueArticles, purgeDeletedArticles } from '../content/workflow.js';
-import { dispatchDue, purgeOldDeliveries } from '../distribution/webhooks/index.js';
+import {
+  announceStoriesComingDue,
+  publishDueArticles,
+  purgeDeletedArticles,
+  purgeStalePresence,
+} from '../content/index.js';
+import { dispatchDue, purgeOldDeliveries } from '../distribution/index.js';
 import { refreshAddresses, scheduledMirrorCheck } from '../mirrors/index.js';
 import type { Job } from './runner.js';
 

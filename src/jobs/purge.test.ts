@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { softDeleteArticle } from '../content/workflow.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
 import { defaultJobs } from './index.js';

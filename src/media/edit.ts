@@ -1,5 +1,4 @@
-import { mediaTag } from '../cache/tags.js';
-import { announceChange } from '../content/announce.js';
+import { announceChange, mediaTag } from '../cache/index.js';
 import type { Db, MediaRow } from '../db/index.js';
 import { notFound } from '../errors.js';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadSharp } from './sharp.js';
 import type { MediaRow } from '../db/index.js';
+import { loadSharp } from './sharp.js';
 
 /**
  * Responsive renditions, made on first request and kept on disk. Only these widths exist, so

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { resolveSession } from '../accounts/index.js';
-import type { Context } from '../context.js';
 import { checkMediaSignature } from '../content/index.js';
+import type { Context } from '../context.js';
 import { ensureRendition, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat } from './renditions.js';
 import { isMediaPublic } from './visibility.js';
 

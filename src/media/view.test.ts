@@ -4,7 +4,7 @@
  */
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { addTestImage, type Fixture, seedFixture } from '../test/fixtures.js';
 import { imageView } from './view.js';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle } from '../content/index.js';
-import { issuePreview } from '../content/index.js';
+import { createArticle, issuePreview } from '../content/index.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { addTestImage, type Fixture, paragraphs, seedFixture } from '../test/fixtures.js';
 

@@ -1,10 +1,9 @@
 import { audit } from '../accounts/index.js';
-import { ADDRESSES, SITE } from '../cache/tags.js';
-import { announceChange } from '../content/index.js';
+import { ADDRESSES, announceChange, SITE } from '../cache/index.js';
 import type { Context } from '../context.js';
+import type { AddressSettings } from '../lib/address-rules.js';
 import type { SiteAddresses } from './address-book.js';
 import { saveAddresses } from './address-book.js';
-import type { AddressSettings } from '../lib/address-rules.js';
 import type { AddressInput, ResetInput } from './address-input.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Config } from '../config.js';
 import type { Db, MirrorCheckRow } from '../db/index.js';
-import type { SiteAddresses } from './address-book.js';
 import { isOnionOrigin } from '../lib/address-rules.js';
+import type { SiteAddresses } from './address-book.js';
 
 /**
  * The site's addresses as readers and apps see them: the footer of every page and

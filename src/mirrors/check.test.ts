@@ -5,14 +5,14 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import type { Context } from '../context.js';
+import { exportStatic } from '../export/export.js';
+import { staticServer } from '../export/static-server.js';
+import { isOnionOrigin } from '../lib/address-rules.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { seedFixture } from '../test/fixtures.js';
 import { fixedAddressBook } from './address-book.js';
-import { isOnionOrigin } from '../lib/address-rules.js';
 import { checkMirrors, isDown, mirrorStatus, statusTable } from './check.js';
-import { exportStatic } from '../export/export.js';
-import { staticServer } from '../export/static-server.js';
 import { scheduledMirrorCheck } from './schedule.js';
 
 /** A loopback port nobody listens on (opened, then closed). */

@@ -2,13 +2,13 @@ import { listPublished } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { Db, MirrorStatus } from '../db/index.js';
 import { isOnionOrigin } from '../lib/address-rules.js';
-import type { MirrorsDocument } from './addresses.js';
 import {
   BlockedTargetError,
   type OutboundPolicy,
   OutboundTimeoutError,
   outboundRequest,
 } from '../net/index.js';
+import type { MirrorsDocument } from './addresses.js';
 
 /**
  * Mirror health: is every address up, and does it serve the newest story? The newest story

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdnPurger } from '../cache/purge.js';
 import type { Context } from '../context.js';
 import { checkMirrors } from '../mirrors/check.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { outboundRequest } from './outbound.js';
 

@@ -1,5 +1,5 @@
-import type { Context } from '../context.js';
 import { loadSectionTree } from '../content/index.js';
+import type { Context } from '../context.js';
 import { parseSearchParams, resolveFilters, type SearchParams } from './params.js';
 import { searchArticles } from './search.js';
 import { type ResultView, resultViews } from './view.js';

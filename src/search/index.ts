@@ -2,14 +2,6 @@
 export type { SearchEngine } from './engine.js';
 export { foldText } from './fold.js';
 export { indexArticle, indexArticleChange, reindexAll, reindexArticles } from './indexer.js';
-export { isEmptyQuery, type ParsedQuery, parseQuery } from './query.js';
-export {
-  MAX_LIMIT,
-  type SearchHit,
-  type SearchOptions,
-  type SearchResult,
-  searchArticles,
-} from './search.js';
 export {
   parseSearchParams,
   resolveFilters,
@@ -17,5 +9,13 @@ export {
   type SearchParams,
   searchParams,
 } from './params.js';
+export { isEmptyQuery, type ParsedQuery, parseQuery } from './query.js';
 export { contentApiSearch, searchRoutes } from './routes.js';
+export {
+  MAX_LIMIT,
+  type SearchHit,
+  type SearchOptions,
+  type SearchResult,
+  searchArticles,
+} from './search.js';
 export { type ResultView, resultViews } from './view.js';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { type Doc, renderText } from '../shared/document/index.js';
 import { dialectOf } from '../db/adapter.js';
 import type { ArticleRow, Database, Db } from '../db/index.js';
+import { type Doc, renderText } from '../shared/document/index.js';
 import type { IndexedMeta, IndexedText, SearchEngine } from './engine.js';
 import { foldText } from './fold.js';
 import { postgresEngine } from './postgres-engine.js';

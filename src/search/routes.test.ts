@@ -3,7 +3,7 @@ import formats from 'ajv-formats';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../content/index.js';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, paragraphs, seedFixture } from '../test/fixtures.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, createArticle, updateArticle } from '../content/index.js';
 import { restoreArticle, softDeleteArticle } from '../content/workflow.js';
-import { testEnv, type TestEnv } from '../test/context.js';
-import { testDialects } from '../test/databases.js';
 import { call, createRoleUsers, signIn } from '../test/admin.js';
+import { type TestEnv, testEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
 import { type Fixture, paragraphs, seedFixture } from '../test/fixtures.js';
 import { reindexAll, searchArticles } from './index.js';
 

@@ -1,7 +1,7 @@
 import { bylinesOf, mediaByIds, type SectionTree } from '../content/index.js';
 import type { Db } from '../db/index.js';
 import { authorHref, sectionHref } from '../lib/public-paths.js';
-import { type ImageView, imageView } from '../media/view.js';
+import { type ImageView, imageView } from '../media/index.js';
 import type { SearchHit } from './search.js';
 
 /** A search hit with what a result card or an API client shows, loaded for the whole page at once. */

@@ -1,15 +1,15 @@
+import { articleTag, authorTag, mediaTag, sectionTag } from '../cache/index.js';
+import type { SectionTree } from '../content/index.js';
 import {
   type ArticleSummary,
   bylinesOf,
   type ListFilter,
   listPublished,
   mediaByIds,
-} from '../content/queries.js';
-import { articleTag, authorTag, mediaTag, sectionTag } from '../cache/tags.js';
-import type { SectionTree } from '../content/sections.js';
+} from '../content/index.js';
 import type { AuthorRow, Db, MediaRow } from '../db/index.js';
-import { imageView } from '../media/view.js';
-import { authorHref, sectionHref, type StoryCard } from './view.js';
+import { imageView } from '../media/index.js';
+import { authorHref, type StoryCard, sectionHref } from './view.js';
 
 /** Card images are drawn at most a third of the page wide (full width on phones). */
 const CARD_SIZES = '(min-width: 960px) 33vw, (min-width: 640px) 50vw, 100vw';

@@ -1,5 +1,5 @@
-import { sectionTag } from '../cache/tags.js';
-import { ancestry, loadSectionTree, type SectionTree } from '../content/sections.js';
+import { sectionTag } from '../cache/index.js';
+import { ancestry, loadSectionTree, type SectionTree } from '../content/index.js';
 import type { Context } from '../context.js';
 import { feedLinks } from '../distribution/index.js';
 import { footerAddresses } from '../mirrors/index.js';

@@ -1,4 +1,4 @@
-import { ALL_LIST, articleTag, CORRECTIONS } from '../cache/tags.js';
+import { ALL_LIST, articleTag, CORRECTIONS } from '../cache/index.js';
 import { countCorrections, listCorrections } from '../content/index.js';
 import type { Context } from '../context.js';
 import { loadFrame, notFound, PAGE_SIZE, type PageResult, pageTags, plainHead } from './common.js';

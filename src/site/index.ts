@@ -1,27 +1,27 @@
-export { CSP, send, siteRoutes } from './routes.js';
+/** Render halves of the page builders, for rendering many pages from data loaded in bulk. */
+export { cardOf } from './cards.js';
 /** Page builders, for the static export (which renders the same pages without HTTP). */
 export {
+  type ArticlePageData,
+  authorMeta,
   authorPage,
+  collectImages,
+  type Frame,
   homePage,
+  loadFrame,
   notFound,
   PAGE_SIZE,
   type PageResult,
   parsePage,
   pathPage,
-  tagPage,
-} from './pages.js';
-/** Render halves of the page builders, for rendering many pages from data loaded in bulk. */
-export { cardOf } from './cards.js';
-export { keepCardMarkup } from './theme/components.js';
-export { articleVideo } from './video.js';
-export {
-  type ArticlePageData,
-  authorMeta,
-  collectImages,
-  type Frame,
-  loadFrame,
   renderArticlePage,
   renderListPage,
   sectionMeta,
   tagMeta,
+  tagPage,
 } from './pages.js';
+export { previewRoutes } from './preview.js';
+export { CSP, send, siteRoutes } from './routes.js';
+export { keepCardMarkup } from './theme/components.js';
+export { articleVideo } from './video.js';
+export type { StoryCard } from './view.js';

@@ -7,19 +7,20 @@ import {
   sectionTag,
   tagListTag,
   tagTag,
-} from '../cache/tags.js';
+} from '../cache/index.js';
 import {
+  ancestry,
   countPublished,
   type ListFilter,
   mediaByIds,
   publicAuthorBySlug,
   publicTagBySlug,
-} from '../content/queries.js';
-import { ancestry, type SectionNode } from '../content/sections.js';
+  type SectionNode,
+} from '../content/index.js';
 import type { Context } from '../context.js';
 import type { AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { feedLinks } from '../distribution/index.js';
-import { imageView } from '../media/view.js';
+import { imageView } from '../media/index.js';
 import { cardsFor } from './cards.js';
 import {
   crumbsOf,

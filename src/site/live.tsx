@@ -2,7 +2,7 @@ import { listLiveStreams, mediaByIds } from '../content/index.js';
 import type { Context } from '../context.js';
 import { loadFrame, type PageResult } from './common.js';
 import { renderDocument } from './render.js';
-import { LivePage, type LiveModel } from './theme/live.js';
+import { type LiveModel, LivePage } from './theme/live.js';
 import { livePlayer, mediaCsp, videoObject } from './video.js';
 import type { Head } from './view.js';
 

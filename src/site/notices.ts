@@ -1,4 +1,4 @@
-import { CORRECTION_KINDS, type PublicNotice } from '../content/notices.js';
+import { CORRECTION_KINDS, type PublicNotice } from '../content/index.js';
 import type { NoticeView } from './theme/notices.js';
 
 /**

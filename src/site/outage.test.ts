@@ -6,7 +6,7 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ORIGIN, type Session, createRoleUsers, signIn } from '../test/admin.js';
+import { createRoleUsers, ORIGIN, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { createPgDatabase, testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';

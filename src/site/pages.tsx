@@ -7,24 +7,26 @@ import {
   sectionListTag,
   sectionTag,
   tagTag,
-} from '../cache/tags.js';
-import { type Doc, excerpt, renderHtml } from '../shared/document/index.js';
-import { noticesOf, type PublicNotice } from '../content/notices.js';
+} from '../cache/index.js';
 import {
   type ArticleSummary,
+  ancestry,
   articleByPath,
   bylinesOf,
+  descendantIds,
   isPublicArticle,
   listPublished,
   mediaByIds,
+  noticesOf,
+  type PublicNotice,
   redirectFor,
   tagsOf,
-} from '../content/queries.js';
-import { ancestry, descendantIds } from '../content/sections.js';
+} from '../content/index.js';
 import type { Context } from '../context.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { feedLinks } from '../distribution/index.js';
-import { imageView, mediaUrl } from '../media/view.js';
+import { imageView, mediaUrl } from '../media/index.js';
+import { type Doc, excerpt, renderHtml } from '../shared/document/index.js';
 import { cardsFor, toCards } from './cards.js';
 import {
   crumbsOf,

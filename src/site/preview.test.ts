@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSection } from '../content/index.js';
+import { checkPreviewToken, createSection, PREVIEW_TTL_MS } from '../content/index.js';
 import { createContext } from '../context.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { checkPreviewToken, PREVIEW_TTL_MS } from '../content/index.js';
 
 const body = {
   type: 'doc',

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { cacheAs } from '../cache/index.js';
-import { EMBED_FRAME_ORIGINS } from '../shared/document/index.js';
 import type { Context } from '../context.js';
+import { EMBED_FRAME_ORIGINS } from '../shared/document/index.js';
 import { CORRECTIONS_PATH, correctionsPage } from './corrections.js';
 import { livePage } from './live.js';
 import { authorPage, homePage, notFound, type PageResult, parsePage, pathPage, tagPage } from './pages.js';

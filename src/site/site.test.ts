@@ -2,8 +2,8 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, updateArticle } from '../content/articles.js';
 import { updateSection } from '../content/sections.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { testEnv, type TestEnv } from '../test/context.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
 
 describe.each(testDialects())('public site on %s', (dialect) => {

@@ -1,8 +1,7 @@
 import type { Config } from '../config.js';
 import { videoWithPoster } from '../content/index.js';
 import type { ArticleRow, ArticleVideoRow, Db, LiveStreamRow, MediaRow } from '../db/index.js';
-import { thumbnailOf } from '../media/thumbnail.js';
-import { mediaUrl } from '../media/view.js';
+import { mediaUrl, thumbnailOf } from '../media/index.js';
 import { publisher } from './structured-data.js';
 import type { PlayerView } from './theme/video.js';
 

@@ -1,8 +1,7 @@
 import type { Config } from '../config.js';
-import type { ArticleSummary } from '../content/queries.js';
-import type { SectionNode } from '../content/sections.js';
+import type { ArticleSummary, SectionNode } from '../content/index.js';
 import type { AuthorRow, MediaRow, TagRow } from '../db/index.js';
-import type { ImageView } from '../media/view.js';
+import type { ImageView } from '../media/index.js';
 import type { FooterAddresses } from '../mirrors/index.js';
 
 /**

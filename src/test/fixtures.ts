@@ -1,11 +1,11 @@
 import path from 'node:path';
 import sharp from 'sharp';
 import { createArticle } from '../content/articles.js';
-import type { ArticleInput } from '../shared/article-input.js';
 import { createSection } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { ArticleRow } from '../db/index.js';
 import { addMediaFile, type MediaMeta } from '../media/library.js';
+import type { ArticleInput } from '../shared/article-input.js';
 
 /** A real JPEG made on the spot, added to the media library. */
 export async function addTestImage(

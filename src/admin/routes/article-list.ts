@@ -1,9 +1,14 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { can } from '../../accounts/index.js';
-import { bylined, descendantIds, loadSectionTree, tagged } from '../../content/index.js';
-import { latestNotes } from '../../content/notes.js';
-import { pendingChangesFor } from '../../content/pending-changes.js';
+import {
+  bylined,
+  descendantIds,
+  latestNotes,
+  loadSectionTree,
+  pendingChangesFor,
+  tagged,
+} from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../db/index.js';
 import { invalidInput } from '../../errors.js';

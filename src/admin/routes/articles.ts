@@ -1,35 +1,32 @@
 import { z } from 'zod';
-import { audit, canSetByline } from '../../accounts/index.js';
+import { canSetByline } from '../../accounts/index.js';
 import {
-  addNotice,
   articleInputOf,
   ContentError,
   createArticle,
+  deleteStory,
   editsGoToWorkingCopy,
-  foldWorkingCopy,
+  getRevision,
+  listHistoryEvents,
+  listRevisions,
+  noteText,
+  moveStory,
   noticeInput,
+  restoreStory,
+  TRANSITIONS,
+  type Transition,
   updateArticle,
   WORKING_COPY_ACTIONS,
 } from '../../content/index.js';
-import { noteText } from '../../content/notes.js';
-import { getRevision, listHistoryEvents, listRevisions } from '../../content/revisions.js';
-import { articleInput } from '../../shared/article-input.js';
-import {
-  restoreArticle,
-  softDeleteArticle,
-  TRANSITIONS,
-  type Transition,
-  transitionArticle,
-} from '../../content/workflow.js';
 import type { Context } from '../../context.js';
 import type { ArticleRow } from '../../db/index.js';
-import { inTransaction } from '../../db/index.js';
 import { conflict, forbidden, invalidInput, notFound } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
-import { type AuthedActor, authorize, idParams, type Router } from '../http.js';
+import { articleInput } from '../../shared/article-input.js';
+import { type AuthedActor, authorize, editorOf, idParams, type Router } from '../http.js';
 import { articleListRoute } from './article-list.js';
 import { assertChecksPass, isCheckedAction } from './checks.js';
-import { checkTransitionNote, noteRoutes, writeTransitionNote } from './notes.js';
+import { checkTransitionNote, noteRoutes } from './notes.js';
 import { presentArticle, TRANSITION_ACTION } from './presenters.js';
 import { readableStory, storyFor } from './story-access.js';
 import { withWorkingCopy, workingCopyRoutes } from './working-copy.js';
@@ -187,14 +184,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
         throw invalidInput(`notice: only update takes a notice, not ${body.action}`);
       if (notice) authorize(actor, 'notice.add', { ownerId: current.created_by, status: current.status });
       if (workingCopy.handles(body.action, current))
-        return workingCopy.transition(current, body, actor, {
-          afterUpdate: notice
-            ? async (tx, row) => {
-                await addNotice(tx, row.id, notice, { by: actor.label, now: now() });
-              }
-            : undefined,
-          afterReview: (tx) => writeTransitionNote(tx, actor, current.id, body.action, body.note, now()),
-        });
+        return workingCopy.transition(current, body, actor, { notice, note: body.note });
       authorize(actor, TRANSITION_ACTION[body.action], {
         ownerId: current.created_by,
         status: current.status,
@@ -203,30 +193,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
       if (isCheckedAction(body.action) && body.version === current.version)
         await assertChecksPass(ctx, actor, current, await articleInputOf(ctx.db, current), body.action, body);
       const row = await conflictGuard(params.id, actor, () =>
-        inTransaction(ctx.db, async (tx) => {
-          const moved = await transitionArticle(
-            tx,
-            params.id,
-            { action: body.action, publishAt: body.publishAt, expectedVersion: body.version },
-            { by: actor.label, timeZone: tz, now: now() },
-          );
-          await writeTransitionNote(tx, actor, moved.id, body.action, body.note, now());
-          if (['publish', 'schedule', 'unschedule', 'unpublish', 'archive'].includes(body.action)) {
-            await audit(tx, {
-              actor: { id: actor.id, label: actor.user.email },
-              action: `article.${body.action}`,
-              subject: { type: 'article', id: moved.id },
-              details: {
-                from: current.status,
-                to: moved.status,
-                path: moved.path,
-                publishAt: moved.publish_at,
-              },
-            });
-          }
-          // Leaving the live states: pending changes become the story's own content.
-          return foldWorkingCopy(tx, moved, { by: actor.label, timeZone: tz, now: now() });
-        }),
+        moveStory(ctx.db, params.id, body, editorOf(ctx, actor)),
       );
       return present(row, actor);
     },
@@ -241,15 +208,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     status: 204,
     handler: async ({ params, actor }) => {
       await storyFor(ctx.db, actor, params.id, 'article.delete');
-      await inTransaction(ctx.db, async (tx) => {
-        const row = await softDeleteArticle(tx, params.id, now());
-        await audit(tx, {
-          actor: { id: actor.id, label: actor.user.email },
-          action: 'article.delete',
-          subject: { type: 'article', id: row.id },
-          details: { headline: row.headline, status: row.status },
-        });
-      });
+      await deleteStory(ctx.db, params.id, editorOf(ctx, actor));
     },
   });
 
@@ -261,15 +220,7 @@ export function articleRoutes(r: Router, ctx: Context): void {
     params: idParams,
     handler: async ({ params, actor }) => {
       await storyFor(ctx.db, actor, params.id, 'article.restore', { deleted: true });
-      const row = await inTransaction(ctx.db, async (tx) => {
-        const restored = await restoreArticle(tx, params.id, now());
-        await audit(tx, {
-          actor: { id: actor.id, label: actor.user.email },
-          action: 'article.restore',
-          subject: { type: 'article', id: restored.id },
-        });
-        return restored;
-      });
+      const row = await restoreStory(ctx.db, params.id, editorOf(ctx, actor));
       return present(row, actor);
     },
   });

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { SITE } from '../../cache/tags.js';
-import { announceChange } from '../../content/index.js';
+import { announceChange, SITE } from '../../cache/index.js';
 import type { Context } from '../../context.js';
 import { authorize, type Router } from '../http.js';
 

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import { audit } from '../../accounts/index.js';
-import type { Context } from '../../context.js';
-import { createApiKey, listApiKeys, revokeApiKey } from '../../distribution/index.js';
 import {
   createLiveStream,
   listLiveStreams,
@@ -13,16 +11,20 @@ import {
   videoInput,
   videoOf,
 } from '../../content/index.js';
+import type { Context } from '../../context.js';
 import {
   addSubscription,
+  createApiKey,
   deliveryAttempts,
+  listApiKeys,
   listDeliveries,
   listSubscriptions,
   removeSubscription,
   resendDelivery,
+  revokeApiKey,
   type SubscriptionInput,
   setSubscriptionActive,
-} from '../../distribution/webhooks/index.js';
+} from '../../distribution/index.js';
 import { notFound } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';

@@ -4,9 +4,7 @@ import type { MediaRow } from '../../db/index.js';
 import { DomainError, notFound, unsupportedMediaType } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { multiLine, singleLine } from '../../lib/text.js';
-import { updateMedia } from '../../media/edit.js';
-import { receiveUpload } from '../../media/upload.js';
-import { imageView } from '../../media/view.js';
+import { imageView, receiveUpload, updateMedia } from '../../media/index.js';
 import { authorize, idParams, type Router } from '../http.js';
 
 function presentMedia(m: MediaRow) {

@@ -1,8 +1,7 @@
-import { addNote, listNotes, type NoteTransition, noteBody } from '../../content/notes.js';
+import { addNote, listNotes, noteBody } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import type { Db } from '../../db/index.js';
 import { invalidInput } from '../../errors.js';
-import { type AuthedActor, authorize, idParams, type Router } from '../http.js';
+import { authorize, idParams, type Router } from '../http.js';
 import { readableStory } from './story-access.js';
 
 /**
@@ -53,17 +52,4 @@ export function checkTransitionNote(action: string, note: string | undefined): v
     throw invalidInput('note: give the reason for returning the story to draft');
   if (note && action !== 'submit' && action !== 'return')
     throw invalidInput(`note: only submit and return take a note, not ${action}`);
-}
-
-/** Writes the transition's note in the transition's own transaction (nothing when there is none). */
-export async function writeTransitionNote(
-  tx: Db,
-  actor: AuthedActor,
-  articleId: number,
-  action: string,
-  note: string | undefined,
-  now: string,
-): Promise<void> {
-  if (!note) return;
-  await addNote(tx, { articleId, userId: actor.id, text: note, transition: action as NoteTransition, now });
 }

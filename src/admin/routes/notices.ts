@@ -1,17 +1,16 @@
-import { audit, can } from '../../accounts/index.js';
+import { can } from '../../accounts/index.js';
 import {
-  addNotice,
-  editNotice,
+  addStoryNotice,
+  editStoryNotice,
   listNotices,
   type Notice,
   noticeInput,
   noticePatch,
-  removeNotice,
+  removeStoryNotice,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { inTransaction } from '../../db/index.js';
 import { rowIdParam } from '../../lib/ids.js';
-import { type AuthedActor, authorize, idParams, type Router } from '../http.js';
+import { authorize, editorOf, idParams, type Router } from '../http.js';
 import { readableStory } from './story-access.js';
 
 /**
@@ -22,8 +21,6 @@ import { readableStory } from './story-access.js';
 const noticeParams = idParams.extend({ noticeId: rowIdParam });
 
 export function noticeRoutes(r: Router, ctx: Context): void {
-  const now = () => ctx.now().toISOString();
-
   /** `by` labels ("user:12") with the names the newsroom knows them by. */
   async function present(notices: Notice[]) {
     const ids = [
@@ -39,24 +36,6 @@ export function noticeRoutes(r: Router, ctx: Context): void {
     const name = (label: string | null) => users.find((u) => `user:${u.id}` === label)?.name ?? label;
     return notices.map((n) => ({ ...n, createdByName: name(n.createdBy), editedByName: name(n.editedBy) }));
   }
-
-  const auditNotice = (
-    tx: Parameters<typeof audit>[0],
-    actor: AuthedActor,
-    action: string,
-    notice: Notice,
-    details: Record<string, unknown>,
-  ) =>
-    audit(
-      tx,
-      {
-        actor: { id: actor.id, label: actor.user.email },
-        action,
-        subject: { type: 'article', id: notice.articleId },
-        details: { notice: notice.id, kind: notice.kind, ...details },
-      },
-      now(),
-    );
 
   r.add({
     method: 'GET',
@@ -85,11 +64,7 @@ export function noticeRoutes(r: Router, ctx: Context): void {
     handler: async ({ params, body, actor }) => {
       const story = await readableStory(ctx.db, actor, params.id);
       authorize(actor, 'notice.add', { ownerId: story.created_by, status: story.status });
-      const notice = await inTransaction(ctx.db, async (tx) => {
-        const added = await addNotice(tx, story.id, body, { by: actor.label, now: now() });
-        await auditNotice(tx, actor, 'notice.add', added, { text: added.text });
-        return added;
-      });
+      const notice = await addStoryNotice(ctx.db, story.id, body, editorOf(ctx, actor));
       return (await present([notice]))[0];
     },
   });
@@ -104,17 +79,7 @@ export function noticeRoutes(r: Router, ctx: Context): void {
     handler: async ({ params, body, actor }) => {
       const story = await readableStory(ctx.db, actor, params.id);
       authorize(actor, 'notice.edit', { ownerId: story.created_by, status: story.status });
-      const notice = await inTransaction(ctx.db, async (tx) => {
-        const { before, after } = await editNotice(tx, story.id, params.noticeId, body, {
-          by: actor.label,
-          now: now(),
-        });
-        await auditNotice(tx, actor, 'notice.edit', after, {
-          before: { kind: before.kind, text: before.text },
-          after: { kind: after.kind, text: after.text },
-        });
-        return after;
-      });
+      const notice = await editStoryNotice(ctx.db, story.id, params.noticeId, body, editorOf(ctx, actor));
       return (await present([notice]))[0];
     },
   });
@@ -129,10 +94,7 @@ export function noticeRoutes(r: Router, ctx: Context): void {
     handler: async ({ params, actor }) => {
       const story = await readableStory(ctx.db, actor, params.id);
       authorize(actor, 'notice.edit', { ownerId: story.created_by, status: story.status });
-      await inTransaction(ctx.db, async (tx) => {
-        const removed = await removeNotice(tx, story.id, params.noticeId, { by: actor.label, now: now() });
-        await auditNotice(tx, actor, 'notice.remove', removed, { text: removed.text });
-      });
+      await removeStoryNotice(ctx.db, story.id, params.noticeId, editorOf(ctx, actor));
     },
   });
 }

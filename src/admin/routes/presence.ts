@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { heartbeat, leave, tabId, takeOver } from '../../content/presence.js';
+import { heartbeat, leave, tabId, takeOver } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { idParams, type Router } from '../http.js';

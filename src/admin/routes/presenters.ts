@@ -1,6 +1,6 @@
 import { type Action, can } from '../../accounts/index.js';
 import type { ArticleInput } from '../../content/index.js';
-import { TRANSITIONS, type Transition } from '../../content/workflow.js';
+import { TRANSITIONS, type Transition } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { ArticleRow } from '../../db/index.js';
 import type { AuthedActor } from '../http.js';

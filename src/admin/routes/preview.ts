@@ -1,5 +1,5 @@
-import type { Context } from '../../context.js';
 import { issuePreview } from '../../content/index.js';
+import type { Context } from '../../context.js';
 import { idParams, type Router } from '../http.js';
 import { readableStory } from './story-access.js';
 

@@ -1,10 +1,11 @@
-import { audit, can } from '../../accounts/index.js';
+import { can } from '../../accounts/index.js';
 import {
-  applyWorkingCopy,
-  discardWorkingCopy,
+  discardPendingChanges,
   editsGoToWorkingCopy,
   getWorkingCopy,
-  reviewWorkingCopy,
+  type NoticeInput,
+  publishPendingChanges,
+  reviewPendingChanges,
   saveWorkingCopy,
   type WorkingCopyAction,
   type WorkingCopyContent,
@@ -12,8 +13,7 @@ import {
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { ArticleRow, Db } from '../../db/index.js';
-import { inTransaction } from '../../db/index.js';
-import { type AuthedActor, authorize } from '../http.js';
+import { type AuthedActor, authorize, editorOf } from '../http.js';
 import { assertChecksPass, contentToCheck } from './checks.js';
 
 /**
@@ -35,11 +35,6 @@ export interface WorkingCopyTransitionBody {
   /** Go past the checks' warnings (editors and above; routes/checks.ts). */
   override?: boolean;
 }
-
-/** Extra work inside the `update` transaction (a correction notice, say), after the story is written. */
-export type AfterUpdate = (tx: Db, row: ArticleRow) => Promise<void>;
-/** Extra work inside a submit/return of the copy (the note to or from the desk). */
-export type AfterReview = (tx: Db) => Promise<void>;
 
 /** `live`, `editsGoTo`, `workingCopy` and `allowed.workingCopy` on a presented story. */
 export async function withWorkingCopy<T extends { allowed: { update: boolean } }>(
@@ -86,7 +81,6 @@ export async function withWorkingCopy<T extends { allowed: { update: boolean } }
 }
 
 export function workingCopyRoutes<P>(ctx: Context, h: Helpers<P>) {
-  const tz = ctx.config.site.timeZone;
   const now = () => ctx.now().toISOString();
 
   /** A save or autosave of a published or scheduled story: to its working copy. */
@@ -123,11 +117,11 @@ export function workingCopyRoutes<P>(ctx: Context, h: Helpers<P>) {
     current: ArticleRow,
     body: WorkingCopyTransitionBody,
     actor: AuthedActor,
-    extra: { afterUpdate?: AfterUpdate; afterReview?: AfterReview } = {},
+    extra: { notice?: NoticeInput; note?: string } = {},
   ): Promise<P> {
     const subject = { ownerId: current.created_by, status: current.status };
     const id = current.id;
-    const who = { expectedVersion: body.version, by: actor.label, byId: actor.id, now: now() };
+    const by = editorOf(ctx, actor);
     const row = await h.conflictGuard(id, actor, async () => {
       if (body.action === 'update') {
         authorize(actor, 'article.publish', subject);
@@ -144,28 +138,15 @@ export function workingCopyRoutes<P>(ctx: Context, h: Helpers<P>) {
               override: body.override,
             },
           );
-        return inTransaction(ctx.db, async (tx) => {
-          const updated = await applyWorkingCopy(tx, id, { ...who, timeZone: tz });
-          await extra.afterUpdate?.(tx, updated);
-          await audit(tx, {
-            actor: { id: actor.id, label: actor.user.email },
-            action: 'article.update',
-            subject: { type: 'article', id },
-            details: { status: updated.status, path: updated.path, from: current.path },
-          });
-          return updated;
-        });
+        return publishPendingChanges(ctx.db, id, { version: body.version, notice: extra.notice }, by);
       }
       if (body.action === 'discard') {
         authorize(actor, 'article.revise', subject);
-        return discardWorkingCopy(ctx.db, id, who);
+        return discardPendingChanges(ctx.db, id, { version: body.version }, by);
       }
       const action = body.action === 'submit' ? 'submit' : 'return';
       authorize(actor, action === 'submit' ? 'article.revise' : 'article.publish', subject);
-      await inTransaction(ctx.db, async (tx) => {
-        await reviewWorkingCopy(tx, id, action, who);
-        await extra.afterReview?.(tx);
-      });
+      await reviewPendingChanges(ctx.db, id, { action, version: body.version, note: extra.note }, by);
       return current;
     });
     return h.present(row, actor);

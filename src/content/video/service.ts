@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { articleTag } from '../../cache/tags.js';
-import { announceChange } from '../announce.js';
+import { announceChange, articleTag } from '../../cache/index.js';
 import type { ArticleVideoRow, Db, LiveStreamRow } from '../../db/index.js';
 import { codeForStatus, DomainError } from '../../errors.js';
 import { type LiveStreamInput, liveStreamInput, type VideoInput, videoInput } from './schema.js';

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
 import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../app.js';
 import { createContext } from '../../context.js';
 import { withoutDiskSync } from '../../db/index.js';
-import { testDialects } from '../../test/databases.js';
 import { type TestEnv, testEnv } from '../../test/context.js';
+import { testDialects } from '../../test/databases.js';
 import { type Fixture, seedFixture } from '../../test/fixtures.js';
 import { createApiKey, hashKey, listApiKeys, revokeApiKey } from './keys.js';
 import { hitRateLimit } from './rate-limit.js';

@@ -1,8 +1,7 @@
 import type { Config } from '../../config.js';
 import type { SectionTree } from '../../content/index.js';
 import { ancestry, CORRECTION_KINDS } from '../../content/index.js';
-import { widthsFor } from '../../media/renditions.js';
-import { mediaUrl } from '../../media/view.js';
+import { mediaUrl, widthsFor } from '../../media/index.js';
 import type { PublicArticle, StoryRelations } from './queries.js';
 import { articleUri, articleUrl, bodyHtml, bodyText, parseBody, summaryOf } from './story.js';
 

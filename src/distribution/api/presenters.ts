@@ -1,8 +1,7 @@
 import type { Config } from '../../config.js';
 import type { SectionNode, SectionTree } from '../../content/index.js';
 import type { AuthorRow, MediaRow, TagRow } from '../../db/index.js';
-import { widthsFor } from '../../media/renditions.js';
-import { mediaUrl } from '../../media/view.js';
+import { mediaUrl, widthsFor } from '../../media/index.js';
 import type { PublicArticle, StoryRelations } from './queries.js';
 import type { ArticleField, SectionOut } from './schema.js';
 import { absoluteImage, articleUrl, bodyHtml, bodyText, parseBody, summaryOf } from './story.js';

@@ -1,8 +1,7 @@
 import type { Config } from '../../config.js';
-import { type Doc, excerpt, renderHtml, renderText } from '../../shared/document/index.js';
 import type { MediaRow } from '../../db/index.js';
-import { RENDITION_WIDTHS } from '../../media/renditions.js';
-import { mediaUrl } from '../../media/view.js';
+import { mediaUrl, RENDITION_WIDTHS } from '../../media/index.js';
+import { type Doc, excerpt, renderHtml, renderText } from '../../shared/document/index.js';
 import type { PublicArticle } from './queries.js';
 
 /**

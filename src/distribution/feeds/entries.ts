@@ -1,6 +1,6 @@
-import { articleTag, authorTag, mediaTag, tagTag } from '../../cache/tags.js';
-import type { Doc } from '../../shared/document/index.js';
+import { articleTag, authorTag, mediaTag, tagTag } from '../../cache/index.js';
 import type { Context } from '../../context.js';
+import type { Doc } from '../../shared/document/index.js';
 import {
   type ArticleFilter,
   articlePage,

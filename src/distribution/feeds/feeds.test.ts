@@ -3,8 +3,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, createArticle, updateArticle } from '../../content/index.js';
 import type { ArticleRow } from '../../db/index.js';
-import { testDialects } from '../../test/databases.js';
 import { type TestEnv, testEnv } from '../../test/context.js';
+import { testDialects } from '../../test/databases.js';
 import { type Fixture, paragraphs, seedFixture } from '../../test/fixtures.js';
 
 /** A headline built to break careless XML and JSON writers. */

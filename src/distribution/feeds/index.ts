@@ -1,13 +1,20 @@
-export { type FeedFormat, type FeedLink, type FeedScope, feedLinks, feedPath } from './links.js';
-export { feedRoutes } from './routes.js';
 export { sendDocument } from './conditional.js';
 /** Render halves, for the static export (which renders every feed from data loaded in bulk). */
 export { entryOf, FEED_SIZE, type FeedEntry, newestOf } from './entries.js';
-export { FEED_FILES, type FeedFile } from './links.js';
-export { FeedBatch, type FeedDocument, renderFeed } from './render.js';
-export { type ResolvedScope, resolveScope } from './scope.js';
+export {
+  FEED_FILES,
+  type FeedFile,
+  type FeedFormat,
+  type FeedLink,
+  type FeedScope,
+  feedLinks,
+  feedPath,
+} from './links.js';
 /** The TV and video feeds: pure functions of the catalogue. */
 export { mrssFeed } from './mrss.js';
+export { FeedBatch, type FeedDocument, renderFeed } from './render.js';
 export { ROKU_MAX_BYTES, rokuFeed } from './roku.js';
 export { rokuSearchFeed } from './roku-search.js';
+export { feedRoutes } from './routes.js';
+export { type ResolvedScope, resolveScope } from './scope.js';
 export { type Catalogue, loadCatalogue } from './video-catalogue.js';

@@ -1,6 +1,6 @@
 import { htmlField } from './field-text.js';
-import type { Catalogue } from './video-catalogue.js';
 import { el, xmlDocument } from './mrss-xml.js';
+import type { Catalogue } from './video-catalogue.js';
 
 /**
  * A Media RSS feed (RSS 2.0 + the media: namespace, rssboard.org/media-rss) of the video

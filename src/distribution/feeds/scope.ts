@@ -6,7 +6,7 @@ import {
   sectionTag,
   tagListTag,
   tagTag,
-} from '../../cache/tags.js';
+} from '../../cache/index.js';
 import { descendantIds, loadSectionTree, publicAuthorBySlug, publicTagBySlug } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { ArticleFilter } from '../api/queries.js';

@@ -8,7 +8,7 @@ import {
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { LiveStreamRow, MediaRow } from '../../db/index.js';
-import { thumbnailOf } from '../../media/thumbnail.js';
+import { thumbnailOf } from '../../media/index.js';
 
 /**
  * What the TV feeds list, loaded once per request: public video stories with a usable

@@ -6,12 +6,12 @@ import { XMLParser } from 'fast-xml-parser';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../../content/articles.js';
+import { createLiveStream, setArticleVideo, VideoError } from '../../content/index.js';
 import { type TestEnv, testEnv } from '../../test/context.js';
 import { testDialects } from '../../test/databases.js';
 import { type Fixture, paragraphs, seedFixture } from '../../test/fixtures.js';
-import { loadCatalogue } from './video-catalogue.js';
 import { rokuFeed } from './roku.js';
-import { createLiveStream, setArticleVideo, VideoError } from '../../content/index.js';
+import { loadCatalogue } from './video-catalogue.js';
 
 const TRICKY = 'Q&A: <Budget> "deal" — it’s done 🎉';
 const schema = (name: string) => JSON.parse(fs.readFileSync(new URL(`./${name}`, import.meta.url), 'utf8'));

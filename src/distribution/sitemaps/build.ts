@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { type SitemapItemLoose, SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
-import type { Context } from '../../context.js';
+import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap';
 import { mediaByIds } from '../../content/index.js';
+import type { Context } from '../../context.js';
 import { absoluteImage } from '../api/story.js';
 import { xmlChars } from '../feeds/xml-guard.js';
 import { articlesPage, countArticles, listingPages, newestOnPage, recentArticles } from './queries.js';

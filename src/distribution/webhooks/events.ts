@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { ArticleChange } from '../../content/changes.js';
+import type { ArticleChange } from '../../content/index.js';
 import type { ArticleRow, Database, WebhookEvent } from '../../db/index.js';
 
 /**
@@ -115,6 +115,18 @@ export async function payloadOf(tx: Tx, row: ArticleRow): Promise<ArticlePayload
 
 /** Called from content/changes.ts for every article write, inside its transaction. */
 export async function enqueueArticleEvents(tx: Tx, change: ArticleChange): Promise<void> {
+  await enqueueStoryEvent(tx, change);
+  if (change.notice && change.after) {
+    const { action, ...notice } = change.notice;
+    const payload = { article: await payloadOf(tx, change.after), notice: { ...notice, action } };
+    await insertDeliveries(tx, 'article.corrected', JSON.stringify(payload), {
+      due: change.now,
+      now: change.now,
+    });
+  }
+}
+
+async function enqueueStoryEvent(tx: Tx, change: ArticleChange): Promise<void> {
   const type = await eventFor(tx, change);
   if (!type) return;
   const subscriptions = (

@@ -1,9 +1,10 @@
 /** Webhooks: subscriptions, the outbox written with every article change, and its dispatcher. */
+
+export { BlockedTargetError, checkTarget, isNonPublicAddress } from '../../net/index.js';
 export { backoffMs, bodyOf, claimDue, type DispatchResult, dispatchDue } from './dispatcher.js';
 export { enqueueArticleEvents, eventFor, insertDeliveries, payloadOf, WEBHOOK_EVENTS } from './events.js';
 export { postJson, type SendResult } from './send.js';
 export { generateSecret, sign, verify } from './signature.js';
-export { BlockedTargetError, checkTarget, isNonPublicAddress } from '../../net/index.js';
 export {
   addSubscription,
   deliveryAttempts,
@@ -17,4 +18,3 @@ export {
   setSubscriptionActive,
   WebhookError,
 } from './subscriptions.js';
-export { webhookCommands } from './cli.js';

@@ -5,8 +5,8 @@ import { articleInputOf, createArticle, updateArticle } from '../../content/arti
 import { recordArticleChange } from '../../content/changes.js';
 import type { Context } from '../../context.js';
 import { openDatabase } from '../../db/index.js';
+import { type TestEnv, testEnv } from '../../test/context.js';
 import { testDialects } from '../../test/databases.js';
-import { testEnv, type TestEnv } from '../../test/context.js';
 import { type Fixture, paragraphs, seedFixture } from '../../test/fixtures.js';
 import {
   addSubscription,

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { type Context, createContext } from '../../context.js';
-import type { DeliveryStatus } from '../../db/index.js';
+import { loadConfig } from '../config.js';
+import { type Context, createContext } from '../context.js';
+import type { DeliveryStatus } from '../db/index.js';
 import {
   addSubscription,
   deliveryAttempts,
@@ -11,7 +11,7 @@ import {
   resendDelivery,
   setSubscriptionActive,
   WebhookError,
-} from './subscriptions.js';
+} from '../distribution/index.js';
 
 /** `masthead webhook …`: manage subscriptions and inspect deliveries from the shell. */
 export function webhookCommands(

@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
-import { reindexAll } from './indexer.js';
+import { reindexAll } from '../search/index.js';
 
 /** `masthead search reindex`: rebuild the search index from the articles, with a progress bar. */
 export function searchCommands(program: Command): void {

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { testEnv, type TestEnv } from '../test/context.js';
+import { refreshAddresses } from '../mirrors/index.js';
+import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { refreshAddresses } from './address-changes.js';
-import { mirrorCommands } from './cli.js';
+import { mirrorCommands } from './mirrors.js';
 
 /**
  * `masthead mirrors list | add | remove | reset` against the database a running app uses: the

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
+import { createPasswordReset, createUser, listUsers, randomSecret, userByEmail } from '../accounts/index.js';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { ROLES, type Role } from '../db/index.js';
-import { randomSecret } from './secrets.js';
-import { createPasswordReset } from './resets.js';
-import { createUser, listUsers, userByEmail } from './users.js';
 
 /** `masthead user create | list | reset-password`: first-run and recovery without the web app. */
 export function userCommands(program: Command): void {

@@ -36,7 +36,7 @@ export function exportCommands(program: Command): void {
       // measurable time (docs/benchmarks.md). Set here, not for the server: it is read at every
       // collection.
       v8.setFlagsFromString('--heap-growing-percent=30');
-      const { exportStatic } = await import('./export.js');
+      const { exportStatic } = await import('../export/index.js');
       const ctx = await createContext(loadConfig());
       let app = null as FastifyInstance | null;
       // A bar only on a terminal: in cron logs it would be noise.

@@ -2,10 +2,9 @@ import os from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { type Context, createContext } from '../context.js';
-import type { changeAddresses } from './address-changes.js';
 import { checkAlternate } from '../lib/address-rules.js';
-import { addressInput } from './address-input.js';
-import { checkMirrors, isDown, statusTable } from './check.js';
+import type { changeAddresses } from '../mirrors/index.js';
+import { addressInput, checkMirrors, isDown, statusTable } from '../mirrors/index.js';
 
 /** `masthead mirrors check` and the address commands (`export static` is export/cli.ts). */
 export function mirrorCommands(program: Command): void {
@@ -35,10 +34,7 @@ export function mirrorCommands(program: Command): void {
 function addressCommands(mirrors: Command): void {
   const withCtx = async (fn: (ctx: Context, change: typeof changeAddresses) => Promise<void>) => {
     // Loaded when a command runs (accounts, content): `masthead --help` stays quick.
-    const [{ changeAddresses }, { AddressError }] = await Promise.all([
-      import('./address-changes.js'),
-      import('./address-book.js'),
-    ]);
+    const { changeAddresses, AddressError } = await import('../mirrors/index.js');
     const ctx = await createContext(loadConfig());
     try {
       await fn(ctx, changeAddresses);

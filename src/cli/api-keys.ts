@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config.js';
-import { type Context, createContext } from '../../context.js';
-import { createApiKey, DEFAULT_KEY_RATE, listApiKeys, revokeApiKey } from './keys.js';
+import { loadConfig } from '../config.js';
+import { type Context, createContext } from '../context.js';
+import { createApiKey, DEFAULT_KEY_RATE, listApiKeys, revokeApiKey } from '../distribution/index.js';
 
 /** `masthead apikey create | list | revoke`: Content API keys until the admin app manages them. */
 export function apiKeyCommands(
