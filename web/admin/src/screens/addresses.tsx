@@ -70,6 +70,8 @@ export function AddressForm() {
     setView(v);
     setDraft(draftOf(v));
   }, []);
+  // The first copy read starts the draft (state set while rendering, once: React's way to
+  // derive state from a value that arrives later, without an effect and an extra paint).
   if (view === null && saved.data) show(saved.data);
   const load = async () => {
     const latest = await saved.refetch();
