@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, setCsrfToken, siteSetting } from './api/client.js';
 import { signOut as endSession, getSession, type User } from './api/session.js';
@@ -7,10 +8,22 @@ import { SignIn } from './screens/sign-in.js';
 
 type Auth = { state: 'loading' } | { state: 'out' } | { state: 'in'; user: User } | { state: 'down' };
 
-/** The shell: who is signed in, the navigation, and the screen for the address (routes.tsx). */
+/**
+ * The shell: who is signed in, the navigation, and the screen for the address (routes.tsx).
+ * The session is asked here with an effect, not a query: it decides whether there is a signed-in
+ * app at all, sign-in and sign-out set it directly, and without a server it is asked again on a
+ * timer and when the browser comes back online.
+ */
 export function App() {
   const [auth, setAuth] = useState<Auth>({ state: 'loading' });
   const { path } = useLocation();
+  const queries = useQueryClient();
+  /** Signed out: nothing one user's screens read may show to the next one signing in here. */
+  const out = useCallback(() => {
+    setCsrfToken(null);
+    queries.clear();
+    setAuth({ state: 'out' });
+  }, [queries]);
 
   const check = useCallback(async () => {
     try {
@@ -18,12 +31,10 @@ export function App() {
       setCsrfToken(s.csrfToken);
       setAuth({ state: 'in', user: s.user });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) {
-        setCsrfToken(null);
-        setAuth({ state: 'out' });
-      } else setAuth({ state: 'down' });
+      if (err instanceof ApiError && err.status === 401) out();
+      else setAuth({ state: 'down' });
     }
-  }, []);
+  }, [out]);
 
   useEffect(() => {
     void check();
@@ -46,8 +57,7 @@ export function App() {
     } catch {
       // Signed out here either way; the cookie ends when the server next sees it.
     }
-    setCsrfToken(null);
-    setAuth({ state: 'out' });
+    out();
     navigate('/');
   }
 
@@ -80,8 +90,7 @@ export function App() {
   const screen = screenFor(path, {
     user,
     signedOut: () => {
-      setCsrfToken(null);
-      setAuth({ state: 'out' });
+      out();
       navigate('/');
     },
   }) ?? (

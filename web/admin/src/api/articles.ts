@@ -5,7 +5,14 @@
 import type { ArticleData } from '@shared/article-input.js';
 import type { Doc } from '@shared/document/index.js';
 import type { ArticleStatus as Status, Transition } from '@shared/vocabulary.js';
-import { api } from './client.js';
+import {
+  keepPreviousData,
+  type QueryClient,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { ApiError, api } from './client.js';
 import type { Note } from './notes.js';
 
 export type { Status, Transition };
@@ -141,3 +148,78 @@ export const restoreRevision = (id: number, revisionId: number, version: number)
 /** A private preview link to the story as the site renders it. */
 export const previewArticle = (id: number) =>
   api<{ path: string; url: string }>('POST', `/articles/${id}/preview`);
+
+// The query cache's keys for stories: lists by their query string, single stories by id.
+export const articleKeys = {
+  all: ['articles'] as const,
+  lists: () => [...articleKeys.all, 'list'] as const,
+  list: (query: string, tag = '') => [...articleKeys.lists(), query, tag] as const,
+  details: () => [...articleKeys.all, 'detail'] as const,
+  detail: (id: number) => [...articleKeys.details(), id] as const,
+};
+
+/**
+ * After writes to stories (a workflow move, a delete, a tag or section change): every cached
+ * list is fetched again if a screen shows it, and cached single stories are only marked stale
+ * (the open editor holds its own copy and is never replaced under the writer's hands).
+ */
+export async function articlesChanged(qc: QueryClient): Promise<void> {
+  await Promise.all([
+    qc.invalidateQueries({ queryKey: articleKeys.lists() }),
+    qc.invalidateQueries({ queryKey: articleKeys.details(), refetchType: 'none' }),
+  ]);
+}
+
+/** articlesChanged() for components (the bulk actions). */
+export function useArticlesChanged(): () => Promise<void> {
+  const qc = useQueryClient();
+  return () => articlesChanged(qc);
+}
+
+/** Several story lists at once (the desk): each its own cached query. */
+export function useArticleLists(queries: string[]) {
+  return useQueries({
+    queries: queries.map((q) => ({ queryKey: articleKeys.list(q), queryFn: () => listArticles(q) })),
+    combine: (results) => ({
+      lists: results.every((r) => r.data) ? results.map((r) => r.data as ArticleSummary[]) : null,
+      error: results.find((r) => r.error)?.error ?? null,
+    }),
+  });
+}
+
+/**
+ * One page of the stories screen (`fetch` turns a tag name into its id first; the key holds
+ * the name). The rows shown stay until the next page has come (the pager
+ * says which page they are), as `page` is kept with them.
+ */
+export function useArticlePage(
+  query: URLSearchParams,
+  tag: string,
+  page: number,
+  fetch: () => Promise<{ articles: ArticleSummary[]; total: number }>,
+) {
+  return useQuery({
+    queryKey: articleKeys.list(query.toString(), tag),
+    queryFn: async () => ({ ...(await fetch()), page }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * The story the editor opens: read from the server each time it is opened (never a cached copy,
+ * which could hold an older version than the server and turn the first save into a conflict),
+ * kept only while the editor is open, and never fetched again under it (no refetch on focus or
+ * reconnect: the editor owns the story once it has it). No connection or a server fault: asked
+ * again every 3 s until it answers, the reason shown meanwhile, as before the cache.
+ */
+export function useArticleToEdit(id: number) {
+  return useQuery({
+    queryKey: articleKeys.detail(id),
+    queryFn: () => getArticle(id),
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    retry: (_n, err) => err instanceof ApiError && (err.offline || err.status >= 500),
+    retryDelay: 3000,
+  });
+}

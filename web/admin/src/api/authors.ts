@@ -1,9 +1,9 @@
 /**
- * Bylines (author profiles): their shape, the calls that read and change them, and the list the
- * pickers share (fetched once per page load; every write here forgets it). A query cache
- * (TanStack Query) would do this bookkeeping; until it is installed, it is here.
+ * Bylines (author profiles): their shape, the calls that read and change them, their query key
+ * and hooks. Pickers share one cached list (kept until a write here invalidates it); the authors
+ * screen asks afresh each time it opens, and pickers opened afterwards see that copy.
  */
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 export interface Author {
@@ -23,42 +23,44 @@ export interface AuthorWrite {
   bio: string;
 }
 
-let cached: Promise<Byline[]> | null = null;
+export const fetchAuthors = () => api<{ authors: Byline[] }>('GET', '/authors').then((r) => r.authors);
+export const addAuthor = (v: AuthorWrite) => api('POST', '/authors', v);
+export const editAuthor = (id: number, v: AuthorWrite) => api('PATCH', `/authors/${id}`, v);
 
-/** The bylines for pickers: one fetch per page load until a write here changes them. */
-export function loadAuthors(): Promise<Byline[]> {
-  cached ??= api<{ authors: Byline[] }>('GET', '/authors').then((r) => r.authors);
-  cached.catch(() => {
-    cached = null;
+export const authorKeys = {
+  all: ['authors'] as const,
+  list: () => [...authorKeys.all, 'list'] as const,
+};
+
+/** Every byline. `fresh`: ask the server on opening even when a copy is cached (the authors screen). */
+export function useAuthorList(opts: { fresh?: boolean } = {}) {
+  return useQuery({
+    queryKey: authorKeys.list(),
+    queryFn: fetchAuthors,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnMount: opts.fresh ? 'always' : true,
   });
-  return cached;
 }
 
-/** After a change, the next reader fetches the list afresh. */
-export function forgetAuthors(): void {
-  cached = null;
-}
-
-/** Every byline fetched afresh (the authors screen): pickers opened afterwards see the same. */
-export function browseAuthors(): Promise<Byline[]> {
-  forgetAuthors();
-  return loadAuthors();
-}
-
-function changed<T>(p: Promise<T>): Promise<T> {
-  return p.finally(forgetAuthors);
-}
-
-export const addAuthor = (v: AuthorWrite) => changed(api('POST', '/authors', v));
-export const editAuthor = (id: number, v: AuthorWrite) => changed(api('PATCH', `/authors/${id}`, v));
+const NONE: Author[] = [];
 
 /** The bylines for a picker (empty until loaded, or when they cannot be). */
 export function useAuthors(): Author[] {
-  const [list, setList] = useState<Author[]>([]);
-  useEffect(() => {
-    loadAuthors()
-      .then(setList)
-      .catch(() => setList([]));
-  }, []);
-  return list;
+  return useAuthorList().data ?? NONE;
 }
+
+/**
+ * A write to the bylines: the list is fetched again, succeeded or not. Stories keep author ids,
+ * and every screen names them from this list, so no story needs fetching again.
+ */
+function useAuthorWrite<V>(write: (v: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSettled: () => qc.invalidateQueries({ queryKey: authorKeys.all }),
+  });
+}
+
+export const useAddAuthor = () => useAuthorWrite((v: AuthorWrite) => addAuthor(v));
+export const useEditAuthor = () =>
+  useAuthorWrite((v: { id: number; values: AuthorWrite }) => editAuthor(v.id, v.values));

@@ -1,10 +1,19 @@
 /**
- * The media library as the app uses it: list/search, edit, and uploads with progress. Uploads
+ * The media library as the app uses it: list/search, edit, and uploads with progress, with the
+ * searches' query keys and hooks (a search and its "load more" pages are one cached query). Uploads
  * go through XMLHttpRequest because fetch() reports no upload progress; they send the same
  * cookie and X-CSRF-Token header as every other write (see client.ts).
  */
-import { useCallback, useEffect, useState } from 'react';
+import {
+  type InfiniteData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQueryClient,
+} from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { ApiError, api, currentCsrfToken } from './client.js';
+import { messageOf } from './query.js';
 
 export interface MediaItem {
   id: number;
@@ -40,50 +49,65 @@ export function patchMedia(id: number, patch: MediaPatch): Promise<MediaItem> {
 
 const PAGE = 48;
 
+/** One page of a search: `before` is the id of the last item shown ("load more"). */
+export function searchMedia(q: string, before?: number): Promise<MediaItem[]> {
+  const params = new URLSearchParams({ limit: String(PAGE) });
+  if (q.trim()) params.set('q', q.trim());
+  if (before) params.set('before', String(before));
+  return api<{ media: MediaItem[] }>('GET', `/media?${params}`).then((r) => r.media);
+}
+
+export const mediaKeys = {
+  all: ['media'] as const,
+  searches: () => [...mediaKeys.all, 'search'] as const,
+  search: (q: string) => [...mediaKeys.searches(), q.trim()] as const,
+};
+
+type Pages = InfiniteData<MediaItem[], number | undefined>;
+
+/** Puts a new or edited item in place in every cached search, without asking the server again. */
+export function upsertMedia(qc: QueryClient, m: MediaItem, into?: readonly unknown[]): void {
+  qc.setQueriesData<Pages>({ queryKey: into ?? mediaKeys.searches() }, (data) => {
+    if (!data) return data;
+    const has = data.pages.some((p) => p.some((x) => x.id === m.id));
+    if (has) return { ...data, pages: data.pages.map((p) => p.map((x) => (x.id === m.id ? m : x))) };
+    // A new upload goes first in the search it was made from only (`into`), as the grid shows it.
+    if (!into) return data;
+    const [first = [], ...rest] = data.pages;
+    return { ...data, pages: [[m, ...first], ...rest] };
+  });
+}
+
 /** One search's results, newest first, with "load more" by id. */
 export function useMediaSearch(q: string) {
-  const [items, setItems] = useState<MediaItem[]>([]);
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-
-  const load = useCallback(
-    async (before?: number) => {
-      setLoading(true);
-      try {
-        const params = new URLSearchParams({ limit: String(PAGE) });
-        if (q.trim()) params.set('q', q.trim());
-        if (before) params.set('before', String(before));
-        const { media } = await api<{ media: MediaItem[] }>('GET', `/media?${params}`);
-        setItems((prev) => (before ? [...prev, ...media] : media));
-        setMore(media.length === PAGE);
-        setError(null);
-      } catch (err) {
-        setError(err instanceof Error ? err.message : String(err));
-      } finally {
-        setLoading(false);
-      }
-    },
-    [q],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  const qc = useQueryClient();
+  const key = mediaKeys.search(q);
+  const query = useInfiniteQuery({
+    queryKey: key,
+    queryFn: ({ pageParam }) => searchMedia(q, pageParam),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1]?.id : undefined),
+  });
+  const items = useMemo(() => query.data?.pages.flat() ?? [], [query.data]);
   return {
     items,
-    loading,
-    error,
-    more,
-    loadMore: () => void load(items[items.length - 1]?.id),
-    reload: () => void load(),
-    /** Put a new or edited item in place without asking the server again. */
-    upsert: (m: MediaItem) =>
-      setItems((prev) =>
-        prev.some((p) => p.id === m.id) ? prev.map((p) => (p.id === m.id ? m : p)) : [m, ...prev],
-      ),
+    loading: query.isFetching,
+    error: query.error ? messageOf(query.error) : null,
+    more: query.hasNextPage,
+    loadMore: () => void query.fetchNextPage(),
+    reload: () => void query.refetch(),
+    /** Put a new upload first in this search, or an edited item in place in every search. */
+    upsert: (m: MediaItem) => upsertMedia(qc, m, key),
   };
+}
+
+/** Saves an image's description; the answer replaces it in every cached search. */
+export function useSaveMedia() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: number; patch: MediaPatch }) => patchMedia(v.id, v.patch),
+    onSuccess: (m) => upsertMedia(qc, m),
+  });
 }
 
 /** Uploads one file; `onProgress` gets 0..1 as bytes leave the browser. */

@@ -1,4 +1,5 @@
-/** A story's history: its revisions (with snapshots) and the other events shown among them. */
+/** A story's history: its revisions (with snapshots) and the other events shown among them; keys and hooks. */
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { api } from './client.js';
 
 export interface Revision {
@@ -34,3 +35,39 @@ export const listRevisions = (articleId: number) =>
 
 export const getRevision = (articleId: number, id: number) =>
   api<RevisionSnapshot>('GET', `/articles/${articleId}/revisions/${id}`);
+
+export const revisionKeys = {
+  all: ['revisions'] as const,
+  history: (articleId: number) => [...revisionKeys.all, articleId, 'history'] as const,
+  one: (articleId: number, id: number) => [...revisionKeys.all, articleId, 'one', id] as const,
+};
+
+/**
+ * The history, asked while the panel is open (`enabled`) and again whenever the story's version
+ * moves on (a save, a move, a restore), which is part of the key.
+ */
+export function useHistory(articleId: number, version: number, enabled: boolean) {
+  return useQuery({
+    queryKey: [...revisionKeys.history(articleId), version] as const,
+    queryFn: () => listRevisions(articleId),
+    enabled,
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Two revisions for a comparison. A revision never changes: kept as long as the page lives. */
+export function useRevisionPair(articleId: number, ids: [number, number]) {
+  return useQueries({
+    queries: ids.map((id) => ({
+      queryKey: revisionKeys.one(articleId, id),
+      queryFn: () => getRevision(articleId, id),
+      staleTime: Number.POSITIVE_INFINITY,
+    })),
+    combine: (results) => ({
+      pair: results.every((r) => r.data)
+        ? (results.map((r) => r.data) as [RevisionSnapshot, RevisionSnapshot])
+        : null,
+      error: results.find((r) => r.error)?.error ?? null,
+    }),
+  });
+}

@@ -1,9 +1,11 @@
 /**
- * The section tree: its shape, the calls that read and change it, and the copy the pickers share
- * (fetched once per page load; every write here forgets it, so the next reader fetches afresh).
- * A query cache (TanStack Query) would do this bookkeeping; until it is installed, it is here.
+ * The section tree: its shape, the calls that read and change it, their query key and hooks.
+ * Pickers share one cached tree (kept until a write here invalidates it); the sections screen
+ * asks afresh each time it opens, and pickers opened afterwards see that copy.
  */
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { articlesChanged } from './articles.js';
 import { api } from './client.js';
 
 export interface Section {
@@ -23,38 +25,6 @@ export interface SectionWrite {
   position?: number;
 }
 
-let cached: Promise<Section[]> | null = null;
-
-/** The tree for pickers: one fetch per page load until a write here changes it. */
-export function loadSections(): Promise<Section[]> {
-  cached ??= api<{ sections: Section[] }>('GET', '/sections').then((r) => r.sections);
-  cached.catch(() => {
-    cached = null;
-  });
-  return cached;
-}
-
-/** After a change, the next reader fetches the tree afresh. */
-export function forgetSections(): void {
-  cached = null;
-}
-
-/** The tree fetched afresh (the sections screen): pickers opened afterwards see the same. */
-export function browseSections(): Promise<Section[]> {
-  forgetSections();
-  return loadSections();
-}
-
-function changed<T>(p: Promise<T>): Promise<T> {
-  return p.finally(forgetSections);
-}
-
-export const addSection = (v: SectionWrite) => changed(api('POST', '/sections', v));
-export const editSection = (id: number, v: SectionWrite) => changed(api('PATCH', `/sections/${id}`, v));
-export const deleteSection = (id: number) => changed(api('DELETE', `/sections/${id}`));
-export const reorderSections = (parentId: number | null, ids: number[]) =>
-  changed(api('POST', '/sections/reorder', { parentId, ids }));
-
 export interface SectionOption {
   id: number;
   name: string;
@@ -70,18 +40,60 @@ export function flattenSections(tree: Section[], depth = 0): SectionOption[] {
   ]);
 }
 
-/** The sections for a picker (empty until loaded, or when they cannot be). */
-export function useSections(): SectionOption[] {
-  const [list, setList] = useState<SectionOption[]>([]);
-  useEffect(() => {
-    loadSections()
-      .then((t) => setList(flattenSections(t)))
-      .catch(() => setList([]));
-  }, []);
-  return list;
-}
-
 /** "— Politics" style labels for a <select>. */
 export function sectionLabel(s: SectionOption): string {
   return `${'\u2014 '.repeat(s.depth)}${s.name}`;
 }
+
+export const addSection = (v: SectionWrite) => api('POST', '/sections', v);
+export const editSection = (id: number, v: SectionWrite) => api('PATCH', `/sections/${id}`, v);
+export const deleteSection = (id: number) => api('DELETE', `/sections/${id}`);
+export const reorderSections = (parentId: number | null, ids: number[]) =>
+  api('POST', '/sections/reorder', { parentId, ids });
+
+export const fetchSections = () => api<{ sections: Section[] }>('GET', '/sections').then((r) => r.sections);
+
+export const sectionKeys = {
+  all: ['sections'] as const,
+  tree: () => [...sectionKeys.all, 'tree'] as const,
+};
+
+/** The tree. `fresh`: ask the server on opening even when a copy is cached (the sections screen). */
+export function useSectionTree(opts: { fresh?: boolean } = {}) {
+  return useQuery({
+    queryKey: sectionKeys.tree(),
+    queryFn: fetchSections,
+    staleTime: Number.POSITIVE_INFINITY,
+    refetchOnMount: opts.fresh ? 'always' : true,
+  });
+}
+
+/** The sections for a picker, in reading order (empty until loaded, or when they cannot be). */
+export function useSections(): SectionOption[] {
+  const { data } = useSectionTree();
+  return useMemo(() => (data ? flattenSections(data) : []), [data]);
+}
+
+/**
+ * A write to the tree: the tree is fetched again, succeeded or not (a refusal may come from a
+ * change made elsewhere). Renaming or moving a section changes its stories' addresses, so those
+ * are refreshed too; adding, deleting (empty sections only) and reordering change no story.
+ */
+function useSectionWrite<V>(write: (v: V) => Promise<unknown>, movesStories = false) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSettled: () =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: sectionKeys.all }),
+        movesStories ? articlesChanged(qc) : undefined,
+      ]),
+  });
+}
+
+export const useAddSection = () => useSectionWrite((v: SectionWrite) => addSection(v));
+export const useEditSection = () =>
+  useSectionWrite((v: { id: number; values: SectionWrite }) => editSection(v.id, v.values), true);
+export const useDeleteSection = () => useSectionWrite((id: number) => deleteSection(id));
+export const useReorderSections = () =>
+  useSectionWrite((v: { parentId: number | null; ids: number[] }) => reorderSections(v.parentId, v.ids));

@@ -1,4 +1,5 @@
-/** The signed-in user's personal API tokens: list, make (shown once), revoke. */
+/** The signed-in user's personal API tokens: list, make (shown once), revoke; keys and hooks. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 export interface Token {
@@ -25,3 +26,22 @@ export function addToken(v: {
 }
 
 export const revokeToken = (id: number) => api('DELETE', `/tokens/${id}`);
+
+export const tokenKeys = {
+  all: ['tokens'] as const,
+  list: () => [...tokenKeys.all, 'list'] as const,
+};
+
+export const useTokens = () => useQuery({ queryKey: tokenKeys.list(), queryFn: browseTokens });
+
+/** A write to tokens: the list is asked again, succeeded or not. */
+function useTokenWrite<V, R>(write: (v: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSettled: () => qc.invalidateQueries({ queryKey: tokenKeys.all }),
+  });
+}
+
+export const useAddToken = () => useTokenWrite(addToken);
+export const useRevokeToken = () => useTokenWrite((id: number) => revokeToken(id));

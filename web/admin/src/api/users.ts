@@ -1,5 +1,6 @@
-/** Everyone in the newsroom (the users screen): list, create, change role or access. */
+/** Everyone in the newsroom (the users screen): list, create, change role or access; keys and hooks. */
 import type { Role } from '@shared/vocabulary.js';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 export interface Member {
@@ -26,3 +27,23 @@ export async function browseUsers(): Promise<Member[]> {
 export const addUser = (v: NewUser) => api('POST', '/users', v);
 export const editUser = (id: number, patch: { role?: Role; active?: boolean }) =>
   api('PATCH', `/users/${id}`, patch);
+
+export const userKeys = {
+  all: ['users'] as const,
+  list: () => [...userKeys.all, 'list'] as const,
+};
+
+export const useUsers = () => useQuery({ queryKey: userKeys.list(), queryFn: browseUsers });
+
+/** A write to users: the list is asked again, succeeded or not. */
+function useUserWrite<V>(write: (v: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSettled: () => qc.invalidateQueries({ queryKey: userKeys.all }),
+  });
+}
+
+export const useAddUser = () => useUserWrite((v: NewUser) => addUser(v));
+export const useEditUser = () =>
+  useUserWrite((v: { id: number; patch: { role?: Role; active?: boolean } }) => editUser(v.id, v.patch));

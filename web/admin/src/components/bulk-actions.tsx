@@ -5,6 +5,7 @@ import {
   moveArticle,
   restoreArticle,
   type Transition,
+  useArticlesChanged,
 } from '../api/articles.js';
 import type { User } from '../api/session.js';
 import { type Action, mayEver } from '../permissions.js';
@@ -88,6 +89,7 @@ export function BulkActions({
 }) {
   const [busy, setBusy] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const articlesChanged = useArticlesChanged();
   const actions = (Object.keys(SPECS) as BulkAction[]).filter(
     (a) => SPECS[a].deletedView === deletedView && mayEver(user, SPECS[a].policy),
   );
@@ -106,6 +108,8 @@ export function BulkActions({
         result.failed.push({ headline: s.headline || `Story ${s.id}`, message: (err as Error).message });
       }
     }
+    // Every list showing stories is asked again once, after the whole batch (api/articles.ts).
+    await articlesChanged();
     setBusy('');
     setOutcome(result);
     onDone();

@@ -3,30 +3,30 @@
 import { slugify } from '@shared/slug.js';
 import { type ReactNode, useCallback, useState } from 'react';
 
-/** Runs one change at a time, says what happened, and reports the server's reason on failure. */
-export function useAction(reload: () => Promise<void> | void) {
+/**
+ * Runs one change at a time, says what happened, and reports the server's reason on failure.
+ * The work is a mutation from api/ (mutateAsync): it invalidates what it changed, so the screen's
+ * queries show the result without a reload here.
+ */
+export function useAction() {
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
-  const run = useCallback(
-    async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
-      setBusy(true);
-      setError('');
-      setNotice('');
-      try {
-        await work();
-        setNotice(done);
-        return true;
-      } catch (err) {
-        setError((err as Error).message);
-        return false;
-      } finally {
-        setBusy(false);
-        await reload();
-      }
-    },
-    [reload],
-  );
+  const run = useCallback(async (work: () => Promise<unknown>, done: string): Promise<boolean> => {
+    setBusy(true);
+    setError('');
+    setNotice('');
+    try {
+      await work();
+      setNotice(done);
+      return true;
+    } catch (err) {
+      setError((err as Error).message);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }, []);
   return { error, notice, busy, run, setError };
 }
 

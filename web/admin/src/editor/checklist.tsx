@@ -1,5 +1,5 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { type ChecksAnswer, getChecks } from '../api/checks.js';
+import { type ChecksAnswer, useAskChecks } from '../api/checks.js';
 import './checklist.css';
 
 /**
@@ -27,6 +27,7 @@ export function useChecklist(articleId: number): {
     resolve: (v: ChecksVerdict) => void;
   } | null>(null);
   const [passed, setPassed] = useState('');
+  const askChecks = useAskChecks(articleId);
 
   // The all-clear note fades after a few seconds.
   useEffect(() => {
@@ -40,7 +41,7 @@ export function useChecklist(articleId: number): {
     const query = new URLSearchParams({ action, ...(publishAt ? { publishAt } : {}) });
     let answer: ChecksAnswer;
     try {
-      answer = await getChecks(articleId, query);
+      answer = await askChecks(query);
     } catch {
       // The move itself is checked by the server, which answers with the list if it must.
       return {};

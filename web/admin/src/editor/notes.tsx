@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { addNote, listNotes, type Note } from '../api/notes.js';
+import { useState } from 'react';
+import { type Note, useAddNote, useNotes } from '../api/notes.js';
+import { messageOf } from '../api/query.js';
 import { formatNewsroomTime } from '../time.js';
 import './notes.css';
 
@@ -27,35 +28,24 @@ export function NoteLine({ note }: { note: Note }) {
 
 /** The story's notes between writer and editor, in the side panel: read the thread, add to it. */
 export function NotesThread({ articleId, version }: { articleId: number; version: number }) {
-  const [notes, setNotes] = useState<Note[] | null>(null);
+  // A transition with a note moves the version on: the thread is asked again then.
+  const thread = useNotes(articleId, version);
+  const notes = thread.data ?? null;
+  const adding = useAddNote(articleId);
   const [text, setText] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-
-  const load = useCallback(() => {
-    listNotes(articleId)
-      .then(setNotes)
-      .catch((err: Error) => setError(err.message));
-  }, [articleId]);
-
-  // A transition with a note moves the version on: reload then.
-  useEffect(() => {
-    if (version) load();
-  }, [version, load]);
+  const [addError, setAddError] = useState('');
+  const error = addError || messageOf(thread.error);
+  const busy = adding.isPending;
 
   async function add(e: React.FormEvent) {
     e.preventDefault();
     if (!text.trim()) return;
-    setBusy(true);
     try {
-      await addNote(articleId, text);
+      await adding.mutateAsync(text);
       setText('');
-      setError('');
-      load();
+      setAddError('');
     } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
+      setAddError((err as Error).message);
     }
   }
 

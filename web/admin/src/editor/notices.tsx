@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import {
-  addNotice,
   type NoticeKind as Kind,
-  listNotices,
   type Notice,
-  removeNotice,
+  useAddNotice,
+  useNotices,
+  useRemoveNotice,
 } from '../api/notices.js';
+import { messageOf } from '../api/query.js';
 import { formatNewsroomTime } from '../time.js';
 import './notices.css';
 
@@ -22,45 +23,36 @@ export const NOTICE_LABELS: Record<Kind, string> = {
   editors_note: "Editor's note",
 };
 
+const NOTHING_ALLOWED = { add: false, edit: false };
+
 export function Notices({ articleId, live }: { articleId: number; live: boolean }) {
   const id = useId();
-  const [list, setList] = useState<Notice[] | null>(null);
-  const [allowed, setAllowed] = useState({ add: false, edit: false });
+  const query = useNotices(articleId);
+  const list = query.data?.notices ?? null;
+  const allowed = query.data?.allowed ?? NOTHING_ALLOWED;
+  const adding = useAddNotice(articleId);
+  const removing = useRemoveNotice(articleId);
   const [kind, setKind] = useState<Kind>('correction');
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-
-  const load = useCallback(() => {
-    listNotices(articleId)
-      .then((r) => {
-        setList(r.notices);
-        setAllowed(r.allowed);
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [articleId]);
-  useEffect(load, [load]);
+  const [writeError, setWriteError] = useState('');
+  const error = writeError || messageOf(query.error);
+  const busy = adding.isPending;
 
   const add = async () => {
-    setBusy(true);
-    setError('');
+    setWriteError('');
     try {
-      await addNotice(articleId, kind, text);
+      await adding.mutateAsync({ kind, text });
       setText('');
-      load();
     } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
+      setWriteError((err as Error).message);
     }
   };
   const remove = async (n: Notice) => {
     if (!window.confirm(`Remove this ${NOTICE_LABELS[n.kind].toLowerCase()} from the story?`)) return;
     try {
-      await removeNotice(articleId, n.id);
-      load();
+      await removing.mutateAsync(n.id);
     } catch (err) {
-      setError((err as Error).message);
+      setWriteError((err as Error).message);
     }
   };
 

@@ -4,6 +4,10 @@
  * who else is here, says when an editor took the story over from us, and carries the story's
  * version, so someone else's save shows here within a heartbeat instead of at our next save.
  * Nothing is locked: the version check on save (409, the conflict view) stays the safety net.
+ *
+ * The heartbeat stays an effect, not a query: it is a write (POST, this tab's presence) on the
+ * server's own pace (`heartbeatSeconds`), paused while the tab is hidden, with a keepalive leave
+ * when it closes; a cached read with refetching would say "here" from tabs that are not.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { type Article, getArticle } from '../api/articles.js';

@@ -1,62 +1,12 @@
-import { renderText } from '@shared/document/index.js';
-import { fieldLabel as F } from '@shared/history-labels.js';
-import { useEffect, useRef, useState } from 'react';
-import { loadAuthors } from '../api/authors.js';
-import { type RevisionSnapshot as Full, getRevision } from '../api/revisions.js';
-import { flattenSections, loadSections } from '../api/sections.js';
+import { useEffect, useMemo, useRef } from 'react';
+import { useAuthorList } from '../api/authors.js';
+import { messageOf } from '../api/query.js';
+import { type RevisionSnapshot as Full, useRevisionPair } from '../api/revisions.js';
+import { flattenSections, useSectionTree } from '../api/sections.js';
 import { formatNewsroomTime } from '../time.js';
-import { toDoc } from './schema.js';
-import { diffWords, type Part } from './word-diff.js';
+import { type CompareRow, compareSnapshots, inOrder, type Names } from './revision-compare.js';
+import type { Part } from './word-diff.js';
 import './revision-diff.css';
-
-type Snapshot = Record<string, unknown>;
-
-/** Old snapshots were written with the row's column names; newer ones with the API's. */
-const pick = (s: Snapshot, camel: string, snake?: string): unknown =>
-  s[camel] ?? (snake ? s[snake] : undefined);
-const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-
-function bodyText(body: unknown): string {
-  try {
-    return renderText(toDoc(typeof body === 'string' ? JSON.parse(body) : body));
-  } catch {
-    return '(text that could not be read)';
-  }
-}
-
-interface Names {
-  sections: Map<number, string>;
-  authors: Map<number, string>;
-}
-
-/** The fields a person compares, as text, in a fixed order. */
-function fieldsOf(s: Snapshot, names: Names): [string, string][] {
-  const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-  return [
-    [F('headline'), str(s.headline)],
-    [F('dek'), str(s.dek)],
-    [F('slug'), str(s.slug)],
-    [
-      F('sectionId'),
-      names.sections.get(Number(pick(s, 'sectionId', 'section_id'))) ??
-        str(pick(s, 'sectionId', 'section_id')),
-    ],
-    [
-      F('authorIds'),
-      list(s.authorIds)
-        .map((id) => names.authors.get(Number(id)) ?? `#${id}`)
-        .join(', '),
-    ],
-    [F('tags'), list(s.tags).join(', ')],
-    [F('dateline'), str(s.dateline)],
-    [F('seoTitle'), str(pick(s, 'seoTitle', 'seo_title'))],
-    [F('seoDescription'), str(pick(s, 'seoDescription', 'seo_description'))],
-    [F('leadMediaId'), str(pick(s, 'leadMediaId', 'lead_media_id'))],
-    [F('leadCaption'), str(pick(s, 'leadCaption', 'lead_caption'))],
-    [F('leadCredit'), str(pick(s, 'leadCredit', 'lead_credit'))],
-    [F('embargoUntil'), formatNewsroomTime(str(pick(s, 'embargoUntil', 'embargo_until')) || null)],
-  ];
-}
 
 /** One side of the comparison: the older side shows what went, the newer what came. */
 function Side({ parts, side }: { parts: Part[]; side: 'removed' | 'added' }) {
@@ -72,20 +22,18 @@ function Side({ parts, side }: { parts: Part[]; side: 'removed' | 'added' }) {
   );
 }
 
-function Row({ label, before, after }: { label: string; before: string; after: string }) {
-  const parts = diffWords(before, after);
-  const changed = before !== after;
+function Row({ row }: { row: CompareRow }) {
   return (
-    <tr className={changed ? 'changed' : undefined}>
+    <tr className={row.changed ? 'changed' : undefined}>
       <th scope="row">
-        {label}
-        {changed && <span className="visually-hidden"> (changed)</span>}
+        {row.label}
+        {row.changed && <span className="visually-hidden"> (changed)</span>}
       </th>
       <td>
-        <Side parts={parts} side="removed" />
+        <Side parts={row.parts} side="removed" />
       </td>
       <td>
-        <Side parts={parts} side="added" />
+        <Side parts={row.parts} side="added" />
       </td>
     </tr>
   );
@@ -103,32 +51,26 @@ export function RevisionDiff({
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const [pair, setPair] = useState<[Full, Full] | null>(null);
-  const [names, setNames] = useState<Names>({ sections: new Map(), authors: new Map() });
-  const [error, setError] = useState('');
+  const { pair, error } = useRevisionPair(articleId, ids);
+  // Section and byline names from the pickers' cached lists; ids are shown until (or unless) they load.
+  const sections = useSectionTree().data;
+  const authors = useAuthorList().data;
+  const names = useMemo<Names>(
+    () => ({
+      sections: new Map(flattenSections(sections ?? []).map((s) => [s.id, s.name])),
+      authors: new Map((authors ?? []).map((a) => [a.id, a.name])),
+    }),
+    [sections, authors],
+  );
 
   useEffect(() => {
     dialog.current?.showModal();
-    Promise.all(ids.map((id) => getRevision(articleId, id)))
-      .then(([a, b]) => {
-        if (a && b) setPair(a.version <= b.version ? [a, b] : [b, a]);
-      })
-      .catch((err: Error) => setError(err.message));
-    Promise.all([loadSections(), loadAuthors()])
-      .then(([sections, authors]) =>
-        setNames({
-          sections: new Map(flattenSections(sections).map((s) => [s.id, s.name])),
-          authors: new Map(authors.map((a) => [a.id, a.name])),
-        }),
-      )
-      .catch(() => undefined); // ids are shown instead of names
-  }, [articleId, ids]);
+  }, []);
 
-  const [older, newer] = pair ?? [];
+  const [older, newer] = pair ? inOrder(pair[0], pair[1]) : [];
   const label = (r: Full) =>
     `Version ${r.version} · ${formatNewsroomTime(r.updatedAt)} · ${r.byName ?? r.by ?? ''}`;
-  const a = older ? fieldsOf(older.snapshot, names) : [];
-  const b = newer ? fieldsOf(newer.snapshot, names) : [];
+  const rows = older && newer ? compareSnapshots(older.snapshot, newer.snapshot, names) : [];
 
   return (
     <dialog ref={dialog} className="revision-diff" aria-labelledby="diff-title" onClose={onClose}>
@@ -144,7 +86,7 @@ export function RevisionDiff({
       </p>
       {error && (
         <p className="error" role="alert">
-          {error}
+          {messageOf(error)}
         </p>
       )}
       {older && newer && (
@@ -157,12 +99,9 @@ export function RevisionDiff({
             </tr>
           </thead>
           <tbody>
-            {a.map(([name, before], i) => {
-              const after = b[i]?.[1] ?? '';
-              // Fields empty in both versions say nothing; they would only push the text down.
-              return before || after ? <Row key={name} label={name} before={before} after={after} /> : null;
-            })}
-            <Row label="Text" before={bodyText(older.snapshot.body)} after={bodyText(newer.snapshot.body)} />
+            {rows.map((r) => (
+              <Row key={r.label} row={r} />
+            ))}
           </tbody>
         </table>
       )}

@@ -1,10 +1,10 @@
-import { Fragment, useCallback, useEffect, useState } from 'react';
-import { type HistoryEvent, listRevisions, type Revision } from '../api/revisions.js';
+import { Fragment, useState } from 'react';
+import { messageOf } from '../api/query.js';
+import { useHistory } from '../api/revisions.js';
 import { formatNewsroomTime } from '../time.js';
 import { RevisionDiff } from './revision-diff.js';
 import './revisions.css';
 
-/** An entry of the history that is not a revision: a notice readers were shown, or removed. */
 /** The story's history, newest first: compare any two revisions, restore any as a new save. */
 export function Revisions({
   articleId,
@@ -17,25 +17,14 @@ export function Revisions({
   restore: (revisionId: number) => Promise<void>;
 }) {
   const [open, setOpen] = useState(false);
-  const [list, setList] = useState<Revision[] | null>(null);
-  const [events, setEvents] = useState<HistoryEvent[]>([]);
-  const [error, setError] = useState('');
+  // Asked while the panel is open, and again as the story's version moves on (api/revisions.ts).
+  const history = useHistory(articleId, version, open);
+  const list = history.data?.revisions ?? null;
+  const events = history.data?.events ?? [];
+  const error = messageOf(history.error);
   // The two revisions ticked for comparison, the most recently ticked last.
   const [picked, setPicked] = useState<number[]>([]);
   const [comparing, setComparing] = useState<[number, number] | null>(null);
-
-  const load = useCallback(() => {
-    listRevisions(articleId)
-      .then((r) => {
-        setList(r.revisions);
-        setEvents(r.events ?? []);
-      })
-      .catch((err: Error) => setError(err.message));
-  }, [articleId]);
-
-  useEffect(() => {
-    if (open && version) load();
-  }, [open, version, load]);
 
   const pick = (id: number, on: boolean) =>
     setPicked((p) => (on ? [...p.filter((x) => x !== id), id].slice(-2) : p.filter((x) => x !== id)));

@@ -4,7 +4,7 @@ import { useAuthors } from '../api/authors.js';
 import { siteSetting } from '../api/client.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import type { User } from '../api/session.js';
-import { searchTags, type Tag } from '../api/tags.js';
+import { useTagSuggestions } from '../api/tags.js';
 import { MediaPicker } from '../media/picker.js';
 import { canSetByline } from '../permissions.js';
 import { isoToZoned, newsroomZone, zonedToIso } from '../time.js';
@@ -221,21 +221,9 @@ function SearchPreview({ fields, meta }: { fields: ArticleFields; meta: Article 
 function Tags({ tags, change }: { tags: string[]; change: Change }) {
   const id = useId();
   const [text, setText] = useState('');
-  const [suggestions, setSuggestions] = useState<Tag[]>([]);
-
-  useEffect(() => {
-    const q = text.trim();
-    if (!q) {
-      setSuggestions([]);
-      return;
-    }
-    const t = setTimeout(() => {
-      searchTags(q, 10)
-        .then(setSuggestions)
-        .catch(() => setSuggestions([]));
-    }, 200);
-    return () => clearTimeout(t);
-  }, [text]);
+  // Asked once typing pauses for 200 ms; a failed lookup just offers nothing.
+  const typed = useDebounced(text.trim(), 200);
+  const suggestions = useTagSuggestions(text.trim() ? typed : '', 10).data ?? [];
 
   function add() {
     const name = text.trim();
@@ -286,6 +274,16 @@ function Tags({ tags, change }: { tags: string[]; change: Change }) {
       </datalist>
     </div>
   );
+}
+
+/** `value` once it has stopped changing for `ms` (a timer, not a fetch). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
 }
 
 /** Only the bylines the policy lets this user add or remove are offered (article.byline). */

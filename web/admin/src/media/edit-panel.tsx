@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { type MediaItem, type MediaPatch, patchMedia } from '../api/media.js';
+import { type MediaItem, type MediaPatch, useSaveMedia } from '../api/media.js';
 
 const pct = (f: number) => Math.round(f * 100);
 
@@ -23,6 +23,8 @@ export function MediaEditPanel({
   const id = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   const [draft, setDraft] = useState(item);
+  // Saving puts the answer in every cached search too (api/media.ts).
+  const saveMedia = useSaveMedia();
   // Opening an image moves focus here (on a phone the panel is below the grid).
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
@@ -43,13 +45,16 @@ export function MediaEditPanel({
     e.preventDefault();
     setState({ kind: 'saving' });
     try {
-      const saved = await patchMedia(item.id, {
-        alt: draft.alt,
-        caption: draft.caption,
-        credit: draft.credit,
-        filePhoto: draft.filePhoto,
-        focalX: draft.focalX,
-        focalY: draft.focalY,
+      const saved = await saveMedia.mutateAsync({
+        id: item.id,
+        patch: {
+          alt: draft.alt,
+          caption: draft.caption,
+          credit: draft.credit,
+          filePhoto: draft.filePhoto,
+          focalX: draft.focalX,
+          focalY: draft.focalY,
+        },
       });
       setState({ kind: 'saved' });
       onSaved(saved);

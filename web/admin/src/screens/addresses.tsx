@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import {
   type AddressesView,
   type AppLink,
-  getAddresses,
-  resetAddresses,
-  saveAddresses,
+  useAddresses,
+  useResetAddresses,
+  useSaveAddresses,
 } from '../api/mirrors.js';
+import { messageOf } from '../api/query.js';
 import { Notices } from '../components/manage.js';
 import { useLeaveGuard } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
@@ -47,7 +48,15 @@ function problemOf(err: unknown, lines: { line: number }[]): string {
  * every page's footer and in /mirrors.json. Saved here, they are in effect on every app node at
  * once; until the newsroom saves its own, the server's defaults apply.
  */
-export function AddressForm({ onSaved }: { onSaved: () => void }) {
+export function AddressForm() {
+  const saved = useAddresses();
+  const saveAddresses = useSaveAddresses();
+  const resetAddresses = useResetAddresses();
+  /**
+   * The list this draft started from (its updatedAt is the save's `basedOn`): the first copy
+   * read, then each save's answer or an explicit "show the latest". A later read of the cache
+   * never moves it under the editor's draft.
+   */
   const [view, setView] = useState<AddressesView | null>(null);
   const [draft, setDraft] = useState<Draft>({ addresses: '', apps: [] });
   const [error, setError] = useState('');
@@ -61,14 +70,14 @@ export function AddressForm({ onSaved }: { onSaved: () => void }) {
     setView(v);
     setDraft(draftOf(v));
   }, []);
-  const load = useCallback(async () => {
-    try {
-      show(await getAddresses());
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, [show]);
-  useEffect(() => void load(), [load]);
+  // The first copy read starts the draft (state set while rendering, once: React's way to
+  // derive state from a value that arrives later, without an effect and an extra paint).
+  if (view === null && saved.data) show(saved.data);
+  const load = async () => {
+    const latest = await saved.refetch();
+    if (latest.data && !latest.error) show(latest.data);
+    else setError(messageOf(latest.error));
+  };
 
   const dirty = view !== null && !same(draft, draftOf(view));
   useLeaveGuard(dirty ? 'The addresses and apps you changed are not saved. Leave without saving?' : null);
@@ -82,7 +91,6 @@ export function AddressForm({ onSaved }: { onSaved: () => void }) {
       const v = await work();
       show(v);
       setNotice(done(v));
-      onSaved();
     } catch (err) {
       // The draft stays as typed: nothing the editor wrote is lost to a refusal.
       setError(problemOf(err, addressLines(draft.addresses)));
@@ -95,7 +103,7 @@ export function AddressForm({ onSaved }: { onSaved: () => void }) {
   const save = () =>
     send(
       () =>
-        saveAddresses({
+        saveAddresses.mutateAsync({
           alternates: addressLines(draft.addresses).map((l) => l.value),
           apps: draft.apps.map((a) => ({ label: a.label, url: a.url })),
           basedOn: view?.updatedAt ?? null,
@@ -106,14 +114,17 @@ export function AddressForm({ onSaved }: { onSaved: () => void }) {
   const reset = () => {
     if (!confirm("Drop the newsroom's list and use the server's default addresses and apps?")) return;
     void send(
-      () => resetAddresses(view?.updatedAt ?? null),
+      () => resetAddresses.mutateAsync(view?.updatedAt ?? null),
       () => "Back to the server's default addresses and apps.",
     );
   };
   const setApp = (i: number, patch: Partial<AppLink>) =>
     setDraft((d) => ({ ...d, apps: d.apps.map((a, j) => (j === i ? { ...a, ...patch } : a)) }));
 
-  if (!view) return error ? <Notices error={error} notice="" /> : <p className="muted">Loading addresses…</p>;
+  if (!view) {
+    const failed = error || messageOf(saved.error);
+    return failed ? <Notices error={failed} notice="" /> : <p className="muted">Loading addresses…</p>;
+  }
   return (
     <form
       className="address-form"

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { addToken, browseTokens, revokeToken, type Token } from '../api/tokens.js';
+import { useState } from 'react';
+import { messageOf } from '../api/query.js';
+import { type Token, useAddToken, useRevokeToken, useTokens } from '../api/tokens.js';
 import { Notices, useAction } from '../components/manage.js';
 
 const EXPIRY_CHOICES: { days: number | null; label: string }[] = [
@@ -25,13 +26,12 @@ function state(t: Token): string {
  * all together by a password change, a reset or "sign out everywhere" (the server does that).
  */
 export function ApiTokens() {
-  const [tokens, setTokens] = useState<Token[] | null>(null);
+  const query = useTokens();
+  const tokens = query.data;
   const [secret, setSecret] = useState('');
-  const reload = useCallback(async () => {
-    setTokens(await browseTokens());
-  }, []);
-  useEffect(() => void reload(), [reload]);
-  const action = useAction(reload);
+  const add = useAddToken();
+  const revoke = useRevokeToken();
+  const action = useAction();
 
   async function create(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -40,7 +40,7 @@ export function ApiTokens() {
     const expiry = String(form.get('expiresInDays') ?? '');
     setSecret('');
     await action.run(async () => {
-      const made = await addToken({
+      const made = await add.mutateAsync({
         name: String(form.get('name') ?? ''),
         currentPassword: String(form.get('currentPassword') ?? ''),
         expiresInDays: expiry === '' ? null : Number(expiry),
@@ -57,7 +57,10 @@ export function ApiTokens() {
         For scripts: send <code>Authorization: Bearer mh_…</code>. A token acts with your role. Changing your
         password, a password reset and “Sign out everywhere” revoke all your tokens.
       </p>
-      <Notices error={action.error.replace(/^body\.\w+: /, '')} notice={action.notice} />
+      <Notices
+        error={(action.error || messageOf(query.error)).replace(/^body\.\w+: /, '')}
+        notice={action.notice}
+      />
       {secret && (
         <p>
           <label>
@@ -114,7 +117,7 @@ export function ApiTokens() {
                       type="button"
                       aria-label={`Revoke ${t.name}`}
                       disabled={action.busy}
-                      onClick={() => void action.run(() => revokeToken(t.id), `Revoked ${t.name}.`)}
+                      onClick={() => void action.run(() => revoke.mutateAsync(t.id), `Revoked ${t.name}.`)}
                     >
                       Revoke
                     </button>

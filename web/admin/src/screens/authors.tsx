@@ -1,22 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
-import { addAuthor, type Byline, browseAuthors, editAuthor } from '../api/authors.js';
+import { useState } from 'react';
+import { useAddAuthor, useAuthorList, useEditAuthor } from '../api/authors.js';
+import { messageOf } from '../api/query.js';
 import { NamedForm, Notices, useAction } from '../components/manage.js';
 import './authors.css';
 
 /** Bylines: the names on stories and their author pages (name, address, short biography). */
 export function Authors() {
-  const [authors, setAuthors] = useState<Byline[] | null>(null);
-  const [loadError, setLoadError] = useState('');
+  const query = useAuthorList({ fresh: true });
+  const authors = query.data;
+  const loadError = messageOf(query.error);
   const [editing, setEditing] = useState<number | null>(null);
-  const reload = useCallback(async () => {
-    try {
-      setAuthors(await browseAuthors());
-    } catch (err) {
-      setLoadError((err as Error).message);
-    }
-  }, []);
-  useEffect(() => void reload(), [reload]);
-  const action = useAction(reload);
+  const add = useAddAuthor();
+  const edit = useEditAuthor();
+  const action = useAction();
 
   return (
     <main className="manage">
@@ -26,7 +22,7 @@ export function Authors() {
         title="Add an author"
         submit="Add author"
         busy={action.busy}
-        onSave={(v) => action.run(() => addAuthor(v), `Added “${v.name}”.`)}
+        onSave={(v) => action.run(() => add.mutateAsync(v), `Added “${v.name}”.`)}
       />
       <ul className="manage-list">
         {authors?.map((a) => (
@@ -51,7 +47,10 @@ export function Authors() {
                 busy={action.busy}
                 onCancel={() => setEditing(null)}
                 onSave={async (v) => {
-                  const ok = await action.run(() => editAuthor(a.id, v), `Saved “${v.name}”.`);
+                  const ok = await action.run(
+                    () => edit.mutateAsync({ id: a.id, values: v }),
+                    `Saved “${v.name}”.`,
+                  );
                   if (ok) setEditing(null);
                   return ok;
                 }}

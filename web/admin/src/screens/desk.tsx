@@ -1,42 +1,41 @@
-import { useEffect, useState } from 'react';
-import { type ArticleSummary, listArticles } from '../api/articles.js';
+import { useMemo } from 'react';
+import { type ArticleSummary, useArticleLists } from '../api/articles.js';
+import { messageOf } from '../api/query.js';
 import type { User } from '../api/session.js';
 import { StoryList } from '../components/story-list.js';
 import './desk.css';
 
 type Lists = Record<'drafts' | 'review' | 'scheduled' | 'published' | 'pending', ArticleSummary[]>;
 
-const list = (query: string): Promise<ArticleSummary[]> => listArticles(query);
+/** The desk's lists, in the order unpacked below: each a cached query of its own. */
+const QUERIES = [
+  'status=draft&limit=100',
+  'status=in_review&limit=50',
+  'status=scheduled&limit=50',
+  'status=published&limit=10',
+  'pending=true&limit=50',
+];
 
 /** The desk: my drafts, waiting for review, scheduled (with times), recently published. */
 export function Desk({ user }: { user: User }) {
-  const [lists, setLists] = useState<Lists | null>(null);
-  const [error, setError] = useState('');
-
-  useEffect(() => {
-    Promise.all([
-      list('status=draft&limit=100'),
-      list('status=in_review&limit=50'),
-      list('status=scheduled&limit=50'),
-      list('status=published&limit=10'),
-      list('pending=true&limit=50'),
-    ])
-      .then(([drafts, review, scheduled, published, pending]) =>
-        setLists({
-          drafts: drafts.filter((a) => a.createdBy === user.id),
-          review,
-          scheduled: [...scheduled].sort((a, b) => (a.publishAt ?? '').localeCompare(b.publishAt ?? '')),
-          published,
-          // Copies sent for review come first: they wait on an editor.
-          pending: [...pending].sort(
-            (a, b) =>
-              Number(b.pendingChanges?.reviewState === 'in_review') -
-              Number(a.pendingChanges?.reviewState === 'in_review'),
-          ),
-        }),
-      )
-      .catch((err: Error) => setError(err.message));
-  }, [user.id]);
+  const got = useArticleLists(QUERIES);
+  const error = messageOf(got.error);
+  const lists = useMemo((): Lists | null => {
+    if (!got.lists) return null;
+    const [drafts = [], review = [], scheduled = [], published = [], pending = []] = got.lists;
+    return {
+      drafts: drafts.filter((a) => a.createdBy === user.id),
+      review,
+      scheduled: [...scheduled].sort((a, b) => (a.publishAt ?? '').localeCompare(b.publishAt ?? '')),
+      published,
+      // Copies sent for review come first: they wait on an editor.
+      pending: [...pending].sort(
+        (a, b) =>
+          Number(b.pendingChanges?.reviewState === 'in_review') -
+          Number(a.pendingChanges?.reviewState === 'in_review'),
+      ),
+    };
+  }, [got.lists, user.id]);
 
   return (
     <main className="desk">

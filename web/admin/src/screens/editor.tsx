@@ -6,13 +6,14 @@ import {
   type Article,
   type ArticleFields,
   fieldsOf,
-  getArticle,
   moveArticle,
   restoreRevision,
   type Transition,
+  useArticlesChanged,
+  useArticleToEdit,
   type WorkingCopyAction,
 } from '../api/articles.js';
-import { ApiError } from '../api/client.js';
+import { messageOf } from '../api/query.js';
 import type { User } from '../api/session.js';
 import { Autosaver } from '../editor/autosave.js';
 import { useChecklist } from '../editor/checklist.js';
@@ -29,26 +30,19 @@ import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
 import { Workflow } from '../editor/workflow.js';
 import './editor.css';
 
-/** Loads one story, then hands it to the editor. */
+/**
+ * Loads one story, then hands it to the editor, which owns it from then on: the story read here
+ * is only its starting point (the autosaver's version and fields), never replaced under it.
+ */
 export function EditorScreen({ id, user }: { id: number; user: User }) {
-  const [article, setArticle] = useState<Article | null>(null);
-  const [error, setError] = useState('');
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = () =>
-      getArticle(id)
-        .then((a) => {
-          setError('');
-          setArticle(a);
-        })
-        .catch((err: Error) => {
-          setError(err.message);
-          // No connection: keep trying; the local copy is restored once the story loads.
-          if (err instanceof ApiError && (err.offline || err.status >= 500)) timer = setTimeout(load, 3000);
-        });
-    void load();
-    return () => clearTimeout(timer);
-  }, [id]);
+  // No connection or a server fault: asked again every 3 s (api/articles.ts), the reason shown
+  // meanwhile; the local copy is restored once the story loads.
+  const story = useArticleToEdit(id);
+  // Only a copy read since this screen opened starts the editor; once it has, a later failed
+  // read (there is none by design) could not take the editor away.
+  const article = story.isFetchedAfterMount ? story.data : undefined;
+  const error = messageOf(story.error ?? story.failureReason);
+  if (article) return <StoryEditor initial={article} user={user} />;
   if (error)
     return (
       <main className="narrow">
@@ -57,8 +51,7 @@ export function EditorScreen({ id, user }: { id: number; user: User }) {
         </p>
       </main>
     );
-  if (!article) return <p className="loading">Loading the story…</p>;
-  return <StoryEditor initial={article} user={user} />;
+  return <p className="loading">Loading the story…</p>;
 }
 
 function StoryEditor({ initial, user }: { initial: Article; user: User }) {
@@ -78,6 +71,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   const applying = useRef(false);
   const state = useSyncExternalStore(saver.subscribe, () => saver.snapshot);
   const checklist = useChecklist(initial.id);
+  const articlesChanged = useArticlesChanged();
 
   function change(patch: Partial<ArticleFields>) {
     const next = { ...fieldsRef.current, ...patch };
@@ -154,6 +148,8 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
         ...(note ? { note } : {}),
         ...(extra?.notice ? { notice: extra.notice } : {}),
       });
+      // The desk's and stories' lists are stale now: asked again when next shown.
+      void articlesChanged();
       if (action === 'discard') {
         saver.reset(a);
         show(a);

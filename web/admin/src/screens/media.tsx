@@ -39,10 +39,8 @@ export function MediaScreen({ user }: { user: User }) {
               key={selected.id}
               item={selected}
               canEdit={canEdit}
-              onSaved={(m) => {
-                search.upsert(m);
-                setSelected(m);
-              }}
+              // The save has put the item in the grid already (api/media.ts useSaveMedia).
+              onSaved={setSelected}
               onClose={() => setSelected(null)}
             />
           </aside>

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { browseMirrors, checkMirrors, type Health, type MirrorRow } from '../api/mirrors.js';
+import { useEffect, useRef, useState } from 'react';
+import { type Health, type MirrorRow, useCheckMirrors, useMirrors } from '../api/mirrors.js';
+import { messageOf } from '../api/query.js';
 import { Notices } from '../components/manage.js';
 import { formatNewsroomTime } from '../time.js';
 import { AddressForm } from './addresses.js';
@@ -34,24 +35,18 @@ function When({ iso, none }: { iso: string | null; none: string }) {
  * and the list of addresses and apps itself.
  */
 export function Mirrors() {
-  const [rows, setRows] = useState<MirrorRow[] | null>(null);
-  const [every, setEvery] = useState<number | null>(null);
-  const [error, setError] = useState('');
+  // The rows: the last recorded check, replaced by a check's answer, asked again when the
+  // address list below is saved (api/mirrors.ts).
+  const status = useMirrors();
+  const rows = status.data?.mirrors ?? null;
+  const every = status.data?.checkEveryMinutes ?? null;
+  const check = useCheckMirrors();
+  const checking = check.isPending;
+  const [checkError, setCheckError] = useState('');
+  const error = checkError || messageOf(status.error);
   const [notice, setNotice] = useState('');
-  const [checking, setChecking] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const hadFocus = useRef(false);
-
-  const reload = useCallback(async () => {
-    try {
-      const got = await browseMirrors();
-      setRows(got.mirrors);
-      setEvery(got.checkEveryMinutes);
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  }, []);
-  useEffect(() => void reload(), [reload]);
   // Disabling the button while it runs drops keyboard focus to the page; once it is enabled
   // again, give focus back to it, unless the user has moved on meanwhile.
   useEffect(() => {
@@ -62,17 +57,12 @@ export function Mirrors() {
 
   async function checkNow() {
     hadFocus.current = document.activeElement === button.current;
-    setChecking(true);
-    setError('');
+    setCheckError('');
     setNotice('');
     try {
-      const mirrors = await checkMirrors();
-      setRows(mirrors);
-      setNotice(summary(mirrors));
+      setNotice(summary(await check.mutateAsync()));
     } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setChecking(false);
+      setCheckError((err as Error).message);
     }
   }
 
@@ -145,8 +135,8 @@ export function Mirrors() {
           </table>
         </section>
       )}
-      {/* A saved list changes which addresses the table shows. */}
-      <AddressForm onSaved={() => void reload()} />
+      {/* A saved list changes which addresses the table shows: saving asks for the rows again. */}
+      <AddressForm />
     </main>
   );
 }

@@ -1,30 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
+import { messageOf } from '../api/query.js';
 import {
-  addSection,
-  browseSections,
-  deleteSection,
-  editSection,
   flattenSections,
-  reorderSections,
   type Section,
   sectionLabel,
+  useAddSection,
+  useDeleteSection,
+  useEditSection,
+  useReorderSections,
+  useSectionTree,
 } from '../api/sections.js';
 import { NamedForm, Notices, useAction } from '../components/manage.js';
 import './sections.css';
 
 /** The section tree: add, rename, move under another parent, reorder among siblings. */
 export function Sections() {
-  const [tree, setTree] = useState<Section[] | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const reload = useCallback(async () => {
-    try {
-      setTree(await browseSections());
-    } catch (err) {
-      setLoadError((err as Error).message);
-    }
-  }, []);
-  useEffect(() => void reload(), [reload]);
-  const action = useAction(reload);
+  const query = useSectionTree({ fresh: true });
+  const tree = query.data ?? null;
+  const loadError = messageOf(query.error);
+  const add = useAddSection();
+  const action = useAction();
   const all = flattenSections(tree ?? []);
 
   return (
@@ -44,7 +39,7 @@ export function Sections() {
           const siblings = (v.parentId === null ? tree : findChildren(tree, v.parentId)) ?? [];
           const position =
             Math.max(-1, ...siblings.map((s) => (s as { position?: number }).position ?? 0)) + 1;
-          return action.run(() => addSection({ ...v, position }), `Added “${v.name}”.`);
+          return action.run(() => add.mutateAsync({ ...v, position }), `Added “${v.name}”.`);
         }}
       />
       {tree && <SectionTree nodes={tree} parentId={null} all={all} busy={action.busy} run={action.run} />}
@@ -83,12 +78,15 @@ function SectionTree({
   run: Run;
 }) {
   const [editing, setEditing] = useState<number | null>(null);
+  const reorderSections = useReorderSections();
+  const edit = useEditSection();
+  const remove = useDeleteSection();
   const reorder = (from: number, to: number) => {
     const ids = nodes.map((n) => n.id);
     const [moved] = ids.splice(from, 1);
     if (moved === undefined) return;
     ids.splice(to, 0, moved);
-    void run(() => reorderSections(parentId, ids), `Moved “${nodes[from]?.name}”.`);
+    void run(() => reorderSections.mutateAsync({ parentId, ids }), `Moved “${nodes[from]?.name}”.`);
   };
   return (
     <ol className={parentId === null ? 'tree' : 'tree sub'}>
@@ -127,7 +125,7 @@ function SectionTree({
                 disabled={busy}
                 onClick={() => {
                   if (window.confirm(`Delete the section “${n.name}”? Only an empty section can be deleted.`))
-                    void run(() => deleteSection(n.id), `Deleted “${n.name}”.`);
+                    void run(() => remove.mutateAsync(n.id), `Deleted “${n.name}”.`);
                 }}
               >
                 Delete
@@ -143,7 +141,7 @@ function SectionTree({
               busy={busy}
               onCancel={() => setEditing(null)}
               onSave={async (v) => {
-                const ok = await run(() => editSection(n.id, v), `Saved “${v.name}”.`);
+                const ok = await run(() => edit.mutateAsync({ id: n.id, values: v }), `Saved “${v.name}”.`);
                 if (ok) setEditing(null);
                 return ok;
               }}

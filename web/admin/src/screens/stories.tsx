@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { type ArticleSummary, browseArticles, STATUS_LABEL, type Status } from '../api/articles.js';
+import { useEffect, useMemo, useState } from 'react';
+import { browseArticles, STATUS_LABEL, type Status, useArticlePage } from '../api/articles.js';
 import { useAuthors } from '../api/authors.js';
+import { messageOf } from '../api/query.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import type { User } from '../api/session.js';
 import { searchTags } from '../api/tags.js';
@@ -60,14 +61,6 @@ async function tagId(name: string): Promise<number | null> {
   return tags.find((t) => t.name.toLowerCase() === name.toLowerCase())?.id ?? null;
 }
 
-interface Page {
-  articles: ArticleSummary[];
-  total: number;
-  /** The page number these rows are: the pager shows it, not the address, so the two never
-   * disagree while the next page is loading. */
-  page: number;
-}
-
 /** Every story the user may see: filters, search, sort, numbered pages, bulk actions. */
 export function Stories({ user }: { user: User }) {
   const sections = useSections();
@@ -77,15 +70,12 @@ export function Stories({ user }: { user: User }) {
   const filters = useMemo(() => fromQuery(new URLSearchParams(search)), [search]);
   const page = Math.max(1, Number(new URLSearchParams(search).get('page')) || 1);
   const [draft, setDraft] = useState<Filters>(filters);
-  const [result, setResult] = useState<Page | null>(null);
-  const [error, setError] = useState('');
   const [selected, setSelected] = useState<ReadonlySet<number>>(new Set());
-  const [reloads, setReloads] = useState(0);
 
   // Back and forward change the address: the form follows it.
   useEffect(() => setDraft(filters), [filters]);
 
-  const load = useCallback(async (): Promise<Page> => {
+  const params = useMemo(() => {
     const [sort, order] = filters.sort.split('-') as [string, string];
     const p = new URLSearchParams({ sort, order, limit: String(PAGE_SIZE), page: String(page) });
     if (filters.status) p.set('status', filters.status);
@@ -93,37 +83,32 @@ export function Stories({ user }: { user: User }) {
     if (filters.author) p.set('authorId', filters.author);
     if (filters.q.trim()) p.set('q', filters.q.trim());
     if (filters.deleted) p.set('deleted', 'true');
-    if (filters.tag.trim()) {
-      const id = await tagId(filters.tag.trim());
-      if (id === null) return { articles: [], total: 0, page };
-      p.set('tagId', String(id));
-    }
-    return { ...(await browseArticles(p)), page };
+    return p;
   }, [filters, page]);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `reloads` re-runs the fetch after a bulk action
-  useEffect(() => {
-    let live = true;
-    setError('');
-    load()
-      .then((r) => {
-        if (!live) return;
-        setResult(r);
-        // A selection only makes sense for the rows still shown.
-        setSelected((s) => new Set(r.articles.filter((a) => s.has(a.id)).map((a) => a.id)));
-      })
-      .catch((err: Error) => live && setError(err.message));
-    return () => {
-      live = false;
-    };
-  }, [load, reloads]);
+  const tag = filters.tag.trim();
+  // The rows and the page number they are (`result.page`): the pager shows that, not the
+  // address, so the two never disagree while the next page is loading. Bulk actions refresh
+  // it through the query cache (api/articles.ts articlesChanged).
+  const rows = useArticlePage(params, tag, page, async () => {
+    if (!tag) return browseArticles(params);
+    const id = await tagId(tag);
+    if (id === null) return { articles: [], total: 0 };
+    const p = new URLSearchParams(params);
+    p.set('tagId', String(id));
+    return browseArticles(p);
+  });
+  const result = rows.data ?? null;
+  const error = messageOf(rows.error);
 
   const set = (k: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setDraft((d) => ({ ...d, [k]: e.target.value }));
   const stories = result?.articles ?? [];
+  // A selection only counts for the rows shown.
+  const chosen = stories.filter((s) => selected.has(s.id));
+  const chosenIds: ReadonlySet<number> = new Set(chosen.map((s) => s.id));
   const pages = Math.max(1, Math.ceil((result?.total ?? 0) / PAGE_SIZE));
   const shown = result?.page ?? page;
-  const allChecked = stories.length > 0 && stories.every((s) => selected.has(s.id));
+  const allChecked = stories.length > 0 && stories.every((s) => chosenIds.has(s.id));
 
   return (
     <main className="stories">
@@ -220,12 +205,9 @@ export function Stories({ user }: { user: User }) {
       )}
       <BulkActions
         user={user}
-        selected={stories.filter((s) => selected.has(s.id))}
+        selected={chosen}
         deletedView={filters.deleted}
-        onDone={() => {
-          setSelected(new Set());
-          setReloads((n) => n + 1);
-        }}
+        onDone={() => setSelected(new Set())}
       />
       {result ? (
         <>
@@ -248,10 +230,10 @@ export function Stories({ user }: { user: User }) {
             stories={stories}
             empty="No stories match."
             selection={{
-              selected,
+              selected: chosenIds,
               toggle: (id, on) =>
-                setSelected((s) => {
-                  const next = new Set(s);
+                setSelected(() => {
+                  const next = new Set(chosenIds);
                   if (on) next.add(id);
                   else next.delete(id);
                   return next;

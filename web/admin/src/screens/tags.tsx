@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
-import { browseCountedTags, type CountedTag, deleteTag, mergeTag, renameTag } from '../api/tags.js';
+import { useEffect, useState } from 'react';
+import { messageOf } from '../api/query.js';
+import { type CountedTag, useCountedTags, useDeleteTag, useMergeTag, useRenameTag } from '../api/tags.js';
 import { Notices, useAction } from '../components/manage.js';
 import './tags.css';
 
@@ -7,18 +8,11 @@ const LIMIT = 500;
 
 /** Tags with how many stories use them: rename, merge one into another, delete. */
 export function Tags() {
-  const [tags, setTags] = useState<CountedTag[] | null>(null);
   const [filter, setFilter] = useState('');
-  const [loadError, setLoadError] = useState('');
-  const reload = useCallback(async () => {
-    try {
-      setTags(await browseCountedTags(filter.trim(), LIMIT));
-    } catch (err) {
-      setLoadError((err as Error).message);
-    }
-  }, [filter]);
-  useEffect(() => void reload(), [reload]);
-  const action = useAction(reload);
+  const query = useCountedTags(filter.trim(), LIMIT);
+  const tags = query.data ?? null;
+  const loadError = messageOf(query.error);
+  const action = useAction();
 
   return (
     <main className="manage">
@@ -66,6 +60,9 @@ function TagRow({
 }) {
   const [name, setName] = useState(tag.name);
   const [into, setInto] = useState('');
+  const rename = useRenameTag();
+  const merge = useMergeTag();
+  const remove = useDeleteTag();
   useEffect(() => setName(tag.name), [tag.name]);
   return (
     <tr>
@@ -79,7 +76,7 @@ function TagRow({
           aria-label={`Rename ${tag.name}`}
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => renameTag(tag.id, name), `Renamed “${tag.name}” to “${name}”.`);
+            void run(() => rename.mutateAsync({ id: tag.id, name }), `Renamed “${tag.name}” to “${name}”.`);
           }}
         >
           <input
@@ -105,7 +102,10 @@ function TagRow({
               )
             )
               return;
-            void run(() => mergeTag(tag.id, target.id), `Merged “${tag.name}” into “${target.name}”.`);
+            void run(
+              () => merge.mutateAsync({ id: tag.id, into: target.id }),
+              `Merged “${tag.name}” into “${target.name}”.`,
+            );
           }}
         >
           <select
@@ -132,7 +132,7 @@ function TagRow({
           disabled={busy}
           onClick={() => {
             if (window.confirm(`Delete the tag “${tag.name}”? ${tag.stories} stories lose it.`))
-              void run(() => deleteTag(tag.id), `Deleted “${tag.name}”.`);
+              void run(() => remove.mutateAsync(tag.id), `Deleted “${tag.name}”.`);
           }}
         >
           Delete

@@ -1,25 +1,27 @@
 import { canAssignRole } from '@shared/policy.js';
 import { ROLES } from '@shared/vocabulary.js';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useAuthors } from '../api/authors.js';
+import { messageOf } from '../api/query.js';
 import type { Role, User } from '../api/session.js';
-import { addUser, browseUsers, editUser, type Member, type NewUser as NewUserValues } from '../api/users.js';
+import {
+  type Member,
+  type NewUser as NewUserValues,
+  useAddUser,
+  useEditUser,
+  useUsers,
+} from '../api/users.js';
 import { Notices, useAction } from '../components/manage.js';
 import './users.css';
 
 /** Everyone in the newsroom: create with a role, change role, deactivate and reactivate. */
 export function Users({ user }: { user: User }) {
-  const [members, setMembers] = useState<Member[] | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const reload = useCallback(async () => {
-    try {
-      setMembers(await browseUsers());
-    } catch (err) {
-      setLoadError((err as Error).message);
-    }
-  }, []);
-  useEffect(() => void reload(), [reload]);
-  const action = useAction(reload);
+  const query = useUsers();
+  const members = query.data;
+  const loadError = messageOf(query.error);
+  const add = useAddUser();
+  const edit = useEditUser();
+  const action = useAction();
   const assignable = ROLES.filter((r) => canAssignRole(user, r));
   // The server's rules, shown as disabled controls: nobody changes themselves, only owners touch owners.
   const locked = (m: Member) =>
@@ -36,7 +38,7 @@ export function Users({ user }: { user: User }) {
       <NewUser
         roles={assignable}
         busy={action.busy}
-        onSave={(v) => action.run(() => addUser(v), `Created ${v.email} (${v.role}).`)}
+        onSave={(v) => action.run(() => add.mutateAsync(v), `Created ${v.email} (${v.role}).`)}
       />
       {members && (
         <table className="manage-table">
@@ -67,7 +69,10 @@ export function Users({ user }: { user: User }) {
                       onChange={(e) => {
                         const role = e.target.value as Role;
                         if (window.confirm(`Make ${m.name} ${role}? Their sessions end; they sign in again.`))
-                          void action.run(() => editUser(m.id, { role }), `${m.name} is now ${role}.`);
+                          void action.run(
+                            () => edit.mutateAsync({ id: m.id, patch: { role } }),
+                            `${m.name} is now ${role}.`,
+                          );
                       }}
                     >
                       {ROLES.filter((r) => r === m.role || assignable.includes(r)).map((r) => (
@@ -93,7 +98,7 @@ export function Users({ user }: { user: User }) {
                         )
                           return;
                         void action.run(
-                          () => editUser(m.id, { active: !m.active }),
+                          () => edit.mutateAsync({ id: m.id, patch: { active: !m.active } }),
                           `${m.name} is ${m.active ? 'deactivated' : 'active again'}.`,
                         );
                       }}

@@ -1,8 +1,8 @@
 /**
  * The few browser globals the app's logic touches (storage, window events, navigator.onLine,
- * <meta> settings, fetch), stubbed for tests that run in Node: no jsdom or happy-dom is
- * installed, and the code under test needs no real DOM. Install before importing app modules
- * (api.ts reads sessionStorage when it loads).
+ * <meta> settings, fetch), stubbed for tests that run in Node and need no real DOM. Install
+ * before importing app modules (api.ts reads sessionStorage when it loads). Tests that render
+ * hooks use happy-dom instead (`// @vitest-environment happy-dom`, test/render-hook.tsx).
  */
 import { vi } from 'vitest';
 
