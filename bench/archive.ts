@@ -91,7 +91,10 @@ export async function generateArchive(ctx: Context, dir: string, stories: number
     })
       .jpeg()
       .toFile(file);
-    media.push((await addMediaFile(db, ctx.config.mediaDir, file, { alt: `Picture ${i}` })).id);
+    media.push(
+      (await addMediaFile(db, ctx.config.mediaDir, file, ctx.now().toISOString(), { alt: `Picture ${i}` }))
+        .id,
+    );
   }
   const start = Date.parse('2026-11-28T12:00:00.000Z');
   const CHUNK = 500;

@@ -107,7 +107,7 @@ async function main() {
       ctx.db,
       story.id,
       { ...input, headline: `${story.headline} (updated)` },
-      { expectedVersion: story.version, timeZone: ctx.config.site.timeZone },
+      { now: ctx.now().toISOString(), expectedVersion: story.version, timeZone: ctx.config.site.timeZone },
     );
     await ctx.close();
     console.log(`one story edited:   ${runExport(env, out)}`);

@@ -43,7 +43,11 @@ async function prepareArchive(): Promise<{ dir: string; keep: boolean }> {
   );
   try {
     await generateArchive(ctx, dir, STORIES);
-    await createUser(ctx.db, { email: EMAIL, name: 'Bench Admin', password: PASSWORD, role: 'admin' });
+    await createUser(
+      ctx.db,
+      { email: EMAIL, name: 'Bench Admin', password: PASSWORD, role: 'admin' },
+      ctx.now().toISOString(),
+    );
   } finally {
     await ctx.close();
   }

@@ -14,7 +14,7 @@ export async function serve(config: Config): Promise<void> {
     if (seeded)
       console.log(`Loaded the demo newsroom: ${seeded.articles} stories in ${seeded.sections} sections.`);
   }
-  const owner = await ensureFirstOwner(ctx.db);
+  const owner = await ensureFirstOwner(ctx.db, ctx.now().toISOString());
   const app = await buildApp(ctx, { logger: config.logLevel !== 'silent' });
   // Background work (webhook delivery, …) runs in this process; it stops before the database closes.
   const stopJobs = startJobs(ctx, defaultJobs, {

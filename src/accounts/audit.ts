@@ -1,5 +1,4 @@
 import type { Db } from '../db/index.js';
-import { nowIso } from '../lib/time.js';
 
 /**
  * The audit log: who published, unpublished, deleted, restored, or changed someone's role or
@@ -12,7 +11,8 @@ export interface AuditEntry {
   details?: Record<string, unknown>;
 }
 
-export async function audit(db: Db, entry: AuditEntry, at = nowIso()): Promise<void> {
+/** `at` is the writer's clock (ISO), the same moment the change it records carries. */
+export async function audit(db: Db, entry: AuditEntry, at: string): Promise<void> {
   await db
     .insertInto('audit_log')
     .values({

@@ -43,16 +43,20 @@ export async function updateUser(
     const accessChanged = patch.active !== undefined && (patch.active ? 1 : 0) !== user.active;
     if (roleChanged || accessChanged) {
       await endAllSessions(tx, user.id);
-      await audit(tx, {
-        actor: by,
-        action: roleChanged ? 'user.role' : patch.active ? 'user.activate' : 'user.deactivate',
-        subject: { type: 'user', id: user.id },
-        details: {
-          email: user.email,
-          from: { role: user.role, active: user.active === 1 },
-          to: { role: row.role, active: row.active === 1 },
+      await audit(
+        tx,
+        {
+          actor: by,
+          action: roleChanged ? 'user.role' : patch.active ? 'user.activate' : 'user.deactivate',
+          subject: { type: 'user', id: user.id },
+          details: {
+            email: user.email,
+            from: { role: user.role, active: user.active === 1 },
+            to: { role: row.role, active: row.active === 1 },
+          },
         },
-      });
+        now.toISOString(),
+      );
     }
     return row;
   });

@@ -3,7 +3,6 @@ import { type Db, ROLES, type Role, type UserRow } from '../db/index.js';
 import { DomainError } from '../errors.js';
 import { MAX_ROW_ID } from '../lib/ids.js';
 import { singleLine } from '../lib/text.js';
-import { nowIso } from '../lib/time.js';
 import { hashPassword } from './secrets.js';
 import { revokeAllPersonalTokens } from './tokens.js';
 
@@ -41,7 +40,7 @@ export function presentUser(u: UserRow) {
 }
 export type UserView = ReturnType<typeof presentUser>;
 
-export async function createUser(db: Db, input: NewUser): Promise<UserRow> {
+export async function createUser(db: Db, input: NewUser, now: string): Promise<UserRow> {
   const data = newUserSchema.parse(input);
   const existing = await db
     .selectFrom('users')
@@ -49,7 +48,6 @@ export async function createUser(db: Db, input: NewUser): Promise<UserRow> {
     .where('email', '=', data.email)
     .executeTakeFirst();
   if (existing) throw new DomainError(409, 'email_taken', 'a user with this email already exists');
-  const now = nowIso();
   return db
     .insertInto('users')
     .values({

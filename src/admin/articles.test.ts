@@ -15,7 +15,8 @@ describe.each(testDialects())('newsroom stories API on %s', (dialect) => {
   beforeAll(async () => {
     env = await testEnv(dialect);
     const users = await createRoleUsers(env.ctx);
-    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' })).id;
+    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' }, env.ctx.now().toISOString()))
+      .id;
     s = {
       owner: await signIn(env.app, 'owner@example.com'),
       admin: await signIn(env.app, 'admin@example.com'),

@@ -23,7 +23,8 @@ describe.each(testDialects())('checks before publishing on %s', (dialect) => {
   beforeAll(async () => {
     env = await testEnv(dialect, { SITE_ALTERNATE_URLS: 'https://mirror.example.net' });
     users = await createRoleUsers(env.ctx);
-    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' })).id;
+    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' }, env.ctx.now().toISOString()))
+      .id;
     const author = await env.ctx.db
       .insertInto('authors')
       .values({

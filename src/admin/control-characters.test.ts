@@ -49,12 +49,16 @@ describe.each(testDialects())('control characters in text fields on %s', (dialec
   beforeAll(async () => {
     env = await testEnv(dialect, { WEBHOOK_ALLOW_PRIVATE: 'true' });
     const users = await createRoleUsers(env.ctx);
-    const section = await createSection(env.ctx.db, { slug: 'news', name: 'News' });
+    const section = await createSection(
+      env.ctx.db,
+      { slug: 'news', name: 'News' },
+      env.ctx.now().toISOString(),
+    );
     articleId = (
       await createArticle(
         env.ctx.db,
         { headline: 'A clean story', body: doc('x'), sectionId: section.id },
-        { timeZone: 'UTC' },
+        { now: env.ctx.now().toISOString(), timeZone: 'UTC' },
       )
     ).id;
     owner = await signIn(env.app, 'owner@example.com');

@@ -79,7 +79,11 @@ describe.each(testDialects())('distribution settings in the newsroom API on %s',
   });
 
   it('attaches a video to a story and adds a live stream', async () => {
-    const section = await createSection(env.ctx.db, { slug: 'video', name: 'Video' });
+    const section = await createSection(
+      env.ctx.db,
+      { slug: 'video', name: 'Video' },
+      env.ctx.now().toISOString(),
+    );
     const story = (
       await call(env.app, editor, 'POST', '/articles', {
         headline: 'Flood report',

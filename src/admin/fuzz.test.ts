@@ -140,12 +140,16 @@ describe.each(testDialects())('newsroom API under random input on %s', (dialect)
   beforeAll(async () => {
     env = await testEnv(dialect);
     await createRoleUsers(env.ctx);
-    const section = await createSection(env.ctx.db, { slug: 'news', name: 'News' });
+    const section = await createSection(
+      env.ctx.db,
+      { slug: 'news', name: 'News' },
+      env.ctx.now().toISOString(),
+    );
     articleId = (
       await createArticle(
         env.ctx.db,
         { headline: 'Fuzz target', body: doc('x'), sectionId: section.id },
-        { timeZone: 'UTC' },
+        { now: env.ctx.now().toISOString(), timeZone: 'UTC' },
       )
     ).id;
     session = await signIn(env.app, 'owner@example.com');

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type ZodType, z } from 'zod';
+import type { ZodType } from 'zod';
 import { type Action, type Actor, can, type Subject } from '../accounts/index.js';
 import type { Editor } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { UserRow } from '../db/index.js';
 import { forbidden, invalidInput } from '../errors.js';
-import { SLUG_PATTERN } from '../shared/slug.js';
+import { slugInput } from '../shared/inputs.js';
 
 /**
  * How admin routes are declared: method, path, zod schemas for params/query/body, and a
@@ -66,10 +66,8 @@ export function authorize(actor: AuthedActor, action: Action, subject?: Subject)
 export { idParams } from '../lib/ids.js';
 
 /** A section, tag or author slug as the site's addresses use it. */
-export const slugBody = z
-  .string()
-  .max(120)
-  .regex(SLUG_PATTERN, 'lowercase letters, digits and hyphens, starting with a letter');
+/** A slug in a request body (shared/inputs.ts). */
+export const slugBody = slugInput;
 
 /** Collects an app's admin routes as they are declared, for the OpenAPI document. */
 export class Router {

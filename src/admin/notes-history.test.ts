@@ -46,7 +46,8 @@ describe.each(testDialects())('notes between writer and editor, readable history
   beforeAll(async () => {
     env = await testEnv(dialect);
     await createRoleUsers(env.ctx);
-    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' })).id;
+    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' }, env.ctx.now().toISOString()))
+      .id;
     editor = await signIn(env.app, 'editor@example.com');
     contributor = await signIn(env.app, 'contributor@example.com');
     author = await signIn(env.app, 'author@example.com');

@@ -40,12 +40,12 @@ describe.each(testDialects())('notices on %s', (dialect) => {
         sectionId: fx.sections.russia,
         status: 'published',
       },
-      { timeZone: env.ctx.config.site.timeZone, createdBy: users.author },
+      { now: env.ctx.now().toISOString(), timeZone: env.ctx.config.site.timeZone, createdBy: users.author },
     );
     draft = await createArticle(
       env.ctx.db,
       { headline: 'Secret draft', body: paragraphs('Text.'), sectionId: fx.sections.russia, status: 'draft' },
-      { timeZone: env.ctx.config.site.timeZone },
+      { now: env.ctx.now().toISOString(), timeZone: env.ctx.config.site.timeZone },
     );
   });
   afterAll(async () => {

@@ -12,7 +12,8 @@ describe.each(testDialects())('concurrent saves on %s', (dialect) => {
   beforeAll(async () => {
     env = await testEnv(dialect);
     await createRoleUsers(env.ctx);
-    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' })).id;
+    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' }, env.ctx.now().toISOString()))
+      .id;
     editor = await signIn(env.app, 'editor@example.com');
   });
   afterAll(() => env?.close());

@@ -17,7 +17,7 @@ describe.each(testDialects())('admin API for the newsroom screens on %s', (diale
   beforeAll(async () => {
     env = await testEnv(dialect);
     users = await createRoleUsers(env.ctx);
-    news = (await createSection(env.ctx.db, { slug: 'news', name: 'News' })).id;
+    news = (await createSection(env.ctx.db, { slug: 'news', name: 'News' }, env.ctx.now().toISOString())).id;
     s = {
       owner: await signIn(env.app, 'owner@example.com'),
       admin: await signIn(env.app, 'admin@example.com'),

@@ -43,12 +43,16 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('locks an account after repeated failures, for every IP, and an IP spraying accounts', async () => {
-    await createUser(env.ctx.db, {
-      email: 'lock@example.com',
-      name: 'Lock',
-      password: PASSWORD,
-      role: 'author',
-    });
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'lock@example.com',
+        name: 'Lock',
+        password: PASSWORD,
+        role: 'author',
+      },
+      env.ctx.now().toISOString(),
+    );
     for (let i = 0; i < 5; i++)
       expect((await login('lock@example.com', 'nope nope nope', `10.1.0.${i}`)).statusCode).toBe(401);
     const locked = await login('lock@example.com', PASSWORD, '10.1.0.99');
@@ -62,12 +66,16 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('lets at most 5 of 40 parallel wrong guesses reach the password check; the rest get 429', async () => {
-    await createUser(env.ctx.db, {
-      email: 'race@example.com',
-      name: 'Race',
-      password: PASSWORD,
-      role: 'author',
-    });
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'race@example.com',
+        name: 'Race',
+        password: PASSWORD,
+        role: 'author',
+      },
+      env.ctx.now().toISOString(),
+    );
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => login('race@example.com', `wrong guess ${i}!!`, `10.4.0.${i}`)),
     );
@@ -153,12 +161,16 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('voids the older unused reset links when one is used', async () => {
-    const user = await createUser(env.ctx.db, {
-      email: 'forgetful@example.com',
-      name: 'Forgetful',
-      password: PASSWORD,
-      role: 'author',
-    });
+    const user = await createUser(
+      env.ctx.db,
+      {
+        email: 'forgetful@example.com',
+        name: 'Forgetful',
+        password: PASSWORD,
+        role: 'author',
+      },
+      env.ctx.now().toISOString(),
+    );
     const older = await createPasswordReset(env.ctx.db, user.id, env.ctx.now());
     const newer = await createPasswordReset(env.ctx.db, user.id, env.ctx.now());
     const reset = (token: string, newPassword: string) =>
@@ -217,12 +229,16 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('revokes personal tokens on a password change, a reset and sign-out-everywhere', async () => {
-    await createUser(env.ctx.db, {
-      email: 'tok@example.com',
-      name: 'Tok',
-      password: PASSWORD,
-      role: 'author',
-    });
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'tok@example.com',
+        name: 'Tok',
+        password: PASSWORD,
+        role: 'author',
+      },
+      env.ctx.now().toISOString(),
+    );
     let password = PASSWORD;
     const mint = async () => {
       const s = await signIn(env.app, 'tok@example.com', password);

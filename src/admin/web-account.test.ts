@@ -27,12 +27,16 @@ describe.skipIf(!runBrowserTests)('the account screen in headless Chromium', () 
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    await createUser(env.ctx.db, {
-      email: 'kim@example.com',
-      name: 'Kim',
-      password: PASSWORD,
-      role: 'author',
-    });
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'kim@example.com',
+        name: 'Kim',
+        password: PASSWORD,
+        role: 'author',
+      },
+      env.ctx.now().toISOString(),
+    );
     base = await serveOnLoopback(env.app);
     chromium = await launchBrowser();
     page = chromium.page;

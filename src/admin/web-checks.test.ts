@@ -45,19 +45,24 @@ describe.skipIf(!runBrowserTests)('the checklist before publishing', () => {
           ...patch,
           status: 'draft',
         },
-        { timeZone: env.ctx.config.site.timeZone, createdBy: owner },
+        { now: env.ctx.now().toISOString(), timeZone: env.ctx.config.site.timeZone, createdBy: owner },
       )
     ).id;
 
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    sectionId = (await createSection(env.ctx.db, { slug: 'city', name: 'City' })).id;
+    sectionId = (await createSection(env.ctx.db, { slug: 'city', name: 'City' }, env.ctx.now().toISOString()))
+      .id;
     for (const [email, name, role] of [
       ['desk@example.com', 'Desk Editor', 'editor'],
       ['writer@example.com', 'Staff Writer', 'author'],
     ] as const) {
-      const user = await createUser(env.ctx.db, { email, name, password: PASSWORD, role });
+      const user = await createUser(
+        env.ctx.db,
+        { email, name, password: PASSWORD, role },
+        env.ctx.now().toISOString(),
+      );
       if (role === 'editor') editorId = user.id;
       else authorId = user.id;
     }

@@ -40,13 +40,21 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    const section = await createSection(env.ctx.db, { slug: 'world', name: 'World' });
-    await createUser(env.ctx.db, {
-      email: 'desk@example.com',
-      name: 'Desk',
-      password: PASSWORD,
-      role: 'editor',
-    });
+    const section = await createSection(
+      env.ctx.db,
+      { slug: 'world', name: 'World' },
+      env.ctx.now().toISOString(),
+    );
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'desk@example.com',
+        name: 'Desk',
+        password: PASSWORD,
+        role: 'editor',
+      },
+      env.ctx.now().toISOString(),
+    );
     const row = await createArticle(
       env.ctx.db,
       {
@@ -55,15 +63,19 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
         sectionId: section.id,
         status: 'published',
       },
-      { by: 'test', timeZone: 'Europe/Prague' },
+      { now: env.ctx.now().toISOString(), by: 'test', timeZone: 'Europe/Prague' },
     );
     story = { id: row.id, path: row.path as string };
-    const stringer = await createUser(env.ctx.db, {
-      email: 'stringer@example.com',
-      name: 'Stringer',
-      password: PASSWORD,
-      role: 'contributor',
-    });
+    const stringer = await createUser(
+      env.ctx.db,
+      {
+        email: 'stringer@example.com',
+        name: 'Stringer',
+        password: PASSWORD,
+        role: 'contributor',
+      },
+      env.ctx.now().toISOString(),
+    );
     const mine = await createArticle(
       env.ctx.db,
       {
@@ -72,7 +84,7 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
         sectionId: section.id,
         status: 'published',
       },
-      { by: 'test', createdBy: stringer.id, timeZone: 'Europe/Prague' },
+      { now: env.ctx.now().toISOString(), by: 'test', createdBy: stringer.id, timeZone: 'Europe/Prague' },
     );
     theirs = { id: mine.id, path: mine.path as string };
     base = await serveOnLoopback(env.app);

@@ -41,19 +41,27 @@ describe.skipIf(!runBrowserTests)('notes between writer and editor, history a pe
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    await createSection(env.ctx.db, { slug: 'city', name: 'City' });
-    await createUser(env.ctx.db, {
-      email: 'ana@example.com',
-      name: 'Ana Lopes',
-      password: PASSWORD,
-      role: 'contributor',
-    });
-    await createUser(env.ctx.db, {
-      email: 'desk@example.com',
-      name: 'Desk Editor',
-      password: PASSWORD,
-      role: 'editor',
-    });
+    await createSection(env.ctx.db, { slug: 'city', name: 'City' }, env.ctx.now().toISOString());
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'ana@example.com',
+        name: 'Ana Lopes',
+        password: PASSWORD,
+        role: 'contributor',
+      },
+      env.ctx.now().toISOString(),
+    );
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'desk@example.com',
+        name: 'Desk Editor',
+        password: PASSWORD,
+        role: 'editor',
+      },
+      env.ctx.now().toISOString(),
+    );
     base = await serveOnLoopback(env.app);
     [writer, desk] = await Promise.all([launchBrowser(), launchBrowser()]);
     await Promise.all([

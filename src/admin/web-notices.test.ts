@@ -29,13 +29,21 @@ describe.skipIf(!runBrowserTests)('an editor corrects a live story', () => {
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    const section = await createSection(env.ctx.db, { slug: 'city', name: 'City' });
-    await createUser(env.ctx.db, {
-      email: 'desk@example.com',
-      name: 'Desk Editor',
-      password: PASSWORD,
-      role: 'editor',
-    });
+    const section = await createSection(
+      env.ctx.db,
+      { slug: 'city', name: 'City' },
+      env.ctx.now().toISOString(),
+    );
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'desk@example.com',
+        name: 'Desk Editor',
+        password: PASSWORD,
+        role: 'editor',
+      },
+      env.ctx.now().toISOString(),
+    );
     story = await createArticle(
       env.ctx.db,
       {

@@ -32,19 +32,31 @@ describe.skipIf(!runBrowserTests)('two people, one story: presence, take-over, n
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    const section = await createSection(env.ctx.db, { slug: 'city', name: 'City' });
-    await createUser(env.ctx.db, {
-      email: 'ana@example.com',
-      name: 'Ana Novak',
-      password: PASSWORD,
-      role: 'author',
-    });
-    await createUser(env.ctx.db, {
-      email: 'desk@example.com',
-      name: 'Desk Editor',
-      password: PASSWORD,
-      role: 'editor',
-    });
+    const section = await createSection(
+      env.ctx.db,
+      { slug: 'city', name: 'City' },
+      env.ctx.now().toISOString(),
+    );
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'ana@example.com',
+        name: 'Ana Novak',
+        password: PASSWORD,
+        role: 'author',
+      },
+      env.ctx.now().toISOString(),
+    );
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'desk@example.com',
+        name: 'Desk Editor',
+        password: PASSWORD,
+        role: 'editor',
+      },
+      env.ctx.now().toISOString(),
+    );
     const ana = await signIn(env.app, 'ana@example.com', PASSWORD);
     const created = await env.app.inject({
       method: 'POST',

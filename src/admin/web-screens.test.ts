@@ -49,15 +49,31 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    const chief = await createUser(env.ctx.db, {
-      email: 'chief@example.com',
-      name: 'Chief',
-      password: PASSWORD,
-      role: 'admin',
-    });
+    const chief = await createUser(
+      env.ctx.db,
+      {
+        email: 'chief@example.com',
+        name: 'Chief',
+        password: PASSWORD,
+        role: 'admin',
+      },
+      env.ctx.now().toISOString(),
+    );
     sections = {
-      news: (await createSection(env.ctx.db, { slug: 'news', name: 'News', position: 0 })).id,
-      sport: (await createSection(env.ctx.db, { slug: 'sport', name: 'Sport', position: 1 })).id,
+      news: (
+        await createSection(
+          env.ctx.db,
+          { slug: 'news', name: 'News', position: 0 },
+          env.ctx.now().toISOString(),
+        )
+      ).id,
+      sport: (
+        await createSection(
+          env.ctx.db,
+          { slug: 'sport', name: 'Sport', position: 1 },
+          env.ctx.now().toISOString(),
+        )
+      ).id,
     };
     // 30 council drafts (two pages of 25) and a few sport stories, oldest first.
     const opts = (i: number) => ({
@@ -279,12 +295,16 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
   });
 
   it('shows mirror health and checks it on demand; an editor sees no Mirrors screen', async () => {
-    await createUser(env.ctx.db, {
-      email: 'desk@example.com',
-      name: 'Desk Editor',
-      password: PASSWORD,
-      role: 'editor',
-    });
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'desk@example.com',
+        name: 'Desk Editor',
+        password: PASSWORD,
+        role: 'editor',
+      },
+      env.ctx.now().toISOString(),
+    );
     // Whoever the last test left signed in, start this one signed out.
     await chromium.context.clearCookies();
     await signInThroughForm(page, base, 'desk@example.com', PASSWORD);

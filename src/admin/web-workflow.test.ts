@@ -56,19 +56,27 @@ describe.skipIf(!runBrowserTests)(
     beforeAll(async () => {
       ensureAdminBuilt();
       env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-      await createSection(env.ctx.db, { slug: 'city', name: 'City' });
-      await createUser(env.ctx.db, {
-        email: 'stringer@example.com',
-        name: 'Stringer',
-        password: PASSWORD,
-        role: 'contributor',
-      });
-      await createUser(env.ctx.db, {
-        email: 'desk@example.com',
-        name: 'Desk Editor',
-        password: PASSWORD,
-        role: 'editor',
-      });
+      await createSection(env.ctx.db, { slug: 'city', name: 'City' }, env.ctx.now().toISOString());
+      await createUser(
+        env.ctx.db,
+        {
+          email: 'stringer@example.com',
+          name: 'Stringer',
+          password: PASSWORD,
+          role: 'contributor',
+        },
+        env.ctx.now().toISOString(),
+      );
+      await createUser(
+        env.ctx.db,
+        {
+          email: 'desk@example.com',
+          name: 'Desk Editor',
+          password: PASSWORD,
+          role: 'editor',
+        },
+        env.ctx.now().toISOString(),
+      );
       base = await serveOnLoopback(env.app);
       ({ cookie } = await signIn(env.app, 'desk@example.com', PASSWORD));
       [writer, desk] = await Promise.all([launchBrowser(), launchBrowser()]);

@@ -133,8 +133,12 @@ describe.skipIf(!runBrowserTests)('the newsroom app in headless Chromium', () =>
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL });
-    await createUser(env.ctx.db, { email: EMAIL, name: 'Desk Editor', password: PASSWORD, role: 'editor' });
-    await createSection(env.ctx.db, { slug: 'news', name: 'News' });
+    await createUser(
+      env.ctx.db,
+      { email: EMAIL, name: 'Desk Editor', password: PASSWORD, role: 'editor' },
+      env.ctx.now().toISOString(),
+    );
+    await createSection(env.ctx.db, { slug: 'news', name: 'News' }, env.ctx.now().toISOString());
     base = await serveOnLoopback(env.app);
     ({ cookie, csrf } = await signIn(env.app, EMAIL, PASSWORD));
     chromium = await launchBrowser();
@@ -402,12 +406,16 @@ describe.skipIf(!runBrowserTests)('the newsroom app in headless Chromium', () =>
   });
 
   it('offers a contributor no publish button, only submit', async () => {
-    await createUser(env.ctx.db, {
-      email: 'stringer@example.com',
-      name: 'Stringer',
-      password: PASSWORD,
-      role: 'contributor',
-    });
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'stringer@example.com',
+        name: 'Stringer',
+        password: PASSWORD,
+        role: 'contributor',
+      },
+      env.ctx.now().toISOString(),
+    );
     await page.getByLabel('Email').fill('stringer@example.com');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -49,7 +49,7 @@ describe.each(testDialects())('page cache invalidation on %s', (dialect) => {
       env.ctx.db,
       row.id,
       { ...(await articleInputOf(env.ctx.db, current)), ...patch },
-      { expectedVersion: current.version, timeZone: 'Europe/Prague' },
+      { now: env.ctx.now().toISOString(), expectedVersion: current.version, timeZone: 'Europe/Prague' },
     );
   };
 
@@ -159,7 +159,7 @@ describe.each(testDialects())('page cache invalidation on %s', (dialect) => {
 
   it('renaming a section or an author refreshes the pages that name them', async () => {
     await warm(['/sports', sports.path as string, world.path as string, '/author/daniel-reyes']);
-    await updateSection(env.ctx.db, fx.sections.world, { name: 'World News' });
+    await updateSection(env.ctx.db, fx.sections.world, { name: 'World News' }, env.ctx.now().toISOString());
     expect(await cached(['/sports', sports.path as string, world.path as string])).toEqual({
       '/sports': true,
       [sports.path as string]: true,
@@ -179,12 +179,16 @@ describe.each(testDialects())('page cache invalidation on %s', (dialect) => {
   });
 
   it('editing an author or a tag, or deleting a story, refreshes exactly the pages showing them', async () => {
-    await createUser(env.ctx.db, {
-      email: 'night@example.com',
-      name: 'Night Desk',
-      password: PASSWORD,
-      role: 'admin',
-    });
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'night@example.com',
+        name: 'Night Desk',
+        password: PASSWORD,
+        role: 'admin',
+      },
+      env.ctx.now().toISOString(),
+    );
     const admin = await signIn(env.app, 'night@example.com');
     const [w, sp, r] = [world.path as string, sports.path as string, russia.path as string];
     await warm([w, sp, '/author/daniel-reyes', '/sports']);

@@ -32,9 +32,8 @@ export function exportCommands(program: Command): void {
       }
       // A batch job, whose garbage comes in waves (feeds, then chunks of story rows): V8's default
       // lets the old generation grow to several times what is live between full collections;
-      // growing it by 30% keeps a 10,000-story export near 245 MB instead of 285–340, for no
-      // measurable time (docs/benchmarks.md). Set here, not for the server: it is read at every
-      // collection.
+      // growing it by 30% keeps a large export's peak well lower for no measurable time
+      // (docs/benchmarks.md). Set here, not for the server: it is read at every collection.
       v8.setFlagsFromString('--heap-growing-percent=30');
       const { exportStatic } = await import('../export/index.js');
       const ctx = await createContext(loadConfig());

@@ -21,12 +21,16 @@ export function userCommands(program: Command): void {
       const ctx = await createContext(loadConfig());
       try {
         const password = opts.password ?? randomSecret().slice(0, 24);
-        const row = await createUser(ctx.db, {
-          email: opts.email,
-          name: opts.name ?? opts.email.split('@')[0] ?? opts.email,
-          password,
-          role: opts.role as Role,
-        });
+        const row = await createUser(
+          ctx.db,
+          {
+            email: opts.email,
+            name: opts.name ?? opts.email.split('@')[0] ?? opts.email,
+            password,
+            role: opts.role as Role,
+          },
+          ctx.now().toISOString(),
+        );
         console.log(`Created ${row.role} ${row.email} (id ${row.id}).`);
         if (!opts.password) console.log(`Password (shown once): ${password}`);
       } finally {

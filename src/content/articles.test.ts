@@ -33,7 +33,7 @@ describe.each(testDialects())('content model on %s', (dialect) => {
     const row = await createArticle(
       env.ctx.db,
       { ...base(), authorIds: [fx.authors.daniel, fx.authors.anna], tags: ['Kremlin', 'kremlin', 'Budget'] },
-      { timeZone: tz, by: 'tester' },
+      { now: env.ctx.now().toISOString(), timeZone: tz, by: 'tester' },
     );
     expect(row.status).toBe('draft');
     expect(row.path).toBeNull();
@@ -57,13 +57,13 @@ describe.each(testDialects())('content model on %s', (dialect) => {
     const row = await createArticle(
       env.ctx.db,
       { ...base(), slug: 'new-year', status: 'published', firstPublishedAt: '2025-12-31T23:30:00.000Z' },
-      { timeZone: tz },
+      { now: env.ctx.now().toISOString(), timeZone: tz },
     );
     expect(row.path).toBe('/news/politics/russia/2026/01/01/new-year');
     const twin = await createArticle(
       env.ctx.db,
       { ...base(), slug: 'new-year', status: 'published', firstPublishedAt: '2025-12-31T23:40:00.000Z' },
-      { timeZone: tz },
+      { now: env.ctx.now().toISOString(), timeZone: tz },
     );
     expect(twin.path).toBe('/news/politics/russia/2026/01/01/new-year-2');
   });
@@ -86,7 +86,11 @@ describe.each(testDialects())('content model on %s', (dialect) => {
         },
       ],
     };
-    const err = await createArticle(env.ctx.db, { ...base(), body: bad }, { timeZone: tz }).catch((e) => e);
+    const err = await createArticle(
+      env.ctx.db,
+      { ...base(), body: bad },
+      { now: env.ctx.now().toISOString(), timeZone: tz },
+    ).catch((e) => e);
     expect(err).toBeInstanceOf(ContentError);
     expect(err.status).toBe(400);
     expect(err.message).toMatch(/content\[1\]/);
@@ -94,7 +98,7 @@ describe.each(testDialects())('content model on %s', (dialect) => {
     const script = await createArticle(
       env.ctx.db,
       { ...base(), body: { type: 'doc', content: [{ type: 'script', text: 'x' }] } },
-      { timeZone: tz },
+      { now: env.ctx.now().toISOString(), timeZone: tz },
     ).catch((e) => e);
     expect(script.status).toBe(400);
     expect(script.message).toMatch(/content\[0\]/);
@@ -115,7 +119,10 @@ describe.each(testDialects())('content model on %s', (dialect) => {
       { ...base(), status: 'live' },
     ];
     for (const input of cases) {
-      const err = await createArticle(env.ctx.db, input as never, { timeZone: tz }).catch((e) => e);
+      const err = await createArticle(env.ctx.db, input as never, {
+        now: env.ctx.now().toISOString(),
+        timeZone: tz,
+      }).catch((e) => e);
       expect(err, JSON.stringify(input).slice(0, 80)).toBeInstanceOf(ContentError);
       expect(err.status).toBe(400);
     }
@@ -125,14 +132,14 @@ describe.each(testDialects())('content model on %s', (dialect) => {
     const row = await createArticle(
       env.ctx.db,
       { ...base(), headline: 'Bridge reopens', status: 'published' },
-      { timeZone: tz },
+      { now: env.ctx.now().toISOString(), timeZone: tz },
     );
     const { slug: _slug, ...withoutSlug } = await articleInputOf(env.ctx.db, row);
     const renamed = await updateArticle(
       env.ctx.db,
       row.id,
       { ...withoutSlug, headline: 'Bridge reopens after two years' },
-      { expectedVersion: row.version, timeZone: tz },
+      { now: env.ctx.now().toISOString(), expectedVersion: row.version, timeZone: tz },
     );
     expect(renamed.slug).toBe('bridge-reopens');
     expect(renamed.path).toBe(row.path);
@@ -140,42 +147,40 @@ describe.each(testDialects())('content model on %s', (dialect) => {
       env.ctx.db,
       row.id,
       { ...withoutSlug, headline: 'Bridge reopens after two years', slug: 'bridge-reopened' },
-      { expectedVersion: renamed.version, timeZone: tz },
+      { now: env.ctx.now().toISOString(), expectedVersion: renamed.version, timeZone: tz },
     );
     expect(moved.path).toMatch(/\/bridge-reopened$/);
     // A draft has no address yet: its slug still follows the headline.
-    const draft = await createArticle(env.ctx.db, { ...base(), headline: 'Working title' }, { timeZone: tz });
+    const draft = await createArticle(
+      env.ctx.db,
+      { ...base(), headline: 'Working title' },
+      { now: env.ctx.now().toISOString(), timeZone: tz },
+    );
     const { slug: _s, ...draftInput } = await articleInputOf(env.ctx.db, draft);
     const retitled = await updateArticle(
       env.ctx.db,
       draft.id,
       { ...draftInput, headline: 'Final title' },
-      { expectedVersion: draft.version, timeZone: tz },
+      { now: env.ctx.now().toISOString(), expectedVersion: draft.version, timeZone: tz },
     );
     expect(retitled.slug).toBe('final-title');
   });
 
   it('refuses a stale edit with 409 and keeps the first one', async () => {
-    const row = await createArticle(env.ctx.db, base(), { timeZone: tz });
+    const row = await createArticle(env.ctx.db, base(), { now: env.ctx.now().toISOString(), timeZone: tz });
     const input = await articleInputOf(env.ctx.db, row);
     const first = await updateArticle(
       env.ctx.db,
       row.id,
       { ...input, headline: 'First editor' },
-      {
-        expectedVersion: 1,
-        timeZone: tz,
-      },
+      { now: env.ctx.now().toISOString(), expectedVersion: 1, timeZone: tz },
     );
     expect(first.version).toBe(2);
     const err = await updateArticle(
       env.ctx.db,
       row.id,
       { ...input, headline: 'Second editor' },
-      {
-        expectedVersion: 1,
-        timeZone: tz,
-      },
+      { now: env.ctx.now().toISOString(), expectedVersion: 1, timeZone: tz },
     ).catch((e) => e);
     expect(err).toBeInstanceOf(ContentError);
     expect(err.status).toBe(409);

@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
 import { type ArticleRow, type Database, type Db, inTransaction, type RevisionKind } from '../db/index.js';
-import { nowIso } from '../lib/time.js';
 import { type ArticleInput, articleInput } from '../shared/article-input.js';
 import { type Doc, DocumentError, validateDocument } from '../shared/document/index.js';
 import { slugify } from '../shared/slug.js';
@@ -27,7 +26,8 @@ export interface WriteOptions {
   detail?: Record<string, unknown> | null;
   /** Newsroom time zone: permalink dates are local dates. */
   timeZone: string;
-  now?: string;
+  /** The writer's clock (ISO): revision and update times, what counts as already public. */
+  now: string;
 }
 
 export interface UpdateOptions extends WriteOptions {
@@ -99,7 +99,7 @@ function isLive(status: string): boolean {
   return status === 'published' || status === 'unpublished' || status === 'archived';
 }
 
-async function writeRelations(tx: Tx, articleId: number, data: Parsed): Promise<void> {
+async function writeRelations(tx: Tx, articleId: number, data: Parsed, now: string): Promise<void> {
   await tx.deleteFrom('article_authors').where('article_id', '=', articleId).execute();
   await tx.deleteFrom('article_tags').where('article_id', '=', articleId).execute();
   const authorIds = [...new Set(data.authorIds)];
@@ -109,7 +109,7 @@ async function writeRelations(tx: Tx, articleId: number, data: Parsed): Promise<
       .values(authorIds.map((author_id, position) => ({ article_id: articleId, author_id, position })))
       .execute();
   }
-  const tags = await ensureTags(tx, data.tags);
+  const tags = await ensureTags(tx, data.tags, now);
   if (tags.length) {
     await tx
       .insertInto('article_tags')
@@ -122,10 +122,10 @@ async function writeRelations(tx: Tx, articleId: number, data: Parsed): Promise<
  * An embargo may not end after the story is (or is scheduled to be) public: the workflow
  * enforces embargoes at publish time, so a live story must not gain a later one.
  */
-function checkEmbargo(cols: ReturnType<typeof columns>): void {
+function checkEmbargo(cols: ReturnType<typeof columns>, now: string): void {
   const embargo = cols.embargo_until;
   if (!embargo) return;
-  if (cols.status === 'published' && embargo > nowIso()) {
+  if (cols.status === 'published' && embargo > now) {
     throw new ContentError(
       'embargoUntil: the story is already published; unpublish it first',
       409,
@@ -189,11 +189,11 @@ export async function createArticle(
   opts: WriteOptions,
 ): Promise<ArticleRow> {
   const data = parseInput(input);
-  const now = opts.now ?? nowIso();
+  const now = opts.now;
   return inTransaction(db, async (tx) => {
     await checkReferences(tx, data);
     const cols = columns(data);
-    checkEmbargo(cols);
+    checkEmbargo(cols, now);
     const firstPublishedAt = isLive(cols.status) ? (input.firstPublishedAt ?? now) : null;
     const path = firstPublishedAt
       ? await permalinkFor(tx, cols.section_id, cols.slug, firstPublishedAt, opts.timeZone)
@@ -211,7 +211,7 @@ export async function createArticle(
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await writeRelations(tx, row.id, data);
+    await writeRelations(tx, row.id, data, now);
     const content = revisionContent(data);
     await writeRevision(tx, row, content, {
       by: opts.by ?? null,
@@ -236,7 +236,7 @@ export async function updateArticle(
   opts: UpdateOptions,
 ): Promise<ArticleRow> {
   const data = parseInput(input);
-  const now = opts.now ?? nowIso();
+  const now = opts.now;
   return inTransaction(db, async (tx) => {
     const current = await tx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
     if (!current || current.deleted_at) throw new ContentError(`article ${id} does not exist`, 404);
@@ -251,7 +251,7 @@ export async function updateArticle(
     // Once a story has an address, a new headline must not move it: readers, links and
     // search engines know it. Only a slug sent on purpose does (the old address redirects).
     if (data.slug === undefined && current.path !== null) cols.slug = current.slug;
-    checkEmbargo(cols);
+    checkEmbargo(cols, now);
     const firstPublishedAt = current.first_published_at ?? (isLive(cols.status) ? now : null);
     let path = current.path;
     if (
@@ -291,7 +291,7 @@ export async function updateArticle(
     }
     const previous = revisionContent(parseInput(await articleInputOf(tx, current)));
     const linksBefore = await linksOf(tx, id);
-    await writeRelations(tx, id, data);
+    await writeRelations(tx, id, data, now);
     const content = revisionContent(data);
     await writeRevision(tx, row, content, {
       by: opts.by ?? null,

@@ -1,5 +1,13 @@
 import type { Transaction } from 'kysely';
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  NOTICE_KINDS,
+  NOTICE_MAX_LENGTH,
+  type NoticeInput,
+  type NoticePatch,
+  noticeInput,
+  noticePatch,
+} from '../shared/inputs.js';
 import { announceChange, articleTag, CORRECTIONS } from '../cache/index.js';
 import {
   type ArticleRow,
@@ -9,7 +17,6 @@ import {
   type NoticeKind,
   type NoticeRow,
 } from '../db/index.js';
-import { multiLine } from '../lib/text.js';
 import { recordArticleChange } from './changes.js';
 import { ContentError } from './errors.js';
 import { isPublicArticle } from './queries.js';
@@ -25,12 +32,7 @@ import { isPublicArticle } from './queries.js';
  */
 type Tx = Transaction<Database>;
 
-export const NOTICE_KINDS = [
-  'correction',
-  'clarification',
-  'update',
-  'editors_note',
-] as const satisfies readonly NoticeKind[];
+export { NOTICE_KINDS, NOTICE_MAX_LENGTH, type NoticeInput, type NoticePatch, noticeInput, noticePatch };
 
 /** The kinds /corrections and JSON-LD `correction` list: the ones that admit an error. */
 export const CORRECTION_KINDS: readonly NoticeKind[] = ['correction', 'clarification'];
@@ -42,19 +44,6 @@ export const NOTICE_LABELS: Record<NoticeKind, string> = {
   update: 'Update',
   editors_note: "Editor's note",
 };
-
-export const NOTICE_MAX_LENGTH = 2000;
-
-const noticeText = multiLine()
-  .trim()
-  .min(1, 'must not be empty')
-  .max(NOTICE_MAX_LENGTH, `at most ${NOTICE_MAX_LENGTH} characters`);
-
-/** What the newsroom sends to add a notice (the API validates with this before anything is written). */
-export const noticeInput = z.object({ kind: z.enum(NOTICE_KINDS), text: noticeText }).strict();
-export const noticePatch = noticeInput.partial().strict();
-export type NoticeInput = z.input<typeof noticeInput>;
-export type NoticePatch = z.input<typeof noticePatch>;
 
 /** A notice as the APIs show it. */
 export interface Notice {

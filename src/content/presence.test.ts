@@ -27,7 +27,8 @@ describe.each(testDialects())('presence on %s', (dialect) => {
     author = await signIn(env.app, 'author@example.com');
     contributor = await signIn(env.app, 'contributor@example.com');
     admin = await signIn(env.app, 'admin@example.com');
-    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' })).id;
+    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' }, env.ctx.now().toISOString()))
+      .id;
   });
   afterAll(() => env?.close());
 

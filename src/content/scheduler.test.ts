@@ -25,7 +25,7 @@ describe.each(testDialects())('scheduled publishing on %s', (dialect) => {
       const draft = await createArticle(
         env.ctx.db,
         { headline: `Scheduled ${i}`, body: paragraphs('x'), sectionId: fx.sections.world },
-        { timeZone: 'Europe/Prague' },
+        { now: env.ctx.now().toISOString(), timeZone: 'Europe/Prague' },
       );
       const soon = new Date(Date.now() + 60_000).toISOString();
       await transitionArticle(

@@ -29,11 +29,19 @@ describe.each(testDialects())('section moves on %s', (dialect) => {
   it('lets only one of two crossing moves (A under B, B under A) through; the other is 409 on parentId', async () => {
     // Several rounds: on PostgreSQL both transactions read the tree before either writes.
     for (let round = 0; round < 5; round++) {
-      const a = await createSection(env.ctx.db, { slug: `a${round}`, name: 'A' });
-      const b = await createSection(env.ctx.db, { slug: `b${round}`, name: 'B' });
+      const a = await createSection(
+        env.ctx.db,
+        { slug: `a${round}`, name: 'A' },
+        env.ctx.now().toISOString(),
+      );
+      const b = await createSection(
+        env.ctx.db,
+        { slug: `b${round}`, name: 'B' },
+        env.ctx.now().toISOString(),
+      );
       const results = await Promise.allSettled([
-        updateSection(env.ctx.db, a.id, { parentId: b.id }),
-        updateSection(env.ctx.db, b.id, { parentId: a.id }),
+        updateSection(env.ctx.db, a.id, { parentId: b.id }, env.ctx.now().toISOString()),
+        updateSection(env.ctx.db, b.id, { parentId: a.id }, env.ctx.now().toISOString()),
       ]);
       const failed = results.filter((r) => r.status === 'rejected');
       expect(failed, `round ${round}`).toHaveLength(1);
@@ -58,9 +66,21 @@ describe.each(testDialects())('section moves on %s', (dialect) => {
   });
 
   it('walks a tree that holds a loop (written behind its back) without looping, and pages still answer', async () => {
-    const x = await createSection(env.ctx.db, { slug: 'loop-x', name: 'Loop X' });
-    const y = await createSection(env.ctx.db, { slug: 'loop-y', name: 'Loop Y', parentId: x.id });
-    const z = await createSection(env.ctx.db, { slug: 'loop-z', name: 'Loop Z', parentId: y.id });
+    const x = await createSection(
+      env.ctx.db,
+      { slug: 'loop-x', name: 'Loop X' },
+      env.ctx.now().toISOString(),
+    );
+    const y = await createSection(
+      env.ctx.db,
+      { slug: 'loop-y', name: 'Loop Y', parentId: x.id },
+      env.ctx.now().toISOString(),
+    );
+    const z = await createSection(
+      env.ctx.db,
+      { slug: 'loop-z', name: 'Loop Z', parentId: y.id },
+      env.ctx.now().toISOString(),
+    );
     await env.ctx.db.updateTable('sections').set({ parent_id: y.id }).where('id', '=', x.id).execute();
 
     const tree = await loadSectionTree(env.ctx.db);

@@ -1,6 +1,5 @@
 import { announceChange, SITE, SITEMAPS, sectionListTag, sectionTag } from '../cache/index.js';
 import { type Db, dialectOf, inTransaction, type SectionRow } from '../db/index.js';
-import { nowIso } from '../lib/time.js';
 import { isSlug } from '../shared/slug.js';
 import { ContentError } from './errors.js';
 
@@ -128,12 +127,12 @@ export interface NewSection {
 }
 
 /** Create a section under an optional parent; its path is derived from the parent's. */
-export async function createSection(db: Db, input: NewSection): Promise<SectionRow> {
+export async function createSection(db: Db, input: NewSection, now: string): Promise<SectionRow> {
   checkSlug(input.slug, input.parentId ?? null);
-  return inTransaction(db, (tx) => insertSection(tx, input));
+  return inTransaction(db, (tx) => insertSection(tx, input, now));
 }
 
-async function insertSection(db: Db, input: NewSection): Promise<SectionRow> {
+async function insertSection(db: Db, input: NewSection, now: string): Promise<SectionRow> {
   // The parent is locked so a move cannot change its path before the new section takes it.
   const parent =
     input.parentId == null
@@ -151,7 +150,6 @@ async function insertSection(db: Db, input: NewSection): Promise<SectionRow> {
   if (await db.selectFrom('sections').select('id').where('path', '=', path).executeTakeFirst()) {
     throw new ContentError(`slug: /${path} is already a section`, 409, 'slug');
   }
-  const now = nowIso();
   // A new top-level section joins the navigation of every page; a sub-section, the list of
   // sub-sections on its parent's front.
   announceChange(db, [parent ? sectionListTag(parent.id) : SITE, SITEMAPS]);
@@ -202,7 +200,12 @@ export interface SectionPatch {
  * every section below it and every published story in them; each story's old address keeps
  * working through a redirect, written in the same transaction.
  */
-export async function updateSection(db: Db, id: number, patch: SectionPatch): Promise<SectionRow> {
+export async function updateSection(
+  db: Db,
+  id: number,
+  patch: SectionPatch,
+  now: string,
+): Promise<SectionRow> {
   return inTransaction(db, async (tx) => {
     const tree = await lockSectionTree(tx);
     const current = tree.byId.get(id);
@@ -227,7 +230,6 @@ export async function updateSection(db: Db, id: number, patch: SectionPatch): Pr
     if (path !== current.path && tree.byPath.has(path)) {
       throw new ContentError(`slug: /${path} is already a section`, 409, 'slug');
     }
-    const now = nowIso();
     const row = await tx
       .updateTable('sections')
       .set({
@@ -321,7 +323,12 @@ export async function deleteSection(db: Db, id: number): Promise<void> {
  * Put the sections under one parent in the given order (positions 0, 1, 2 …). The list must
  * name every child of that parent exactly once, so a stale screen cannot drop a section.
  */
-export async function reorderSections(db: Db, parentId: number | null, ids: number[]): Promise<void> {
+export async function reorderSections(
+  db: Db,
+  parentId: number | null,
+  ids: number[],
+  now: string,
+): Promise<void> {
   return inTransaction(db, async (tx) => {
     const tree = await lockSectionTree(tx);
     if (parentId !== null && !tree.byId.has(parentId))
@@ -336,7 +343,6 @@ export async function reorderSections(db: Db, parentId: number | null, ids: numb
         'ids',
       );
     }
-    const now = nowIso();
     for (const [position, id] of ids.entries()) {
       await tx.updateTable('sections').set({ position, updated_at: now }).where('id', '=', id).execute();
     }

@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { announceChange, SITEMAPS, tagListTag, tagTag } from '../cache/index.js';
 import { type Db, dialectOf, inTransaction, type TagRow } from '../db/index.js';
 import { conflict, invalidInput, notFound } from '../errors.js';
-import { nowIso } from '../lib/time.js';
 import { slugify } from '../shared/slug.js';
 import { reindexStories } from './changes.js';
 import { ContentError } from './errors.js';
@@ -15,7 +14,7 @@ import { ContentError } from './errors.js';
  */
 
 /** Tags by name, creating the missing ones; returns them in the order given, duplicates dropped. */
-export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
+export async function ensureTags(db: Db, names: string[], now: string): Promise<TagRow[]> {
   const wanted = new Map<string, string>();
   for (const name of names) {
     const slug = slugify(name, 100);
@@ -28,7 +27,6 @@ export async function ensureTags(db: Db, names: string[]): Promise<TagRow[]> {
   const bySlug = new Map(existing.map((t) => [t.slug, t]));
   const missing = slugs.filter((s) => !bySlug.has(s));
   if (missing.length) {
-    const now = nowIso();
     // Two saves adding the same new tag at once both find it missing: the second insert
     // yields to the first (no unique-violation 500) and both read the one row back.
     await db
@@ -79,8 +77,8 @@ export async function listTags(db: Db, opts: TagListOptions): Promise<TagListRow
 }
 
 /** Creates a tag by name (or returns the one with its slug). */
-export async function createTag(db: Db, name: string): Promise<TagRow | undefined> {
-  const [tag] = await ensureTags(db, [name]);
+export async function createTag(db: Db, name: string, now: string): Promise<TagRow | undefined> {
+  const [tag] = await ensureTags(db, [name], now);
   return tag;
 }
 

@@ -24,7 +24,7 @@ describe.each(testDialects())('tags and bylines on %s', (dialect) => {
     );
 
   it('merges a tag into another: each story carries the survivor once, the merged tag is gone', async () => {
-    const [budget, money] = await ensureTags(env.ctx.db, ['Budget', 'Money']);
+    const [budget, money] = await ensureTags(env.ctx.db, ['Budget', 'Money'], env.ctx.now().toISOString());
     await fx.publish({ headline: 'Both tags', tags: ['Budget', 'Money'] });
     await fx.publish({ headline: 'Budget only', tags: ['Budget'] });
     expect(await mergeTags(env.ctx.db, budget!.id, money!.id)).toEqual({ merged: 2 });
@@ -38,8 +38,8 @@ describe.each(testDialects())('tags and bylines on %s', (dialect) => {
   });
 
   it('renames a tag unless its new slug is taken, and deletes one once', async () => {
-    const a = await createTag(env.ctx.db, 'Elections');
-    const b = await createTag(env.ctx.db, 'Polls');
+    const a = await createTag(env.ctx.db, 'Elections', env.ctx.now().toISOString());
+    const b = await createTag(env.ctx.db, 'Polls', env.ctx.now().toISOString());
     expect((await renameTag(env.ctx.db, a!.id, { name: 'Election night' })).slug).toBe('election-night');
     expect(await refusal(renameTag(env.ctx.db, b!.id, { name: 'Election night' }))).toEqual({
       status: 409,

@@ -22,7 +22,8 @@ describe.each(testDialects())('working copy of a live story on %s', (dialect) =>
   beforeAll(async () => {
     env = await testEnv(dialect);
     await createRoleUsers(env.ctx);
-    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' })).id;
+    sectionId = (await createSection(env.ctx.db, { slug: 'news', name: 'News' }, env.ctx.now().toISOString()))
+      .id;
     editor = await signIn(env.app, 'editor@example.com');
     contributor = await signIn(env.app, 'contributor@example.com');
     // A subscriber, so the outbox shows which writes would reach partners.

@@ -427,7 +427,8 @@ export interface Database {
   editing_sessions: EditingSessionsTable;
 }
 export type EditingSessionRow = Selectable<EditingSessionsTable>;
-export type NoticeKind = 'correction' | 'clarification' | 'update' | 'editors_note';
+export type { NoticeKind } from '../shared/inputs.js';
+import type { NoticeKind } from '../shared/inputs.js';
 
 /** A notice readers see with a story (src/content/notices.ts); removed ones stay on record. */
 export interface ArticleNoticesTable {

@@ -57,7 +57,7 @@ describe('demo newsroom next to real content', () => {
   afterAll(() => env?.close());
 
   it('is not loaded into a database that already has content', async () => {
-    await createSection(env.ctx.db, { slug: 'local', name: 'Local' });
+    await createSection(env.ctx.db, { slug: 'local', name: 'Local' }, env.ctx.now().toISOString());
     expect(await seedDemoIfEmpty(env.ctx)).toBeNull();
     expect(await env.ctx.db.selectFrom('articles').select('id').execute()).toHaveLength(0);
   });

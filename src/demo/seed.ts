@@ -4,7 +4,6 @@ import { createArticle, createSection } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { Db } from '../db/index.js';
 import { inTransaction, readSetting } from '../db/index.js';
-import { nowIso } from '../lib/time.js';
 import { addMediaFile } from '../media/index.js';
 import { demoBlocksToDocument } from './blocks.js';
 import { moreArticles, reserveArticles } from './data/articles-more.js';
@@ -38,17 +37,15 @@ async function isEmpty(db: Db): Promise<boolean> {
 export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number; sections: number } | null> {
   if (!(await isEmpty(ctx.db))) return null;
   const now = ctx.now();
+  const at = now.toISOString();
   try {
     return await inTransaction(ctx.db, async (tx) => {
-      await tx
-        .insertInto('settings')
-        .values({ key: SEED_KEY, value: now.toISOString(), updated_at: nowIso() })
-        .execute();
+      await tx.insertInto('settings').values({ key: SEED_KEY, value: at, updated_at: at }).execute();
 
       const sectionIds = new Map<string, number>();
       const addSections = async (list: DemoSection[], parentId: number | null, prefix: string) => {
         for (const [position, s] of list.entries()) {
-          const row = await createSection(tx, { ...s, parentId, position });
+          const row = await createSection(tx, { ...s, parentId, position }, at);
           sectionIds.set(prefix + s.slug, row.id);
           if (s.children) await addSections(s.children, row.id, `${prefix}${s.slug}/`);
         }
@@ -61,13 +58,14 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
           tx,
           ctx.config.mediaDir,
           path.join(IMAGES, `avatar-${a.slug}.jpg`),
+          at,
           {
             alt: `Portrait of ${a.name}`,
           },
         );
         const row = await tx
           .insertInto('authors')
-          .values({ ...a, avatar_media_id: avatar.id, created_at: nowIso(), updated_at: nowIso() })
+          .values({ ...a, avatar_media_id: avatar.id, created_at: at, updated_at: at })
           .returning('id')
           .executeTakeFirstOrThrow();
         authorIds.set(a.slug, row.id);
@@ -77,7 +75,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
       const image = async (key: string, alt = '') => {
         let id = imageIds.get(key);
         if (id === undefined) {
-          id = (await addMediaFile(tx, ctx.config.mediaDir, path.join(IMAGES, `${key}.jpg`), { alt })).id;
+          id = (await addMediaFile(tx, ctx.config.mediaDir, path.join(IMAGES, `${key}.jpg`), at, { alt })).id;
           imageIds.set(key, id);
         }
         return id;
@@ -121,7 +119,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
         );
       }
       // Video stories (attached by slug) and the live stream.
-      await seedDemoVideos(tx, image);
+      await seedDemoVideos(tx, image, at);
       return { articles: ordered.length, sections: sectionIds.size };
     });
   } catch (err) {

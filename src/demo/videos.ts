@@ -9,6 +9,7 @@ import { demoLiveStreams, demoVideos } from './data/videos.js';
 export async function seedDemoVideos(
   db: Db,
   image: (key: string, alt: string) => Promise<number>,
+  now: string,
 ): Promise<number> {
   const articles = await db
     .selectFrom('articles')
@@ -23,23 +24,32 @@ export async function seedDemoVideos(
   for (const v of demoVideos) {
     const article = articles.find((a) => a.slug === v.article);
     if (!article) continue;
-    await setArticleVideo(db, article.id, {
-      sourceUrl: v.sourceUrl,
-      durationSeconds: v.durationSeconds,
-      quality: v.quality,
-      captionsUrl: v.captionsUrl ?? null,
-      captionsLanguage: v.captionsLanguage ?? null,
-    });
+    await setArticleVideo(
+      db,
+      article.id,
+      {
+        sourceUrl: v.sourceUrl,
+        durationSeconds: v.durationSeconds,
+        quality: v.quality,
+        captionsUrl: v.captionsUrl ?? null,
+        captionsLanguage: v.captionsLanguage ?? null,
+      },
+      now,
+    );
     attached++;
   }
   for (const s of demoLiveStreams) {
-    await createLiveStream(db, {
-      slug: s.slug,
-      title: s.title,
-      hlsUrl: s.hlsUrl,
-      description: s.description,
-      posterMediaId: await image(s.poster, `Still from ${s.title}`),
-    });
+    await createLiveStream(
+      db,
+      {
+        slug: s.slug,
+        title: s.title,
+        hlsUrl: s.hlsUrl,
+        description: s.description,
+        posterMediaId: await image(s.poster, `Still from ${s.title}`),
+      },
+      now,
+    );
   }
   return attached;
 }

@@ -242,7 +242,11 @@ describe.each(testDialects())('static export on %s', (dialect) => {
       env.ctx.db,
       gone.id,
       { ...input, status: 'unpublished' },
-      { expectedVersion: gone.version, timeZone: env.ctx.config.site.timeZone },
+      {
+        now: env.ctx.now().toISOString(),
+        expectedVersion: gone.version,
+        timeZone: env.ctx.config.site.timeZone,
+      },
     );
     const removed = await run(0, true);
     expect(removed.removedPaths).toContain(`${gone.path!.slice(1)}/index.html`);
@@ -287,7 +291,11 @@ describe.each(testDialects())('static export on %s', (dialect) => {
       env.ctx.db,
       story.id,
       { ...input, headline: 'Russia story renamed' },
-      { expectedVersion: story.version, timeZone: env.ctx.config.site.timeZone },
+      {
+        now: env.ctx.now().toISOString(),
+        expectedVersion: story.version,
+        timeZone: env.ctx.config.site.timeZone,
+      },
     );
     const edited = await run(2);
     const shown = expectWrittenExactly(edited, 'Russia story renamed');

@@ -37,8 +37,8 @@ let code: Promise<string> | undefined;
 
 /**
  * A digest of the running code (the built package, or the sources under tsx) and the lock file
- * naming the dependencies: a new theme or a new renderer version re-renders every page. About
- * 2 MB read once per export.
+ * naming the dependencies: a new theme or a new renderer version re-renders every page. Read
+ * once per export, so its cost does not grow with the archive.
  */
 export function codeVersion(): Promise<string> {
   code ??= (async () => {

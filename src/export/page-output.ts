@@ -60,23 +60,24 @@ export interface WriteJob {
 /**
  * Outcomes of the pages sent, in the order they were sent. A page's references come as the
  * number of a set of files, and each set's files come once, with the first page naming it: a
- * front page names some 300 image files, and copied back as strings for every page they took
- * 12 MB of the rendering thread's heap.
+ * front page names hundreds of image files, and copied back as strings for every page they
+ * filled the rendering thread's heap (docs/benchmarks.md, "Figures that were in code comments").
  */
 export type WriteReply =
   | { kind: 'done'; outcomes: (Omit<Outcome, 'refs'> & { refSet: number })[]; sets: Record<number, string[]> }
   | { kind: 'error'; message: string };
 
 /**
- * Pages sent and not yet answered, at most (about 2 MB): on tmpfs the write thread keeps up with
+ * Pages sent and not yet answered, at most (a few MB): on tmpfs the write thread keeps up with
  * rendering, on a slow disk it does not, and rendering then waits instead of queueing pages.
  */
 const IN_FLIGHT = 128;
 
 /**
- * Pages per message: a message per page cost the rendering thread ~40 µs each. A few pages
- * share one and their strings still die young (held for a batch of 32, pages outlived young-
- * generation collections and filled the old generation: +170 MB peak).
+ * Pages per message: a message per page cost the rendering thread a measurable share of its
+ * time. A few pages share one and their strings still die young (held for a batch of 32, pages
+ * outlived young-generation collections and filled the old generation; figures in
+ * docs/benchmarks.md, "Figures that were in code comments").
  */
 const SEND = 8;
 
@@ -100,7 +101,7 @@ export class WriteThread implements PageOutput {
     private readonly intern: (files: string[]) => number,
   ) {
     // Everything it holds dies young but the sets of references: a small young generation is
-    // plenty, and V8's default (16 MB semi-spaces) was a tenth of the export's peak memory.
+    // plenty, and V8's default semi-spaces were a tenth of the export's peak memory.
     this.worker = startThread('write-thread', { outDir }, { maxYoungGenerationSizeMb: 8 });
     this.worker.on('message', (msg: WriteReply) => {
       if (msg.kind === 'error') return this.fail(new Error(`export write thread failed: ${msg.message}`));

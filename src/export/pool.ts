@@ -44,8 +44,8 @@ export function takeChunk(cursor: SharedArrayBuffer): number {
 const WORKERS_FROM_PAGES = 2_000;
 
 /**
- * One worker per core beyond two. A worker costs about 2.5 s of CPU (its own module graph,
- * data and caches) and 100–130 MB on a 10,000-story archive; on a 2-core machine the second
+ * One worker per core beyond two. A worker costs seconds of CPU (its own module graph, data
+ * and caches) and a server's worth of memory (docs/benchmarks.md); on a 2-core machine the second
  * core goes to the write thread instead (`defaultWriteThread`), and `--workers 1` is the
  * operator's call (docs/benchmarks.md).
  */

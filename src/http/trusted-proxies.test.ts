@@ -29,12 +29,16 @@ describe.each(testDialects())('the client address behind a trusted proxy on %s',
       SITE_URL: 'http://news.example.com',
       CONTENT_API_RATE_LIMIT: '2',
     });
-    await createUser(env.ctx.db, {
-      email: 'desk@example.com',
-      name: 'Desk',
-      password: PASSWORD,
-      role: 'editor',
-    });
+    await createUser(
+      env.ctx.db,
+      {
+        email: 'desk@example.com',
+        name: 'Desk',
+        password: PASSWORD,
+        role: 'editor',
+      },
+      env.ctx.now().toISOString(),
+    );
   });
   afterAll(() => env?.close());
 

@@ -156,8 +156,3 @@ export function formatDate(iso: string, timeZone: string, language: string): str
     () => new Intl.DateTimeFormat(language, { timeZone, dateStyle: 'long' }),
   ).format(new Date(iso));
 }
-
-/** Current time as the ISO string every table stores. */
-export function nowIso(clock: () => Date = () => new Date()): string {
-  return clock().toISOString();
-}

@@ -3,7 +3,6 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db, MediaRow } from '../db/index.js';
 import { DomainError } from '../errors.js';
-import { nowIso } from '../lib/time.js';
 import { loadSharp } from './sharp.js';
 import { ACCEPTED_NAMES, type AcceptedType, SNIFF_BYTES, sniffImage } from './sniff.js';
 
@@ -134,9 +133,9 @@ export async function keepImages(
   db: Db,
   mediaDir: string,
   images: Inspected[],
+  now: string,
   meta: MediaMeta = {},
 ): Promise<MediaRow[]> {
-  const now = nowIso();
   const moved: string[] = [];
   try {
     const rows: Omit<MediaRow, 'id' | 'focal_x' | 'focal_y' | 'public'>[] = [];
@@ -179,6 +178,7 @@ export async function addMediaFile(
   db: Db,
   mediaDir: string,
   source: string,
+  now: string,
   meta: MediaMeta = {},
   limits: MediaLimits = TRUSTED_LIMITS,
 ): Promise<MediaRow> {
@@ -187,7 +187,7 @@ export async function addMediaFile(
   await fs.copyFile(source, tmp);
   try {
     const image = await inspectImage(tmp, path.basename(source), limits);
-    const [row] = await keepImages(db, mediaDir, [image], meta);
+    const [row] = await keepImages(db, mediaDir, [image], now, meta);
     if (!row) throw new Error('the media row was not written');
     return row;
   } finally {

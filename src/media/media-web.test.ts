@@ -67,8 +67,12 @@ describe.skipIf(!runBrowserTests)('the media library in headless Chromium', () =
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL });
-    await createUser(env.ctx.db, { email: EMAIL, name: 'Photo Desk', password: PASSWORD, role: 'editor' });
-    await createSection(env.ctx.db, { slug: 'news', name: 'News' });
+    await createUser(
+      env.ctx.db,
+      { email: EMAIL, name: 'Photo Desk', password: PASSWORD, role: 'editor' },
+      env.ctx.now().toISOString(),
+    );
+    await createSection(env.ctx.db, { slug: 'news', name: 'News' }, env.ctx.now().toISOString());
     base = await serveOnLoopback(env.app);
     ({ cookie, csrf } = await signIn(env.app, EMAIL, PASSWORD));
     chromium = await launchBrowser();

@@ -49,6 +49,7 @@ export async function receiveUpload(
   db: Db,
   mediaDir: string,
   limits: MediaLimits,
+  now: string,
 ): Promise<UploadResult> {
   const received: Received[] = [];
   const fields: Record<string, string> = {};
@@ -114,7 +115,7 @@ export async function receiveUpload(
       }
     }
     if (refused.length) return { media: [], refused };
-    return { media: await keepImages(db, mediaDir, inspected, meta), refused: [] };
+    return { media: await keepImages(db, mediaDir, inspected, now, meta), refused: [] };
   } finally {
     // Kept files were renamed away; whatever is left here was refused or never finished.
     await Promise.all(received.map((r) => fsp.rm(r.tmp, { force: true })));

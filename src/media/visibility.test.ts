@@ -18,7 +18,7 @@ describe.each(testDialects())('unpublished media on %s', (dialect) => {
   let draftId: number;
   let draftImage: number;
   let bodyImage: number;
-  const tz = () => ({ timeZone: env.ctx.config.site.timeZone });
+  const tz = () => ({ timeZone: env.ctx.config.site.timeZone, now: env.ctx.now().toISOString() });
   const get = (url: string, headers: Record<string, string> = {}) =>
     env.app.inject({ method: 'GET', url, headers });
 

@@ -22,15 +22,19 @@ export async function changeAddresses(
   const now = await ctx.addresses.reload();
   announceChange(ctx.db, [SITE, ADDRESSES]);
   const defaults = ctx.config.addresses;
-  await audit(ctx.db, {
-    actor,
-    action: saved.after ? 'addresses.update' : 'addresses.reset',
-    subject: { type: 'addresses', id: ctx.config.site.url },
-    details: {
-      source: saved.after ? 'settings' : 'environment',
-      ...changes(saved.before ?? defaults, saved.after ?? defaults),
+  await audit(
+    ctx.db,
+    {
+      actor,
+      action: saved.after ? 'addresses.update' : 'addresses.reset',
+      subject: { type: 'addresses', id: ctx.config.site.url },
+      details: {
+        source: saved.after ? 'settings' : 'environment',
+        ...changes(saved.before ?? defaults, saved.after ?? defaults),
+      },
     },
-  });
+    ctx.now().toISOString(),
+  );
   return now;
 }
 

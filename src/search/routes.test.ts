@@ -116,7 +116,7 @@ describe.each(testDialects())('search pages and API on %s', (dialect) => {
     await createArticle(
       env.ctx.db,
       { headline: 'Secret ferry draft', body: paragraphs('ferry'), sectionId: fx.sections.world },
-      { timeZone: env.ctx.config.site.timeZone },
+      { now: env.ctx.now().toISOString(), timeZone: env.ctx.config.site.timeZone },
     );
   });
   afterAll(() => env?.close());

@@ -143,7 +143,7 @@ describe.each(testDialects())('search on %s', (dialect) => {
     const draft = await createArticle(
       db(),
       { headline: 'Zarechny flood draft', body: paragraphs('Rivers rise.'), sectionId: fx.sections.russia },
-      { timeZone: tz },
+      { timeZone: tz, now: env.ctx.now().toISOString() },
     );
     expect(await ids('zarechny')).toEqual([]);
     const newsroom = await searchArticles(db(), {
@@ -158,14 +158,14 @@ describe.each(testDialects())('search on %s', (dialect) => {
       db(),
       draft.id,
       { ...input, status: 'published' },
-      { timeZone: tz, expectedVersion: draft.version },
+      { timeZone: tz, expectedVersion: draft.version, now: env.ctx.now().toISOString() },
     );
     expect(await ids('zarechny')).toEqual(['Zarechny flood draft']);
     await updateArticle(
       db(),
       draft.id,
       { ...input, status: 'unpublished' },
-      { timeZone: tz, expectedVersion: published.version },
+      { timeZone: tz, expectedVersion: published.version, now: env.ctx.now().toISOString() },
     );
     expect(await ids('zarechny')).toEqual([]);
   });
@@ -191,7 +191,7 @@ describe.each(testDialects())('search on %s', (dialect) => {
         status: 'published',
         firstPublishedAt: future,
       },
-      { timeZone: tz },
+      { timeZone: tz, now: env.ctx.now().toISOString() },
     );
     expect(await ids('embargoed')).toEqual([]);
     expect(await ids('embargoed', { publicAt: new Date(Date.now() + 7_200_000).toISOString() })).toEqual([
@@ -212,7 +212,7 @@ describe.each(testDialects())('search on %s', (dialect) => {
               sectionId: fx.sections.russia,
               status: 'published',
             },
-            { timeZone: tz },
+            { timeZone: tz, now: env.ctx.now().toISOString() },
           );
           throw new Error('abort');
         }),

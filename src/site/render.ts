@@ -10,7 +10,8 @@ export function renderDocument(page: VNode): string {
 export function renderFragment(part: VNode): string {
   const html = renderToString(part);
   // The markup is a rope of every piece the renderer concatenated, several times the size of
-  // its text (kept for 10,000 cards, 50 MB instead of 11). Reading it as a number makes V8
+  // its text (kept for the export's thousands of cards, several times the memory; see
+  // docs/benchmarks.md, "Figures that were in code comments"). Reading it as a number makes V8
   // flatten it into one string in place; nothing else is done with the number.
   Number(html);
   return html;

@@ -193,7 +193,11 @@ describe.each(testDialects())('public site on %s', (dialect) => {
       env.ctx.db,
       article.id,
       { ...input, slug: 'better-headline', headline: 'Better headline' },
-      { expectedVersion: article.version, timeZone: env.ctx.config.site.timeZone },
+      {
+        now: env.ctx.now().toISOString(),
+        expectedVersion: article.version,
+        timeZone: env.ctx.config.site.timeZone,
+      },
     );
     expect(moved.path).not.toBe(article.path);
     const old = await env.app.inject({ method: 'GET', url: article.path! });
@@ -203,7 +207,11 @@ describe.each(testDialects())('public site on %s', (dialect) => {
       env.ctx.db,
       article.id,
       { ...input, slug: 'best-headline' },
-      { expectedVersion: moved.version, timeZone: env.ctx.config.site.timeZone },
+      {
+        now: env.ctx.now().toISOString(),
+        expectedVersion: moved.version,
+        timeZone: env.ctx.config.site.timeZone,
+      },
     );
     // No chains: the first URL goes straight to the newest one.
     expect((await env.app.inject({ method: 'GET', url: article.path! })).headers.location).toBe(again.path);
@@ -219,6 +227,7 @@ describe.each(testDialects())('public site on %s', (dialect) => {
       article.id,
       { ...input, status: 'unpublished' },
       {
+        now: env.ctx.now().toISOString(),
         expectedVersion: article.version,
         timeZone: env.ctx.config.site.timeZone,
       },
@@ -265,11 +274,11 @@ describe.each(testDialects())('public site on %s', (dialect) => {
       expect(current($), url).toBe(section);
       expect($('.footer-nav a').length, url).toBe(2);
     }
-    await updateSection(env.ctx.db, fx.sections.sports, { name: 'Sport' });
+    await updateSection(env.ctx.db, fx.sections.sports, { name: 'Sport' }, env.ctx.now().toISOString());
     const { $ } = await get('/sports');
     expect(current($)).toBe('Sport');
     expect($('.footer-nav a').last().text()).toBe('Sport');
-    await updateSection(env.ctx.db, fx.sections.sports, { name: 'Sports' });
+    await updateSection(env.ctx.db, fx.sections.sports, { name: 'Sports' }, env.ctx.now().toISOString());
   });
 
   it('answers unknown and malformed paths with 404, never 500', async () => {

@@ -17,12 +17,16 @@ export async function createRoleUsers(ctx: Context): Promise<Record<Role, number
   const out = {} as Record<Role, number>;
   for (const role of ['owner', 'admin', 'editor', 'author', 'contributor'] as Role[]) {
     out[role] = (
-      await createUser(ctx.db, {
-        email: `${role}@example.com`,
-        name: `The ${role}`,
-        password: PASSWORD,
-        role,
-      })
+      await createUser(
+        ctx.db,
+        {
+          email: `${role}@example.com`,
+          name: `The ${role}`,
+          password: PASSWORD,
+          role,
+        },
+        ctx.now().toISOString(),
+      )
     ).id;
   }
   return out;

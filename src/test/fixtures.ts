@@ -18,7 +18,7 @@ export async function addTestImage(
   await sharp({ create: { ...size, channels: 3, background: { r: 40, g: 90, b: 160 } } })
     .jpeg()
     .toFile(file);
-  return addMediaFile(ctx.db, ctx.config.mediaDir, file, meta);
+  return addMediaFile(ctx.db, ctx.config.mediaDir, file, ctx.now().toISOString(), meta);
 }
 
 export function paragraphs(...texts: string[]) {
@@ -37,11 +37,31 @@ export interface Fixture {
 
 /** A small newsroom: News → Politics → Russia, News → World, Sports; two authors; one image. */
 export async function seedFixture(ctx: Context, dir: string): Promise<Fixture> {
-  const news = await createSection(ctx.db, { slug: 'news', name: 'News', position: 0 });
-  const politics = await createSection(ctx.db, { slug: 'politics', name: 'Politics', parentId: news.id });
-  const russia = await createSection(ctx.db, { slug: 'russia', name: 'Russia', parentId: politics.id });
-  const world = await createSection(ctx.db, { slug: 'world', name: 'World', parentId: news.id, position: 1 });
-  const sports = await createSection(ctx.db, { slug: 'sports', name: 'Sports', position: 1 });
+  const news = await createSection(
+    ctx.db,
+    { slug: 'news', name: 'News', position: 0 },
+    ctx.now().toISOString(),
+  );
+  const politics = await createSection(
+    ctx.db,
+    { slug: 'politics', name: 'Politics', parentId: news.id },
+    ctx.now().toISOString(),
+  );
+  const russia = await createSection(
+    ctx.db,
+    { slug: 'russia', name: 'Russia', parentId: politics.id },
+    ctx.now().toISOString(),
+  );
+  const world = await createSection(
+    ctx.db,
+    { slug: 'world', name: 'World', parentId: news.id, position: 1 },
+    ctx.now().toISOString(),
+  );
+  const sports = await createSection(
+    ctx.db,
+    { slug: 'sports', name: 'Sports', position: 1 },
+    ctx.now().toISOString(),
+  );
   const now = new Date().toISOString();
   const [anna, daniel] = await ctx.db
     .insertInto('authors')

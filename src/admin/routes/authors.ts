@@ -1,16 +1,7 @@
-import { z } from 'zod';
+import { authorInput } from '../../shared/inputs.js';
 import { createAuthor, deleteAuthor, listAuthors, updateAuthor } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { MAX_ROW_ID } from '../../lib/ids.js';
-import { multiLine, singleLine } from '../../lib/text.js';
-import { authorize, idParams, type Router, slugBody } from '../http.js';
-
-const authorBody = z.object({
-  slug: slugBody.optional(),
-  name: singleLine().trim().min(1).max(200),
-  bio: multiLine().trim().max(5000).default(''),
-  avatarMediaId: z.number().int().positive().max(MAX_ROW_ID).nullable().default(null),
-});
+import { authorize, idParams, type Router } from '../http.js';
 
 /** Bylines: readable by every role, managed by editors and up (content/authors.ts). */
 export function authorRoutes(r: Router, ctx: Context): void {
@@ -26,7 +17,7 @@ export function authorRoutes(r: Router, ctx: Context): void {
     url: '/authors',
     tag: 'authors',
     summary: 'Add a byline',
-    body: authorBody,
+    body: authorInput,
     status: 201,
     handler: async ({ body, actor }) => {
       authorize(actor, 'taxonomy.manage');
@@ -51,7 +42,7 @@ export function authorRoutes(r: Router, ctx: Context): void {
     tag: 'authors',
     summary: 'Edit a byline',
     params: idParams,
-    body: authorBody.partial(),
+    body: authorInput.partial(),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
       return presentAuthor(await updateAuthor(ctx.db, params.id, body, ctx.now()));

@@ -57,12 +57,16 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     handler: async ({ actor, body }) => {
       authorize(actor, 'settings.manage');
       const { key, info } = await createApiKey(ctx.db, body, ctx.now());
-      await audit(ctx.db, {
-        actor: who(actor),
-        action: 'apikey.create',
-        subject: { type: 'api_key', id: info.id },
-        details: { name: body.name },
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: who(actor),
+          action: 'apikey.create',
+          subject: { type: 'api_key', id: info.id },
+          details: { name: body.name },
+        },
+        ctx.now().toISOString(),
+      );
       return { ...info, key };
     },
   });
@@ -76,11 +80,15 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     handler: async ({ actor, params }) => {
       authorize(actor, 'settings.manage');
       if (!(await revokeApiKey(ctx.db, params.id, ctx.now()))) throw notFound(`key ${params.id} not found`);
-      await audit(ctx.db, {
-        actor: who(actor),
-        action: 'apikey.revoke',
-        subject: { type: 'api_key', id: params.id },
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: who(actor),
+          action: 'apikey.revoke',
+          subject: { type: 'api_key', id: params.id },
+        },
+        ctx.now().toISOString(),
+      );
     },
   });
 
@@ -108,12 +116,16 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     handler: async ({ actor, body }) => {
       authorize(actor, 'settings.manage');
       const sub = await addSubscription(ctx, body as SubscriptionInput);
-      await audit(ctx.db, {
-        actor: who(actor),
-        action: 'webhook.create',
-        subject: { type: 'webhook', id: sub.id },
-        details: { url: body.url },
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: who(actor),
+          action: 'webhook.create',
+          subject: { type: 'webhook', id: sub.id },
+          details: { url: body.url },
+        },
+        ctx.now().toISOString(),
+      );
       return sub;
     },
   });
@@ -139,11 +151,15 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     handler: async ({ actor, params }) => {
       authorize(actor, 'settings.manage');
       await removeSubscription(ctx.db, params.id);
-      await audit(ctx.db, {
-        actor: who(actor),
-        action: 'webhook.remove',
-        subject: { type: 'webhook', id: params.id },
-      });
+      await audit(
+        ctx.db,
+        {
+          actor: who(actor),
+          action: 'webhook.remove',
+          subject: { type: 'webhook', id: params.id },
+        },
+        ctx.now().toISOString(),
+      );
     },
   });
   r.add({
@@ -208,7 +224,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     handler: async ({ actor, params, body }) => {
       // A story's video is part of the story: whoever may edit the story may change it.
       await storyFor(ctx.db, actor, params.id, 'article.update');
-      return setArticleVideo(ctx.db, params.id, body);
+      return setArticleVideo(ctx.db, params.id, body, ctx.now().toISOString());
     },
   });
   r.add({
@@ -240,7 +256,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     status: 201,
     handler: async ({ actor, body }) => {
       authorize(actor, 'taxonomy.manage');
-      return createLiveStream(ctx.db, body);
+      return createLiveStream(ctx.db, body, ctx.now().toISOString());
     },
   });
   r.add({
@@ -252,7 +268,7 @@ export function distributionAdminRoutes(r: Router, ctx: Context): void {
     body: liveStreamInput,
     handler: async ({ actor, params, body }) => {
       authorize(actor, 'taxonomy.manage');
-      return updateLiveStream(ctx.db, params.id, body);
+      return updateLiveStream(ctx.db, params.id, body, ctx.now().toISOString());
     },
   });
   r.add({

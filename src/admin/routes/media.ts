@@ -54,7 +54,13 @@ export function mediaRoutes(r: Router, ctx: Context): void {
         throw unsupportedMediaType('send the files as multipart/form-data');
       }
       // A request refused as a whole throws UploadError (a DomainError: 400 or 413).
-      const result = await receiveUpload(req, ctx.db, ctx.config.mediaDir, ctx.config.media);
+      const result = await receiveUpload(
+        req,
+        ctx.db,
+        ctx.config.mediaDir,
+        ctx.config.media,
+        ctx.now().toISOString(),
+      );
       const [first, ...more] = result.refused;
       if (first) {
         // One file's status and code lead; every refused file is named in the details.

@@ -95,19 +95,23 @@ export function mirrorAdminRoutes(r: Router, ctx: Context): void {
       authorize(actor, 'settings.manage');
       const rows = await checkMirrorsOnce(ctx);
       const count = (status: MirrorStatusRow['status']) => rows.filter((m) => m.status === status).length;
-      await audit(ctx.db, {
-        actor: who(actor),
-        action: 'mirrors.check',
-        subject: { type: 'mirrors', id: ctx.config.site.url },
-        details: {
-          addresses: rows.length,
-          reachable: count('reachable'),
-          stale: count('stale'),
-          unreachable: count('unreachable'),
-          skipped: count('skipped'),
-          unknown: count('unknown'),
+      await audit(
+        ctx.db,
+        {
+          actor: who(actor),
+          action: 'mirrors.check',
+          subject: { type: 'mirrors', id: ctx.config.site.url },
+          details: {
+            addresses: rows.length,
+            reachable: count('reachable'),
+            stale: count('stale'),
+            unreachable: count('unreachable'),
+            skipped: count('skipped'),
+            unknown: count('unknown'),
+          },
         },
-      });
+        ctx.now().toISOString(),
+      );
       return { mirrors: rows };
     },
   });

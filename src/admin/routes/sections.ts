@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { sectionInput, sectionOrder, sectionPatch } from '../../shared/inputs.js';
 import {
   createSection,
   deleteSection,
@@ -8,17 +8,7 @@ import {
   updateSection,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { MAX_ROW_ID } from '../../lib/ids.js';
-import { multiLine, singleLine } from '../../lib/text.js';
-import { authorize, idParams, type Router, slugBody } from '../http.js';
-
-const sectionBody = z.object({
-  slug: slugBody,
-  name: singleLine().trim().min(1).max(200),
-  description: multiLine().trim().max(2000).default(''),
-  parentId: z.number().int().positive().max(MAX_ROW_ID).nullable().default(null),
-  position: z.number().int().min(0).max(100_000).default(0),
-});
+import { authorize, idParams, type Router } from '../http.js';
 
 function presentSection(s: SectionNode): unknown {
   return {
@@ -51,11 +41,11 @@ export function sectionRoutes(r: Router, ctx: Context): void {
     url: '/sections',
     tag: 'sections',
     summary: 'Add a section',
-    body: sectionBody,
+    body: sectionInput,
     status: 201,
     handler: async ({ body, actor }) => {
       authorize(actor, 'taxonomy.manage');
-      return sectionView((await createSection(ctx.db, body)).id);
+      return sectionView((await createSection(ctx.db, body, ctx.now().toISOString())).id);
     },
   });
   r.add({
@@ -64,10 +54,10 @@ export function sectionRoutes(r: Router, ctx: Context): void {
     tag: 'sections',
     summary: 'Rename, reorder or move a section (story addresses follow, old ones redirect)',
     params: idParams,
-    body: sectionBody.partial(),
+    body: sectionPatch,
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
-      return sectionView((await updateSection(ctx.db, params.id, body)).id);
+      return sectionView((await updateSection(ctx.db, params.id, body, ctx.now().toISOString())).id);
     },
   });
   r.add({
@@ -75,13 +65,10 @@ export function sectionRoutes(r: Router, ctx: Context): void {
     url: '/sections/reorder',
     tag: 'sections',
     summary: 'Order the sections under one parent (every child listed once); answers the new tree',
-    body: z.object({
-      parentId: z.number().int().positive().max(MAX_ROW_ID).nullable(),
-      ids: z.array(z.number().int().positive().max(MAX_ROW_ID)).min(1).max(1000),
-    }),
+    body: sectionOrder,
     handler: async ({ body, actor }) => {
       authorize(actor, 'taxonomy.manage');
-      await reorderSections(ctx.db, body.parentId, body.ids);
+      await reorderSections(ctx.db, body.parentId, body.ids, ctx.now().toISOString());
       return { sections: (await loadSectionTree(ctx.db)).roots.map(presentSection) };
     },
   });

@@ -24,7 +24,11 @@ describe.each(testDialects())('story-scoped admin endpoints on %s', (dialect) =>
     await createRoleUsers(env.ctx);
     editor = await signIn(env.app, 'editor@example.com');
     contributor = await signIn(env.app, 'contributor@example.com');
-    const section = await createSection(env.ctx.db, { slug: 'news', name: 'News' });
+    const section = await createSection(
+      env.ctx.db,
+      { slug: 'news', name: 'News' },
+      env.ctx.now().toISOString(),
+    );
     sectionId = section.id;
     const create = async (s: Session, headline: string) => {
       const res = await call(env.app, s, 'POST', '/articles', {

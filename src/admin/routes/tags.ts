@@ -1,9 +1,9 @@
+import { tagInput, tagMerge, tagRename } from '../../shared/inputs.js';
 import { z } from 'zod';
 import { createTag, deleteTag, listTags, mergeTags, renameTag } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
-import { authorize, idParams, type Router, slugBody } from '../http.js';
+import { authorize, idParams, type Router } from '../http.js';
 
 /** Tags: readable by every role, managed (renamed, merged, deleted) by editors and up (content/tags.ts). */
 export function tagRoutes(r: Router, ctx: Context): void {
@@ -27,11 +27,11 @@ export function tagRoutes(r: Router, ctx: Context): void {
     url: '/tags',
     tag: 'tags',
     summary: 'Create a tag (saving a story with a new tag name also creates it)',
-    body: z.object({ name: singleLine().trim().min(1).max(100) }),
+    body: tagInput,
     status: 201,
     handler: async ({ body, actor }) => {
       authorize(actor, 'taxonomy.manage');
-      return createTag(ctx.db, body.name);
+      return createTag(ctx.db, body.name, ctx.now().toISOString());
     },
   });
   r.add({
@@ -40,7 +40,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
     tag: 'tags',
     summary: 'Rename a tag',
     params: idParams,
-    body: z.object({ name: singleLine().trim().min(1).max(100), slug: slugBody.optional() }),
+    body: tagRename,
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
       return renameTag(ctx.db, params.id, body);
@@ -52,7 +52,7 @@ export function tagRoutes(r: Router, ctx: Context): void {
     tag: 'tags',
     summary: 'Merge this tag into another: its stories get the other tag, this one is removed',
     params: idParams,
-    body: z.object({ into: z.number().int().positive().max(MAX_ROW_ID) }),
+    body: tagMerge,
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
       return mergeTags(ctx.db, params.id, body.into);

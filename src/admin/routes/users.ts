@@ -40,13 +40,17 @@ export function userRoutes(r: Router, ctx: Context): void {
     handler: async ({ body, actor }) => {
       authorize(actor, 'user.manage');
       if (!canAssignRole(actor, body.role)) throw forbidden('only an owner can make owners');
-      const user = await createUser(ctx.db, body);
-      await audit(ctx.db, {
-        actor: { id: actor.id, label: actor.user.email },
-        action: 'user.create',
-        subject: { type: 'user', id: user.id },
-        details: { email: user.email, role: user.role },
-      });
+      const user = await createUser(ctx.db, body, ctx.now().toISOString());
+      await audit(
+        ctx.db,
+        {
+          actor: { id: actor.id, label: actor.user.email },
+          action: 'user.create',
+          subject: { type: 'user', id: user.id },
+          details: { email: user.email, role: user.role },
+        },
+        ctx.now().toISOString(),
+      );
       return presentUser(user);
     },
   });

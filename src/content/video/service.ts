@@ -32,12 +32,12 @@ export async function setArticleVideo(
   db: Db,
   articleId: number,
   input: VideoInput,
+  now: string,
 ): Promise<ArticleVideoRow> {
   const v = parse(videoInput, input);
   const article = await db.selectFrom('articles').select('id').where('id', '=', articleId).executeTakeFirst();
   if (!article) throw new VideoError(`article ${articleId} does not exist`, 404);
   await checkMedia(db, v.posterMediaId);
-  const now = new Date().toISOString();
   const values = {
     source_url: v.sourceUrl,
     kind: v.kind,
@@ -68,7 +68,7 @@ export async function videoOf(db: Db, articleId: number): Promise<ArticleVideoRo
   return db.selectFrom('article_videos').selectAll().where('article_id', '=', articleId).executeTakeFirst();
 }
 
-export async function createLiveStream(db: Db, input: LiveStreamInput): Promise<LiveStreamRow> {
+export async function createLiveStream(db: Db, input: LiveStreamInput, now: string): Promise<LiveStreamRow> {
   const v = parse(liveStreamInput, input);
   await checkMedia(db, v.posterMediaId);
   const taken = await db
@@ -77,7 +77,6 @@ export async function createLiveStream(db: Db, input: LiveStreamInput): Promise<
     .where('slug', '=', v.slug)
     .executeTakeFirst();
   if (taken) throw new VideoError(`slug: a live stream "${v.slug}" already exists`, 409);
-  const now = new Date().toISOString();
   return db
     .insertInto('live_streams')
     .values({
@@ -94,7 +93,12 @@ export async function createLiveStream(db: Db, input: LiveStreamInput): Promise<
     .executeTakeFirstOrThrow();
 }
 
-export async function updateLiveStream(db: Db, id: number, input: LiveStreamInput): Promise<LiveStreamRow> {
+export async function updateLiveStream(
+  db: Db,
+  id: number,
+  input: LiveStreamInput,
+  now: string,
+): Promise<LiveStreamRow> {
   const v = parse(liveStreamInput, input);
   await checkMedia(db, v.posterMediaId);
   const clash = await db
@@ -113,7 +117,7 @@ export async function updateLiveStream(db: Db, id: number, input: LiveStreamInpu
       poster_media_id: v.posterMediaId,
       description: v.description,
       active: v.active ? 1 : 0,
-      updated_at: new Date().toISOString(),
+      updated_at: now,
     })
     .where('id', '=', id)
     .returningAll()

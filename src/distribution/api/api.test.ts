@@ -77,7 +77,11 @@ describe.each(testDialects())('Content API on %s', (dialect) => {
       env.ctx.db,
       withdrawn.id,
       { ...(await articleInputOf(env.ctx.db, withdrawn)), status: 'unpublished' },
-      { expectedVersion: withdrawn.version, timeZone: env.ctx.config.site.timeZone },
+      {
+        now: env.ctx.now().toISOString(),
+        expectedVersion: withdrawn.version,
+        timeZone: env.ctx.config.site.timeZone,
+      },
     );
     draft = await createArticle(
       env.ctx.db,
@@ -88,7 +92,7 @@ describe.each(testDialects())('Content API on %s', (dialect) => {
         status: 'draft',
         tags: ['Draft tag'],
       },
-      { timeZone: env.ctx.config.site.timeZone },
+      { now: env.ctx.now().toISOString(), timeZone: env.ctx.config.site.timeZone },
     );
     const doc = await json('/openapi.json');
     ajv.addSchema(doc, 'openapi');

@@ -48,11 +48,15 @@ describe.each(testDialects())('feed escaping with a hostile corpus on %s', (dial
   beforeAll(async () => {
     env = await testEnv(dialect, { SITE_NAME: `Site ${HOSTILE}`, SITE_DESCRIPTION: `About ${HOSTILE}` });
     fx = await seedFixture(env.ctx, env.dir);
-    const section = await createSection(env.ctx.db, {
-      slug: 'hostile',
-      name: `Sec ${HOSTILE}`,
-      description: `Desc ${HOSTILE}`,
-    });
+    const section = await createSection(
+      env.ctx.db,
+      {
+        slug: 'hostile',
+        name: `Sec ${HOSTILE}`,
+        description: `Desc ${HOSTILE}`,
+      },
+      env.ctx.now().toISOString(),
+    );
     sectionPath = section.path;
     await env.ctx.db
       .updateTable('authors')
@@ -78,11 +82,16 @@ describe.each(testDialects())('feed escaping with a hostile corpus on %s', (dial
         .where('article_tags.article_id', '=', story.id)
         .executeTakeFirstOrThrow()
     ).slug;
-    await setArticleVideo(env.ctx.db, story.id, {
-      sourceUrl: 'https://media.example.com/h/master.m3u8',
-      durationSeconds: 60,
-      quality: 'HD',
-    });
+    await setArticleVideo(
+      env.ctx.db,
+      story.id,
+      {
+        sourceUrl: 'https://media.example.com/h/master.m3u8',
+        durationSeconds: 60,
+        quality: 'HD',
+      },
+      env.ctx.now().toISOString(),
+    );
   });
   afterAll(() => env?.close());
 

@@ -38,12 +38,16 @@ describe.each(testDialects())('feeds on %s', (dialect) => {
       env.ctx.db,
       withdrawn.id,
       { ...(await articleInputOf(env.ctx.db, withdrawn)), status: 'unpublished' },
-      { expectedVersion: withdrawn.version, timeZone: env.ctx.config.site.timeZone },
+      {
+        now: env.ctx.now().toISOString(),
+        expectedVersion: withdrawn.version,
+        timeZone: env.ctx.config.site.timeZone,
+      },
     );
     await createArticle(
       env.ctx.db,
       { headline: 'Draft story', body: paragraphs('x'), sectionId: fx.sections.russia, status: 'draft' },
-      { timeZone: env.ctx.config.site.timeZone },
+      { now: env.ctx.now().toISOString(), timeZone: env.ctx.config.site.timeZone },
     );
   });
   afterAll(() => env?.close());

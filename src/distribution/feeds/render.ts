@@ -45,8 +45,9 @@ export class FeedBatch {
   private format: FeedFormat | null = null;
 
   /**
-   * Entries are kept for one format at a time (a thousand feeds' entries in three formats were
-   * some 40 MB): render every document of one format, then the next.
+   * Entries are kept for one format at a time (a thousand feeds' entries in three formats held
+   * at once were the export's largest allocation): render every document of one format, then
+   * the next.
    */
   render(format: FeedFormat, d: FeedDocument): string {
     if (format !== this.format) {

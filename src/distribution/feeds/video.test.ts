@@ -37,7 +37,7 @@ describe.each(testDialects())('video and TV feeds on %s', (dialect) => {
     ) => {
       ids[key] = row.id;
       paths[key] = row.path ?? '';
-      await setArticleVideo(env.ctx.db, row.id, video);
+      await setArticleVideo(env.ctx.db, row.id, video, env.ctx.now().toISOString());
     };
     await add(
       'mp4Long',
@@ -70,7 +70,7 @@ describe.each(testDialects())('video and TV feeds on %s', (dialect) => {
     const draft = await createArticle(
       env.ctx.db,
       { headline: 'Draft video', body: paragraphs('x'), sectionId: fx.sections.world, status: 'draft' },
-      { timeZone: 'Europe/Prague' },
+      { now: env.ctx.now().toISOString(), timeZone: 'Europe/Prague' },
     );
     await add('draft', draft, hidden);
     await add('future', await fx.publish({ headline: 'Embargoed video' }, -5), hidden);
@@ -82,31 +82,41 @@ describe.each(testDialects())('video and TV feeds on %s', (dialect) => {
         sectionId: fx.sections.world,
         status: 'unpublished',
       },
-      { timeZone: 'Europe/Prague' },
+      { now: env.ctx.now().toISOString(), timeZone: 'Europe/Prague' },
     );
     await add('gone', gone, hidden);
     await add('plain', await fx.publish({ headline: 'No video here' }, 1), hidden);
     await env.ctx.db.deleteFrom('article_videos').where('article_id', '=', ids.plain!).execute();
-    await createLiveStream(env.ctx.db, {
-      slug: 'channel',
-      title: `Live: ${TRICKY}`,
-      hlsUrl: 'https://live.example.com/channel.m3u8',
-      description: 'Rolling news.',
-      posterMediaId: fx.image,
-    });
-    await createLiveStream(env.ctx.db, {
-      slug: 'off-air',
-      title: 'Off air',
-      hlsUrl: 'https://live.example.com/off.m3u8',
-      active: false,
-      posterMediaId: fx.image,
-    });
+    await createLiveStream(
+      env.ctx.db,
+      {
+        slug: 'channel',
+        title: `Live: ${TRICKY}`,
+        hlsUrl: 'https://live.example.com/channel.m3u8',
+        description: 'Rolling news.',
+        posterMediaId: fx.image,
+      },
+      env.ctx.now().toISOString(),
+    );
+    await createLiveStream(
+      env.ctx.db,
+      {
+        slug: 'off-air',
+        title: 'Off air',
+        hlsUrl: 'https://live.example.com/off.m3u8',
+        active: false,
+        posterMediaId: fx.image,
+      },
+      env.ctx.now().toISOString(),
+    );
   });
   afterAll(() => env?.close());
 
   it('validates video and live stream input', async () => {
     const bad = async (input: object, message: RegExp) =>
-      expect(setArticleVideo(env.ctx.db, ids.hls!, input as never)).rejects.toThrow(message);
+      expect(
+        setArticleVideo(env.ctx.db, ids.hls!, input as never, env.ctx.now().toISOString()),
+      ).rejects.toThrow(message);
     await bad({ sourceUrl: 'javascript:alert(1)', durationSeconds: 5 }, /sourceUrl/);
     await bad({ sourceUrl: 'ftp://x.example/v.mp4', durationSeconds: 5 }, /sourceUrl/);
     await bad({ sourceUrl: 'https://x.example/watch?v=1', durationSeconds: 5 }, /kind/);
@@ -121,23 +131,36 @@ describe.each(testDialects())('video and TV feeds on %s', (dialect) => {
       /unknown media/,
     );
     await expect(
-      setArticleVideo(env.ctx.db, 99999, { sourceUrl: 'https://x.example/v.mp4', durationSeconds: 5 }),
+      setArticleVideo(
+        env.ctx.db,
+        99999,
+        { sourceUrl: 'https://x.example/v.mp4', durationSeconds: 5 },
+        env.ctx.now().toISOString(),
+      ),
     ).rejects.toMatchObject({
       status: 404,
     });
     await expect(
-      createLiveStream(env.ctx.db, {
-        slug: 'channel',
-        title: 'Again',
-        hlsUrl: 'https://live.example.com/x.m3u8',
-      }),
+      createLiveStream(
+        env.ctx.db,
+        {
+          slug: 'channel',
+          title: 'Again',
+          hlsUrl: 'https://live.example.com/x.m3u8',
+        },
+        env.ctx.now().toISOString(),
+      ),
     ).rejects.toMatchObject({ status: 409 });
     await expect(
-      createLiveStream(env.ctx.db, {
-        slug: 'mp4',
-        title: 'Not HLS',
-        hlsUrl: 'https://live.example.com/x.mp4',
-      }),
+      createLiveStream(
+        env.ctx.db,
+        {
+          slug: 'mp4',
+          title: 'Not HLS',
+          hlsUrl: 'https://live.example.com/x.mp4',
+        },
+        env.ctx.now().toISOString(),
+      ),
     ).rejects.toThrow(VideoError);
   });
 

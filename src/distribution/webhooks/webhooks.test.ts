@@ -57,7 +57,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
     servers.push(r);
     return r;
   };
-  const opts = () => ({ timeZone: env.ctx.config.site.timeZone });
+  const opts = () => ({ timeZone: env.ctx.config.site.timeZone, now: env.ctx.now().toISOString() });
 
   beforeAll(async () => {
     env = await testEnv(dialect, { WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' });

@@ -3,6 +3,7 @@
  * and hooks. Pickers share one cached list (kept until a write here invalidates it); the authors
  * screen asks afresh each time it opens, and pickers opened afterwards see that copy.
  */
+import type { AuthorInputBody } from '@shared/inputs.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
@@ -17,11 +18,8 @@ export interface Byline extends Author {
   bio: string;
 }
 
-export interface AuthorWrite {
-  name: string;
-  slug: string;
-  bio: string;
-}
+/** What the bylines screen sends (the server's own schema). */
+export type AuthorWrite = AuthorInputBody;
 
 export const fetchAuthors = () => api<{ authors: Byline[] }>('GET', '/authors').then((r) => r.authors);
 export const addAuthor = (v: AuthorWrite) => api('POST', '/authors', v);

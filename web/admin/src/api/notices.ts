@@ -3,7 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 import { revisionKeys } from './revisions.js';
 
-export type NoticeKind = 'correction' | 'clarification' | 'update' | 'editors_note';
+import type { NoticeKind } from '@shared/inputs.js';
+
+export type { NoticeKind };
 
 export interface Notice {
   id: number;

@@ -3,6 +3,7 @@
  * Pickers share one cached tree (kept until a write here invalidates it); the sections screen
  * asks afresh each time it opens, and pickers opened afterwards see that copy.
  */
+import type { SectionInput } from '@shared/inputs.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { articlesChanged } from './articles.js';
@@ -17,13 +18,8 @@ export interface Section {
   children: Section[];
 }
 
-/** What the sections screen sends to add or change a section. */
-export interface SectionWrite {
-  name: string;
-  slug: string;
-  parentId: number | null;
-  position?: number;
-}
+/** What the sections screen sends to add or change a section (the server's own schema). */
+export type SectionWrite = SectionInput;
 
 export interface SectionOption {
   id: number;

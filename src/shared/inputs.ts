@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { MAX_ROW_ID } from './ids.js';
+import { SLUG_PATTERN } from './slug.js';
+import { multiLine, singleLine } from './text.js';
+
+/**
+ * What the newsroom sends to write sections, bylines, tags and notices: the server validates
+ * with these schemas and the app takes its types from them (`z.input`), so the two cannot drift.
+ * The story write is shared/article-input.ts.
+ */
+
+const rowId = z.number().int().positive().max(MAX_ROW_ID);
+
+export const slugInput = z
+  .string()
+  .max(120)
+  .regex(SLUG_PATTERN, 'lowercase letters, digits and hyphens, starting with a letter');
+
+export const sectionInput = z.object({
+  slug: slugInput,
+  name: singleLine().trim().min(1).max(200),
+  description: multiLine().trim().max(2000).default(''),
+  parentId: rowId.nullable().default(null),
+  position: z.number().int().min(0).max(100_000).default(0),
+});
+export const sectionPatch = sectionInput.partial();
+/** The children of one parent in their new order (every child listed once). */
+export const sectionOrder = z.object({ parentId: rowId.nullable(), ids: z.array(rowId).min(1).max(1000) });
+export type SectionInput = z.input<typeof sectionInput>;
+export type SectionPatchInput = z.input<typeof sectionPatch>;
+
+export const authorInput = z.object({
+  slug: slugInput.optional(),
+  name: singleLine().trim().min(1).max(200),
+  bio: multiLine().trim().max(5000).default(''),
+  avatarMediaId: rowId.nullable().default(null),
+});
+export type AuthorInputBody = z.input<typeof authorInput>;
+
+const tagName = singleLine().trim().min(1).max(100);
+export const tagInput = z.object({ name: tagName });
+export const tagRename = z.object({ name: tagName, slug: slugInput.optional() });
+export const tagMerge = z.object({ into: rowId });
+export type TagRenameInput = z.input<typeof tagRename>;
+
+export const NOTICE_KINDS = ['correction', 'clarification', 'update', 'editors_note'] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+export const NOTICE_MAX_LENGTH = 2000;
+
+const noticeText = multiLine()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(NOTICE_MAX_LENGTH, `at most ${NOTICE_MAX_LENGTH} characters`);
+
+/** A notice readers see with a story (validated before anything is written). */
+export const noticeInput = z.object({ kind: z.enum(NOTICE_KINDS), text: noticeText }).strict();
+export const noticePatch = noticeInput.partial().strict();
+export type NoticeInput = z.input<typeof noticeInput>;
+export type NoticePatch = z.input<typeof noticePatch>;
