@@ -85,10 +85,15 @@ export async function* readArchive(file: string): AsyncGenerator<ArchiveEntry> {
       const hash = createHash('sha256');
       let newlines = 0;
       const body = async function* (): AsyncGenerator<Buffer> {
-        for await (const piece of entry.body) {
-          hash.update(piece);
-          for (let i = piece.indexOf(10); i !== -1; i = piece.indexOf(10, i + 1)) newlines++;
-          yield piece;
+        // A damaged stream fails inside an entry's bytes, which the caller reads: name it here too.
+        try {
+          for await (const piece of entry.body) {
+            hash.update(piece);
+            for (let i = piece.indexOf(10); i !== -1; i = piece.indexOf(10, i + 1)) newlines++;
+            yield piece;
+          }
+        } catch (err) {
+          throw refusal(file, err);
         }
       };
       let digest: string | null = null;
