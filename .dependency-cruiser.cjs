@@ -17,7 +17,7 @@ const LAYERS = [
   ['distribution', 'mirrors'],
   ['site'],
   ['export', 'http'],
-  ['admin', 'jobs', 'demo'],
+  ['admin', 'jobs', 'demo', 'backup'],
   ['app', 'context', 'server', 'cli', 'test'],
 ];
 
@@ -51,6 +51,7 @@ const FACES = [
   'site',
   'cache',
   'export',
+  'backup',
 ];
 
 module.exports = {

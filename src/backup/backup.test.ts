@@ -5,12 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPersonalToken, resolvePersonalToken } from '../accounts/index.js';
 import { buildApp } from '../app.js';
-import {
-  addNotice,
-  createArticle,
-  createSection,
-  updateArticle,
-} from '../content/index.js';
+import { addNotice, createArticle, createSection, updateArticle } from '../content/index.js';
 import { type Context, createContext } from '../context.js';
 import type { Db } from '../db/index.js';
 import { softDeleteArticle } from '../content/workflow.js';
@@ -39,7 +34,10 @@ async function counts(db: Db): Promise<Record<string, number>> {
 
 function filesUnder(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name);
 }
 
 /**
@@ -75,7 +73,13 @@ async function seedNewsroom(ctx: Context, dir: string) {
   const story = (headline: string, status: string, extra: Record<string, unknown> = {}) =>
     createArticle(
       ctx.db,
-      { headline, body: paragraphs(`Body of ${headline}.`), sectionId: section.id, status, ...extra } as never,
+      {
+        headline,
+        body: paragraphs(`Body of ${headline}.`),
+        sectionId: section.id,
+        status,
+        ...extra,
+      } as never,
       opts,
     );
   const draft = await story('A draft that is saved over and over', 'draft');
@@ -87,12 +91,10 @@ async function seedNewsroom(ctx: Context, dir: string) {
   const doomed = await story('A deleted story', 'published');
   await softDeleteArticle(ctx.db, doomed.id, ctx.now().toISOString());
   const corrected = await story('A corrected story with a picture', 'published', { leadMediaId: image.id });
-  await addNotice(
-    ctx.db,
-    corrected.id,
-    { kind: 'correction', text: 'An earlier version misspelt a name.' },
-    { by: 'editor', now: ctx.now().toISOString() } as never,
-  );
+  await addNotice(ctx.db, corrected.id, { kind: 'correction', text: 'An earlier version misspelt a name.' }, {
+    by: 'editor',
+    now: ctx.now().toISOString(),
+  } as never);
   const renamed = await story('A story whose address changed', 'published');
   const input = {
     headline: 'A story whose address changed',
@@ -171,7 +173,11 @@ describe.each(testDialects())('backup on %s, restore on the other database', (di
 
   it('restores one consistent moment: each story with the revision of its version, each image with its file', async () => {
     const db = restored.ctx.db;
-    const draft = await db.selectFrom('articles').selectAll().where('id', '=', seeded.draft.id).executeTakeFirstOrThrow();
+    const draft = await db
+      .selectFrom('articles')
+      .selectAll()
+      .where('id', '=', seeded.draft.id)
+      .executeTakeFirstOrThrow();
     const last = await db
       .selectFrom('revisions')
       .select((eb) => eb.fn.max('version').as('v'))
@@ -187,11 +193,19 @@ describe.each(testDialects())('backup on %s, restore on the other database', (di
   it('restores every row and every timestamp as it was', async () => {
     const db = restored.ctx.db;
     const srcIds = (await src.ctx.db.selectFrom('articles').select('id').execute()).map((r) => r.id);
-    for (const table of ['articles', 'revisions', 'users', 'personal_tokens', 'webhook_deliveries', 'settings'] as const) {
+    for (const table of [
+      'articles',
+      'revisions',
+      'users',
+      'personal_tokens',
+      'webhook_deliveries',
+      'settings',
+    ] as const) {
       const rows = await db.selectFrom(table).selectAll().execute();
       expect(rows.length, table).toBeGreaterThan(0);
     }
-    const stable = (rows: { id: number }[]) => rows.filter((r) => r.id !== seeded.draft.id).sort((a, b) => a.id - b.id);
+    const stable = (rows: { id: number }[]) =>
+      rows.filter((r) => r.id !== seeded.draft.id).sort((a, b) => a.id - b.id);
     const before = stable(await src.ctx.db.selectFrom('articles').selectAll().execute());
     const after = stable(await db.selectFrom('articles').selectAll().execute());
     // Images added during the backup are not stories; the articles other than the draft are unchanged.
@@ -236,9 +250,16 @@ describe.each(testDialects())('backup on %s, restore on the other database', (di
   it('keeps tokens and keys working, finds stories by search, and takes new stories with new ids', async () => {
     const ctx = restored.ctx;
     expect((await resolvePersonalToken(ctx.db, seeded.token, at))?.id).toBe(seeded.users.editor);
-    const found = await searchArticles(ctx.db, { q: 'corrected story', publicAt: at.toISOString(), now: at, limit: 5 });
+    const found = await searchArticles(ctx.db, {
+      q: 'corrected story',
+      publicAt: at.toISOString(),
+      now: at,
+      limit: 5,
+    });
     expect(found.total).toBeGreaterThan(0);
-    const top = Math.max(...(await src.ctx.db.selectFrom('articles').select('id').execute()).map((r) => r.id));
+    const top = Math.max(
+      ...(await src.ctx.db.selectFrom('articles').select('id').execute()).map((r) => r.id),
+    );
     const fresh = await createArticle(
       ctx.db,
       {

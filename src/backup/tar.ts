@@ -133,7 +133,7 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
     if (!header) throw new TarError('the archive ends before its end marker (truncated?)');
     if (header.every((b) => b === 0)) {
       const second = await reader.exactly(BLOCK);
-      if (!second || !second.every((b) => b === 0)) throw new TarError('damaged end of archive');
+      if (!second?.every((b) => b === 0)) throw new TarError('damaged end of archive');
       return;
     }
     if (parseOctal(header, 148, 8, 'checksum') !== checksum(header)) {

@@ -7,14 +7,15 @@ import {
   restoreBackup,
   verifyArchive,
 } from '../backup/index.js';
-import { loadConfig } from '../config.js';
-import { createContext } from '../context.js';
+import { type Config, loadConfig } from '../config.js';
+import type { Context } from '../context.js';
 
 /**
  * `masthead backup FILE`, `masthead backup verify FILE`, `masthead restore FILE`
  * (docs/operations.md, "Backup and restore"). Progress bars on a terminal, a summary at the end.
+ * `createContext` is handed in by cli/index.ts, the one command file that builds contexts.
  */
-export function backupCommands(program: Command): void {
+export function backupCommands(program: Command, createContext: (config: Config) => Promise<Context>): void {
   const backup = program
     .command('backup')
     .description('write one consistent archive of the newsroom (database and media originals) while it runs')

@@ -60,7 +60,7 @@ searchCommands(program); // search reindex
 
 apiKeyCommands(program); // apikey create, list, revoke
 
-backupCommands(program); // backup FILE, backup verify FILE, restore FILE
+backupCommands(program, createContext); // backup FILE, backup verify FILE, restore FILE
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? err.message : err);
