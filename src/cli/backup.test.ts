@@ -20,7 +20,10 @@ describe.each(testDialects())('the backup commands on %s', (dialect) => {
   const masthead = async (vars: Record<string, string>, ...args: string[]) => {
     const out: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-    const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => (out.push(String(s)), true));
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+      out.push(String(s));
+      return true;
+    });
     process.env = { ...saved, LOG_LEVEL: 'silent', SITE_URL: 'https://news.example.com', ...vars };
     try {
       const program = new Command('masthead').exitOverride();
