@@ -21,7 +21,7 @@ const LAYERS = [
   ['distribution', 'mirrors'],
   ['site'],
   ['export', 'http'],
-  ['admin', 'jobs', 'demo'],
+  ['admin', 'jobs', 'demo', 'backup'],
   ['app', 'context', 'server', 'cli', 'test'],
 ];
 
@@ -61,6 +61,7 @@ const FACES = [
   'site',
   'cache',
   'export',
+  'backup',
 ];
 
 module.exports = {

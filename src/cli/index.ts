@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
+import { backupCommands } from './backup.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { apiKeyCommands } from './api-keys.js';
@@ -58,6 +59,8 @@ mirrorCommands(program); // mirrors check, list, add, remove, reset
 searchCommands(program); // search reindex
 
 apiKeyCommands(program); // apikey create, list, revoke
+
+backupCommands(program, createContext); // backup FILE, backup verify FILE, restore FILE
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? err.message : err);

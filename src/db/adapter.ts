@@ -263,3 +263,95 @@ export function onCommit(db: Db, hook: () => void): void {
   hook();
   setTimeout(hook, LATE_COMMIT_MS).unref();
 }
+
+/**
+ * Runs `fn` over one consistent, read-only view of the whole database while the server keeps
+ * writing (`masthead backup`). SQLite: the online backup API copies the database, WAL included,
+ * into `scratchFile` (a plain file copy would miss commits still in the WAL), and `fn` reads that
+ * copy. PostgreSQL: one REPEATABLE READ, READ ONLY transaction, whose every statement sees the
+ * same snapshot, on a connection of its own without the request statement timeout.
+ */
+export async function withSnapshot<T>(
+  database: Config['database'],
+  scratchFile: string,
+  fn: (db: Db, dialect: Dialect) => Promise<T>,
+): Promise<T> {
+  if (database.kind === 'postgres') {
+    const handle = openDatabase({ ...database, statementTimeoutMs: 0 });
+    try {
+      return await handle.db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .setAccessMode('read only')
+        .execute((tx) => fn(tx, dialects.postgres));
+    } finally {
+      await handle.destroy();
+    }
+  }
+  const source = new SQLite(database.file, { readonly: true, fileMustExist: true });
+  source.pragma('busy_timeout = 5000');
+  try {
+    // After the first step, the rest in one step: a write by another connection between steps
+    // restarts the copy, so many small steps under a busy newsroom could restart for ever.
+    await source.backup(scratchFile, { progress: ({ remainingPages }) => Math.max(remainingPages, 100) });
+  } finally {
+    source.close();
+  }
+  const copy = new SQLite(scratchFile, { readonly: true });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: copy }) });
+  try {
+    return await fn(db, dialects.sqlite);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** The sequence behind a table's generated `id` (PostgreSQL), quoted, or null. */
+async function idSequence(db: Db, table: string): Promise<string | null> {
+  const { rows } = await sql<{
+    seq: string | null;
+  }>`SELECT pg_get_serial_sequence(${table}, 'id') AS seq`.execute(db);
+  return rows[0]?.seq ?? null;
+}
+
+/**
+ * The highest `id` a table has ever handed out (deleted rows included), so a restored newsroom
+ * never gives a purged story's id to a new one. 0 when none was ever handed out.
+ */
+export async function generatedIdHighWater(db: Db, table: string): Promise<number> {
+  if (dialectOf(db).name === 'postgres') {
+    const seq = await idSequence(db, table);
+    if (!seq) return 0;
+    const { rows } = await sql<{
+      last_value: number;
+      is_called: boolean;
+    }>`SELECT last_value, is_called FROM ${sql.raw(seq)}`.execute(db);
+    return rows[0]?.is_called ? Number(rows[0].last_value) : 0;
+  }
+  const { rows } = await sql<{ seq: number }>`SELECT seq FROM sqlite_sequence WHERE name = ${table}`.execute(
+    db,
+  );
+  return Number(rows[0]?.seq ?? 0);
+}
+
+/**
+ * After rows were inserted with their own ids (`masthead restore`): the next generated id is
+ * above both `highWater` and every id present. SQLite's AUTOINCREMENT already moved past the
+ * inserted ids; PostgreSQL's identity sequence did not and must be set.
+ */
+export async function setGeneratedIdHighWater(db: Db, table: string, highWater: number): Promise<void> {
+  const { rows } = await sql<{ n: number | null }>`SELECT MAX(id) AS n FROM ${sql.table(table)}`.execute(db);
+  const top = Math.max(highWater, Number(rows[0]?.n ?? 0));
+  if (top < 1) return;
+  if (dialectOf(db).name === 'postgres') {
+    const seq = await idSequence(db, table);
+    if (seq) await sql`SELECT setval(${seq}::regclass, ${top}, true)`.execute(db);
+    return;
+  }
+  const updated = await sql`UPDATE sqlite_sequence SET seq = MAX(seq, ${top}) WHERE name = ${table}`.execute(
+    db,
+  );
+  if (!updated.numAffectedRows) {
+    await sql`INSERT INTO sqlite_sequence (name, seq) VALUES (${table}, ${top})`.execute(db);
+  }
+}

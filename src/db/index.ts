@@ -3,12 +3,15 @@ export {
   type DbHandle,
   type Dialect,
   dialectOf,
+  generatedIdHighWater,
   inTransaction,
   onCommit,
   openDatabase,
+  setGeneratedIdHighWater,
   withoutDiskSync,
+  withSnapshot,
 } from './adapter.js';
-export { migrateToLatest } from './migrate.js';
+export { migrateToLatest, migrationNames } from './migrate.js';
 export * from './schema.js';
 export { addSettingIfAbsent, readSetting, type Setting } from './settings.js';
 export { isDatabaseUnavailable } from './unavailable.js';

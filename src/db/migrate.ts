@@ -40,6 +40,9 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-017-notes-history': m017,
 };
 
+/** Every migration this build knows, in the order they run (Kysely sorts by name). */
+export const migrationNames: readonly string[] = Object.keys(migrations).sort();
+
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export class MigrationError extends Error {}
