@@ -5,6 +5,7 @@ import { createContext } from '../context.js';
 import { apiKeyCommands } from '../distribution/api/cli.js';
 import { exportCommands } from '../export/cli.js';
 import { mirrorCommands } from '../mirrors/cli.js';
+import { nginxConfigCommand } from './nginx-config.js';
 import { searchCommands } from '../search/cli.js';
 import { webhookCommands } from '../distribution/webhooks/cli.js';
 import { userCommands } from '../accounts/cli.js';
@@ -58,6 +59,8 @@ mirrorCommands(program); // mirrors check, list, add, remove, reset
 searchCommands(program); // search reindex
 
 apiKeyCommands(program); // apikey create, list, revoke
+
+nginxConfigCommand(program); // nginx-config
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? err.message : err);
