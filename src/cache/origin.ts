@@ -116,7 +116,7 @@ export function originCache(opts: {
       if (files.length > 0 && recheckMs > 0) {
         const timer = setTimeout(() => {
           timers.delete(timer);
-          void unlinkOlder(files, at).catch(() => {});
+          void deleteRenderedBefore(files, at).catch(() => {});
         }, recheckMs);
         timer.unref();
         timers.add(timer);
@@ -131,7 +131,7 @@ export function originCache(opts: {
 }
 
 /** Deletes those of the files (nginx's) whose render began before `at`, or that say nothing. */
-async function unlinkOlder(files: string[], at: number): Promise<void> {
+export async function deleteRenderedBefore(files: string[], at: number): Promise<void> {
   for (const file of files) {
     let head: string;
     try {
