@@ -60,7 +60,7 @@ searchCommands(program); // search reindex
 
 apiKeyCommands(program); // apikey create, list, revoke
 
-nginxConfigCommand(program); // nginx-config
+nginxConfigCommand(program, createContext); // nginx-config
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? err.message : err);

@@ -1,15 +1,16 @@
 import type { Command } from 'commander';
 import { nginxConfig } from '../cache/index.js';
-import { ConfigError, loadConfig } from '../config.js';
-import { createContext } from '../context.js';
+import { type Config, ConfigError, loadConfig } from '../config.js';
+import type { Context } from '../context.js';
 import { allowedHostNames } from '../http/index.js';
 
 /**
  * `masthead nginx-config`: prints the nginx configuration for running the app behind nginx
  * (src/cache/nginx.ts writes it; docs/operations.md, "Production: nginx in front"). The host
- * names come from SITE_URL and the alternate addresses in effect, read from the database.
+ * names come from SITE_URL and the alternate addresses in effect, read from the database (`open`
+ * is the composition root's createContext, handed over by cli/index.ts).
  */
-export function nginxConfigCommand(program: Command): void {
+export function nginxConfigCommand(program: Command, open: (config: Config) => Promise<Context>): void {
   program
     .command('nginx-config')
     .description(
@@ -26,7 +27,7 @@ export function nginxConfigCommand(program: Command): void {
         throw new ConfigError('set ORIGIN_CACHE_DIR (the app deletes from it) or pass --cache-dir');
       if (opts.cacheDir && config.cache.origin && config.cache.origin.dir !== opts.cacheDir)
         console.error(`note: ORIGIN_CACHE_DIR is ${config.cache.origin.dir}; the app deletes only there`);
-      const ctx = await createContext(config);
+      const ctx = await open(config);
       try {
         const addresses = ctx.addresses.current();
         // nginx matches onion and clear-web names alike; every name the app's host gate allows.
