@@ -6,9 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config.js';
+import { redisTestPrefix, redisTestUrl } from '../test/redis.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
+import { createCacheLayer } from './index.js';
 import { deleteRenderedBefore, ORIGIN_KEY_HEADER, originCache, RENDERED_AT_HEADER } from './origin.js';
 
 describe('the tag index nginx files are deleted by', () => {
@@ -110,5 +114,40 @@ describe('what the app tells nginx to keep', () => {
     const stranger = await get(storyPath, key, '203.0.113.9');
     expect(stranger.headers['x-accel-expires']).toBeUndefined();
     expect(stranger.headers['x-cache']).toBe('HIT');
+  });
+});
+
+describe.skipIf(!redisTestUrl)('another node deletes on the Redis message', () => {
+  it("deletes nginx's file noted by a node that is not itself", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-origin-redis-'));
+    const { prefix, cleanup } = redisTestPrefix();
+    const config = loadConfig({
+      MASTHEAD_DATA_DIR: dir,
+      ORIGIN_CACHE_DIR: path.join(dir, 'cache'),
+      REDIS_URL: redisTestUrl as string,
+      REDIS_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+    });
+    const silent = { warn() {}, error() {} };
+    const node = await createCacheLayer(config, silent);
+    const other = originCache({ ...(config.cache.origin as { dir: string; tagsDir: string }), recheckMs: 0 });
+    const pub = new Redis(redisTestUrl as string);
+    try {
+      const file = other.fileOf('br:/world');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, 'kept by nginx');
+      await other.record('br:/world', ['list:section:4']);
+      // What another node publishes after its commit (cache/bus.ts's message).
+      await pub.publish(
+        `${prefix}invalidate`,
+        JSON.stringify({ from: 'elsewhere', tags: ['list:section:4'] }),
+      );
+      await expect.poll(() => fs.existsSync(file), { timeout: 5000, interval: 20 }).toBe(false);
+    } finally {
+      pub.disconnect();
+      await node.close();
+      await cleanup();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

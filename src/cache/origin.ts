@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
@@ -61,6 +62,8 @@ export function originCache(opts: {
 }): OriginCache {
   const recheckMs = opts.recheckMs ?? RECHECK_MS;
   const now = opts.now ?? Date.now;
+  // Made once here: concurrent first notes would otherwise all create it at the same moment.
+  fsSync.mkdirSync(opts.tagsDir, { recursive: true });
   const timers = new Set<NodeJS.Timeout>();
   const fileOfHash = (h: string) => path.join(opts.dir, h.slice(-1), h.slice(-3, -1), h);
   const tagDir = (tag: string) =>
@@ -89,7 +92,9 @@ export function originCache(opts: {
           } catch (err) {
             if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
             // The tag's folder is new, or an invalidation just removed it as empty.
-            await fs.mkdir(path.dirname(marker), { recursive: true });
+            await fs.mkdir(path.dirname(marker)).catch((e: NodeJS.ErrnoException) => {
+              if (e.code !== 'EEXIST') throw e; // another note made it meanwhile
+            });
             await fs.writeFile(marker, '');
           }
         }),
