@@ -66,6 +66,9 @@ export function nginxConfig(o: NginxConfigOptions): string {
 #
 # Put this file inside nginx's http block (e.g. /etc/nginx/conf.d/masthead.conf) and start every
 # app node with ORIGIN_CACHE_DIR=${o.cacheDir}, on a disk they share with nginx.
+# nginx makes its cache files and folders for its own user alone (0600/0700), and the app deletes
+# them: run nginx's workers as the app's user (\`user masthead;\` in nginx.conf), or the app as
+# nginx's.
 # Generate it again after changing SITE_URL or the site's alternate addresses (the host gate
 # below lists them).
 #
@@ -154,7 +157,8 @@ server_names_hash_bucket_size 128;
 }
 
 # Host gate: a host the site does not serve gets 421 and nothing else, as from the app
-# (src/http/host-gate.ts).
+# (src/http/host-gate.ts). It is this port's default server: remove Debian's
+# /etc/nginx/sites-enabled/default, which claims the same.
 server {
     listen ${listen} default_server;
     server_name _;
@@ -170,6 +174,8 @@ server {
 
     proxy_http_version 1.1;
     proxy_connect_timeout 5s;
+    # The app compresses (brotli and gzip, once per copy); nginx passes its bytes as they are.
+    gzip off;
 
     # No app node answers: the newsroom, the APIs and pages nginx does not hold get a plain
     # "temporarily unavailable" page. (A 503 the app itself sends, e.g. while the database is
