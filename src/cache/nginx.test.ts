@@ -138,6 +138,8 @@ describe.skipIf(!present)('nginx in front of the app', () => {
       '/robots.txt',
       '/mirrors.json',
       rendition,
+      '/assets/logo.png',
+      '/assets/search.js',
     ];
 
     appPort = await freePort();

@@ -98,6 +98,14 @@ map $http_accept_encoding $masthead_encoding {
     default                                      "";
 }
 
+# What the app is told the reader accepts: brotli readers accept gzip too (every browser does),
+# and the app's scripts come in gzip only.
+map $masthead_encoding $masthead_accept {
+    br       "br, gzip";
+    gzip     gzip;
+    default  "";
+}
+
 # ?page=N is the only query a public page reads, as in the app's page cache key; any other
 # query (utm_source …) shares the page's copy. An odd page value goes to the app uncached.
 map $arg_page $masthead_page {
@@ -209,7 +217,7 @@ ${proxy([
   'proxy_ignore_headers Cache-Control Expires Vary;',
   'proxy_cache_use_stale error timeout updating http_502 http_503 http_504;',
   `proxy_set_header ${titleCase(ORIGIN_KEY_HEADER)} $masthead_key;`,
-  'proxy_set_header Accept-Encoding $masthead_encoding;',
+  'proxy_set_header Accept-Encoding $masthead_accept;',
   'proxy_hide_header X-Cache;',
   `proxy_hide_header ${titleCase(RENDERED_AT_HEADER)};`,
   'add_header X-Cache $masthead_x_cache always;',
