@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { redisTestPrefix, redisTestUrl } from '../test/redis.js';
 import { type TestEnv, testEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
 import { createCacheLayer } from './index.js';
 import { deleteRenderedBefore, ORIGIN_KEY_HEADER, originCache, RENDERED_AT_HEADER } from './origin.js';
@@ -70,7 +71,7 @@ describe('the tag index nginx files are deleted by', () => {
   });
 });
 
-describe('what the app tells nginx to keep', () => {
+describe.each(testDialects())('what the app tells nginx to keep, on %s', (dialect) => {
   let env: TestEnv;
   let fx: Fixture;
   let storyPath: string;
@@ -78,7 +79,7 @@ describe('what the app tells nginx to keep', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-origin-app-'));
-    env = await testEnv('sqlite', { ORIGIN_CACHE_DIR: path.join(dir, 'cache') });
+    env = await testEnv(dialect, { ORIGIN_CACHE_DIR: path.join(dir, 'cache') });
     fx = await seedFixture(env.ctx, env.dir);
     storyPath = (await fx.publish({ headline: 'Lighthouse keeper retires' })).path as string;
   });
