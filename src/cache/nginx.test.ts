@@ -17,7 +17,9 @@ import { updateArticle } from '../content/articles.js';
 import { articleInputOf } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
+import { createPgDatabase, testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
+import { tcpRelay } from '../test/tcp-relay.js';
 import { nginxConfig, UNAVAILABLE_HTML } from './nginx.js';
 
 const NGINX = '/usr/sbin/nginx';
@@ -78,6 +80,64 @@ function comparable(a: Answer, withLength: boolean): Record<string, string> {
   return out;
 }
 
+/**
+ * nginx with the printed configuration, all in `base` (one process, no daemon, pid, logs and
+ * temp files there), in front of the app on `appPort`; resolves once it answers.
+ */
+async function startNginx(
+  base: string,
+  port: number,
+  appPort: number,
+  siteUrl: string,
+): Promise<ChildProcess> {
+  for (const d of ['logs', 'tmp', 'cache']) fs.mkdirSync(path.join(base, d), { recursive: true });
+  const site = nginxConfig({
+    siteUrl,
+    listen: `127.0.0.1:${port}`,
+    upstreams: [`127.0.0.1:${appPort}`],
+    cacheDir: path.join(base, 'cache'),
+    serverNames: [HOST, new URL(ONION).host],
+    onion: ONION,
+    maxSize: '1g',
+  });
+  fs.writeFileSync(path.join(base, 'site.conf'), site);
+  fs.writeFileSync(
+    path.join(base, 'nginx.conf'),
+    `daemon off;
+master_process off;
+worker_processes 1;
+pid ${base}/nginx.pid;
+error_log ${base}/logs/error.log warn;
+events { worker_connections 256; }
+http {
+    access_log off;
+    client_body_temp_path ${base}/tmp/body;
+    proxy_temp_path ${base}/tmp/proxy;
+    fastcgi_temp_path ${base}/tmp/fastcgi;
+    uwsgi_temp_path ${base}/tmp/uwsgi;
+    scgi_temp_path ${base}/tmp/scgi;
+    include ${base}/site.conf;
+}
+`,
+  );
+  const nginx = spawn(NGINX, ['-p', base, '-c', path.join(base, 'nginx.conf')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  nginx.stderr?.on('data', (c: Buffer) => {
+    stderr += c.toString();
+  });
+  // vitest's bounded wait: asks until nginx answers, fails after 10 s.
+  await vi.waitFor(
+    async () => {
+      if (nginx.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
+      expect((await request(port, '/robots.txt')).status).toBe(200);
+    },
+    { timeout: 10_000, interval: 50 },
+  );
+  return nginx;
+}
+
 describe.skipIf(!present)('nginx in front of the app', () => {
   let env: TestEnv;
   let fx: Fixture;
@@ -87,7 +147,6 @@ describe.skipIf(!present)('nginx in front of the app', () => {
   let nginxPort: number;
   let nginx: ChildProcess | null = null;
   let dir: string;
-  let stderr = '';
 
   const viaNginx = (url: string, headers: Record<string, string> = {}) => request(nginxPort, url, headers);
   const direct = (url: string, headers: Record<string, string> = {}) => request(appPort, url, headers);
@@ -147,51 +206,7 @@ describe.skipIf(!present)('nginx in front of the app', () => {
     app = env.app;
     await listen(app);
 
-    for (const d of ['logs', 'tmp', 'cache']) fs.mkdirSync(path.join(base, d), { recursive: true });
-    const site = nginxConfig({
-      siteUrl: env.ctx.config.site.url,
-      listen: `127.0.0.1:${nginxPort}`,
-      upstreams: [`127.0.0.1:${appPort}`],
-      cacheDir: path.join(base, 'cache'),
-      serverNames: [HOST, 'abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuv.onion'],
-      onion: ONION,
-      maxSize: '1g',
-    });
-    fs.writeFileSync(path.join(base, 'site.conf'), site);
-    // The process parts of a main config: all in the temp dir, one process, no daemon.
-    fs.writeFileSync(
-      path.join(base, 'nginx.conf'),
-      `daemon off;
-master_process off;
-worker_processes 1;
-pid ${base}/nginx.pid;
-error_log ${base}/logs/error.log warn;
-events { worker_connections 256; }
-http {
-    access_log off;
-    client_body_temp_path ${base}/tmp/body;
-    proxy_temp_path ${base}/tmp/proxy;
-    fastcgi_temp_path ${base}/tmp/fastcgi;
-    uwsgi_temp_path ${base}/tmp/uwsgi;
-    scgi_temp_path ${base}/tmp/scgi;
-    include ${base}/site.conf;
-}
-`,
-    );
-    nginx = spawn(NGINX, ['-p', base, '-c', path.join(base, 'nginx.conf')], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    nginx.stderr?.on('data', (c: Buffer) => {
-      stderr += c.toString();
-    });
-    // vitest's bounded wait: asks until nginx answers, fails after 10 s.
-    await vi.waitFor(
-      async () => {
-        if (nginx?.exitCode !== null) throw new Error(`nginx exited: ${stderr}`);
-        expect((await viaNginx('/robots.txt')).status).toBe(200);
-      },
-      { timeout: 10_000, interval: 50 },
-    );
+    nginx = await startNginx(base, nginxPort, appPort, env.ctx.config.site.url);
   });
 
   afterAll(async () => {
@@ -321,6 +336,72 @@ http {
     expect(a.headers['cache-control']).toBe('no-store');
   });
 });
+
+describe.skipIf(!present || !testDialects().includes('postgres'))(
+  'nginx in front while the database is stopped',
+  () => {
+    it("keeps answering what it holds; the rest is the app's own 503; a publish after refreshes", async () => {
+      const pgDb = await createPgDatabase();
+      const target = new URL(pgDb.url);
+      const relay = await tcpRelay({ host: target.hostname, port: Number(target.port || 5432) });
+      target.port = String(relay.port);
+      const base = fs.mkdtempSync(path.join(fs.realpathSync('/tmp'), 'masthead-nginx-db-'));
+      const env = await testEnv('sqlite', {
+        DATABASE_URL: target.toString(),
+        ORIGIN_CACHE_DIR: path.join(base, 'cache'),
+        SITE_ALTERNATE_URLS: ONION,
+      });
+      let nginx: ChildProcess | null = null;
+      try {
+        const fx = await seedFixture(env.ctx, env.dir);
+        const story = await fx.publish({ headline: 'Night ferry keeps running' });
+        const appPort = await freePort();
+        const port = await freePort();
+        await env.app.listen({ host: '127.0.0.1', port: appPort });
+        nginx = await startNginx(base, port, appPort, env.ctx.config.site.url);
+        const kept = ['/', story.path as string, '/feed.xml', '/sitemap.xml', `/media/${fx.image}/320.jpg`];
+        const before = new Map<string, Buffer>();
+        for (const url of kept) before.set(url, (await request(port, url)).body);
+
+        await relay.down();
+        for (const url of kept) {
+          const a = await request(port, url);
+          expect(a.status, url).toBe(200);
+          expect(a.body.equals(before.get(url) as Buffer), url).toBe(true);
+        }
+        // Not held by nginx: the app answers as it does without nginx (its 503 page), passed on.
+        const unheld = await request(port, '/news/world');
+        expect(unheld.status).toBe(503);
+        expect(unheld.body.toString()).not.toBe(UNAVAILABLE_HTML);
+
+        await relay.up();
+        const current = await env.ctx.db
+          .selectFrom('articles')
+          .selectAll()
+          .where('id', '=', story.id)
+          .executeTakeFirstOrThrow();
+        await updateArticle(
+          env.ctx.db,
+          story.id,
+          { ...(await articleInputOf(env.ctx.db, current)), headline: 'Night ferry adds a second boat' },
+          { expectedVersion: current.version, timeZone: 'Europe/Prague' },
+        );
+        await expect
+          .poll(async () => (await request(port, story.path as string)).body.toString(), {
+            timeout: 5000,
+            interval: 20,
+          })
+          .toContain('Night ferry adds a second boat');
+      } finally {
+        nginx?.kill('SIGTERM');
+        await env.close();
+        await relay.close();
+        await pgDb.drop();
+        fs.rmSync(base, { recursive: true, force: true });
+      }
+    });
+  },
+);
 
 function zlibText(a: Answer): string {
   return a.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(a.body).toString() : a.body.toString();
