@@ -304,7 +304,8 @@ export function pageCacheHooks(
     const key = cacheKey(req.url);
     if (key === null) return;
     if (mustRender?.(req.raw)) {
-      // Rendered and stored as a miss is, but without joining other renders of the key.
+      // Rendered and stored like a miss, without joining other renders of the key (nginx's
+      // proxy_cache_lock already sends one request per key at a time).
       const validators = validatorsOf(req);
       delete req.headers['if-none-match'];
       delete req.headers['if-modified-since'];
