@@ -181,6 +181,7 @@ server {
 server {
     listen ${listen};
     server_name ${names.join(' ')};
+    server_tokens off;
 
     proxy_http_version 1.1;
     proxy_connect_timeout 5s;
