@@ -6,7 +6,12 @@ import { defineConfig } from 'vitest/config';
 // newsroom app in headless Chromium and `slow` starts whole server processes; `npm run check`,
 // `npm run test:all` and CI run them too.
 const browser = ['src/admin/web*.test.ts', 'src/media/media-web.test.ts'];
-const slow = ['src/admin/durability.test.ts', 'src/shutdown.test.ts', 'src/cache/nodes.test.ts'];
+const slow = [
+  'src/admin/durability.test.ts',
+  'src/shutdown.test.ts',
+  'src/cache/nodes.test.ts',
+  'src/cache/nginx.test.ts',
+];
 
 export default defineConfig({
   // The newsroom app's tests import shared code as the app does (web/admin/vite.config.ts).

@@ -47,6 +47,8 @@ const envSchema = z.object({
   CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   CDN_PURGE_TOKEN: z.string().optional(),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  ORIGIN_CACHE_DIR: z.string().min(1).optional(),
+  ORIGIN_TAGS_DIR: z.string().min(1).optional(),
   REDIS_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9:_-]{1,64}$/)
@@ -108,6 +110,12 @@ export interface Config {
     purge: { url: string; token?: string } | null;
     /** Invalidations shared between app nodes. */
     redis: { url: string; prefix: string } | null;
+    /**
+     * nginx in front (docs/operations.md, "Production: nginx in front"): its `proxy_cache_path`
+     * (`dir`), where this app deletes what an invalidation makes stale, and the tag index
+     * (`tagsDir`: which of nginx's files shows what). Null: the app serves everything itself.
+     */
+    origin: { dir: string; tagsDir: string } | null;
   };
   /** Upload limits: bytes per file, and pixels per image (a guard against decompression bombs). */
   media: { maxUploadBytes: number; maxPixels: number };
@@ -164,6 +172,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cdnMaxAge: e.CDN_MAX_AGE ?? (e.CDN_PURGE_URL ? 86_400 : 60),
       purge: e.CDN_PURGE_URL ? { url: e.CDN_PURGE_URL, token: e.CDN_PURGE_TOKEN } : null,
       redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.REDIS_PREFIX } : null,
+      origin: e.ORIGIN_CACHE_DIR
+        ? {
+            dir: path.resolve(e.ORIGIN_CACHE_DIR),
+            tagsDir: path.resolve(e.ORIGIN_TAGS_DIR ?? `${e.ORIGIN_CACHE_DIR.replace(/\/+$/, '')}-tags`),
+          }
+        : null,
     },
     media: {
       maxUploadBytes: Math.floor(e.MEDIA_MAX_UPLOAD_MB * 1024 * 1024),

@@ -49,6 +49,17 @@ export function cacheAs(req: FastifyRequest, tags: Iterable<string>): void {
   tagsOf.set(req, [...new Set(tags)]);
 }
 
+/** What a response declared it shows (`cacheAs`), if it did. */
+export function tagsFor(req: FastifyRequest): readonly string[] | undefined {
+  return tagsOf.get(req);
+}
+
+/**
+ * Requests that must be rendered rather than answered from memory: nginx filling its own cache
+ * (cache/origin.ts) needs the answer to pass through Fastify's hooks, which a hit skips.
+ */
+export type MustRender = (req: IncomingMessage) => boolean;
+
 // Response headers that belong to the content and are stored with it. Host-specific headers
 // (Onion-Location) are added on every answer instead.
 const KEPT = [
@@ -249,9 +260,11 @@ export function fastPath(
   cache: PageCache,
   policy: HttpCachePolicy,
   gate: HostHeaders & { allows(req: IncomingMessage): boolean },
+  mustRender?: MustRender,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
+    if (mustRender?.(req)) return false;
     const key = cacheKey(req.url);
     const entry = key === null ? undefined : cache.get(key);
     if (!entry || !gate.allows(req)) return false;
@@ -284,11 +297,21 @@ export function pageCacheHooks(
   cache: PageCache,
   policy: HttpCachePolicy,
   host?: HostHeaders,
+  mustRender?: MustRender,
 ): void {
   const serve: onRequestHookHandler = async (req, reply) => {
     if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return;
     const key = cacheKey(req.url);
     if (key === null) return;
+    if (mustRender?.(req.raw)) {
+      // Rendered and stored like a miss, without joining other renders of the key (nginx's
+      // proxy_cache_lock already sends one request per key at a time).
+      const validators = validatorsOf(req);
+      delete req.headers['if-none-match'];
+      delete req.headers['if-modified-since'];
+      pending.set(req, { key, epoch: cache.begin(), release: () => {}, validators });
+      return;
+    }
     let entry = cache.get(key);
     if (!entry) {
       const claim = cache.claim(key);

@@ -2,11 +2,15 @@ import type { Config } from '../config.js';
 import { onContentChange } from './announce.js';
 import { type InvalidationBus, redisBus } from './bus.js';
 import type { HttpCachePolicy } from './http.js';
+import { type OriginCache, originCache } from './origin.js';
 import { PageCache } from './page-cache.js';
 import { cdnPurger, type Purger } from './purge.js';
+import { SITE } from './tags.js';
 
 export { announceChange, onContentChange } from './announce.js';
-export { cacheAs, cacheKey, fastPath, pageCacheHooks, sendStale } from './http.js';
+export { cacheAs, cacheKey, fastPath, type MustRender, pageCacheHooks, sendStale } from './http.js';
+export { nginxConfig, type NginxConfigOptions } from './nginx.js';
+export { ORIGIN_KEY_HEADER, type OriginCache, originHooks, originRequests } from './origin.js';
 export type { PageCache } from './page-cache.js';
 export * from './tags.js';
 
@@ -17,6 +21,8 @@ export * from './tags.js';
 export interface CacheLayer {
   pages: PageCache;
   http: HttpCachePolicy;
+  /** nginx's cache directory, kept in step with the pages (null: no nginx in front). */
+  origin: OriginCache | null;
   /** Whether invalidations from other nodes are arriving (always true without Redis). */
   connected(): boolean;
   close(): Promise<void>;
@@ -47,6 +53,15 @@ export async function createCacheLayer(
 ): Promise<CacheLayer> {
   const ttlMs = config.cache.ttlSeconds * 1000;
   const pages = new PageCache({ maxBytes: config.cache.maxBytes, ttlMs });
+  const origin = config.cache.origin ? originCache(config.cache.origin) : null;
+  // What nginx keeps goes when the page cache's copy goes: the same tags, at the same moment.
+  const drop = (tags: Iterable<string>) => {
+    const list = [...tags];
+    pages.invalidate(list);
+    origin
+      ?.invalidate(list)
+      .catch((err) => log.error({ err }, 'could not delete nginx cache files; they show old content'));
+  };
   const purger: Purger | null = config.cache.purge
     ? cdnPurger({
         ...config.cache.purge,
@@ -54,12 +69,12 @@ export async function createCacheLayer(
         onError: (err) => log.error({ err }, 'CDN purge failed; the CDN serves old copies until s-maxage'),
       })
     : null;
-  const afterRefresh = (tags: string[] | null, drop: () => void) => {
+  const afterRefresh = (tags: string[] | null, then: () => void) => {
     const pending = opts.refresh?.(tags);
-    if (!pending) return drop();
+    if (!pending) return then();
     pending
       .catch((err) => log.error({ err }, 'could not reload settings after another node changed them'))
-      .finally(drop);
+      .finally(then);
   };
   let bus: InvalidationBus | null = null;
   let connected = true;
@@ -67,7 +82,7 @@ export async function createCacheLayer(
   if (redis) {
     try {
       bus = await redisBus(redis.url, redis.prefix, {
-        onInvalidate: (tags) => afterRefresh(tags, () => pages.invalidate(tags)),
+        onInvalidate: (tags) => afterRefresh(tags, () => drop(tags)),
         onDown: (atStart) => {
           connected = false;
           pages.setTtl(DEGRADED_TTL_MS);
@@ -81,7 +96,10 @@ export async function createCacheLayer(
         onReconnect: () => {
           connected = true;
           // What other nodes changed meanwhile is unknown: start again from an empty cache.
-          afterRefresh(null, () => pages.clear());
+          afterRefresh(null, () => {
+            pages.clear();
+            drop([SITE]);
+          });
           pages.setTtl(ttlMs);
           log.warn({}, 'Redis invalidation channel back: page cache emptied');
         },
@@ -95,16 +113,18 @@ export async function createCacheLayer(
     }
   }
   const unsubscribe = onContentChange((tags) => {
-    pages.invalidate(tags);
+    drop(tags);
     bus?.publish(tags).catch((err) => log.error({ err }, 'could not publish an invalidation to Redis'));
     purger?.purge(tags);
   });
   return {
     pages,
+    origin,
     http: { sMaxAge: config.cache.cdnMaxAge, staleWhileRevalidate: 30 },
     connected: () => connected,
     async close() {
       unsubscribe();
+      origin?.close();
       await purger?.flush();
       await bus?.close();
     },

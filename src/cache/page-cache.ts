@@ -205,7 +205,11 @@ export class PageCache {
     return { entries: this.lru.size, bytes: this.lru.calculatedSize ?? 0, tags: this.byTag.size };
   }
 
-  private staleSince(tags: readonly string[], startEpoch: number): boolean {
+  /**
+   * Whether any of the tags was invalidated after `startEpoch` (from `begin`): a response
+   * rendered since then may show old content and must not be kept anywhere (nginx's cache too).
+   */
+  staleSince(tags: readonly string[], startEpoch: number): boolean {
     if (startEpoch === this.epoch) return false;
     return tags.some((t) => (this.invalidatedAt.get(t) ?? 0) > startEpoch);
   }

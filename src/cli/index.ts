@@ -9,6 +9,7 @@ import { mirrorCommands } from './mirrors.js';
 import { searchCommands } from './search.js';
 import { userCommands } from './users.js';
 import { webhookCommands } from './webhooks.js';
+import { nginxConfigCommand } from './nginx-config.js';
 
 /**
  * `masthead` commands. Each reads the same environment as the server. The web server and the
@@ -61,6 +62,7 @@ searchCommands(program); // search reindex
 apiKeyCommands(program); // apikey create, list, revoke
 
 backupCommands(program, createContext); // backup FILE, backup verify FILE, restore FILE
+nginxConfigCommand(program, createContext); // nginx-config
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? err.message : err);

@@ -3,5 +3,5 @@
  * (421 otherwise) and whose forwarding headers we believe (TRUSTED_PROXIES).
  */
 export { type HostGate, hostGate, hostGateHooks } from './host-gate.js';
-export { hostPolicy } from './hosts.js';
+export { allowedHostNames, hostPolicy } from './hosts.js';
 export { trustedProxies } from './trusted-proxies.js';

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { resolveSession } from '../accounts/index.js';
-import { checkMediaSignature } from '../content/index.js';
+import { cacheAs, mediaTag } from '../cache/index.js';
 import type { Context } from '../context.js';
+import { checkMediaSignature } from '../content/index.js';
 import { ensureRendition, RENDITION_FORMATS, RENDITION_WIDTHS, type RenditionFormat } from './renditions.js';
 import { isMediaPublic } from './visibility.js';
 
@@ -53,6 +54,8 @@ export function renditionRoutes(app: FastifyInstance, ctx: Context): void {
     if (!media || (!open && !(await privatelyAllowed(ctx, req, id))))
       return reply.code(404).header('cache-control', 'no-store').type('text/plain').send('Not found');
     const file = await ensureRendition(ctx.config.mediaDir, media, width, format);
+    // Public renditions never change; nginx keeps them (cache/origin.ts) like a CDN does.
+    if (open) cacheAs(req, [mediaTag(id)]);
     return reply
       .header('cache-control', open ? 'public, max-age=31536000, immutable' : 'private, no-store')
       .type(MIME[format])

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { cacheAs } from '../cache/index.js';
-import type { Context } from '../context.js';
+import { cacheAs, SITE } from '../cache/index.js';
 import { EMBED_FRAME_ORIGINS } from '../shared/document/index.js';
+import type { Context } from '../context.js';
 import { CORRECTIONS_PATH, correctionsPage } from './corrections.js';
 import { livePage } from './live.js';
 import { authorPage, homePage, notFound, type PageResult, parsePage, pathPage, tagPage } from './pages.js';
@@ -70,6 +70,7 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
   app.get<{ Params: { file: string } }>('/assets/:file', async (req, reply) => {
     const asset = ASSETS.get(req.params.file);
     if (!asset) return send(reply, await notFound(ctx));
+    cacheAs(req, [SITE]); // part of the release: nginx in front keeps it (cache/origin.ts)
     return reply.type(asset.type).header('cache-control', 'public, max-age=86400').send(asset.body);
   });
   // /robots.txt is served by distribution (it names the sitemaps).

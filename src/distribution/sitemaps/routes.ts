@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { cacheAs, SITEMAPS } from '../../cache/index.js';
+import { cacheAs, SITE, SITEMAPS } from '../../cache/index.js';
 import type { Context } from '../../context.js';
 import { sendDocument } from '../feeds/conditional.js';
 import { articleSitemap, listingSitemap, newsSitemap, sitemapIndex } from './build.js';
@@ -21,12 +21,14 @@ function pageOf(file: string, kind: string): number | null {
 }
 
 export function sitemapRoutes(app: FastifyInstance, ctx: Context): void {
-  app.get('/robots.txt', async (_req, reply) =>
-    reply
+  app.get('/robots.txt', async (req, reply) => {
+    // Made from the configuration alone: nginx keeps it (cache/origin.ts) until the whole site goes.
+    cacheAs(req, [SITE]);
+    return reply
       .type('text/plain; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
-      .send(robotsTxt(ctx)),
-  );
+      .send(robotsTxt(ctx));
+  });
   const cached = { config: { pageCache: true } };
   app.get('/sitemap.xml', cached, async (req, reply) => send(req, reply, await sitemapIndex(ctx)));
   // The news sitemap changes with every story; crawlers are told to come back soon.

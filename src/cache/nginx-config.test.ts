@@ -1,0 +1,42 @@
+/** The nginx configuration's text: what goes in, what is refused (nginx itself: nginx.test.ts). */
+import { describe, expect, it } from 'vitest';
+import { type NginxConfigOptions, nginxConfig } from './nginx.js';
+
+const base: NginxConfigOptions = {
+  siteUrl: 'https://news.example.com',
+  listen: '80',
+  upstreams: ['10.0.0.11:3000', '10.0.0.12:3000'],
+  cacheDir: '/var/cache/masthead',
+  serverNames: ['news.example.com', 'mirror.example.org'],
+  onion: null,
+  maxSize: '10g',
+};
+
+describe('masthead nginx-config', () => {
+  it('names every app node, host and the cache directory', () => {
+    const text = nginxConfig(base);
+    expect(text).toContain('server 10.0.0.11:3000;\n    server 10.0.0.12:3000;');
+    expect(text).toContain('server_name news.example.com mirror.example.org localhost 127.0.0.1 [::1];');
+    expect(text).toContain('proxy_cache_path /var/cache/masthead levels=1:2');
+    expect(text).not.toContain('Onion-Location');
+    expect(text).not.toContain('server_names_hash_bucket_size');
+    // The key header reaches the app only from the cached location; elsewhere it is dropped.
+    expect(text.match(/proxy_set_header X-Masthead-Origin-Key "";/g)).toHaveLength(6);
+    expect(text).toContain('proxy_set_header X-Masthead-Origin-Key $masthead_key;');
+  });
+
+  it('adds Onion-Location with an onion address', () => {
+    const onion = 'http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuv.onion';
+    const text = nginxConfig({ ...base, onion, serverNames: [...base.serverNames, new URL(onion).host] });
+    expect(text).toContain(`"~^text/html"  "${onion}$masthead_onion_path";`);
+    expect(text).toContain('add_header Onion-Location $masthead_onion_location;');
+    expect(text).toContain('server_names_hash_bucket_size 128;');
+  });
+
+  it('refuses values that would end a directive, and no app node', () => {
+    expect(() => nginxConfig({ ...base, listen: '80; include /etc/passwd' })).toThrow(/listen/);
+    expect(() => nginxConfig({ ...base, serverNames: ['a.example {'] })).toThrow(/server name/);
+    expect(() => nginxConfig({ ...base, cacheDir: '/var/cache/my cache' })).toThrow(/cache directory/);
+    expect(() => nginxConfig({ ...base, upstreams: [] })).toThrow(/upstream/);
+  });
+});
