@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPasswordReset, createUser } from '../accounts/index.js';
-import { call, createRoleUsers, ORIGIN, PASSWORD, signIn } from '../test/admin.js';
+import { createPasswordReset } from '../accounts/index.js';
+import { addTestUser, call, createRoleUsers, ORIGIN, PASSWORD, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 
@@ -43,16 +43,7 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('locks an account after repeated failures, for every IP, and an IP spraying accounts', async () => {
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'lock@example.com',
-        name: 'Lock',
-        password: PASSWORD,
-        role: 'author',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'lock@example.com', name: 'Lock', role: 'author' });
     for (let i = 0; i < 5; i++)
       expect((await login('lock@example.com', 'nope nope nope', `10.1.0.${i}`)).statusCode).toBe(401);
     const locked = await login('lock@example.com', PASSWORD, '10.1.0.99');
@@ -66,16 +57,7 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('lets at most 5 of 40 parallel wrong guesses reach the password check; the rest get 429', async () => {
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'race@example.com',
-        name: 'Race',
-        password: PASSWORD,
-        role: 'author',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'race@example.com', name: 'Race', role: 'author' });
     const answers = await Promise.all(
       Array.from({ length: 40 }, (_, i) => login('race@example.com', `wrong guess ${i}!!`, `10.4.0.${i}`)),
     );
@@ -161,16 +143,11 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('voids the older unused reset links when one is used', async () => {
-    const user = await createUser(
-      env.ctx.db,
-      {
-        email: 'forgetful@example.com',
-        name: 'Forgetful',
-        password: PASSWORD,
-        role: 'author',
-      },
-      env.ctx.now().toISOString(),
-    );
+    const user = await addTestUser(env.ctx, {
+      email: 'forgetful@example.com',
+      name: 'Forgetful',
+      role: 'author',
+    });
     const older = await createPasswordReset(env.ctx.db, user.id, env.ctx.now());
     const newer = await createPasswordReset(env.ctx.db, user.id, env.ctx.now());
     const reset = (token: string, newPassword: string) =>
@@ -229,16 +206,7 @@ describe.each(testDialects())('newsroom sign-in and sessions on %s', (dialect) =
   });
 
   it('revokes personal tokens on a password change, a reset and sign-out-everywhere', async () => {
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'tok@example.com',
-        name: 'Tok',
-        password: PASSWORD,
-        role: 'author',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'tok@example.com', name: 'Tok', role: 'author' });
     let password = PASSWORD;
     const mint = async () => {
       const s = await signIn(env.app, 'tok@example.com', password);

@@ -4,7 +4,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
 import {
   type Browser,
   ensureAdminBuilt,
@@ -14,6 +13,7 @@ import {
   serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
+import { addTestUser } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -27,16 +27,7 @@ describe.skipIf(!runBrowserTests)('the account screen in headless Chromium', () 
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'kim@example.com',
-        name: 'Kim',
-        password: PASSWORD,
-        role: 'author',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'kim@example.com', name: 'Kim', role: 'author' });
     base = await serveOnLoopback(env.app);
     chromium = await launchBrowser();
     page = chromium.page;

@@ -4,9 +4,8 @@
  * Update is pressed; then all three change at once.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
 import { createArticle, createSection } from '../content/index.js';
-import { doc } from '../test/admin.js';
+import { addTestUser, doc } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
@@ -45,16 +44,7 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
       { slug: 'world', name: 'World' },
       env.ctx.now().toISOString(),
     );
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'desk@example.com',
-        name: 'Desk',
-        password: PASSWORD,
-        role: 'editor',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk', role: 'editor' });
     const row = await createArticle(
       env.ctx.db,
       {
@@ -66,16 +56,11 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
       { now: env.ctx.now().toISOString(), by: 'test', timeZone: 'Europe/Prague' },
     );
     story = { id: row.id, path: row.path as string };
-    const stringer = await createUser(
-      env.ctx.db,
-      {
-        email: 'stringer@example.com',
-        name: 'Stringer',
-        password: PASSWORD,
-        role: 'contributor',
-      },
-      env.ctx.now().toISOString(),
-    );
+    const stringer = await addTestUser(env.ctx, {
+      email: 'stringer@example.com',
+      name: 'Stringer',
+      role: 'contributor',
+    });
     const mine = await createArticle(
       env.ctx.db,
       {

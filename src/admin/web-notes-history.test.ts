@@ -6,7 +6,6 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
 import {
   type Browser,
@@ -18,6 +17,7 @@ import {
   serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
+import { addTestUser } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -42,26 +42,8 @@ describe.skipIf(!runBrowserTests)('notes between writer and editor, history a pe
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
     await createSection(env.ctx.db, { slug: 'city', name: 'City' }, env.ctx.now().toISOString());
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'ana@example.com',
-        name: 'Ana Lopes',
-        password: PASSWORD,
-        role: 'contributor',
-      },
-      env.ctx.now().toISOString(),
-    );
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'desk@example.com',
-        name: 'Desk Editor',
-        password: PASSWORD,
-        role: 'editor',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'ana@example.com', name: 'Ana Lopes', role: 'contributor' });
+    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk Editor', role: 'editor' });
     base = await serveOnLoopback(env.app);
     [writer, desk] = await Promise.all([launchBrowser(), launchBrowser()]);
     await Promise.all([

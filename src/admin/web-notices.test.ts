@@ -3,7 +3,6 @@
  * editor's side panel is on the public page at once and on /corrections.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
 import { createArticle, createSection } from '../content/index.js';
 import {
   type Browser,
@@ -14,6 +13,7 @@ import {
   serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
+import { addTestUser } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { paragraphs } from '../test/fixtures.js';
 
@@ -34,16 +34,7 @@ describe.skipIf(!runBrowserTests)('an editor corrects a live story', () => {
       { slug: 'city', name: 'City' },
       env.ctx.now().toISOString(),
     );
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'desk@example.com',
-        name: 'Desk Editor',
-        password: PASSWORD,
-        role: 'editor',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk Editor', role: 'editor' });
     story = await createArticle(
       env.ctx.db,
       {

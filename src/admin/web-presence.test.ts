@@ -5,9 +5,8 @@
  * Every wait is on an element, bounded; the heartbeat runs every 5 s, so 15 s is three beats.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
-import { signIn } from '../test/admin.js';
+import { addTestUser, signIn } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
@@ -37,26 +36,8 @@ describe.skipIf(!runBrowserTests)('two people, one story: presence, take-over, n
       { slug: 'city', name: 'City' },
       env.ctx.now().toISOString(),
     );
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'ana@example.com',
-        name: 'Ana Novak',
-        password: PASSWORD,
-        role: 'author',
-      },
-      env.ctx.now().toISOString(),
-    );
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'desk@example.com',
-        name: 'Desk Editor',
-        password: PASSWORD,
-        role: 'editor',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'ana@example.com', name: 'Ana Novak', role: 'author' });
+    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk Editor', role: 'editor' });
     const ana = await signIn(env.app, 'ana@example.com', PASSWORD);
     const created = await env.app.inject({
       method: 'POST',

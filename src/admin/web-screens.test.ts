@@ -5,10 +5,9 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
 import { createArticle } from '../content/articles.js';
 import { createSection } from '../content/index.js';
-import { completeStoryFields } from '../test/admin.js';
+import { addTestUser, completeStoryFields } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
@@ -49,16 +48,7 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    const chief = await createUser(
-      env.ctx.db,
-      {
-        email: 'chief@example.com',
-        name: 'Chief',
-        password: PASSWORD,
-        role: 'admin',
-      },
-      env.ctx.now().toISOString(),
-    );
+    const chief = await addTestUser(env.ctx, { email: 'chief@example.com', name: 'Chief', role: 'admin' });
     sections = {
       news: (
         await createSection(
@@ -295,16 +285,7 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
   });
 
   it('shows mirror health and checks it on demand; an editor sees no Mirrors screen', async () => {
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'desk@example.com',
-        name: 'Desk Editor',
-        password: PASSWORD,
-        role: 'editor',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk Editor', role: 'editor' });
     // Whoever the last test left signed in, start this one signed out.
     await chromium.context.clearCookies();
     await signInThroughForm(page, base, 'desk@example.com', PASSWORD);

@@ -5,11 +5,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
 import { validateDocument } from '../shared/document/index.js';
 import { renderText } from '../shared/document/text.js';
-import { signIn } from '../test/admin.js';
+import { addTestUser, signIn } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
@@ -57,26 +56,8 @@ describe.skipIf(!runBrowserTests)(
       ensureAdminBuilt();
       env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
       await createSection(env.ctx.db, { slug: 'city', name: 'City' }, env.ctx.now().toISOString());
-      await createUser(
-        env.ctx.db,
-        {
-          email: 'stringer@example.com',
-          name: 'Stringer',
-          password: PASSWORD,
-          role: 'contributor',
-        },
-        env.ctx.now().toISOString(),
-      );
-      await createUser(
-        env.ctx.db,
-        {
-          email: 'desk@example.com',
-          name: 'Desk Editor',
-          password: PASSWORD,
-          role: 'editor',
-        },
-        env.ctx.now().toISOString(),
-      );
+      await addTestUser(env.ctx, { email: 'stringer@example.com', name: 'Stringer', role: 'contributor' });
+      await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk Editor', role: 'editor' });
       base = await serveOnLoopback(env.app);
       ({ cookie } = await signIn(env.app, 'desk@example.com', PASSWORD));
       [writer, desk] = await Promise.all([launchBrowser(), launchBrowser()]);

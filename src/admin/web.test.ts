@@ -13,7 +13,7 @@ import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
 import { validateDocument } from '../shared/document/index.js';
 import { renderText } from '../shared/document/text.js';
-import { signIn } from '../test/admin.js';
+import { addTestUser, signIn } from '../test/admin.js';
 import {
   apiAs,
   type Browser,
@@ -406,16 +406,7 @@ describe.skipIf(!runBrowserTests)('the newsroom app in headless Chromium', () =>
   });
 
   it('offers a contributor no publish button, only submit', async () => {
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'stringer@example.com',
-        name: 'Stringer',
-        password: PASSWORD,
-        role: 'contributor',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'stringer@example.com', name: 'Stringer', role: 'contributor' });
     await page.getByLabel('Email').fill('stringer@example.com');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

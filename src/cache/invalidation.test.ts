@@ -4,14 +4,13 @@
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
 import { updateArticle } from '../content/articles.js';
 import { announceStoriesComingDue } from '../content/changes.js';
 import { articleInputOf } from '../content/index.js';
 import { updateSection } from '../content/sections.js';
 import { softDeleteArticle, transitionArticle } from '../content/workflow.js';
 import type { ArticleRow } from '../db/index.js';
-import { call, createRoleUsers, PASSWORD, signIn } from '../test/admin.js';
+import { addTestUser, call, createRoleUsers, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
@@ -179,16 +178,7 @@ describe.each(testDialects())('page cache invalidation on %s', (dialect) => {
   });
 
   it('editing an author or a tag, or deleting a story, refreshes exactly the pages showing them', async () => {
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'night@example.com',
-        name: 'Night Desk',
-        password: PASSWORD,
-        role: 'admin',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'night@example.com', name: 'Night Desk', role: 'admin' });
     const admin = await signIn(env.app, 'night@example.com');
     const [w, sp, r] = [world.path as string, sports.path as string, russia.path as string];
     await warm([w, sp, '/author/daniel-reyes', '/sports']);

@@ -9,10 +9,10 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
-import { redisTestPrefix, redisTestUrl } from '../test/redis.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
+import { redisTestPrefix, redisTestUrl } from '../test/redis.js';
 import { createCacheLayer } from './index.js';
 import { deleteRenderedBefore, ORIGIN_KEY_HEADER, originCache, RENDERED_AT_HEADER } from './origin.js';
 

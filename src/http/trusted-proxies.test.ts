@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
-import { PASSWORD } from '../test/admin.js';
+import { addTestUser, PASSWORD } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { trustedProxies } from './trusted-proxies.js';
@@ -29,16 +28,7 @@ describe.each(testDialects())('the client address behind a trusted proxy on %s',
       SITE_URL: 'http://news.example.com',
       CONTENT_API_RATE_LIMIT: '2',
     });
-    await createUser(
-      env.ctx.db,
-      {
-        email: 'desk@example.com',
-        name: 'Desk',
-        password: PASSWORD,
-        role: 'editor',
-      },
-      env.ctx.now().toISOString(),
-    );
+    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk', role: 'editor' });
   });
   afterAll(() => env?.close());
 

@@ -12,22 +12,19 @@ export interface Session {
   userId: number;
 }
 
+/** A user with the test password, created at the context's time. */
+export function addTestUser(
+  ctx: Context,
+  user: { email: string; name: string; role: Role; authorId?: number | null },
+) {
+  return createUser(ctx.db, { ...user, password: PASSWORD }, ctx.now().toISOString());
+}
+
 /** One user per role, each with the same test password. */
 export async function createRoleUsers(ctx: Context): Promise<Record<Role, number>> {
   const out = {} as Record<Role, number>;
   for (const role of ['owner', 'admin', 'editor', 'author', 'contributor'] as Role[]) {
-    out[role] = (
-      await createUser(
-        ctx.db,
-        {
-          email: `${role}@example.com`,
-          name: `The ${role}`,
-          password: PASSWORD,
-          role,
-        },
-        ctx.now().toISOString(),
-      )
-    ).id;
+    out[role] = (await addTestUser(ctx, { email: `${role}@example.com`, name: `The ${role}`, role })).id;
   }
   return out;
 }
