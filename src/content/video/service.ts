@@ -69,26 +69,10 @@ export async function videoOf(db: Db, articleId: number): Promise<ArticleVideoRo
 }
 
 export async function createLiveStream(db: Db, input: LiveStreamInput, now: string): Promise<LiveStreamRow> {
-  const v = parse(liveStreamInput, input);
-  await checkMedia(db, v.posterMediaId);
-  const taken = await db
-    .selectFrom('live_streams')
-    .select('id')
-    .where('slug', '=', v.slug)
-    .executeTakeFirst();
-  if (taken) throw new VideoError(`slug: a live stream "${v.slug}" already exists`, 409);
+  const values = await checkedStream(db, input, null);
   return db
     .insertInto('live_streams')
-    .values({
-      slug: v.slug,
-      title: v.title,
-      hls_url: v.hlsUrl,
-      poster_media_id: v.posterMediaId,
-      description: v.description,
-      active: v.active ? 1 : 0,
-      created_at: now,
-      updated_at: now,
-    })
+    .values({ ...values, created_at: now, updated_at: now })
     .returningAll()
     .executeTakeFirstOrThrow();
 }
@@ -99,31 +83,36 @@ export async function updateLiveStream(
   input: LiveStreamInput,
   now: string,
 ): Promise<LiveStreamRow> {
+  const values = await checkedStream(db, input, id);
+  const row = await db
+    .updateTable('live_streams')
+    .set({ ...values, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw new VideoError(`live stream ${id} does not exist`, 404);
+  return row;
+}
+
+/** A stream's columns from its input, once the poster exists and no other stream (than `id`) has the slug. */
+async function checkedStream(db: Db, input: LiveStreamInput, id: number | null) {
   const v = parse(liveStreamInput, input);
   await checkMedia(db, v.posterMediaId);
   const clash = await db
     .selectFrom('live_streams')
     .select('id')
     .where('slug', '=', v.slug)
-    .where('id', '!=', id)
+    .$if(id !== null, (q) => q.where('id', '!=', id as number))
     .executeTakeFirst();
   if (clash) throw new VideoError(`slug: a live stream "${v.slug}" already exists`, 409);
-  const row = await db
-    .updateTable('live_streams')
-    .set({
-      slug: v.slug,
-      title: v.title,
-      hls_url: v.hlsUrl,
-      poster_media_id: v.posterMediaId,
-      description: v.description,
-      active: v.active ? 1 : 0,
-      updated_at: now,
-    })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw new VideoError(`live stream ${id} does not exist`, 404);
-  return row;
+  return {
+    slug: v.slug,
+    title: v.title,
+    hls_url: v.hlsUrl,
+    poster_media_id: v.posterMediaId,
+    description: v.description,
+    active: v.active ? 1 : 0,
+  };
 }
 
 export async function removeLiveStream(db: Db, id: number): Promise<void> {
