@@ -140,7 +140,10 @@ export async function newsroom(server: Server, email = 'owner@example.com', pass
   };
 }
 
-/** Saves a new headline on a story and waits until `pageBase` serves it; returns milliseconds. */
+/**
+ * Saves a new headline on a story (and, on a live story, publishes the change) and waits until
+ * `pageBase` serves it; returns milliseconds.
+ */
 export async function correctionLatency(
   api: Awaited<ReturnType<typeof newsroom>>,
   pageBase: string,
@@ -152,12 +155,20 @@ export async function correctionLatency(
     `/articles/${id}`,
   );
   const started = performance.now();
-  await api('PUT', `/articles/${id}`, {
+  const saved = await api<{ workingCopy: { version: number } | null }>('PUT', `/articles/${id}`, {
     headline,
     body: story.body,
     sectionId: story.sectionId,
     version: story.version,
   });
+  // A live story's edits wait in its working copy until an editor publishes them ("update").
+  if (saved.workingCopy) {
+    await api('POST', `/articles/${id}/transitions`, {
+      action: 'update',
+      version: saved.workingCopy.version,
+      override: true,
+    });
+  }
   for (;;) {
     const html = await (await fetch(`${pageBase}${story.path}`)).text();
     if (html.includes(headline)) return performance.now() - started;
