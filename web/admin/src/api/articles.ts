@@ -36,6 +36,9 @@ export interface ArticleSummary {
   latestNote?: Note | null;
   /** A live story's working copy with changes not yet published (null: none). */
   pendingChanges?: { reviewState: 'draft' | 'in_review'; updatedAt: string; updatedBy: string | null } | null;
+  /** The story list sends the section's name and the bylines, in order. */
+  sectionName?: string | null;
+  authors?: { id: number; name: string }[];
 }
 
 /**
