@@ -188,6 +188,55 @@ describe.each(testDialects())('admin API for the newsroom screens on %s', (diale
     expect(plain.tags).toEqual([{ id: expect.any(Number), slug: 'budget', name: 'Budget' }]);
   });
 
+  it('finds stories by words in the body through full-text search, as list rows with filters', async () => {
+    const make = async (headline: string, text: string, tags: string[], who = s.editor) =>
+      (
+        await ok(
+          await call(env.app, who, 'POST', '/articles', { headline, body: doc(text), sectionId: news, tags }),
+          201,
+        )
+      ).id as number;
+    const ferry = await make('Harbour timetable', 'The night ferry to Kelso island returns in spring.', [
+      'Transport',
+    ]);
+    await make('Ferry fares', 'Fares rise for the island ferry.', ['Money']);
+    const own = await make('Writer notes', 'Kelso island ferry, a draft of my own.', [], s.author);
+    const rows = async (query: string, who = s.editor) => {
+      const got = await ok(await call(env.app, who, 'GET', `/search?view=stories&${query}`));
+      return got as {
+        total: number;
+        articles: {
+          id: number;
+          headline: string;
+          snippetHtml: string;
+          sectionName: string;
+          version: number;
+        }[];
+      };
+    };
+    // Several words, found in the body text only; the rows are the list's (version, section, snippet).
+    const both = await rows('q=kelso%20ferry');
+    expect(both.articles.map((a) => a.id).sort()).toEqual([ferry, own].sort());
+    const hit = both.articles.find((a) => a.id === ferry);
+    expect(hit?.sectionName).toBe('News');
+    expect(hit?.version).toBe(1);
+    expect(hit?.snippetHtml).toContain('<mark>');
+    // Filters: tag, status, and a writer sees only their own.
+    const tags = (await ok(await call(env.app, s.editor, 'GET', '/tags?q=Transport'))).tags as {
+      id: number;
+    }[];
+    expect((await rows(`q=ferry&tagId=${tags[0]?.id}`)).articles.map((a) => a.id)).toEqual([ferry]);
+    expect((await rows('q=ferry&status=published')).total).toBe(0);
+    expect((await rows('q=kelso', s.author)).articles.map((a) => a.id)).toEqual([own]);
+    // A deleted story is not listed.
+    expect((await call(env.app, s.admin, 'DELETE', `/articles/${own}`)).statusCode).toBe(204);
+    expect((await rows('q=kelso')).articles.map((a) => a.id)).toEqual([ferry]);
+    // The plain hits stay as they were.
+    const plain = await ok(await call(env.app, s.editor, 'GET', '/search?q=kelso'));
+    expect(plain).toHaveProperty('hits');
+    expect((await call(env.app, s.editor, 'GET', '/search?q=kelso&view=cards')).statusCode).toBe(400);
+  });
+
   it('deactivates and reactivates a user: sessions end, sign-in is refused, then works again', async () => {
     const target = await signIn(env.app, 'contributor@example.com');
     await ok(await call(env.app, s.admin, 'PATCH', `/users/${users.contributor}`, { active: false }));

@@ -8,6 +8,7 @@ import {
   latestNotes,
   loadSectionTree,
   pendingChangesFor,
+  type SectionTree,
   tagged,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
@@ -68,6 +69,25 @@ const SORT_COLUMN = {
 function sortKey(sort: keyof typeof SORT_COLUMN, row: ArticleRow): string {
   if (sort === 'published') return row.first_published_at ?? '';
   return sort === 'updated' ? row.updated_at : row.created_at;
+}
+
+/**
+ * Story rows as lists show them (the desk, the stories screen, newsroom search): the summary,
+ * the latest note between writer and editor, waiting changes, section name and bylines — a few
+ * queries per page, never one per row.
+ */
+export async function presentListRows(ctx: Context, rows: ArticleRow[], tree: SectionTree) {
+  const ids = rows.map((a) => a.id);
+  const notes = await latestNotes(ctx.db, ids);
+  const pending = await pendingChangesFor(ctx.db, ids);
+  const bylines = await bylinesOf(ctx.db, ids);
+  return rows.map((a) => ({
+    ...presentSummary(a),
+    latestNote: notes.get(a.id) ?? null,
+    pendingChanges: pending.get(a.id) ?? null,
+    sectionName: tree.byId.get(a.section_id)?.name ?? null,
+    authors: (bylines.get(a.id) ?? []).map((au) => ({ id: au.id, name: au.name })),
+  }));
 }
 
 function decodeStoryCursor(raw: string) {
@@ -155,28 +175,8 @@ export function articleListRoute(r: Router, ctx: Context): void {
           : Number(
               (await filtered.select(sql<number | string>`count(*)`.as('n')).executeTakeFirstOrThrow()).n,
             );
-      // The desk shows each story's latest note (the editor's reason, the writer's hand-over).
-      const notes = await latestNotes(
-        ctx.db,
-        page.map((a) => a.id),
-      );
-      const pending = await pendingChangesFor(
-        ctx.db,
-        page.map((a) => a.id),
-      );
-      // Lists show who wrote a story and where it runs, without a request per row.
-      const bylines = await bylinesOf(
-        ctx.db,
-        page.map((a) => a.id),
-      );
       return {
-        articles: page.map((a) => ({
-          ...presentSummary(a),
-          latestNote: notes.get(a.id) ?? null,
-          pendingChanges: pending.get(a.id) ?? null,
-          sectionName: tree.byId.get(a.section_id)?.name ?? null,
-          authors: (bylines.get(a.id) ?? []).map((au) => ({ id: au.id, name: au.name })),
-        })),
+        articles: await presentListRows(ctx, page, tree),
         nextCursor: more ? encodeCursor({ k: sortKey(query.sort, last), i: last.id }) : null,
         ...(total === undefined ? {} : { total, page: query.page }),
       };

@@ -63,6 +63,14 @@ export function StoryList({
               {time === 'publishAt' ? 'goes live ' : time === 'published' ? 'published ' : 'updated '}
               {formatNewsroomTime(when)}
             </time>
+            {s.snippetHtml && (
+              <p
+                className="story-snippet"
+                data-testid="story-snippet"
+                // Escaped by the server (search/snippet.ts): text, with the matching words in <mark>.
+                dangerouslySetInnerHTML={{ __html: s.snippetHtml }}
+              />
+            )}
             {notes && s.latestNote && (
               <div className="latest-note" data-testid="latest-note">
                 <NoteLine note={s.latestNote} />
