@@ -16,7 +16,8 @@ const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(86_400_000).default(10_000),
   MASTHEAD_DATA_DIR: z.string().min(1).default('data'),
   SITE_NAME: z.string().min(1).default('Masthead News'),
-  SITE_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:3000'),
+  /** Unset: the address the process serves, http://localhost:PORT (loadConfig). */
+  SITE_URL: z.url({ protocol: /^https?$/ }).optional(),
   SITE_DESCRIPTION: z.string().default('Independent news, analysis and video from the Masthead newsroom.'),
   SITE_LANGUAGE: z
     .string()
@@ -134,6 +135,37 @@ function isTimeZone(tz: string): boolean {
 
 export class ConfigError extends Error {}
 
+/** Host names that mean "this machine" in a URL, and the listen hosts that answer on all of them. */
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
+const ANY_ADDRESS = new Set(['0.0.0.0', '::']);
+
+/** The address the process answers on, as a URL: localhost for loopback and any-address hosts. */
+export function servedUrl(listen: { host: string; port: number }): string {
+  const host = listen.host.toLowerCase();
+  if (LOOPBACK_NAMES.has(host) || ANY_ADDRESS.has(host)) return `http://localhost:${listen.port}`;
+  return `http://${isIP(host) === 6 ? `[${host}]` : host}:${listen.port}`;
+}
+
+/**
+ * Why SITE_URL and the listen address disagree, or null: "View on the site", preview links and
+ * the mirror check follow SITE_URL, so one pointing at this machine on another port (or at a
+ * host the process does not listen on) sends them elsewhere. A public name is expected to
+ * differ (a proxy sits in front), so only a SITE_URL naming this machine is compared.
+ */
+export function siteUrlMismatch(siteUrl: string, listen: { host: string; port: number }): string | null {
+  const url = new URL(siteUrl);
+  const host = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const listenHost = listen.host.toLowerCase();
+  if (!LOOPBACK_NAMES.has(host) && !ANY_ADDRESS.has(host) && host !== listenHost) return null;
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  const hostServed =
+    ANY_ADDRESS.has(listenHost) ||
+    host === listenHost ||
+    (LOOPBACK_NAMES.has(listenHost) && LOOPBACK_NAMES.has(host));
+  if (port === listen.port && hostServed) return null;
+  return `SITE_URL ${siteUrl} is not the address this process listens on (${servedUrl(listen)}): links to the site, preview links and the mirror check will point elsewhere. Set SITE_URL to the public address, or leave it unset.`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -153,7 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mediaDir: path.join(dataDir, 'media'),
     site: {
       name: e.SITE_NAME,
-      url: e.SITE_URL.replace(/\/+$/, ''),
+      // Unset, the site's links point where this process actually answers, not at a fixed port.
+      url: (e.SITE_URL ?? servedUrl({ host: e.HOST, port: e.PORT })).replace(/\/+$/, ''),
       description: e.SITE_DESCRIPTION,
       language: e.SITE_LANGUAGE,
       timeZone: e.SITE_TIMEZONE,

@@ -1,6 +1,6 @@
 import { ensureFirstOwner } from './accounts/index.js';
 import { buildApp } from './app.js';
-import type { Config } from './config.js';
+import { type Config, siteUrlMismatch } from './config.js';
 import { createContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { defaultJobs, startJobs } from './jobs/index.js';
@@ -42,6 +42,8 @@ export async function serve(config: Config): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${shownHost}:${port}`;
   console.log(`Masthead is serving ${config.site.name} at ${base}/`);
+  const mismatch = siteUrlMismatch(config.site.url, { host: config.host, port });
+  if (mismatch) app.log.warn({ siteUrl: config.site.url, host: config.host, port }, mismatch);
   if (owner) {
     console.log('');
     console.log('Created the newsroom owner account (the password is shown only this once):');

@@ -66,6 +66,65 @@ describe.each(testDialects())('admin API for the newsroom screens on %s', (diale
     expect(await ok(await call(env.app, s.editor, 'GET', '/articles?limit=2'))).not.toHaveProperty('total');
   });
 
+  it('lists published stories by publication time with bylines and section (the desk)', async () => {
+    const author = (
+      await ok(
+        await call(env.app, s.editor, 'POST', '/authors', { name: 'Ada Byline', slug: 'ada-byline' }),
+        201,
+      )
+    ).id as number;
+    const ids: number[] = [];
+    for (const [i, headline] of ['Pubsort early', 'Pubsort late', 'Pubsort middle'].entries()) {
+      const made = await ok(
+        await call(env.app, s.editor, 'POST', '/articles', {
+          headline,
+          body: doc('x'),
+          sectionId: news,
+          authorIds: i === 0 ? [author] : [],
+        }),
+        201,
+      );
+      ids.push(made.id as number);
+    }
+    // Published early, late, middle; then edited in another order: the list follows publication.
+    const published = ['2026-11-01T08:00:00.000Z', '2026-11-03T08:00:00.000Z', '2026-11-02T08:00:00.000Z'];
+    const updated = ['2026-11-05T08:00:00.000Z', '2026-11-04T08:00:00.000Z', '2026-11-06T08:00:00.000Z'];
+    for (const [i, id] of ids.entries()) {
+      await env.ctx.db
+        .updateTable('articles')
+        .set({ status: 'published', first_published_at: published[i], updated_at: updated[i] })
+        .where('id', '=', id)
+        .execute();
+    }
+    const list = await ok(
+      await call(env.app, s.editor, 'GET', '/articles?status=published&sort=published&q=pubsort&limit=2'),
+    );
+    type Row = {
+      headline: string;
+      firstPublishedAt: string;
+      sectionName: string;
+      authors: { name: string }[];
+    };
+    const rows = list.articles as Row[];
+    expect(rows.map((a) => a.headline)).toEqual(['Pubsort late', 'Pubsort middle']);
+    expect(rows[0]?.sectionName).toBe('News');
+    // The cursor continues in publication order.
+    const next = await ok(
+      await call(
+        env.app,
+        s.editor,
+        'GET',
+        `/articles?status=published&sort=published&q=pubsort&limit=2&cursor=${list.nextCursor}`,
+      ),
+    );
+    const last = (next.articles as Row[])[0];
+    expect(last?.headline).toBe('Pubsort early');
+    expect(last?.authors).toEqual([{ id: author, name: 'Ada Byline' }]);
+    // A story never published has no publication time to sort by, so it is left out.
+    const drafts = await ok(await call(env.app, s.editor, 'GET', '/articles?sort=published&q=paged'));
+    expect(drafts.articles).toEqual([]);
+  });
+
   it('reorders the sections under one parent, only when every child is named once', async () => {
     const make = async (slug: string, parentId: number | null) =>
       (await ok(await call(env.app, s.editor, 'POST', '/sections', { slug, name: slug, parentId }), 201))
@@ -127,6 +186,55 @@ describe.each(testDialects())('admin API for the newsroom screens on %s', (diale
     ]);
     const plain = await ok(await call(env.app, s.editor, 'GET', '/tags?q=bud'));
     expect(plain.tags).toEqual([{ id: expect.any(Number), slug: 'budget', name: 'Budget' }]);
+  });
+
+  it('finds stories by words in the body through full-text search, as list rows with filters', async () => {
+    const make = async (headline: string, text: string, tags: string[], who = s.editor) =>
+      (
+        await ok(
+          await call(env.app, who, 'POST', '/articles', { headline, body: doc(text), sectionId: news, tags }),
+          201,
+        )
+      ).id as number;
+    const ferry = await make('Harbour timetable', 'The night ferry to Kelso island returns in spring.', [
+      'Transport',
+    ]);
+    await make('Ferry fares', 'Fares rise for the island ferry.', ['Money']);
+    const own = await make('Writer notes', 'Kelso island ferry, a draft of my own.', [], s.author);
+    const rows = async (query: string, who = s.editor) => {
+      const got = await ok(await call(env.app, who, 'GET', `/search?view=stories&${query}`));
+      return got as {
+        total: number;
+        articles: {
+          id: number;
+          headline: string;
+          snippetHtml: string;
+          sectionName: string;
+          version: number;
+        }[];
+      };
+    };
+    // Several words, found in the body text only; the rows are the list's (version, section, snippet).
+    const both = await rows('q=kelso%20ferry');
+    expect(both.articles.map((a) => a.id).sort()).toEqual([ferry, own].sort());
+    const hit = both.articles.find((a) => a.id === ferry);
+    expect(hit?.sectionName).toBe('News');
+    expect(hit?.version).toBe(1);
+    expect(hit?.snippetHtml).toContain('<mark>');
+    // Filters: tag, status, and a writer sees only their own.
+    const tags = (await ok(await call(env.app, s.editor, 'GET', '/tags?q=Transport'))).tags as {
+      id: number;
+    }[];
+    expect((await rows(`q=ferry&tagId=${tags[0]?.id}`)).articles.map((a) => a.id)).toEqual([ferry]);
+    expect((await rows('q=ferry&status=published')).total).toBe(0);
+    expect((await rows('q=kelso', s.author)).articles.map((a) => a.id)).toEqual([own]);
+    // A deleted story is not listed.
+    expect((await call(env.app, s.admin, 'DELETE', `/articles/${own}`)).statusCode).toBe(204);
+    expect((await rows('q=kelso')).articles.map((a) => a.id)).toEqual([ferry]);
+    // The plain hits stay as they were.
+    const plain = await ok(await call(env.app, s.editor, 'GET', '/search?q=kelso'));
+    expect(plain).toHaveProperty('hits');
+    expect((await call(env.app, s.editor, 'GET', '/search?q=kelso&view=cards')).statusCode).toBe(400);
   });
 
   it('deactivates and reactivates a user: sessions end, sign-in is refused, then works again', async () => {

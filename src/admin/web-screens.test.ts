@@ -118,7 +118,6 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
 
   it('keeps filters, sort and page in the address: reload and back keep them', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stories' }).click();
-    await page.getByLabel('Search').fill('council');
     await page.getByLabel('Status').selectOption('draft');
     await page.getByLabel('Tag').fill('council');
     await page.getByLabel('Sort').selectOption('created-asc');
@@ -139,8 +138,57 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
     expect(await list.first().locator('a').textContent()).toBe('Council minute 26');
     await page.goBack();
     await page.getByText('Page 1 of 2').waitFor();
-    expect(new URL(page.url()).searchParams.get('q')).toBe('council');
+    expect(new URL(page.url()).searchParams.get('tag')).toBe('council');
     await screenshot(page, 'stories');
+  });
+
+  it('searches body text with several words, best match first, and suggests tags as you type', async () => {
+    const at = env.ctx.now().toISOString();
+    await createArticle(
+      env.ctx.db,
+      {
+        headline: 'Floodlights for the east stand',
+        body: doc('The groundsman says the floodlight pylons arrive by barge in March.'),
+        sectionId: sections.news,
+        status: 'draft',
+        tags: ['Stadium works'],
+      },
+      { by: 'user:1', createdBy: 1, timeZone: 'Europe/Prague', now: at },
+    );
+    await page.goto(`${base}/admin/stories`);
+    // Words only in the body, in another order than written.
+    await page.getByLabel('Search').fill('barge pylons');
+    expect(await page.getByLabel('Sort').inputValue()).toBe('relevance');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    const list = page.locator('.story-list li');
+    await list.first().getByRole('link', { name: 'Floodlights for the east stand' }).waitFor();
+    expect(await list.count()).toBe(1);
+    expect(await list.first().getByTestId('story-snippet').locator('mark').allTextContents()).toEqual(
+      expect.arrayContaining(['barge', 'pylons']),
+    );
+    // The tag field suggests the tags that start with what is typed.
+    await page.getByLabel('Tag').fill('stad');
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('tag-suggestions')
+          .locator('option')
+          .evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value)),
+      )
+      .toEqual(['Stadium works']);
+    await page.getByLabel('Tag').fill('Stadium works');
+    await page.getByLabel('Status').selectOption('draft');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(/tag=Stadium/);
+    await list.first().getByRole('link', { name: 'Floodlights for the east stand' }).waitFor();
+    // A filter that excludes it leaves nothing.
+    await page.getByLabel('Status').selectOption('published');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No stories match.').waitFor();
+    // Reload keeps the words and the search's order.
+    await page.reload();
+    expect(await page.getByLabel('Search').inputValue()).toBe('barge pylons');
+    expect(await page.getByLabel('Sort').inputValue()).toBe('relevance');
   });
 
   it('publishes several stories at once and names each story that failed', async () => {
@@ -227,6 +275,7 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
     expect(tags.map((t: { name: string; stories: number }) => [t.name, t.stories])).toEqual([
       ['City council', 30],
       ['Football', 3],
+      ['Stadium works', 1],
     ]);
   });
 

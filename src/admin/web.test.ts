@@ -171,7 +171,7 @@ describe.skipIf(!runBrowserTests)('the newsroom app in headless Chromium', () =>
     await page.waitForURL(/\/admin\/stories\/\d+$/);
     storyId = Number(/(\d+)$/.exec(page.url())?.[1]);
     await typeAtEnd('The vote was 31 to 12.');
-    await waitForState(/^Saved at \d\d:\d\d$/);
+    await waitForState(/^Saved at \d\d:\d\d [A-Z]{3,5}$/);
     expect(await bodyText()).toContain('The vote was 31 to 12.');
     const { version } = await apiCall('GET', `/articles/${storyId}`);
     await page.reload();

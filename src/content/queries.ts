@@ -194,7 +194,13 @@ export async function tagsOf(db: Db, articleId: number): Promise<TagRow[]> {
 export async function mediaByIds(db: Db, ids: Iterable<number | null>): Promise<Map<number, MediaRow>> {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
   if (!wanted.length) return new Map();
-  const rows = await db.selectFrom('media').selectAll().where('id', 'in', wanted).execute();
+  // An image taken down is left out, so every page renders without it (src/media/usage.ts).
+  const rows = await db
+    .selectFrom('media')
+    .selectAll()
+    .where('id', 'in', wanted)
+    .where('taken_down_at', 'is', null)
+    .execute();
   return new Map(rows.map((m) => [m.id, m]));
 }
 

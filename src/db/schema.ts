@@ -56,6 +56,10 @@ export interface MediaTable {
   focal_y: Generated<number>;
   /** 1: served to anyone even while nothing public uses it (src/media/visibility.ts). */
   public: Generated<number>;
+  /** The file's name on the uploader's computer ('' for images kept before it was recorded). */
+  original_name: Generated<string>;
+  /** When the newsroom took the image down: never served to readers, left out of pages. */
+  taken_down_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }

@@ -7,3 +7,4 @@ export { renditionRoutes } from './routes.js';
 export { thumbnailOf } from './thumbnail.js';
 export { receiveUpload } from './upload.js';
 export { type ImageView, imageView, mediaUrl } from './view.js';
+export { deleteMedia, type MediaUse, mediaSearchWords, mediaUsage, setMediaTakenDown } from './usage.js';

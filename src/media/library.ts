@@ -138,7 +138,7 @@ export async function keepImages(
 ): Promise<MediaRow[]> {
   const moved: string[] = [];
   try {
-    const rows: Omit<MediaRow, 'id' | 'focal_x' | 'focal_y' | 'public'>[] = [];
+    const rows: Omit<MediaRow, 'id' | 'focal_x' | 'focal_y' | 'public' | 'taken_down_at'>[] = [];
     for (const image of images) {
       const file = path.posix.join(
         'originals',
@@ -159,6 +159,8 @@ export async function keepImages(
         caption: meta.caption ?? '',
         credit: meta.credit ?? '',
         file_photo: meta.filePhoto ? 1 : 0,
+        // The name as uploaded, so the library can be searched by it ("IMG_2041.jpg").
+        original_name: image.fileName,
         created_at: now,
         updated_at: now,
       });

@@ -230,4 +230,66 @@ describe.skipIf(!runBrowserTests)('the media library in headless Chromium', () =
       '<figcaption>The first boats came in at six. <span class="credit">Jana Veselá</span>',
     );
   });
+
+  it('shows where images are used, finds them by file name, deletes an unused one and takes a used one down', async () => {
+    const p = page();
+    const harbour = (await library()).find((m) => m.caption === 'Harbour at dawn')!;
+    await p.goto(`${base}/admin/media`);
+    const tile = (id: number) =>
+      p
+        .locator('.media-grid li')
+        .filter({ has: p.getByRole('button', { name: new RegExp(`^Edit image ${id}:`) }) });
+    await tile(harbour.id).getByTestId('media-usage').getByText('used in 1 story').waitFor();
+    // Several words, one from the file name.
+    await p.getByLabel('Search images').fill('market png');
+    await p.getByRole('button', { name: 'Search', exact: true }).click();
+    await expect.poll(() => p.locator('.media-grid li').count()).toBe(1);
+    await p.locator('.media-grid li').getByTestId('media-usage').getByText('not used').waitFor();
+    await p.locator('.media-grid button').first().click();
+    const panel = p.getByRole('complementary', { name: 'Image details' });
+    expect(await panel.getByTestId('original-name').textContent()).toBe('market.png');
+    expect(await panel.getByRole('button', { name: 'Take down' }).count()).toBe(0);
+    let question = '';
+    p.once('dialog', (d) => {
+      question = d.message();
+      void d.accept();
+    });
+    await panel.getByRole('button', { name: 'Delete image' }).click();
+    await p.getByText('No images match.').waitFor();
+    expect(question).toMatch(/^Delete image \d+\? No story uses it/);
+    expect((await library()).map((m) => m.id)).toEqual([harbour.id]);
+
+    // The used one: its panel lists the story; taking it down asks with the story named.
+    await p.getByLabel('Search images').fill('');
+    await p.getByRole('button', { name: 'Search', exact: true }).click();
+    await tile(harbour.id).getByRole('button').click();
+    await panel
+      .getByTestId('media-uses')
+      .getByRole('link', { name: 'Boats return to the harbour after the storm' })
+      .waitFor();
+    expect(await panel.getByRole('button', { name: 'Delete image' }).count()).toBe(0);
+    await screenshot(p, 'media-used-in');
+    p.once('dialog', (d) => {
+      question = d.message();
+      void d.accept();
+    });
+    await panel.getByRole('button', { name: 'Take down' }).click();
+    await panel.getByTestId('taken-down').waitFor();
+    expect(question).toContain('• Boats return to the harbour after the storm');
+    await tile(harbour.id).getByText('taken down · used in 1 story').waitFor();
+    const story = (await apiCall('GET', '/articles?q=boats')).articles[0];
+    const html = (await env.app.inject({ method: 'GET', url: story.path })).body;
+    expect(html).toContain('Boats return to the harbour after the storm');
+    expect(html).not.toContain(`/media/${harbour.id}/`);
+    expect((await env.app.inject({ method: 'GET', url: `/media/${harbour.id}/640.jpg` })).statusCode).toBe(
+      410,
+    );
+    // Put back.
+    p.once('dialog', (d) => void d.accept());
+    await panel.getByRole('button', { name: 'Put back' }).click();
+    await panel.getByRole('button', { name: 'Take down' }).waitFor();
+    expect((await env.app.inject({ method: 'GET', url: `/media/${harbour.id}/640.jpg` })).statusCode).toBe(
+      200,
+    );
+  });
 });

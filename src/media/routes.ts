@@ -45,9 +45,12 @@ export function renditionRoutes(app: FastifyInstance, ctx: Context): void {
     }
     const media = await ctx.db
       .selectFrom('media')
-      .select(['id', 'file'])
+      .select(['id', 'file', 'taken_down_at'])
       .where('id', '=', id)
       .executeTakeFirst();
+    // Taken down: gone for readers (410, kept by no cache); the newsroom still sees it.
+    if (media?.taken_down_at && !(await privatelyAllowed(ctx, req, id)))
+      return reply.code(410).header('cache-control', 'no-store').type('text/plain').send('Gone');
     const open = media ? await isMediaPublic(ctx.db, id, ctx.now().toISOString()) : false;
     // Nothing public uses it: only a preview's signed address or the newsroom may see it, and
     // neither answer may be kept by a shared cache (nor the 404, which a publish turns into 200).

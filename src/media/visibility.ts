@@ -10,8 +10,13 @@ import type { Db } from '../db/index.js';
  * it either.
  */
 export async function isMediaPublic(db: Db, id: number, now: string): Promise<boolean> {
-  const media = await db.selectFrom('media').select('public').where('id', '=', id).executeTakeFirst();
-  if (!media) return false;
+  const media = await db
+    .selectFrom('media')
+    .select(['public', 'taken_down_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  // Taken down: nobody outside the newsroom gets it, whatever uses it (media/usage.ts).
+  if (!media || media.taken_down_at !== null) return false;
   if (media.public === 1) return true;
   const found = (q: { limit(n: number): { executeTakeFirst(): Promise<unknown> } }) =>
     q.limit(1).executeTakeFirst();

@@ -21,6 +21,8 @@ export type Action =
   | 'taxonomy.manage'
   | 'media.create'
   | 'media.update'
+  | 'media.delete'
+  | 'media.takedown'
   | 'user.manage'
   | 'settings.manage'
   | 'audit.read'
@@ -46,6 +48,8 @@ export const ACTIONS: readonly Action[] = [
   'taxonomy.manage',
   'media.create',
   'media.update',
+  'media.delete',
+  'media.takedown',
   'user.manage',
   'settings.manage',
   'audit.read',
@@ -105,6 +109,9 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   // Uploading is for staff who publish; contributors pick from the library (as in WordPress).
   'media.create': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
   'media.update': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
+  // Removing an unused image, and taking a used one off every public page: the desk's call.
+  'media.delete': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  'media.takedown': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   'user.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'settings.manage': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },
   'audit.read': { owner: 'any', admin: 'any', editor: false, author: false, contributor: false },

@@ -52,7 +52,11 @@ export interface Browser {
 }
 
 /** A headless Chromium with its own empty profile; close() removes the profile. */
-export async function launchBrowser(viewport = { width: 1280, height: 900 }): Promise<Browser> {
+/** `timezoneId`: the browser's own zone (tests of times shown in the newsroom's zone instead). */
+export async function launchBrowser(
+  viewport = { width: 1280, height: 900 },
+  opts: { timezoneId?: string } = {},
+): Promise<Browser> {
   if (!hasChromium) throw new Error(`CI=true but ${CHROMIUM} is missing: CI must install Debian's chromium`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -67,6 +71,7 @@ export async function launchBrowser(viewport = { width: 1280, height: 900 }): Pr
       '--no-first-run',
     ],
     viewport,
+    ...(opts.timezoneId ? { timezoneId: opts.timezoneId } : {}),
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);

@@ -1,16 +1,32 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import type { MediaRow } from '../../db/index.js';
 import { DomainError, notFound, unsupportedMediaType } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { multiLine, singleLine } from '../../lib/text.js';
-import { imageView, receiveUpload, updateMedia } from '../../media/index.js';
+import {
+  deleteMedia,
+  imageView,
+  type MediaUse,
+  mediaSearchWords,
+  mediaUsage,
+  receiveUpload,
+  setMediaTakenDown,
+  updateMedia,
+} from '../../media/index.js';
 import { authorize, idParams, type Router } from '../http.js';
 
-function presentMedia(m: MediaRow) {
+function presentMedia(m: MediaRow, usedIn?: MediaUse[]) {
   const view = imageView(m);
   return {
     id: m.id,
+    /** The file's name when uploaded ('' for images kept before it was recorded). */
+    originalName: m.original_name,
+    /** Taken down: readers never get it, pages render without it. */
+    takenDownAt: m.taken_down_at,
+    /** The stories (not deleted) showing it, as lead image or in the body; the library's lists and one image carry it. */
+    ...(usedIn ? { usedIn } : {}),
     mimeType: m.mime_type,
     width: m.width,
     height: m.height,
@@ -74,38 +90,41 @@ export function mediaRoutes(r: Router, ctx: Context): void {
           })),
         });
       }
-      return { media: result.media.map(presentMedia) };
+      return { media: result.media.map((m) => presentMedia(m, [])) };
     },
   });
   r.add({
     method: 'GET',
     url: '/media',
     tag: 'media',
-    summary: 'The media library, newest first; `q` searches alt text, captions and credits',
+    summary:
+      'The media library, newest first, each image with the stories using it; `q`: every word must appear in the alt text, caption, credit or original file name',
     query: z.object({
       q: singleLine().trim().max(200).optional(),
       limit: z.coerce.number().int().min(1).max(200).default(50),
       before: z.coerce.number().int().positive().max(MAX_ROW_ID).optional(),
     }),
     handler: async ({ query }) => {
-      const like = query.q ? `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
-      const rows = await ctx.db
-        .selectFrom('media')
-        .selectAll()
-        .$if(like !== undefined, (q) =>
-          q.where((eb) =>
-            eb.or([
-              eb('alt', ctx.dialect.ilike, like as string),
-              eb('caption', ctx.dialect.ilike, like as string),
-              eb('credit', ctx.dialect.ilike, like as string),
-            ]),
-          ),
-        )
-        .$if(query.before !== undefined, (q) => q.where('id', '<', query.before as number))
+      let q = ctx.db.selectFrom('media').selectAll();
+      // Several words: each must appear somewhere ("harbour night IMG_20" finds the harbour
+      // photo whatever field holds each word).
+      for (const word of mediaSearchWords(query.q ?? '')) {
+        const like = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        // ESCAPE named: SQLite's LIKE has no escape character unless told (PostgreSQL's is a backslash).
+        const match = (col: 'alt' | 'caption' | 'credit' | 'original_name') =>
+          sql<boolean>`${sql.ref(col)} ${sql.raw(ctx.dialect.ilike)} ${like} ESCAPE '\\'`;
+        q = q.where((eb) => eb.or([match('alt'), match('caption'), match('credit'), match('original_name')]));
+      }
+      const rows = await q
+        .$if(query.before !== undefined, (qb) => qb.where('id', '<', query.before as number))
         .orderBy('id', 'desc')
         .limit(query.limit)
         .execute();
-      return { media: rows.map(presentMedia) };
+      const usage = await mediaUsage(
+        ctx.db,
+        rows.map((m) => m.id),
+      );
+      return { media: rows.map((m) => presentMedia(m, usage.get(m.id) ?? [])) };
     },
   });
   r.add({
@@ -117,7 +136,34 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     handler: async ({ params }) => {
       const m = await ctx.db.selectFrom('media').selectAll().where('id', '=', params.id).executeTakeFirst();
       if (!m) throw notFound(`media ${params.id} not found`);
-      return presentMedia(m);
+      return presentMedia(m, (await mediaUsage(ctx.db, [m.id])).get(m.id) ?? []);
+    },
+  });
+  r.add({
+    method: 'DELETE',
+    url: '/media/:id',
+    tag: 'media',
+    summary:
+      'Delete an image nothing uses (row, original, renditions); 409 when a story, deleted story, portrait or poster uses it — take it down instead',
+    params: idParams,
+    status: 204,
+    handler: async ({ params, actor }) => {
+      authorize(actor, 'media.delete');
+      await deleteMedia(ctx.db, ctx.config.mediaDir, params.id);
+    },
+  });
+  r.add({
+    method: 'POST',
+    url: '/media/:id/take-down',
+    tag: 'media',
+    summary:
+      'Take an image down (`down: true`: readers get 410 for its renditions and every page renders without it) or put it back (`down: false`)',
+    params: idParams,
+    body: z.object({ down: z.boolean() }),
+    handler: async ({ params, body, actor }) => {
+      authorize(actor, 'media.takedown');
+      const m = await setMediaTakenDown(ctx.db, params.id, body.down, ctx.now());
+      return presentMedia(m, (await mediaUsage(ctx.db, [m.id])).get(m.id) ?? []);
     },
   });
   r.add({
@@ -138,7 +184,8 @@ export function mediaRoutes(r: Router, ctx: Context): void {
     }),
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'media.update');
-      return presentMedia(await updateMedia(ctx.db, params.id, body, ctx.now()));
+      const m = await updateMedia(ctx.db, params.id, body, ctx.now());
+      return presentMedia(m, (await mediaUsage(ctx.db, [m.id])).get(m.id) ?? []);
     },
   });
 }

@@ -8,6 +8,7 @@ import { MAX_ROW_ID } from '../../lib/ids.js';
 import { singleLine } from '../../lib/text.js';
 import { searchArticles } from '../../search/index.js';
 import type { Router } from '../http.js';
+import { presentListRows } from './article-list.js';
 
 const id = z.coerce.number().int().positive().max(MAX_ROW_ID);
 
@@ -41,11 +42,17 @@ export function searchAdminRoutes(r: Router, ctx: Context): void {
       sort: z.enum(['relevance', 'date']).default('relevance'),
       limit: z.coerce.number().int().min(1).max(100).default(20),
       offset: z.coerce.number().int().min(0).max(10_000).default(0),
+      /**
+       * `stories`: the hits as the story list's rows (summary, bylines, section, note, waiting
+       * changes) with the snippet, for the stories screen; `hits` (default): the ranked hits.
+       */
+      view: z.enum(['hits', 'stories']).default('hits'),
     }),
     handler: async ({ query, actor }) => {
       let sectionIds: number[] | undefined;
+      const tree = await loadSectionTree(ctx.db);
       if (query.sectionId) {
-        sectionIds = descendantIds(await loadSectionTree(ctx.db), query.sectionId);
+        sectionIds = descendantIds(tree, query.sectionId);
         if (!sectionIds.length) throw invalidInput(`sectionId: section ${query.sectionId} does not exist`);
       }
       const result = await searchArticles(ctx.db, {
@@ -63,7 +70,25 @@ export function searchAdminRoutes(r: Router, ctx: Context): void {
         createdBy: can(actor, 'article.read', { ownerId: -1 }) ? undefined : actor.id,
         now: ctx.now(),
       });
-      return { total: result.total, hits: result.hits };
+      if (query.view === 'hits') return { total: result.total, hits: result.hits };
+      // In rank order; a story deleted since it was indexed is left out.
+      const ids = result.hits.map((h) => h.id);
+      const rows = ids.length
+        ? await ctx.db
+            .selectFrom('articles')
+            .selectAll()
+            .where('id', 'in', ids)
+            .where('deleted_at', 'is', null)
+            .execute()
+        : [];
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const ranked = ids.flatMap((i) => byId.get(i) ?? []);
+      const snippets = new Map(result.hits.map((h) => [h.id, h.snippetHtml]));
+      const articles = (await presentListRows(ctx, ranked, tree)).map((a) => ({
+        ...a,
+        snippetHtml: snippets.get(a.id) ?? '',
+      }));
+      return { total: result.total, articles };
     },
   });
 }

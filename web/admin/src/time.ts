@@ -73,7 +73,34 @@ export function formatNewsroomTime(iso: string | null, zone = newsroomZone()): s
   return `${text} (${zone})`;
 }
 
-/** "14:02" in the browser's own zone: when this device last heard back from the server. */
-export function clock(date: Date): string {
-  return date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/**
+ * "14:02 CET": when this device last heard back from the server, in the newsroom's zone like
+ * every other time in the app, with the zone's short name so nobody reads it as their own.
+ */
+export function clock(date: Date, zone = newsroomZone()): string {
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  });
+  const p = f.formatToParts(date);
+  const hm = p
+    .filter((x) => x.type === 'hour' || x.type === 'minute')
+    .map((x) => x.value)
+    .join(':');
+  const name = p.find((x) => x.type === 'timeZoneName')?.value;
+  return name ? `${hm} ${name}` : hm;
+}
+
+/** "1 Dec 2026" in the newsroom zone (dates without a time: token expiry, creation). */
+export function formatNewsroomDate(iso: string | null, zone = newsroomZone()): string {
+  if (!iso) return '';
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  }).format(new Date(iso));
 }

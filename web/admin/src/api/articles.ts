@@ -36,6 +36,11 @@ export interface ArticleSummary {
   latestNote?: Note | null;
   /** A live story's working copy with changes not yet published (null: none). */
   pendingChanges?: { reviewState: 'draft' | 'in_review'; updatedAt: string; updatedBy: string | null } | null;
+  /** The story list sends the section's name and the bylines, in order. */
+  sectionName?: string | null;
+  authors?: { id: number; name: string }[];
+  /** Full-text search only: a passage of the story, escaped, the matching words in <mark>. */
+  snippetHtml?: string;
 }
 
 /**
@@ -120,6 +125,18 @@ export function browseArticles(
   query: URLSearchParams | string,
 ): Promise<{ articles: ArticleSummary[]; total: number }> {
   return api<{ articles: ArticleSummary[]; total: number }>('GET', `/articles?${query}`);
+}
+
+/**
+ * One page of the stories screen found by the newsroom's full-text search (`/search`: headline,
+ * dek, body, captions; several words; its filters), as the list's rows, best match first.
+ */
+export function searchStories(
+  query: URLSearchParams,
+): Promise<{ articles: ArticleSummary[]; total: number }> {
+  const p = new URLSearchParams(query);
+  p.set('view', 'stories');
+  return api<{ articles: ArticleSummary[]; total: number }>('GET', `/search?${p}`);
 }
 
 export const getArticle = (id: number) => api<Article>('GET', `/articles/${id}`);

@@ -28,6 +28,8 @@ const item = (id: number, alt = ''): MediaItem => ({
   srcset: '',
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
+  originalName: '',
+  takenDownAt: null,
 });
 
 const pages = (...p: MediaItem[][]): InfiniteData<MediaItem[], number | undefined> => ({
@@ -61,5 +63,15 @@ describe('media in the query cache', () => {
 
   it('keys a search by its trimmed text, so " harbour " and "harbour" share one cache entry', () => {
     expect(media.mediaKeys.search(' harbour ')).toEqual(media.mediaKeys.search('harbour'));
+  });
+});
+
+describe('usage label', () => {
+  it('says how many stories use an image', () => {
+    expect(media.usageLabel({})).toBe('not used');
+    expect(media.usageLabel({ usedIn: [] })).toBe('not used');
+    const use = (id: number) => ({ id, headline: 'h', status: 'draft', lead: true, body: false });
+    expect(media.usageLabel({ usedIn: [use(1)] })).toBe('used in 1 story');
+    expect(media.usageLabel({ usedIn: [use(1), use(2), use(3)] })).toBe('used in 3 stories');
   });
 });

@@ -31,6 +31,21 @@ export interface MediaItem {
   srcset: string;
   createdAt: string;
   updatedAt: string;
+  /** The file's name when uploaded ('' for older images). */
+  originalName: string;
+  /** Set: taken down, readers never get it and pages render without it. */
+  takenDownAt: string | null;
+  /** The stories showing it (lead image or body); absent on a fresh upload's answer only. */
+  usedIn?: MediaUse[];
+}
+
+/** A story that shows an image, as its lead image, in its body, or both. */
+export interface MediaUse {
+  id: number;
+  headline: string;
+  status: string;
+  lead: boolean;
+  body: boolean;
 }
 
 export type MediaPatch = Partial<
@@ -46,6 +61,13 @@ export const thumbUrl = (m: Pick<MediaItem, 'id'>) => `/media/${m.id}/320.jpg`;
 export function patchMedia(id: number, patch: MediaPatch): Promise<MediaItem> {
   return api<MediaItem>('PATCH', `/media/${id}`, patch);
 }
+
+/** Deletes an image nothing uses (the server refuses a used one with 409). */
+export const deleteMediaItem = (id: number) => api('DELETE', `/media/${id}`);
+
+/** Takes an image down from every public page (`down`), or puts it back. */
+export const takeDownMedia = (id: number, down: boolean) =>
+  api<MediaItem>('POST', `/media/${id}/take-down`, { down });
 
 const PAGE = 48;
 
@@ -108,6 +130,34 @@ export function useSaveMedia() {
     mutationFn: (v: { id: number; patch: MediaPatch }) => patchMedia(v.id, v.patch),
     onSuccess: (m) => upsertMedia(qc, m),
   });
+}
+
+/** Takes an image down or puts it back; the answer replaces it in every cached search. */
+export function useTakeDownMedia() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: number; down: boolean }) => takeDownMedia(v.id, v.down),
+    onSuccess: (m) => upsertMedia(qc, m),
+  });
+}
+
+/** Deletes an unused image and drops it from every cached search. */
+export function useDeleteMedia() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => deleteMediaItem(id),
+    onSuccess: (_done, id) =>
+      qc.setQueriesData<Pages>({ queryKey: mediaKeys.searches() }, (data) =>
+        data ? { ...data, pages: data.pages.map((p) => p.filter((x) => x.id !== id)) } : data,
+      ),
+  });
+}
+
+/** "used in 3 stories", "used in 1 story", "not used" (unknown for a fresh upload: not used). */
+export function usageLabel(m: Pick<MediaItem, 'usedIn'>): string {
+  const n = m.usedIn?.length ?? 0;
+  if (!n) return 'not used';
+  return `used in ${n} ${n === 1 ? 'story' : 'stories'}`;
 }
 
 /** Uploads one file; `onProgress` gets 0..1 as bytes leave the browser. */

@@ -17,6 +17,7 @@ export function StoryList({
   time = 'updated',
   selection,
   notes,
+  byline,
 }: {
   stories: ArticleSummary[];
   empty: string;
@@ -24,17 +25,15 @@ export function StoryList({
   selection?: Selection;
   /** Show each story's latest note between writer and editor (the desk, for review and returns). */
   notes?: boolean;
+  /** Show the bylines and the section (the desk's recently published). */
+  byline?: boolean;
 }) {
   if (!stories.length) return <p className="muted">{empty}</p>;
   return (
     <ul className={selection ? 'story-list selectable' : 'story-list'}>
       {stories.map((s) => {
         const when =
-          time === 'publishAt'
-            ? s.publishAt
-            : time === 'published'
-              ? (s.publishAt ?? s.firstPublishedAt)
-              : s.updatedAt;
+          time === 'publishAt' ? s.publishAt : time === 'published' ? s.firstPublishedAt : s.updatedAt;
         return (
           <li key={s.id}>
             {selection && (
@@ -54,10 +53,24 @@ export function StoryList({
                 {s.pendingChanges.reviewState === 'in_review' ? 'Changes in review' : 'Unpublished changes'}
               </span>
             )}
+            {byline && (
+              <span className="story-byline" data-testid="story-byline">
+                {s.authors?.length ? s.authors.map((a) => a.name).join(', ') : 'No byline'}
+                {s.sectionName ? ` · ${s.sectionName}` : ''}
+              </span>
+            )}
             <time dateTime={when ?? undefined}>
               {time === 'publishAt' ? 'goes live ' : time === 'published' ? 'published ' : 'updated '}
               {formatNewsroomTime(when)}
             </time>
+            {s.snippetHtml && (
+              <p
+                className="story-snippet"
+                data-testid="story-snippet"
+                // Escaped by the server (search/snippet.ts): text, with the matching words in <mark>.
+                dangerouslySetInnerHTML={{ __html: s.snippetHtml }}
+              />
+            )}
             {notes && s.latestNote && (
               <div className="latest-note" data-testid="latest-note">
                 <NoteLine note={s.latestNote} />

@@ -1,5 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { type MediaItem, type MediaPatch, useSaveMedia } from '../api/media.js';
+import {
+  type MediaItem,
+  type MediaPatch,
+  useDeleteMedia,
+  useSaveMedia,
+  useTakeDownMedia,
+  usageLabel,
+} from '../api/media.js';
+import { BASE, onLinkClick } from '../router.js';
 
 const pct = (f: number) => Math.round(f * 100);
 
@@ -12,11 +20,17 @@ const pct = (f: number) => Math.round(f * 100);
 export function MediaEditPanel({
   item,
   canEdit,
+  canDelete = false,
+  canTakeDown = false,
   onSaved,
   onClose,
 }: {
   item: MediaItem;
   canEdit: boolean;
+  /** May delete an unused image (media.delete). */
+  canDelete?: boolean;
+  /** May take a used image down and put it back (media.takedown). */
+  canTakeDown?: boolean;
   onSaved: (item: MediaItem) => void;
   onClose: () => void;
 }) {
@@ -25,6 +39,10 @@ export function MediaEditPanel({
   const [draft, setDraft] = useState(item);
   // Saving puts the answer in every cached search too (api/media.ts).
   const saveMedia = useSaveMedia();
+  const takeDown = useTakeDownMedia();
+  const remove = useDeleteMedia();
+  const uses = item.usedIn ?? [];
+  const storyLines = uses.map((u) => `• ${u.headline || '(no headline)'}`).join('\n');
   // Opening an image moves focus here (on a phone the panel is below the grid).
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
@@ -63,6 +81,31 @@ export function MediaEditPanel({
     }
   }
 
+  async function changeTakeDown(down: boolean) {
+    const question = down
+      ? `Take image ${item.id} down? Readers will no longer see it; these stories show no picture in its place:\n${storyLines}`
+      : `Put image ${item.id} back on the ${uses.length === 1 ? 'story' : 'stories'} using it?`;
+    if (!window.confirm(question)) return;
+    setState({ kind: 'saving' });
+    try {
+      const saved = await takeDown.mutateAsync({ id: item.id, down });
+      setState({ kind: 'saved', message: down ? 'Taken down' : 'Back on the site' });
+      onSaved(saved);
+    } catch (err) {
+      setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
+  async function deleteItem() {
+    if (!window.confirm(`Delete image ${item.id}? No story uses it; this cannot be undone.`)) return;
+    try {
+      await remove.mutateAsync(item.id);
+      onClose();
+    } catch (err) {
+      setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+
   return (
     <form className="media-edit" onSubmit={save} aria-labelledby={`${id}-title`}>
       <div className="media-edit-head">
@@ -76,7 +119,37 @@ export function MediaEditPanel({
       <p className="hint">
         {item.width} × {item.height} px · {item.mimeType.replace('image/', '').toUpperCase()} ·{' '}
         {Math.max(1, Math.round(item.bytes / 1024))} KB
+        {item.originalName && (
+          <>
+            {' '}
+            · <span data-testid="original-name">{item.originalName}</span>
+          </>
+        )}
       </p>
+      {item.takenDownAt && (
+        <p className="taken-down" data-testid="taken-down">
+          Taken down: readers do not see it.
+        </p>
+      )}
+      <section aria-labelledby={`${id}-uses`}>
+        <h3 id={`${id}-uses`} className="hint">
+          {usageLabel(item).replace(/^./, (c) => c.toUpperCase())}
+        </h3>
+        {uses.length > 0 && (
+          <ul className="media-uses" data-testid="media-uses">
+            {uses.map((u) => (
+              <li key={u.id}>
+                <a href={`${BASE}/stories/${u.id}`} onClick={onLinkClick}>
+                  {u.headline || '(no headline)'}
+                </a>{' '}
+                <span className="muted">
+                  ({[u.lead ? 'lead image' : '', u.body ? 'in the text' : ''].filter(Boolean).join(', ')})
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <div className="focal-area">
         {/* Pointer shortcut; the number inputs below are the keyboard way to the same values. */}
         {/* biome-ignore lint/a11y/useKeyWithClickEvents: the focal inputs below are the keyboard path */}
@@ -184,8 +257,25 @@ export function MediaEditPanel({
           </button>
         )}
         <output aria-live="polite" className={state.kind === 'error' ? 'error' : 'muted'}>
-          {state.kind === 'saved' ? 'Saved' : state.kind === 'error' ? state.message : ''}
+          {state.kind === 'saved' ? (state.message ?? 'Saved') : state.kind === 'error' ? state.message : ''}
         </output>
+      </div>
+      <div className="media-danger">
+        {canDelete && uses.length === 0 && (
+          <button type="button" onClick={() => void deleteItem()}>
+            Delete image
+          </button>
+        )}
+        {canTakeDown && !item.takenDownAt && uses.length > 0 && (
+          <button type="button" onClick={() => void changeTakeDown(true)}>
+            Take down
+          </button>
+        )}
+        {canTakeDown && item.takenDownAt && (
+          <button type="button" onClick={() => void changeTakeDown(false)}>
+            Put back
+          </button>
+        )}
       </div>
     </form>
   );

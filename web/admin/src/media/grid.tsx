@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { type MediaItem, thumbUrl, type useMediaSearch } from '../api/media.js';
+import { type MediaItem, thumbUrl, type useMediaSearch, usageLabel } from '../api/media.js';
 // The library's styles, for the media screen and the editor's picker alike.
 import './media.css';
 
@@ -39,7 +39,11 @@ export function MediaGrid({
               aria-label={`${chooseLabel} image ${m.id}: ${m.alt || m.caption || 'no description yet'}`}
             >
               <img src={thumbUrl(m)} alt="" loading="lazy" width={m.width} height={m.height} />
-              <span className="media-caption">{m.caption || m.alt || `Image ${m.id}`}</span>
+              <span className="media-caption">{m.caption || m.alt || m.originalName || `Image ${m.id}`}</span>
+              <span className="media-usage" data-testid="media-usage">
+                {m.takenDownAt ? 'taken down · ' : ''}
+                {usageLabel(m)}
+              </span>
             </button>
           </li>
         ))}
@@ -71,7 +75,7 @@ export function MediaSearchForm({ onSearch }: { onSearch: (q: string) => void })
           id={`${id}-q`}
           type="search"
           value={q}
-          placeholder="Alt text, caption or credit"
+          placeholder="Words in the alt text, caption, credit or file name"
           onChange={(e) => setQ(e.target.value)}
         />
         <button type="submit">Search</button>

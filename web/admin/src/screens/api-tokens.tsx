@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { messageOf } from '../api/query.js';
 import { type Token, useAddToken, useRevokeToken, useTokens } from '../api/tokens.js';
 import { Notices, useAction } from '../components/manage.js';
+import { formatNewsroomDate } from '../time.js';
 
 const EXPIRY_CHOICES: { days: number | null; label: string }[] = [
   { days: 30, label: '30 days' },
@@ -10,7 +11,7 @@ const EXPIRY_CHOICES: { days: number | null; label: string }[] = [
   { days: null, label: 'never' },
 ];
 
-const day = (iso: string) => new Date(iso).toLocaleDateString();
+const day = (iso: string) => formatNewsroomDate(iso);
 
 const expired = (t: Token) => t.expiresAt !== null && new Date(t.expiresAt) <= new Date();
 const isLive = (t: Token) => !t.revokedAt && !expired(t);

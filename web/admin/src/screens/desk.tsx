@@ -12,7 +12,8 @@ const QUERIES = [
   'status=draft&limit=100',
   'status=in_review&limit=50',
   'status=scheduled&limit=50',
-  'status=published&limit=10',
+  // Sorted by publication time, the time the list shows (updated order read out of order).
+  'status=published&sort=published&limit=10',
   'pending=true&limit=50',
 ];
 
@@ -66,7 +67,7 @@ export function Desk({ user }: { user: User }) {
           </section>
           <section aria-labelledby="desk-published">
             <h2 id="desk-published">Recently published</h2>
-            <StoryList stories={lists.published} empty="Nothing published yet." time="published" />
+            <StoryList stories={lists.published} empty="Nothing published yet." time="published" byline />
           </section>
         </div>
       )}

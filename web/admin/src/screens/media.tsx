@@ -39,6 +39,8 @@ export function MediaScreen({ user }: { user: User }) {
               key={selected.id}
               item={selected}
               canEdit={canEdit}
+              canDelete={mayEver(user, 'media.delete')}
+              canTakeDown={mayEver(user, 'media.takedown')}
               // The save has put the item in the grid already (api/media.ts useSaveMedia).
               onSaved={setSelected}
               onClose={() => setSelected(null)}

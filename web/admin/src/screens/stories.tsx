@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import { browseArticles, STATUS_LABEL, type Status, useArticlePage } from '../api/articles.js';
+import { browseArticles, STATUS_LABEL, type Status, searchStories, useArticlePage } from '../api/articles.js';
 import { useAuthors } from '../api/authors.js';
 import { messageOf } from '../api/query.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import type { User } from '../api/session.js';
-import { searchTags } from '../api/tags.js';
+import { searchTags, useTagSuggestions } from '../api/tags.js';
 import { BulkActions } from '../components/bulk-actions.js';
 import { StoryList } from '../components/story-list.js';
 import { mayEver } from '../permissions.js';
@@ -13,12 +13,18 @@ import './stories.css';
 
 const PAGE_SIZE = 25;
 const SORTS = {
+  relevance: 'Best match',
+  date: 'Newest first',
   'updated-desc': 'Recently updated',
   'created-desc': 'Newest first',
   'created-asc': 'Oldest first',
   'updated-asc': 'Least recently updated',
 } as const;
 type Sort = keyof typeof SORTS;
+/** The full-text index orders by relevance or by date; the list's other orders have no words. */
+const SEARCH_SORTS: readonly Sort[] = ['relevance', 'date'];
+const LIST_SORTS: readonly Sort[] = ['updated-desc', 'created-desc', 'created-asc', 'updated-asc'];
+const sortsFor = (q: string) => (q.trim() ? SEARCH_SORTS : LIST_SORTS);
 
 /** Everything the list shows lives in the address, so reload, back and a shared link keep it. */
 interface Filters {
@@ -31,15 +37,19 @@ interface Filters {
   deleted: boolean;
 }
 
+/** With search words the best match comes first; without them, the latest update. */
+const defaultSort = (q: string): Sort => (q.trim() ? 'relevance' : 'updated-desc');
+
 function fromQuery(p: URLSearchParams): Filters {
   const sort = p.get('sort') ?? '';
+  const q = p.get('q') ?? '';
   return {
-    q: p.get('q') ?? '',
+    q,
     status: p.get('status') ?? '',
     section: p.get('section') ?? '',
     author: p.get('author') ?? '',
     tag: p.get('tag') ?? '',
-    sort: sort in SORTS ? (sort as Sort) : 'updated-desc',
+    sort: sortsFor(q).includes(sort as Sort) ? (sort as Sort) : defaultSort(q),
     deleted: p.get('deleted') === '1',
   };
 }
@@ -48,7 +58,7 @@ function toQuery(f: Filters, page = 1): string {
   const p = new URLSearchParams();
   for (const k of ['q', 'status', 'section', 'author', 'tag'] as const)
     if (f[k].trim()) p.set(k, f[k].trim());
-  if (f.sort !== 'updated-desc') p.set('sort', f.sort);
+  if (f.sort !== defaultSort(f.q)) p.set('sort', f.sort);
   if (f.deleted) p.set('deleted', '1');
   if (page > 1) p.set('page', String(page));
   const s = p.toString();
@@ -75,27 +85,42 @@ export function Stories({ user }: { user: User }) {
   // Back and forward change the address: the form follows it.
   useEffect(() => setDraft(filters), [filters]);
 
+  // Search words go to the full-text search (body text too, several words, ranked); deleted
+  // stories are not in its index, so their view keeps matching headline, dek and slug.
+  const fullText = filters.q.trim() !== '' && !filters.deleted;
   const params = useMemo(() => {
-    const [sort, order] = filters.sort.split('-') as [string, string];
-    const p = new URLSearchParams({ sort, order, limit: String(PAGE_SIZE), page: String(page) });
+    const p = new URLSearchParams({ limit: String(PAGE_SIZE) });
+    if (fullText) {
+      p.set('sort', filters.sort === 'date' ? 'date' : 'relevance');
+      p.set('offset', String((page - 1) * PAGE_SIZE));
+    } else {
+      const [sort, order] = (LIST_SORTS.includes(filters.sort) ? filters.sort : 'updated-desc').split(
+        '-',
+      ) as [string, string];
+      p.set('sort', sort);
+      p.set('order', order);
+      p.set('page', String(page));
+    }
     if (filters.status) p.set('status', filters.status);
     if (filters.section) p.set('sectionId', filters.section);
     if (filters.author) p.set('authorId', filters.author);
     if (filters.q.trim()) p.set('q', filters.q.trim());
     if (filters.deleted) p.set('deleted', 'true');
     return p;
-  }, [filters, page]);
+  }, [filters, page, fullText]);
   const tag = filters.tag.trim();
+  const fetchPage = fullText ? searchStories : browseArticles;
+  const tagSuggestions = useTagSuggestions(draft.tag.trim(), 10).data ?? [];
   // The rows and the page number they are (`result.page`): the pager shows that, not the
   // address, so the two never disagree while the next page is loading. Bulk actions refresh
   // it through the query cache (api/articles.ts articlesChanged).
   const rows = useArticlePage(params, tag, page, async () => {
-    if (!tag) return browseArticles(params);
+    if (!tag) return fetchPage(params);
     const id = await tagId(tag);
     if (id === null) return { articles: [], total: 0 };
     const p = new URLSearchParams(params);
     p.set('tagId', String(id));
-    return browseArticles(p);
+    return fetchPage(p);
   });
   const result = rows.data ?? null;
   const error = messageOf(rows.error);
@@ -123,7 +148,16 @@ export function Stories({ user }: { user: User }) {
         >
           <label>
             Search
-            <input type="search" value={draft.q} onChange={set('q')} placeholder="Headline, dek or slug" />
+            <input
+              type="search"
+              value={draft.q}
+              onChange={(e) => {
+                const q = e.target.value;
+                // Words bring the search's orders (best match first), no words the list's.
+                setDraft((d) => ({ ...d, q, sort: sortsFor(q).includes(d.sort) ? d.sort : defaultSort(q) }));
+              }}
+              placeholder="Words in the headline, dek or text"
+            />
           </label>
           <label>
             Status
@@ -160,12 +194,24 @@ export function Stories({ user }: { user: User }) {
           </label>
           <label>
             Tag
-            <input value={draft.tag} onChange={set('tag')} placeholder="Tag name" />
+            <input
+              value={draft.tag}
+              onChange={set('tag')}
+              placeholder="Tag name"
+              list="stories-tag-list"
+              autoComplete="off"
+            />
           </label>
+          {/* Tags that start with what is typed (the tags API), as the browser's suggestion list. */}
+          <datalist id="stories-tag-list" data-testid="tag-suggestions">
+            {tagSuggestions.map((t) => (
+              <option key={t.id} value={t.name} />
+            ))}
+          </datalist>
           <label>
             Sort
             <select value={draft.sort} onChange={set('sort')}>
-              {(Object.keys(SORTS) as Sort[]).map((s) => (
+              {sortsFor(draft.q).map((s) => (
                 <option key={s} value={s}>
                   {SORTS[s]}
                 </option>
