@@ -342,7 +342,7 @@ class Walker {
     const items: ListItemNode[] = [];
     for (const li of e.children) {
       const item = el(li);
-      if (!item || item.name !== 'li') continue;
+      if (item?.name !== 'li') continue;
       const inline: ChildNode[] = [];
       const nested: ListNode[] = [];
       for (const c of item.children) {
