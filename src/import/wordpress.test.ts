@@ -247,3 +247,70 @@ describe.each(testDialects())('WordPress import (%s)', (dialect) => {
     expect(after).toEqual(before);
   });
 });
+
+describe.each(testDialects())('WordPress import, interrupted and other versions (%s)', (dialect) => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await testEnv(dialect);
+    env.setNow(new Date('2026-06-01T12:00:00Z'));
+  });
+  afterAll(() => env.close());
+  const options = (file: string) => ({
+    db: env.ctx.db,
+    file,
+    mediaDir: env.ctx.config.mediaDir,
+    timeZone: env.ctx.config.site.timeZone,
+    now: env.ctx.now,
+    batchSize: 3,
+  });
+
+  it('continues an interrupted run where it stopped', async () => {
+    const stop = new Error('power cut');
+    const first = await importWordpress({
+      ...options(fixture('site.xml')),
+      onProgress: () => {
+        throw stop;
+      },
+    }).catch((e: unknown) => e);
+    expect(first).toBe(stop);
+    const kept = await count(env.ctx.db, 'articles');
+    expect(kept).toBeGreaterThan(0);
+    expect(kept).toBeLessThan(8);
+    const rest = await importWordpress(options(fixture('site.xml')));
+    expect(rest.counts.alreadyImported).toBe(kept);
+    expect(rest.counts.posts + rest.counts.pages).toBe(8 - kept);
+    expect(await count(env.ctx.db, 'articles')).toBe(8);
+  });
+
+  it('reads WXR 1.0 and refuses other versions before writing', async () => {
+    const write = (name: string, version: string) => {
+      const file = path.join(env.dir, name);
+      fs.writeFileSync(
+        file,
+        `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/${version}/">
+<channel><title>Old</title><link>http://v10.example.com/blog</link><wp:wxr_version>${version}</wp:wxr_version>
+<item><title>From 2009</title><link>http://v10.example.com/blog/archives/7</link><dc:creator>admin</dc:creator>
+<content:encoded><![CDATA[Plain text.]]></content:encoded><wp:post_id>7</wp:post_id>
+<wp:post_date_gmt>2009-03-02 10:00:00</wp:post_date_gmt><wp:post_name>from-2009</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<category><![CDATA[Uncategorized]]></category>
+<category domain="category" nicename="uncategorized"><![CDATA[Uncategorized]]></category></item>
+</channel></rss>`,
+      );
+      return file;
+    };
+    const before = await count(env.ctx.db, 'articles');
+    const refused = await importWordpress(options(write('v9.xml', '9.0'))).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(WxrError);
+    expect((refused as Error).message).toMatch(/WXR version 9\.0 is not supported/);
+    expect(await count(env.ctx.db, 'articles')).toBe(before);
+
+    const report = await importWordpress(options(write('v10.xml', '1.0')));
+    expect(report.counts.posts).toBe(1);
+    expect(report.counts.authors).toBe(1); // an author named only by the post
+    const res = await env.app.inject({ method: 'GET', url: '/blog/archives/7' });
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/uncategorized/2009/03/02/from-2009');
+  });
+});

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { createArticle, createSection, ensureTags } from '../content/index.js';
+import { ContentError, createArticle, createSection, ensureTags } from '../content/index.js';
 import { type Db, inTransaction } from '../db/index.js';
 import { addMediaFile } from '../media/index.js';
 import { type BlockNode, DocumentError, validateDocument } from '../shared/document/index.js';
@@ -517,25 +517,35 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
       return v || null;
     };
     const slug = slugify(decoded(field(item, 'wp:post_name')) ?? '', 120) || undefined;
-    const row = await createArticle(
-      tx,
-      {
-        slug,
-        headline,
-        dek: plainText(field(item, 'excerpt:encoded'), 1000),
-        body,
-        sectionId,
-        authorIds: authorId ? [authorId] : [],
-        tags: [],
-        leadMediaId,
-        status,
-        publishAt: status === 'scheduled' ? date : null,
-        seoTitle: seo('_yoast_wpseo_title', 300),
-        seoDescription: seo('_yoast_wpseo_metadesc', 1000),
-        firstPublishedAt: status === 'published' ? date : null,
-      },
-      { by: 'import', timeZone: opts.timeZone, now: now() },
-    );
+    let row: Awaited<ReturnType<typeof createArticle>>;
+    try {
+      row = await createArticle(
+        tx,
+        {
+          slug,
+          headline,
+          dek: plainText(field(item, 'excerpt:encoded'), 1000),
+          body,
+          sectionId,
+          authorIds: authorId ? [authorId] : [],
+          tags: [],
+          leadMediaId,
+          status,
+          publishAt: status === 'scheduled' ? date : null,
+          seoTitle: seo('_yoast_wpseo_title', 300),
+          seoDescription: seo('_yoast_wpseo_metadesc', 1000),
+          firstPublishedAt: status === 'published' ? date : null,
+        },
+        { by: 'import', timeZone: opts.timeZone, now: now() },
+      );
+    } catch (err) {
+      // The write's own checks refuse before touching the database, so the batch goes on.
+      if (!(err instanceof ContentError)) throw err;
+      report.counts.failed++;
+      entry.problems.push(`not imported: ${err.message}`);
+      report.posts.push(entry);
+      return;
+    }
     // Tags by id (names without Latin letters cannot pass through a save's tag names).
     if (tagIds.length) {
       await tx
