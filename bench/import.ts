@@ -44,6 +44,7 @@ for (let i = 1; i <= N; i++) {
 await write('</channel></rss>\n');
 await new Promise<void>((r) => out.end(() => r()));
 const mb = fs.statSync(file).size / 1e6;
+console.log(`wrote ${N} posts (${mb.toFixed(0)} MB) in ${(performance.now() / 1000).toFixed(1)} s`);
 
 const ctx = await createContext(
   loadConfig({
@@ -61,7 +62,12 @@ const report = await importWordpress({
   timeZone: ctx.config.site.timeZone,
   now: () => new Date(),
   onProgress: (n) => {
-    if (n % 10_000 === 0) console.log(`  ${n} posts, RSS ${(process.memoryUsage.rss() / 1e6).toFixed(0)} MB`);
+    if (n % 10_000 === 0) {
+      const s = (performance.now() - started) / 1000;
+      console.log(
+        `  ${n} posts at ${s.toFixed(0)} s, RSS ${(process.memoryUsage.rss() / 1e6).toFixed(0)} MB`,
+      );
+    }
   },
 });
 const seconds = (performance.now() - started) / 1000;
