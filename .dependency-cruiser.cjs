@@ -21,7 +21,7 @@ const LAYERS = [
   ['distribution', 'mirrors'],
   ['site'],
   ['export', 'http'],
-  ['admin', 'jobs', 'demo', 'backup'],
+  ['admin', 'jobs', 'demo', 'backup', 'import'],
   ['app', 'context', 'server', 'cli', 'test'],
 ];
 
@@ -62,6 +62,7 @@ const FACES = [
   'cache',
   'export',
   'backup',
+  'import',
 ];
 
 module.exports = {

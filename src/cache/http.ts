@@ -81,7 +81,10 @@ export function cacheKey(url: string): string | null {
   if (url.length > 2000) return null;
   const q = url.indexOf('?');
   if (q === -1) return url;
-  const page = new URLSearchParams(url.slice(q + 1)).getAll('page');
+  const params = new URLSearchParams(url.slice(q + 1));
+  // An old WordPress address (`/?p=ID`, `/?page_id=ID`) is a redirect, never the home page.
+  if (params.has('p') || params.has('page_id')) return null;
+  const page = params.getAll('page');
   const path = url.slice(0, q);
   return page.length === 0 ? path : `${path}?${page.map((p) => `page=${encodeURIComponent(p)}`).join('&')}`;
 }

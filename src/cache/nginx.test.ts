@@ -327,6 +327,14 @@ describe.skipIf(!present)('nginx in front of the app', () => {
     expect(admin.body.toString()).not.toBe(UNAVAILABLE_HTML);
   });
 
+  it("never answers an imported site's old short link (/?p=ID) with its copy of the home page", async () => {
+    await viaNginx('/');
+    expect((await viaNginx('/')).status).toBe(200);
+    const old = await viaNginx('/?p=424242');
+    expect(old.status).toBe(404); // no import made a story of post 424242: the app's 404
+    expect(old.status).toBe((await direct('/?p=424242')).status);
+  });
+
   it('refuses hosts the site does not serve with 421, as the app does', async () => {
     const a = await viaNginx('/', { host: 'elsewhere.example' });
     const b = await direct('/', { host: 'elsewhere.example' });

@@ -115,8 +115,11 @@ map $arg_page $masthead_page {
     "~^[1-9][0-9]{0,5}$"  "?page=$arg_page";
     default               "-";
 }
+# 0 also for the old WordPress short links (/?p=ID, /?page_id=ID of an import): redirects the
+# app answers, never a copy of the home page.
 map $args $masthead_page_once {
     "~(^|&)page=.*&page="  0;
+    "~(^|&)(p|page_id)="   0;
     default                1;
 }
 map "$masthead_page:$masthead_page_once" $masthead_skip {

@@ -5,6 +5,7 @@ import { ConfigError, loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { apiKeyCommands } from './api-keys.js';
 import { exportCommands } from './export.js';
+import { importCommands } from './import.js';
 import { mirrorCommands } from './mirrors.js';
 import { searchCommands } from './search.js';
 import { userCommands } from './users.js';
@@ -63,6 +64,7 @@ apiKeyCommands(program); // apikey create, list, revoke
 
 backupCommands(program, createContext); // backup FILE, backup verify FILE, restore FILE
 nginxConfigCommand(program, createContext); // nginx-config
+importCommands(program, createContext); // import wordpress FILE
 
 program.parseAsync().catch((err: unknown) => {
   console.error(err instanceof ConfigError ? err.message : err);

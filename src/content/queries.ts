@@ -130,6 +130,23 @@ export async function articleByPath(db: Db, path: string): Promise<ArticleRow | 
   return db.selectFrom('articles').selectAll().where('path', '=', path).executeTakeFirst();
 }
 
+/**
+ * The current path of the story an import made from the old site's post or page `id` (the
+ * `?p=ID` and `?page_id=ID` addresses); undefined if there is none or it has no public path yet.
+ */
+export async function importedPostPath(db: Db, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('import_items')
+    .innerJoin('articles', 'articles.id', 'import_items.target_id')
+    .select('articles.path')
+    .where('import_items.source_id', '=', id)
+    .where('import_items.kind', 'in', ['post', 'page'])
+    .where('articles.path', 'is not', null)
+    .orderBy('articles.id')
+    .executeTakeFirst();
+  return row?.path ?? undefined;
+}
+
 export async function redirectFor(db: Db, path: string): Promise<string | undefined> {
   const row = await db
     .selectFrom('redirects')

@@ -17,6 +17,7 @@ import * as m015 from './migrations/2026-12-05-015-notices.js';
 import * as m016 from './migrations/2026-12-05-016-presence.js';
 import * as m017 from './migrations/2026-12-05-017-notes-history.js';
 import * as m018 from './migrations/2026-12-06-018-media-library.js';
+import * as m019 from './migrations/2026-12-06-019-import-items.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -40,6 +41,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-015-notices': m015,
   '2026-12-05-017-notes-history': m017,
   '2026-12-06-018-media-library': m018,
+  '2026-12-06-019-import-items': m019,
 };
 
 /** Every migration this build knows, in the order they run (Kysely sorts by name). */

@@ -378,6 +378,7 @@ export interface Database {
   working_copies: WorkingCopiesTable;
   article_notices: ArticleNoticesTable;
   article_notes: ArticleNotesTable;
+  import_items: ImportItemsTable;
 }
 
 export type SectionRow = Selectable<SectionsTable>;
@@ -462,3 +463,15 @@ export interface ArticleNotesTable {
   created_at: string;
 }
 export type ArticleNoteRow = Selectable<ArticleNotesTable>;
+/** What an archive import made of each source item (src/import; migration 019-import-items). */
+export interface ImportItemsTable {
+  /** The source site, e.g. "wordpress:https://old.example.com". */
+  source: string;
+  /** 'post' | 'page' | 'attachment' | 'media' | 'category' | 'tag' | 'author'. */
+  kind: string;
+  /** The item's id in the source (a WordPress post id, a term id, an author login, a file path). */
+  source_id: string;
+  /** The article, media, section, tag or author id it became. */
+  target_id: number;
+  created_at: string;
+}

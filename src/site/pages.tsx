@@ -19,6 +19,7 @@ import {
   mediaByIds,
   noticesOf,
   type PublicNotice,
+  importedPostPath,
   redirectFor,
   tagsOf,
 } from '../content/index.js';
@@ -150,6 +151,12 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
     );
   }
   return (await redirect(ctx, path)) ?? notFound(ctx);
+}
+
+/** `/?p=ID` of an imported site: a 301 to the story the import made of post ID, else a 404. */
+export async function oldPostLink(ctx: Context, id: unknown): Promise<PageResult> {
+  const to = typeof id === 'string' && /^\d{1,19}$/.test(id) ? await importedPostPath(ctx.db, id) : undefined;
+  return to ? { status: 301, location: to } : notFound(ctx);
 }
 
 async function redirect(ctx: Context, path: string): Promise<PageResult | null> {

@@ -5,7 +5,16 @@ import { EMBED_FRAME_ORIGINS } from '../shared/document/index.js';
 import type { Context } from '../context.js';
 import { CORRECTIONS_PATH, correctionsPage } from './corrections.js';
 import { livePage } from './live.js';
-import { authorPage, homePage, notFound, type PageResult, parsePage, pathPage, tagPage } from './pages.js';
+import {
+  authorPage,
+  homePage,
+  notFound,
+  oldPostLink,
+  type PageResult,
+  parsePage,
+  pathPage,
+  tagPage,
+} from './pages.js';
 import { scriptRoutes } from './scripts.js';
 import { searchPage } from './search.js';
 
@@ -51,7 +60,12 @@ type PageQuery = { Querystring: { page?: unknown } };
 /** Public routes: thin, each hands a path and query to a page builder. */
 export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<void> {
   const cached = { config: { pageCache: true } };
-  app.get('/', cached, async (_req, reply) => send(reply, await homePage(ctx)));
+  app.get<{ Querystring: { p?: unknown; page_id?: unknown } }>('/', cached, async (req, reply) => {
+    // An imported site's old short links (src/import): /?p=ID and /?page_id=ID.
+    const old = req.query.p ?? req.query.page_id;
+    if (old !== undefined) return send(reply, await oldPostLink(ctx, old));
+    return send(reply, await homePage(ctx));
+  });
   // Not cached: results change with every story, and the query strings are endless.
   app.get<{ Querystring: Record<string, unknown> }>('/search', async (req, reply) =>
     send(reply.header('cache-control', 'no-cache'), await searchPage(ctx, req.query)),

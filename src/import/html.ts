@@ -1,0 +1,506 @@
+import type { ChildNode, Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import {
+  type BlockNode,
+  EMBED_PROVIDER_NAMES,
+  type InlineNode,
+  isSafeHref,
+  type ListItemNode,
+  type ListNode,
+  type Mark,
+  matchEmbed,
+  type ParagraphNode,
+} from '../shared/document/index.js';
+
+/**
+ * A WordPress post's HTML (classic editor with shortcodes, or Gutenberg block markup) → the
+ * blocks of Masthead's typed document. Whatever has no place in the document is named in
+ * `problems` (the import report), never dropped without a word.
+ */
+
+/** Finds (or imports) the media item for an image URL; null when the file is missing. */
+export type ImageResolver = (src: string) => Promise<number | null>;
+
+export interface Converted {
+  blocks: BlockNode[];
+  problems: string[];
+}
+
+const KNOWN_SHORTCODES = new Set(['caption', 'wp_caption', 'gallery', 'embed']);
+const IGNORED = new Set(['script', 'style', 'noscript', 'template']);
+
+/**
+ * Shortcodes become elements the walker understands: [caption] a <figure>, [embed] and
+ * [gallery] elements of their own. Unknown shortcodes stay as text and are reported.
+ */
+export function expandShortcodes(html: string, problems: string[]): string {
+  let out = html.replace(
+    /\[(?:wp_)?caption([^\]]*)\]([\s\S]*?)\[\/(?:wp_)?caption\]/g,
+    (_m, attrs: string, inner: string) => {
+      // The caption is the text after the image (or its link); older posts put it in caption="…".
+      const attr = /caption="([^"]*)"/.exec(attrs)?.[1] ?? '';
+      const split = /^(\s*(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?)([\s\S]*)$/i.exec(inner);
+      const image = split ? split[1] : inner;
+      const text = split ? (split[2] ?? '').trim() : '';
+      return `<figure>${image}<figcaption>${text || attr}</figcaption></figure>`;
+    },
+  );
+  out = out.replace(
+    /\[embed[^\]]*\]([\s\S]*?)\[\/embed\]/g,
+    (_m, url: string) => `<wp-embed url="${url.trim()}"></wp-embed>`,
+  );
+  out = out.replace(/\[gallery([^\]]*)\]/g, (_m, attrs: string) => {
+    const ids = /ids="([^"]*)"/.exec(attrs)?.[1] ?? '';
+    return `<wp-gallery ids="${ids}"></wp-gallery>`;
+  });
+  for (const m of out.matchAll(/\[([a-z][a-z0-9_-]*)(?:\s[^\]]*)?\]/gi)) {
+    const name = (m[1] ?? '').toLowerCase();
+    if (!KNOWN_SHORTCODES.has(name)) problems.push(`shortcode [${name}] kept as text`);
+  }
+  return out;
+}
+
+const BLOCK_TAGS =
+  /^<(?:p|h[1-6]|ul|ol|li|blockquote|figure|figcaption|table|thead|tbody|tr|td|th|div|pre|hr|dl|dd|dt|section|address|wp-embed|wp-gallery|iframe)\b/i;
+
+/**
+ * WordPress's wpautop for classic posts: text separated by a blank line is a paragraph, a single
+ * line break inside one a <br>. Chunks that already start with a block element stay as they are.
+ */
+export function autop(html: string): string {
+  const text = html.replace(/\r\n?/g, '\n').trim();
+  if (!text) return '';
+  return text
+    .split(/\n\s*\n/)
+    .map((chunk) => chunk.trim())
+    .filter(Boolean)
+    .map((chunk) => (BLOCK_TAGS.test(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`))
+    .join('\n');
+}
+
+/** Provider of an embeddable URL on the allow-list, with its canonical URL; null if none. */
+export function embedFor(
+  url: string,
+): { provider: (typeof EMBED_PROVIDER_NAMES)[number]; url: string } | null {
+  for (const provider of EMBED_PROVIDER_NAMES) {
+    const info = matchEmbed(provider, url.trim());
+    if (info) return { provider, url: info.url };
+  }
+  return null;
+}
+
+/** Converts one post's HTML. Gutenberg posts are recognised by their `<!-- wp:` comments. */
+export async function convertPost(html: string, resolveImage: ImageResolver): Promise<Converted> {
+  const problems: string[] = [];
+  const gutenberg = html.includes('<!-- wp:');
+  let source = expandShortcodes(html, problems);
+  if (!gutenberg) source = autop(source);
+  const dom = parseDocument(source, { decodeEntities: true });
+  const w = new Walker(resolveImage, problems);
+  await w.blocks(dom.children);
+  w.flushInline();
+  return { blocks: w.out, problems: [...new Set(problems)] };
+}
+
+type Inline = InlineNode;
+
+function el(node: ChildNode): Element | null {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style' ? (node as Element) : null;
+}
+
+function textOf(node: ChildNode): string {
+  if (node.type === 'text') return node.data;
+  const e = el(node);
+  return e ? e.children.map(textOf).join('') : '';
+}
+
+class Walker {
+  readonly out: BlockNode[] = [];
+  /** Inline content met between blocks (Gutenberg and div soup), made a paragraph when a block starts. */
+  private pending: Inline[] = [];
+  /** Inside a Gutenberg embed block, whose inner markup is the URL again: skipped. */
+  private skipUntil: string | null = null;
+
+  constructor(
+    private readonly resolveImage: ImageResolver,
+    private readonly problems: string[],
+  ) {}
+
+  flushInline() {
+    const content = tidy(this.pending);
+    this.pending = [];
+    if (content.length) this.out.push({ type: 'paragraph', content });
+  }
+
+  private push(block: BlockNode) {
+    this.flushInline();
+    this.out.push(block);
+  }
+
+  async blocks(nodes: ChildNode[]): Promise<void> {
+    for (const node of nodes) {
+      if (node.type === 'comment') {
+        this.comment(node.data.trim());
+        continue;
+      }
+      if (this.skipUntil) continue;
+      if (node.type === 'text') {
+        this.pending.push(...textNodes(node.data, []));
+        continue;
+      }
+      const e = el(node);
+      if (e) await this.block(e);
+    }
+  }
+
+  /** Gutenberg block comments: embeds carry their URL in the comment's JSON. */
+  private comment(data: string) {
+    if (this.skipUntil) {
+      if (data.startsWith(`/${this.skipUntil}`)) this.skipUntil = null;
+      return;
+    }
+    const m = /^(wp:(?:core-)?embed[a-z/-]*)\s+(\{[\s\S]*\})\s*$/.exec(data);
+    if (!m) return;
+    let url = '';
+    try {
+      url = String((JSON.parse(m[2] ?? '{}') as { url?: unknown }).url ?? '');
+    } catch {
+      url = '';
+    }
+    const embed = url ? embedFor(url) : null;
+    if (embed) {
+      this.push({ type: 'embed', attrs: embed });
+    } else {
+      this.problems.push(`embed not on the allow-list: ${url || '(no URL)'}`);
+    }
+    // Its inner markup is the URL again: reported once, not repeated as text.
+    this.skipUntil = m[1] ?? null;
+  }
+
+  private async block(e: Element): Promise<void> {
+    const tag = e.name.toLowerCase();
+    if (IGNORED.has(tag)) {
+      this.problems.push(`<${tag}> removed`);
+      return;
+    }
+    switch (tag) {
+      case 'p': {
+        this.flushInline();
+        await this.inlineInto(e.children, []);
+        this.flushInline();
+        return;
+      }
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6': {
+        const n = Number(tag[1]);
+        const content = tidy(await this.inline(e.children, []));
+        if (content.length)
+          this.push({ type: 'heading', attrs: { level: n <= 2 ? 2 : n === 3 ? 3 : 4 }, content });
+        return;
+      }
+      case 'ul':
+      case 'ol': {
+        const list = await this.list(e);
+        if (list) this.push(list);
+        return;
+      }
+      case 'blockquote': {
+        const paras = await this.paragraphsOf(e.children);
+        const cite = e.children.map((c) => (el(c)?.name === 'cite' ? textOf(c).trim() : '')).find(Boolean);
+        if (paras.length)
+          this.push({
+            type: 'blockquote',
+            ...(cite ? { attrs: { citation: cite.slice(0, 2000) } } : {}),
+            content: paras,
+          });
+        return;
+      }
+      case 'hr':
+        this.push({ type: 'horizontalRule' });
+        return;
+      case 'img':
+        await this.image(e, '');
+        return;
+      case 'figure':
+        await this.figure(e);
+        return;
+      case 'wp-embed':
+      case 'iframe': {
+        const url = e.attribs.url ?? e.attribs.src ?? '';
+        const embed = embedFor(url);
+        if (embed) this.push({ type: 'embed', attrs: embed });
+        else this.problems.push(`embed not on the allow-list: ${url || '(no URL)'}`);
+        return;
+      }
+      case 'wp-gallery':
+        // A gallery names attachment ids, not files; the newsroom rebuilds it from the library.
+        this.problems.push(`[gallery ids="${e.attribs.ids ?? ''}"] not converted (add its images by hand)`);
+        return;
+      case 'table':
+        this.table(e);
+        return;
+      case 'pre': {
+        const text = textOf(e).trim();
+        if (text) this.push({ type: 'paragraph', content: [{ type: 'text', text }] });
+        this.problems.push('<pre> kept as a plain paragraph');
+        return;
+      }
+      case 'br':
+        this.pending.push({ type: 'hardBreak' });
+        return;
+      case 'div':
+      case 'section':
+      case 'article':
+      case 'main':
+      case 'header':
+      case 'footer':
+      case 'aside':
+      case 'center':
+      case 'dl':
+      case 'dd':
+      case 'dt':
+      case 'address':
+        this.flushInline();
+        await this.blocks(e.children);
+        this.flushInline();
+        return;
+      case 'form':
+      case 'input':
+      case 'button':
+      case 'select':
+      case 'textarea':
+      case 'object':
+      case 'embed':
+      case 'video':
+      case 'audio':
+      case 'canvas':
+      case 'svg':
+        this.problems.push(`<${tag}> not convertible, removed`);
+        return;
+      default:
+        // Inline markup at block level (text in a Gutenberg group, <strong> on its own…).
+        await this.inlineInto([e], []);
+    }
+  }
+
+  private async figure(e: Element): Promise<void> {
+    const caption = e.children.find((c) => el(c)?.name === 'figcaption');
+    const captionText = caption ? textOf(caption).replace(/\s+/g, ' ').trim() : '';
+    const imgs = findAll(e, 'img');
+    if (imgs.length) {
+      for (const img of imgs) await this.image(img, imgs.length === 1 ? captionText : '');
+      if (imgs.length > 1 && captionText)
+        this.push({ type: 'paragraph', content: [{ type: 'text', text: captionText }] });
+      return;
+    }
+    const iframe = findAll(e, 'iframe')[0];
+    if (iframe) return this.block(iframe);
+    const table = findAll(e, 'table')[0];
+    if (table) return this.table(table);
+    // Gutenberg embed figures without a block comment: the URL is the wrapper's text.
+    const url = textOf(e).trim().split(/\s+/)[0] ?? '';
+    const embed = url ? embedFor(url) : null;
+    if (embed) this.push({ type: 'embed', attrs: embed });
+    else {
+      this.flushInline();
+      await this.blocks(e.children);
+      this.flushInline();
+    }
+  }
+
+  private async image(img: Element, caption: string): Promise<void> {
+    const src = img.attribs.src ?? '';
+    const mediaId = src ? await this.resolveImage(src) : null;
+    if (!mediaId) {
+      this.problems.push(`image not found in the media directory: ${src || '(no src)'}`);
+      return;
+    }
+    const alt = (img.attribs.alt ?? '').trim().slice(0, 2000);
+    this.push({
+      type: 'image',
+      attrs: { mediaId, ...(alt ? { alt } : {}), ...(caption ? { caption: caption.slice(0, 2000) } : {}) },
+    });
+  }
+
+  /** Tables have no node yet: each row becomes a paragraph of its cells, and the report says so. */
+  private table(e: Element) {
+    this.problems.push('table flattened to one paragraph per row');
+    for (const tr of findAll(e, 'tr')) {
+      const cells = tr.children
+        .filter((c) => el(c)?.name === 'td' || el(c)?.name === 'th')
+        .map((c) => textOf(c).replace(/\s+/g, ' ').trim());
+      const text = cells.join(' | ');
+      if (text.replace(/[\s|]/g, '')) this.push({ type: 'paragraph', content: [{ type: 'text', text }] });
+    }
+  }
+
+  private async list(e: Element): Promise<ListNode | null> {
+    const items: ListItemNode[] = [];
+    for (const li of e.children) {
+      const item = el(li);
+      if (item?.name !== 'li') continue;
+      const inline: ChildNode[] = [];
+      const nested: ListNode[] = [];
+      for (const c of item.children) {
+        const ce = el(c);
+        if (ce && (ce.name === 'ul' || ce.name === 'ol')) {
+          const sub = await this.list(ce);
+          if (sub) nested.push(sub);
+        } else inline.push(c);
+      }
+      const content = tidy(await this.inline(inline, []));
+      items.push({
+        type: 'listItem',
+        content: [{ type: 'paragraph', ...(content.length ? { content } : {}) }, ...nested],
+      });
+    }
+    if (!items.length) return null;
+    if (e.name === 'ol') {
+      const start = Number(e.attribs.start);
+      return {
+        type: 'orderedList',
+        ...(Number.isInteger(start) && start > 1 ? { attrs: { start } } : {}),
+        content: items,
+      };
+    }
+    return { type: 'bulletList', content: items };
+  }
+
+  /** Paragraphs inside a quote: its <p>s, or its loose text as one. */
+  private async paragraphsOf(nodes: ChildNode[]): Promise<ParagraphNode[]> {
+    const out: ParagraphNode[] = [];
+    let loose: Inline[] = [];
+    const flush = () => {
+      const content = tidy(loose);
+      loose = [];
+      if (content.length) out.push({ type: 'paragraph', content });
+    };
+    for (const n of nodes) {
+      const e = el(n);
+      if (e?.name === 'cite') continue;
+      if (e && (e.name === 'p' || e.name === 'div')) {
+        flush();
+        loose = await this.inline(e.children, []);
+        flush();
+      } else loose.push(...(await this.inline([n], [])));
+    }
+    flush();
+    return out;
+  }
+
+  private async inlineInto(nodes: ChildNode[], marks: Mark[]): Promise<void> {
+    for (const n of nodes) {
+      const e = el(n);
+      // An image inside a paragraph (classic posts put them there) becomes a block of its own.
+      if (e && (e.name === 'img' || findAll(e, 'img').length) && e.name !== 'p') {
+        if (e.name === 'img') await this.image(e, '');
+        else await this.inlineInto(e.children, marks);
+        continue;
+      }
+      if (e && (e.name === 'iframe' || e.name === 'wp-embed' || e.name === 'wp-gallery')) {
+        await this.block(e);
+        continue;
+      }
+      this.pending.push(...(await this.inline([n], marks)));
+    }
+  }
+
+  private async inline(nodes: ChildNode[], marks: Mark[]): Promise<Inline[]> {
+    const out: Inline[] = [];
+    for (const n of nodes) {
+      if (n.type === 'text') {
+        out.push(...textNodes(n.data, marks));
+        continue;
+      }
+      const e = el(n);
+      if (!e) continue;
+      const tag = e.name.toLowerCase();
+      if (IGNORED.has(tag)) {
+        this.problems.push(`<${tag}> removed`);
+        continue;
+      }
+      if (tag === 'br') out.push({ type: 'hardBreak' });
+      else if (tag === 'strong' || tag === 'b')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'bold' }))));
+      else if (tag === 'em' || tag === 'i')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'italic' }))));
+      else if (tag === 'a') {
+        const href = (e.attribs.href ?? '').trim();
+        if (href && isSafeHref(href))
+          out.push(...(await this.inline(e.children, withMark(marks, { type: 'link', attrs: { href } }))));
+        else {
+          if (href)
+            this.problems.push(
+              `link kept as text (not an absolute http/https/mailto address): ${href.slice(0, 200)}`,
+            );
+          out.push(...(await this.inline(e.children, marks)));
+        }
+      } else if (tag === 'img') {
+        this.problems.push(`image inside a list, quote or heading dropped: ${e.attribs.src ?? ''}`);
+      } else out.push(...(await this.inline(e.children, marks)));
+    }
+    return out;
+  }
+}
+
+function withMark(marks: Mark[], mark: Mark): Mark[] {
+  return marks.some((m) => m.type === mark.type) ? marks : [...marks, mark];
+}
+
+function textNodes(data: string, marks: Mark[]): Inline[] {
+  // HTML whitespace collapses; control characters are never text in a document.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  const text = data.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ');
+  if (!text) return [];
+  return [{ type: 'text', text, ...(marks.length ? { marks: [...marks] } : {}) }];
+}
+
+/** Trims a paragraph's edges, drops empty text and joins neighbours with the same marks. */
+function tidy(nodes: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const n of nodes) {
+    const prev = out[out.length - 1];
+    if (
+      n.type === 'text' &&
+      prev?.type === 'text' &&
+      JSON.stringify(prev.marks ?? []) === JSON.stringify(n.marks ?? [])
+    ) {
+      out[out.length - 1] = { ...prev, text: prev.text + n.text };
+    } else out.push(n);
+  }
+  while (out[0]?.type === 'hardBreak') out.shift();
+  while (out[out.length - 1]?.type === 'hardBreak') out.pop();
+  const first = out[0];
+  if (first?.type === 'text') out[0] = { ...first, text: first.text.trimStart() };
+  const last = out[out.length - 1];
+  if (last?.type === 'text') out[out.length - 1] = { ...last, text: last.text.trimEnd() };
+  return out
+    .filter((n) => n.type !== 'text' || n.text.length > 0)
+    .map((n, i, all) => {
+      // Around a break, the line's own spaces go (wpautop's "\n" became "<br>\n").
+      if (n.type !== 'text') return n;
+      let text = n.text;
+      if (all[i - 1]?.type === 'hardBreak') text = text.trimStart();
+      if (all[i + 1]?.type === 'hardBreak') text = text.trimEnd();
+      return text === n.text ? n : { ...n, text };
+    })
+    .filter((n) => n.type !== 'text' || n.text.length > 0);
+}
+
+function findAll(e: Element, name: string): Element[] {
+  const out: Element[] = [];
+  const walk = (nodes: ChildNode[]) => {
+    for (const n of nodes) {
+      const c = el(n);
+      if (!c) continue;
+      if (c.name === name) out.push(c);
+      walk(c.children);
+    }
+  };
+  walk(e.children);
+  return out;
+}
