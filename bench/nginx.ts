@@ -128,7 +128,10 @@ async function main() {
     const r = await load(url, SECONDS, CONNECTIONS, { headers });
     if (r.errors) throw new Error(`${name}: ${r.errors} errors`);
     let row = rows.find((x) => x.name === name);
-    if (!row) rows.push((row = { name, rps: [], p99: [] }));
+    if (!row) {
+      row = { name, rps: [], p99: [] };
+      rows.push(row);
+    }
     row.rps.push(r.rps);
     row.p99.push(r.p99);
   };
