@@ -47,6 +47,7 @@ export const COPIED: readonly CopiedTable[] = [
   { name: 'working_copies', key: ['article_id'] },
   id('article_notices'),
   id('article_notes'),
+  id('alerts'),
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */

@@ -16,6 +16,7 @@ import * as m014 from './migrations/2026-12-05-014-working-copy.js';
 import * as m015 from './migrations/2026-12-05-015-notices.js';
 import * as m016 from './migrations/2026-12-05-016-presence.js';
 import * as m017 from './migrations/2026-12-05-017-notes-history.js';
+import * as m018 from './migrations/2026-12-06-018-alerts.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-05-016-presence': m016,
   '2026-12-05-015-notices': m015,
   '2026-12-05-017-notes-history': m017,
+  '2026-12-06-018-alerts': m018,
 };
 
 /** Every migration this build knows, in the order they run (Kysely sorts by name). */
