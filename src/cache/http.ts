@@ -363,7 +363,7 @@ export function pageCacheHooks(
       // Only complete pages are kept: never an error, a 404 or a half-built stream. A render
       // error therefore never poisons the cache; the next request renders again.
       if (!tags || reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
-        return payload;
+        return banner && !job.nginx ? fillSlot(payload, await banner.ready()) : payload;
       }
       const headers: Record<string, string> = {};
       for (const name of KEPT) {
