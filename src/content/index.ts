@@ -144,6 +144,7 @@ export {
   type AlertHook,
   type AlertInput,
   type AlertLevel,
+  type AlertWriter,
   alertInput,
   alertOf,
   currentAlerts,
