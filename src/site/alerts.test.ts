@@ -1,8 +1,8 @@
 import zlib from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleRow, Role } from '../db/index.js';
-import { addSubscription } from '../distribution/webhooks/index.js';
+import type { ArticleRow, Role, WebhookDeliveryRow } from '../db/index.js';
+import { addSubscription, bodyOf } from '../distribution/webhooks/index.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
@@ -162,9 +162,16 @@ describe.each(testDialects())('breaking-news alerts on %s', (dialect) => {
     expect(again.statusCode).toBe(304);
     const fragment = await get('/alerts/banner.html');
     expect(fragment.body).toContain('Storm closes');
+    // The TV feed carries it too, and is kept no longer than the alert lasts.
+    const roku = await get('/feeds/roku.json');
+    expect(roku.json().alerts).toEqual([
+      expect.objectContaining({ text: 'Storm closes <the> coast road', level: 'breaking' }),
+    ]);
+    expect(roku.headers['cache-control']).toMatch(/max-age=300\b/);
   });
 
   it('writes one alert.raised delivery in the alert transaction', async () => {
+    // (bodyOf: what the subscriber receives; an internal link becomes an absolute URL.)
     const rows = await env.ctx.db
       .selectFrom('webhook_deliveries')
       .selectAll()
@@ -174,12 +181,18 @@ describe.each(testDialects())('breaking-news alerts on %s', (dialect) => {
     expect(JSON.parse(rows[0]?.payload as string)).toMatchObject({
       alert: { text: 'Storm closes <the> coast road', level: 'breaking' },
     });
+    const sent = JSON.parse(bodyOf(rows[0] as WebhookDeliveryRow, 'https://news.example.com'));
+    expect(sent).toMatchObject({
+      type: 'alert.raised',
+      data: { alert: { text: 'Storm closes <the> coast road', url: `https://news.example.com${story.path}` } },
+    });
   });
 
   it('ends the banner when the clock passes expiry, with no write, and caps max-age by it', async () => {
     env.setNow(at(1.9995), { keepCache: true }); // 1.8 s before the end
     const fragment = await get('/alerts/banner.html');
     expect(fragment.headers['cache-control']).toContain('max-age=1');
+    expect((await get('/feeds/roku.json')).headers['cache-control']).toBe('public, max-age=1');
     const home = env.ctx.cache.pages.get('/');
     env.setNow(at(2), { keepCache: true });
     const page = await get('/');
@@ -187,6 +200,7 @@ describe.each(testDialects())('breaking-news alerts on %s', (dialect) => {
     expect(bannerOf(page.body).length).toBe(0);
     expect(env.ctx.cache.pages.get('/')).toBe(home);
     expect((await get('/alerts.json')).json().alerts).toEqual([]);
+    expect((await get('/feeds/roku.json')).json().alerts).toBeUndefined();
   });
 
   it('withdraws an alert: the banner goes at once, the row stays', async () => {
