@@ -59,7 +59,13 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
     return fillSlot(payload, await ctx.cache.banner.ready());
   });
   if (ctx.cache.origin && fromNginx)
-    originHooks(app, { origin: ctx.cache.origin, pages: ctx.cache.pages, fromNginx, log: app.log });
+    originHooks(app, {
+      origin: ctx.cache.origin,
+      pages: ctx.cache.pages,
+      fromNginx,
+      log: app.log,
+      banner: ctx.cache.banner,
+    });
   renditionRoutes(app, ctx); // /media/{id}/{width}.{format}; the media API is the admin's
   // feeds, sitemaps, robots.txt, Content API (with search inside it)
   await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx)] });

@@ -8,10 +8,10 @@ import { ALERTS, SITE } from './tags.js';
  * BANNER_SLOT where the banner goes; the stored copy never changes, so raising, withdrawing or
  * the expiry of an alert drops no page (docs/decisions.md "Breaking-news banner").
  *
- * The slot is an nginx SSI include: with nginx in front (cache/origin.ts) the app leaves it in
- * the copy nginx keeps and nginx fills it from /alerts/banner.html; answering from its own page
- * cache the app fills it here, with the spliced bytes (and their compressed variants and ETag)
- * made once per page and banner.
+ * The app fills the slot here, with the spliced bytes (and their compressed variants and ETag)
+ * made once per page and banner. With nginx in front (cache/origin.ts) nginx keeps the filled
+ * page, noted under `alerts` and kept no longer than its banner lasts. The slot is written as
+ * an nginx SSI include so that nginx could fill it itself one day (docs/decisions.md).
  */
 export const BANNER_SLOT = '<!--# include virtual="/alerts/banner.html" -->';
 const SLOT = Buffer.from(BANNER_SLOT);
@@ -109,6 +109,12 @@ export class Banner {
       await this.loading;
     }
     return this.peek() ?? NONE;
+  }
+
+  /** Whole seconds until the banner changes by itself (an expiry), at least 1; Infinity: never. */
+  async secondsLeft(): Promise<number> {
+    const { nextChangeAt } = await this.ready();
+    return nextChangeAt === null ? Infinity : Math.max(1, Math.floor((nextChangeAt - this.now()) / 1000));
   }
 
   /**

@@ -305,7 +305,7 @@ export function pageCacheHooks(
   mustRender?: MustRender,
   banner?: Banner,
 ): void {
-  /** The entry with the current banner in it (never for nginx: it fills the slot itself). */
+  /** The entry with the current banner in it. */
   const withBanner = async (entry: Entry): Promise<Entry> =>
     banner ? banner.apply(entry, await banner.ready()) : entry;
 
@@ -356,14 +356,14 @@ export function pageCacheHooks(
         reply.header('surrogate-key', tags.join(' '));
         reply.header('cache-tag', tags.join(','));
       }
-      return banner && !mustRender?.(req.raw) ? fillSlot(payload, await banner.ready()) : payload;
+      return banner ? fillSlot(payload, await banner.ready()) : payload;
     }
     pending.delete(req);
     try {
       // Only complete pages are kept: never an error, a 404 or a half-built stream. A render
       // error therefore never poisons the cache; the next request renders again.
       if (!tags || reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
-        return banner && !job.nginx ? fillSlot(payload, await banner.ready()) : payload;
+        return banner ? fillSlot(payload, await banner.ready()) : payload;
       }
       const headers: Record<string, string> = {};
       for (const name of KEPT) {
@@ -375,7 +375,8 @@ export function pageCacheHooks(
       if (typeof etag === 'string') headers.etag = etag;
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       const entry = await cache.store(job.key, { status: 200, headers, body, tags }, job.epoch);
-      return sendStored(req, reply, job.nginx ? entry : await withBanner(entry), policy, job.validators);
+      // nginx keeps this answer with the banner in it (cache/origin.ts notes it under `alerts`).
+      return sendStored(req, reply, await withBanner(entry), policy, job.validators);
     } finally {
       job.release();
     }
