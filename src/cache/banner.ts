@@ -131,7 +131,11 @@ export class Banner {
     if (at < 0) return entry;
     const made = this.spliced.get(entry);
     if (made?.id === snap.id) return made.entry;
-    const body = Buffer.concat([entry.body.subarray(0, at), snap.bytes, entry.body.subarray(at + SLOT.length)]);
+    const body = Buffer.concat([
+      entry.body.subarray(0, at),
+      snap.bytes,
+      entry.body.subarray(at + SLOT.length),
+    ]);
     // Made once per page and banner, in the request that first needs it: a fast brotli level,
     // since the banner changes every few hours at most and pages are tens of kilobytes.
     const copy: Entry = {
@@ -139,7 +143,9 @@ export class Banner {
       body,
       tags: [...entry.tags, ALERTS],
       etag: entry.etag.replace(/"$/, `-a${snap.id}"`),
-      br: entry.br ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }) : null,
+      br: entry.br
+        ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
+        : null,
       gzip: entry.gzip ? zlib.gzipSync(body, { level: 6 }) : null,
     };
     this.spliced.set(entry, { id: snap.id, entry: copy });

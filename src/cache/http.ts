@@ -405,8 +405,10 @@ export function pageCacheHooks(
  * banner goes straight into its HTML.
  */
 export function fillSlot<T>(payload: T, snap: { html: string }): T | string {
-  if (typeof payload === 'string') return payload.includes(BANNER_SLOT) ? payload.replace(BANNER_SLOT, snap.html) : payload;
-  if (Buffer.isBuffer(payload) && payload.includes(BANNER_SLOT)) return payload.toString().replace(BANNER_SLOT, snap.html);
+  if (typeof payload === 'string')
+    return payload.includes(BANNER_SLOT) ? payload.replace(BANNER_SLOT, snap.html) : payload;
+  if (Buffer.isBuffer(payload) && payload.includes(BANNER_SLOT))
+    return payload.toString().replace(BANNER_SLOT, snap.html);
   return payload;
 }
 

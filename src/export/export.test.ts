@@ -372,7 +372,12 @@ describe.each(testDialects())('static export on %s', (dialect) => {
     const summary = await run(2);
     // Every page shows the banner: the site fingerprint names it, so none was skipped.
     expect(summary.reused).toBe(0);
-    for (const file of ['index.html', `${stories[3]!.path!.slice(1)}/index.html`, 'sports/index.html', '404.html']) {
+    for (const file of [
+      'index.html',
+      `${stories[3]!.path!.slice(1)}/index.html`,
+      'sports/index.html',
+      '404.html',
+    ]) {
       const $ = cheerio.load(fs.readFileSync(path.join(out, file), 'utf8'));
       expect($('.alert-banner').text(), file).toContain('Ferry services suspended');
     }

@@ -167,7 +167,10 @@ export async function exportStatic(
   summary.phases.pagesMs = performance.now() - started;
   const notFoundRefs = new PageRefs();
   const banner = (await ctx.cache.banner.ready()).html;
-  const notFoundPage = staticParts(String((await renderNotFound(ctx)).body).replace(BANNER_SLOT, banner), notFoundRefs);
+  const notFoundPage = staticParts(
+    String((await renderNotFound(ctx)).body).replace(BANNER_SLOT, banner),
+    notFoundRefs,
+  );
   out.put('404.html', notFoundPage, notFoundRefs.page);
   // What pages refer to: those rendered now, and those unchanged as the last export found them.
   const refs = [...out.refSets.all()];

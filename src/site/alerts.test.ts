@@ -89,7 +89,9 @@ describe.each(testDialects())('breaking-news alerts on %s', (dialect) => {
     const body = { text: 'Not allowed', expiresAt: at(1).toISOString() };
     expect((await raise(as.contributor as Session, body)).statusCode).toBe(403);
     expect((await raise(as.author as Session, body)).statusCode).toBe(403);
-    expect((await call(env.app, as.contributor as Session, 'POST', '/alerts/1/withdraw')).statusCode).toBe(403);
+    expect((await call(env.app, as.contributor as Session, 'POST', '/alerts/1/withdraw')).statusCode).toBe(
+      403,
+    );
     expect(await count('alerts')).toBe(0);
     const list = await call(env.app, as.contributor as Session, 'GET', '/alerts');
     expect(list.json()).toMatchObject({ alerts: [], allowed: { raise: false } });
@@ -184,7 +186,9 @@ describe.each(testDialects())('breaking-news alerts on %s', (dialect) => {
     const sent = JSON.parse(bodyOf(rows[0] as WebhookDeliveryRow, 'https://news.example.com'));
     expect(sent).toMatchObject({
       type: 'alert.raised',
-      data: { alert: { text: 'Storm closes <the> coast road', url: `https://news.example.com${story.path}` } },
+      data: {
+        alert: { text: 'Storm closes <the> coast road', url: `https://news.example.com${story.path}` },
+      },
     });
   });
 
@@ -217,8 +221,12 @@ describe.each(testDialects())('breaking-news alerts on %s', (dialect) => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ current: false });
     expect(bannerOf((await get(story.path as string)).body).length).toBe(0);
-    expect((await call(env.app, as.editor as Session, 'POST', `/alerts/${id}/withdraw`)).statusCode).toBe(409);
-    expect((await call(env.app, as.editor as Session, 'POST', '/alerts/999999/withdraw')).statusCode).toBe(404);
+    expect((await call(env.app, as.editor as Session, 'POST', `/alerts/${id}/withdraw`)).statusCode).toBe(
+      409,
+    );
+    expect((await call(env.app, as.editor as Session, 'POST', '/alerts/999999/withdraw')).statusCode).toBe(
+      404,
+    );
     const list = (await call(env.app, as.editor as Session, 'GET', '/alerts')).json();
     expect(list.alerts.map((a: { text: string }) => a.text)).toEqual([
       'Power cut in the north',

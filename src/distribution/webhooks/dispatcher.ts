@@ -68,7 +68,10 @@ export async function claimDue(ctx: DispatchCtx, limit: number): Promise<Webhook
 /** The JSON body subscribers receive (Standard Webhooks shape: type, timestamp, data). */
 export function bodyOf(delivery: WebhookDeliveryRow, siteUrl: string): string {
   const envelope = { type: delivery.event_type, id: delivery.event_id, timestamp: delivery.created_at };
-  const parsed = JSON.parse(delivery.payload) as { article?: ArticlePayload; alert?: { link: string | null } };
+  const parsed = JSON.parse(delivery.payload) as {
+    article?: ArticlePayload;
+    alert?: { link: string | null };
+  };
   if (parsed.alert) {
     // An alert's link may be a path on this site: subscribers get an absolute URL.
     const { link } = parsed.alert;
@@ -76,7 +79,10 @@ export function bodyOf(delivery: WebhookDeliveryRow, siteUrl: string): string {
     return JSON.stringify({ ...envelope, data: { alert: { ...parsed.alert, url } } });
   }
   const { path, ...rest } = parsed.article as ArticlePayload;
-  return JSON.stringify({ ...envelope, data: { article: { ...rest, url: path ? `${siteUrl}${path}` : null } } });
+  return JSON.stringify({
+    ...envelope,
+    data: { article: { ...rest, url: path ? `${siteUrl}${path}` : null } },
+  });
 }
 
 /** What an attempt shows until its sender records the answer (forever, if the sender died). */

@@ -112,7 +112,9 @@ export function Alerts() {
                     <button
                       type="button"
                       disabled={action.busy}
-                      onClick={() => void action.run(() => withdraw.mutateAsync(a.id), `Withdrew “${a.text}”.`)}
+                      onClick={() =>
+                        void action.run(() => withdraw.mutateAsync(a.id), `Withdrew “${a.text}”.`)
+                      }
                     >
                       Withdraw
                     </button>
