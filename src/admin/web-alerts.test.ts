@@ -77,7 +77,7 @@ describe.skipIf(!runBrowserTests)('an editor raises a breaking-news alert', () =
     await form.getByLabel('Alert text').fill(ALERT);
     await form.getByLabel('Level').selectOption('developing');
     await form.getByRole('button', { name: 'Raise alert' }).click();
-    await page.getByRole('row', { name: new RegExp(`Harbour bridge closed`) }).waitFor({ timeout: 10_000 });
+    await page.getByRole('row', { name: /Harbour bridge closed/ }).waitFor({ timeout: 10_000 });
 
     const shown = await home();
     expect(shown.cache).toBe('HIT');
