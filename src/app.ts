@@ -91,7 +91,7 @@ function appErrorHandler(ctx: Context) {
     const fault = serverFault(err);
     logServerError(req.log, err, fault);
     if (fault?.status === 503) {
-      if (sendStale(ctx.cache.pages, req, reply)) return reply;
+      if (sendStale(ctx.cache.pages, req, reply, ctx.cache.banner)) return reply;
       return reply
         .code(503)
         .header('retry-after', String(fault.retryAfter))

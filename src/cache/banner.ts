@@ -45,6 +45,7 @@ export class Banner {
   private items: BannerItem[] = [];
   private dirty = true;
   private loading: Promise<void> | null = null;
+  private retryAt = 0;
   private memo: BannerSnapshot = NONE;
   private memoKey = '';
   private readonly spliced = new WeakMap<Entry, { id: string; entry: Entry }>();
@@ -64,6 +65,12 @@ export class Banner {
   peek(): BannerSnapshot | undefined {
     if (!this.source) return NONE;
     if (this.dirty) return undefined;
+    return this.current();
+  }
+
+  /** The banner from the alerts last read, as of now (stale pages while the database is away). */
+  current(): BannerSnapshot {
+    if (!this.source) return NONE;
     // Expiry needs no write: alerts past their time simply drop out of what is shown.
     const now = this.now();
     const live = this.items.filter((i) => Date.parse(i.expiresAt) > now);
@@ -85,9 +92,13 @@ export class Banner {
     return this.memo;
   }
 
-  /** Reads the current alerts if a change was announced since the last read. */
+  /**
+   * Reads the current alerts if a change was announced since the last read. When the database
+   * cannot be read, the banner last read stays (cached pages are still answered while the
+   * database is away) and the read is tried again a second later, not on every request.
+   */
   async ready(): Promise<BannerSnapshot> {
-    while (this.dirty && this.source) {
+    while (this.dirty && this.source && performance.now() >= this.retryAt) {
       if (!this.loading) {
         const source = this.source;
         // Marked clean before the read: a change announced while it runs makes it dirty again.
@@ -97,10 +108,11 @@ export class Banner {
           .then((items) => {
             this.items = items;
             this.memoKey = '\u0000';
+            this.retryAt = 0;
           })
-          .catch((err) => {
+          .catch(() => {
             this.dirty = true;
-            throw err;
+            this.retryAt = performance.now() + 1000;
           })
           .finally(() => {
             this.loading = null;
@@ -108,7 +120,7 @@ export class Banner {
       }
       await this.loading;
     }
-    return this.peek() ?? NONE;
+    return this.current();
   }
 
   /** Whole seconds until the banner changes by itself (an expiry), at least 1; Infinity: never. */

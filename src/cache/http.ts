@@ -284,7 +284,12 @@ export function fastPath(
  * be rendered because the database is away (a reader gets yesterday's front, not an error).
  * Returns whether it answered. The copy is marked no-cache so no CDN keeps it.
  */
-export function sendStale(cache: PageCache, req: FastifyRequest, reply: FastifyReply): boolean {
+export function sendStale(
+  cache: PageCache,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  banner?: Banner,
+): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const key = cacheKey(req.url);
   const entry = key === null ? undefined : cache.stale(key);
@@ -292,7 +297,8 @@ export function sendStale(cache: PageCache, req: FastifyRequest, reply: FastifyR
   reply
     .code(200)
     .headers({ ...entry.headers, 'cache-control': 'no-cache' })
-    .send(entry.body);
+    // The banner as last read: the database that holds the alerts is what is away.
+    .send(banner ? fillSlot(entry.body, banner.current()) : entry.body);
   return true;
 }
 
@@ -405,10 +411,12 @@ export function pageCacheHooks(
  * banner goes straight into its HTML.
  */
 export function fillSlot<T>(payload: T, snap: { html: string }): T | string {
+  // No banner: the slot (an HTML comment) stays, as in a cached page answered as it is stored.
+  if (snap.html === '') return payload;
   if (typeof payload === 'string')
-    return payload.includes(BANNER_SLOT) ? payload.replace(BANNER_SLOT, snap.html) : payload;
+    return payload.includes(BANNER_SLOT) ? payload.replace(BANNER_SLOT, () => snap.html) : payload;
   if (Buffer.isBuffer(payload) && payload.includes(BANNER_SLOT))
-    return payload.toString().replace(BANNER_SLOT, snap.html);
+    return payload.toString().replace(BANNER_SLOT, () => snap.html);
   return payload;
 }
 

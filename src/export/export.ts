@@ -168,7 +168,7 @@ export async function exportStatic(
   const notFoundRefs = new PageRefs();
   const banner = (await ctx.cache.banner.ready()).html;
   const notFoundPage = staticParts(
-    String((await renderNotFound(ctx)).body).replace(BANNER_SLOT, banner),
+    String((await renderNotFound(ctx)).body).replace(BANNER_SLOT, () => banner),
     notFoundRefs,
   );
   out.put('404.html', notFoundPage, notFoundRefs.page);

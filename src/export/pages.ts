@@ -44,6 +44,7 @@ export class PageRenderer {
     // The breaking-news banner as of the export's "now", in every page (the site fingerprint
     // names it, so a new alert renders every page again).
     this.banner ??= (await this.ctx.cache.banner.ready()).html;
+    const banner = this.banner;
     await this.batch.loadArticles(tasks.filter((t) => t.kind === 'article').map((t) => t.url));
     const out: (Outcome | Promise<Outcome>)[] = [];
     for (const task of tasks) {
@@ -62,7 +63,11 @@ export class PageRenderer {
       const r = prepared ? pageRendered(prepared.render()) : await renderPage(this.ctx, task.url);
       if (r.status !== 200 || typeof r.body !== 'string') continue;
       const input = prepared?.input ?? '';
-      const o = this.output.page(task.rel, task.before, r.body.replace(BANNER_SLOT, this.banner));
+      const o = this.output.page(
+        task.rel,
+        task.before,
+        r.body.replace(BANNER_SLOT, () => banner),
+      );
       out.push(o instanceof Promise ? o.then((done) => ({ ...done, input })) : { ...o, input });
     }
     this.output.flush();
