@@ -236,9 +236,11 @@ describe.each(testDialects())('breaking-news alerts on %s', (dialect) => {
   });
 
   it('shows the banner on pages outside the page cache too', async () => {
-    await raise(as.editor as Session, { text: 'Roads reopen', expiresAt: at(5).toISOString() });
+    // ($& and $1 are text, not replacement patterns.)
+    await raise(as.editor as Session, { text: 'Roads reopen $& $1', expiresAt: at(5).toISOString() });
     const res = await get('/no-such-page');
     expect(res.statusCode).toBe(404);
-    expect(bannerOf(res.body).text()).toContain('Roads reopen');
+    expect(bannerOf(res.body).text()).toContain('Roads reopen $& $1');
+    expect(bannerOf((await get('/')).body).text()).toContain('Roads reopen $& $1');
   });
 });
