@@ -6,7 +6,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { adminRoutes } from './admin/index.js';
-import { fastPath, originHooks, originRequests, pageCacheHooks, sendStale } from './cache/index.js';
+import { fastPath, fillSlot, originHooks, originRequests, pageCacheHooks, sendStale } from './cache/index.js';
 import type { Context } from './context.js';
 import { distributionRoutes } from './distribution/index.js';
 import { logServerError, serverFault } from './errors.js';
@@ -30,7 +30,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   const proxies = trustedProxies(ctx.config.trustedProxies);
   // With nginx in front (ORIGIN_CACHE_DIR), its requests to fill its cache are always rendered.
   const fromNginx = ctx.cache.origin ? originRequests((peer) => proxies.trusts(peer)) : undefined;
-  const cacheHit = fastPath(ctx.cache.pages, ctx.cache.http, gate, fromNginx);
+  const cacheHit = fastPath(ctx.cache.pages, ctx.cache.http, gate, fromNginx, ctx.cache.banner);
   const app = Fastify({
     // Cached pages are answered before Fastify routes the request; misses go on as usual.
     serverFactory: (handler) => http.createServer((req, res) => cacheHit(req, res) || handler(req, res)),
@@ -51,9 +51,21 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   hostGateHooks(app, gate); // host policy first: unknown hosts get 421 before any route runs
   mirrorRoutes(app, ctx); // /mirrors.json
   // Before the routes: routes declared with `config: { pageCache: true }` are served through it.
-  pageCacheHooks(app, ctx.cache.pages, ctx.cache.http, gate, fromNginx);
+  pageCacheHooks(app, ctx.cache.pages, ctx.cache.http, gate, fromNginx, ctx.cache.banner);
+  // Pages outside the page cache (the 404 page, search results) get the banner as they are sent.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (req.routeOptions.config?.pageCache) return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+    return fillSlot(payload, await ctx.cache.banner.ready());
+  });
   if (ctx.cache.origin && fromNginx)
-    originHooks(app, { origin: ctx.cache.origin, pages: ctx.cache.pages, fromNginx, log: app.log });
+    originHooks(app, {
+      origin: ctx.cache.origin,
+      pages: ctx.cache.pages,
+      fromNginx,
+      log: app.log,
+      banner: ctx.cache.banner,
+    });
   renditionRoutes(app, ctx); // /media/{id}/{width}.{format}; the media API is the admin's
   // feeds, sitemaps, robots.txt, Content API (with search inside it)
   await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx)] });
@@ -79,7 +91,7 @@ function appErrorHandler(ctx: Context) {
     const fault = serverFault(err);
     logServerError(req.log, err, fault);
     if (fault?.status === 503) {
-      if (sendStale(ctx.cache.pages, req, reply)) return reply;
+      if (sendStale(ctx.cache.pages, req, reply, ctx.cache.banner)) return reply;
       return reply
         .code(503)
         .header('retry-after', String(fault.retryAfter))

@@ -2,16 +2,19 @@ import fs from 'node:fs';
 import pino from 'pino';
 import { ADDRESSES, type CacheLayer, createCacheLayer } from './cache/index.js';
 import type { Config } from './config.js';
-import { installArticleChangeHooks } from './content/index.js';
+import { installAlertHooks, installArticleChangeHooks } from './content/index.js';
 import { type Db, type Dialect, migrateToLatest, openDatabase } from './db/index.js';
-import { enqueueArticleEvents } from './distribution/index.js';
+import { enqueueAlertEvents, enqueueArticleEvents } from './distribution/index.js';
 // The file, not mirrors/index.js: every command starts through here, and the index loads routes.
 import { type AddressBook, openAddressBook } from './mirrors/index.js';
 import { indexArticleChange, reindexArticles } from './search/index.js';
+import { alertBannerSource } from './site/index.js';
 
 // What every story write keeps in step inside its transaction, in this order: the webhook outbox,
 // then the search index (content/changes.ts calls them; they depend on content, not it on them).
 installArticleChangeHooks([enqueueArticleEvents, indexArticleChange], { reindex: reindexArticles });
+// A raised alert's webhook event is written in the alert's own transaction.
+installAlertHooks([enqueueAlertEvents]);
 
 /**
  * Everything a request or a command needs, built once and passed down explicitly (never
@@ -43,11 +46,14 @@ export async function createContext(config: Config, opts: { now?: () => Date } =
   const log = pino({ level: config.logLevel });
   let addresses: AddressBook;
   let cache: CacheLayer;
+  const now = opts.now ?? (() => new Date());
   try {
     addresses = await openAddressBook(handle.db, config.addresses);
     cache = await createCacheLayer(config, log, {
       // Another node saved new addresses: read them before its purge drops this node's pages.
       refresh: (tags) => (tags === null || tags.includes(ADDRESSES) ? addresses.reload() : undefined),
+      banner: alertBannerSource({ db: handle.db, now }),
+      now: () => now().getTime(),
     });
   } catch (err) {
     await handle.destroy();
@@ -59,7 +65,7 @@ export async function createContext(config: Config, opts: { now?: () => Date } =
     dialect: handle.dialect,
     cache,
     addresses,
-    now: opts.now ?? (() => new Date()),
+    now,
     close: async () => {
       await cache.close();
       await handle.destroy();

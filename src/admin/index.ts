@@ -6,6 +6,7 @@ import { notFound, sendError } from '../errors.js';
 import { authenticateRequest } from './auth.js';
 import { Router } from './http.js';
 import { openApiDocument } from './openapi.js';
+import { alertRoutes } from './routes/alerts.js';
 import { articleRoutes } from './routes/articles.js';
 import { authorRoutes } from './routes/authors.js';
 import { cacheAdminRoutes } from './routes/cache.js';
@@ -58,6 +59,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       cacheAdminRoutes(router, ctx);
       presenceRoutes(router, ctx);
       noticeRoutes(router, ctx);
+      alertRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

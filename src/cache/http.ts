@@ -6,6 +6,7 @@ import type {
   onRequestHookHandler,
   onSendHookHandler,
 } from 'fastify';
+import { BANNER_SLOT, type Banner } from './banner.js';
 import type { Entry, PageCache } from './page-cache.js';
 import { writeHit } from './raw-head.js';
 
@@ -41,7 +42,7 @@ interface Validators {
 const tagsOf = new WeakMap<FastifyRequest, readonly string[]>();
 const pending = new WeakMap<
   FastifyRequest,
-  { key: string; epoch: number; release: () => void; validators: Validators }
+  { key: string; epoch: number; release: () => void; validators: Validators; nginx: boolean }
 >();
 
 /** Declares that this response may be cached and what it shows. */
@@ -264,6 +265,7 @@ export function fastPath(
   policy: HttpCachePolicy,
   gate: HostHeaders & { allows(req: IncomingMessage): boolean },
   mustRender?: MustRender,
+  banner?: Banner,
 ): (req: IncomingMessage, res: ServerResponse) => boolean {
   return (req, res) => {
     if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
@@ -271,8 +273,11 @@ export function fastPath(
     const key = cacheKey(req.url);
     const entry = key === null ? undefined : cache.get(key);
     if (!entry || !gate.allows(req)) return false;
+    // An alert changed and the banner is not read yet: Fastify's path waits for it.
+    const snap = banner ? banner.peek() : undefined;
+    if (banner && !snap) return false;
     cache.stats.hits++;
-    writeEntry(req, res, entry, policy, gate, true);
+    writeEntry(req, res, banner && snap ? banner.apply(entry, snap) : entry, policy, gate, true);
     return true;
   };
 }
@@ -282,7 +287,12 @@ export function fastPath(
  * be rendered because the database is away (a reader gets yesterday's front, not an error).
  * Returns whether it answered. The copy is marked no-cache so no CDN keeps it.
  */
-export function sendStale(cache: PageCache, req: FastifyRequest, reply: FastifyReply): boolean {
+export function sendStale(
+  cache: PageCache,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  banner?: Banner,
+): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
   const key = cacheKey(req.url);
   const entry = key === null ? undefined : cache.stale(key);
@@ -290,7 +300,8 @@ export function sendStale(cache: PageCache, req: FastifyRequest, reply: FastifyR
   reply
     .code(200)
     .headers({ ...entry.headers, 'cache-control': 'no-cache' })
-    .send(entry.body);
+    // The banner as last read: the database that holds the alerts is what is away.
+    .send(banner ? fillSlot(entry.body, banner.current()) : entry.body);
   return true;
 }
 
@@ -301,7 +312,12 @@ export function pageCacheHooks(
   policy: HttpCachePolicy,
   host?: HostHeaders,
   mustRender?: MustRender,
+  banner?: Banner,
 ): void {
+  /** The entry with the current banner in it. */
+  const withBanner = async (entry: Entry): Promise<Entry> =>
+    banner ? banner.apply(entry, await banner.ready()) : entry;
+
   const serve: onRequestHookHandler = async (req, reply) => {
     if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return;
     const key = cacheKey(req.url);
@@ -312,7 +328,7 @@ export function pageCacheHooks(
       const validators = validatorsOf(req);
       delete req.headers['if-none-match'];
       delete req.headers['if-modified-since'];
-      pending.set(req, { key, epoch: cache.begin(), release: () => {}, validators });
+      pending.set(req, { key, epoch: cache.begin(), release: () => {}, validators, nginx: true });
       return;
     }
     let entry = cache.get(key);
@@ -325,7 +341,7 @@ export function pageCacheHooks(
         const validators = validatorsOf(req);
         delete req.headers['if-none-match'];
         delete req.headers['if-modified-since'];
-        pending.set(req, { key, epoch: cache.begin(), release: claim.release, validators });
+        pending.set(req, { key, epoch: cache.begin(), release: claim.release, validators, nginx: false });
         return;
       }
       // Someone is rendering this page right now: wait for their copy rather than render again.
@@ -334,8 +350,9 @@ export function pageCacheHooks(
       if (!entry) return; // their render was not cacheable (an error, a 404): render our own
     }
     cache.stats.hits++;
+    const served = await withBanner(entry);
     reply.hijack();
-    writeEntry(req.raw, reply.raw, entry, policy, host);
+    writeEntry(req.raw, reply.raw, served, policy, host);
   };
 
   const capture: onSendHookHandler = async (req, reply, payload) => {
@@ -348,14 +365,14 @@ export function pageCacheHooks(
         reply.header('surrogate-key', tags.join(' '));
         reply.header('cache-tag', tags.join(','));
       }
-      return payload;
+      return banner ? fillSlot(payload, await banner.ready()) : payload;
     }
     pending.delete(req);
     try {
       // Only complete pages are kept: never an error, a 404 or a half-built stream. A render
       // error therefore never poisons the cache; the next request renders again.
       if (!tags || reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
-        return payload;
+        return banner ? fillSlot(payload, await banner.ready()) : payload;
       }
       const headers: Record<string, string> = {};
       for (const name of KEPT) {
@@ -367,7 +384,8 @@ export function pageCacheHooks(
       if (typeof etag === 'string') headers.etag = etag;
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
       const entry = await cache.store(job.key, { status: 200, headers, body, tags }, job.epoch);
-      return sendStored(req, reply, entry, policy, job.validators);
+      // nginx keeps this answer with the banner in it (cache/origin.ts notes it under `alerts`).
+      return sendStored(req, reply, await withBanner(entry), policy, job.validators);
     } finally {
       job.release();
     }
@@ -389,6 +407,20 @@ export function pageCacheHooks(
     route.onResponse = [...asArray(route.onResponse), finish];
     route.onRequestAbort = [...asArray(route.onRequestAbort), finish];
   });
+}
+
+/**
+ * A page answered without the page cache (the cache is off, or the route is not cached): the
+ * banner goes straight into its HTML.
+ */
+export function fillSlot<T>(payload: T, snap: { html: string }): T | string {
+  // No banner: the slot (an HTML comment) stays, as in a cached page answered as it is stored.
+  if (snap.html === '') return payload;
+  if (typeof payload === 'string')
+    return payload.includes(BANNER_SLOT) ? payload.replace(BANNER_SLOT, () => snap.html) : payload;
+  if (Buffer.isBuffer(payload) && payload.includes(BANNER_SLOT))
+    return payload.toString().replace(BANNER_SLOT, () => snap.html);
+  return payload;
 }
 
 function asArray<T>(v: T | T[] | undefined): T[] {

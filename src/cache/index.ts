@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import { onContentChange } from './announce.js';
+import { Banner, type BannerSource } from './banner.js';
 import { type InvalidationBus, redisBus } from './bus.js';
 import type { HttpCachePolicy } from './http.js';
 import { type OriginCache, originCache } from './origin.js';
@@ -8,7 +9,8 @@ import { cdnPurger, type Purger } from './purge.js';
 import { SITE } from './tags.js';
 
 export { announceChange, onContentChange } from './announce.js';
-export { cacheAs, cacheKey, fastPath, type MustRender, pageCacheHooks, sendStale } from './http.js';
+export { BANNER_SLOT, Banner, type BannerItem, type BannerSnapshot, type BannerSource } from './banner.js';
+export { cacheAs, cacheKey, fastPath, fillSlot, type MustRender, pageCacheHooks, sendStale } from './http.js';
 export { nginxConfig, type NginxConfigOptions } from './nginx.js';
 export { ORIGIN_KEY_HEADER, type OriginCache, originHooks, originRequests } from './origin.js';
 export type { PageCache } from './page-cache.js';
@@ -21,6 +23,8 @@ export * from './tags.js';
 export interface CacheLayer {
   pages: PageCache;
   http: HttpCachePolicy;
+  /** The breaking-news banner put into pages as they are served (cache/banner.ts). */
+  banner: Banner;
   /** nginx's cache directory, kept in step with the pages (null: no nginx in front). */
   origin: OriginCache | null;
   /** Whether invalidations from other nodes are arriving (always true without Redis). */
@@ -44,6 +48,10 @@ export interface CacheLayerOptions {
    * changed). Awaited before the pages are dropped, so no page is rendered again from old state.
    */
   refresh?(tags: string[] | null): Promise<unknown> | undefined;
+  /** Where the banner's alerts come from (none: pages never show one). */
+  banner?: BannerSource;
+  /** The clock alerts expire by (the context's, which tests move). */
+  now?: () => number;
 }
 
 export async function createCacheLayer(
@@ -54,9 +62,11 @@ export async function createCacheLayer(
   const ttlMs = config.cache.ttlSeconds * 1000;
   const pages = new PageCache({ maxBytes: config.cache.maxBytes, ttlMs });
   const origin = config.cache.origin ? originCache(config.cache.origin) : null;
+  const banner = new Banner(opts.banner ?? null, opts.now ?? Date.now);
   // What nginx keeps goes when the page cache's copy goes: the same tags, at the same moment.
   const drop = (tags: Iterable<string>) => {
     const list = [...tags];
+    banner.invalidate(list);
     pages.invalidate(list);
     origin
       ?.invalidate(list)
@@ -119,6 +129,7 @@ export async function createCacheLayer(
   });
   return {
     pages,
+    banner,
     origin,
     http: { sMaxAge: config.cache.cdnMaxAge, staleWhileRevalidate: 30 },
     connected: () => connected,

@@ -14,7 +14,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../app.js';
 import { updateArticle } from '../content/articles.js';
-import { articleInputOf } from '../content/index.js';
+import { articleInputOf, raiseAlert, withdrawAlert } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { createPgDatabase, testDialects } from '../test/databases.js';
@@ -285,6 +285,25 @@ describe.skipIf(!present)('nginx in front of the app', () => {
       .poll(async () => (await viaNginx('/feed.xml')).body.toString(), { timeout: 5000, interval: 20 })
       .toContain('Ferry timetable returns to normal');
     visited.push(fresh.path as string);
+    for (const url of visited) for (const enc of ENCODINGS) await viaNginx(url, enc);
+  });
+
+  it('an alert deletes the pages nginx keeps (not feeds), which come back with the banner', async () => {
+    const page = env.ctx.cache.origin?.fileOf(`gzip:${storyPath}`) as string;
+    const feed = env.ctx.cache.origin?.fileOf(':/feed.xml') as string;
+    expect(fs.existsSync(page)).toBe(true);
+    const by = { id: null, email: 'test', label: 'test', now: env.ctx.now().toISOString() };
+    const expiresAt = new Date(env.ctx.now().getTime() + 3_600_000).toISOString();
+    const alert = await raiseAlert(env.ctx.db, { text: 'Gale warning for the coast', expiresAt }, by);
+    await expect.poll(() => fs.existsSync(page), { timeout: 5000, interval: 20 }).toBe(false);
+    expect(fs.existsSync(feed)).toBe(true); // a feed shows no banner
+    const shown = await viaNginx(storyPath, { 'accept-encoding': 'gzip' });
+    expect(zlibText(shown)).toContain('Gale warning for the coast');
+    expect((await viaNginx('/')).body.toString()).toContain('Gale warning for the coast');
+    await withdrawAlert(env.ctx.db, alert.id, by);
+    await expect
+      .poll(async () => (await viaNginx('/')).body.toString(), { timeout: 5000, interval: 20 })
+      .not.toContain('Gale warning for the coast');
     for (const url of visited) for (const enc of ENCODINGS) await viaNginx(url, enc);
   });
 

@@ -211,6 +211,41 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     for (const ms of latencies) expect(ms).toBeLessThan(1000);
   });
 
+  it("shows an alert raised on one node in the other node's cached pages within a second, and drops it when withdrawn", async () => {
+    const until = async (what: string, ok: () => Promise<boolean>) => {
+      const started = Date.now();
+      while (Date.now() - started < 5000) {
+        if (await ok()) return Date.now() - started;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error(`${what} never happened on node B`);
+    };
+    const raised: number[] = [];
+    const withdrawn: number[] = [];
+    for (let round = 1; round <= 3; round++) {
+      await until('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
+      const text = `Storm warning, round ${round}`;
+      const started = Date.now();
+      const alert = await api(a, 'POST', '/alerts', {
+        text,
+        level: 'breaking',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+      });
+      await until('showing the alert', async () => (await page(b, '/')).body.includes(text));
+      raised.push(Date.now() - started);
+      // The page was not rendered again for it: node B answers its stored copy with the banner in.
+      expect((await page(b, '/')).cache).toBe('HIT');
+      const taken = Date.now();
+      await api(a, 'POST', `/alerts/${alert.id}/withdraw`, {});
+      await until('dropping the alert', async () => !(await page(b, '/')).body.includes(text));
+      withdrawn.push(Date.now() - taken);
+    }
+    console.info(
+      `alert raise-to-visible across two nodes (ms): ${raised.join(', ')}; withdraw: ${withdrawn.join(', ')}`,
+    );
+    for (const ms of [...raised, ...withdrawn]) expect(ms).toBeLessThan(1000);
+  });
+
   it('serves an address added on one node from the other at once, and stops serving a removed one', async () => {
     // Node's fetch sends the Host it was given a URL for; the gate reads the header, so ask raw.
     const onHost = (node: Node, host: string, url = '/') =>

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { type MustRender, tagsFor } from './http.js';
 import type { PageCache } from './page-cache.js';
-import { SITE } from './tags.js';
+import type { Banner } from './banner.js';
+import { ALERTS, SITE } from './tags.js';
 
 /**
  * nginx in front of the app keeps the public responses in its own cache directory and answers
@@ -197,6 +198,8 @@ export function originHooks(
     fromNginx: MustRender;
     log: { error(obj: object, msg: string): void };
     now?: () => number;
+    /** The breaking-news banner the app puts into pages (cache/banner.ts). */
+    banner?: Banner;
   },
 ): void {
   const jobs = new WeakMap<FastifyRequest, { key: string; epoch: number; at: number }>();
@@ -211,14 +214,19 @@ export function originHooks(
     const job = jobs.get(req);
     const tags = tagsFor(req);
     if (!job || !tags || reply.statusCode !== 200 || reply.hasHeader('set-cookie')) return payload;
+    // A page nginx keeps has the banner in its bytes (the app's memory keeps it apart): it is
+    // noted under `alerts` too, and kept no longer than the banner it shows.
+    const page = String(reply.getHeader('content-type') ?? '').startsWith('text/html');
+    const kept = page ? [...tags, ALERTS] : tags;
     // Rendered across a change to what it shows: answered once, kept nowhere (as in memory).
-    const all = [...tags, SITE];
+    const all = [...kept, SITE];
     if (opts.pages.staleSince(all, job.epoch)) return payload;
     try {
-      await opts.origin.record(job.key, tags);
+      const untilChange = page && opts.banner ? await opts.banner.secondsLeft() : Infinity;
+      await opts.origin.record(job.key, kept);
       // Asked again after the notes are on disk: a change meanwhile may have missed them.
       if (opts.pages.staleSince(all, job.epoch)) return payload;
-      reply.header('x-accel-expires', String(ORIGIN_KEEP_SECONDS));
+      reply.header('x-accel-expires', String(Math.min(ORIGIN_KEEP_SECONDS, untilChange)));
       reply.header(RENDERED_AT_HEADER, String(job.at));
     } catch (err) {
       // Not noted, so not kept: nginx asks again next time rather than keep what it cannot delete.

@@ -36,3 +36,8 @@ export const SITE = 'site';
  * links, so other nodes read them again (every page's footer shows them, hence `SITE`).
  */
 export const ADDRESSES = 'addresses';
+/**
+ * Breaking-news alerts: the banner fragment and /alerts.json. Pages never carry it: the banner is
+ * put into them as they are served (cache/banner.ts), so raising an alert drops no page.
+ */
+export const ALERTS = 'alerts';

@@ -136,3 +136,20 @@ export {
   type WorkingCopyContent,
   workingCopyFields,
 } from './working-copy.js';
+export {
+  ALERT_LEVELS,
+  ALERT_MAX_HOURS,
+  ALERT_MAX_LENGTH,
+  type Alert,
+  type AlertHook,
+  type AlertInput,
+  type AlertLevel,
+  type AlertWriter,
+  alertInput,
+  alertOf,
+  currentAlerts,
+  installAlertHooks,
+  listAlerts,
+  raiseAlert,
+  withdrawAlert,
+} from './alerts.js';

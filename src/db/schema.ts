@@ -236,7 +236,8 @@ export type WebhookEvent =
   | 'article.updated'
   | 'article.unpublished'
   | 'article.deleted'
-  | 'article.corrected';
+  | 'article.corrected'
+  | 'alert.raised';
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
 
 export interface WebhookSubscriptionsTable {
@@ -475,3 +476,27 @@ export interface ImportItemsTable {
   target_id: number;
   created_at: string;
 }
+
+// Declared apart from the main list so the table's lines stay together (interfaces merge).
+export interface Database {
+  alerts: AlertsTable;
+}
+export type { AlertLevel } from '../shared/inputs.js';
+import type { AlertLevel } from '../shared/inputs.js';
+
+/** A breaking-news alert: the banner on every public page (src/content/alerts.ts). */
+export interface AlertsTable {
+  id: Generated<number>;
+  /** One line of plain text; every face escapes it. */
+  text: string;
+  /** An internal path ("/world/…") or an https URL; null: the banner links nowhere. */
+  link: string | null;
+  level: AlertLevel;
+  raised_at: string;
+  raised_by: string | null;
+  /** Always set: an alert nobody remembers to withdraw still ends. */
+  expires_at: string;
+  withdrawn_at: string | null;
+  withdrawn_by: string | null;
+}
+export type AlertRow = Selectable<AlertsTable>;

@@ -35,6 +35,14 @@ describe.each(testDialects())('demo newsroom on %s', (dialect) => {
     expect(bodies).toContain('"blockquote"');
     expect(bodies).toContain('"bulletList"');
     expect((await db.selectFrom('tags').selectAll().execute()).length).toBeGreaterThan(10);
+    // One developing alert that ends by itself six hours after the seed.
+    const alerts = await db.selectFrom('alerts').selectAll().execute();
+    expect(alerts.map((a) => a.level)).toEqual(['developing']);
+    const hours =
+      (Date.parse(alerts[0]?.expires_at ?? '') - Date.parse(alerts[0]?.raised_at ?? '')) / 3_600_000;
+    expect(hours).toBe(6);
+    const home = cheerio.load((await env.app.inject({ method: 'GET', url: '/' })).body);
+    expect(home('.alert-banner .alert-developing a').attr('href')).toBe('/live');
   });
 
   it('never loads again over existing content', async () => {

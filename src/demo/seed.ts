@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createArticle, createSection } from '../content/index.js';
+import { createArticle, createSection, raiseAlert } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { Db } from '../db/index.js';
 import { inTransaction, readSetting } from '../db/index.js';
@@ -120,6 +120,17 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
       }
       // Video stories (attached by slug) and the live stream.
       await seedDemoVideos(tx, image, at);
+      // A developing alert, so the banner shows on a fresh demo; it ends by itself in 6 hours.
+      await raiseAlert(
+        tx,
+        {
+          text: 'River levels still rising: flood barriers going up along the embankment, updates on the live page',
+          link: '/live',
+          level: 'developing',
+          expiresAt: new Date(now.getTime() + 6 * HOUR).toISOString(),
+        },
+        { id: null, email: 'demo', label: 'demo', now: at },
+      );
       return { articles: ordered.length, sections: sectionIds.size };
     });
   } catch (err) {

@@ -48,7 +48,7 @@ export async function distributionRoutes(
   await contentApiRoutes(app, ctx, opts.apiExtensions);
 }
 export { DEFAULT_KEY_RATE } from './api/keys.js';
-export { enqueueArticleEvents } from './webhooks/events.js';
+export { enqueueAlertEvents, enqueueArticleEvents } from './webhooks/events.js';
 export {
   addSubscription,
   deliveryAttempts,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articleInputOf, updateArticle } from '../content/index.js';
+import { articleInputOf, raiseAlert, updateArticle, withdrawAlert } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
 import { PAGE_SIZE } from '../site/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
@@ -360,5 +360,33 @@ describe.each(testDialects())('static export on %s', (dialect) => {
     }
     await run(0, true);
     expect(fs.existsSync(path.join(out, 'sports/index.html'))).toBe(true);
+  }, 60_000);
+  it('puts the breaking-news banner into every exported page, and /alerts.json beside them', async () => {
+    const by = { id: null, email: 'test', label: 'test', now: env.ctx.now().toISOString() };
+    const expiresAt = new Date(env.ctx.now().getTime() + 3_600_000).toISOString();
+    const alert = await raiseAlert(
+      env.ctx.db,
+      { text: 'Ferry services suspended', link: stories[0]!.path, level: 'live', expiresAt },
+      by,
+    );
+    const summary = await run(2);
+    // Every page shows the banner: the site fingerprint names it, so none was skipped.
+    expect(summary.reused).toBe(0);
+    for (const file of [
+      'index.html',
+      `${stories[3]!.path!.slice(1)}/index.html`,
+      'sports/index.html',
+      '404.html',
+    ]) {
+      const $ = cheerio.load(fs.readFileSync(path.join(out, file), 'utf8'));
+      expect($('.alert-banner').text(), file).toContain('Ferry services suspended');
+    }
+    const json = JSON.parse(fs.readFileSync(path.join(out, 'alerts.json'), 'utf8'));
+    expect(json.alerts.map((a: { text: string }) => a.text)).toEqual(['Ferry services suspended']);
+    await withdrawAlert(env.ctx.db, alert.id, by);
+    await run(0, true);
+    const $home = cheerio.load(fs.readFileSync(path.join(out, 'index.html'), 'utf8'));
+    expect($home('.alert-banner')).toHaveLength(0);
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'alerts.json'), 'utf8'))).toEqual({ alerts: [] });
   }, 60_000);
 });

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { type FeedScope, feedPath } from '../distribution/index.js';
 import { ensureRendition, type RenditionFormat } from '../media/index.js';
+import { BANNER_SLOT } from '../cache/index.js';
 import { PAGE_SIZE } from '../site/index.js';
 import { loadSiteData } from './batch.js';
 import { FeedRenderer } from './feeds.js';
@@ -98,7 +99,7 @@ export async function exportStatic(
   let done = 0;
   const total = inventory.urls.length + CANDIDATE_FILES.length;
   const tick = () => opts.onProgress?.(++done, total);
-  const site = await siteFingerprint(data.base);
+  const site = await siteFingerprint(data.base, (await ctx.cache.banner.ready()).html);
 
   // Pages, 500 to a chunk, rendered by worker threads on a large site and by this thread (pool.ts).
   const tasks: PageTask[] = [];
@@ -165,7 +166,11 @@ export async function exportStatic(
   if (!pool.complete()) throw new Error('the export stopped before every page was rendered');
   summary.phases.pagesMs = performance.now() - started;
   const notFoundRefs = new PageRefs();
-  const notFoundPage = staticParts(String((await renderNotFound(ctx)).body), notFoundRefs);
+  const banner = (await ctx.cache.banner.ready()).html;
+  const notFoundPage = staticParts(
+    String((await renderNotFound(ctx)).body).replace(BANNER_SLOT, () => banner),
+    notFoundRefs,
+  );
   out.put('404.html', notFoundPage, notFoundRefs.page);
   // What pages refer to: those rendered now, and those unchanged as the last export found them.
   const refs = [...out.refSets.all()];

@@ -24,13 +24,16 @@ export function digest(...parts: string[]): string {
 /** JSON of a value, as a digest (Dates and rows serialise deterministically). */
 export const digestOf = (value: unknown): string => digest(JSON.stringify(value) ?? 'undefined');
 
-/** The site-wide part: code, dependencies, site settings, navigation and the section tree. */
-export async function siteFingerprint(base: Frame): Promise<string> {
+/**
+ * The site-wide part: code, dependencies, site settings, navigation, the section tree and the
+ * breaking-news banner (every page shows it).
+ */
+export async function siteFingerprint(base: Frame, banner = ''): Promise<string> {
   const sections = [...base.tree.byId.values()].map(({ children, ...row }) => ({
     ...row,
     children: children.map((c) => c.id),
   }));
-  return digest(await codeVersion(), JSON.stringify(base.view), JSON.stringify(sections));
+  return digest(await codeVersion(), JSON.stringify(base.view), JSON.stringify(sections), banner);
 }
 
 let code: Promise<string> | undefined;

@@ -1,3 +1,4 @@
+import { BANNER_SLOT } from '../cache/index.js';
 import type { Context } from '../context.js';
 import { BatchRenderer, type PreparedPage, type SiteData } from './batch.js';
 import type { PageOutput } from './page-output.js';
@@ -26,6 +27,7 @@ export interface PageTask {
  */
 export class PageRenderer {
   private readonly batch: BatchRenderer;
+  private banner: string | null = null;
 
   /** `site`: the site fingerprint (fingerprint.ts); every thread of one export has the same. */
   constructor(
@@ -39,6 +41,10 @@ export class PageRenderer {
 
   /** Outcomes of the pages that exist (a URL that is no 200 page is left out). */
   async run(tasks: PageTask[]): Promise<Outcome[]> {
+    // The breaking-news banner as of the export's "now", in every page (the site fingerprint
+    // names it, so a new alert renders every page again).
+    this.banner ??= (await this.ctx.cache.banner.ready()).html;
+    const banner = this.banner;
     await this.batch.loadArticles(tasks.filter((t) => t.kind === 'article').map((t) => t.url));
     const out: (Outcome | Promise<Outcome>)[] = [];
     for (const task of tasks) {
@@ -57,7 +63,11 @@ export class PageRenderer {
       const r = prepared ? pageRendered(prepared.render()) : await renderPage(this.ctx, task.url);
       if (r.status !== 200 || typeof r.body !== 'string') continue;
       const input = prepared?.input ?? '';
-      const o = this.output.page(task.rel, task.before, r.body);
+      const o = this.output.page(
+        task.rel,
+        task.before,
+        r.body.replace(BANNER_SLOT, () => banner),
+      );
       out.push(o instanceof Promise ? o.then((done) => ({ ...done, input })) : { ...o, input });
     }
     this.output.flush();

@@ -61,6 +61,7 @@ export function inventoryOf(data: SiteData, pageSize: number): SiteInventory {
 export const CANDIDATE_FILES = [
   '/robots.txt',
   '/mirrors.json',
+  '/alerts.json',
   '/assets/logo.png',
   '/feed.xml',
   '/rss.xml',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MAX_ROW_ID } from './ids.js';
 import { SLUG_PATTERN } from './slug.js';
+import { isSafeHref } from './document/index.js';
 import { multiLine, singleLine } from './text.js';
 
 /**
@@ -57,3 +58,41 @@ export const noticeInput = z.object({ kind: z.enum(NOTICE_KINDS), text: noticeTe
 export const noticePatch = noticeInput.partial().strict();
 export type NoticeInput = z.input<typeof noticeInput>;
 export type NoticePatch = z.input<typeof noticePatch>;
+
+export const ALERT_LEVELS = ['breaking', 'developing', 'live'] as const;
+export type AlertLevel = (typeof ALERT_LEVELS)[number];
+export const ALERT_MAX_LENGTH = 200;
+/** The longest an alert may stay up: a banner nobody looks after must still end. */
+export const ALERT_MAX_HOURS = 48;
+
+/**
+ * Where a banner may link: a path on this site ("/world/2026/12/06/flood", no "//host", no
+ * backslash) or an absolute https URL that passes the story body's link rules.
+ */
+export function isAlertLink(href: string): boolean {
+  if (href.startsWith('/')) return /^\/(?![/\\])[^\s\\]*$/.test(href) && href.length <= 2000;
+  return href.startsWith('https://') && isSafeHref(href);
+}
+
+/**
+ * Raising an alert. `expiresAt` is required and must lie ahead of the writer's clock by at most
+ * ALERT_MAX_HOURS; that check needs "now", so content/alerts.ts makes it.
+ */
+export const alertInput = z
+  .object({
+    text: singleLine()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(ALERT_MAX_LENGTH, `at most ${ALERT_MAX_LENGTH} characters`),
+    link: singleLine()
+      .trim()
+      .max(2000)
+      .refine((v) => v === '' || isAlertLink(v), 'must be a path on this site ("/…") or an https URL')
+      .nullable()
+      .default(null)
+      .transform((v) => (v === '' ? null : v)),
+    level: z.enum(ALERT_LEVELS).default('breaking'),
+    expiresAt: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date and time' }),
+  })
+  .strict();
+export type AlertInput = z.input<typeof alertInput>;

@@ -29,7 +29,8 @@ export type Action =
   | 'article.revise'
   | 'article.takeover'
   | 'notice.add'
-  | 'notice.edit';
+  | 'notice.edit'
+  | 'alert.raise';
 
 export const ACTIONS: readonly Action[] = [
   'article.create',
@@ -57,6 +58,7 @@ export const ACTIONS: readonly Action[] = [
   'article.takeover',
   'notice.add',
   'notice.edit',
+  'alert.raise',
 ];
 
 export interface Actor {
@@ -125,6 +127,8 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   // notice already shown is the desk's call (docs/permissions.md).
   'notice.add': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: false },
   'notice.edit': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  // Breaking-news alerts go on every public page at once: the desk's call, as is withdrawing one.
+  'alert.raise': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
 };
 
 const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];

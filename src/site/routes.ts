@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { cacheAs, SITE } from '../cache/index.js';
 import { EMBED_FRAME_ORIGINS } from '../shared/document/index.js';
 import type { Context } from '../context.js';
+import { alertRoutes } from './alerts.js';
 import { CORRECTIONS_PATH, correctionsPage } from './corrections.js';
 import { livePage } from './live.js';
 import {
@@ -72,6 +73,7 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
   );
   app.get('/live', async (_req, reply) => send(reply, await livePage(ctx)));
   scriptRoutes(app); // /assets/hls.js, /assets/video-player.js, /assets/search.js
+  alertRoutes(app, ctx); // /alerts/banner.html, /alerts.json
   app.get<PageQuery & { Params: { slug: string } }>('/author/:slug', cached, async (req, reply) =>
     send(reply, await authorPage(ctx, req.params.slug, parsePage(req.query.page))),
   );

@@ -104,6 +104,19 @@ function build(cat: Catalogue, items: CatalogueItem[]) {
         shortDescription: clip(l.stream.description || l.stream.title, 200),
         genres: ['news'],
       })),
+    // Not part of Direct Publisher's format (Roku's own templates ignore unknown keys): for SDK
+    // channels built on this feed, which show it as a ticker. Only present while there is one.
+    ...(cat.alerts.length
+      ? {
+          alerts: cat.alerts.map((a) => ({
+            id: `masthead-alert-${a.id}`,
+            text: a.text,
+            level: a.level,
+            url: a.link === null ? null : a.link.startsWith('/') ? `${cat.site.url}${a.link}` : a.link,
+            expires: rokuTime(a.expiresAt),
+          })),
+        }
+      : {}),
   };
 }
 

@@ -1,4 +1,6 @@
 import {
+  type Alert,
+  currentAlerts,
   ancestry,
   listLiveStreams,
   loadSectionTree,
@@ -36,6 +38,8 @@ export interface Catalogue {
   now: Date;
   items: CatalogueItem[];
   live: LiveItem[];
+  /** Breaking-news alerts current at `now` (content/alerts.ts). */
+  alerts: Alert[];
 }
 
 export const articleFeedId = (id: number) => `masthead-article-${id}`;
@@ -44,10 +48,11 @@ export const liveFeedId = (id: number) => `masthead-live-${id}`;
 export async function loadCatalogue(ctx: Context): Promise<Catalogue> {
   const now = ctx.now();
   const site = ctx.config.site;
-  const [stories, tree, streams] = await Promise.all([
+  const [stories, tree, streams, alerts] = await Promise.all([
     publicVideoStories(ctx.db, now.toISOString()),
     loadSectionTree(ctx.db),
     listLiveStreams(ctx.db, { activeOnly: true }),
+    currentAlerts(ctx.db, now.toISOString()),
   ]);
   const items: CatalogueItem[] = [];
   for (const s of stories) {
@@ -80,7 +85,7 @@ export async function loadCatalogue(ctx: Context): Promise<Catalogue> {
       thumbnail: thumb ? { ...thumb, url: `${site.url}${thumb.path}` } : null,
     };
   });
-  return { site, now, items, live };
+  return { site, now, items, live, alerts };
 }
 
 /** Clip to `max` characters on a word boundary, with an ellipsis. */

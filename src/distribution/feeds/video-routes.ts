@@ -8,13 +8,16 @@ import { loadCatalogue } from './video-catalogue.js';
 
 /** The TV and video feeds: Roku Direct Publisher, Roku Search, Media RSS. */
 export function videoFeedRoutes(app: FastifyInstance, ctx: Context): void {
-  app.get('/feeds/roku.json', async (req, reply) =>
-    sendDocument(req, reply, {
-      body: rokuFeed(await loadCatalogue(ctx)),
+  app.get('/feeds/roku.json', async (req, reply) => {
+    const cat = await loadCatalogue(ctx);
+    // It carries the current alerts: never kept past the next one's end.
+    const ends = cat.alerts.map((a) => Math.floor((Date.parse(a.expiresAt) - cat.now.getTime()) / 1000));
+    return sendDocument(req, reply, {
+      body: rokuFeed(cat),
       type: 'application/json; charset=utf-8',
-      maxAge: 300,
-    }),
-  );
+      maxAge: Math.max(0, Math.min(300, ...ends)),
+    });
+  });
   app.get('/feeds/roku-search.json', async (req, reply) =>
     sendDocument(req, reply, {
       body: rokuSearchFeed(await loadCatalogue(ctx)),

@@ -67,12 +67,20 @@ export async function claimDue(ctx: DispatchCtx, limit: number): Promise<Webhook
 
 /** The JSON body subscribers receive (Standard Webhooks shape: type, timestamp, data). */
 export function bodyOf(delivery: WebhookDeliveryRow, siteUrl: string): string {
-  const { article } = JSON.parse(delivery.payload) as { article: ArticlePayload };
-  const { path, ...rest } = article;
+  const envelope = { type: delivery.event_type, id: delivery.event_id, timestamp: delivery.created_at };
+  const parsed = JSON.parse(delivery.payload) as {
+    article?: ArticlePayload;
+    alert?: { link: string | null };
+  };
+  if (parsed.alert) {
+    // An alert's link may be a path on this site: subscribers get an absolute URL.
+    const { link } = parsed.alert;
+    const url = link === null ? null : link.startsWith('/') ? `${siteUrl}${link}` : link;
+    return JSON.stringify({ ...envelope, data: { alert: { ...parsed.alert, url } } });
+  }
+  const { path, ...rest } = parsed.article as ArticlePayload;
   return JSON.stringify({
-    type: delivery.event_type,
-    id: delivery.event_id,
-    timestamp: delivery.created_at,
+    ...envelope,
     data: { article: { ...rest, url: path ? `${siteUrl}${path}` : null } },
   });
 }

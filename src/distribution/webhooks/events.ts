@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
-import type { ArticleChange } from '../../content/index.js';
+import type { Alert, ArticleChange } from '../../content/index.js';
 import type { ArticleRow, Database, WebhookEvent } from '../../db/index.js';
 
 /**
@@ -15,6 +15,7 @@ export const WEBHOOK_EVENTS: readonly WebhookEvent[] = [
   'article.unpublished',
   'article.deleted',
   'article.corrected',
+  'alert.raised',
 ];
 
 /** How long a delivery is retried before it is marked failed. */
@@ -185,4 +186,14 @@ export async function insertDeliveries(
       })),
     )
     .execute();
+}
+
+/**
+ * Called from content/alerts.ts when an alert is raised, inside its transaction: subscribers
+ * hear of it exactly when readers can see it (a rolled-back raise sends nothing).
+ */
+export async function enqueueAlertEvents(tx: Tx, alert: Alert, now: string): Promise<void> {
+  const { id, text, link, level, raisedAt, expiresAt } = alert;
+  const payload = JSON.stringify({ alert: { id, text, link, level, raisedAt, expiresAt } });
+  await insertDeliveries(tx, 'alert.raised', payload, { due: now, now });
 }

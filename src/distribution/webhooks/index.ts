@@ -2,7 +2,14 @@
 
 export { BlockedTargetError, checkTarget, isNonPublicAddress } from '../../net/index.js';
 export { backoffMs, bodyOf, claimDue, type DispatchResult, dispatchDue } from './dispatcher.js';
-export { enqueueArticleEvents, eventFor, insertDeliveries, payloadOf, WEBHOOK_EVENTS } from './events.js';
+export {
+  enqueueAlertEvents,
+  enqueueArticleEvents,
+  eventFor,
+  insertDeliveries,
+  payloadOf,
+  WEBHOOK_EVENTS,
+} from './events.js';
 export { postJson, type SendResult } from './send.js';
 export { generateSecret, sign, verify } from './signature.js';
 export {

@@ -102,6 +102,7 @@ describe.each(testDialects())('webhooks on %s', (dialect) => {
       'article.unpublished',
       'article.deleted',
       'article.corrected',
+      'alert.raised',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { BANNER_SLOT } from '../../cache/index.js';
 import { jsonForScript, renderFragment } from '../render.js';
 import type { Head, SiteView } from '../view.js';
 import { stylesheet } from './styles.js';
@@ -80,6 +81,8 @@ export function Layout({
           Skip to content
         </a>
         <header class="site-header" dangerouslySetInnerHTML={{ __html: chrome.header }} />
+        {/* Breaking news: filled as the page is served, never stored in it (cache/banner.ts). */}
+        <div class="alert-slot" dangerouslySetInnerHTML={{ __html: BANNER_SLOT }} />
         <main id="main" class="wrap">
           {children}
         </main>

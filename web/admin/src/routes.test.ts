@@ -35,13 +35,22 @@ describe('route table', () => {
       'Desk',
       'Stories',
       'Media',
+      'Breaking news',
       'Sections',
       'Tags',
       'Authors',
       'Users',
       'Mirrors',
     ]);
-    expect(nav('editor')).toEqual(['Desk', 'Stories', 'Media', 'Sections', 'Tags', 'Authors']);
+    expect(nav('editor')).toEqual([
+      'Desk',
+      'Stories',
+      'Media',
+      'Breaking news',
+      'Sections',
+      'Tags',
+      'Authors',
+    ]);
     expect(nav('contributor')).toEqual(['Desk', 'Stories', 'Media']);
   });
 });

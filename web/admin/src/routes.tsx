@@ -8,6 +8,7 @@ import type { User } from './api/session.js';
 import { NotAllowed } from './components/manage.js';
 import { type Action, mayEver } from './permissions.js';
 import { Account } from './screens/account.js';
+import { Alerts } from './screens/alerts.js';
 import { Authors } from './screens/authors.js';
 import { Desk } from './screens/desk.js';
 import { EditorScreen } from './screens/editor.js';
@@ -43,6 +44,13 @@ export const ROUTES: Route[] = [
   { path: '/', nav: 'Desk', screen: ({ user }) => <Desk user={user} /> },
   { path: '/stories', nav: 'Stories', screen: ({ user }) => <Stories user={user} /> },
   { path: '/media', nav: 'Media', screen: ({ user }) => <MediaScreen user={user} /> },
+  {
+    path: '/alerts',
+    nav: 'Breaking news',
+    action: 'alert.raise',
+    what: 'breaking-news alerts',
+    screen: () => <Alerts />,
+  },
   {
     path: '/sections',
     nav: 'Sections',

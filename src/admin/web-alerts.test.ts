@@ -1,0 +1,93 @@
+/**
+ * A breaking-news alert as a desk editor raises it, in headless Chromium: raised on the Breaking
+ * news screen, it is in the page readers fetch at once (answered from the page cache's fast path,
+ * no script needed), and gone once withdrawn.
+ */
+import * as cheerio from 'cheerio';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUser } from '../accounts/index.js';
+import { createArticle, createSection } from '../content/index.js';
+import {
+  type Browser,
+  ensureAdminBuilt,
+  launchBrowser,
+  reportFailure,
+  runBrowserTests,
+  serveOnLoopback,
+  signInThroughForm,
+} from '../test/browser.js';
+import { type TestEnv, testEnv } from '../test/context.js';
+import { paragraphs } from '../test/fixtures.js';
+
+const PASSWORD = 'correct horse battery staple';
+const ALERT = 'Harbour bridge closed after <ship> collision';
+
+describe.skipIf(!runBrowserTests)('an editor raises a breaking-news alert', () => {
+  let env: TestEnv;
+  let base: string;
+  let desk: Browser;
+
+  beforeAll(async () => {
+    ensureAdminBuilt();
+    env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
+    const section = await createSection(
+      env.ctx.db,
+      { slug: 'city', name: 'City' },
+      env.ctx.now().toISOString(),
+    );
+    await createUser(
+      env.ctx.db,
+      { email: 'desk@example.com', name: 'Desk Editor', password: PASSWORD, role: 'editor' },
+      env.ctx.now().toISOString(),
+    );
+    await createArticle(
+      env.ctx.db,
+      {
+        headline: 'Ferry timetable changes',
+        body: paragraphs('Ferries run every half hour.'),
+        sectionId: section.id,
+        status: 'published',
+      },
+      { timeZone: env.ctx.config.site.timeZone, now: new Date(Date.now() - 3_600_000).toISOString() },
+    );
+    base = await serveOnLoopback(env.app);
+    desk = await launchBrowser();
+    await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await reportFailure(desk.page, context.task.name);
+  });
+  afterAll(async () => {
+    await desk?.close();
+    await env?.close();
+  });
+
+  const home = async () => {
+    const res = await fetch(`${base}/`);
+    return { cache: res.headers.get('x-cache'), banner: cheerio.load(await res.text())('.alert-banner') };
+  };
+
+  it('raises an alert from the screen; the cached home page shows it, then not once withdrawn', async () => {
+    await home(); // stored in the page cache
+    expect((await home()).cache).toBe('HIT');
+    const page = desk.page;
+    await page.goto(`${base}/admin`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Breaking news' }).click();
+    const form = page.getByRole('form', { name: 'Raise an alert' });
+    await form.getByLabel('Alert text').fill(ALERT);
+    await form.getByLabel('Level').selectOption('developing');
+    await form.getByRole('button', { name: 'Raise alert' }).click();
+    await page.getByRole('row', { name: /Harbour bridge closed/ }).waitFor({ timeout: 10_000 });
+
+    const shown = await home();
+    expect(shown.cache).toBe('HIT');
+    expect(shown.banner.text()).toContain(ALERT);
+    expect(shown.banner.text()).toContain('Developing');
+
+    await page.getByRole('button', { name: 'Withdraw' }).click();
+    await page.getByText(/Withdrawn/).waitFor({ timeout: 10_000 });
+    const after = await home();
+    expect(after.cache).toBe('HIT');
+    expect(after.banner).toHaveLength(0);
+  });
+});
