@@ -66,6 +66,29 @@ describe.each(testDialects())('admin API for the newsroom screens on %s', (diale
     expect(await ok(await call(env.app, s.editor, 'GET', '/articles?limit=2'))).not.toHaveProperty('total');
   });
 
+  it('matches %, _ and \\ in the list filter as themselves, on both databases', async () => {
+    for (const headline of [
+      'Rates up 50% in March',
+      'Rates up 500 in March',
+      'File_name kept',
+      'Filename kept',
+    ]) {
+      await ok(
+        await call(env.app, s.author, 'POST', '/articles', { headline, body: doc('x'), sectionId: news }),
+        201,
+      );
+    }
+    const found = async (q: string) =>
+      (
+        (await ok(await call(env.app, s.editor, 'GET', `/articles?q=${encodeURIComponent(q)}`))).articles as {
+          headline: string;
+        }[]
+      ).map((a) => a.headline);
+    expect(await found('50%')).toEqual(['Rates up 50% in March']);
+    expect(await found('file_name')).toEqual(['File_name kept']);
+    expect(await found('rates up')).toHaveLength(2);
+  });
+
   it('lists published stories by publication time with bylines and section (the desk)', async () => {
     const author = (
       await ok(

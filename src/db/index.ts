@@ -14,4 +14,5 @@ export {
 export { migrateToLatest, migrationNames } from './migrate.js';
 export * from './schema.js';
 export { addSettingIfAbsent, readSetting, type Setting } from './settings.js';
+export { containsText } from './text-match.js';
 export { isDatabaseUnavailable } from './unavailable.js';

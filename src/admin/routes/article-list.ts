@@ -12,7 +12,7 @@ import {
   tagged,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { ARTICLE_STATUSES, type ArticleRow, type ArticleStatus } from '../../db/index.js';
+import { ARTICLE_STATUSES, type ArticleRow, type ArticleStatus, containsText } from '../../db/index.js';
 import { invalidInput } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../lib/cursor.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
@@ -129,13 +129,13 @@ export function articleListRoute(r: Router, ctx: Context): void {
       if (query.authorId) q = q.where(bylined(query.authorId));
       if (query.tagId) q = q.where(tagged(query.tagId));
       if (query.q) {
-        const like = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+        const text = query.q;
         q = q.where((eb) =>
-          eb.or([
-            eb('articles.headline', ctx.dialect.ilike, like),
-            eb('articles.dek', ctx.dialect.ilike, like),
-            eb('articles.slug', ctx.dialect.ilike, like),
-          ]),
+          eb.or(
+            ['articles.headline', 'articles.dek', 'articles.slug'].map((c) =>
+              containsText(ctx.dialect, c, text),
+            ),
+          ),
         );
       }
       if (query.from) q = q.where(sort, '>=', new Date(query.from).toISOString());

@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Context } from '../../context.js';
-import type { MediaRow } from '../../db/index.js';
+import { containsText, type MediaRow } from '../../db/index.js';
 import { DomainError, notFound, unsupportedMediaType } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { multiLine, singleLine } from '../../lib/text.js';
@@ -109,10 +108,8 @@ export function mediaRoutes(r: Router, ctx: Context): void {
       // Several words: each must appear somewhere ("harbour night IMG_20" finds the harbour
       // photo whatever field holds each word).
       for (const word of mediaSearchWords(query.q ?? '')) {
-        const like = `%${word.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-        // ESCAPE named: SQLite's LIKE has no escape character unless told (PostgreSQL's is a backslash).
         const match = (col: 'alt' | 'caption' | 'credit' | 'original_name') =>
-          sql<boolean>`${sql.ref(col)} ${sql.raw(ctx.dialect.ilike)} ${like} ESCAPE '\\'`;
+          containsText(ctx.dialect, col, word);
         q = q.where((eb) => eb.or([match('alt'), match('caption'), match('credit'), match('original_name')]));
       }
       const rows = await q
