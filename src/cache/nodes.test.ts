@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createPgDatabase, pgAdminUrl } from '../test/databases.js';
 import { redisTestPrefix, redisTestUrl } from '../test/redis.js';
@@ -60,6 +60,21 @@ function startNode(env: Record<string, string>): Promise<Node> {
       reject(new Error(`node exited with ${code}: ${out}`));
     });
   });
+}
+
+/**
+ * Milliseconds until `ok()` holds, asking every 5 ms (vitest's bounded wait): the latency these
+ * tests measure. Fails with `what` after `timeout`.
+ */
+async function msUntil(what: string, ok: () => Promise<boolean> | boolean, timeout = 5000): Promise<number> {
+  const started = Date.now();
+  await vi.waitFor(
+    async () => {
+      if (!(await ok())) throw new Error(`${what} within ${timeout} ms`);
+    },
+    { timeout, interval: 5 },
+  );
+  return Date.now() - started;
 }
 
 describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
@@ -173,13 +188,7 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     for (let round = 1; round <= 5; round++) {
       // Node B has the page in its cache … (the publish's or last round's own invalidation
       // can reach B through Redis after B's first render, so wait until B holds it.)
-      const holdSince = Date.now();
-      let held = false;
-      while (!held && Date.now() - holdSince < 5000) {
-        held = (await page(b, url)).cache === 'HIT';
-        if (!held) await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(held, 'node B never kept the page in its cache').toBe(true);
+      await msUntil('node B keeps the page in its cache', async () => (await page(b, url)).cache === 'HIT');
       // … when node A saves a correction to the live story and applies it with Update (a save
       // alone goes to the story's working copy, which readers never see).
       const headline = `Bridge closed after inspection (correction ${round})`;
@@ -196,30 +205,17 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
         version: (copy.workingCopy as { version: number }).version,
         override: true,
       });
-      let seen = 0;
-      while (Date.now() - saved < 5000) {
-        if ((await page(b, url)).body.includes(headline)) {
-          seen = Date.now() - saved;
-          break;
-        }
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      expect(seen, `correction ${round} never reached node B`).toBeGreaterThan(0);
-      latencies.push(seen);
+      await msUntil(`correction ${round} reaches node B`, async () =>
+        (await page(b, url)).body.includes(headline),
+      );
+      latencies.push(Date.now() - saved);
     }
     console.info(`publish-to-visible across two nodes (ms): ${latencies.join(', ')}`);
     for (const ms of latencies) expect(ms).toBeLessThan(1000);
   });
 
   it("shows an alert raised on one node in the other node's cached pages within a second, and drops it when withdrawn", async () => {
-    const until = async (what: string, ok: () => Promise<boolean>) => {
-      const started = Date.now();
-      while (Date.now() - started < 5000) {
-        if (await ok()) return Date.now() - started;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      throw new Error(`${what} never happened on node B`);
-    };
+    const until = (what: string, ok: () => Promise<boolean>) => msUntil(`${what} on node B`, ok);
     const raised: number[] = [];
     const withdrawn: number[] = [];
     for (let round = 1; round <= 3; round++) {
@@ -259,14 +255,7 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
         });
         req.on('error', reject);
       });
-    const until = async (what: string, ok: () => Promise<boolean>) => {
-      const started = Date.now();
-      while (Date.now() - started < 5000) {
-        if (await ok()) return Date.now() - started;
-        await new Promise((r) => setTimeout(r, 5));
-      }
-      throw new Error(`${what} never happened on node B`);
-    };
+    const until = (what: string, ok: () => Promise<boolean>) => msUntil(`${what} on node B`, ok);
     expect((await onHost(b, 'mirror-new.example.org')).status).toBe(421);
     // Node B holds its home page, footer and all, in its cache.
     await until('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
@@ -315,17 +304,16 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
       override: true,
     });
     expect(scheduled.status).toBe('scheduled');
-    let path: string | null = null;
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const now = await api(a, 'GET', `/articles/${draft.id}`);
-      if (now.status === 'published') {
-        path = now.path as string;
-        break;
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(path).not.toBeNull();
+    let path = '';
+    await msUntil(
+      'the scheduler publishes the story',
+      async () => {
+        const now = await api(a, 'GET', `/articles/${draft.id}`);
+        if (now.status === 'published') path = now.path as string;
+        return path !== '';
+      },
+      10_000,
+    );
     for (const node of [a, b]) expect((await page(node, path as string)).status).toBe(200);
     expect((await page(b, '/news')).body).toContain('Scheduled across nodes');
     expect((await page(a, '/news')).body).toContain('Scheduled across nodes');
@@ -372,18 +360,17 @@ describe.skipIf(!redisTestUrl)('the Redis invalidation channel', () => {
       const { announceChange } = await import('./index.js');
       const fakeDb = { isTransaction: false } as never;
       announceChange(fakeDb, ['article:1']);
-      const until = Date.now() + 2000;
-      while (two.pages.get('/a') && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
-      expect(two.pages.get('/a')).toBeUndefined();
+      await msUntil('node two drops /a', () => two.pages.get('/a') === undefined, 2000);
       expect(two.pages.get('/b')).toBeDefined();
       // Redis drops node two's subscription: when it is back, node two starts empty.
       const { Redis } = await import('ioredis');
       const admin = new Redis(redisTestUrl as string);
       await admin.client('KILL', 'TYPE', 'pubsub');
       admin.disconnect();
-      const back = Date.now() + 5000;
-      while (two.pages.get('/b') && Date.now() < back) await new Promise((r) => setTimeout(r, 20));
-      expect(two.pages.get('/b')).toBeUndefined();
+      await msUntil(
+        'node two starts empty after the channel is back',
+        () => two.pages.get('/b') === undefined,
+      );
       expect(two.connected()).toBe(true);
     } finally {
       await one.close();
