@@ -88,15 +88,18 @@ export function originCache(opts: {
       await Promise.all(
         all.map(async (tag) => {
           const marker = path.join(tagDir(tag), h);
-          try {
-            await fs.writeFile(marker, '');
-          } catch (err) {
-            if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-            // The tag's folder is new, or an invalidation just removed it as empty.
-            await fs.mkdir(path.dirname(marker)).catch((e: NodeJS.ErrnoException) => {
-              if (e.code !== 'EEXIST') throw e; // another note made it meanwhile
-            });
-            await fs.writeFile(marker, '');
+          // The tag's folder may be new, or an invalidation (or its later recheck) may remove it
+          // as empty between our mkdir and our write: make it and write again, a few times.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await fs.writeFile(marker, '');
+              return;
+            } catch (err) {
+              if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || attempt === 5) throw err;
+              await fs.mkdir(path.dirname(marker)).catch((e: NodeJS.ErrnoException) => {
+                if (e.code !== 'EEXIST') throw e; // another note made it meanwhile
+              });
+            }
           }
         }),
       );
