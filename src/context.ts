@@ -33,6 +33,9 @@ export interface Context {
   close(): Promise<void>;
 }
 
+/** The machine's clock: the one place a process reads the wall time (tests pass their own). */
+export const systemClock = (): Date => new Date();
+
 export async function createContext(config: Config, opts: { now?: () => Date } = {}): Promise<Context> {
   fs.mkdirSync(config.dataDir, { recursive: true });
   fs.mkdirSync(config.mediaDir, { recursive: true });
@@ -46,7 +49,7 @@ export async function createContext(config: Config, opts: { now?: () => Date } =
   const log = pino({ level: config.logLevel });
   let addresses: AddressBook;
   let cache: CacheLayer;
-  const now = opts.now ?? (() => new Date());
+  const now = opts.now ?? systemClock;
   try {
     addresses = await openAddressBook(handle.db, config.addresses);
     cache = await createCacheLayer(config, log, {

@@ -8,7 +8,7 @@ import {
   verifyArchive,
 } from '../backup/index.js';
 import { type Config, loadConfig } from '../config.js';
-import type { Context } from '../context.js';
+import { type Context, systemClock } from '../context.js';
 
 /**
  * `masthead backup FILE`, `masthead backup verify FILE`, `masthead restore FILE`
@@ -23,7 +23,7 @@ export function backupCommands(program: Command, createContext: (config: Config)
     .action(async (file: string, _opts: unknown, cmd: Command) => {
       const config = loadConfig();
       const bar = progress();
-      const summary = await createBackup({ config, now: () => new Date() }, file, (p) =>
+      const summary = await createBackup({ config, now: systemClock }, file, (p) =>
         bar.update(p.phase === 'database' ? 'tables' : 'media files', p.done, p.total),
       ).catch((err: unknown) => {
         bar.stop();
