@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { ContentError, createArticle, createSection, ensureTags } from '../content/index.js';
+import { ContentError, createArticle } from '../content/index.js';
 import { type Db, inTransaction } from '../db/index.js';
-import { addMediaFile } from '../media/index.js';
 import { type BlockNode, DocumentError, validateDocument } from '../shared/document/index.js';
 import { slugify } from '../shared/slug.js';
 import { convertPost } from './html.js';
+import { decoded, ImportLedger, oneLine } from './ledger.js';
 import { type ChannelInfo, childrenNamed, field, readWxr, type XmlNode } from './wxr.js';
 
 /**
@@ -118,30 +116,12 @@ function tagTerm(r: XmlNode): Term {
   };
 }
 
-/** Percent-decoded, as the site's router sees a path; undefined when it is not valid UTF-8. */
-function decoded(text: string): string | undefined {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined;
-  }
-}
-
 /** WordPress "2024-03-01 09:30:00" (GMT) → ISO; null for WordPress's "0000-00-00 00:00:00". */
 function wpDate(text: string): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(text.trim());
   if (!m || m[1] === '0000') return null;
   const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`);
   return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
-function oneLine(text: string, max: number): string {
-  const clean = text
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
 function plainText(html: string, max: number): string {
@@ -179,33 +159,10 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
     missingMedia: [],
   };
 
-  const mapped = async (tx: Db, kind: string, id: string) =>
-    (
-      await tx
-        .selectFrom('import_items')
-        .select('target_id')
-        .where('source', '=', source)
-        .where('kind', '=', kind)
-        .where('source_id', '=', id)
-        .executeTakeFirst()
-    )?.target_id;
-  const map = (tx: Db, kind: string, id: string, target: number) =>
-    tx
-      .insertInto('import_items')
-      .values({ source, kind, source_id: id, target_id: target, created_at: now() })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  const redirect = async (tx: Db, from: string | undefined, to: string) => {
-    if (!from || from === '/' || from === to) return;
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-    if (from.length > 1000 || /[\u0000-\u001f\u007f]/.test(from)) return;
-    const r = await tx
-      .insertInto('redirects')
-      .values({ from_path: from, to_path: to, created_at: now() })
-      .onConflict((oc) => oc.column('from_path').doNothing())
-      .executeTakeFirst();
-    report.counts.redirects += Number(r.numInsertedOrUpdatedRows ?? 0n);
-  };
+  const ledger = new ImportLedger(source, now, report.counts);
+  const mapped = (tx: Db, kind: string, id: string) => ledger.mapped(tx, kind, id);
+  const map = (tx: Db, kind: string, id: string, target: number) => ledger.map(tx, kind, id, target);
+  const redirect = (tx: Db, from: string | undefined, to: string) => ledger.redirect(tx, from, to);
   const oldPath = (url: string): string | undefined => {
     let p: string;
     try {
@@ -265,19 +222,8 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
       if (row) sectionPath.set(known, row.path);
       return known;
     }
-    let base = slugify(decoded(t.slug) ?? t.slug) || slugify(t.name) || `category-${t.id || 'x'}`;
-    if (!/^[a-z]/.test(base)) base = `c-${base}`;
-    let row: { id: number; path: string } | undefined;
-    for (let n = 1; !row; n++) {
-      const slug = n === 1 ? base : `${base}-${n}`;
-      try {
-        row = await createSection(tx, { slug, name: oneLine(t.name, 100) || slug, parentId }, now());
-      } catch (err) {
-        // Taken or reserved: the next suffix. (Anything else repeats and surfaces.)
-        if (n > 20) throw err;
-      }
-    }
-    report.counts.sections++;
+    const hint = slugify(decoded(t.slug) ?? t.slug) || slugify(t.name) || `category-${t.id || 'x'}`;
+    const row = await ledger.section(tx, hint, t.name, parentId);
     sectionOf.set(t.slug, row.id);
     sectionPath.set(row.id, row.path);
     await map(tx, 'category', t.slug, row.id);
@@ -292,22 +238,8 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
     return row.id;
   }
 
-  async function ensureTag(tx: Db, t: Term) {
-    const name = oneLine(t.name, 100);
-    if (slugify(name, 100)) {
-      const [tag] = await ensureTags(tx, [name], now());
-      if (tag) report.counts.tags++;
-      return tag;
-    }
-    // A name with no Latin letters (Cyrillic, Arabic…): its own slug, since names make slugs.
-    const slug = slugify(decoded(t.slug) ?? '', 100) || `tag-${t.id || slugify(t.slug) || 'x'}`;
-    await tx
-      .insertInto('tags')
-      .values({ slug, name, created_at: now() })
-      .onConflict((oc) => oc.column('slug').doNothing())
-      .execute();
-    report.counts.tags++;
-    return tx.selectFrom('tags').selectAll().where('slug', '=', slug).executeTakeFirst();
+  function ensureTag(tx: Db, t: Term) {
+    return ledger.tag(tx, t.name, t.slug, `tag-${t.id || slugify(t.slug) || 'x'}`);
   }
 
   async function ensureAuthor(tx: Db, a: XmlNode): Promise<number> {
@@ -317,25 +249,14 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
       authorOf.set(login, known);
       return known;
     }
-    const name = oneLine(field(a, 'wp:author_display_name') || login, 200) || 'Unknown';
-    const base = slugify(name) || slugify(login) || `author-${field(a, 'wp:author_id') || 'x'}`;
-    let slug = base;
-    for (
-      let n = 2;
-      await tx.selectFrom('authors').select('id').where('slug', '=', slug).executeTakeFirst();
-      n++
-    ) {
-      slug = `${base}-${n}`;
-    }
-    const row = await tx
-      .insertInto('authors')
-      .values({ slug, name, bio: '', avatar_media_id: null, created_at: now(), updated_at: now() })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    report.counts.authors++;
-    authorOf.set(login, row.id);
-    await map(tx, 'author', login, row.id);
-    return row.id;
+    const id = await ledger.author(
+      tx,
+      field(a, 'wp:author_display_name') || login,
+      slugify(login) || `author-${field(a, 'wp:author_id') || 'x'}`,
+    );
+    authorOf.set(login, id);
+    await map(tx, 'author', login, id);
+    return id;
   }
 
   // ---- media: one media item per file, shared by every post that shows it ----
@@ -352,27 +273,10 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
       return null;
     }
     const original = rel.replace(/-\d+x\d+(\.[a-z0-9]+)$/i, '$1'); // WordPress's resized copies
-    const known = (await mapped(tx, 'media', original)) ?? (await mapped(tx, 'media', rel));
-    if (known) return known;
-    if (!opts.uploadsDir) {
-      problems.push(`image not imported (no --media-dir): ${rel}`);
-      return null;
-    }
-    for (const candidate of [original, rel]) {
-      const file = path.join(opts.uploadsDir, candidate);
-      if (!fs.existsSync(file)) continue;
-      try {
-        const row = await addMediaFile(tx, opts.mediaDir, file, now());
-        report.counts.media++;
-        await map(tx, 'media', candidate, row.id);
-        return row.id;
-      } catch (err) {
-        problems.push(`image refused by the media library (${(err as Error).message}): ${candidate}`);
-        return null;
-      }
-    }
-    if (!report.missingMedia.includes(rel)) report.missingMedia.push(rel);
-    problems.push(`image file missing from the media directory: ${rel}`);
+    const got = await ledger.media(tx, rel, [original, rel], opts.uploadsDir, opts.mediaDir);
+    if (typeof got === 'number') return got;
+    if (got.missing && !report.missingMedia.includes(rel)) report.missingMedia.push(rel);
+    problems.push(got.problem);
     return null;
   }
 
