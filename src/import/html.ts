@@ -95,6 +95,18 @@ export async function convertPost(html: string, resolveImage: ImageResolver): Pr
   const gutenberg = html.includes('<!-- wp:');
   let source = expandShortcodes(html, problems);
   if (!gutenberg) source = autop(source);
+  return walk(source, resolveImage, problems);
+}
+
+/**
+ * Converts plain HTML, with no WordPress conventions (no shortcodes, no paragraphs made from blank
+ * lines): what the Ghost importer renders a post's Lexical or mobiledoc body into.
+ */
+export function convertHtml(html: string, resolveImage: ImageResolver): Promise<Converted> {
+  return walk(html, resolveImage, []);
+}
+
+async function walk(source: string, resolveImage: ImageResolver, problems: string[]): Promise<Converted> {
   const dom = parseDocument(source, { decodeEntities: true });
   const w = new Walker(resolveImage, problems);
   await w.blocks(dom.children);

@@ -1,4 +1,11 @@
-/** Archive imports (docs/operations.md, "Importing from WordPress"): the domain's public face. */
+/** Archive imports (docs/operations.md, "Importing from WordPress", "Importing from Ghost"): the domain's public face. */
+export {
+  GhostExportError,
+  type GhostImportOptions,
+  type GhostReport,
+  importGhost,
+  readGhostExport,
+} from './ghost.js';
 export {
   type ImportOptions,
   type ImportReport,

@@ -1,5 +1,5 @@
 import { sectionTag } from '../cache/index.js';
-import { ancestry, loadSectionTree, type SectionTree } from '../content/index.js';
+import { ancestry, loadSectionTree, redirectFor, type SectionTree } from '../content/index.js';
 import type { Context } from '../context.js';
 import { feedLinks } from '../distribution/index.js';
 import { footerAddresses } from '../mirrors/index.js';
@@ -106,4 +106,14 @@ export async function errorPage(ctx: Context, status: 404 | 410): Promise<PageRe
 }
 
 export const notFound = (ctx: Context) => errorPage(ctx, 404);
+
+/** A 301 when the path is an old address (a moved section, an imported site's), else a 404. */
+export async function movedOrNotFound(ctx: Context, path: string): Promise<PageResult> {
+  // Old paths from imports may be any printable text; control characters are never a page
+  // (and PostgreSQL rejects NUL in text), so they stop here.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  if (path.length > 1000 || /[\u0000-\u001f\u007f]/.test(path)) return notFound(ctx);
+  const to = await redirectFor(ctx.db, path);
+  return to ? { status: 301, location: to } : notFound(ctx);
+}
 export const gone = (ctx: Context) => errorPage(ctx, 410);

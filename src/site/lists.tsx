@@ -26,6 +26,7 @@ import {
   crumbsOf,
   type Frame,
   loadFrame,
+  movedOrNotFound,
   notFound,
   PAGE_SIZE,
   type PageResult,
@@ -122,7 +123,8 @@ export async function authorPage(ctx: Context, slug: string, page: number | null
   const author = isLookupSlug(slug)
     ? await publicAuthorBySlug(ctx.db, ctx.now().toISOString(), slug)
     : undefined;
-  if (!author || page === null) return notFound(ctx);
+  if (page === null) return notFound(ctx);
+  if (!author) return movedOrNotFound(ctx, `/author/${slug}`); // an imported site's bylines
   const c = await loadFrame(ctx);
   const avatar =
     author.avatar_media_id === null
@@ -151,7 +153,8 @@ export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined): Lis
 
 export async function tagPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
   const tag = isLookupSlug(slug) ? await publicTagBySlug(ctx.db, ctx.now().toISOString(), slug) : undefined;
-  if (!tag || page === null) return notFound(ctx);
+  if (page === null) return notFound(ctx);
+  if (!tag) return movedOrNotFound(ctx, `/tag/${slug}`); // an imported site's tags
   const c = await loadFrame(ctx);
   return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => tagMeta(c, tag));
 }

@@ -20,7 +20,6 @@ import {
   noticesOf,
   type PublicNotice,
   importedPostPath,
-  redirectFor,
   tagsOf,
 } from '../content/index.js';
 import type { Context } from '../context.js';
@@ -34,6 +33,7 @@ import {
   type Frame,
   gone,
   loadFrame,
+  movedOrNotFound,
   notFound,
   type PageResult,
   pageTags,
@@ -133,11 +133,7 @@ export async function homePage(ctx: Context): Promise<PageResult> {
 
 /** Any path that is not a fixed route: an article, a section front, a redirect, or nothing. */
 export async function pathPage(ctx: Context, path: string, page: number | null): Promise<PageResult> {
-  // Old paths from imports may be any printable text; control characters are never a page
-  // (and PostgreSQL rejects NUL in text), so they stop here.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  if (path.length > 1000 || /[\u0000-\u001f\u007f]/.test(path)) return notFound(ctx);
-  if (!/^\/[a-z0-9/-]*$/.test(path)) return (await redirect(ctx, path)) ?? notFound(ctx);
+  if (!/^\/[a-z0-9/-]*$/.test(path)) return movedOrNotFound(ctx, path);
   if (/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+$/.test(path)) {
     const article = await articleByPath(ctx.db, path);
     if (article) return articlePage(ctx, article);
@@ -150,18 +146,13 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
       sectionMeta(c, section),
     );
   }
-  return (await redirect(ctx, path)) ?? notFound(ctx);
+  return movedOrNotFound(ctx, path);
 }
 
 /** `/?p=ID` of an imported site: a 301 to the story the import made of post ID, else a 404. */
 export async function oldPostLink(ctx: Context, id: unknown): Promise<PageResult> {
   const to = typeof id === 'string' && /^\d{1,19}$/.test(id) ? await importedPostPath(ctx.db, id) : undefined;
   return to ? { status: 301, location: to } : notFound(ctx);
-}
-
-async function redirect(ctx: Context, path: string): Promise<PageResult | null> {
-  const to = await redirectFor(ctx.db, path);
-  return to ? { status: 301, location: to } : null;
 }
 
 async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResult> {
