@@ -6,6 +6,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { adminRoutes } from './admin/index.js';
+import { contentApiMostRead, viewRoutes } from './audience/index.js';
 import { fastPath, fillSlot, originHooks, originRequests, pageCacheHooks, sendStale } from './cache/index.js';
 import type { Context } from './context.js';
 import { distributionRoutes } from './distribution/index.js';
@@ -68,10 +69,11 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
     });
   renditionRoutes(app, ctx); // /media/{id}/{width}.{format}; the media API is the admin's
   // feeds, sitemaps, robots.txt, Content API (with search inside it)
-  await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx)] });
+  await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx), contentApiMostRead(ctx)] });
   await searchRoutes(app, ctx); // /search/suggest
   await adminRoutes(app, ctx); // /api/admin: the newsroom API
   previewRoutes(app, ctx); // /preview/{token}: private, signed links to drafts
+  viewRoutes(app, ctx); // /views/{id}.gif: the story-view beacon
   await siteRoutes(app, ctx); // reader pages: /, /search, /live, sections, stories …
   // Any path nothing answered: the site's 404 page (with the latest stories).
   app.setNotFoundHandler(async (_req, reply) => send(reply, await notFound(ctx)));

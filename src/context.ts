@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import pino from 'pino';
+import { createViewCounter, type ViewCounter } from './audience/index.js';
 import { ADDRESSES, type CacheLayer, createCacheLayer } from './cache/index.js';
 import type { Config } from './config.js';
 import { installAlertHooks, installArticleChangeHooks } from './content/index.js';
@@ -28,6 +29,8 @@ export interface Context {
   cache: CacheLayer;
   /** The alternate addresses and app links in effect (the newsroom's, or the environment's). */
   addresses: AddressBook;
+  /** Story views counted in this process, written in batches (a job, and on close). */
+  views: ViewCounter;
   /** The current time; tests replace it to look at the site from another moment. */
   now(): Date;
   close(): Promise<void>;
@@ -62,14 +65,18 @@ export async function createContext(config: Config, opts: { now?: () => Date } =
     await handle.destroy();
     throw err;
   }
+  const views = createViewCounter();
   return {
     config,
     db: handle.db,
     dialect: handle.dialect,
     cache,
     addresses,
+    views,
     now,
     close: async () => {
+      // The views counted since the last flush are kept, unless the database is what failed.
+      await views.flush(handle.db).catch(() => undefined);
       await cache.close();
       await handle.destroy();
     },

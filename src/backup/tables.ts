@@ -49,6 +49,8 @@ export const COPIED: readonly CopiedTable[] = [
   id('article_notes'),
   { name: 'import_items', key: ['source', 'kind', 'source_id'] },
   id('alerts'),
+  { name: 'story_views', key: ['article_id', 'bucket'] },
+  { name: 'story_views_daily', key: ['article_id', 'day'] },
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */

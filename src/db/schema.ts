@@ -500,3 +500,22 @@ export interface AlertsTable {
   withdrawn_by: string | null;
 }
 export type AlertRow = Selectable<AlertsTable>;
+
+export interface Database {
+  story_views: StoryViewsTable;
+  story_views_daily: StoryViewsDailyTable;
+}
+/** Reads of a story in one five-minute bucket, from every node (src/audience; kept 8 days). */
+export interface StoryViewsTable {
+  article_id: number;
+  /** The bucket's start, ISO, on a five-minute boundary. */
+  bucket: string;
+  views: number;
+}
+/** Reads of a story in one UTC day (src/audience; kept for good: the totals). */
+export interface StoryViewsDailyTable {
+  article_id: number;
+  /** YYYY-MM-DD, UTC. */
+  day: string;
+  views: number;
+}

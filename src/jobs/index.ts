@@ -1,3 +1,4 @@
+import { compactViews } from '../audience/index.js';
 import {
   announceStoriesComingDue,
   publishDueArticles,
@@ -37,6 +38,10 @@ export const defaultJobs: Job[] = [
     intervalMs: 3_600_000,
     run: (ctx) => purgeDeletedArticles(ctx.db, ctx.now().toISOString()),
   },
+  // Story views counted in memory reach the database (one upsert per story and bucket).
+  { name: 'views-flush', intervalMs: 10_000, run: (ctx) => ctx.views.flush(ctx.db) },
+  // Five-minute view buckets older than 8 days go; the daily totals stay.
+  { name: 'views-compact', intervalMs: 3_600_000, run: (ctx) => compactViews(ctx.db, ctx.now()) },
   // Editor tabs that closed without saying so (content/presence.ts); ignored after 30 s anyway.
   { name: 'presence-purge', intervalMs: 60_000, run: (ctx) => purgeStalePresence(ctx.db, ctx.now()) },
 ];

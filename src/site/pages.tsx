@@ -24,6 +24,7 @@ import {
 } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
+import { beaconPath } from '../audience/index.js';
 import { feedLinks } from '../distribution/index.js';
 import { imageView, mediaUrl } from '../media/index.js';
 import { type Doc, excerpt, renderHtml } from '../shared/document/index.js';
@@ -311,6 +312,8 @@ export function renderArticlePage(
     more,
     video: video?.player ?? null,
     notices: notices.view,
+    // A preview is not a reader: it is not counted.
+    beacon: opts.preview ? null : beaconPath(article.id),
   };
   return {
     status: 200,

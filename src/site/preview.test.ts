@@ -68,7 +68,7 @@ describe.each(testDialects())('private previews of stories on %s', (dialect) => 
     expect(search.body).not.toContain('Secret plans for the harbour');
   });
 
-  it('renders exactly the bytes of the public page once the story is published (but for its band)', async () => {
+  it('renders exactly the bytes of the public page once the story is published (but for its band and beacon)', async () => {
     const a = await draft(editor, 'Ferry timetable changes');
     // Published past the checks' warnings (no picture or byline): this test is about the bytes.
     const pub = await call(env.app, editor, 'POST', `/articles/${a.id}/transitions`, {
@@ -80,11 +80,14 @@ describe.each(testDialects())('private previews of stories on %s', (dialect) => 
     const live = await get(pub.json().path);
     const shown = await get((await preview(editor, a.id)).path);
     expect(live.statusCode).toBe(200);
-    // The preview adds its band and noindex (preview-band.test.ts), and nothing else.
+    // The preview adds its band and noindex (preview-band.test.ts), and nothing else; the public
+    // page alone counts its readers (src/audience).
     const unmarked = shown.body
       .replace('<meta name="robots" content="noindex, nofollow"/>', '')
       .replace('<p class="preview-band" role="note">Preview — not published</p>', '');
-    expect(unmarked).toBe(live.body);
+    const beacon = `<img class="beacon" src="/views/${a.id}.gif" alt width="1" height="1" decoding="async" referrerpolicy="no-referrer"/>`;
+    expect(live.body).toContain(beacon);
+    expect(unmarked).toBe(live.body.replace(beacon, ''));
   });
 
   it('refuses forged tokens (403) and expired ones (410) with a page that says so', async () => {

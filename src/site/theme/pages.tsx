@@ -109,6 +109,8 @@ export interface ArticleModel {
   video?: PlayerView | null;
   /** Corrections, clarifications, updates, editor's notes, oldest first. */
   notices?: NoticeView[];
+  /** The view-count beacon's address (src/audience); null in previews. */
+  beacon?: string | null;
 }
 
 export function ArticlePage({ view, head, model }: { view: SiteView; head: Head; model: ArticleModel }) {
@@ -174,6 +176,9 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
           </footer>
         ) : null}
         <NoticeBox notices={model.notices ?? []} site={view.site} />
+        {model.beacon ? (
+          <img class="beacon" src={model.beacon} alt="" width={1} height={1} decoding="async" referrerpolicy="no-referrer" />
+        ) : null}
       </article>
       {model.more.length ? (
         <aside class="more" aria-labelledby="more-title">
