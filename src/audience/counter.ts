@@ -33,6 +33,9 @@ export function createViewCounter(opts: { maxKeys?: number } = {}): ViewCounter 
   let waiting = 0;
   let refused = 0;
   let flushing: Promise<number> | null = null;
+  // The current bucket's name, made once per five minutes rather than once per view.
+  let bucketStart = -1;
+  let bucketName = '';
 
   async function write(db: Db, batch: Map<string, number>): Promise<number> {
     // Beacons name any number; only stories that exist get rows (one query per flush, not per view).
@@ -96,7 +99,13 @@ export function createViewCounter(opts: { maxKeys?: number } = {}): ViewCounter 
 
   return {
     record(articleId, at) {
-      const key = `${articleId}|${bucketOf(at)}`;
+      const ms = at.getTime();
+      const start = ms - (ms % BUCKET_MS);
+      if (start !== bucketStart) {
+        bucketStart = start;
+        bucketName = new Date(start).toISOString();
+      }
+      const key = `${articleId}|${bucketName}`;
       const n = counts.get(key);
       if (n === undefined && counts.size >= maxKeys) {
         refused++;

@@ -9,6 +9,7 @@ import { NotAllowed } from './components/manage.js';
 import { type Action, mayEver } from './permissions.js';
 import { Account } from './screens/account.js';
 import { Alerts } from './screens/alerts.js';
+import { Audience } from './screens/audience.js';
 import { Authors } from './screens/authors.js';
 import { Desk } from './screens/desk.js';
 import { EditorScreen } from './screens/editor.js';
@@ -44,6 +45,7 @@ export const ROUTES: Route[] = [
   { path: '/', nav: 'Desk', screen: ({ user }) => <Desk user={user} /> },
   { path: '/stories', nav: 'Stories', screen: ({ user }) => <Stories user={user} /> },
   { path: '/media', nav: 'Media', screen: ({ user }) => <MediaScreen user={user} /> },
+  { path: '/audience', nav: 'Most read', screen: () => <Audience /> },
   {
     path: '/alerts',
     nav: 'Breaking news',

@@ -26,6 +26,7 @@ import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
 import { editorExtensions, toEditorContent, transformPastedHTML } from '../editor/schema.js';
 import { SidePanel } from '../editor/side-panel.js';
+import { StoryViews } from '../components/story-views.js';
 import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
 import { Workflow } from '../editor/workflow.js';
 import './editor.css';
@@ -218,6 +219,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
           }}
         />
         <Notices articleId={meta.id} live={meta.status === 'published'} />
+        <StoryViews id={meta.id} published={meta.status === 'published'} />
         <NotesThread articleId={meta.id} version={meta.version} />
         <Revisions articleId={meta.id} version={meta.version} restore={restore} />
       </aside>

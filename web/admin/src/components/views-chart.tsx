@@ -1,0 +1,47 @@
+import './views.css';
+/**
+ * A small bar chart of views over time, drawn as SVG by the app (no chart library for a row of
+ * bars). It is an image with a text alternative: the total and the busiest period in words, and
+ * every bar has a tooltip, so the figures are there for screen readers and keyboards too.
+ */
+export function ViewsChart({
+  points,
+  label,
+  unit,
+}: {
+  points: { at: string; views: number }[];
+  /** What the chart shows ("Views per hour, last 48 hours"). */
+  label: string;
+  /** How to name one bar's period for the tooltip. */
+  unit: (at: string) => string;
+}) {
+  const max = Math.max(1, ...points.map((p) => p.views));
+  const busiest = points.reduce((a, b) => (b.views > a.views ? b : a), points[0] ?? { at: '', views: 0 });
+  const total = points.reduce((n, p) => n + p.views, 0);
+  const w = 4;
+  const gap = 1;
+  const h = 48;
+  const summary = `${label}: ${total.toLocaleString()} in all${busiest.views ? `, most ${busiest.views.toLocaleString()} (${unit(busiest.at)})` : ''}.`;
+  return (
+    <figure className="views-chart">
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${points.length * (w + gap)} ${h}`}
+        preserveAspectRatio="none"
+        width="100%"
+        height={h}
+      >
+        {points.map((p, i) => {
+          const bar = Math.round((p.views / max) * (h - 2));
+          return (
+            <rect key={p.at} x={i * (w + gap)} y={h - bar} width={w} height={Math.max(bar, p.views ? 1 : 0)}>
+              <title>{`${unit(p.at)}: ${p.views.toLocaleString()}`}</title>
+            </rect>
+          );
+        })}
+      </svg>
+      <figcaption>{summary}</figcaption>
+    </figure>
+  );
+}
