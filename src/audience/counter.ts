@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import { type Db, inTransaction } from '../db/index.js';
 
 /**
  * Story views counted in memory and written in batches: a view costs a map update, and the
@@ -70,7 +70,7 @@ export function createViewCounter(opts: { maxKeys?: number } = {}): ViewCounter 
       (a, b) => a.article_id - b.article_id || a.day.localeCompare(b.day),
     );
     if (!rows.length) return 0;
-    await db.transaction().execute(async (tx) => {
+    await inTransaction(db, async (tx) => {
       for (let i = 0; i < rows.length; i += 500) {
         await tx
           .insertInto('story_views')

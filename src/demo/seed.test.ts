@@ -1,3 +1,4 @@
+import { mostRead } from '../audience/index.js';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/sections.js';
@@ -43,6 +44,10 @@ describe.each(testDialects())('demo newsroom on %s', (dialect) => {
     expect(hours).toBe(6);
     const home = cheerio.load((await env.app.inject({ method: 'GET', url: '/' })).body);
     expect(home('.alert-banner .alert-developing a').attr('href')).toBe('/live');
+    // "Most read" has readers: every story has views, the newest most.
+    const top = await mostRead(db, { now: env.ctx.now(), window: 'hour', limit: 50 });
+    expect(top.length).toBeGreaterThanOrEqual(5);
+    expect(top[0]?.views).toBeGreaterThan(0);
   });
 
   it('never loads again over existing content', async () => {
