@@ -20,8 +20,8 @@ const LAYERS = [
   ['search', 'audience'],
   ['distribution', 'mirrors'],
   ['site'],
-  ['export', 'http'],
-  ['admin', 'jobs', 'demo', 'backup', 'import'],
+  ['export', 'http', 'import'],
+  ['admin', 'jobs', 'demo', 'backup'],
   ['app', 'context', 'server', 'cli', 'test'],
 ];
 

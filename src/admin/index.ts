@@ -8,6 +8,7 @@ import { Router } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { alertRoutes } from './routes/alerts.js';
 import { viewAdminRoutes } from './routes/views.js';
+import { importRoutes } from './routes/imports.js';
 import { articleRoutes } from './routes/articles.js';
 import { authorRoutes } from './routes/authors.js';
 import { cacheAdminRoutes } from './routes/cache.js';
@@ -62,6 +63,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       noticeRoutes(router, ctx);
       alertRoutes(router, ctx);
       viewAdminRoutes(router, ctx);
+      importRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

@@ -51,6 +51,7 @@ export const COPIED: readonly CopiedTable[] = [
   id('alerts'),
   { name: 'story_views', key: ['article_id', 'bucket'] },
   { name: 'story_views_daily', key: ['article_id', 'day'] },
+  id('import_runs'),
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { type Config, loadConfig } from '../config.js';
 import type { Context } from '../context.js';
-import { GhostExportError, importGhost, importWordpress, WxrError } from '../import/index.js';
+import { GhostExportError, importGhost, importWordpress, recordImport, WxrError } from '../import/index.js';
 
 /**
  * `masthead import wordpress FILE.xml [--media-dir DIR] [--report FILE]` and
@@ -24,17 +24,19 @@ export function importCommands(program: Command, createContext: (config: Config)
       const ctx = await createContext(loadConfig());
       const started = performance.now();
       try {
-        const report = await importWordpress({
-          db: ctx.db,
-          file,
-          uploadsDir: opts.mediaDir,
-          mediaDir: ctx.config.mediaDir,
-          timeZone: ctx.config.site.timeZone,
-          now: ctx.now,
-          onProgress: (n) => {
-            if (process.stderr.isTTY) process.stderr.write(`\r${n} items`);
-          },
-        });
+        const report = await recordImport(ctx.db, 'wordpress', file, ctx.now, () =>
+          importWordpress({
+            db: ctx.db,
+            file,
+            uploadsDir: opts.mediaDir,
+            mediaDir: ctx.config.mediaDir,
+            timeZone: ctx.config.site.timeZone,
+            now: ctx.now,
+            onProgress: (n) => {
+              if (process.stderr.isTTY) process.stderr.write(`\r${n} items`);
+            },
+          }),
+        );
         if (process.stderr.isTTY) process.stderr.write('\n');
         const out = opts.report || `${file}.report.json`;
         fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
@@ -67,18 +69,20 @@ export function importCommands(program: Command, createContext: (config: Config)
       const ctx = await createContext(loadConfig());
       const started = performance.now();
       try {
-        const report = await importGhost({
-          db: ctx.db,
-          file,
-          uploadsDir: opts.mediaDir,
-          mediaDir: ctx.config.mediaDir,
-          siteUrl: ctx.config.site.url,
-          timeZone: ctx.config.site.timeZone,
-          now: ctx.now,
-          onProgress: (n) => {
-            if (process.stderr.isTTY) process.stderr.write(`\r${n} posts`);
-          },
-        });
+        const report = await recordImport(ctx.db, 'ghost', file, ctx.now, () =>
+          importGhost({
+            db: ctx.db,
+            file,
+            uploadsDir: opts.mediaDir,
+            mediaDir: ctx.config.mediaDir,
+            siteUrl: ctx.config.site.url,
+            timeZone: ctx.config.site.timeZone,
+            now: ctx.now,
+            onProgress: (n) => {
+              if (process.stderr.isTTY) process.stderr.write(`\r${n} posts`);
+            },
+          }),
+        );
         if (process.stderr.isTTY) process.stderr.write('\n');
         const out = opts.report || `${file}.report.json`;
         fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);

@@ -519,3 +519,23 @@ export interface StoryViewsDailyTable {
   day: string;
   views: number;
 }
+
+export interface Database {
+  import_runs: ImportRunsTable;
+}
+/** One `masthead import` run and its report (src/import/runs.ts). */
+export interface ImportRunsTable {
+  id: Generated<number>;
+  kind: 'wordpress' | 'ghost';
+  /** The file's base name. */
+  file: string;
+  status: 'running' | 'done' | 'failed';
+  started_at: string;
+  finished_at: string | null;
+  /** JSON of the report's counts. */
+  counts: string | null;
+  /** JSON: items with problems and missing media files. */
+  report: string | null;
+  error: string | null;
+}
+export type ImportRunRow = Selectable<ImportRunsTable>;

@@ -13,4 +13,12 @@ export {
   type PostReport,
   scanWordpress,
 } from './wordpress.js';
+export {
+  type ImportRun,
+  type ImportRunDetail,
+  importRun,
+  KEPT_ITEMS,
+  listImportRuns,
+  recordImport,
+} from './runs.js';
 export { WxrError } from './wxr.js';

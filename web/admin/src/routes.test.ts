@@ -35,22 +35,25 @@ describe('route table', () => {
       'Desk',
       'Stories',
       'Media',
+      'Most read',
       'Breaking news',
       'Sections',
       'Tags',
       'Authors',
       'Users',
       'Mirrors',
+      'Imports',
     ]);
     expect(nav('editor')).toEqual([
       'Desk',
       'Stories',
       'Media',
+      'Most read',
       'Breaking news',
       'Sections',
       'Tags',
       'Authors',
     ]);
-    expect(nav('contributor')).toEqual(['Desk', 'Stories', 'Media']);
+    expect(nav('contributor')).toEqual(['Desk', 'Stories', 'Media', 'Most read']);
   });
 });

@@ -11,6 +11,7 @@ import { Account } from './screens/account.js';
 import { Alerts } from './screens/alerts.js';
 import { Audience } from './screens/audience.js';
 import { Authors } from './screens/authors.js';
+import { Imports } from './screens/imports.js';
 import { Desk } from './screens/desk.js';
 import { EditorScreen } from './screens/editor.js';
 import { MediaScreen } from './screens/media.js';
@@ -81,6 +82,13 @@ export const ROUTES: Route[] = [
     action: 'settings.manage',
     what: 'mirrors',
     screen: () => <Mirrors />,
+  },
+  {
+    path: '/imports',
+    nav: 'Imports',
+    action: 'settings.manage',
+    what: 'imports',
+    screen: () => <Imports />,
   },
   { path: '/stories/new', screen: () => <NewStory /> },
   // Keyed by id: opening another story starts a fresh editor (and a fresh autosaver).
