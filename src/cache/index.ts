@@ -10,10 +10,19 @@ import { SITE } from './tags.js';
 
 export { announceChange, onContentChange } from './announce.js';
 export { BANNER_SLOT, Banner, type BannerItem, type BannerSnapshot, type BannerSource } from './banner.js';
-export { cacheAs, cacheKey, fastPath, fillSlot, type MustRender, pageCacheHooks, sendStale } from './http.js';
+export {
+  cacheAs,
+  cacheKey,
+  fastPath,
+  fillSlot,
+  type MustRender,
+  pageCacheHooks,
+  pickEncoding,
+  sendStale,
+} from './http.js';
 export { nginxConfig, type NginxConfigOptions } from './nginx.js';
 export { ORIGIN_KEY_HEADER, type OriginCache, originHooks, originRequests } from './origin.js';
-export type { PageCache } from './page-cache.js';
+export type { Entry, PageCache } from './page-cache.js';
 export * from './tags.js';
 
 /**

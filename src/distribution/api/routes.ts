@@ -2,29 +2,30 @@ import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import { notFound, rateLimited, sendError, unauthorized } from '../../errors.js';
-import { sendDocument } from '../feeds/conditional.js';
+import { type Entry, pickEncoding } from '../../cache/index.js';
+import { etagOf, sendDocument } from '../feeds/conditional.js';
 import { parseInput } from './errors.js';
 import { verifyApiKey } from './keys.js';
 import { API_PREFIX, API_ROUTES, openApiDocument, type RouteId } from './openapi.js';
 import { hitRateLimit } from './rate-limit.js';
 import { articleQuery, idParam, listArticlesQuery, listTagsQuery, slugParam } from './schema.js';
-import { getArticle, listArticles, listAuthors, listTags, sectionsTree } from './service.js';
+import { type Answer, getArticle, listArticles, listAuthors, listTags, sectionsTree } from './service.js';
 
 /**
  * The Content API under /api/content/v1, as one encapsulated plugin: its CORS policy, key check,
  * rate limit and JSON errors apply to these routes only, never to the site.
  */
-type Handler = (ctx: Context, req: FastifyRequest) => Promise<unknown>;
+type Handler = (ctx: Context, req: FastifyRequest) => Promise<Answer>;
 
 const handlers: Record<RouteId, Handler> = {
   listArticles: (ctx, req) => listArticles(ctx, parseInput(listArticlesQuery, req.query)),
-  getArticle: async (ctx, req) => {
+  getArticle: (ctx, req) => {
     const { id } = parseInput(idParam, req.params, 'path');
-    return (await getArticle(ctx, { id }, parseInput(articleQuery, req.query))).json;
+    return getArticle(ctx, { id }, parseInput(articleQuery, req.query));
   },
-  getArticleBySlug: async (ctx, req) => {
+  getArticleBySlug: (ctx, req) => {
     const { slug } = parseInput(slugParam, req.params, 'path');
-    return (await getArticle(ctx, { slug }, parseInput(articleQuery, req.query))).json;
+    return getArticle(ctx, { slug }, parseInput(articleQuery, req.query));
   },
   listSections: (ctx) => sectionsTree(ctx),
   listTags: (ctx, req) => listTags(ctx, parseInput(listTagsQuery, req.query)),
@@ -71,12 +72,70 @@ async function authorize(ctx: Context, req: FastifyRequest, reply: FastifyReply)
   }
 }
 
-function sendJson(req: FastifyRequest, reply: FastifyReply, value: unknown) {
-  return sendDocument(req, reply, {
-    body: JSON.stringify(value),
-    type: 'application/json; charset=utf-8',
-    maxAge: 60,
-  });
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The page cache's key for an API answer: the path and every query parameter, sorted (`?a=1&b=2`
+ * and `?b=2&a=1` are one answer), under a prefix no page address has. The fast path looks up keys
+ * made from request URLs, which start with "/", so it can never answer an API request: every one
+ * goes through the key check and the rate limit first.
+ */
+export function apiCacheKey(url: string): string | null {
+  if (url.length > 2000) return null;
+  const q = url.indexOf('?');
+  if (q === -1) return `api ${url}`;
+  const params = [...new URLSearchParams(url.slice(q + 1))].sort(([a, av], [b, bv]) =>
+    a === b ? av.localeCompare(bv) : a.localeCompare(b),
+  );
+  return `api ${url.slice(0, q)}?${new URLSearchParams(params).toString()}`;
+}
+
+/**
+ * Answers from the page cache when it holds this request's answer; else builds it, keeps it with
+ * the tags it names, and answers. Answers are the same for every key (nothing here depends on
+ * who asks), so one copy serves every client until a write announces one of its tags.
+ */
+async function answer(ctx: Context, req: FastifyRequest, reply: FastifyReply, handler: Handler) {
+  const pages = ctx.cache.pages;
+  const key = pages.enabled ? apiCacheKey(req.url) : null;
+  const hit = key === null ? undefined : pages.get(key);
+  if (hit) return sendEntry(req, reply, hit, 'HIT');
+  const epoch = pages.begin();
+  const { json, tags } = await handler(ctx, req);
+  const text = JSON.stringify(json);
+  const item = {
+    status: 200,
+    headers: { 'content-type': JSON_TYPE, etag: etagOf(text) },
+    body: Buffer.from(text),
+    tags,
+  };
+  // Kept unless one of its tags changed while it was being built (then it is sent, not kept).
+  const entry =
+    key === null
+      ? { ...item, etag: item.headers.etag, br: null, gzip: null, storedAt: 0 }
+      : await pages.store(key, item, epoch);
+  return sendEntry(req, reply, entry, 'MISS');
+}
+
+/** One answer, compressed as the client accepts, or 304 when it has these bytes. */
+function sendEntry(req: FastifyRequest, reply: FastifyReply, entry: Entry, state: 'HIT' | 'MISS') {
+  reply
+    .header('etag', entry.etag)
+    .header('cache-control', 'public, max-age=60')
+    .header('x-content-type-options', 'nosniff')
+    .header('vary', 'accept-encoding')
+    .header('x-cache', state);
+  if (ifNoneMatch(req.headers['if-none-match'], entry.etag)) return reply.code(304).send();
+  const enc = pickEncoding(req.headers['accept-encoding'], entry);
+  if (enc) reply.header('content-encoding', enc);
+  return reply
+    .type(JSON_TYPE)
+    .send((enc === 'br' ? entry.br : enc === 'gzip' ? entry.gzip : null) ?? entry.body);
+}
+
+function ifNoneMatch(header: string | string[] | undefined, etag: string): boolean {
+  if (typeof header !== 'string') return false;
+  return header.trim() === '*' || header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
 }
 
 /**
@@ -117,9 +176,7 @@ export async function contentApiRoutes(
 
       for (const route of API_ROUTES) {
         const handler = handlers[route.id];
-        api.get(route.path.replace(/\{(\w+)\}/g, ':$1'), async (req, reply) =>
-          sendJson(req, reply, await handler(ctx, req)),
-        );
+        api.get(route.path.replace(/\{(\w+)\}/g, ':$1'), (req, reply) => answer(ctx, req, reply, handler));
       }
       for (const extend of extensions) await extend(api);
       const openapi = JSON.stringify(openApiDocument(ctx.config.site, ctx.config.contentApi.public));

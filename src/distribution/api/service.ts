@@ -1,5 +1,16 @@
 import type { z } from 'zod';
 import {
+  ALL_LIST,
+  articleTag,
+  authorListTag,
+  authorTag,
+  mediaTag,
+  sectionListTag,
+  sectionTag,
+  tagListTag,
+  tagTag,
+} from '../../cache/index.js';
+import {
   descendantIds,
   loadSectionTree,
   mediaByIds,
@@ -22,6 +33,7 @@ import {
   publicArticleById,
   publicArticleBySlug,
   relationsOf,
+  type StoryRelations,
   tagsWithStories,
 } from './queries.js';
 import {
@@ -34,7 +46,31 @@ import {
 } from './schema.js';
 import { parseBody } from './story.js';
 
-/** The Content API's work, as plain functions over the context; routes only parse and send. */
+/**
+ * The Content API's work, as plain functions over the context; routes only parse and send. Each
+ * answer names what it shows (`tags`, the page cache's vocabulary in cache/tags.ts), so the
+ * route keeps it in the page cache until one of those changes.
+ */
+export interface Answer {
+  json: unknown;
+  tags: string[];
+}
+
+/** Every section's name and path can appear in a story (its section and breadcrumbs). */
+function treeTags(tree: Awaited<ReturnType<typeof loadSectionTree>>): string[] {
+  return [...tree.byId.keys()].flatMap((id) => [sectionTag(id), sectionListTag(id)]);
+}
+
+function storyTags(rows: PublicArticle[], rel: StoryRelations): string[] {
+  const tags = new Set<string>();
+  for (const r of rows) {
+    tags.add(articleTag(r.id));
+    for (const a of rel.bylines.get(r.id) ?? []) tags.add(authorTag(a.id));
+    for (const t of rel.tags.get(r.id) ?? []) tags.add(tagTag(t.id));
+  }
+  for (const id of rel.media.keys()) tags.add(mediaTag(id));
+  return [...tags];
+}
 function fieldSet(raw: string | undefined, defaults: readonly ArticleField[]): Set<ArticleField> {
   if (raw === undefined) return new Set(defaults);
   const wanted = raw
@@ -55,28 +91,36 @@ async function present(ctx: Context, rows: PublicArticle[], fields: Set<ArticleF
   const tree = await loadSectionTree(ctx.db);
   const extra = needsBodyMedia(fields) ? rows.flatMap((r) => bodyImageIds(parseBody(r))) : [];
   const rel = await relationsOf(ctx.db, rows, extra);
-  return rows.map((r) => presentArticle(ctx.config.site, tree, r, rel, fields));
+  return {
+    data: rows.map((r) => presentArticle(ctx.config.site, tree, r, rel, fields)),
+    tags: [...treeTags(tree), ...storyTags(rows, rel)],
+  };
 }
 
-export async function listArticles(ctx: Context, q: z.output<typeof listArticlesQuery>) {
+export async function listArticles(ctx: Context, q: z.output<typeof listArticlesQuery>): Promise<Answer> {
   const now = ctx.now().toISOString();
   const fields = fieldSet(q.fields, LIST_DEFAULT_FIELDS);
   const filter: ArticleFilter = {};
+  // Which list a story entering or leaving changes (content announces these on every write).
+  const scope: string[] = [];
   if (q.section !== undefined) {
     const tree = await loadSectionTree(ctx.db);
     const section = tree.byPath.get(q.section);
     if (!section) throw notFound('No such section', [{ field: 'section', message: 'no such section' }]);
     filter.sectionIds = descendantIds(tree, section.id);
+    scope.push(sectionListTag(section.id));
   }
   if (q.tag !== undefined) {
     const tag = await publicTagBySlug(ctx.db, now, q.tag);
     if (!tag) throw notFound('No such tag', [{ field: 'tag', message: 'no such tag' }]);
     filter.tagId = tag.id;
+    scope.push(tagListTag(tag.id));
   }
   if (q.author !== undefined) {
     const author = await publicAuthorBySlug(ctx.db, now, q.author);
     if (!author) throw notFound('No such author', [{ field: 'author', message: 'no such author' }]);
     filter.authorId = author.id;
+    scope.push(authorListTag(author.id));
   }
   const order: ArticleOrder = q.updated_since === undefined ? 'published' : 'updated';
   if (q.updated_since !== undefined) filter.updatedSince = new Date(q.updated_since).toISOString();
@@ -92,7 +136,11 @@ export async function listArticles(ctx: Context, q: z.output<typeof listArticles
           id: last.id,
         })
       : null;
-  return { data: await present(ctx, page, fields), nextCursor };
+  const shown = await present(ctx, page, fields);
+  return {
+    json: { data: shown.data, nextCursor },
+    tags: [...(scope.length ? scope : [ALL_LIST]), ...shown.tags],
+  };
 }
 
 /** One public story by id or slug: its JSON, or its ninjs document. */
@@ -100,7 +148,7 @@ export async function getArticle(
   ctx: Context,
   by: { id: number } | { slug: string },
   q: z.output<typeof articleQuery>,
-): Promise<{ json: unknown }> {
+): Promise<Answer> {
   const now = ctx.now().toISOString();
   const row =
     'id' in by
@@ -112,43 +160,57 @@ export async function getArticle(
       throw badParameter('Invalid fields', 'fields', 'not available with format=ninjs');
     const tree = await loadSectionTree(ctx.db);
     const rel = await relationsOf(ctx.db, [row], bodyImageIds(parseBody(row)));
-    return { json: toNinjs(ctx.config.site, tree, row, rel) };
+    return {
+      json: toNinjs(ctx.config.site, tree, row, rel),
+      tags: [...treeTags(tree), ...storyTags([row], rel)],
+    };
   }
-  const [data] = await present(ctx, [row], fieldSet(q.fields, ARTICLE_FIELDS));
-  return { json: { data } };
+  const shown = await present(ctx, [row], fieldSet(q.fields, ARTICLE_FIELDS));
+  return { json: { data: shown.data[0] }, tags: shown.tags };
 }
 
-export async function sectionsTree(ctx: Context) {
+export async function sectionsTree(ctx: Context): Promise<Answer> {
   const tree = await loadSectionTree(ctx.db);
-  return { data: tree.roots.map((s) => presentSection(ctx.config.site, s)) };
+  // A new top-level section is announced as SITE, which every cached answer carries.
+  return { json: { data: tree.roots.map((s) => presentSection(ctx.config.site, s)) }, tags: treeTags(tree) };
 }
 
-export async function listTags(ctx: Context, q: z.output<typeof listTagsQuery>) {
+export async function listTags(ctx: Context, q: z.output<typeof listTagsQuery>): Promise<Answer> {
   const after = q.cursor === undefined ? null : decodeTagCursor(q.cursor);
   const rows = await tagsWithStories(ctx.db, ctx.now().toISOString(), after, q.limit + 1);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    data: page.map((t) => tagRef(ctx.config.site, t)),
-    nextCursor: rows.length > q.limit && last ? encodeTagCursor(last.slug) : null,
+    json: {
+      data: page.map((t) => tagRef(ctx.config.site, t)),
+      nextCursor: rows.length > q.limit && last ? encodeTagCursor(last.slug) : null,
+    },
+    // Which tags have a public story changes with any story: every story write announces ALL_LIST.
+    tags: [ALL_LIST, ...page.map((t) => tagTag(t.id))],
   };
 }
 
-export async function listAuthors(ctx: Context) {
+export async function listAuthors(ctx: Context): Promise<Answer> {
   const site = ctx.config.site;
   const authors = await authorsWithStories(ctx.db, ctx.now().toISOString());
   const avatars = await mediaByIds(
     ctx.db,
     authors.map((a) => a.avatar_media_id),
   );
+  const data = authors.map((a) => {
+    const avatar = a.avatar_media_id === null ? undefined : avatars.get(a.avatar_media_id);
+    return {
+      ...authorRef(site, a),
+      bio: a.bio,
+      avatar: avatar ? imageOut(site, avatar, { alt: `Portrait of ${a.name}` }) : null,
+    };
+  });
   return {
-    data: authors.map((a) => {
-      const avatar = a.avatar_media_id === null ? undefined : avatars.get(a.avatar_media_id);
-      return {
-        ...authorRef(site, a),
-        bio: a.bio,
-        avatar: avatar ? imageOut(site, avatar, { alt: `Portrait of ${a.name}` }) : null,
-      };
-    }),
+    json: { data },
+    tags: [
+      ALL_LIST,
+      ...authors.map((a) => authorTag(a.id)),
+      ...authors.flatMap((a) => (a.avatar_media_id === null ? [] : [mediaTag(a.avatar_media_id)])),
+    ],
   };
 }
