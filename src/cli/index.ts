@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { backupCommands } from './backup.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { createContext } from '../context.js';
+import { DomainError } from '../errors.js';
 import { apiKeyCommands } from './api-keys.js';
 import { exportCommands } from './export.js';
 import { importCommands } from './import.js';
@@ -64,9 +65,12 @@ apiKeyCommands(program); // apikey create, list, revoke
 
 backupCommands(program, createContext); // backup FILE, backup verify FILE, restore FILE
 nginxConfigCommand(program, createContext); // nginx-config
-importCommands(program, createContext); // import wordpress FILE
+importCommands(program, createContext); // import wordpress FILE, import ghost FILE
 
 program.parseAsync().catch((err: unknown) => {
-  console.error(err instanceof ConfigError ? err.message : err);
+  // Refused input (a bad option value, a name taken) is said in one line; anything else is a
+  // fault, shown with its stack.
+  const refused = err instanceof ConfigError || (err instanceof DomainError && err.status < 500);
+  console.error(refused ? `Error: ${(err as Error).message}` : err);
   process.exit(1);
 });
