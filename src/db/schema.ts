@@ -62,6 +62,8 @@ export interface MediaTable {
   taken_down_at: Generated<string | null>;
   created_at: string;
   updated_at: string;
+  /** The user who uploaded it (contributors edit only their own); null: the system added it. */
+  uploaded_by: number | null;
 }
 
 export interface ArticlesTable {

@@ -11,6 +11,8 @@ export interface MediaMeta {
   caption?: string;
   credit?: string;
   filePhoto?: boolean;
+  /** The user uploading it (none for the demo, imports and tests). */
+  uploadedBy?: number | null;
 }
 
 export interface MediaLimits {
@@ -161,6 +163,7 @@ export async function keepImages(
         file_photo: meta.filePhoto ? 1 : 0,
         // The name as uploaded, so the library can be searched by it ("IMG_2041.jpg").
         original_name: image.fileName,
+        uploaded_by: meta.uploadedBy ?? null,
         created_at: now,
         updated_at: now,
       });

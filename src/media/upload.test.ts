@@ -279,15 +279,9 @@ describe.each(testDialects())('media uploads on %s', (dialect) => {
     }
   });
 
-  it('lets contributors browse but not upload or edit; needs a session and the CSRF token', async () => {
+  it('needs a session and the CSRF token', async () => {
     const before = await snapshot();
     const jpeg = [{ name: 'a.jpg', data: await solid().jpeg().toBuffer() }];
-    const denied = await upload(s.contributor, jpeg);
-    expect(denied.statusCode).toBe(403);
-    expect(denied.json().error).toEqual({
-      code: 'forbidden',
-      message: 'your role (contributor) does not allow media.create',
-    });
     expect((await upload(null, jpeg)).statusCode).toBe(401);
     const body = await multipart(jpeg);
     const noCsrf = await env.app.inject({
@@ -310,12 +304,35 @@ describe.each(testDialects())('media uploads on %s', (dialect) => {
     });
     expect(crossSite.json().error.code).toBe('bad_origin');
     expect(await snapshot()).toEqual(before);
-    const list = await call(env.app, s.contributor, 'GET', '/media');
-    expect(list.statusCode).toBe(200);
-    const id = list.json().media[0].id;
-    expect((await call(env.app, s.contributor, 'PATCH', `/media/${id}`, { focalX: 0.2 })).statusCode).toBe(
-      403,
-    );
+  });
+
+  it('lets contributors upload pictures and describe only their own', async () => {
+    const theirs = (await call(env.app, s.contributor, 'GET', '/media')).json().media[0];
+    expect(theirs.uploadedBy).not.toBe(s.contributor.userId);
+    const jpeg = [{ name: 'stringer.jpg', data: await solid().jpeg().toBuffer() }];
+    const filed = await upload(s.contributor, jpeg);
+    expect(filed.statusCode, filed.body).toBe(201);
+    const mine = filed.json().media[0];
+    expect(mine.uploadedBy).toBe(s.contributor.userId);
+    const described = await call(env.app, s.contributor, 'PATCH', `/media/${mine.id}`, {
+      alt: 'Flood water on the embankment',
+      credit: 'Stringer',
+    });
+    expect(described.statusCode, described.body).toBe(200);
+    expect(described.json()).toMatchObject({ alt: 'Flood water on the embankment', credit: 'Stringer' });
+    const denied = await call(env.app, s.contributor, 'PATCH', `/media/${theirs.id}`, { focalX: 0.2 });
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().error).toEqual({
+      code: 'forbidden',
+      message: 'your role (contributor) does not allow media.update',
+    });
+    // Editors see the contributor's upload in the library and may describe it too.
+    const list = (await call(env.app, s.editor, 'GET', '/media')).json().media;
+    expect(list.find((m: { id: number }) => m.id === mine.id)?.uploadedBy).toBe(s.contributor.userId);
+    expect(
+      (await call(env.app, s.editor, 'PATCH', `/media/${mine.id}`, { caption: 'Checked' })).statusCode,
+    ).toBe(200);
+    expect((await call(env.app, s.contributor, 'DELETE', `/media/${mine.id}`)).statusCode).toBe(403);
   });
 
   it('answers a JSON or empty request with a clear 4xx', async () => {

@@ -50,6 +50,7 @@ export async function receiveUpload(
   mediaDir: string,
   limits: MediaLimits,
   now: string,
+  uploadedBy: number | null = null,
 ): Promise<UploadResult> {
   const received: Received[] = [];
   const fields: Record<string, string> = {};
@@ -96,7 +97,7 @@ export async function receiveUpload(
       throw new UploadError(400, `malformed multipart/form-data body: ${(err as Error).message}`);
     }
     if (!received.length) throw new UploadError(400, 'no file in the request (send multipart/form-data)');
-    const meta = parseMeta(fields);
+    const meta = { ...parseMeta(fields), uploadedBy };
     const inspected: Inspected[] = [];
     const refused: MediaRefused[] = [];
     for (const r of received) {

@@ -108,9 +108,10 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   // Notes between writer and editor: whoever may read a story in the newsroom may add to its thread.
   'article.note': { owner: 'any', admin: 'any', editor: 'any', author: 'own', contributor: 'own' },
   'taxonomy.manage': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
-  // Uploading is for staff who publish; contributors pick from the library (as in WordPress).
-  'media.create': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
-  'media.update': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
+  // Contributors are often stringers who file pictures: they upload, and describe (alt text,
+  // caption, credit, focal point) the images they uploaded; staff describe any image.
+  'media.create': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: 'any' },
+  'media.update': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: 'own' },
   // Removing an unused image, and taking a used one off every public page: the desk's call.
   'media.delete': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   'media.takedown': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },

@@ -22,6 +22,8 @@ function presentMedia(m: MediaRow, usedIn?: MediaUse[]) {
     id: m.id,
     /** The file's name when uploaded ('' for images kept before it was recorded). */
     originalName: m.original_name,
+    /** Who uploaded it (a user id), or null when the system added it. */
+    uploadedBy: m.uploaded_by,
     /** Taken down: readers never get it, pages render without it. */
     takenDownAt: m.taken_down_at,
     /** The stories (not deleted) showing it, as lead image or in the body; the library's lists and one image carry it. */
@@ -75,6 +77,7 @@ export function mediaRoutes(r: Router, ctx: Context): void {
         ctx.config.mediaDir,
         ctx.config.media,
         ctx.now().toISOString(),
+        actor.id,
       );
       const [first, ...more] = result.refused;
       if (first) {
@@ -180,7 +183,14 @@ export function mediaRoutes(r: Router, ctx: Context): void {
       public: z.boolean().optional(),
     }),
     handler: async ({ params, body, actor }) => {
-      authorize(actor, 'media.update');
+      // Contributors describe the pictures they filed; staff any picture.
+      const before = await ctx.db
+        .selectFrom('media')
+        .select('uploaded_by')
+        .where('id', '=', params.id)
+        .executeTakeFirst();
+      if (!before) throw notFound(`media ${params.id} not found`);
+      authorize(actor, 'media.update', { ownerId: before.uploaded_by });
       const m = await updateMedia(ctx.db, params.id, body, ctx.now());
       return presentMedia(m, (await mediaUsage(ctx.db, [m.id])).get(m.id) ?? []);
     },

@@ -22,7 +22,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addPrimaryKeyConstraint('story_views_pk', ['article_id', 'bucket'])
     .execute();
   // "Most read since T": the buckets after T, summed per story.
-  await db.schema.createIndex('story_views_bucket').on('story_views').columns(['bucket', 'article_id']).execute();
+  await db.schema
+    .createIndex('story_views_bucket')
+    .on('story_views')
+    .columns(['bucket', 'article_id'])
+    .execute();
   await db.schema
     .createTable('story_views_daily')
     .addColumn('article_id', 'integer', (c) => c.notNull())

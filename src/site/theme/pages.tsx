@@ -177,7 +177,15 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
         ) : null}
         <NoticeBox notices={model.notices ?? []} site={view.site} />
         {model.beacon ? (
-          <img class="beacon" src={model.beacon} alt="" width={1} height={1} decoding="async" referrerpolicy="no-referrer" />
+          <img
+            class="beacon"
+            src={model.beacon}
+            alt=""
+            width={1}
+            height={1}
+            decoding="async"
+            referrerpolicy="no-referrer"
+          />
         ) : null}
       </article>
       {model.more.length ? (

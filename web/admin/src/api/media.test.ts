@@ -30,6 +30,7 @@ const item = (id: number, alt = ''): MediaItem => ({
   updatedAt: '2026-01-01T00:00:00.000Z',
   originalName: '',
   takenDownAt: null,
+  uploadedBy: null,
 });
 
 const pages = (...p: MediaItem[][]): InfiniteData<MediaItem[], number | undefined> => ({

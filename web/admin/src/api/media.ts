@@ -35,6 +35,8 @@ export interface MediaItem {
   originalName: string;
   /** Set: taken down, readers never get it and pages render without it. */
   takenDownAt: string | null;
+  /** Who uploaded it (a user id); null when the system added it (demo, imports). */
+  uploadedBy: number | null;
   /** The stories showing it (lead image or body); absent on a fresh upload's answer only. */
   usedIn?: MediaUse[];
 }

@@ -4,14 +4,15 @@ import type { User } from '../api/session.js';
 import { MediaEditPanel } from '../media/edit-panel.js';
 import { MediaGrid, MediaSearchForm } from '../media/grid.js';
 import { Uploader } from '../media/uploader.js';
-import { mayEver } from '../permissions.js';
+import { mayEver, mayOn } from '../permissions.js';
 
 /** /admin/media: upload, search, and describe the library's images. */
 export function MediaScreen({ user }: { user: User }) {
   const [q, setQ] = useState('');
   const search = useMediaSearch(q);
   const [selected, setSelected] = useState<MediaItem | null>(null);
-  const canEdit = mayEver(user, 'media.update');
+  // Contributors describe only the pictures they uploaded; staff any picture.
+  const canEdit = (m: MediaItem | null) => m !== null && mayOn(user, 'media.update', m.uploadedBy);
 
   return (
     <main className={`media-screen${selected ? ' editing' : ''}`}>
@@ -28,7 +29,7 @@ export function MediaScreen({ user }: { user: User }) {
           <MediaSearchForm onSearch={setQ} />
           <MediaGrid
             search={search}
-            chooseLabel={canEdit ? 'Edit' : 'Show'}
+            chooseLabel={mayEver(user, 'media.update') ? 'Edit' : 'Show'}
             selectedId={selected?.id ?? null}
             onChoose={setSelected}
           />
@@ -38,7 +39,7 @@ export function MediaScreen({ user }: { user: User }) {
             <MediaEditPanel
               key={selected.id}
               item={selected}
-              canEdit={canEdit}
+              canEdit={canEdit(selected)}
               canDelete={mayEver(user, 'media.delete')}
               canTakeDown={mayEver(user, 'media.takedown')}
               // The save has put the item in the grid already (api/media.ts useSaveMedia).
