@@ -81,6 +81,25 @@ export class PageCache {
     return this.ttl;
   }
 
+  /**
+   * Derived state every render reads (the section tree), kept while nothing was invalidated
+   * since it was loaded — any announced change, local or from another node, drops it — and for
+   * at most the entries' TTL (1 s while invalidations may be missed). Unlike pages, kept even
+   * with the page cache off: it makes renders cheaper, it does not serve copies.
+   */
+  async memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    const kept = this.memos.get(key);
+    if (kept && kept.epoch === this.epoch && this.now() - kept.at <= this.ttl) return kept.value as T;
+    const epoch = this.epoch;
+    const at = this.now();
+    const value = await load();
+    // A change announced while loading: use what was read once, do not keep it.
+    if (epoch === this.epoch) this.memos.set(key, { epoch, at, value });
+    return value;
+  }
+
+  private readonly memos = new Map<string, { epoch: number; at: number; value: unknown }>();
+
   /** Changes how long entries are served (shortened while invalidations may be missed). */
   setTtl(ms: number): void {
     this.ttl = ms;

@@ -36,7 +36,8 @@ export interface Frame {
 
 /** Loads the frame: the section tree (one query), navigation, footer addresses, now. */
 export async function loadFrame(ctx: Context): Promise<Frame> {
-  const tree = await loadSectionTree(ctx.db);
+  // Read by every page: loaded once until a change is announced (cache/page-cache.ts memo).
+  const tree = await ctx.cache.pages.memo('section-tree', () => loadSectionTree(ctx.db));
   return {
     ctx,
     tree,
