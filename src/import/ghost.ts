@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { ContentError, createArticle } from '../content/index.js';
 import { type Db, inTransaction } from '../db/index.js';
 import { type BlockNode, DocumentError, validateDocument } from '../shared/document/index.js';
 import { slugify } from '../shared/slug.js';
@@ -383,46 +382,37 @@ export async function importGhost(opts: GhostImportOptions): Promise<GhostReport
     const date = ghostDate(post.published_at) ?? ghostDate(post.created_at) ?? now();
     const modified = ghostDate(post.updated_at) ?? date;
     const seo = (v: string | null | undefined, max: number) => oneLine(v ?? '', max) || null;
-    let row: Awaited<ReturnType<typeof createArticle>>;
-    try {
-      row = await createArticle(
-        tx,
-        {
-          slug: slugify(decoded(post.slug) ?? '', 120) || undefined,
-          headline,
-          dek: oneLine(post.custom_excerpt ?? '', 1000),
-          body,
-          sectionId,
-          authorIds: authorIds.slice(0, 20),
-          tags: [],
-          leadMediaId,
-          leadCaption: leadMediaId ? leadCaption : '',
-          status,
-          publishAt: status === 'scheduled' ? date : null,
-          seoTitle: seo(meta?.meta_title ?? post.meta_title, 300),
-          seoDescription: seo(meta?.meta_description ?? post.meta_description, 1000),
-          firstPublishedAt: status === 'published' ? date : null,
-        },
-        { by: 'import', timeZone: opts.timeZone, now: now() },
-      );
-    } catch (err) {
-      if (!(err instanceof ContentError)) throw err;
+    const row = await ledger.story(
+      tx,
+      {
+        slug: slugify(decoded(post.slug) ?? '', 120) || undefined,
+        headline,
+        dek: oneLine(post.custom_excerpt ?? '', 1000),
+        body,
+        sectionId,
+        authorIds: authorIds.slice(0, 20),
+        tags: [],
+        leadMediaId,
+        leadCaption: leadMediaId ? leadCaption : '',
+        status,
+        publishAt: status === 'scheduled' ? date : null,
+        seoTitle: seo(meta?.meta_title ?? post.meta_title, 300),
+        seoDescription: seo(meta?.meta_description ?? post.meta_description, 1000),
+        firstPublishedAt: status === 'published' ? date : null,
+      },
+      {
+        timeZone: opts.timeZone,
+        tagIds: tags,
+        createdAt: ghostDate(post.created_at) ?? date,
+        updatedAt: modified,
+      },
+    );
+    if ('refused' in row) {
       report.counts.failed++;
-      entry.problems.push(`not imported: ${err.message}`);
+      entry.problems.push(`not imported: ${row.refused}`);
       report.posts.push(entry);
       return;
     }
-    if (tags.length) {
-      await tx
-        .insertInto('article_tags')
-        .values(tags.slice(0, 50).map((tag_id, position) => ({ article_id: row.id, tag_id, position })))
-        .execute();
-    }
-    await tx
-      .updateTable('articles')
-      .set({ created_at: ghostDate(post.created_at) ?? date, updated_at: modified })
-      .where('id', '=', row.id)
-      .execute();
     await ledger.map(tx, `ghost-${type}`, post.id, row.id);
     if (row.path) {
       // Ghost's default routes: /{slug}/ for posts and pages, and /{slug}/amp/ for AMP.

@@ -1,4 +1,3 @@
-import { ContentError, createArticle } from '../content/index.js';
 import { type Db, inTransaction } from '../db/index.js';
 import { type BlockNode, DocumentError, validateDocument } from '../shared/document/index.js';
 import { slugify } from '../shared/slug.js';
@@ -421,47 +420,31 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
       return v || null;
     };
     const slug = slugify(decoded(field(item, 'wp:post_name')) ?? '', 120) || undefined;
-    let row: Awaited<ReturnType<typeof createArticle>>;
-    try {
-      row = await createArticle(
-        tx,
-        {
-          slug,
-          headline,
-          dek: plainText(field(item, 'excerpt:encoded'), 1000),
-          body,
-          sectionId,
-          authorIds: authorId ? [authorId] : [],
-          tags: [],
-          leadMediaId,
-          status,
-          publishAt: status === 'scheduled' ? date : null,
-          seoTitle: seo('_yoast_wpseo_title', 300),
-          seoDescription: seo('_yoast_wpseo_metadesc', 1000),
-          firstPublishedAt: status === 'published' ? date : null,
-        },
-        { by: 'import', timeZone: opts.timeZone, now: now() },
-      );
-    } catch (err) {
-      // The write's own checks refuse before touching the database, so the batch goes on.
-      if (!(err instanceof ContentError)) throw err;
+    const row = await ledger.story(
+      tx,
+      {
+        slug,
+        headline,
+        dek: plainText(field(item, 'excerpt:encoded'), 1000),
+        body,
+        sectionId,
+        authorIds: authorId ? [authorId] : [],
+        tags: [],
+        leadMediaId,
+        status,
+        publishAt: status === 'scheduled' ? date : null,
+        seoTitle: seo('_yoast_wpseo_title', 300),
+        seoDescription: seo('_yoast_wpseo_metadesc', 1000),
+        firstPublishedAt: status === 'published' ? date : null,
+      },
+      { timeZone: opts.timeZone, tagIds, createdAt: date, updatedAt: modified },
+    );
+    if ('refused' in row) {
       report.counts.failed++;
-      entry.problems.push(`not imported: ${err.message}`);
+      entry.problems.push(`not imported: ${row.refused}`);
       report.posts.push(entry);
       return;
     }
-    // Tags by id (names without Latin letters cannot pass through a save's tag names).
-    if (tagIds.length) {
-      await tx
-        .insertInto('article_tags')
-        .values(tagIds.map((tag_id, position) => ({ article_id: row.id, tag_id, position })))
-        .execute();
-    }
-    await tx
-      .updateTable('articles')
-      .set({ created_at: date, updated_at: modified })
-      .where('id', '=', row.id)
-      .execute();
     await map(tx, type, wpId, row.id);
     if (row.path) await redirect(tx, oldPath(field(item, 'link')), row.path);
     else if (status !== 'draft')

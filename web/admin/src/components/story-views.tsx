@@ -1,6 +1,6 @@
 import { useStoryViews } from '../api/views.js';
 import { formatNewsroomTime } from '../time.js';
-import { ViewsChart } from './views-chart.js';
+import { ViewFigures, ViewsChart } from './views-chart.js';
 
 /** A published story's readers: last hour, 24 hours, all time, and views per hour (editor side panel). */
 export function StoryViews({ id, published }: { id: number; published: boolean }) {
@@ -12,20 +12,7 @@ export function StoryViews({ id, published }: { id: number; published: boolean }
       <h2 id="story-views-title">Readers</h2>
       {v ? (
         <>
-          <dl className="view-figures">
-            <div>
-              <dt>Last hour</dt>
-              <dd>{v.lastHour.toLocaleString()}</dd>
-            </div>
-            <div>
-              <dt>24 hours</dt>
-              <dd>{v.last24h.toLocaleString()}</dd>
-            </div>
-            <div>
-              <dt>All time</dt>
-              <dd>{v.total.toLocaleString()}</dd>
-            </div>
-          </dl>
+          <ViewFigures v={v} />
           <ViewsChart
             points={v.hourly.map((h) => ({ at: h.hour, views: h.views }))}
             label="Views per hour, last 48 hours"

@@ -45,3 +45,23 @@ export function ViewsChart({
     </figure>
   );
 }
+
+/** Last hour, 24 hours, all time: a story's or the site's readers in three figures. */
+export function ViewFigures({ v }: { v: { lastHour: number; last24h: number; total: number } }) {
+  return (
+    <dl className="view-figures">
+      <div>
+        <dt>Last hour</dt>
+        <dd>{v.lastHour.toLocaleString()}</dd>
+      </div>
+      <div>
+        <dt>24 hours</dt>
+        <dd>{v.last24h.toLocaleString()}</dd>
+      </div>
+      <div>
+        <dt>All time</dt>
+        <dd>{v.total.toLocaleString()}</dd>
+      </div>
+    </dl>
+  );
+}

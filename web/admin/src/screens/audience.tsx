@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useSiteViews, type ViewWindow } from '../api/views.js';
 import { messageOf } from '../api/query.js';
 import { Notices } from '../components/manage.js';
-import { ViewsChart } from '../components/views-chart.js';
+import { ViewFigures, ViewsChart } from '../components/views-chart.js';
 import { BASE, onLinkClick } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
 
@@ -26,20 +26,7 @@ export function Audience() {
       <Notices error={messageOf(q.error)} notice="" />
       {v && (
         <>
-          <dl className="view-figures">
-            <div>
-              <dt>Last hour</dt>
-              <dd>{v.lastHour.toLocaleString()}</dd>
-            </div>
-            <div>
-              <dt>24 hours</dt>
-              <dd>{v.last24h.toLocaleString()}</dd>
-            </div>
-            <div>
-              <dt>All time</dt>
-              <dd>{v.total.toLocaleString()}</dd>
-            </div>
-          </dl>
+          <ViewFigures v={v} />
           <ViewsChart
             points={v.hourly.map((h) => ({ at: h.hour, views: h.views }))}
             label="Views per hour, last 48 hours"
