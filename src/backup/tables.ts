@@ -49,6 +49,7 @@ export const COPIED: readonly CopiedTable[] = [
   id('article_notes'),
   { name: 'import_items', key: ['source', 'kind', 'source_id'] },
   id('alerts'),
+  id('front_lists'),
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */

@@ -60,7 +60,7 @@ describe.each(testDialects())('the backup commands on %s', (dialect) => {
     const { out, code } = await masthead(sourceVars(), 'backup', file);
     expect(code).toBe(0);
     expect(out).toMatch(
-      /Backed up 25 tables, \d+ rows, 1 media files to .*backup\.tar\.gz \([\d.]+ MB\) in [\d.]+ s\./,
+      /Backed up 26 tables, \d+ rows, 1 media files to .*backup\.tar\.gz \([\d.]+ MB\) in [\d.]+ s\./,
     );
     expect(fs.readdirSync(scratch)).toEqual(['backup.tar.gz']); // no partial file, no snapshot copy left
   });
@@ -85,7 +85,7 @@ describe.each(testDialects())('the backup commands on %s', (dialect) => {
       const first = await masthead(vars, 'restore', file);
       expect(first.code).toBe(0);
       expect(first.out).toMatch(
-        /Restored 25 tables, \d+ rows, 1 media files .* search index rebuilt \(1 stories\)/,
+        /Restored 26 tables, \d+ rows, 1 media files .* search index rebuilt \(1 stories\)/,
       );
       expect(first.out).toContain('Sessions are not restored');
       const again = await masthead(vars, 'restore', file);

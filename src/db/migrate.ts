@@ -19,6 +19,7 @@ import * as m017 from './migrations/2026-12-05-017-notes-history.js';
 import * as m018 from './migrations/2026-12-06-018-media-library.js';
 import * as m019 from './migrations/2026-12-06-019-import-items.js';
 import * as m020 from './migrations/2026-12-06-020-alerts.js';
+import * as m021 from './migrations/2026-12-06-021-fronts.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-018-media-library': m018,
   '2026-12-06-019-import-items': m019,
   '2026-12-06-020-alerts': m020,
+  '2026-12-06-021-fronts': m021,
 };
 
 /** Every migration this build knows, in the order they run (Kysely sorts by name). */
