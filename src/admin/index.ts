@@ -7,6 +7,7 @@ import { authenticateRequest } from './auth.js';
 import { Router } from './http.js';
 import { openApiDocument } from './openapi.js';
 import { alertRoutes } from './routes/alerts.js';
+import { frontRoutes } from './routes/fronts.js';
 import { articleRoutes } from './routes/articles.js';
 import { authorRoutes } from './routes/authors.js';
 import { cacheAdminRoutes } from './routes/cache.js';
@@ -60,6 +61,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       presenceRoutes(router, ctx);
       noticeRoutes(router, ctx);
       alertRoutes(router, ctx);
+      frontRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

@@ -16,6 +16,7 @@ export {
 export { defaultLists, PAGE_LIST_LIMIT, sectionFront, sectionIdOf } from './defaults.js';
 export { effectiveDefinition, nextChangeAfter, type StoredList } from './model.js';
 export {
+  curatedFronts,
   frontLists,
   type ResolvedFront,
   type ResolvedList,

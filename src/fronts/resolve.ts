@@ -46,6 +46,12 @@ export async function storedLists(db: Db, front: string): Promise<StoredList[]> 
   return rows.map(storedListOf);
 }
 
+/** The fronts the newsroom stored lists for (the others show their defaults). */
+export async function curatedFronts(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('front_lists').select('front').distinct().execute();
+  return new Set(rows.map((r) => r.front));
+}
+
 /** A front's lists as readers get them: the stored ones, else the automatic default. */
 export async function frontLists(db: Db, tree: SectionTree, front: FrontKey): Promise<StoredList[]> {
   const stored = await storedLists(db, front);
