@@ -7,6 +7,7 @@ import {
   publicTagBySlug,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { resolveListBySlug } from '../../fronts/index.js';
 import { notFound } from '../../errors.js';
 import { decodeArticleCursor, decodeTagCursor, encodeArticleCursor, encodeTagCursor } from './cursor.js';
 import { badParameter } from './errors.js';
@@ -21,6 +22,7 @@ import {
   type PublicArticle,
   publicArticleById,
   publicArticleBySlug,
+  publicArticlesByIds,
   relationsOf,
   tagsWithStories,
 } from './queries.js';
@@ -30,6 +32,7 @@ import {
   type articleQuery,
   LIST_DEFAULT_FIELDS,
   type listArticlesQuery,
+  type listQuery,
   type listTagsQuery,
 } from './schema.js';
 import { parseBody } from './story.js';
@@ -93,6 +96,26 @@ export async function listArticles(ctx: Context, q: z.output<typeof listArticles
         })
       : null;
   return { data: await present(ctx, page, fields), nextCursor };
+}
+
+/** A curated front's list as readers see it at this moment (src/fronts), its stories presented. */
+export async function getList(ctx: Context, slug: string, q: z.output<typeof listQuery>) {
+  const now = ctx.now().toISOString();
+  const tree = await loadSectionTree(ctx.db);
+  const list = await resolveListBySlug(ctx.db, tree, slug, now);
+  if (!list) throw notFound('No such list');
+  const rows = await publicArticlesByIds(
+    ctx.db,
+    now,
+    list.stories.map((s) => s.id),
+  );
+  return {
+    slug: list.slug,
+    title: list.title,
+    front: list.front,
+    variant: list.variant,
+    data: await present(ctx, rows, fieldSet(q.fields, LIST_DEFAULT_FIELDS)),
+  };
 }
 
 /** One public story by id or slug: its JSON, or its ninjs document. */
