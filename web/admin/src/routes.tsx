@@ -12,6 +12,7 @@ import { Alerts } from './screens/alerts.js';
 import { Authors } from './screens/authors.js';
 import { Desk } from './screens/desk.js';
 import { EditorScreen } from './screens/editor.js';
+import { Fronts } from './screens/fronts.js';
 import { MediaScreen } from './screens/media.js';
 import { Mirrors } from './screens/mirrors.js';
 import { NewStory } from './screens/new-story.js';
@@ -44,6 +45,13 @@ export const ROUTES: Route[] = [
   { path: '/', nav: 'Desk', screen: ({ user }) => <Desk user={user} /> },
   { path: '/stories', nav: 'Stories', screen: ({ user }) => <Stories user={user} /> },
   { path: '/media', nav: 'Media', screen: ({ user }) => <MediaScreen user={user} /> },
+  {
+    path: '/fronts',
+    nav: 'Fronts',
+    action: 'front.edit',
+    what: 'fronts',
+    screen: () => <Fronts />,
+  },
   {
     path: '/alerts',
     nav: 'Breaking news',
