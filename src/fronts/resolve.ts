@@ -86,10 +86,10 @@ export async function resolveLists(
   const [picked, ...fills] = await Promise.all([
     pinIds.length ? listPublished(db, t, { ids: pinIds }, { limit: pinIds.length, offset: 0 }) : [],
     ...defs.map(({ def }, i) => {
-      const filter = plans[i]?.filter ?? null;
+      const fill = plans[i]?.fill ?? null;
       const want = Math.min(def.limit + before, 200);
       before += def.limit;
-      return filter ? listPublished(db, t, filter, { limit: want, offset: 0 }) : Promise.resolve([]);
+      return fill ? fill(db, t, want) : Promise.resolve([]);
     }),
   ]);
   const picks = new Map(picked.map((s) => [s.id, s]));
