@@ -161,39 +161,27 @@ async function seedDemoFront(
     if (id === undefined) throw new Error(`demo front: unknown story ${slug}`);
     return id;
   };
-  await createList(
-    tx,
-    {
-      slug: 'home-lead',
-      front: 'home',
-      definition: {
-        source: { kind: 'latest' },
-        pins: [
-          { articleId: story('spring-flood-forces-evacuations-in-zarechny-district'), slot: 1 },
-          {
-            articleId: story('early-results-point-to-hung-council-in-aarhus'),
-            slot: 2,
-            expiresAt: new Date(now.getTime() + 3 * HOUR).toISOString(),
-          },
-        ],
-        limit: 7,
-        variant: 'lead',
+  const lead = {
+    source: { kind: 'latest' as const },
+    pins: [
+      { articleId: story('spring-flood-forces-evacuations-in-zarechny-district'), slot: 1 },
+      {
+        articleId: story('early-results-point-to-hung-council-in-aarhus'),
+        slot: 2,
+        expiresAt: new Date(now.getTime() + 3 * HOUR).toISOString(),
       },
-    },
-    by,
-  );
+    ],
+    limit: 7,
+    variant: 'lead' as const,
+  };
+  await createList(tx, { slug: 'home-lead', front: 'home', definition: lead }, by);
   await saveList(
     tx,
     'home-lead',
     {
       version: 1,
       title: '',
-      definition: {
-        source: { kind: 'latest' },
-        pins: [{ articleId: story('spring-flood-forces-evacuations-in-zarechny-district'), slot: 1 }],
-        limit: 7,
-        variant: 'lead',
-      },
+      definition: lead,
       scheduled: {
         at: new Date(now.getTime() + 12 * HOUR).toISOString(),
         definition: { source: { kind: 'latest' }, limit: 7, variant: 'lead' },

@@ -73,7 +73,7 @@ function FrontList({ list, site, eager }: { list: FrontListView; site: SiteView[
   }
   if (list.variant === 'headlines') {
     return (
-      <section class="section-block front-list front-headlines" data-list={list.slug} {...label}>
+      <section class="section-block front-list front-variant-headlines" data-list={list.slug} {...label}>
         {heading}
         <div class="list">
           {list.stories.map((s, i) => (
@@ -85,7 +85,11 @@ function FrontList({ list, site, eager }: { list: FrontListView; site: SiteView[
   }
   const size = list.variant === 'row' ? 'compact' : 'normal';
   return (
-    <section class={`section-block front-list front-${list.variant}`} data-list={list.slug} {...label}>
+    <section
+      class={`section-block front-list front-variant-${list.variant}`}
+      data-list={list.slug}
+      {...label}
+    >
       {heading}
       <div class="grid front-grid">
         {list.stories.map((s, i) => (
