@@ -18,7 +18,9 @@ import {
   useStoriesToPin,
 } from '../api/fronts.js';
 import { messageOf } from '../api/query.js';
+import { useAuthors } from '../api/authors.js';
 import { sectionLabel, useSections } from '../api/sections.js';
+import { useCountedTags } from '../api/tags.js';
 import { Notices, useAction } from '../components/manage.js';
 import { formatNewsroomTime, isoToZoned, zonedToIso } from '../time.js';
 import './fronts.css';
@@ -434,6 +436,8 @@ function ListEditor({
 
 function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: ListSource) => void }) {
   const sections = useSections();
+  const authors = useAuthors();
+  const tags = useCountedTags('', 500).data ?? [];
   const firstSection = sections[0]?.id ?? 1;
   const kindOf = (kind: ListSourceKind): ListSource => {
     switch (kind) {
@@ -442,9 +446,9 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
       case 'video':
         return { kind, sectionId: null };
       case 'tag':
-        return { kind, tagId: 1 };
+        return { kind, tagId: tags[0]?.id ?? 1 };
       case 'author':
-        return { kind, authorId: 1 };
+        return { kind, authorId: authors[0]?.id ?? 1 };
       default:
         return { kind };
     }
@@ -483,24 +487,38 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
       )}
       {source.kind === 'tag' && (
         <label>
-          Tag id
-          <input
-            type="number"
-            min={1}
+          Tag
+          <select
             value={source.tagId}
-            onChange={(e) => onChange({ kind: 'tag', tagId: Number(e.target.value) || 1 })}
-          />
+            onChange={(e) => onChange({ kind: 'tag', tagId: Number(e.target.value) })}
+          >
+            {!tags.some((t) => t.id === source.tagId) && (
+              <option value={source.tagId}>Tag {source.tagId}</option>
+            )}
+            {tags.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
         </label>
       )}
       {source.kind === 'author' && (
         <label>
-          Author id
-          <input
-            type="number"
-            min={1}
+          Author
+          <select
             value={source.authorId}
-            onChange={(e) => onChange({ kind: 'author', authorId: Number(e.target.value) || 1 })}
-          />
+            onChange={(e) => onChange({ kind: 'author', authorId: Number(e.target.value) })}
+          >
+            {!authors.some((a) => a.id === source.authorId) && (
+              <option value={source.authorId}>Author {source.authorId}</option>
+            )}
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
         </label>
       )}
     </div>
