@@ -190,7 +190,9 @@ function ListEditor({
     setDef((d) => ({ ...d, ...next }));
     setDirty(true);
   };
-  const setPins = (pins: ListPin[]) => edit({ pins });
+  // A pin that keeps its place holds the slot it is shown in, wherever it is moved to.
+  const setPins = (pins: ListPin[]) =>
+    edit({ pins: pins.map((p, i) => (p.slot === null ? p : { ...p, slot: i + 1 })) });
   const movePin = (from: number, to: number) => {
     if (to < 0 || to >= def.pins.length) return;
     const pins = [...def.pins];
@@ -348,6 +350,18 @@ function ListEditor({
                     )
                   }
                 />
+              </label>
+              <label title="If a pick above it goes (ended, unpublished), this one stays in its place and the fill takes the gap">
+                <input
+                  type="checkbox"
+                  checked={p.slot !== null}
+                  onChange={(e) =>
+                    setPins(
+                      def.pins.map((q, k) => (k === i ? { ...q, slot: e.target.checked ? i + 1 : null } : q)),
+                    )
+                  }
+                />{' '}
+                Keep place {i + 1}
               </label>
               <span className="row-actions">
                 <button
