@@ -91,7 +91,7 @@ describe.skipIf(!runBrowserTests)('an editor curates the home page', () => {
     await list.getByRole('button', { name: `Move ${HEADLINES[1]} up` }).click();
     await expect.poll(() => pins.allTextContents()).toEqual([HEADLINES[1], HEADLINES[2]]);
     // Drag: Charlie back above Bravo.
-    await list.locator('.pins li').nth(1).dragTo(list.locator('.pins li').nth(0));
+    await list.locator('.pins .pin-name').nth(1).dragTo(list.locator('.pins .pin-name').nth(0));
     await expect.poll(() => pins.allTextContents()).toEqual([HEADLINES[2], HEADLINES[1]]);
     // What it will show, before saving: the picks, then the fill.
     const preview = list.locator('.list-preview li');
