@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { audit } from '../accounts/index.js';
 import { announceChange, frontListTag, frontTag } from '../cache/index.js';
 import { type Db, type FrontListRow, inTransaction } from '../db/index.js';
@@ -250,16 +251,8 @@ export async function applyDueListChanges(db: Db, now: string): Promise<number> 
   return changed;
 }
 
-function parse<T>(
-  schema: {
-    safeParse(
-      v: unknown,
-    ):
-      | { success: true; data: T }
-      | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  input: unknown,
-): T {
+/** Input through its schema, or a 400 naming the first field it refuses; nothing is written. */
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);
   if (r.success) return r.data;
   const issue = r.error.issues[0];

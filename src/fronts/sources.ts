@@ -1,4 +1,4 @@
-import { ALL_LIST, authorListTag, sectionListTag, tagListTag } from '../cache/index.js';
+import { ALL_LIST, authorListTag, sectionListTag, sectionTag, tagListTag } from '../cache/index.js';
 import {
   type ArticleSummary,
   descendantIds,
@@ -43,7 +43,8 @@ export function planSource(source: ListSource, tree: SectionTree): SourcePlan {
       if (!section) return { fill: null, tags: [], href: null };
       return {
         fill: newest({ sectionIds: descendantIds(tree, section.id) }),
-        tags: [sectionListTag(section.id)],
+        // The heading links to the section's front: a rename or move changes it.
+        tags: [sectionListTag(section.id), sectionTag(section.id)],
         href: `/${section.path}`,
       };
     }
