@@ -38,6 +38,18 @@ describe.each(testDialects())('fronts API on %s', (dialect) => {
     expect(home.lists[0]).toMatchObject({ slug: 'home-top', stored: false, version: 0 });
   });
 
+  it("answers a section's front by `section:ID`, and 400 for a front that is not one", async () => {
+    const key = `section:${fx.sections.russia}`;
+    const front = (await call(env.app, as.editor as Session, 'GET', `/fronts/${key}`)).json();
+    expect(front.lists.map((l: { slug: string }) => l.slug)).toEqual([
+      `section-${fx.sections.russia}-latest`,
+    ]);
+    const preview = (await call(env.app, as.editor as Session, 'GET', `/fronts/${key}/preview`)).json();
+    expect(preview.lists[0].stories.map((s: { id: number }) => s.id)).toEqual(ids);
+    expect((await call(env.app, as.editor as Session, 'GET', '/fronts/section:999999')).statusCode).toBe(400);
+    expect((await call(env.app, as.editor as Session, 'GET', '/fronts/sports')).statusCode).toBe(400);
+  });
+
   it('lets editors change fronts, not authors', async () => {
     const body = { slug: 'home-lead', front: 'home', definition: definition(ids[2] as number) };
     expect((await call(env.app, as.author as Session, 'POST', '/fronts/lists', body)).statusCode).toBe(403);
