@@ -66,7 +66,9 @@ export function publicArticles(db: Db, now: string, filter: ListFilter = {}) {
   if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
   if (filter.ids) q = q.where('articles.id', 'in', filter.ids.length ? filter.ids : [-1]);
   if (filter.video)
-    q = q.where('articles.id', 'in', (eb) => eb.selectFrom('article_videos').select('article_videos.article_id'));
+    q = q.where('articles.id', 'in', (eb) =>
+      eb.selectFrom('article_videos').select('article_videos.article_id'),
+    );
   return q;
 }
 

@@ -31,7 +31,11 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('updated_by', 'text')
     .execute();
   await db.schema.createIndex('front_lists_front').on('front_lists').columns(['front', 'position']).execute();
-  await db.schema.createIndex('front_lists_next_change').on('front_lists').columns(['next_change_at']).execute();
+  await db.schema
+    .createIndex('front_lists_next_change')
+    .on('front_lists')
+    .columns(['next_change_at'])
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
