@@ -9,6 +9,7 @@ import { openApiDocument } from './openapi.js';
 import { alertRoutes } from './routes/alerts.js';
 import { viewAdminRoutes } from './routes/views.js';
 import { importRoutes } from './routes/imports.js';
+import { frontRoutes } from './routes/fronts.js';
 import { articleRoutes } from './routes/articles.js';
 import { authorRoutes } from './routes/authors.js';
 import { cacheAdminRoutes } from './routes/cache.js';
@@ -64,6 +65,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       alertRoutes(router, ctx);
       viewAdminRoutes(router, ctx);
       importRoutes(router, ctx);
+      frontRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

@@ -52,6 +52,7 @@ export const COPIED: readonly CopiedTable[] = [
   { name: 'story_views', key: ['article_id', 'bucket'] },
   { name: 'story_views_daily', key: ['article_id', 'day'] },
   id('import_runs'),
+  id('front_lists'),
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */

@@ -242,6 +242,70 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     for (const ms of [...raised, ...withdrawn]) expect(ms).toBeLessThan(1000);
   });
 
+  it("refreshes the other node's curated front when a list is saved, or its scheduled version takes over", async () => {
+    const until = (what: string, ok: () => Promise<boolean>, timeout?: number) =>
+      msUntil(`${what} on node B`, ok, timeout);
+    const publish = async (headline: string) => {
+      const draft = await api(a, 'POST', '/articles', {
+        headline,
+        sectionId,
+        body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: headline }] }] },
+      });
+      return api(a, 'POST', `/articles/${draft.id}/transitions`, {
+        action: 'publish',
+        version: draft.version,
+        override: true,
+      });
+    };
+    const [one, two, three] = [
+      await publish('Front pick one'),
+      await publish('Front pick two'),
+      await publish('Front pick three'),
+    ];
+    const lead = (body: string) => /data-list="home-pick"[\s\S]*?<\/section>/.exec(body)?.[0] ?? '';
+    const pin = (id: unknown) => ({ source: { kind: 'manual' }, pins: [{ articleId: id }], variant: 'lead' });
+    let list = await api(a, 'POST', '/fronts/lists', {
+      slug: 'home-pick',
+      front: 'home',
+      definition: pin(one?.id),
+    });
+    await until('showing the first pick', async () =>
+      lead((await page(b, '/')).body).includes('Front pick one'),
+    );
+    await until('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
+    await until('caching a story page', async () => (await page(b, one?.path as string)).cache === 'HIT');
+    const started = Date.now();
+    list = await api(a, 'PUT', '/fronts/lists/home-pick', {
+      version: list.version,
+      title: '',
+      definition: pin(two?.id),
+    });
+    await until('showing the new pick', async () =>
+      lead((await page(b, '/')).body).includes('Front pick two'),
+    );
+    const saved = Date.now() - started;
+    // Exactly the pages showing the list: the story page was not dropped.
+    expect((await page(b, one?.path as string)).cache).toBe('HIT');
+    // A version scheduled two seconds ahead takes over by the clock alone (one node's job).
+    await until('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
+    await api(a, 'PUT', '/fronts/lists/home-pick', {
+      version: list.version,
+      title: '',
+      definition: pin(two?.id),
+      scheduled: { at: new Date(Date.now() + 2000).toISOString(), definition: pin(three?.id) },
+    });
+    await until('keeping the current pick', async () =>
+      lead((await page(b, '/')).body).includes('Front pick two'),
+    );
+    await until(
+      'showing the scheduled pick',
+      async () => lead((await page(b, '/')).body).includes('Front pick three'),
+      6000,
+    );
+    console.info(`front list save-to-visible across two nodes: ${saved} ms`);
+    expect(saved).toBeLessThan(1000);
+  });
+
   it('serves an address added on one node from the other at once, and stops serving a removed one', async () => {
     // Node's fetch sends the Host it was given a URL for; the gate reads the header, so ask raw.
     const onHost = (node: Node, host: string, url = '/') =>

@@ -23,6 +23,14 @@ export const authorListTag = (id: number) => `list:author:${id}`;
 export const tagListTag = (id: number) => `list:tag:${id}`;
 export const ALL_LIST = 'list:all';
 
+/**
+ * Curated fronts (src/fronts): a page showing a stored list carries its tag, and a page built
+ * from a front carries the front's (a list added, removed or moved changes its layout). A list's
+ * edit, its scheduled version taking over and a pin expiring announce the list's tag alone.
+ */
+export const frontListTag = (slug: string) => `front-list:${slug}`;
+export const frontTag = (front: string) => `front:${front}`;
+
 /** Groups a CDN operator may want to purge at once. */
 export const HOME = 'home';
 export const FEEDS = 'feeds';

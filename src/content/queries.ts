@@ -43,6 +43,10 @@ export interface ListFilter {
   authorId?: number;
   tagId?: number;
   excludeId?: number;
+  /** Only these stories (a curated list's picks). */
+  ids?: number[];
+  /** Only stories with a video (TV rows, video lists). */
+  video?: boolean;
 }
 
 /**
@@ -60,6 +64,11 @@ export function publicArticles(db: Db, now: string, filter: ListFilter = {}) {
   if (filter.authorId !== undefined) q = q.where(bylined(filter.authorId));
   if (filter.tagId !== undefined) q = q.where(tagged(filter.tagId));
   if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
+  if (filter.ids) q = q.where('articles.id', 'in', filter.ids.length ? filter.ids : [-1]);
+  if (filter.video)
+    q = q.where('articles.id', 'in', (eb) =>
+      eb.selectFrom('article_videos').select('article_videos.article_id'),
+    );
   return q;
 }
 

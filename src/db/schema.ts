@@ -541,3 +541,30 @@ export interface ImportRunsTable {
   error: string | null;
 }
 export type ImportRunRow = Selectable<ImportRunsTable>;
+
+export interface Database {
+  front_lists: FrontListsTable;
+}
+
+/** One list of a curated front (src/fronts): its definition and scheduled version are JSON. */
+export interface FrontListsTable {
+  id: Generated<number>;
+  /** The list's name in the Content API and its cache tag (`front-list:SLUG`). */
+  slug: string;
+  /** `home`, or `section:ID`. */
+  front: string;
+  position: number;
+  title: string;
+  /** shared/fronts.ts `ListDefinition` as JSON. */
+  definition: string;
+  /** The version that takes over at `scheduled_at` (JSON), or null. */
+  scheduled: string | null;
+  scheduled_at: string | null;
+  /** When the list's output next changes by the clock alone (null: never). */
+  next_change_at: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+export type FrontListRow = Selectable<FrontListsTable>;

@@ -84,13 +84,21 @@ describe('demo site pages', () => {
   });
   afterAll(() => env?.close());
 
-  it('shows top stories and a block per top-level section on the home page', async () => {
+  it('shows a curated home page: the flood story held on top, a video row, a row per section', async () => {
     const $ = cheerio.load((await env.app.inject({ method: 'GET', url: '/' })).body);
     expect($('.top-stories .card').length).toBe(7);
+    expect($('.top-stories .card-headline').first().text()).toMatch(/flood/i);
     const blocks = $('.section-block .block-title')
       .map((_, h) => $(h).text())
       .get();
-    expect(blocks).toEqual(['News', 'Economy', 'Technology', 'Culture', 'Sports', 'Video', 'Opinion']);
+    expect(blocks).toEqual(['Watch', 'News', 'Economy', 'Technology', 'Culture', 'Sports', 'Opinion']);
+    // The lead list has a version scheduled to take over later today.
+    const lead = await env.ctx.db
+      .selectFrom('front_lists')
+      .select(['scheduled_at'])
+      .where('slug', '=', 'home-lead')
+      .executeTakeFirstOrThrow();
+    expect(lead.scheduled_at).not.toBeNull();
     const onPage = $('.card-headline a')
       .map((_, a) => $(a).attr('href'))
       .get();

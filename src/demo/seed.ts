@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { BUCKET_MS, createViewCounter } from '../audience/index.js';
 import { createArticle, createSection, raiseAlert } from '../content/index.js';
 import type { Context } from '../context.js';
+import { createList, saveList } from '../fronts/index.js';
 import type { Db } from '../db/index.js';
 import { inTransaction, readSetting } from '../db/index.js';
 import { addMediaFile } from '../media/index.js';
@@ -84,6 +85,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
 
       // Oldest first, so ids grow with publication time as they would in a real newsroom.
       const ordered = [...demoArticles].sort((a, b) => b.hoursAgo - a.hoursAgo);
+      const storyIds = new Map<string, number>();
       for (const a of ordered) {
         const published = new Date(now.getTime() - a.hoursAgo * HOUR);
         const updated = new Date(published.getTime() + (a.updatedAfterHours ?? 0) * HOUR);
@@ -94,7 +96,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
         }
         const sectionId = sectionIds.get(a.section);
         if (sectionId === undefined) throw new Error(`demo story ${a.slug}: unknown section ${a.section}`);
-        await createArticle(
+        const story = await createArticle(
           tx,
           {
             slug: a.slug,
@@ -118,6 +120,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
           },
           { by: 'demo', timeZone: ctx.config.site.timeZone, now: updated.toISOString() },
         );
+        storyIds.set(a.slug, story.id);
       }
       // Video stories (attached by slug) and the live stream.
       await seedDemoVideos(tx, image, at);
@@ -134,6 +137,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
         },
         { id: null, email: 'demo', label: 'demo', now: at },
       );
+      await seedDemoFront(tx, now, sectionIds, storyIds);
       return { articles: ordered.length, sections: sectionIds.size };
     });
   } catch (err) {
@@ -167,4 +171,80 @@ async function simulateViews(db: Db, now: Date): Promise<void> {
     }
   }
   await counter.flush(db);
+}
+
+/**
+ * The demo's curated home page (src/fronts): the flood story held at the top, an election pick
+ * that ends in three hours, a version of the lead list scheduled for twelve hours on, a video
+ * row, and a row per top-level section.
+ */
+async function seedDemoFront(
+  tx: Db,
+  now: Date,
+  sections: Map<string, number>,
+  stories: Map<string, number>,
+): Promise<void> {
+  const by = { id: null, email: 'demo', label: 'demo', now: now.toISOString() };
+  const story = (slug: string) => {
+    const id = stories.get(slug);
+    if (id === undefined) throw new Error(`demo front: unknown story ${slug}`);
+    return id;
+  };
+  const lead = {
+    source: { kind: 'latest' as const },
+    pins: [
+      { articleId: story('spring-flood-forces-evacuations-in-zarechny-district'), slot: 1 },
+      {
+        articleId: story('early-results-point-to-hung-council-in-aarhus'),
+        slot: 2,
+        expiresAt: new Date(now.getTime() + 3 * HOUR).toISOString(),
+      },
+    ],
+    limit: 7,
+    variant: 'lead' as const,
+  };
+  await createList(tx, { slug: 'home-lead', front: 'home', definition: lead }, by);
+  await saveList(
+    tx,
+    'home-lead',
+    {
+      version: 1,
+      title: '',
+      definition: lead,
+      scheduled: {
+        at: new Date(now.getTime() + 12 * HOUR).toISOString(),
+        definition: { source: { kind: 'latest' }, limit: 7, variant: 'lead' },
+      },
+    },
+    by,
+  );
+  await createList(
+    tx,
+    {
+      slug: 'home-watch',
+      front: 'home',
+      title: 'Watch',
+      definition: { source: { kind: 'video' }, limit: 4, variant: 'video' },
+    },
+    by,
+  );
+  for (const root of demoSections) {
+    if (root.slug === 'video') continue; // the Watch row above
+    const sectionId = sections.get(root.slug);
+    if (sectionId === undefined) continue;
+    await createList(
+      tx,
+      {
+        slug: `home-${root.slug}`,
+        front: 'home',
+        title: root.name,
+        definition: {
+          source: { kind: 'section', sectionId },
+          limit: 4,
+          variant: root.slug === 'opinion' ? 'row' : 'grid',
+        },
+      },
+      by,
+    );
+  }
 }

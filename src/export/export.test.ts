@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, raiseAlert, updateArticle, withdrawAlert } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
 import { PAGE_SIZE } from '../site/index.js';
+import { createList, saveList } from '../fronts/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
@@ -388,5 +389,34 @@ describe.each(testDialects())('static export on %s', (dialect) => {
     const $home = cheerio.load(fs.readFileSync(path.join(out, 'index.html'), 'utf8'));
     expect($home('.alert-banner')).toHaveLength(0);
     expect(JSON.parse(fs.readFileSync(path.join(out, 'alerts.json'), 'utf8'))).toEqual({ alerts: [] });
+  }, 60_000);
+  it('exports the curated home page and section fronts, and draws them again when a list changes', async () => {
+    const by = { id: null, email: 'test', label: 'test', now: env.ctx.now().toISOString() };
+    const pick = stories[5]!;
+    const list = (articleId: number) => ({
+      source: { kind: 'manual' as const },
+      pins: [{ articleId }],
+      variant: 'lead' as const,
+    });
+    await createList(env.ctx.db, { slug: 'home-pick', front: 'home', definition: list(pick.id) }, by);
+    await createList(
+      env.ctx.db,
+      { slug: 'sports-pick', front: `section:${fx.sections.sports}`, definition: list(pick.id) },
+      by,
+    );
+    await run(0);
+    const read = (file: string) => cheerio.load(fs.readFileSync(path.join(out, file), 'utf8'));
+    const lead = ($: cheerio.CheerioAPI, slug: string) => $(`[data-list=${slug}] .card-headline`).text();
+    expect(lead(read('index.html'), 'home-pick')).toBe(pick.headline);
+    expect(lead(read('sports/index.html'), 'sports-pick')).toBe(pick.headline);
+    // What the live page shows (links differ: the export rewrites them for static hosting).
+    const live = cheerio.load((await env.app.inject({ method: 'GET', url: '/sports' })).body);
+    expect(live('[data-list=sports-pick]').text()).toBe(
+      read('sports/index.html')('[data-list=sports-pick]').text(),
+    );
+    const other = stories[6]!;
+    await saveList(env.ctx.db, 'sports-pick', { version: 1, title: '', definition: list(other.id) }, by);
+    await run(0);
+    expect(lead(read('sports/index.html'), 'sports-pick')).toBe(other.headline);
   }, 60_000);
 });

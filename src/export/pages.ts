@@ -1,5 +1,7 @@
 import { BANNER_SLOT } from '../cache/index.js';
+import { loadSectionTree } from '../content/index.js';
 import type { Context } from '../context.js';
+import { curatedFronts, sectionIdOf } from '../fronts/index.js';
 import { BatchRenderer, type PreparedPage, type SiteData } from './batch.js';
 import type { PageOutput } from './page-output.js';
 import { pageRendered, renderPage } from './render.js';
@@ -28,6 +30,8 @@ export interface PageTask {
 export class PageRenderer {
   private readonly batch: BatchRenderer;
   private banner: string | null = null;
+  /** Paths of sections whose first page is a curated front, drawn by the page builder. */
+  private curated: Set<string> | null = null;
 
   /** `site`: the site fingerprint (fingerprint.ts); every thread of one export has the same. */
   constructor(
@@ -45,6 +49,7 @@ export class PageRenderer {
     // names it, so a new alert renders every page again).
     this.banner ??= (await this.ctx.cache.banner.ready()).html;
     const banner = this.banner;
+    this.curated ??= await curatedSectionPaths(this.ctx);
     await this.batch.loadArticles(tasks.filter((t) => t.kind === 'article').map((t) => t.url));
     const out: (Outcome | Promise<Outcome>)[] = [];
     for (const task of tasks) {
@@ -74,11 +79,25 @@ export class PageRenderer {
     return Promise.all(out);
   }
 
-  /** Lists and stories from the bulk data; null for anything else (the home page). */
+  /** Lists and stories from the bulk data; null for anything else (the home page, curated fronts). */
   private prepare({ url, kind }: PageTask): Promise<PreparedPage | null> | PreparedPage | null {
     if (kind === 'home') return null;
     if (kind === 'article') return this.batch.prepareArticle(url);
     const [path = '/', query = ''] = url.split('?');
+    // A curated front is the page builder's (src/fronts), never fingerprinted: always drawn anew.
+    if (kind === 'section' && query === '' && this.curated?.has(path)) return null;
     return this.batch.prepareList(path, Number(new URLSearchParams(query).get('page') ?? 1));
   }
+}
+
+async function curatedSectionPaths(ctx: Context): Promise<Set<string>> {
+  const fronts = await curatedFronts(ctx.db);
+  if (!fronts.size) return new Set();
+  const tree = await loadSectionTree(ctx.db);
+  const paths = new Set<string>();
+  for (const front of fronts) {
+    const section = tree.byId.get(sectionIdOf(front) ?? -1);
+    if (section) paths.add(`/${section.path}`);
+  }
+  return paths;
 }

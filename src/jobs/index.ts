@@ -6,6 +6,7 @@ import {
   purgeStalePresence,
 } from '../content/index.js';
 import { dispatchDue, purgeOldDeliveries } from '../distribution/index.js';
+import { applyDueListChanges } from '../fronts/index.js';
 import { refreshAddresses, scheduledMirrorCheck } from '../mirrors/index.js';
 import type { Job } from './runner.js';
 
@@ -22,6 +23,13 @@ export const defaultJobs: Job[] = [
   },
   // Stories published with a future time appear in cached lists the moment it passes.
   comingDue(),
+  // A front list's scheduled version takes over, or a pin expires: its pages refresh (one claim
+  // per list, so one node does it and Redis tells the others).
+  {
+    name: 'front-lists-due',
+    intervalMs: 1_000,
+    run: (ctx) => applyDueListChanges(ctx.db, ctx.now().toISOString()),
+  },
   // Webhook outbox: due deliveries, retries and re-sends.
   { name: 'webhook-dispatch', intervalMs: 2_000, run: (ctx) => dispatchDue(ctx) },
   // Alternate addresses changed without this node hearing of it (the CLI on a newsroom without

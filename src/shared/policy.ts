@@ -30,7 +30,8 @@ export type Action =
   | 'article.takeover'
   | 'notice.add'
   | 'notice.edit'
-  | 'alert.raise';
+  | 'alert.raise'
+  | 'front.edit';
 
 export const ACTIONS: readonly Action[] = [
   'article.create',
@@ -59,6 +60,7 @@ export const ACTIONS: readonly Action[] = [
   'notice.add',
   'notice.edit',
   'alert.raise',
+  'front.edit',
 ];
 
 export interface Actor {
@@ -130,6 +132,8 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   'notice.edit': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   // Breaking-news alerts go on every public page at once: the desk's call, as is withdrawing one.
   'alert.raise': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  // Curating the home page and section fronts (src/fronts): what every reader sees first.
+  'front.edit': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
 };
 
 const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];

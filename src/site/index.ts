@@ -9,6 +9,8 @@ export {
   collectImages,
   type Frame,
   homePage,
+  renderHomePage,
+  curatedSectionPage,
   loadFrame,
   notFound,
   PAGE_SIZE,

@@ -1,6 +1,7 @@
 // List pages: section fronts, author and tag pages, each paginated.
 import {
   authorListTag,
+  frontTag,
   authorTag,
   mediaTag,
   sectionListTag,
@@ -20,6 +21,7 @@ import {
 import type { Context } from '../context.js';
 import type { AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { feedLinks } from '../distribution/index.js';
+import { sectionFront } from '../fronts/index.js';
 import { imageView } from '../media/index.js';
 import { cardsFor } from './cards.js';
 import {
@@ -107,6 +109,8 @@ export function sectionMeta(c: Frame, section: SectionNode): ListMeta {
     feeds: feedLinks({ kind: 'section', path: section.path }, section.name),
     tags: [
       sectionListTag(section.id),
+      // Its first list stored turns this default page into a curated front.
+      frontTag(sectionFront(section.id)),
       ...ancestry(c.tree, section.id).map((s) => sectionTag(s.id)),
       ...section.children.map((s) => sectionTag(s.id)),
     ],

@@ -1,21 +1,10 @@
+import { articleTag, authorTag, mediaTag, sectionListTag, sectionTag, tagTag } from '../cache/index.js';
 import {
-  ALL_LIST,
-  articleTag,
-  authorTag,
-  HOME,
-  mediaTag,
-  sectionListTag,
-  sectionTag,
-  tagTag,
-} from '../cache/index.js';
-import {
-  type ArticleSummary,
   ancestry,
   articleByPath,
   bylinesOf,
   descendantIds,
   isPublicArticle,
-  listPublished,
   mediaByIds,
   noticesOf,
   type PublicNotice,
@@ -28,7 +17,7 @@ import { beaconPath } from '../audience/index.js';
 import { feedLinks } from '../distribution/index.js';
 import { imageView, mediaUrl } from '../media/index.js';
 import { type Doc, excerpt, renderHtml } from '../shared/document/index.js';
-import { cardsFor, toCards } from './cards.js';
+import { cardsFor } from './cards.js';
 import {
   crumbsOf,
   type Frame,
@@ -38,14 +27,14 @@ import {
   notFound,
   type PageResult,
   pageTags,
-  plainHead,
   withCurrentNav,
 } from './common.js';
+import { curatedSectionPage } from './fronts.js';
 import { listPage, sectionMeta } from './lists.js';
 import { noticeModel } from './notices.js';
 import { renderDocument } from './render.js';
-import { breadcrumbList, newsArticle, website } from './structured-data.js';
-import { ArticlePage, HomePage } from './theme/pages.js';
+import { breadcrumbList, newsArticle } from './structured-data.js';
+import { ArticlePage } from './theme/pages.js';
 import { articleVideo } from './video.js';
 import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './view.js';
 
@@ -66,6 +55,7 @@ export {
   plainHead,
   withCurrentNav,
 } from './common.js';
+export { curatedSectionPage, homePage, renderHomePage } from './fronts.js';
 export {
   authorMeta,
   authorPage,
@@ -77,9 +67,6 @@ export {
   tagPage,
 } from './lists.js';
 
-const HOME_TOP = 7;
-const HOME_BLOCK = 4;
-const HOME_WINDOW = 200;
 const MORE_IN_SECTION = 4;
 /**
  * A change to the readers' copy this soon after publication is bookkeeping of the publication
@@ -87,50 +74,6 @@ const MORE_IN_SECTION = 4;
  * reach readers only through Update (content/working-copy.ts), so past this every change is one.
  */
 const UPDATE_GRACE_MS = 60_000;
-
-export async function homePage(ctx: Context): Promise<PageResult> {
-  const c = await loadFrame(ctx);
-  const db = ctx.db;
-  const top = await listPublished(db, c.now, {}, { limit: HOME_TOP, offset: 0 });
-  const shown = new Set(top.map((s) => s.id));
-  // One query of recent stories fills most section blocks; a section quiet for longer than
-  // that window gets its own query.
-  const recent = await listPublished(db, c.now, {}, { limit: HOME_WINDOW, offset: 0 });
-  const rootOf = new Map<number, number>();
-  for (const root of c.tree.roots) for (const id of descendantIds(c.tree, root.id)) rootOf.set(id, root.id);
-  const byRoot = new Map<number, ArticleSummary[]>(c.tree.roots.map((r) => [r.id, []]));
-  for (const story of recent) {
-    const bucket = byRoot.get(rootOf.get(story.section_id) ?? -1);
-    if (bucket && bucket.length < HOME_BLOCK && !shown.has(story.id)) bucket.push(story);
-  }
-  for (const root of c.tree.roots) {
-    const bucket = byRoot.get(root.id) ?? [];
-    if (bucket.length < HOME_BLOCK && recent.length === HOME_WINDOW) {
-      const older = await listPublished(
-        db,
-        c.now,
-        { sectionIds: descendantIds(c.tree, root.id) },
-        { limit: HOME_BLOCK + HOME_TOP, offset: 0 },
-      );
-      bucket.splice(0, bucket.length, ...older.filter((s) => !shown.has(s.id)).slice(0, HOME_BLOCK));
-    }
-  }
-  // Bylines and images for every card on the page in one batch.
-  const all = await toCards(db, c.tree, [...top, ...[...byRoot.values()].flat()], { leadFirst: true });
-  const cards = new Map(all.map((card) => [card.id, card]));
-  const pick = (list: ArticleSummary[]) => list.map((s) => cards.get(s.id)).filter((x) => x !== undefined);
-  const blocks = c.tree.roots
-    .map((root) => ({ name: root.name, href: sectionHref(root), stories: pick(byRoot.get(root.id) ?? []) }))
-    .filter((b) => b.stories.length > 0);
-  const head = plainHead(c, c.view.site.name, c.view.site.description, '/', {
-    jsonLd: [website(c.view.site)],
-  });
-  return {
-    status: 200,
-    html: renderDocument(<HomePage view={c.view} head={head} model={{ top: pick(top), blocks }} />),
-    tags: pageTags(c, [HOME, ALL_LIST, ...c.tree.roots.map((r) => sectionListTag(r.id))], all),
-  };
-}
 
 /** Any path that is not a fixed route: an article, a section front, a redirect, or nothing. */
 export async function pathPage(ctx: Context, path: string, page: number | null): Promise<PageResult> {
@@ -143,6 +86,10 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
   const section = c.tree.byPath.get(path.slice(1));
   if (section) {
     if (page === null) return notFound(ctx);
+    if (page === 1) {
+      const curated = await curatedSectionPage(c, section, path);
+      if (curated) return curated;
+    }
     return listPage(c, page, { sectionIds: descendantIds(c.tree, section.id) }, path, () =>
       sectionMeta(c, section),
     );

@@ -11,6 +11,9 @@ import {
   idParam,
   imageSchema,
   listArticlesQuery,
+  listQuery,
+  listResponseSchema,
+  listSlugParam,
   listTagsQuery,
   sectionSchema,
   sectionsResponseSchema,
@@ -30,7 +33,8 @@ export type RouteId =
   | 'getArticleBySlug'
   | 'listSections'
   | 'listTags'
-  | 'listAuthors';
+  | 'listAuthors'
+  | 'getList';
 
 export interface RouteSpec {
   id: RouteId;
@@ -83,6 +87,15 @@ export const API_ROUTES: RouteSpec[] = [
     path: '/authors',
     summary: 'Authors of public stories, by name',
     response: authorsResponseSchema,
+  },
+  {
+    id: 'getList',
+    path: '/lists/{slug}',
+    summary:
+      "A curated front's list as readers see it now (home-top, section-12-latest, or a list the newsroom named)",
+    params: listSlugParam,
+    query: listQuery,
+    response: listResponseSchema,
   },
 ];
 

@@ -126,6 +126,14 @@ export async function publicArticleById(db: Db, now: string, id: number): Promis
   return visibleArticles(db, now).select(columns).where('articles.id', '=', id).executeTakeFirst();
 }
 
+/** Public stories by id, in the order asked (a curated list's), those not public left out. */
+export async function publicArticlesByIds(db: Db, now: string, ids: number[]): Promise<PublicArticle[]> {
+  if (!ids.length) return [];
+  const rows = await visibleArticles(db, now).select(columns).where('articles.id', 'in', ids).execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Slugs repeat across sections and dates; the newest public story with the slug wins. */
 export async function publicArticleBySlug(
   db: Db,

@@ -8,8 +8,24 @@ import { parseInput } from './errors.js';
 import { verifyApiKey } from './keys.js';
 import { API_PREFIX, API_ROUTES, openApiDocument, type RouteId } from './openapi.js';
 import { hitRateLimit } from './rate-limit.js';
-import { articleQuery, idParam, listArticlesQuery, listTagsQuery, slugParam } from './schema.js';
-import { type Answer, getArticle, listArticles, listAuthors, listTags, sectionsTree } from './service.js';
+import {
+  articleQuery,
+  idParam,
+  listArticlesQuery,
+  listQuery,
+  listSlugParam,
+  listTagsQuery,
+  slugParam,
+} from './schema.js';
+import {
+  type Answer,
+  getArticle,
+  getList,
+  listArticles,
+  listAuthors,
+  listTags,
+  sectionsTree,
+} from './service.js';
 
 /**
  * The Content API under /api/content/v1, as one encapsulated plugin: its CORS policy, key check,
@@ -30,6 +46,8 @@ const handlers: Record<RouteId, Handler> = {
   listSections: (ctx) => sectionsTree(ctx),
   listTags: (ctx, req) => listTags(ctx, parseInput(listTagsQuery, req.query)),
   listAuthors: (ctx) => listAuthors(ctx),
+  getList: (ctx, req) =>
+    getList(ctx, parseInput(listSlugParam, req.params, 'path').slug, parseInput(listQuery, req.query)),
 };
 
 const noEndpoint = () => notFound('No such endpoint');

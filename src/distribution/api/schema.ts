@@ -73,6 +73,13 @@ export const listTagsQuery = z
 /** `{ id }` of a story: the same rule as the newsroom API's (lib/ids.ts). */
 export { idParams as idParam } from '../../lib/ids.js';
 export const slugParam = z.object({ slug });
+export const listSlugParam = z.object({
+  slug: z
+    .string()
+    .max(120)
+    .regex(/^[a-z][a-z0-9-]*$/, 'a list slug: lowercase letters, digits and hyphens'),
+});
+export const listQuery = z.object({ fields: fields.optional() }).strict();
 
 const ref = (what: string) =>
   z.object({
@@ -139,6 +146,14 @@ export const articleListSchema = z.object({
 });
 
 export const articleResponseSchema = z.object({ data: articleSchema });
+
+export const listResponseSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  front: z.string().describe('`home`, or `section:ID` of the section front the list is on'),
+  variant: z.enum(['lead', 'grid', 'row', 'headlines', 'video']).describe('How the site draws it'),
+  data: z.array(articleSchema).describe('The stories in the order the front shows them'),
+});
 
 export interface SectionOut {
   id: number;

@@ -4,6 +4,7 @@ import {
   articleTag,
   authorListTag,
   authorTag,
+  frontListTag,
   mediaTag,
   sectionListTag,
   sectionTag,
@@ -18,6 +19,7 @@ import {
   publicTagBySlug,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { resolveListBySlug } from '../../fronts/index.js';
 import { notFound } from '../../errors.js';
 import { decodeArticleCursor, decodeTagCursor, encodeArticleCursor, encodeTagCursor } from './cursor.js';
 import { badParameter } from './errors.js';
@@ -32,6 +34,7 @@ import {
   type PublicArticle,
   publicArticleById,
   publicArticleBySlug,
+  publicArticlesByIds,
   relationsOf,
   type StoryRelations,
   tagsWithStories,
@@ -42,6 +45,7 @@ import {
   type articleQuery,
   LIST_DEFAULT_FIELDS,
   type listArticlesQuery,
+  type listQuery,
   type listTagsQuery,
 } from './schema.js';
 import { parseBody } from './story.js';
@@ -140,6 +144,26 @@ export async function listArticles(ctx: Context, q: z.output<typeof listArticles
   return {
     json: { data: shown.data, nextCursor },
     tags: [...(scope.length ? scope : [ALL_LIST]), ...shown.tags],
+  };
+}
+
+/** A curated front's list as readers see it at this moment (src/fronts), its stories presented. */
+export async function getList(ctx: Context, slug: string, q: z.output<typeof listQuery>): Promise<Answer> {
+  const now = ctx.now().toISOString();
+  const tree = await loadSectionTree(ctx.db);
+  const list = await resolveListBySlug(ctx.db, tree, slug, now);
+  if (!list) throw notFound('No such list');
+  const rows = await publicArticlesByIds(
+    ctx.db,
+    now,
+    list.stories.map((s) => s.id),
+  );
+  const shown = await present(ctx, rows, fieldSet(q.fields, LIST_DEFAULT_FIELDS));
+  return {
+    json: { slug: list.slug, title: list.title, front: list.front, variant: list.variant, data: shown.data },
+    // Its definition and the clock's changes to it (front-list), any story entering a fill
+    // (ALL_LIST: every publication is announced with it), and what its stories show.
+    tags: [frontListTag(list.slug), ALL_LIST, ...shown.tags],
   };
 }
 

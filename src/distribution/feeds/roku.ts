@@ -60,6 +60,15 @@ function build(cat: Catalogue, items: CatalogueItem[]) {
   // Playlist names are limited to 20 characters; the category carries the display name.
   const playlists: { name: string; itemIds: string[] }[] = [];
   const categories: { name: string; playlistName: string; order: string }[] = [];
+  // The curated home front's lists come first, in the newsroom's order, with its video stories.
+  const byId = new Map(items.map((i) => [i.id, i]));
+  for (const row of cat.rows ?? []) {
+    const ids = row.ids.flatMap((id) => byId.get(id)?.feedId ?? []);
+    const name = `list-${row.slug}`.slice(0, 20);
+    if (!ids.length || playlists.some((p) => p.name === name)) continue;
+    playlists.push({ name, itemIds: ids });
+    categories.push({ name: row.title || cat.site.name, playlistName: name, order: 'manual' });
+  }
   if (items.length) {
     playlists.push({ name: 'latest', itemIds: items.map((i) => i.feedId) });
     categories.push({ name: 'Latest', playlistName: 'latest', order: 'most_recent' });

@@ -9,6 +9,7 @@ import {
   type VideoStory,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { resolveFront } from '../../fronts/index.js';
 import type { LiveStreamRow, MediaRow } from '../../db/index.js';
 import { thumbnailOf } from '../../media/index.js';
 
@@ -40,6 +41,11 @@ export interface Catalogue {
   live: LiveItem[];
   /** Breaking-news alerts current at `now` (content/alerts.ts). */
   alerts: Alert[];
+  /**
+   * The curated home front's lists at `now` (src/fronts), each its stories' ids in order: the TV
+   * feeds' first rows, as the newsroom arranged them (none while the home page is uncurated).
+   */
+  rows?: { slug: string; title: string; ids: number[] }[];
 }
 
 export const articleFeedId = (id: number) => `masthead-article-${id}`;
@@ -54,6 +60,10 @@ export async function loadCatalogue(ctx: Context): Promise<Catalogue> {
     listLiveStreams(ctx.db, { activeOnly: true }),
     currentAlerts(ctx.db, now.toISOString()),
   ]);
+  const front = await resolveFront(ctx.db, tree, 'home', now.toISOString());
+  const rows = front.curated
+    ? front.lists.map((l) => ({ slug: l.slug, title: l.title, ids: l.stories.map((s) => s.id) }))
+    : [];
   const items: CatalogueItem[] = [];
   for (const s of stories) {
     const thumb = thumbnailOf(s.image);
@@ -85,7 +95,7 @@ export async function loadCatalogue(ctx: Context): Promise<Catalogue> {
       thumbnail: thumb ? { ...thumb, url: `${site.url}${thumb.path}` } : null,
     };
   });
-  return { site, now, items, live, alerts };
+  return { site, now, items, live, alerts, rows };
 }
 
 /** Clip to `max` characters on a word boundary, with an ellipsis. */

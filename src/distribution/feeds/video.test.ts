@@ -7,6 +7,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../../content/articles.js';
 import { createLiveStream, setArticleVideo, VideoError } from '../../content/index.js';
+import { createList, deleteList } from '../../fronts/index.js';
 import { type TestEnv, testEnv } from '../../test/context.js';
 import { testDialects } from '../../test/databases.js';
 import { type Fixture, paragraphs, seedFixture } from '../../test/fixtures.js';
@@ -341,5 +342,38 @@ describe.each(testDialects())('video and TV feeds on %s', (dialect) => {
     expect(content['media:subTitle']['@href']).toBe('https://media.example.com/deal/en.vtt');
     expect(items[2]['media:content']['@type']).toBe('video/mp4');
     expect(res.body).not.toContain('secret.m3u8');
+  });
+  it('puts the curated home front first in the Roku feed: its lists as manual rows of their video stories', async () => {
+    const by = { id: null, email: 'desk@example.com', label: 'test', now: env.ctx.now().toISOString() };
+    await createList(
+      env.ctx.db,
+      {
+        slug: 'home-watch',
+        front: 'home',
+        title: 'Watch now',
+        definition: {
+          source: { kind: 'video', sectionId: null },
+          pins: [{ articleId: ids.special as number }],
+          limit: 4,
+          variant: 'video',
+        },
+      },
+      by,
+    );
+    try {
+      const feed = JSON.parse((await get('/feeds/roku.json')).body);
+      expect(validateRoku(feed), JSON.stringify(validateRoku.errors)).toBe(true);
+      expect(feed.categories[0]).toEqual({
+        name: 'Watch now',
+        playlistName: 'list-home-watch',
+        order: 'manual',
+      });
+      const row = feed.playlists.find((p: { name: string }) => p.name === 'list-home-watch');
+      expect(row.itemIds[0]).toBe(`masthead-article-${ids.special}`);
+      // The automatic rows follow.
+      expect(feed.categories.map((c: { name: string }) => c.name)).toContain('Latest');
+    } finally {
+      await deleteList(env.ctx.db, 'home-watch', 1, by);
+    }
   });
 });

@@ -1,40 +1,21 @@
 import type { AuthorRow, TagRow } from '../../db/index.js';
 import type { Crumb, Head, ImageView, Pagination, SiteView, StoryCard } from '../view.js';
 import { Breadcrumbs, Bylines, Card, Pager, Picture, TimeTag } from './components.js';
+import { type FrontListView, FrontLists } from './fronts.js';
 import { Layout } from './layout.js';
 import { NoticeBox, NoticeFlag, type NoticeView } from './notices.js';
 import { HlsScripts, type PlayerView, VideoPlayer } from './video.js';
 
 export interface HomeModel {
-  top: StoryCard[];
-  blocks: { name: string; href: string; stories: StoryCard[] }[];
+  lists: FrontListView[];
 }
 
 export function HomePage({ view, head, model }: { view: SiteView; head: Head; model: HomeModel }) {
-  const [lead, ...rest] = model.top;
+  const shown = model.lists.some((l) => l.stories.length > 0);
   return (
     <Layout view={view} head={head}>
       <h1 class="visually-hidden">{view.site.name}</h1>
-      <section class="top-stories" aria-label="Top stories">
-        {lead ? <Card story={lead} site={view.site} size="lead" eager /> : <p>No stories yet.</p>}
-        <div class="top-rest">
-          {rest.map((s) => (
-            <Card key={s.id} story={s} site={view.site} />
-          ))}
-        </div>
-      </section>
-      {model.blocks.map((b) => (
-        <section key={b.href} class="section-block" aria-labelledby={`block-${b.href.slice(1)}`}>
-          <h2 class="block-title" id={`block-${b.href.slice(1)}`}>
-            <a href={b.href}>{b.name}</a>
-          </h2>
-          <div class="grid">
-            {b.stories.map((s) => (
-              <Card key={s.id} story={s} site={view.site} />
-            ))}
-          </div>
-        </section>
-      ))}
+      {shown ? <FrontLists lists={model.lists} site={view.site} /> : <p>No stories yet.</p>}
     </Layout>
   );
 }
@@ -48,6 +29,8 @@ export interface ListModel {
   kind: 'section' | 'tag' | 'author';
   author?: AuthorRow & { avatar: ImageView | null };
   subsections?: { name: string; href: string }[];
+  /** A curated section front's lists (page 1), drawn instead of the plain list. */
+  front?: FrontListView[];
 }
 
 export function ListPage({ view, head, model }: { view: SiteView; head: Head; model: ListModel }) {
@@ -75,7 +58,9 @@ export function ListPage({ view, head, model }: { view: SiteView; head: Head; mo
           </ul>
         </nav>
       ) : null}
-      {model.stories.length ? (
+      {model.front ? (
+        <FrontLists lists={model.front} site={view.site} />
+      ) : model.stories.length ? (
         <div class="list">
           {model.stories.map((s, i) => (
             <Card key={s.id} story={s} site={view.site} eager={i === 0 && model.pagination.page === 1} />

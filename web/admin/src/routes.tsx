@@ -14,6 +14,7 @@ import { Authors } from './screens/authors.js';
 import { Imports } from './screens/imports.js';
 import { Desk } from './screens/desk.js';
 import { EditorScreen } from './screens/editor.js';
+import { Fronts } from './screens/fronts.js';
 import { MediaScreen } from './screens/media.js';
 import { Mirrors } from './screens/mirrors.js';
 import { NewStory } from './screens/new-story.js';
@@ -47,6 +48,13 @@ export const ROUTES: Route[] = [
   { path: '/stories', nav: 'Stories', screen: ({ user }) => <Stories user={user} /> },
   { path: '/media', nav: 'Media', screen: ({ user }) => <MediaScreen user={user} /> },
   { path: '/audience', nav: 'Most read', screen: () => <Audience /> },
+  {
+    path: '/fronts',
+    nav: 'Fronts',
+    action: 'front.edit',
+    what: 'fronts',
+    screen: () => <Fronts />,
+  },
   {
     path: '/alerts',
     nav: 'Breaking news',

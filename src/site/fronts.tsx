@@ -1,0 +1,88 @@
+import { frontTag, HOME } from '../cache/index.js';
+import { countPublished, descendantIds, type SectionNode } from '../content/index.js';
+import type { Context } from '../context.js';
+import { type ResolvedList, resolveFront, resolveLists, sectionFront, storedLists } from '../fronts/index.js';
+import type { FrontKey } from '../shared/fronts.js';
+import { toCards } from './cards.js';
+import { type Frame, loadFrame, PAGE_SIZE, type PageResult, pageTags, plainHead } from './common.js';
+import { renderListPage, sectionMeta } from './lists.js';
+import { renderDocument } from './render.js';
+import { website } from './structured-data.js';
+import type { FrontListView } from './theme/fronts.js';
+import { HomePage } from './theme/pages.js';
+import type { StoryCard } from './view.js';
+
+/**
+ * Pages built from curated fronts (src/fronts): the home page always (its default is the newest
+ * stories and a row per section), a section's first page when the newsroom stored lists for it
+ * (otherwise the plain newest-first list, which is that front's default). A page carries the
+ * tags of every list it shows, so a list's edit drops exactly these pages.
+ */
+export async function homePage(ctx: Context): Promise<PageResult> {
+  const c = await loadFrame(ctx);
+  const front = await resolveFront(ctx.db, c.tree, 'home', c.now);
+  return renderHomePage(c, front.lists, await cardsOf(c, front.lists), front.tags);
+}
+
+/** The render half of the home page: no queries. */
+export function renderHomePage(
+  c: Frame,
+  lists: readonly ResolvedList[],
+  cards: ReadonlyMap<number, StoryCard>,
+  tags: readonly string[],
+): PageResult {
+  const views = viewsOf(lists, cards);
+  const head = plainHead(c, c.view.site.name, c.view.site.description, '/', {
+    jsonLd: [website(c.view.site)],
+  });
+  const shown = views.flatMap((v) => v.stories);
+  return {
+    status: 200,
+    html: renderDocument(<HomePage view={c.view} head={head} model={{ lists: views }} />),
+    tags: pageTags(c, [HOME, ...tags], shown),
+  };
+}
+
+/** A section's first page from its stored lists, or null when it has none (its default applies). */
+export async function curatedSectionPage(
+  c: Frame,
+  section: SectionNode,
+  path: string,
+): Promise<PageResult | null> {
+  const front: FrontKey = sectionFront(section.id);
+  const stored = await storedLists(c.ctx.db, front);
+  if (!stored.length) return null;
+  const [lists, total] = await Promise.all([
+    resolveLists(c.ctx.db, c.tree, stored, c.now),
+    countPublished(c.ctx.db, c.now, { sectionIds: descendantIds(c.tree, section.id) }),
+  ]);
+  const views = viewsOf(lists, await cardsOf(c, lists));
+  const meta = sectionMeta(c, section);
+  const tags = [...meta.tags, frontTag(front), ...lists.flatMap((l) => l.tags)];
+  return renderListPage(
+    c,
+    {
+      page: 1,
+      pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+      path,
+      stories: views.flatMap((v) => v.stories),
+    },
+    { ...meta, tags, front: views },
+  );
+}
+
+async function cardsOf(c: Frame, lists: readonly ResolvedList[]): Promise<Map<number, StoryCard>> {
+  const all = lists.flatMap((l) => l.stories);
+  const cards = await toCards(c.ctx.db, c.tree, all, { leadFirst: lists[0]?.variant === 'lead' });
+  return new Map(cards.map((card) => [card.id, card]));
+}
+
+function viewsOf(lists: readonly ResolvedList[], cards: ReadonlyMap<number, StoryCard>): FrontListView[] {
+  return lists.map((l) => ({
+    slug: l.slug,
+    title: l.title,
+    href: l.href,
+    variant: l.variant,
+    stories: l.stories.map((s) => cards.get(s.id)).filter((x): x is StoryCard => x !== undefined),
+  }));
+}

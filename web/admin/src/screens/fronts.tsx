@@ -1,0 +1,693 @@
+import { LIST_VARIANTS, type ListSourceKind, MAX_LIST_LENGTH } from '@shared/fronts.js';
+import { useEffect, useState } from 'react';
+import { ApiError } from '../api/client.js';
+import {
+  type FrontList,
+  type ListDefinition,
+  type ListPin,
+  type ListSource,
+  type PreviewList,
+  useCreateList,
+  useDeleteList,
+  useFront,
+  useFrontPreview,
+  useFronts,
+  useListPreview,
+  useReorderFront,
+  useSaveList,
+  useStoriesToPin,
+} from '../api/fronts.js';
+import { messageOf } from '../api/query.js';
+import { useAuthors } from '../api/authors.js';
+import { sectionLabel, useSections } from '../api/sections.js';
+import { useCountedTags } from '../api/tags.js';
+import { Notices, useAction } from '../components/manage.js';
+import { formatNewsroomTime, isoToZoned, zonedToIso } from '../time.js';
+import './fronts.css';
+
+const SOURCE_LABELS: Record<ListSourceKind, string> = {
+  manual: 'Picks only',
+  latest: 'Newest stories',
+  section: 'A section (and its subsections)',
+  tag: 'A tag',
+  author: 'An author',
+  video: 'Video stories',
+};
+const VARIANT_LABELS: Record<(typeof LIST_VARIANTS)[number], string> = {
+  lead: 'Lead story and column',
+  grid: 'Grid',
+  row: 'Row of headlines',
+  headlines: 'List',
+  video: 'Video row',
+};
+
+/**
+ * The front editor: pick a front, arrange its lists, pin stories (search, drag or move them up
+ * and down, give a pin an end), see what a list will show before saving it, schedule a version,
+ * and preview the whole front as of a later time. Saves carry the version they started from; a
+ * list someone else saved meanwhile is refused and said so, with their version a click away.
+ */
+export function Fronts() {
+  const fronts = useFronts();
+  const [front, setFront] = useState('home');
+  const query = useFront(front);
+  const action = useAction();
+  const create = useCreateList();
+  const reorder = useReorderFront();
+  const remove = useDeleteList();
+  const lists = query.data?.lists ?? [];
+  const mayEdit = query.data?.allowed.edit ?? false;
+  const curated = lists.some((l) => l.stored);
+  const current = fronts.data?.fronts.find((f) => f.key === front);
+
+  const move = (from: number, to: number) => {
+    const slugs = lists.map((l) => l.slug);
+    const [slug] = slugs.splice(from, 1);
+    if (slug === undefined || to < 0 || to > slugs.length) return;
+    slugs.splice(to, 0, slug);
+    void action.run(() => reorder.mutateAsync({ front, slugs }), 'Lists reordered.');
+  };
+
+  return (
+    <main className="manage fronts">
+      <h1>Fronts</h1>
+      <Notices error={action.error || messageOf(query.error ?? fronts.error)} notice={action.notice} />
+      <div className="row">
+        <label>
+          Front
+          <select value={front} onChange={(e) => setFront(e.target.value)}>
+            {(fronts.data?.fronts ?? [{ key: 'home', name: 'Home page', path: '/', lists: 0 }]).map((f) => (
+              <option key={f.key} value={f.key}>
+                {f.name} ({f.path}){f.lists ? '' : ' · automatic'}
+              </option>
+            ))}
+          </select>
+        </label>
+        {current && (
+          <a href={current.path} target="_blank" rel="noreferrer">
+            Open the page
+          </a>
+        )}
+      </div>
+      {query.data && !curated && (
+        <div className="front-default">
+          <p>
+            This front shows its automatic default: the lists below fill themselves with the newest stories.
+          </p>
+          {mayEdit && (
+            <button
+              type="button"
+              disabled={action.busy}
+              onClick={() =>
+                void action.run(async () => {
+                  for (const l of lists) {
+                    await create.mutateAsync({
+                      slug: l.slug,
+                      front,
+                      title: l.title,
+                      definition: l.definition,
+                    });
+                  }
+                }, 'The front is curated now: edit its lists below.')
+              }
+            >
+              Curate this front
+            </button>
+          )}
+        </div>
+      )}
+      {lists.map((l, i) => (
+        <ListEditor
+          key={`${front}/${l.slug}`}
+          list={l}
+          front={front}
+          mayEdit={mayEdit && l.stored}
+          moves={
+            mayEdit && l.stored
+              ? {
+                  up: i > 0 ? () => move(i, i - 1) : null,
+                  down: i < lists.length - 1 ? () => move(i, i + 1) : null,
+                  remove: () =>
+                    void action.run(
+                      () => remove.mutateAsync({ slug: l.slug, version: l.version }),
+                      `Removed the list “${l.title || l.slug}”.`,
+                    ),
+                }
+              : null
+          }
+        />
+      ))}
+      {mayEdit && (
+        <NewList front={front} onCreate={(v) => action.run(() => create.mutateAsync(v), 'List added.')} />
+      )}
+      <FrontPreview front={front} />
+    </main>
+  );
+}
+
+interface Moves {
+  up: (() => void) | null;
+  down: (() => void) | null;
+  remove: () => void;
+}
+
+function ListEditor({
+  list,
+  front,
+  mayEdit,
+  moves,
+}: {
+  list: FrontList;
+  front: string;
+  mayEdit: boolean;
+  moves: Moves | null;
+}) {
+  const [title, setTitle] = useState(list.title);
+  const [def, setDef] = useState<ListDefinition>(list.definition);
+  const [base, setBase] = useState(list.version);
+  const [dirty, setDirty] = useState(false);
+  const [conflict, setConflict] = useState<FrontList | null>(null);
+  const [when, setWhen] = useState('');
+  const [names, setNames] = useState<Record<number, string>>({});
+  const action = useAction();
+  const save = useSaveList();
+  const preview = useListPreview(front, list.slug, def);
+  const titleId = `list-${list.slug}-title`;
+
+  // The server's copy changed and nothing is being edited here: show it.
+  useEffect(() => {
+    if (!dirty && list.version !== base) {
+      setTitle(list.title);
+      setDef(list.definition);
+      setBase(list.version);
+    }
+  }, [list, dirty, base]);
+
+  const shown = preview.data?.list?.stories ?? [];
+  const nameOf = (id: number) =>
+    names[id] ?? shown.find((s) => s.id === id)?.headline ?? `Story ${id} (not public now)`;
+  const edit = (next: Partial<ListDefinition>) => {
+    setDef((d) => ({ ...d, ...next }));
+    setDirty(true);
+  };
+  // A pin that keeps its place holds the slot it is shown in, wherever it is moved to.
+  const setPins = (pins: ListPin[]) =>
+    edit({ pins: pins.map((p, i) => (p.slot === null ? p : { ...p, slot: i + 1 })) });
+  const movePin = (from: number, to: number) => {
+    if (to < 0 || to >= def.pins.length) return;
+    const pins = [...def.pins];
+    const [pin] = pins.splice(from, 1);
+    if (pin) pins.splice(to, 0, pin);
+    setPins(pins);
+  };
+
+  const write = async (body: Parameters<typeof save.mutateAsync>[0]['body'], done: string) => {
+    setConflict(null);
+    const ok = await action.run(async () => {
+      try {
+        await save.mutateAsync({ slug: list.slug, body });
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 409) {
+          setConflict((err.details as { current?: FrontList } | undefined)?.current ?? null);
+          throw new Error(
+            'Someone else saved this list while you were editing it. Your changes are not saved: compare, then load their version and make yours again.',
+          );
+        }
+        throw err;
+      }
+    }, done);
+    if (ok) setDirty(false);
+  };
+
+  return (
+    <section className="front-list-editor" aria-labelledby={titleId}>
+      <header className="row">
+        <h2 id={titleId}>
+          {list.title || list.slug} <small className="muted">{list.slug}</small>
+        </h2>
+        {moves && (
+          <span className="row-actions">
+            <button type="button" disabled={!moves.up} onClick={() => moves.up?.()}>
+              Move list up
+            </button>
+            <button type="button" disabled={!moves.down} onClick={() => moves.down?.()}>
+              Move list down
+            </button>
+            <button type="button" onClick={moves.remove}>
+              Remove list
+            </button>
+          </span>
+        )}
+      </header>
+      <Notices error={action.error} notice={action.notice} />
+      {conflict && (
+        <div className="conflict" role="alert">
+          <p>
+            Saved by {conflict.updatedBy ?? 'someone else'} at {formatNewsroomTime(conflict.updatedAt)}{' '}
+            (version {conflict.version}); their picks:{' '}
+            {conflict.definition.pins.map((p) => nameOf(p.articleId)).join(', ') || 'none'}.
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              setTitle(conflict.title);
+              setDef(conflict.definition);
+              setBase(conflict.version);
+              setDirty(false);
+              setConflict(null);
+              action.setError('');
+            }}
+          >
+            Load their version
+          </button>
+        </div>
+      )}
+      {list.scheduled && (
+        <p className="scheduled">
+          A scheduled version takes over at {formatNewsroomTime(list.scheduled.at)} (
+          {list.scheduled.definition.pins.length} picks,{' '}
+          {SOURCE_LABELS[list.scheduled.definition.source.kind]}).{' '}
+          {mayEdit && (
+            <button
+              type="button"
+              disabled={action.busy}
+              onClick={() =>
+                void write(
+                  { version: base, title: list.title, definition: list.definition, scheduled: null },
+                  'The scheduled version is cancelled.',
+                )
+              }
+            >
+              Cancel the scheduled version
+            </button>
+          )}
+        </p>
+      )}
+      <fieldset disabled={!mayEdit} className="list-fields">
+        <legend className="visually-hidden">Settings of {list.title || list.slug}</legend>
+        <div className="row">
+          <label>
+            Title
+            <input
+              value={title}
+              onChange={(e) => {
+                setTitle(e.target.value);
+                setDirty(true);
+              }}
+            />
+          </label>
+          <label>
+            Layout
+            <select
+              value={def.variant}
+              onChange={(e) => edit({ variant: e.target.value as ListDefinition['variant'] })}
+            >
+              {LIST_VARIANTS.map((v) => (
+                <option key={v} value={v}>
+                  {VARIANT_LABELS[v]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Stories
+            <input
+              type="number"
+              min={1}
+              max={MAX_LIST_LENGTH}
+              value={def.limit}
+              onChange={(e) =>
+                edit({ limit: Math.max(1, Math.min(MAX_LIST_LENGTH, Number(e.target.value) || 1)) })
+              }
+            />
+          </label>
+        </div>
+        <SourceFields source={def.source} onChange={(source) => edit({ source })} />
+        <h3>Pinned stories</h3>
+        {def.pins.length === 0 && <p className="muted">No pins: the list fills itself.</p>}
+        <ol className="pins">
+          {def.pins.map((p, i) => (
+            <li
+              key={p.articleId}
+              draggable={mayEdit}
+              onDragStart={(e) => e.dataTransfer.setData('text/plain', String(i))}
+              onDragOver={(e) => e.preventDefault()}
+              onDrop={(e) => {
+                e.preventDefault();
+                movePin(Number(e.dataTransfer.getData('text/plain')), i);
+              }}
+            >
+              <span className="pin-name">{nameOf(p.articleId)}</span>
+              <label>
+                Ends
+                <input
+                  type="datetime-local"
+                  value={p.expiresAt ? isoToZoned(p.expiresAt) : ''}
+                  aria-label={`End of the pin of ${nameOf(p.articleId)}`}
+                  onChange={(e) =>
+                    setPins(
+                      def.pins.map((q, k) => (k === i ? { ...q, expiresAt: zonedToIso(e.target.value) } : q)),
+                    )
+                  }
+                />
+              </label>
+              <label title="If a pick above it goes (ended, unpublished), this one stays in its place and the fill takes the gap">
+                <input
+                  type="checkbox"
+                  checked={p.slot !== null}
+                  onChange={(e) =>
+                    setPins(
+                      def.pins.map((q, k) => (k === i ? { ...q, slot: e.target.checked ? i + 1 : null } : q)),
+                    )
+                  }
+                />{' '}
+                Keep place {i + 1}
+              </label>
+              <span className="row-actions">
+                <button
+                  type="button"
+                  aria-label={`Move ${nameOf(p.articleId)} up`}
+                  onClick={() => movePin(i, i - 1)}
+                  disabled={i === 0}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Move ${nameOf(p.articleId)} down`}
+                  onClick={() => movePin(i, i + 1)}
+                  disabled={i === def.pins.length - 1}
+                >
+                  ↓
+                </button>
+                <button
+                  type="button"
+                  aria-label={`Unpin ${nameOf(p.articleId)}`}
+                  onClick={() => setPins(def.pins.filter((_, k) => k !== i))}
+                >
+                  Unpin
+                </button>
+              </span>
+            </li>
+          ))}
+        </ol>
+        {mayEdit && (
+          <PinSearch
+            pinned={def.pins.map((p) => p.articleId)}
+            onPin={(id, headline) => {
+              setNames((n) => ({ ...n, [id]: headline }));
+              setPins([...def.pins, { articleId: id, slot: null, expiresAt: null }]);
+            }}
+          />
+        )}
+      </fieldset>
+      <div className="list-preview" aria-live="polite">
+        <h3>What it will show{dirty ? ' (not saved yet)' : ''}</h3>
+        <PreviewStories list={preview.data?.list ?? null} />
+      </div>
+      {mayEdit && (
+        <div className="row save-row">
+          <button
+            type="button"
+            disabled={action.busy || !dirty}
+            onClick={() =>
+              void write(
+                { version: base, title, definition: def, scheduled: list.scheduled },
+                `Saved “${title || list.slug}”: the pages showing it are refreshed.`,
+              )
+            }
+          >
+            Save now
+          </button>
+          <label>
+            Or from
+            <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+          </label>
+          <button
+            type="button"
+            disabled={action.busy || !dirty || !when}
+            onClick={() => {
+              const at = zonedToIso(when);
+              if (!at) return action.setError('Pick a time for the scheduled version.');
+              void write(
+                {
+                  version: base,
+                  title: list.title,
+                  definition: list.definition,
+                  scheduled: { at, definition: def },
+                },
+                `Scheduled: these changes take over at ${formatNewsroomTime(at)}.`,
+              );
+            }}
+          >
+            Schedule these changes
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: ListSource) => void }) {
+  const sections = useSections();
+  const authors = useAuthors();
+  const tags = useCountedTags('', 500).data ?? [];
+  const firstSection = sections[0]?.id ?? 1;
+  const kindOf = (kind: ListSourceKind): ListSource => {
+    switch (kind) {
+      case 'section':
+        return { kind, sectionId: firstSection };
+      case 'video':
+        return { kind, sectionId: null };
+      case 'tag':
+        return { kind, tagId: tags[0]?.id ?? 1 };
+      case 'author':
+        return { kind, authorId: authors[0]?.id ?? 1 };
+      default:
+        return { kind };
+    }
+  };
+  return (
+    <div className="row">
+      <label>
+        Fill with
+        <select value={source.kind} onChange={(e) => onChange(kindOf(e.target.value as ListSourceKind))}>
+          {(Object.keys(SOURCE_LABELS) as ListSourceKind[]).map((k) => (
+            <option key={k} value={k}>
+              {SOURCE_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {(source.kind === 'section' || source.kind === 'video') && (
+        <label>
+          Section
+          <select
+            value={source.sectionId ?? ''}
+            onChange={(e) => {
+              const id = e.target.value ? Number(e.target.value) : null;
+              if (source.kind === 'video') onChange({ kind: 'video', sectionId: id });
+              else onChange({ kind: 'section', sectionId: id ?? firstSection });
+            }}
+          >
+            {source.kind === 'video' && <option value="">Every section</option>}
+            {sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {sectionLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {source.kind === 'tag' && (
+        <label>
+          Tag
+          <select
+            value={source.tagId}
+            onChange={(e) => onChange({ kind: 'tag', tagId: Number(e.target.value) })}
+          >
+            {!tags.some((t) => t.id === source.tagId) && (
+              <option value={source.tagId}>Tag {source.tagId}</option>
+            )}
+            {tags.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {source.kind === 'author' && (
+        <label>
+          Author
+          <select
+            value={source.authorId}
+            onChange={(e) => onChange({ kind: 'author', authorId: Number(e.target.value) })}
+          >
+            {!authors.some((a) => a.id === source.authorId) && (
+              <option value={source.authorId}>Author {source.authorId}</option>
+            )}
+            {authors.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
+  );
+}
+
+function PinSearch({ pinned, onPin }: { pinned: number[]; onPin: (id: number, headline: string) => void }) {
+  const [q, setQ] = useState('');
+  const found = useStoriesToPin(q);
+  const rows = (found.data ?? []).filter((a) => !pinned.includes(a.id));
+  return (
+    <div className="pin-search">
+      <label>
+        Find a story to pin
+        <input
+          type="search"
+          value={q}
+          placeholder="Words from the headline or text"
+          onChange={(e) => setQ(e.target.value)}
+        />
+      </label>
+      {q.trim().length >= 2 && (
+        <ul aria-label="Stories found">
+          {rows.map((a) => (
+            <li key={a.id}>
+              <span>{a.headline}</span>{' '}
+              <button type="button" aria-label={`Pin ${a.headline}`} onClick={() => onPin(a.id, a.headline)}>
+                Pin
+              </button>
+            </li>
+          ))}
+          {found.data && rows.length === 0 && <li className="muted">No published story matches.</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function PreviewStories({ list }: { list: PreviewList | null }) {
+  if (!list || list.stories.length === 0)
+    return <p className="muted">Nothing: this list would not be shown.</p>;
+  return (
+    <ol className="preview-stories">
+      {list.stories.map((s) => (
+        <li key={s.id}>
+          {s.headline} {s.section && <small className="muted">{s.section}</small>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+function FrontPreview({ front }: { front: string }) {
+  const [local, setLocal] = useState('');
+  const [at, setAt] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const preview = useFrontPreview(front, at, open);
+  return (
+    <section className="front-preview" aria-labelledby="front-preview-title">
+      <h2 id="front-preview-title">Preview the front</h2>
+      <div className="row">
+        <label>
+          As of
+          <input type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)} />
+        </label>
+        <button
+          type="button"
+          onClick={() => {
+            setAt(local ? zonedToIso(local) : null);
+            setOpen(true);
+          }}
+        >
+          Preview
+        </button>
+      </div>
+      {open && preview.data && (
+        <div aria-live="polite">
+          <p className="muted">As readers will see it at {formatNewsroomTime(preview.data.at)}:</p>
+          {preview.data.lists
+            .filter((l) => l.stories.length > 0)
+            .map((l) => (
+              <div key={l.slug} className="preview-list">
+                <h3>{l.title || l.slug}</h3>
+                <PreviewStories list={l} />
+              </div>
+            ))}
+        </div>
+      )}
+      {preview.error && <p className="error">{messageOf(preview.error)}</p>}
+    </section>
+  );
+}
+
+function NewList({
+  front,
+  onCreate,
+}: {
+  front: string;
+  onCreate: (v: {
+    slug: string;
+    front: string;
+    title: string;
+    definition: ListDefinition;
+  }) => Promise<boolean>;
+}) {
+  const [slug, setSlug] = useState('');
+  const [title, setTitle] = useState('');
+  const [source, setSource] = useState<ListSource>({ kind: 'manual' });
+  const [variant, setVariant] = useState<ListDefinition['variant']>('grid');
+  return (
+    <form
+      className="new-list"
+      aria-label="Add a list"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const ok = await onCreate({
+          slug,
+          front,
+          title,
+          definition: { source, pins: [], limit: 6, variant },
+        });
+        if (ok) {
+          setSlug('');
+          setTitle('');
+        }
+      }}
+    >
+      <h2>Add a list</h2>
+      <div className="row">
+        <label>
+          Name in the address (slug)
+          <input
+            value={slug}
+            required
+            pattern="[a-z][a-z0-9]*(-[a-z0-9]+)*"
+            onChange={(e) => setSlug(e.target.value)}
+          />
+        </label>
+        <label>
+          Title
+          <input value={title} onChange={(e) => setTitle(e.target.value)} />
+        </label>
+        <label>
+          Layout
+          <select value={variant} onChange={(e) => setVariant(e.target.value as ListDefinition['variant'])}>
+            {LIST_VARIANTS.map((v) => (
+              <option key={v} value={v}>
+                {VARIANT_LABELS[v]}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <SourceFields source={source} onChange={setSource} />
+      <button type="submit">Add list</button>
+    </form>
+  );
+}
