@@ -21,7 +21,10 @@ const LAYERS = [
   ['fronts'],
   ['distribution', 'mirrors'],
   ['site'],
-  ['export', 'http', 'import'],
+  ['export', 'http'],
+  // Wire ingest reuses the importer's HTML converter; the newsroom API and jobs use ingest.
+  ['import'],
+  ['ingest'],
   ['admin', 'jobs', 'demo', 'backup'],
   ['app', 'context', 'server', 'cli', 'test'],
 ];
@@ -66,6 +69,7 @@ const FACES = [
   'export',
   'backup',
   'import',
+  'ingest',
 ];
 
 module.exports = {

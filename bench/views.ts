@@ -26,12 +26,16 @@ try {
   if (!beacon) throw new Error('no beacon on the article page');
   const runs: Record<'page' | 'crawler' | 'browser', number[]> = { page: [], crawler: [], browser: [] };
   for (let round = 0; round < 3; round++) {
-    runs.page.push((await load(`${server.base}${path}`, SECONDS, CONNECTIONS, { headers: { 'user-agent': BROWSER } })).rps);
+    runs.page.push(
+      (await load(`${server.base}${path}`, SECONDS, CONNECTIONS, { headers: { 'user-agent': BROWSER } })).rps,
+    );
     runs.crawler.push(
-      (await load(`${server.base}${beacon}`, SECONDS, CONNECTIONS, { headers: { 'user-agent': CRAWLER } })).rps,
+      (await load(`${server.base}${beacon}`, SECONDS, CONNECTIONS, { headers: { 'user-agent': CRAWLER } }))
+        .rps,
     );
     runs.browser.push(
-      (await load(`${server.base}${beacon}`, SECONDS, CONNECTIONS, { headers: { 'user-agent': BROWSER } })).rps,
+      (await load(`${server.base}${beacon}`, SECONDS, CONNECTIONS, { headers: { 'user-agent': BROWSER } }))
+        .rps,
     );
     console.error(
       `  round ${round + 1}: page ${runs.page.at(-1)?.toFixed(0)}, beacon (crawler) ${runs.crawler.at(-1)?.toFixed(0)}, beacon (counted) ${runs.browser.at(-1)?.toFixed(0)} req/s`,

@@ -7,6 +7,7 @@ import Fastify, {
 } from 'fastify';
 import { adminRoutes } from './admin/index.js';
 import { contentApiMostRead, viewRoutes } from './audience/index.js';
+import { ingestPushRoutes } from './ingest/index.js';
 import { fastPath, fillSlot, originHooks, originRequests, pageCacheHooks, sendStale } from './cache/index.js';
 import type { Context } from './context.js';
 import { distributionRoutes } from './distribution/index.js';
@@ -72,6 +73,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx), contentApiMostRead(ctx)] });
   await searchRoutes(app, ctx); // /search/suggest
   await adminRoutes(app, ctx); // /api/admin: the newsroom API
+  await ingestPushRoutes(app, ctx); // POST /api/ingest/{source}: agencies push wire copy
   previewRoutes(app, ctx); // /preview/{token}: private, signed links to drafts
   viewRoutes(app, ctx); // /views/{id}.gif: the story-view beacon
   await siteRoutes(app, ctx); // reader pages: /, /search, /live, sections, stories …

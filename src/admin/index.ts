@@ -15,6 +15,7 @@ import { authorRoutes } from './routes/authors.js';
 import { cacheAdminRoutes } from './routes/cache.js';
 import { checkRoutes } from './routes/checks.js';
 import { distributionAdminRoutes } from './routes/distribution.js';
+import { ingestRoutes } from './routes/ingest.js';
 import { mediaRoutes } from './routes/media.js';
 import { mirrorAdminRoutes } from './routes/mirrors.js';
 import { noticeRoutes } from './routes/notices.js';
@@ -66,6 +67,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       viewAdminRoutes(router, ctx);
       importRoutes(router, ctx);
       frontRoutes(router, ctx);
+      ingestRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

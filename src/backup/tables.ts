@@ -53,6 +53,9 @@ export const COPIED: readonly CopiedTable[] = [
   { name: 'story_views_daily', key: ['article_id', 'day'] },
   id('import_runs'),
   id('front_lists'),
+  id('ingest_sources'),
+  id('ingest_items'),
+  { name: 'ingest_uses', key: ['article_id'] },
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */

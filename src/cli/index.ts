@@ -11,6 +11,7 @@ import { mirrorCommands } from './mirrors.js';
 import { searchCommands } from './search.js';
 import { userCommands } from './users.js';
 import { webhookCommands } from './webhooks.js';
+import { ingestCommands } from './ingest.js';
 import { nginxConfigCommand } from './nginx-config.js';
 
 /**
@@ -66,6 +67,7 @@ apiKeyCommands(program); // apikey create, list, revoke
 backupCommands(program, createContext); // backup FILE, backup verify FILE, restore FILE
 nginxConfigCommand(program, createContext); // nginx-config
 importCommands(program, createContext); // import wordpress FILE, import ghost FILE
+ingestCommands(program); // ingest source add, list, rotate, folder, enable, disable
 
 program.parseAsync().catch((err: unknown) => {
   // Refused input (a bad option value, a name taken) is said in one line; anything else is a

@@ -3,6 +3,7 @@ import { type ArticleRow, type Database, type Db, inTransaction, type RevisionKi
 import { type ArticleInput, articleInput } from '../shared/article-input.js';
 import { type Doc, DocumentError, validateDocument } from '../shared/document/index.js';
 import { slugify } from '../shared/slug.js';
+import { laterEmbargo, wireEmbargo } from './wire-embargo.js';
 import { linksOf, recordArticleChange } from './changes.js';
 import { ContentError } from './errors.js';
 import { permalinkFor } from './permalinks.js';
@@ -251,6 +252,8 @@ export async function updateArticle(
     // Once a story has an address, a new headline must not move it: readers, links and
     // search engines know it. Only a slug sent on purpose does (the old address redirects).
     if (data.slug === undefined && current.path !== null) cols.slug = current.slug;
+    // An agency's embargo stays whatever the edit says (content/wire-embargo.ts).
+    cols.embargo_until = laterEmbargo(cols.embargo_until, await wireEmbargo(tx, id));
     checkEmbargo(cols, now);
     const firstPublishedAt = current.first_published_at ?? (isLive(cols.status) ? now : null);
     let path = current.path;

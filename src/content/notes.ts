@@ -37,7 +37,9 @@ function present(row: ArticleNoteRow, names: Map<number, string>): Note {
     createdAt: new Date(row.created_at).toISOString(),
     author: {
       id: row.user_id,
-      name: row.user_id === null ? 'Former colleague' : (names.get(row.user_id) ?? 'Former colleague'),
+      name:
+        row.author_label ??
+        (row.user_id === null ? 'Former colleague' : (names.get(row.user_id) ?? 'Former colleague')),
     },
   };
 }
@@ -55,7 +57,15 @@ async function namesOf(db: Db, rows: ArticleNoteRow[]): Promise<Map<number, stri
  */
 export async function addNote(
   db: Db,
-  input: { articleId: number; userId: number; text: string; transition?: NoteTransition | null; now: string },
+  input: {
+    articleId: number;
+    /** The writer; null for a note the system writes (then `authorLabel` names it). */
+    userId: number | null;
+    authorLabel?: string;
+    text: string;
+    transition?: NoteTransition | null;
+    now: string;
+  },
 ): Promise<Note> {
   const text = noteText().parse(input.text);
   const row = await db
@@ -66,6 +76,7 @@ export async function addNote(
       body: text,
       transition: input.transition ?? null,
       created_at: input.now,
+      author_label: input.authorLabel ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@ import { recordArticleChange } from './changes.js';
 import { ContentError } from './errors.js';
 import { permalinkFor } from './permalinks.js';
 import { type RevisionContent, writeRevision } from './revisions.js';
+import { laterEmbargo, wireEmbargo } from './wire-embargo.js';
 
 /**
  * Editorial workflow: the moves a story can make between states. Who may make a move is the
@@ -50,6 +51,8 @@ export async function transitionArticle(
   return inTransaction(db, async (tx) => {
     const current = await tx.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
     if (!current || current.deleted_at) throw new ContentError(`article ${id} does not exist`, 404);
+    // A story from an embargoed agency item keeps the agency's embargo (content/wire-embargo.ts).
+    const embargoUntil = laterEmbargo(current.embargo_until, await wireEmbargo(tx, id));
     if (current.version !== input.expectedVersion) {
       throw new ContentError(`article ${id} has changed since version ${input.expectedVersion}`, 409);
     }
@@ -74,20 +77,13 @@ export async function transitionArticle(
         throw new ContentError('publishAt: required to schedule a story', 400, 'publishAt');
       publishAt = new Date(input.publishAt).toISOString();
       if (publishAt <= opts.now) throw new ContentError('publishAt: must be in the future', 400, 'publishAt');
-      if (current.embargo_until && publishAt < current.embargo_until) {
-        throw new ContentError(
-          `publishAt: the story is embargoed until ${current.embargo_until}`,
-          400,
-          'publishAt',
-        );
+      if (embargoUntil && publishAt < embargoUntil) {
+        throw new ContentError(`publishAt: the story is embargoed until ${embargoUntil}`, 400, 'publishAt');
       }
       await placeAt(publishAt);
     } else if (input.action === 'publish') {
-      if (current.embargo_until && current.embargo_until > opts.now) {
-        throw new ContentError(
-          `the story is embargoed until ${current.embargo_until}; schedule it instead`,
-          409,
-        );
+      if (embargoUntil && embargoUntil > opts.now) {
+        throw new ContentError(`the story is embargoed until ${embargoUntil}; schedule it instead`, 409);
       }
       publishAt = null;
       if (!everPublic) await placeAt(opts.now);

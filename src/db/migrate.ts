@@ -23,6 +23,7 @@ import * as m024 from './migrations/2026-12-06-024-story-views.js';
 import * as m026 from './migrations/2026-12-06-026-import-runs.js';
 import * as m027 from './migrations/2026-12-06-027-media-uploader.js';
 import * as m021 from './migrations/2026-12-06-021-fronts.js';
+import * as m023 from './migrations/2026-12-06-023-ingest.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-026-import-runs': m026,
   '2026-12-06-027-media-uploader': m027,
   '2026-12-06-021-fronts': m021,
+  '2026-12-06-023-ingest': m023,
 };
 
 /** Every migration this build knows, in the order they run (Kysely sorts by name). */

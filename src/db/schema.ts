@@ -1,4 +1,4 @@
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ArticleStatus, Role } from '../shared/vocabulary.js';
 
 /**
@@ -464,6 +464,8 @@ export interface ArticleNotesTable {
   /** The workflow move the note came with, if any. */
   transition: 'submit' | 'return' | null;
   created_at: string;
+  /** A note no user wrote (the wire desk's "agency killed this item"): the name it shows. */
+  author_label: ColumnType<string | null, string | null | undefined, string | null>;
 }
 export type ArticleNoteRow = Selectable<ArticleNotesTable>;
 /** What an archive import made of each source item (src/import; migration 019-import-items). */
@@ -568,3 +570,82 @@ export interface FrontListsTable {
   updated_by: string | null;
 }
 export type FrontListRow = Selectable<FrontListsTable>;
+// Wire ingest (src/ingest; migration 023-ingest).
+export interface Database {
+  ingest_sources: IngestSourcesTable;
+  ingest_items: IngestItemsTable;
+  ingest_uses: IngestUsesTable;
+}
+
+/** An agency the newsroom takes copy from. */
+export interface IngestSourcesTable {
+  id: Generated<number>;
+  /** The address part of POST /api/ingest/{slug}. */
+  slug: string;
+  name: string;
+  /** The push signing secret ("whsec_…"), stored as webhook secrets are; shown once. */
+  secret: string;
+  /** A drop folder polled for files; null: push only. */
+  drop_dir: string | null;
+  active: ColumnType<number, number | undefined, number>;
+  created_at: string;
+}
+export type IngestSourceRow = Selectable<IngestSourcesTable>;
+
+export type IngestState = 'queued' | 'quarantined';
+export type PubStatus = 'usable' | 'withheld' | 'canceled';
+
+/** One arrival: a version of an agency item in the queue, or something refused (quarantined). */
+export interface IngestItemsTable {
+  id: Generated<number>;
+  source_id: number;
+  state: IngestState;
+  /** Why it was quarantined. */
+  reason: string | null;
+  /** 'ninjs1' | 'ninjs2' | 'ninjs3' | 'newsml-g2', when recognised. */
+  format: string | null;
+  guid: string | null;
+  version: number;
+  latest: ColumnType<number, number | undefined, number>;
+  pub_status: PubStatus | null;
+  headline: string;
+  dek: string;
+  /** The body document as JSON text (shared/document); null when quarantined. */
+  body: string | null;
+  byline: string;
+  provider: string;
+  rights: string;
+  /** 1 (most urgent) … 9. */
+  priority: number | null;
+  /** Codes between spaces: " medtop:20000106 subj:04000000 ". */
+  subjects: string;
+  subject_names: string;
+  language: string | null;
+  embargo_until: string | null;
+  first_created: string | null;
+  version_created: string | null;
+  search_text: string;
+  via: 'push' | 'folder';
+  push_id: string | null;
+  file_name: string | null;
+  raw: string;
+  received_at: string;
+}
+export type IngestItemRow = Selectable<IngestItemsTable>;
+
+/** A story built from an agency item. */
+export interface IngestUsesTable {
+  article_id: number;
+  item_id: number;
+  source_id: number;
+  guid: string;
+  version: number;
+  rights: string;
+  embargo_until: string | null;
+  used_by: number | null;
+  used_at: string;
+  flag: 'update' | 'kill' | null;
+  flag_item_id: number | null;
+  flagged_at: string | null;
+}
+export type IngestUseRow = Selectable<IngestUsesTable>;

@@ -22,3 +22,5 @@ export {
   recordImport,
 } from './runs.js';
 export { WxrError } from './wxr.js';
+// HTML → document, shared with wire ingest (src/ingest) for agencies' HTML and XHTML bodies.
+export { type Converted, convertPost, type ImageResolver } from './html.js';

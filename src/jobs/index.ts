@@ -7,6 +7,7 @@ import {
 } from '../content/index.js';
 import { dispatchDue, purgeOldDeliveries } from '../distribution/index.js';
 import { applyDueListChanges } from '../fronts/index.js';
+import { type FolderMemory, pollDropFolders } from '../ingest/index.js';
 import { refreshAddresses, scheduledMirrorCheck } from '../mirrors/index.js';
 import type { Job } from './runner.js';
 
@@ -52,7 +53,19 @@ export const defaultJobs: Job[] = [
   { name: 'views-compact', intervalMs: 3_600_000, run: (ctx) => compactViews(ctx.db, ctx.now()) },
   // Editor tabs that closed without saying so (content/presence.ts); ignored after 30 s anyway.
   { name: 'presence-purge', intervalMs: 60_000, run: (ctx) => purgeStalePresence(ctx.db, ctx.now()) },
+  // Agencies' drop folders: a file unchanged over two polls is complete and taken (ingest/folder.ts),
+  // so copy is in the queue 2–4 s after its upload ends.
+  dropFolders(),
 ];
+
+function dropFolders(): Job {
+  const memory: FolderMemory = new Map();
+  return {
+    name: 'ingest-drop-folders',
+    intervalMs: 2_000,
+    run: (ctx) => pollDropFolders(ctx.db, ctx.now().toISOString(), memory),
+  };
+}
 
 function comingDue(): Job {
   let since: string | null = null;

@@ -31,7 +31,8 @@ export type Action =
   | 'notice.add'
   | 'notice.edit'
   | 'alert.raise'
-  | 'front.edit';
+  | 'front.edit'
+  | 'ingest.use';
 
 export const ACTIONS: readonly Action[] = [
   'article.create',
@@ -61,6 +62,7 @@ export const ACTIONS: readonly Action[] = [
   'notice.edit',
   'alert.raise',
   'front.edit',
+  'ingest.use',
 ];
 
 export interface Actor {
@@ -134,6 +136,9 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   'alert.raise': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
   // Curating the home page and section fronts (src/fronts): what every reader sees first.
   'front.edit': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  // The ingest desk: reading agency copy and making a draft of it. Staff writers may (they rewrite
+  // wire copy daily); contributors work on their own copy only.
+  'ingest.use': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
 };
 
 const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];

@@ -15,6 +15,7 @@ import { Imports } from './screens/imports.js';
 import { Desk } from './screens/desk.js';
 import { EditorScreen } from './screens/editor.js';
 import { Fronts } from './screens/fronts.js';
+import { Ingest } from './screens/ingest.js';
 import { MediaScreen } from './screens/media.js';
 import { Mirrors } from './screens/mirrors.js';
 import { NewStory } from './screens/new-story.js';
@@ -55,6 +56,7 @@ export const ROUTES: Route[] = [
     what: 'fronts',
     screen: () => <Fronts />,
   },
+  { path: '/ingest', nav: 'Wire', action: 'ingest.use', what: 'the wire', screen: () => <Ingest /> },
   {
     path: '/alerts',
     nav: 'Breaking news',

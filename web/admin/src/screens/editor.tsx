@@ -20,6 +20,7 @@ import { useChecklist } from '../editor/checklist.js';
 import { Conflict } from '../editor/conflict.js';
 import { editable, editVersion, LiveStory } from '../editor/live-story.js';
 import { NotesThread } from '../editor/notes.js';
+import { WireSource } from '../editor/wire-source.js';
 import { Notices } from '../editor/notices.js';
 import { WhoIsEditing } from '../editor/presence.js';
 import { PreviewButton } from '../editor/preview-button.js';
@@ -218,6 +219,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             slugFollows.current = false;
           }}
         />
+        <WireSource articleId={meta.id} />
         <Notices articleId={meta.id} live={meta.status === 'published'} />
         <StoryViews id={meta.id} published={meta.status === 'published'} />
         <NotesThread articleId={meta.id} version={meta.version} />
