@@ -9,6 +9,7 @@ export {
   compactViews,
   type MostRead,
   mostRead,
+  rankingFingerprint,
   siteViews,
   storyViews,
   type ViewSeries,

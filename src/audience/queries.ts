@@ -140,3 +140,18 @@ export async function compactViews(db: Db, now: Date): Promise<number> {
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+/**
+ * The site's rankings in one string (the top 30 of each window): what the `most-read-refresh` job
+ * compares to know when the pages showing a most-read list are out of date. Section lists rank
+ * the same counts, so a change there almost always shows in these; the job's next change catches
+ * the rest.
+ */
+export async function rankingFingerprint(db: Db, now: Date): Promise<string> {
+  const parts: string[] = [];
+  for (const window of Object.keys(WINDOWS) as ViewWindow[]) {
+    const top = await mostRead(db, { now, window, limit: 30 });
+    parts.push(`${window}:${top.map((r) => r.articleId).join(',')}`);
+  }
+  return parts.join(' ');
+}

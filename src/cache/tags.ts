@@ -49,3 +49,8 @@ export const ADDRESSES = 'addresses';
  * put into them as they are served (cache/banner.ts), so raising an alert drops no page.
  */
 export const ALERTS = 'alerts';
+/**
+ * Most-read lists on fronts (fronts/sources.ts). Views are not writes anyone announces, so the
+ * `most-read-refresh` job announces this when the ranking it sees has changed (src/jobs).
+ */
+export const MOST_READ = 'most-read';

@@ -91,7 +91,18 @@ describe('demo site pages', () => {
     const blocks = $('.section-block .block-title')
       .map((_, h) => $(h).text())
       .get();
-    expect(blocks).toEqual(['Watch', 'News', 'Economy', 'Technology', 'Culture', 'Sports', 'Opinion']);
+    expect(blocks).toEqual([
+      'Watch',
+      'Most read',
+      'News',
+      'Economy',
+      'Technology',
+      'Culture',
+      'Sports',
+      'Opinion',
+    ]);
+    // Most read is a numbered ranking from the simulated views (it may repeat a story above it).
+    expect($('[data-list="home-most-read"] ol.ranking li').length).toBe(5);
     // The lead list has a version scheduled to take over later today.
     const lead = await env.ctx.db
       .selectFrom('front_lists')
@@ -102,7 +113,7 @@ describe('demo site pages', () => {
     const onPage = $('.card-headline a')
       .map((_, a) => $(a).attr('href'))
       .get();
-    expect(new Set(onPage).size).toBe(onPage.length); // no story twice
+    expect(new Set(onPage).size).toBe(onPage.length); // no story twice among the cards
   });
 
   it('renders every demo article, section, author and tag page', async () => {

@@ -228,6 +228,17 @@ async function seedDemoFront(
     },
     by,
   );
+  // Filled from the demo's simulated views (simulateViews), counted over the last day.
+  await createList(
+    tx,
+    {
+      slug: 'home-most-read',
+      front: 'home',
+      title: 'Most read',
+      definition: { source: { kind: 'most_read', window: 'day' }, limit: 5, variant: 'headlines' },
+    },
+    by,
+  );
   for (const root of demoSections) {
     if (root.slug === 'video') continue; // the Watch row above
     const sectionId = sections.get(root.slug);

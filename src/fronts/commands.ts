@@ -285,7 +285,7 @@ async function checkReferences(db: Db, def: ListDefinition, at: string): Promise
   }
   const s = def.source;
   const ref =
-    s.kind === 'section' || (s.kind === 'video' && s.sectionId !== null)
+    s.kind === 'section' || ((s.kind === 'video' || s.kind === 'most_read') && s.sectionId !== null)
       ? { table: 'sections' as const, id: s.sectionId as number, field: 'sectionId' }
       : s.kind === 'tag'
         ? { table: 'tags' as const, id: s.tagId, field: 'tagId' }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onContentChange } from '../cache/index.js';
+import { createViewCounter, rankingFingerprint } from '../audience/index.js';
+import { MOST_READ, onContentChange } from '../cache/index.js';
 import { loadSectionTree, transitionArticle } from '../content/index.js';
 import { listDefinition } from '../shared/fronts.js';
 import { type TestEnv, testEnv } from '../test/context.js';
@@ -307,6 +308,79 @@ describe.each(testDialects())('curated fronts on %s', (dialect) => {
     expect(row.scheduled).toBeNull();
     expect(JSON.parse(row.definition).source.kind).toBe('manual');
     expect(row.next_change_at).toBeNull();
+  });
+
+  it('fills a most-read list from the counted views, per window and section, and says so in its tags', async () => {
+    const counter = createViewCounter();
+    const t = env.ctx.now();
+    for (const [name, views] of [
+      ['s2', 5],
+      ['s1', 3],
+      ['r1', 2],
+      ['w1', 1],
+    ] as const) {
+      for (let i = 0; i < views; i++) counter.record(stories[name] as number, t);
+    }
+    // Older views count for the week, not the hour.
+    for (let i = 0; i < 9; i++) counter.record(stories.s1 as number, new Date(t.getTime() - 2 * 86_400_000));
+    await counter.flush(env.ctx.db);
+    const before = await rankingFingerprint(env.ctx.db, t);
+
+    await createList(
+      env.ctx.db,
+      {
+        slug: 'home-popular',
+        front: 'home',
+        title: 'Most read',
+        definition: { source: { kind: 'most_read', window: 'hour' } },
+      },
+      by,
+    );
+    const tree = await loadSectionTree(env.ctx.db);
+    expect(ids(await resolveListBySlug(env.ctx.db, tree, 'home-popular', now()))).toEqual(
+      ['s2', 's1', 'r1', 'w1'].map((n) => stories[n]),
+    );
+    // A ranking: r1, which the lead list shows, is still the third most read, and the lists after
+    // this one lose nothing to it.
+    const front = await resolveFront(env.ctx.db, tree, 'home', now());
+    expect(front.tags).toContain(MOST_READ);
+    expect(front.lists.find((l) => l.slug === 'home-lead')?.stories.map((s) => s.id)).toContain(stories.r1);
+
+    await saveList(
+      env.ctx.db,
+      'home-popular',
+      {
+        version: 1,
+        title: 'Most read',
+        definition: { source: { kind: 'most_read', window: 'week', sectionId: fx.sections.sports } },
+      },
+      by,
+    );
+    expect(ids(await resolveListBySlug(env.ctx.db, tree, 'home-popular', now()))).toEqual(
+      ['s1', 's2'].map((n) => stories[n]),
+    );
+    await expect(
+      saveList(
+        env.ctx.db,
+        'home-popular',
+        { version: 2, title: 'x', definition: { source: { kind: 'most_read', window: 'year' } } } as never,
+        by,
+      ),
+    ).rejects.toMatchObject({ status: 400 });
+    await expect(
+      saveList(
+        env.ctx.db,
+        'home-popular',
+        { version: 2, title: 'x', definition: { source: { kind: 'most_read', sectionId: 999999 } } },
+        by,
+      ),
+    ).rejects.toMatchObject({ status: 400, field: 'definition.source.sectionId' });
+
+    // The ranking moves: what the most-read-refresh job compares before announcing MOST_READ.
+    for (let i = 0; i < 9; i++) counter.record(stories.w1 as number, t);
+    await counter.flush(env.ctx.db);
+    expect(await rankingFingerprint(env.ctx.db, t)).not.toBe(before);
+    await deleteList(env.ctx.db, 'home-popular', 2, by);
   });
 
   it('reorders and deletes lists; with none left the front is its default again', async () => {

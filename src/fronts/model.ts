@@ -80,6 +80,15 @@ export interface Placed {
  * every fill, and an earlier list keeps it out of later ones. Stories not in `picks` (not public
  * at the time) are left out; the places close up rather than leave a hole.
  */
+/**
+ * A most-read list is a ranking: it shows what readers read most even when another list shows it
+ * too (anything else would be a wrong number one), keeps nothing out of later lists, and the theme
+ * numbers it.
+ */
+export function isRanking(def: ListDefinition): boolean {
+  return def.source.kind === 'most_read';
+}
+
 export function assemble<S extends Placed>(
   lists: { def: ListDefinition }[],
   picks: ReadonlyMap<number, S>,
@@ -90,6 +99,7 @@ export function assemble<S extends Placed>(
   for (const { def } of lists)
     for (const p of def.pins) if (picks.has(p.articleId)) pinnedAnywhere.add(p.articleId);
   return lists.map(({ def }, i) => {
+    const ranking = isRanking(def);
     const places: (S | null)[] = Array.from({ length: def.limit }, () => null);
     const live = def.pins.filter((p) => picks.has(p.articleId) && !shown.has(p.articleId));
     const later: ListPin[] = [];
@@ -105,14 +115,14 @@ export function assemble<S extends Placed>(
     }
     const here = new Set(places.flatMap((s) => (s ? [s.id] : [])));
     const fill = (fills[i] ?? []).filter(
-      (s) => !shown.has(s.id) && !here.has(s.id) && !pinnedAnywhere.has(s.id),
+      (s) => !here.has(s.id) && (ranking || (!shown.has(s.id) && !pinnedAnywhere.has(s.id))),
     );
     let next = 0;
     for (let k = 0; k < places.length && next < fill.length; k++) {
       if (places[k] === null) places[k] = fill[next++] ?? null;
     }
     const stories = places.filter((s): s is S => s !== null);
-    for (const s of stories) shown.add(s.id);
+    if (!ranking) for (const s of stories) shown.add(s.id);
     return stories;
   });
 }

@@ -3,7 +3,7 @@ import { type ArticleSummary, listPublished, type SectionTree } from '../content
 import type { Db } from '../db/index.js';
 import type { FrontKey, ListVariant } from '../shared/fronts.js';
 import { defaultLists, sectionIdOf } from './defaults.js';
-import { assemble, effectiveDefinition, type StoredList, storedListOf } from './model.js';
+import { assemble, effectiveDefinition, isRanking, type StoredList, storedListOf } from './model.js';
 import { planSource } from './sources.js';
 
 /**
@@ -24,6 +24,8 @@ export interface ResolvedList {
   tags: string[];
   /** False: the front's automatic default, not saved by anyone. */
   stored: boolean;
+  /** A ranking (most read): numbered, and may repeat what other lists show (model.ts). */
+  ranking: boolean;
 }
 
 export interface ResolvedFront {
@@ -111,6 +113,7 @@ export async function resolveLists(
         ...def.pins.map((p) => articleTag(p.articleId)),
       ],
       stored: list.id !== null,
+      ranking: isRanking(def),
     };
   });
 }

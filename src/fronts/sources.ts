@@ -1,4 +1,12 @@
-import { ALL_LIST, authorListTag, sectionListTag, sectionTag, tagListTag } from '../cache/index.js';
+import { mostRead } from '../audience/index.js';
+import {
+  ALL_LIST,
+  authorListTag,
+  MOST_READ,
+  sectionListTag,
+  sectionTag,
+  tagListTag,
+} from '../cache/index.js';
 import {
   type ArticleSummary,
   descendantIds,
@@ -7,7 +15,7 @@ import {
   type SectionTree,
 } from '../content/index.js';
 import type { Db } from '../db/index.js';
-import type { ListSource } from '../shared/fronts.js';
+import type { ListSource, MostReadWindow } from '../shared/fronts.js';
 
 /**
  * What each kind of source means: the stories it fills a list with, best first, and the cache
@@ -30,6 +38,21 @@ const newest =
   (filter: ListFilter): Fill =>
   (db, t, want) =>
     listPublished(db, t, filter, { limit: want, offset: 0 });
+
+/**
+ * The most read public stories of a window ending at `t`, most first (src/audience counts them).
+ * The counts come in every ten seconds; the list's pages hear of a new ranking through `MOST_READ`.
+ */
+const mostReadFill =
+  (window: MostReadWindow, sectionIds: number[] | undefined): Fill =>
+  async (db, t, want) => {
+    const top = await mostRead(db, { now: new Date(t), window, sectionIds, limit: want });
+    if (!top.length) return [];
+    const ids = top.map((r) => r.articleId);
+    const stories = await listPublished(db, t, { ids }, { limit: want, offset: 0 });
+    const byId = new Map(stories.map((s) => [s.id, s]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
 
 export function planSource(source: ListSource, tree: SectionTree): SourcePlan {
   switch (source.kind) {
@@ -63,6 +86,18 @@ export function planSource(source: ListSource, tree: SectionTree): SourcePlan {
       return {
         fill: newest({ video: true, sectionIds: descendantIds(tree, section.id) }),
         tags: [sectionListTag(section.id)],
+        href: null,
+      };
+    }
+    case 'most_read': {
+      if (source.sectionId === null)
+        return { fill: mostReadFill(source.window, undefined), tags: [MOST_READ], href: null };
+      const section = tree.byId.get(source.sectionId);
+      if (!section) return { fill: null, tags: [], href: null };
+      return {
+        fill: mostReadFill(source.window, descendantIds(tree, section.id)),
+        // A section moved under another changes which stories count.
+        tags: [MOST_READ, sectionTag(section.id)],
         href: null,
       };
     }

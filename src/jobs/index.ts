@@ -1,4 +1,5 @@
-import { compactViews } from '../audience/index.js';
+import { compactViews, rankingFingerprint } from '../audience/index.js';
+import { announceChange, MOST_READ } from '../cache/index.js';
 import {
   announceStoriesComingDue,
   publishDueArticles,
@@ -51,6 +52,8 @@ export const defaultJobs: Job[] = [
   { name: 'views-flush', intervalMs: 10_000, run: (ctx) => ctx.views.flush(ctx.db) },
   // Five-minute view buckets older than 8 days go; the daily totals stay.
   { name: 'views-compact', intervalMs: 3_600_000, run: (ctx) => compactViews(ctx.db, ctx.now()) },
+  // Pages with a most-read list are rendered again when the ranking has moved (not on every count).
+  mostReadRefresh(),
   // Editor tabs that closed without saying so (content/presence.ts); ignored after 30 s anyway.
   { name: 'presence-purge', intervalMs: 60_000, run: (ctx) => purgeStalePresence(ctx.db, ctx.now()) },
   // Agencies' drop folders: a file unchanged over two polls is complete and taken (ingest/folder.ts),
@@ -64,6 +67,19 @@ function dropFolders(): Job {
     name: 'ingest-drop-folders',
     intervalMs: 2_000,
     run: (ctx) => pollDropFolders(ctx.db, ctx.now().toISOString(), memory),
+  };
+}
+
+function mostReadRefresh(): Job {
+  let last: string | null = null;
+  return {
+    name: 'most-read-refresh',
+    intervalMs: 5 * 60_000,
+    run: async (ctx) => {
+      const now = await rankingFingerprint(ctx.db, ctx.now());
+      if (last !== null && now !== last) announceChange(ctx.db, [MOST_READ]);
+      last = now;
+    },
   };
 }
 

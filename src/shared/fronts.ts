@@ -21,6 +21,10 @@ const isoTime = z.string().datetime({ offset: true, message: 'must be an ISO 860
  * one member here and one resolver in src/fronts/sources.ts; everything else reads lists through
  * those two places.
  */
+/** The windows a most-read list counts over (src/audience keeps the counts). */
+export const MOST_READ_WINDOWS = ['hour', 'day', 'week'] as const;
+export type MostReadWindow = (typeof MOST_READ_WINDOWS)[number];
+
 export const listSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manual') }).strict(),
   z.object({ kind: z.literal('latest') }).strict(),
@@ -28,6 +32,13 @@ export const listSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('tag'), tagId: rowId }).strict(),
   z.object({ kind: z.literal('author'), authorId: rowId }).strict(),
   z.object({ kind: z.literal('video'), sectionId: rowId.nullable().default(null) }).strict(),
+  z
+    .object({
+      kind: z.literal('most_read'),
+      window: z.enum(MOST_READ_WINDOWS).default('day'),
+      sectionId: rowId.nullable().default(null),
+    })
+    .strict(),
 ]);
 export type ListSource = z.output<typeof listSource>;
 export type ListSourceKind = ListSource['kind'];
@@ -38,6 +49,7 @@ export const LIST_SOURCE_KINDS: readonly ListSourceKind[] = [
   'tag',
   'author',
   'video',
+  'most_read',
 ];
 
 /** How the theme draws a list (site/theme/fronts.tsx): a small, fixed set. */

@@ -83,6 +83,7 @@ function viewsOf(lists: readonly ResolvedList[], cards: ReadonlyMap<number, Stor
     title: l.title,
     href: l.href,
     variant: l.variant,
+    ranking: l.ranking,
     stories: l.stories.map((s) => cards.get(s.id)).filter((x): x is StoryCard => x !== undefined),
   }));
 }

@@ -13,6 +13,8 @@ export interface FrontListView {
   title: string;
   href: string | null;
   variant: ListVariant;
+  /** Most read: drawn as a numbered list of headlines, whatever the variant. */
+  ranking: boolean;
   stories: StoryCard[];
 }
 
@@ -42,6 +44,21 @@ function FrontList({ list, site, eager }: { list: FrontListView; site: SiteView[
     </h2>
   ) : null;
   const label = list.title ? { 'aria-labelledby': id } : { 'aria-label': 'Top stories' };
+  if (list.ranking) {
+    return (
+      <section class="section-block front-list front-ranking" data-list={list.slug} {...label}>
+        {heading}
+        <ol class="ranking">
+          {list.stories.map((s) => (
+            <li key={s.id}>
+              <a href={s.href}>{s.headline}</a>
+              {s.section ? <span class="ranking-section">{s.section.name}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+    );
+  }
   if (list.variant === 'lead') {
     const [lead, ...rest] = list.stories;
     const beside = rest.slice(0, BESIDE_LEAD);

@@ -1,4 +1,10 @@
-import { LIST_VARIANTS, type ListSourceKind, MAX_LIST_LENGTH } from '@shared/fronts.js';
+import {
+  LIST_VARIANTS,
+  type ListSourceKind,
+  MAX_LIST_LENGTH,
+  MOST_READ_WINDOWS,
+  type MostReadWindow,
+} from '@shared/fronts.js';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import {
@@ -32,6 +38,12 @@ const SOURCE_LABELS: Record<ListSourceKind, string> = {
   tag: 'A tag',
   author: 'An author',
   video: 'Video stories',
+  most_read: 'Most read',
+};
+const WINDOW_LABELS: Record<MostReadWindow, string> = {
+  hour: 'in the last hour',
+  day: 'in the last 24 hours',
+  week: 'in the last 7 days',
 };
 const VARIANT_LABELS: Record<(typeof LIST_VARIANTS)[number], string> = {
   lead: 'Lead story and column',
@@ -459,6 +471,8 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
         return { kind, sectionId: firstSection };
       case 'video':
         return { kind, sectionId: null };
+      case 'most_read':
+        return { kind, window: 'day', sectionId: null };
       case 'tag':
         return { kind, tagId: tags[0]?.id ?? 1 };
       case 'author':
@@ -479,7 +493,22 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
           ))}
         </select>
       </label>
-      {(source.kind === 'section' || source.kind === 'video') && (
+      {source.kind === 'most_read' && (
+        <label>
+          Counted
+          <select
+            value={source.window}
+            onChange={(e) => onChange({ ...source, window: e.target.value as MostReadWindow })}
+          >
+            {MOST_READ_WINDOWS.map((w) => (
+              <option key={w} value={w}>
+                {WINDOW_LABELS[w]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {(source.kind === 'section' || source.kind === 'video' || source.kind === 'most_read') && (
         <label>
           Section
           <select
@@ -487,10 +516,11 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
             onChange={(e) => {
               const id = e.target.value ? Number(e.target.value) : null;
               if (source.kind === 'video') onChange({ kind: 'video', sectionId: id });
+              else if (source.kind === 'most_read') onChange({ ...source, sectionId: id });
               else onChange({ kind: 'section', sectionId: id ?? firstSection });
             }}
           >
-            {source.kind === 'video' && <option value="">Every section</option>}
+            {source.kind !== 'section' && <option value="">Every section</option>}
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
                 {sectionLabel(s)}
