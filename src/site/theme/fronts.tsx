@@ -50,7 +50,7 @@ function FrontList({ list, site, eager }: { list: FrontListView; site: SiteView[
         {heading}
         <ol class="ranking">
           {list.stories.map((s) => (
-            <li key={s.id}>
+            <li key={s.id} class="rank">
               <a href={s.href}>{s.headline}</a>
               {s.section ? <span class="ranking-section">{s.section.name}</span> : null}
             </li>
