@@ -106,6 +106,9 @@ export function App() {
 
   return (
     <>
+      <a className="skip-link" href="#content">
+        Skip to content
+      </a>
       <header className="top">
         <a className="brand" href={`${BASE}/`} onClick={onLinkClick}>
           {siteSetting('site-name') || 'Masthead'} · Newsroom
@@ -138,7 +141,10 @@ export function App() {
           </button>
         </div>
       </header>
-      {screen}
+      {/* The skip link's target: focusable from script only, so Tab continues in the screen. */}
+      <div id="content" tabIndex={-1}>
+        {screen}
+      </div>
     </>
   );
 }
