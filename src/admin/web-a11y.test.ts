@@ -81,6 +81,14 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
   /** Real values for the route table's parameters. */
   const params = (): Record<string, string> => ({ id: String(storyId) });
 
+  /** Signed in as the owner, whichever tests ran before (each may run alone with -t). */
+  const signedIn = async (page: Page) => {
+    await page.goto(`${base}/admin`);
+    const desk = page.getByRole('heading', { name: 'Desk' });
+    await desk.or(page.getByLabel('Email')).first().waitFor();
+    if (!(await desk.isVisible())) await signInThroughForm(page, base, 'owner@example.com', PASSWORD);
+  };
+
   beforeAll(async () => {
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
@@ -136,6 +144,7 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
 
   it('every route: no serious or critical violations', async () => {
     const page = browser.page;
+    await signedIn(page);
     const failures: string[] = [];
     for (const pattern of routePatterns) {
       const address = pattern.replace(/:(\w+)/g, (_m, name: string) => {
@@ -160,7 +169,49 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
       const h1 = await page.locator('h1').first().textContent();
       expect(h1, pattern).not.toMatch(/^(Not found|Not available)/);
       for (const v of await seriousViolations(page)) failures.push(`${pattern}: ${v}`);
+      // Folded parts (<details>: revisions, more options) once unfolded.
+      const folded = await page.evaluate(() => {
+        const closed = Array.from(document.querySelectorAll('main details:not([open])'));
+        for (const d of closed) d.setAttribute('open', '');
+        return closed.length;
+      });
+      if (folded) {
+        await page.waitForTimeout(300);
+        for (const v of await seriousViolations(page)) failures.push(`${pattern} (unfolded): ${v}`);
+      }
     }
+    expect(failures).toEqual([]);
+  });
+
+  it('panels and dialogs: media edit panel, the library picker, bulk actions', async () => {
+    const page = browser.page;
+    await signedIn(page);
+    const failures: string[] = [];
+    const check = async (what: string) => {
+      await page.waitForTimeout(300);
+      for (const v of await seriousViolations(page)) failures.push(`${what}: ${v}`);
+    };
+    await page.goto(`${base}/admin/media`);
+    await page
+      .getByRole('button', { name: /^Edit image \d+:/ })
+      .first()
+      .click();
+    await page.locator('form.media-edit').waitFor();
+    await check('media edit panel');
+
+    await page.goto(`${base}/admin/stories/${storyId}`);
+    await page.getByText('Lead image', { exact: true }).click();
+    await page.getByRole('button', { name: 'Choose from the library…' }).click();
+    await page.locator('dialog.media-picker').waitFor();
+    await check('library picker in the editor');
+    await page.keyboard.press('Escape');
+
+    await page.goto(`${base}/admin/stories`);
+    await page
+      .getByRole('checkbox', { name: /^Select/ })
+      .first()
+      .check();
+    await check('stories with bulk actions');
     expect(failures).toEqual([]);
   });
 });
