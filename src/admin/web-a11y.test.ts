@@ -214,4 +214,80 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     await check('stories with bulk actions');
     expect(failures).toEqual([]);
   });
+
+  it('`?` opens the shortcut sheet; Escape closes it and gives the focus back', async () => {
+    const page = browser.page;
+    await signedIn(page);
+    const opener = page.getByRole('link', { name: 'Stories' }).first();
+    await opener.focus();
+    await page.keyboard.press('?');
+    const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await sheet.waitFor();
+    for (const label of ['New story', 'Go to the desk', 'Go to stories', 'Search stories', 'Save now'])
+      await sheet.getByText(label, { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'hidden' });
+    expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true);
+    // The header's button opens it too (for the mouse, and to find out the key).
+    await page.getByRole('button', { name: 'Shortcuts' }).click();
+    await sheet.getByRole('button', { name: 'Close' }).click();
+    await sheet.waitFor({ state: 'hidden' });
+  });
+
+  it('shortcuts go places, and keys typed in a field stay text', async () => {
+    const page = browser.page;
+    await signedIn(page);
+    await page.locator('body').press('g');
+    await page.keyboard.press('s');
+    await page.getByRole('heading', { name: 'Stories', level: 1 }).waitFor();
+    await page.keyboard.press('g');
+    await page.keyboard.press('d');
+    await page.getByRole('heading', { name: 'Desk', level: 1 }).waitFor();
+    await page.keyboard.press('/');
+    await page.waitForURL(/\/admin\/stories$/);
+    const search = page.getByRole('searchbox', { name: 'Search' });
+    await expect.poll(() => search.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.type('n?g');
+    expect(await search.inputValue()).toBe('n?g');
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.locator('h1').click();
+    await page.keyboard.press('n');
+    await page.waitForURL(/\/admin\/stories\/new$/);
+  });
+
+  it('on a phone (390×844): no sideways scrolling, the navigation behind "Menu"', async () => {
+    const page = browser.page;
+    await signedIn(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const screen of ['/', '/stories']) {
+        await page.goto(`${base}/admin${screen}`);
+        await page.locator('main h1').waitFor();
+        await page.waitForTimeout(300);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), screen).toBeLessThanOrEqual(
+          390,
+        );
+        const nav = page.getByRole('navigation', { name: 'Main' });
+        expect(await nav.isVisible(), screen).toBe(false);
+        const menu = page.getByRole('button', { name: 'Menu' });
+        expect(await menu.getAttribute('aria-expanded')).toBe('false');
+        await menu.click();
+        expect(await menu.getAttribute('aria-expanded')).toBe('true');
+        await nav.getByRole('link', { name: 'Media' }).waitFor();
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), screen).toBeLessThanOrEqual(
+          390,
+        );
+        expect(await seriousViolations(page), screen).toEqual([]);
+        await menu.click();
+      }
+      // Following a link folds the menu again.
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' }).click();
+      await page.getByRole('heading', { name: 'Desk', level: 1 }).waitFor();
+      expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+    } finally {
+      await page.setViewportSize({ width: 1280, height: 900 });
+    }
+  });
 });
