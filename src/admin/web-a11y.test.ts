@@ -264,13 +264,20 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     await signedIn(page);
     await page.setViewportSize({ width: 390, height: 844 });
     try {
+      // Every screen but the story editor (its phone layout is the editor's own work) fits.
+      const wide: string[] = [];
+      for (const pattern of routePatterns.filter((p) => p !== '/stories/:id')) {
+        await page.goto(`${base}/admin${pattern === '/' ? '' : pattern}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForTimeout(300);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 390) wide.push(`${pattern}: ${width}px`);
+      }
+      expect(wide).toEqual([]);
       for (const screen of ['/', '/stories']) {
         await page.goto(`${base}/admin${screen}`);
         await page.locator('main h1').waitFor();
         await page.waitForTimeout(300);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), screen).toBeLessThanOrEqual(
-          390,
-        );
         if (screen === '/') await screenshot(page, 'desk-phone');
         const nav = page.getByRole('navigation', { name: 'Main' });
         expect(await nav.isVisible(), screen).toBe(false);
