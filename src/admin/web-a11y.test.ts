@@ -143,6 +143,21 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     expect(await page.evaluate(() => Boolean(document.activeElement?.closest('main')))).toBe(true);
   });
 
+  it('names each screen in the tab title, and a header link moves the focus to the screen', async () => {
+    const page = browser.page;
+    await signedIn(page);
+    await expect.poll(() => page.title()).toBe('Desk · Masthead Test News Newsroom');
+    const media = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Media' });
+    await media.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Media', level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toMatch(/^Media/);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('content');
+    await page.goto(`${base}/admin/stories/${storyId}`);
+    const headline = (await page.locator('main h1').first().textContent())?.trim();
+    await expect.poll(() => page.title()).toBe(`${headline} · Masthead Test News Newsroom`);
+  });
+
   it('every route: no serious or critical violations', async () => {
     const page = browser.page;
     await signedIn(page);

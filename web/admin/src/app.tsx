@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, setCsrfToken, siteSetting } from './api/client.js';
 import { signOut as endSession, getSession, type User } from './api/session.js';
 import { ShortcutSheet } from './components/shortcut-sheet.js';
@@ -13,6 +13,49 @@ function focusStorySearch(triesLeft = 30) {
   const field = document.getElementById('story-search');
   if (field) field.focus();
   else if (triesLeft > 0) requestAnimationFrame(() => focusStorySearch(triesLeft - 1));
+}
+
+/**
+ * The tab's title names the screen (WCAG 2.4.2): the screen's heading, which the screens already
+ * draw (a story's headline in the editor), followed as it loads or changes.
+ */
+function useScreenTitle(signedIn: boolean) {
+  useEffect(() => {
+    const app = `${siteSetting('site-name') || 'Masthead'} Newsroom`;
+    if (!signedIn) {
+      document.title = `Sign in · ${app}`;
+      return;
+    }
+    const content = document.getElementById('content');
+    if (!content) return;
+    const update = () => {
+      const heading = content.querySelector('h1')?.textContent?.trim();
+      const title = heading ? `${heading} · ${app}` : app;
+      if (document.title !== title) document.title = title;
+    };
+    update();
+    const watch = new MutationObserver(update);
+    watch.observe(content, { subtree: true, childList: true, characterData: true });
+    return () => watch.disconnect();
+  }, [signedIn]);
+}
+
+/**
+ * A link in the header took the user to another screen: the focus follows to the screen (as a
+ * page load would start there), instead of staying on the link of a page that is gone.
+ */
+function useFocusOnNavigation(path: string) {
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const from = document.activeElement;
+    if (from && from !== document.body && !from.closest('header.top')) return;
+    document.getElementById('content')?.focus({ preventScroll: true });
+  }, [path]);
 }
 
 /**
@@ -68,6 +111,8 @@ export function App() {
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   useShortcuts(auth.state === 'in', openHelp);
+  useScreenTitle(auth.state === 'in');
+  useFocusOnNavigation(path);
   // On a phone the navigation folds behind "Menu"; going somewhere folds it again.
   const [menuOpen, setMenuOpen] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger, not an input
