@@ -156,6 +156,8 @@ describe.each(testDialects())('WordPress import (%s)', (dialect) => {
       type: 'image',
       attrs: { mediaId: budget.lead_media_id, caption: 'نهر في الصباح' },
     });
+    // [gallery ids="10,11"]: attachment 10 is the same file (one media item); 11's file is missing.
+    expect(cbody.content[3]).toEqual({ type: 'image', attrs: { mediaId: budget.lead_media_id } });
     expect(
       cbody.content.some(
         (n: { type: string; attrs?: { provider?: string } }) => n.attrs?.provider === 'vimeo',
@@ -184,7 +186,7 @@ describe.each(testDialects())('WordPress import (%s)', (dialect) => {
     expect(of('101')).toEqual(
       expect.arrayContaining([
         'shortcode [contact-form-7] kept as text',
-        '[gallery ids="10,11"] not converted (add its images by hand)',
+        'gallery of 1 image imported as separate images',
         'image file missing from the media directory: 2023/05/lost.jpg',
         'also in categories "News" (a story has one section)',
       ]),
