@@ -69,8 +69,7 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-      <p className="hint">Anywhere outside a text field:</p>
-      {group('app', 'Everywhere')}
+      {group('app', 'Anywhere outside a text field')}
       {group('editor', 'While writing a story')}
     </dialog>
   );
