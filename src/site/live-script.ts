@@ -80,7 +80,8 @@ export const LIVE_SCRIPT = `(function () {
     fetch(feed.getAttribute('data-live-poll') + '?since=' + encodeURIComponent(since), {
       headers: { accept: 'application/json' }
     }).then(function (r) {
-      if (r.status === 404) { end(); return null; }
+      // Not there (a static mirror has no live updates): stop asking, say nothing.
+      if (r.status === 404) { ended = true; return null; }
       return r.ok ? r.json() : null;
     }).then(function (p) {
       if (p) apply(p);
