@@ -81,4 +81,53 @@ describe('post HTML → document', () => {
       'image not found in the media directory: https://old.example.com/wp-content/uploads/a.jpg',
     ]);
   });
+
+  it('turns a table into a table node: caption, header row, marks, merged cells spread', async () => {
+    const { blocks, problems } = await convertPost(
+      '<figure class="wp-block-table"><table><caption> Budget  2026 </caption><thead><tr><th>Item</th><th>Cost</th></tr></thead>' +
+        '<tbody><tr><td><strong>Gates</strong></td><td>€2m<sup>1</sup></td></tr><tr><td colspan="2">Total <s>€4m</s> €3m</td></tr>' +
+        '<tr><td>Bridge</td></tr></tbody></table></figure>',
+      noImages,
+    );
+    const cell = (...content: unknown[]) =>
+      content.length ? { type: 'tableCell', content } : { type: 'tableCell' };
+    const t = (text: string, marks?: unknown[]) =>
+      marks ? { type: 'text', text, marks } : { type: 'text', text };
+    expect(blocks).toEqual([
+      {
+        type: 'table',
+        attrs: { caption: 'Budget 2026', headerRow: true },
+        content: [
+          { type: 'tableRow', content: [cell(t('Item')), cell(t('Cost'))] },
+          {
+            type: 'tableRow',
+            content: [
+              cell(t('Gates', [{ type: 'bold' }])),
+              cell(t('€2m'), t('1', [{ type: 'superscript' }])),
+            ],
+          },
+          {
+            type: 'tableRow',
+            content: [cell(t('Total '), t('€4m', [{ type: 'strike' }]), t(' €3m')), cell()],
+          },
+          { type: 'tableRow', content: [cell(t('Bridge')), cell()] },
+        ],
+      },
+    ]);
+    expect(problems).toEqual(['merged table cells split (check the table)']);
+  });
+
+  it('keeps underline, strike-through, superscript and subscript', async () => {
+    const { blocks } = await convertPost('<p><u>a</u><del>b</del><sub>c</sub></p>', noImages);
+    expect(blocks).toEqual([
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'a', marks: [{ type: 'underline' }] },
+          { type: 'text', text: 'b', marks: [{ type: 'strike' }] },
+          { type: 'text', text: 'c', marks: [{ type: 'subscript' }] },
+        ],
+      },
+    ]);
+  });
 });

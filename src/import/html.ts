@@ -2,6 +2,7 @@ import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import {
   type BlockNode,
+  DOCUMENT_LIMITS,
   EMBED_PROVIDER_NAMES,
   type InlineNode,
   isSafeHref,
@@ -10,6 +11,9 @@ import {
   type Mark,
   matchEmbed,
   type ParagraphNode,
+  type TableCellNode,
+  type TableNode,
+  type TableRowNode,
 } from '../shared/document/index.js';
 
 /**
@@ -265,7 +269,7 @@ class Walker {
         await this.gallery(e.attribs.ids ?? '');
         return;
       case 'table':
-        this.table(e);
+        await this.table(e);
         return;
       case 'pre': {
         const text = textOf(e).trim();
@@ -384,16 +388,54 @@ class Walker {
     });
   }
 
-  /** Tables have no node yet: each row becomes a paragraph of its cells, and the report says so. */
-  private table(e: Element) {
-    this.problems.push('table flattened to one paragraph per row');
+  /**
+   * A table node: the caption, its rows (thead, tbody, tfoot or bare), a first row of <th> as
+   * the header row. Cells keep inline text; merged cells are spread into empty neighbours and
+   * ragged rows padded, since the schema has neither; what does not fit is reported.
+   */
+  private async table(e: Element): Promise<void> {
+    const caption = findAll(e, 'caption')[0];
+    const captionText = caption ? textOf(caption).replace(/\s+/g, ' ').trim().slice(0, 2000) : '';
+    const rows: TableRowNode[] = [];
+    let headerRow = false;
+    let merged = false;
     for (const tr of findAll(e, 'tr')) {
-      const cells = tr.children
-        .filter((c) => el(c)?.name === 'td' || el(c)?.name === 'th')
-        .map((c) => textOf(c).replace(/\s+/g, ' ').trim());
-      const text = cells.join(' | ');
-      if (text.replace(/[\s|]/g, '')) this.push({ type: 'paragraph', content: [{ type: 'text', text }] });
+      if (rows.length >= DOCUMENT_LIMITS.maxTableRows) {
+        this.problems.push(`table cut to ${DOCUMENT_LIMITS.maxTableRows} rows`);
+        break;
+      }
+      const cells: TableCellNode[] = [];
+      let allTh = true;
+      for (const c of tr.children) {
+        const ce = el(c);
+        if (ce?.name !== 'td' && ce?.name !== 'th') continue;
+        if (ce.name === 'td') allTh = false;
+        const content = tidy(await this.inline(ce.children, []));
+        cells.push(content.length ? { type: 'tableCell', content } : { type: 'tableCell' });
+        const span = Math.min(
+          Number.parseInt(ce.attribs.colspan ?? '1', 10) || 1,
+          DOCUMENT_LIMITS.maxTableColumns,
+        );
+        if (span > 1 || Number.parseInt(ce.attribs.rowspan ?? '1', 10) > 1) merged = true;
+        for (let i = 1; i < span; i++) cells.push({ type: 'tableCell' });
+      }
+      if (!cells.length) continue;
+      if (!rows.length) headerRow = allTh;
+      rows.push({ type: 'tableRow', content: cells });
     }
+    if (!rows.length) return;
+    if (merged) this.problems.push('merged table cells split (check the table)');
+    const width = Math.max(...rows.map((r) => r.content.length));
+    const columns = Math.min(width, DOCUMENT_LIMITS.maxTableColumns);
+    if (width > columns) this.problems.push(`table cut to ${columns} columns`);
+    for (const r of rows) {
+      r.content = r.content.slice(0, columns);
+      while (r.content.length < columns) r.content.push({ type: 'tableCell' });
+    }
+    const attrs: NonNullable<TableNode['attrs']> = {};
+    if (captionText) attrs.caption = captionText;
+    if (headerRow) attrs.headerRow = true;
+    this.push({ type: 'table', ...(Object.keys(attrs).length ? { attrs } : {}), content: rows });
   }
 
   private async list(e: Element): Promise<ListNode | null> {
@@ -486,6 +528,14 @@ class Walker {
         out.push(...(await this.inline(e.children, withMark(marks, { type: 'bold' }))));
       else if (tag === 'em' || tag === 'i')
         out.push(...(await this.inline(e.children, withMark(marks, { type: 'italic' }))));
+      else if (tag === 'u' || tag === 'ins')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'underline' }))));
+      else if (tag === 's' || tag === 'strike' || tag === 'del')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'strike' }))));
+      else if (tag === 'sup')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'superscript' }))));
+      else if (tag === 'sub')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'subscript' }))));
       else if (tag === 'a') {
         const href = (e.attribs.href ?? '').trim();
         if (href && isSafeHref(href))

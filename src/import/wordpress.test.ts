@@ -110,9 +110,9 @@ describe.each(testDialects())('WordPress import (%s)', (dialect) => {
       'blockquote',
       'image',
       'embed',
-      'paragraph',
-      'paragraph',
+      'table',
     ]);
+    expect(body.content[6].content).toHaveLength(2);
     expect(body.content[1].content[1]).toEqual({
       type: 'text',
       text: 'seven to two',
@@ -178,11 +178,9 @@ describe.each(testDialects())('WordPress import (%s)', (dialect) => {
   it('reports what it could not convert, per post', () => {
     const of = (id: string) => report.posts.find((p) => p.id === id)?.problems ?? [];
     expect(of('100')).toEqual(
-      expect.arrayContaining([
-        'embed not on the allow-list: https://example.org/not-allowed',
-        'table flattened to one paragraph per row',
-      ]),
+      expect.arrayContaining(['embed not on the allow-list: https://example.org/not-allowed']),
     );
+    expect(of('100').join('\n')).not.toMatch(/table/);
     expect(of('101')).toEqual(
       expect.arrayContaining([
         'shortcode [contact-form-7] kept as text',
