@@ -18,7 +18,7 @@ const LAYERS = [
   ['content'],
   ['media'],
   ['search', 'audience'],
-  ['fronts'],
+  ['fronts', 'live'],
   ['distribution', 'mirrors'],
   ['site'],
   ['export', 'http'],

@@ -44,6 +44,8 @@ const envSchema = z.object({
   MIRROR_CHECK_MINUTES: z.coerce.number().int().min(0).max(10_080).default(15),
   PAGE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(128),
   PAGE_CACHE_TTL: z.coerce.number().int().min(1).max(86_400).default(600),
+  LIVE_MAX_READERS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   CDN_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).optional(),
   CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   CDN_PURGE_TOKEN: z.string().optional(),
@@ -127,6 +129,11 @@ export interface Config {
   media: { maxUploadBytes: number; maxPixels: number };
   /** On SIGTERM, how long requests and job runs in progress may take before they are cut. */
   shutdownGraceSeconds: number;
+  /**
+   * Live coverage (site/live-hub.ts): readers connected for updates at once on this node (beyond
+   * it 503, and the page's script polls instead), and the seconds between keep-alive comments.
+   */
+  live: { maxReaders: number; heartbeatSeconds: number };
 }
 
 function isTimeZone(tz: string): boolean {
@@ -218,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hstsMaxAge: e.HSTS_MAX_AGE,
     seedDemo: e.MASTHEAD_SEED_DEMO === 'auto',
     contentApi: { public: e.CONTENT_API_PUBLIC === 'true', anonymousRateLimit: e.CONTENT_API_RATE_LIMIT },
+    live: { maxReaders: e.LIVE_MAX_READERS, heartbeatSeconds: e.LIVE_HEARTBEAT_SECONDS },
     cache: {
       maxBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
       ttlSeconds: e.PAGE_CACHE_TTL,

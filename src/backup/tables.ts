@@ -56,6 +56,9 @@ export const COPIED: readonly CopiedTable[] = [
   id('ingest_sources'),
   id('ingest_items'),
   { name: 'ingest_uses', key: ['article_id'] },
+  { name: 'live_coverage', key: ['article_id'] },
+  id('live_entries'),
+  id('live_entry_revisions'),
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */
