@@ -83,7 +83,9 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
     const page = reader.page;
     await page.goto(`${base}${live.path}`);
     await page.locator('#live-badge').waitFor();
-    expect(await page.locator('#live-key-points').textContent()).toContain('Runners gather at the start line.');
+    expect(await page.locator('#live-key-points').textContent()).toContain(
+      'Runners gather at the start line.',
+    );
     // A mark that a reload would wipe.
     await page.evaluate(() => {
       (window as unknown as { stayed: boolean }).stayed = true;
