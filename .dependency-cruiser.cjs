@@ -17,7 +17,7 @@ const LAYERS = [
   ['accounts', 'cache'],
   ['content'],
   ['media'],
-  ['search', 'audience'],
+  ['search', 'audience', 'knowledge'],
   ['fronts'],
   ['distribution', 'mirrors'],
   ['site'],
@@ -70,6 +70,7 @@ const FACES = [
   'backup',
   'import',
   'ingest',
+  'knowledge',
 ];
 
 module.exports = {

@@ -56,6 +56,10 @@ export const COPIED: readonly CopiedTable[] = [
   id('ingest_sources'),
   id('ingest_items'),
   { name: 'ingest_uses', key: ['article_id'] },
+  id('entities', { selfReference: 'merged_into' }),
+  id('entity_aliases'),
+  id('article_entities'),
+  { name: 'entity_extraction_queue', key: ['article_id'] },
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */
