@@ -33,6 +33,8 @@ export async function startServer(env: Record<string, string>, dir?: string): Pr
       HOST: '127.0.0.1',
       MASTHEAD_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // As `npm start` runs it (docs/operations.md, "Memory").
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
