@@ -12,6 +12,7 @@ import {
   tagsOf,
 } from '../content/index.js';
 import type { Context } from '../context.js';
+import { MAX_ROW_ID } from '../shared/ids.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { beaconPath } from '../audience/index.js';
 import { feedLinks } from '../distribution/index.js';
@@ -84,7 +85,8 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
   const entry = /^(\/.*\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)\/entry\/([1-9]\d{0,15})$/.exec(path);
   if (entry) {
     const article = await articleByPath(ctx.db, entry[1] as string);
-    if (article) return liveEntryPage(ctx, article, Number(entry[2]));
+    const id = Number(entry[2]);
+    if (article && id <= MAX_ROW_ID) return liveEntryPage(ctx, article, id);
   }
   if (/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+$/.test(path)) {
     const article = await articleByPath(ctx.db, path);
