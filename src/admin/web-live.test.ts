@@ -187,4 +187,29 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
     await pictured.waitFor({ timeout: 5_000 });
     expect(await pictured.locator('img').getAttribute('alt')).toBe('Storm clouds over the bridge');
   });
+
+  it('falls back to polling when the stream is refused (503) or EventSource is missing', async () => {
+    for (const how of ['503', 'no EventSource'] as const) {
+      const page = await reader.context.newPage();
+      try {
+        if (how === '503')
+          await page.route('**/live/*/events*', (r) => r.fulfill({ status: 503, body: 'full' }));
+        else
+          await page.addInitScript(() => {
+            delete (window as unknown as { EventSource?: unknown }).EventSource;
+          });
+        await page.clock.install();
+        const polled = page.waitForResponse((r) => r.url().includes(`/live/${live.id}/entries.json`));
+        await page.goto(`${base}${live.path}`);
+        await polled; // the first poll, at once
+        const entry = await postEntry(env.ctx.db, live.id, { body: doc(`Polled update (${how}).`) }, by());
+        const next = page.waitForResponse((r) => r.url().includes(`/live/${live.id}/entries.json`));
+        await page.clock.runFor(16_000); // the next poll is 15 s later
+        await next;
+        await page.locator(`#entry-${entry.id}`).waitFor({ timeout: 5_000 });
+      } finally {
+        await page.close();
+      }
+    }
+  });
 });
