@@ -1,4 +1,12 @@
-import { articleTag, authorTag, mediaTag, sectionListTag, sectionTag, tagTag } from '../cache/index.js';
+import {
+  articleTag,
+  authorTag,
+  liveTag,
+  mediaTag,
+  sectionListTag,
+  sectionTag,
+  tagTag,
+} from '../cache/index.js';
 import {
   ancestry,
   articleByPath,
@@ -202,6 +210,8 @@ export function renderArticlePage(
   const description = article.seo_description || article.dek || excerpt(body, 200);
   const crumbs = crumbsOf(c.tree, article.section_id);
   const live = data.live && article.path ? liveBlock(site, article.id, article.path, data.live) : null;
+  // Always: starting live coverage announces this tag alone (live/commands.ts).
+  shown.push(liveTag(article.id));
   if (live) shown.push(...live.tags);
   const leadImage = lead ? imageView(lead, '(min-width: 1100px) 54rem, 100vw') : null;
   const head: Head = {
