@@ -77,6 +77,11 @@ export interface Config {
     name: string;
     /** Primary URL, no trailing slash. Canonical links and structured data use it. */
     url: string;
+    /**
+     * SITE_URL was not set: `url` is the address this process listens on, made final after
+     * listen (PORT=0 has no port before it). See siteUrlAtListen.
+     */
+    urlFromListen?: boolean;
     description: string;
     language: string;
     timeZone: string;
@@ -173,6 +178,19 @@ export function siteUrlMismatch(siteUrl: string, listen: { host: string; port: n
   return `SITE_URL ${siteUrl} is not the address this process listens on (${servedUrl(listen)}): links to the site, preview links and the mirror check will point elsewhere. Set SITE_URL to the public address, or leave it unset.`;
 }
 
+/**
+ * The site's URL once the process listens on `port`, and the warning to log, if any. Unset,
+ * SITE_URL is where this process answers (the port actually bound: PORT=0 picks one only at
+ * listen); set, it is kept, with a warning when it names this machine elsewhere.
+ */
+export function siteUrlAtListen(
+  config: Pick<Config, 'host' | 'site'>,
+  port: number,
+): { url: string; warning: string | null } {
+  if (config.site.urlFromListen) return { url: servedUrl({ host: config.host, port }), warning: null };
+  return { url: config.site.url, warning: siteUrlMismatch(config.site.url, { host: config.host, port }) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -194,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       name: e.SITE_NAME,
       // Unset, the site's links point where this process actually answers, not at a fixed port.
       url: (e.SITE_URL ?? servedUrl({ host: e.HOST, port: e.PORT })).replace(/\/+$/, ''),
+      urlFromListen: e.SITE_URL === undefined,
       description: e.SITE_DESCRIPTION,
       language: e.SITE_LANGUAGE,
       timeZone: e.SITE_TIMEZONE,
