@@ -10,12 +10,14 @@ import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, createSection } from '../content/index.js';
 import { type LiveWriter, postEntry, startCoverage } from '../live/index.js';
+import { addMediaFile } from '../media/index.js';
 import { addTestUser, doc } from '../test/admin.js';
 import {
   type Browser,
   CHROMIUM,
   ensureAdminBuilt,
   launchBrowser,
+  ROOT,
   reportFailure,
   runBrowserTests,
   serveOnLoopback,
@@ -32,6 +34,7 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
   let reader: Browser;
   let live: { id: number; path: string };
   let quiet: { id: number; path: string };
+  let photo: number;
   const by = (): LiveWriter => ({
     id: null,
     email: 'field@example.com',
@@ -61,6 +64,17 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
       { body: doc('Runners gather at the start line.'), keyPoint: true },
       by(),
     );
+    photo = (
+      await addMediaFile(
+        env.ctx.db,
+        env.ctx.config.mediaDir,
+        path.join(ROOT, 'src/demo/images/storm.jpg'),
+        now,
+        {
+          alt: 'Storm clouds over the bridge',
+        },
+      )
+    ).id;
     base = await serveOnLoopback(env.app);
     [desk, reader] = await Promise.all([launchBrowser(), launchBrowser()]);
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
@@ -161,5 +175,41 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
       .getByRole('button', { name: 'Pin' })
       .click();
     await readerPage.locator('#live-pinned', { hasText: 'Ribbon cut at noon.' }).waitFor({ timeout: 5_000 });
+
+    // An image from the media library: the reader's page gets the picture without a reload.
+    await panel.getByLabel('Kind').selectOption('image');
+    await panel.getByRole('button', { name: 'Choose from the library' }).click();
+    await page.getByRole('button', { name: new RegExp(`^Choose image ${photo}:`) }).click();
+    expect(await panel.getByLabel('Image number (media library)').inputValue()).toBe(String(photo));
+    await panel.getByLabel('Text (optional)').fill('The mayor crosses first.');
+    await panel.getByRole('button', { name: 'Post update' }).click();
+    const pictured = readerPage.locator('#live-timeline article', { hasText: 'The mayor crosses first.' });
+    await pictured.waitFor({ timeout: 5_000 });
+    expect(await pictured.locator('img').getAttribute('alt')).toBe('Storm clouds over the bridge');
+  });
+
+  it('falls back to polling when the stream is refused (503) or EventSource is missing', async () => {
+    for (const how of ['503', 'no EventSource'] as const) {
+      const page = await reader.context.newPage();
+      try {
+        if (how === '503')
+          await page.route('**/live/*/events*', (r) => r.fulfill({ status: 503, body: 'full' }));
+        else
+          await page.addInitScript(() => {
+            delete (window as unknown as { EventSource?: unknown }).EventSource;
+          });
+        await page.clock.install();
+        const polled = page.waitForResponse((r) => r.url().includes(`/live/${live.id}/entries.json`));
+        await page.goto(`${base}${live.path}`);
+        await polled; // the first poll, at once
+        const entry = await postEntry(env.ctx.db, live.id, { body: doc(`Polled update (${how}).`) }, by());
+        const next = page.waitForResponse((r) => r.url().includes(`/live/${live.id}/entries.json`));
+        await page.clock.runFor(16_000); // the next poll is 15 s later
+        await next;
+        await page.locator(`#entry-${entry.id}`).waitFor({ timeout: 5_000 });
+      } finally {
+        await page.close();
+      }
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { audit } from '../accounts/index.js';
-import { announceChange, articleTag, liveTag } from '../cache/index.js';
+import { announceChange, liveTag } from '../cache/index.js';
 import { type Db, inTransaction, type LiveEntryRow } from '../db/index.js';
 import { conflict, invalidInput, notFound } from '../errors.js';
 import { DocumentError, validateDocument } from '../shared/document/index.js';
@@ -10,8 +10,10 @@ import { type Coverage, coverageOf, entryOf, type LiveEntry, type LiveWriter } f
  * Live coverage writes. Reporters post at once without any lock: a post is one insert, and an
  * edit is one conditional update on the entry's version (a stale one is refused with 409 and the
  * current entry, like a story's save). Every state an entry reaches is kept in
- * live_entry_revisions. Each write announces `live:ID` after its commit; the story's page and
- * entry pages carry that tag, and every node's live hub (hub.ts) hears it.
+ * live_entry_revisions. Each write, starting and ending included, announces `live:ID` alone after
+ * its commit: every story page carries that tag (live or not), so do its entry pages, and every
+ * node's live hub hears it; lists and feeds that show the story are left alone (a card does not
+ * show whether the story is live).
  */
 
 /** Start covering a story live (again, if its coverage had ended). */
@@ -50,7 +52,7 @@ export async function startCoverage(db: Db, articleId: number, by: LiveWriter): 
           .returningAll()
           .executeTakeFirstOrThrow();
     await auditLive(tx, by, 'live.start', articleId, {});
-    announceChange(tx, [articleTag(articleId), liveTag(articleId)]);
+    announceChange(tx, [liveTag(articleId)]);
     return coverageOf(row);
   });
 }
@@ -67,7 +69,7 @@ export async function endCoverage(db: Db, articleId: number, by: LiveWriter): Pr
       .executeTakeFirst();
     if (!row) throw conflict('this story is not live');
     await auditLive(tx, by, 'live.end', articleId, {});
-    announceChange(tx, [articleTag(articleId), liveTag(articleId)]);
+    announceChange(tx, [liveTag(articleId)]);
     return coverageOf(row);
   });
 }

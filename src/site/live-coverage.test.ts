@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle, createSection } from '../content/index.js';
+import { createArticle, createSection, transitionArticle } from '../content/index.js';
 import {
   deleteEntry,
   editEntry,
@@ -174,5 +174,41 @@ describe('a live story for readers', () => {
     // A reader arriving now is told at once that it is over.
     const late = await openSse(`${base}/live/${story.id}/events`, host);
     expect((await late.next()).event).toBe('end');
+  });
+
+  it('tells readers to stop when the story is unpublished, and keeps nothing for unknown stories', async () => {
+    const now = env.ctx.now().toISOString();
+    const row = await createArticle(
+      env.ctx.db,
+      {
+        headline: 'Tide tables',
+        body: doc('High water at six.'),
+        sectionId: (await env.ctx.db.selectFrom('sections').select('id').executeTakeFirstOrThrow()).id,
+        status: 'published',
+      },
+      { now, by: 'test', timeZone: 'Europe/Prague' },
+    );
+    await startCoverage(env.ctx.db, row.id, by());
+    const reader = await openSse(`${base}/live/${row.id}/events`, host);
+    expect((await reader.next()).event).toBe('update');
+    await transitionArticle(
+      env.ctx.db,
+      row.id,
+      { action: 'unpublish', expectedVersion: row.version },
+      { by: 'test', timeZone: 'Europe/Prague', now: by().now },
+    );
+    let e = await reader.next();
+    while (e.event === 'update') e = await reader.next();
+    expect(e.event).toBe('end');
+    await reader.closed;
+    expect((await read('/live/999999/entries.json')).statusCode).toBe(404);
+    expect((await read(`/live/${row.id}/entries.json`)).statusCode).toBe(404);
+    expect((await read('/live/99999999999/entries.json')).statusCode).toBe(404);
+    expect((await read(`${story.path}/entry/99999999999`)).statusCode).toBe(404);
+    const stray = await openSse(`${base}/live/424242/events`, host);
+    expect((await stray.next()).event).toBe('end');
+    const hub = (env.app as unknown as { liveHub: { channels: Map<number, unknown> } }).liveHub;
+    expect([...hub.channels.keys()]).not.toContain(424242);
+    expect([...hub.channels.keys()]).not.toContain(row.id);
   });
 });

@@ -113,7 +113,10 @@ export class LiveHub {
       res.end();
       return;
     }
-    if (res.destroyed || !counted) return release();
+    if (res.destroyed || !counted) {
+      release();
+      return this.forget(channel);
+    }
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -123,7 +126,8 @@ export class LiveHub {
     res.write('retry: 3000\n\n');
     if (channel.state !== 'live') {
       res.end('event: end\ndata: {}\n\n');
-      return release();
+      release();
+      return this.forget(channel);
     }
     channel.readers.add(res);
     res.write(frame('update', this.payloadSince(channel, since)));
@@ -132,8 +136,17 @@ export class LiveHub {
   /** What a poll gets: the changes after `since`, from memory (one read the first time). */
   async poll(articleId: number, since: string): Promise<LivePayload | null> {
     const channel = await this.channel(articleId);
-    if (channel.state === 'none') return null;
-    return this.payloadSince(channel, since);
+    const payload = channel.state === 'none' ? null : this.payloadSince(channel, since);
+    this.forget(channel);
+    return payload;
+  }
+
+  /**
+   * Only stories being covered live are kept in memory: anyone may ask for any id, and a story
+   * that is not live (or not there) must not hold memory or be read again on every change.
+   */
+  private forget(channel: Channel): void {
+    if (channel.state !== 'live' && channel.readers.size === 0) this.channels.delete(channel.articleId);
   }
 
   /** Ends every stream (the app is closing). */
@@ -153,8 +166,9 @@ export class LiveHub {
       return;
     }
     for (const tag of tags) {
-      if (!tag.startsWith('live:')) continue;
-      const channel = this.channels.get(Number(tag.slice(5)));
+      // `live:ID` for entries; `article:ID` too, for a story unpublished or deleted while live.
+      const id = tag.startsWith('live:') ? tag.slice(5) : tag.startsWith('article:') ? tag.slice(8) : null;
+      const channel = id === null ? undefined : this.channels.get(Number(id));
       if (channel) this.refresh(channel);
     }
   }
@@ -208,10 +222,11 @@ export class LiveHub {
             (payload.upserts.length || payload.removed.length || payload.keyPoints !== undefined)
           )
             this.broadcast(channel, frame('update', payload));
-          if (channel.state !== 'live' && channel.readers.size) {
+          if (channel.state !== 'live') {
             this.broadcast(channel, 'event: end\ndata: {}\n\n');
             for (const res of channel.readers) res.end();
             channel.readers.clear();
+            this.forget(channel);
           }
         } while (channel.again);
       } catch (err) {

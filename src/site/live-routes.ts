@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { cacheAs, SITE } from '../cache/index.js';
 import type { Context } from '../context.js';
+import { MAX_ROW_ID } from '../shared/ids.js';
 import { LiveHub } from './live-hub.js';
 import { LIVE_SCRIPT } from './live-script.js';
 
@@ -19,7 +20,9 @@ export function liveRoutes(app: FastifyInstance, ctx: Context): LiveHub {
   app.addHook('preClose', async () => hub.close());
   const sinceOf = (raw: unknown) =>
     typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(raw) ? raw : '';
-  const idOf = (raw: string) => (/^[1-9]\d{0,15}$/.test(raw) ? Number(raw) : null);
+  // Beyond the ids a row may have, nothing is there (and PostgreSQL would refuse the number).
+  const idOf = (raw: string) =>
+    /^[1-9]\d{0,15}$/.test(raw) && Number(raw) <= MAX_ROW_ID ? Number(raw) : null;
 
   app.get<{ Params: { id: string }; Querystring: { since?: unknown } }>(
     '/live/:id/events',

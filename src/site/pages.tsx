@@ -1,4 +1,12 @@
-import { articleTag, authorTag, mediaTag, sectionListTag, sectionTag, tagTag } from '../cache/index.js';
+import {
+  articleTag,
+  authorTag,
+  liveTag,
+  mediaTag,
+  sectionListTag,
+  sectionTag,
+  tagTag,
+} from '../cache/index.js';
 import {
   ancestry,
   articleByPath,
@@ -12,6 +20,7 @@ import {
   tagsOf,
 } from '../content/index.js';
 import type { Context } from '../context.js';
+import { MAX_ROW_ID } from '../shared/ids.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { beaconPath } from '../audience/index.js';
 import { feedLinks } from '../distribution/index.js';
@@ -84,7 +93,8 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
   const entry = /^(\/.*\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)\/entry\/([1-9]\d{0,15})$/.exec(path);
   if (entry) {
     const article = await articleByPath(ctx.db, entry[1] as string);
-    if (article) return liveEntryPage(ctx, article, Number(entry[2]));
+    const id = Number(entry[2]);
+    if (article && id <= MAX_ROW_ID) return liveEntryPage(ctx, article, id);
   }
   if (/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+$/.test(path)) {
     const article = await articleByPath(ctx.db, path);
@@ -200,6 +210,8 @@ export function renderArticlePage(
   const description = article.seo_description || article.dek || excerpt(body, 200);
   const crumbs = crumbsOf(c.tree, article.section_id);
   const live = data.live && article.path ? liveBlock(site, article.id, article.path, data.live) : null;
+  // Always: starting live coverage announces this tag alone (live/commands.ts).
+  shown.push(liveTag(article.id));
   if (live) shown.push(...live.tags);
   const leadImage = lead ? imageView(lead, '(min-width: 1100px) 54rem, 100vw') : null;
   const head: Head = {

@@ -11,7 +11,9 @@ import {
   usePostEntry,
   useStartLive,
 } from '../api/live.js';
+import { thumbUrl } from '../api/media.js';
 import { messageOf } from '../api/query.js';
+import { MediaPicker } from '../media/picker.js';
 import { formatNewsroomTime } from '../time.js';
 import './live-panel.css';
 
@@ -101,6 +103,7 @@ export function LivePanel({ articleId }: { articleId: number }) {
   const [keyPoint, setKeyPoint] = useState(false);
   const [pinned, setPinned] = useState(false);
   const [error, setError] = useState('');
+  const [picking, setPicking] = useState(false);
   const state = query.data;
   if (!state) return query.error ? <p className="error">{messageOf(query.error)}</p> : null;
   const live = state.coverage?.state === 'live';
@@ -190,6 +193,20 @@ export function LivePanel({ articleId }: { articleId: number }) {
                 value={extra}
                 onChange={(e) => setExtra(e.target.value)}
               />
+              {/^\d+$/.test(extra) ? (
+                <img className="live-thumb" src={thumbUrl({ id: Number(extra) })} alt="" />
+              ) : null}
+              <button type="button" onClick={() => setPicking(true)}>
+                Choose from the library
+              </button>
+              {picking ? (
+                <MediaPicker
+                  title="Choose an image for the update"
+                  user={null}
+                  onPick={(m) => setExtra(String(m.id))}
+                  onClose={() => setPicking(false)}
+                />
+              ) : null}
             </>
           ) : kind === 'video' ? (
             <>
