@@ -5,6 +5,7 @@ import type { User } from '../api/session.js';
 import { MediaPicker } from '../media/picker.js';
 import { LinkDialog } from './link-dialog.js';
 import { embedFor } from './schema.js';
+import { useEditorTick } from './tick.js';
 import './toolbar.css';
 
 /** A library image as a body node; its caption and credit start from the library's. */
@@ -213,6 +214,7 @@ function useNarrow(): boolean {
  * arrow keys, Home and End move within), so the body is one Tab away, not sixteen.
  */
 export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
+  useEditorTick(editor);
   const [picking, setPicking] = useState(false);
   const [linking, setLinking] = useState(false);
   const [current, setCurrent] = useState(0);
