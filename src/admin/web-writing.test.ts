@@ -169,6 +169,9 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Redo');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true);
+    // Alt+F10 goes back to the toolbar, at the button last used (Tab moves between table cells).
+    await page.keyboard.press('Alt+F10');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Redo');
     // Names contain what the buttons show (speech users say what they see).
     for (const b of await toolbar.getByRole('button').all()) {
       const shown = ((await b.textContent()) ?? '').toLowerCase();
@@ -245,6 +248,7 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await page.locator('.ProseMirror table td', { hasText: '+4' }).click();
     await tools.getByRole('button', { name: 'Remove column' }).click();
     await waitSaved();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, 'editor-table');
     const body = await stored();
     const table = body.content.find((b) => b.type === 'table');
