@@ -267,6 +267,16 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await page.locator('.ProseMirror table').waitFor();
   });
 
+  it('pastes several paragraphs into a table cell as lines of that cell', async () => {
+    // The empty last row (Tab in the last cell added it).
+    const cell = page.locator('.ProseMirror table tr').last().locator('td').first();
+    await cell.click();
+    await paste(page, '<p>East ward</p><p>West ward</p>');
+    await cell.locator('br').waitFor({ state: 'attached' });
+    expect(await cell.innerText()).toBe('East ward\nWest ward');
+    expect(await page.locator('.ProseMirror table').count()).toBe(1);
+  });
+
   it('links with the app’s own dialog: search our stories, open in a new tab', async () => {
     await clearBody();
     await page.keyboard.type('See the depot story');
