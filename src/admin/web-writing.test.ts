@@ -247,6 +247,7 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await tools.getByLabel('Caption (what the table shows)').fill('Turnout by ward, 2026');
     await page.locator('.ProseMirror table td', { hasText: '+4' }).click();
     await tools.getByRole('button', { name: 'Remove column' }).click();
+    expect(await axeViolations(page, 'main')).toEqual([]);
     await waitSaved();
     await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, 'editor-table');
@@ -292,6 +293,7 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await dialog.getByRole('button', { name: 'Tram depot to close in spring' }).click();
     expect(await dialog.getByLabel('Address').inputValue()).toBe(`${SITE_URL}${tramPath}`);
     await dialog.getByLabel('Open in a new tab').check();
+    expect(await axeViolations(page, '.link-dialog')).toEqual([]);
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('.ProseMirror a[target="_blank"]', { hasText: 'See the depot story' }).waitFor();
