@@ -78,7 +78,13 @@ async function main() {
       const w = window as unknown as { __keys: number[] };
       w.__keys = [];
       let start = 0;
-      window.addEventListener('keydown', (e) => void (start = e.timeStamp), true);
+      window.addEventListener(
+        'keydown',
+        (e) => {
+          start = e.timeStamp;
+        },
+        true,
+      );
       document.addEventListener(
         'input',
         () => {
