@@ -169,6 +169,9 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Redo');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.classList.contains('ProseMirror'))).toBe(true);
+    // Alt+F10 goes back to the toolbar, at the button last used (Tab moves between table cells).
+    await page.keyboard.press('Alt+F10');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Redo');
     // Names contain what the buttons show (speech users say what they see).
     for (const b of await toolbar.getByRole('button').all()) {
       const shown = ((await b.textContent()) ?? '').toLowerCase();
@@ -244,7 +247,9 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await tools.getByLabel('Caption (what the table shows)').fill('Turnout by ward, 2026');
     await page.locator('.ProseMirror table td', { hasText: '+4' }).click();
     await tools.getByRole('button', { name: 'Remove column' }).click();
+    expect(await axeViolations(page, 'main')).toEqual([]);
     await waitSaved();
+    await page.evaluate(() => window.scrollTo(0, 0));
     await shoot(page, 'editor-table');
     const body = await stored();
     const table = body.content.find((b) => b.type === 'table');
@@ -263,6 +268,18 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await page.locator('.ProseMirror table').waitFor();
   });
 
+  it('pastes several paragraphs into a table cell as lines of that cell', async () => {
+    // The empty last row (Tab in the last cell added it).
+    const cell = page.locator('.ProseMirror table tr').last().locator('td').first();
+    await cell.click();
+    await paste(page, '<p>East ward</p><p>West ward</p>');
+    await cell.locator('br').waitFor({ state: 'attached' });
+    // One line each: the text, and one break between.
+    expect(await cell.textContent()).toBe('East wardWest ward');
+    expect(await cell.locator('br:not(.ProseMirror-trailingBreak)').count()).toBe(1);
+    expect(await page.locator('.ProseMirror table').count()).toBe(1);
+  });
+
   it('links with the app’s own dialog: search our stories, open in a new tab', async () => {
     await clearBody();
     await page.keyboard.type('See the depot story');
@@ -278,6 +295,7 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await dialog.getByRole('button', { name: 'Tram depot to close in spring' }).click();
     expect(await dialog.getByLabel('Address').inputValue()).toBe(`${SITE_URL}${tramPath}`);
     await dialog.getByLabel('Open in a new tab').check();
+    expect(await axeViolations(page, '.link-dialog')).toEqual([]);
     await dialog.getByRole('button', { name: 'Apply' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.locator('.ProseMirror a[target="_blank"]', { hasText: 'See the depot story' }).waitFor();

@@ -112,6 +112,27 @@ describe('autosave', () => {
     s.dispose();
   });
 
+  it('shows "Unsaved changes" at the first key, and a save ending meanwhile does not claim "Saved"', async () => {
+    let answer: (r: Response) => void = () => {};
+    g.fetch.mockImplementationOnce(() => new Promise<Response>((r) => (answer = r)));
+    const { s } = saver();
+    s.edit(fields('One'));
+    await vi.advanceTimersByTimeAsync(2000);
+    // Keys typed while the save is out; their text comes with the edit after the pause.
+    s.typing();
+    answer(json(200, article(4, fields('One'))));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(s.snapshot.status).toBe('dirty');
+    s.edit(fields('One two'));
+    g.fetch.mockImplementationOnce(async () => json(200, article(5, fields('One two'))));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sent().map((b) => b.headline)).toEqual(['One', 'One two']);
+    expect(s.snapshot.status).toBe('saved');
+    s.typing();
+    expect(s.snapshot).toMatchObject({ status: 'dirty', message: 'Unsaved changes' });
+    s.dispose();
+  });
+
   it('without a server keeps the edit and retries after 2, 4, 8 … seconds until one answers', async () => {
     g.fetch.mockRejectedValue(new TypeError('Failed to fetch'));
     const { s } = saver();

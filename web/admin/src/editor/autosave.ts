@@ -98,6 +98,16 @@ export class Autosaver {
     this.schedule(DEBOUNCE_MS);
   }
 
+  /**
+   * A key was typed; its text reaches `edit` when typing pauses (screens/editor.tsx). Cheap on
+   * purpose, it runs on every key: no copy of the story, and the listeners are told only when
+   * "Saved at" has to give way. A save in flight meanwhile ends as "Unsaved changes".
+   */
+  typing(): void {
+    this.seq++;
+    if (this.state.status === 'saved') this.set('dirty', 'Unsaved changes');
+  }
+
   /** Saves now if anything is unsaved; true once the server has everything. */
   async flush(): Promise<boolean> {
     clearTimeout(this.timer);

@@ -63,12 +63,15 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
       );
       return;
     }
-    editor
-      .chain()
-      .focus()
-      .extendMarkRange('link')
-      .setLink({ href: value, ...(newTab ? { newTab: true } : { newTab: null }) } as { href: string })
-      .run();
+    const attrs = { href: value, newTab: newTab ? true : null } as { href: string };
+    if (editor.state.selection.empty && !editor.isActive('link')) {
+      // Nothing selected: the address itself becomes the linked text.
+      editor
+        .chain()
+        .focus()
+        .insertContent({ type: 'text', text: value, marks: [{ type: 'link', attrs }] })
+        .run();
+    } else editor.chain().focus().extendMarkRange('link').setLink(attrs).run();
     ref.current?.close();
   }
 

@@ -1,6 +1,6 @@
 import { Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
-import { pasteToDocument } from './paste.js';
+import { inlineOf, pasteToDocument } from './paste.js';
 import { toEditorContent } from './schema.js';
 
 export interface PasteOptions {
@@ -29,6 +29,11 @@ export const PasteConverter = Extension.create<PasteOptions>({
             const { blocks, notice } = pasteToDocument(html);
             onNotice(notice);
             if (!blocks.length) return true;
+            // Into a table cell, which holds a line of text: the paste's text, line by line.
+            if (editor.state.selection.$from.parent.type.spec.tableRole?.includes('cell')) {
+              editor.chain().focus().insertContent(inlineOf(blocks)).run();
+              return true;
+            }
             const content = toEditorContent({ type: 'doc', content: blocks }).content;
             // One paragraph joins the text where the cursor is; more become blocks of their own.
             const first = content[0];

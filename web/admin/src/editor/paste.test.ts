@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import gdocs from './fixtures/gdocs.clipboard-html?raw';
 import word from './fixtures/word.clipboard-html?raw';
-import { noticeOf, pasteToDocument } from './paste.js';
+import { inlineOf, noticeOf, pasteToDocument } from './paste.js';
 
 const SAMPLES: Record<string, string> = { word, gdocs };
 const sample = (name: string) => SAMPLES[name.split('.')[0]!]!;
@@ -137,5 +137,19 @@ describe('paste from a web page', () => {
     expect(noticeOf({ images: 0, videos: 0 })).toBeNull();
     expect(noticeOf({ images: 0, videos: 2 })).toBe('2 embedded videos were not pasted');
     expect(noticeOf({ images: 1, videos: 1 })).toBe('1 image and 1 embedded video were not pasted');
+  });
+});
+
+describe('paste into a table cell', () => {
+  it('makes the blocks one line of text apart by line breaks', () => {
+    const { blocks } = pasteToDocument('<h2>Head</h2><p>One <b>two</b></p><ul><li>Item</li></ul>');
+    expect(inlineOf(blocks)).toEqual([
+      t('Head'),
+      { type: 'hardBreak' },
+      t('One '),
+      t('two', 'bold'),
+      { type: 'hardBreak' },
+      t('Item'),
+    ]);
   });
 });

@@ -53,6 +53,44 @@ export function pasteToDocument(html: string): PasteResult {
   return { blocks, left: w.left, notice: noticeOf(w.left) };
 }
 
+/**
+ * The blocks as one line of inline content (a table cell holds no blocks): paragraphs,
+ * headings, list items and cells one after another, apart by line breaks.
+ */
+export function inlineOf(blocks: BlockNode[]): InlineNode[] {
+  const out: InlineNode[] = [];
+  const add = (content: InlineNode[] | undefined) => {
+    if (!content?.length) return;
+    if (out.length) out.push({ type: 'hardBreak' });
+    out.push(...content);
+  };
+  const walk = (b: BlockNode | ListItemNode | ListNode) => {
+    switch (b.type) {
+      case 'paragraph':
+      case 'heading':
+        add(b.content);
+        break;
+      case 'blockquote':
+        for (const p of b.content) add(p.content);
+        break;
+      case 'bulletList':
+      case 'orderedList':
+        for (const item of b.content) walk(item);
+        break;
+      case 'listItem':
+        for (const c of b.content) walk(c);
+        break;
+      case 'table':
+        for (const row of b.content) for (const cell of row.content) add(cell.content);
+        break;
+      default:
+        break;
+    }
+  };
+  for (const b of blocks) walk(b);
+  return out;
+}
+
 /** "1 image was not pasted", "2 images and 1 embedded video were not pasted". */
 export function noticeOf(left: { images: number; videos: number }): string | null {
   const parts: string[] = [];

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useId } from 'react';
 import './table-tools.css';
+import { useEditorTick } from './tick.js';
 
 /**
  * The table the cursor is in: caption, header row, rows and columns. Shown under the toolbar
@@ -8,6 +9,7 @@ import './table-tools.css';
  */
 export function TableTools({ editor }: { editor: Editor }) {
   const id = useId();
+  useEditorTick(editor);
   if (!editor.isActive('table')) return null;
   const caption = (editor.getAttributes('table').caption as string | null) ?? '';
   const run = (f: (c: ReturnType<Editor['chain']>) => ReturnType<Editor['chain']>) =>

@@ -5,6 +5,7 @@ import type { User } from '../api/session.js';
 import { MediaPicker } from '../media/picker.js';
 import { LinkDialog } from './link-dialog.js';
 import { embedFor } from './schema.js';
+import { useEditorTick } from './tick.js';
 import './toolbar.css';
 
 /** A library image as a body node; its caption and credit start from the library's. */
@@ -30,13 +31,16 @@ function promptEmbed(editor: Editor): void {
   editor.chain().focus().insertContent({ type: 'embed', attrs: embed }).run();
 }
 
-type ShortcutStorage = { openLink: (() => void) | null };
+type ShortcutStorage = { openLink: (() => void) | null; focusToolbar: (() => void) | null };
 
-/** Shortcuts beyond TipTap's own (Mod-B, Mod-I, Mod-U, Mod-Shift-S, Mod-Alt-2…, Mod-Z). */
+/**
+ * Shortcuts beyond TipTap's own (Mod-B, Mod-I, Mod-U, Mod-Shift-S, Mod-Alt-2…, Mod-Z): Mod-K
+ * opens the link dialog, Alt-F10 moves to the toolbar (as in other rich-text editors).
+ */
 export const ExtraShortcuts = Extension.create<unknown, ShortcutStorage>({
   name: 'mastheadShortcuts',
   addStorage() {
-    return { openLink: null };
+    return { openLink: null, focusToolbar: null };
   },
   addKeyboardShortcuts() {
     return {
@@ -44,6 +48,11 @@ export const ExtraShortcuts = Extension.create<unknown, ShortcutStorage>({
       'Mod-k': () => {
         this.storage.openLink?.();
         return this.storage.openLink !== null;
+      },
+      // From the text to the toolbar without Tab, which moves between a table's cells.
+      'Alt-F10': () => {
+        this.storage.focusToolbar?.();
+        return this.storage.focusToolbar !== null;
       },
     };
   },
@@ -213,6 +222,7 @@ function useNarrow(): boolean {
  * arrow keys, Home and End move within), so the body is one Tab away, not sixteen.
  */
 export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
+  useEditorTick(editor);
   const [picking, setPicking] = useState(false);
   const [linking, setLinking] = useState(false);
   const [current, setCurrent] = useState(0);
@@ -225,8 +235,11 @@ export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
     const s = shortcuts(editor);
     if (!s) return;
     s.openLink = () => setLinking(true);
+    s.focusToolbar = () =>
+      bar.current?.querySelector<HTMLButtonElement>(':scope > button[tabindex="0"]')?.focus();
     return () => {
       s.openLink = null;
+      s.focusToolbar = null;
     };
   }, [editor]);
 

@@ -29,6 +29,7 @@ import { PasteConverter } from '../editor/paste-handler.js';
 import { BODY_PLACEHOLDER, editorExtensions, toEditorContent } from '../editor/schema.js';
 import { StoryHead, WordCount } from '../editor/story-head.js';
 import { TableTools } from '../editor/table-tools.js';
+import { useEditorTick } from '../editor/tick.js';
 import { SidePanel } from '../editor/side-panel.js';
 import { StoryViews } from '../components/story-views.js';
 import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
@@ -90,6 +91,26 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   // What the last paste left out, said above the body until dismissed or the next paste.
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
 
+  // The body is read out of the editor (getJSON, then the autosaver's copy in this browser's
+  // storage) when typing pauses, not on every key: both are as long as the story, and a
+  // 10,000-word story would miss the 16 ms a key may take (docs/benchmarks.md, "Typing").
+  // Anything that saves, and leaving the page, takes the body first (takeBody).
+  const bodyTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const bodyMaxTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const bodyPending = useRef<Editor | null>(null);
+  function takeBody() {
+    clearTimeout(bodyTimer.current);
+    clearTimeout(bodyMaxTimer.current);
+    const e = bodyPending.current;
+    if (!e) return;
+    bodyPending.current = null;
+    change({ body: e.getJSON() as ArticleFields['body'] });
+  }
+  const flush = () => {
+    takeBody();
+    return saver.flush();
+  };
+
   const editor = useEditor({
     extensions: [
       ...editorExtensions(),
@@ -98,7 +119,9 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     ],
     content: toEditorContent(start.body),
     editable: initial.allowed.update,
-    shouldRerenderOnTransaction: true,
+    // Only the parts that show the selection (toolbar, image and table panels) follow each
+    // transaction (useEditorTick); the whole screen re-rendering per key would be too slow.
+    shouldRerenderOnTransaction: false,
     editorProps: {
       attributes: {
         class: 'prose',
@@ -109,11 +132,29 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
       },
     },
     onUpdate: ({ editor: e }) => {
-      if (!applying.current) change({ body: e.getJSON() as ArticleFields['body'] });
+      if (applying.current) return;
+      // Typing without a pause still reaches this browser's storage every BODY_MAX_WAIT_MS.
+      if (!bodyPending.current) bodyMaxTimer.current = setTimeout(takeBody, BODY_MAX_WAIT_MS);
+      bodyPending.current = e;
+      saver.typing();
+      clearTimeout(bodyTimer.current);
+      bodyTimer.current = setTimeout(takeBody, BODY_SETTLE_MS);
     },
   });
 
-  useEffect(() => () => saver.dispose(), [saver]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: takeBody reads refs only
+  useEffect(() => {
+    // Closing or hiding the tab keeps the last keys in this browser's storage.
+    const leave = () => takeBody();
+    window.addEventListener('pagehide', leave);
+    document.addEventListener('visibilitychange', leave);
+    return () => {
+      window.removeEventListener('pagehide', leave);
+      document.removeEventListener('visibilitychange', leave);
+      takeBody();
+      saver.dispose();
+    };
+  }, [saver]);
 
   // A transition can take the right to edit away (or give it back).
   useEffect(() => {
@@ -121,11 +162,12 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   }, [editor, meta.allowed.update]);
 
   // Ctrl/⌘+S saves now instead of opening the browser's "save page" dialog.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: flush reads refs and the saver only
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
         e.preventDefault();
-        void saver.flush();
+        void flush();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -149,7 +191,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     note?: string,
     extra?: { notice?: { kind: string; text: string } },
   ) {
-    if (!(await saver.flush())) {
+    if (!(await flush())) {
       window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
       return;
     }
@@ -181,7 +223,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   }
 
   async function restore(revisionId: number) {
-    if (!(await saver.flush())) return;
+    if (!(await flush())) return;
     try {
       const a = await restoreRevision(meta.id, revisionId, saver.currentVersion);
       saver.reset(a);
@@ -200,7 +242,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
           <output className={`save-state save-${state.status}`} aria-live="polite" data-testid="save-state">
             {state.message}
           </output>
-          <PreviewButton articleId={meta.id} flush={() => saver.flush()} />
+          <PreviewButton articleId={meta.id} flush={flush} />
           {/* On a phone the workflow is below the story: one tap away rather than a long scroll. */}
           <a className="to-workflow" href="#story-workflow">
             Publish…
@@ -261,8 +303,13 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   );
 }
 
+/** How long typing pauses before the body is taken out of the editor (see takeBody). */
+const BODY_SETTLE_MS = 250;
+const BODY_MAX_WAIT_MS = 2000;
+
 /** Alt text, caption, credit and the file-photo flag of the selected image. */
 function ImageAttrs({ editor }: { editor: Editor }) {
+  useEditorTick(editor);
   if (!editor.isActive('image')) return null;
   const a = editor.getAttributes('image') as {
     mediaId: number;
