@@ -205,6 +205,33 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     expect(failures).toEqual([]);
   });
 
+  it('every Tab stop shows where the focus is (the first 30 of each screen)', async () => {
+    const page = browser.page;
+    await signedIn(page);
+    const unseen: string[] = [];
+    for (const pattern of routePatterns) {
+      const address = pattern.replace(/:(\w+)/g, (_m, name: string) => params()[name] ?? '');
+      await page.goto(`${base}/admin${address === '/' ? '' : address}`);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForTimeout(300);
+      for (let i = 0; i < 30; i++) {
+        await page.keyboard.press('Tab');
+        const stop = await page.evaluate(() => {
+          const el = document.activeElement;
+          if (!el || el === document.body) return null;
+          const css = getComputedStyle(el);
+          const ring =
+            (css.outlineStyle !== 'none' && Number.parseFloat(css.outlineWidth) > 0) ||
+            css.boxShadow !== 'none';
+          const name = el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 30);
+          return { ring, what: `${el.tagName.toLowerCase()} "${name}"` };
+        });
+        if (stop && !stop.ring) unseen.push(`${pattern}: ${stop.what}`);
+      }
+    }
+    expect([...new Set(unseen)]).toEqual([]);
+  });
+
   it('panels and dialogs: media edit panel, the library picker, bulk actions', async () => {
     const page = browser.page;
     await signedIn(page);
