@@ -131,6 +131,7 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     await page.goto(`${base}/admin`);
     await page.getByLabel('Email').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+    expect(await page.title()).toBe('Sign in · Masthead Test News Newsroom');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
