@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createArticle } from '../content/articles.js';
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { addTestUser, PASSWORD } from '../test/admin.js';
 import {
@@ -83,6 +84,8 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
   let base: string;
   let browser: Browser;
   let storyId: number;
+  /** A draft without a lead image: "Publish now" opens the checklist with a warning. */
+  let draftId: number;
 
   /** Real values for the route table's parameters. */
   const params = (): Record<string, string> => ({ id: String(storyId) });
@@ -99,7 +102,28 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
     await seedDemoIfEmpty(env.ctx);
-    await addTestUser(env.ctx, { email: 'owner@example.com', name: 'Olga Owner', role: 'owner' });
+    const section = await env.ctx.db
+      .selectFrom('sections')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const owner = await addTestUser(env.ctx, {
+      email: 'owner@example.com',
+      name: 'Olga Owner',
+      role: 'owner',
+    });
+    draftId = (
+      await createArticle(
+        env.ctx.db,
+        {
+          headline: 'Tram depot to close',
+          body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Soon.' }] }] },
+          sectionId: section.id,
+          status: 'draft',
+        },
+        { by: `user:${owner.id}`, createdBy: owner.id, timeZone: 'UTC', now: env.ctx.now().toISOString() },
+      )
+    ).id;
     const story = await env.ctx.db
       .selectFrom('articles')
       .select('id')
