@@ -17,7 +17,7 @@ const LAYERS = [
   ['accounts', 'cache'],
   ['content'],
   ['media'],
-  ['search', 'audience'],
+  ['search', 'audience', 'knowledge'],
   ['fronts', 'live'],
   ['distribution', 'mirrors'],
   ['site'],
@@ -70,6 +70,8 @@ const FACES = [
   'backup',
   'import',
   'ingest',
+  'knowledge',
+  'live',
 ];
 
 module.exports = {

@@ -12,6 +12,7 @@ const slow = [
   'src/cache/nodes.test.ts',
   'src/cache/nginx.test.ts',
   'src/site-url.test.ts',
+  'src/site/live-nodes.test.ts',
 ];
 
 export default defineConfig({

@@ -83,7 +83,9 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
     const page = reader.page;
     await page.goto(`${base}${live.path}`);
     await page.locator('#live-badge').waitFor();
-    expect(await page.locator('#live-key-points').innerText()).toContain('Runners gather at the start line.');
+    expect(await page.locator('#live-key-points').textContent()).toContain(
+      'Runners gather at the start line.',
+    );
     // A mark that a reload would wipe.
     await page.evaluate(() => {
       (window as unknown as { stayed: boolean }).stayed = true;
@@ -99,8 +101,8 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
     );
     const shown = page.locator(`#entry-${entry.id}`);
     await shown.waitFor({ timeout: 5_000 });
-    expect(await shown.innerText()).toContain('The front group is at 21 km.');
-    expect(await page.locator('#live-status').innerText()).toBe('1 new update');
+    expect(await shown.textContent()).toContain('The front group is at 21 km.');
+    expect(await page.locator('#live-status').textContent()).toBe('1 new update');
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     // Newest first: the new entry is above the earlier one.
     const order = await page.locator('#live-timeline > article').evaluateAll((els) => els.map((e) => e.id));
@@ -118,13 +120,13 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${base}${live.path}`);
-      const timeline = await page.locator('#live-timeline').innerText();
+      const timeline = await page.locator('#live-timeline').textContent();
       expect(timeline).toContain('Runners gather at the start line.');
       expect(timeline).toContain('The front group is at 21 km.');
       expect(await page.locator('#live-key-points').textContent()).toContain('Key points');
       await page.locator('#live-timeline a.live-permalink').first().click();
       await page.waitForURL(/\/entry\/\d+$/);
-      expect(await page.locator('h1').innerText()).toBe('Marathon day in the city');
+      expect(await page.locator('h1').textContent()).toBe('Marathon day in the city');
       expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toMatch(
         /^Leaders pass halfway \|/,
       );
@@ -144,12 +146,12 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
     await panel.getByLabel('Key point').check();
     await panel.getByRole('button', { name: 'Post update' }).click();
     await panel.locator('.live-entry-item', { hasText: 'Ribbon cut at noon.' }).waitFor();
-    expect(await panel.locator('.live-entry-item').first().innerText()).toContain('Key point');
+    expect(await panel.locator('.live-entry-item').first().textContent()).toContain('Key point');
 
     const readerPage = reader.page;
     await readerPage.goto(`${base}${quiet.path}`);
-    expect(await readerPage.locator('#live-timeline').innerText()).toContain('Ribbon cut at noon.');
-    expect(await readerPage.locator('#live-key-points').innerText()).toContain('Ribbon cut at noon.');
+    expect(await readerPage.locator('#live-timeline').textContent()).toContain('Ribbon cut at noon.');
+    expect(await readerPage.locator('#live-key-points').textContent()).toContain('Ribbon cut at noon.');
 
     // Pin it from the panel: the reader's page shows it pinned without a reload.
     const hub = (env.app as unknown as { liveHub: { connected: number } }).liveHub;

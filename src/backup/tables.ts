@@ -59,6 +59,10 @@ export const COPIED: readonly CopiedTable[] = [
   { name: 'live_coverage', key: ['article_id'] },
   id('live_entries'),
   id('live_entry_revisions'),
+  id('entities', { selfReference: 'merged_into' }),
+  id('entity_aliases'),
+  id('article_entities'),
+  { name: 'entity_extraction_queue', key: ['article_id'] },
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */

@@ -706,3 +706,62 @@ export interface LiveEntryRevisionsTable {
   saved_by: string | null;
 }
 export type LiveEntryRevisionRow = Selectable<LiveEntryRevisionsTable>;
+/** The kinds of things stories are about (src/knowledge). */
+export type EntityType = 'person' | 'organisation' | 'place' | 'event' | 'topic';
+export type ArticleEntityState = 'suggested' | 'confirmed' | 'rejected';
+
+/** A person, organisation, place, event or topic of the registry (migration 029). */
+export interface EntitiesTable {
+  id: Generated<number>;
+  type: EntityType;
+  name: string;
+  slug: string;
+  description: string;
+  wikidata_qid: string | null;
+  /** JSON list of URLs naming the same thing elsewhere. */
+  same_as: string;
+  /** Set when merged: the entity this one became (its row stays for history). */
+  merged_into: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EntityAliasesTable {
+  id: Generated<number>;
+  entity_id: number;
+  alias: string;
+  normalised: string;
+  language: string | null;
+}
+
+/** What extraction suggested for a story, and what the newsroom decided about it. */
+export interface ArticleEntitiesTable {
+  id: Generated<number>;
+  article_id: number;
+  /** "e:ID" for a registry entity, "n:normalised name" for a name the registry does not know. */
+  key: string;
+  entity_id: number | null;
+  name: string;
+  type: EntityType;
+  state: ArticleEntityState;
+  mentions: number;
+  first_offset: number | null;
+  snippet: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  updated_at: string;
+}
+
+export interface EntityExtractionQueueTable {
+  article_id: number;
+  queued_at: string;
+}
+
+export interface Database {
+  entities: EntitiesTable;
+  entity_aliases: EntityAliasesTable;
+  article_entities: ArticleEntitiesTable;
+  entity_extraction_queue: EntityExtractionQueueTable;
+}
+export type EntityRow = Selectable<EntitiesTable>;
+export type ArticleEntityRow = Selectable<ArticleEntitiesTable>;
