@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createArticle } from '../content/articles.js';
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { addTestUser, PASSWORD } from '../test/admin.js';
 import {
@@ -78,11 +79,16 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return out;
 }
 
+/** Walks over every screen take a while on a busy machine: more than the default 30 s. */
+const WALK_MS = 180_000;
+
 describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Chromium)', () => {
   let env: TestEnv;
   let base: string;
   let browser: Browser;
   let storyId: number;
+  /** A draft without a lead image: "Publish now" opens the checklist with a warning. */
+  let draftId: number;
 
   /** Real values for the route table's parameters. */
   const params = (): Record<string, string> => ({ id: String(storyId) });
@@ -99,7 +105,28 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
     await seedDemoIfEmpty(env.ctx);
-    await addTestUser(env.ctx, { email: 'owner@example.com', name: 'Olga Owner', role: 'owner' });
+    const section = await env.ctx.db
+      .selectFrom('sections')
+      .select('id')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const owner = await addTestUser(env.ctx, {
+      email: 'owner@example.com',
+      name: 'Olga Owner',
+      role: 'owner',
+    });
+    draftId = (
+      await createArticle(
+        env.ctx.db,
+        {
+          headline: 'Tram depot to close',
+          body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Soon.' }] }] },
+          sectionId: section.id,
+          status: 'draft',
+        },
+        { by: `user:${owner.id}`, createdBy: owner.id, timeZone: 'UTC', now: env.ctx.now().toISOString() },
+      )
+    ).id;
     const story = await env.ctx.db
       .selectFrom('articles')
       .select('id')
@@ -131,6 +158,7 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     await page.goto(`${base}/admin`);
     await page.getByLabel('Email').waitFor();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('email');
+    expect(await page.title()).toBe('Sign in · Masthead Test News Newsroom');
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -163,79 +191,128 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     await expect.poll(() => page.title()).toBe(`${headline} · Masthead Test News Newsroom`);
   });
 
-  it('every route: no serious or critical violations', async () => {
-    const page = browser.page;
-    await signedIn(page);
-    const failures: string[] = [];
-    for (const pattern of routePatterns) {
-      const address = pattern.replace(/:(\w+)/g, (_m, name: string) => {
-        const value = params()[name];
-        if (!value) throw new Error(`no test value for :${name} in ${pattern}: add one to params()`);
-        return value;
-      });
-      await page.goto(`${base}/admin${address === '/' ? '' : address}`);
-      await page.locator('main').first().waitFor();
-      // Screens load their data after the first paint: wait until nothing says "Loading".
-      await page
-        .waitForFunction(
-          () => !/Loading/.test(document.querySelector('main')?.textContent ?? ''),
-          undefined,
-          {
-            timeout: 10_000,
-          },
-        )
-        .catch(() => undefined);
-      await page.waitForTimeout(300);
-      // Really the screen: an owner may open every route, and every id given is real.
-      const h1 = await page.locator('h1').first().textContent();
-      expect(h1, pattern).not.toMatch(/^(Not found|Not available)/);
-      if (pattern === '/') await screenshot(page, 'desk');
-      for (const v of await seriousViolations(page)) failures.push(`${pattern}: ${v}`);
-      // Folded parts (<details>: revisions, more options) once unfolded.
-      const folded = await page.evaluate(() => {
-        const closed = Array.from(document.querySelectorAll('main details:not([open])'));
-        for (const d of closed) d.setAttribute('open', '');
-        return closed.length;
-      });
-      if (folded) {
+  it(
+    'every route: no serious or critical violations',
+    async () => {
+      const page = browser.page;
+      await signedIn(page);
+      const failures: string[] = [];
+      for (const pattern of routePatterns) {
+        const address = pattern.replace(/:(\w+)/g, (_m, name: string) => {
+          const value = params()[name];
+          if (!value) throw new Error(`no test value for :${name} in ${pattern}: add one to params()`);
+          return value;
+        });
+        await page.goto(`${base}/admin${address === '/' ? '' : address}`);
+        await page.locator('main').first().waitFor();
+        // Screens load their data after the first paint: wait until nothing says "Loading".
+        await page
+          .waitForFunction(
+            () => !/Loading/.test(document.querySelector('main')?.textContent ?? ''),
+            undefined,
+            {
+              timeout: 10_000,
+            },
+          )
+          .catch(() => undefined);
         await page.waitForTimeout(300);
-        for (const v of await seriousViolations(page)) failures.push(`${pattern} (unfolded): ${v}`);
+        // Really the screen: an owner may open every route, and every id given is real.
+        const h1 = await page.locator('h1').first().textContent();
+        expect(h1, pattern).not.toMatch(/^(Not found|Not available)/);
+        if (pattern === '/') await screenshot(page, 'desk');
+        for (const v of await seriousViolations(page)) failures.push(`${pattern}: ${v}`);
+        // Folded parts (<details>: revisions, more options) once unfolded.
+        const folded = await page.evaluate(() => {
+          const closed = Array.from(document.querySelectorAll('main details:not([open])'));
+          for (const d of closed) d.setAttribute('open', '');
+          return closed.length;
+        });
+        if (folded) {
+          await page.waitForTimeout(300);
+          for (const v of await seriousViolations(page)) failures.push(`${pattern} (unfolded): ${v}`);
+        }
       }
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    WALK_MS,
+  );
 
-  it('panels and dialogs: media edit panel, the library picker, bulk actions', async () => {
-    const page = browser.page;
-    await signedIn(page);
-    const failures: string[] = [];
-    const check = async (what: string) => {
-      await page.waitForTimeout(300);
-      for (const v of await seriousViolations(page)) failures.push(`${what}: ${v}`);
-    };
-    await page.goto(`${base}/admin/media`);
-    await page
-      .getByRole('button', { name: /^Edit image \d+:/ })
-      .first()
-      .click();
-    await page.locator('form.media-edit').waitFor();
-    await check('media edit panel');
+  it(
+    'every Tab stop shows where the focus is (the first 30 of each screen)',
+    async () => {
+      const page = browser.page;
+      await signedIn(page);
+      const unseen: string[] = [];
+      for (const pattern of routePatterns) {
+        const address = pattern.replace(/:(\w+)/g, (_m, name: string) => params()[name] ?? '');
+        await page.goto(`${base}/admin${address === '/' ? '' : address}`);
+        await page.locator('main h1').first().waitFor();
+        await page.waitForTimeout(300);
+        for (let i = 0; i < 30; i++) {
+          await page.keyboard.press('Tab');
+          const stop = await page.evaluate(() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const css = getComputedStyle(el);
+            const ring =
+              (css.outlineStyle !== 'none' && Number.parseFloat(css.outlineWidth) > 0) ||
+              css.boxShadow !== 'none';
+            const name = el.getAttribute('aria-label') ?? (el.textContent ?? '').trim().slice(0, 30);
+            return { ring, what: `${el.tagName.toLowerCase()} "${name}"` };
+          });
+          if (stop && !stop.ring) unseen.push(`${pattern}: ${stop.what}`);
+        }
+      }
+      expect([...new Set(unseen)]).toEqual([]);
+    },
+    WALK_MS,
+  );
 
-    await page.goto(`${base}/admin/stories/${storyId}`);
-    await page.getByText('Lead image', { exact: true }).click();
-    await page.getByRole('button', { name: 'Choose from the library…' }).click();
-    await page.locator('dialog.media-picker').waitFor();
-    await check('library picker in the editor');
-    await page.keyboard.press('Escape');
+  it(
+    'panels and dialogs: media edit panel, library picker, bulk bar, checklist, Not found',
+    async () => {
+      const page = browser.page;
+      await signedIn(page);
+      const failures: string[] = [];
+      const check = async (what: string) => {
+        await page.waitForTimeout(300);
+        for (const v of await seriousViolations(page)) failures.push(`${what}: ${v}`);
+      };
+      await page.goto(`${base}/admin/media`);
+      await page
+        .getByRole('button', { name: /^Edit image \d+:/ })
+        .first()
+        .click();
+      await page.locator('form.media-edit').waitFor();
+      await check('media edit panel');
 
-    await page.goto(`${base}/admin/stories`);
-    await page
-      .getByRole('checkbox', { name: /^Select/ })
-      .first()
-      .check();
-    await check('stories with bulk actions');
-    expect(failures).toEqual([]);
-  });
+      await page.goto(`${base}/admin/stories/${storyId}`);
+      await page.getByText('Lead image', { exact: true }).click();
+      await page.getByRole('button', { name: 'Choose from the library…' }).click();
+      await page.locator('dialog.media-picker').waitFor();
+      await check('library picker in the editor');
+      await page.keyboard.press('Escape');
+
+      await page.goto(`${base}/admin/stories`);
+      await page
+        .getByRole('checkbox', { name: /^Select/ })
+        .first()
+        .check();
+      await check('stories with bulk actions');
+
+      await page.goto(`${base}/admin/stories/${draftId}`);
+      await page.getByRole('button', { name: 'Publish now' }).click();
+      await page.getByRole('dialog', { name: 'Before you publish' }).waitFor();
+      await check('checklist before publishing');
+      await page.keyboard.press('Escape');
+
+      await page.goto(`${base}/admin/no-such-screen`);
+      await page.getByRole('heading', { name: 'Not found' }).waitFor();
+      await check('not found');
+      expect(failures).toEqual([]);
+    },
+    WALK_MS,
+  );
 
   it('`?` opens the shortcut sheet; Escape closes it and gives the focus back', async () => {
     const page = browser.page;
@@ -279,46 +356,50 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     await page.waitForURL(/\/admin\/stories\/new$/);
   });
 
-  it('on a phone (390×844): no sideways scrolling, the navigation behind "Menu"', async () => {
-    const page = browser.page;
-    await signedIn(page);
-    await page.setViewportSize({ width: 390, height: 844 });
-    try {
-      // Every screen but the story editor (its phone layout is the editor's own work) fits.
-      const wide: string[] = [];
-      for (const pattern of routePatterns.filter((p) => p !== '/stories/:id')) {
-        await page.goto(`${base}/admin${pattern === '/' ? '' : pattern}`);
-        await page.locator('main h1').first().waitFor();
-        await page.waitForTimeout(300);
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        if (width > 390) wide.push(`${pattern}: ${width}px`);
+  it(
+    'on a phone (390×844): no sideways scrolling, the navigation behind "Menu"',
+    async () => {
+      const page = browser.page;
+      await signedIn(page);
+      await page.setViewportSize({ width: 390, height: 844 });
+      try {
+        // Every screen but the story editor (its phone layout is the editor's own work) fits.
+        const wide: string[] = [];
+        for (const pattern of routePatterns.filter((p) => p !== '/stories/:id')) {
+          await page.goto(`${base}/admin${pattern === '/' ? '' : pattern}`);
+          await page.locator('main h1').first().waitFor();
+          await page.waitForTimeout(300);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          if (width > 390) wide.push(`${pattern}: ${width}px`);
+        }
+        expect(wide).toEqual([]);
+        for (const screen of ['/', '/stories']) {
+          await page.goto(`${base}/admin${screen}`);
+          await page.locator('main h1').waitFor();
+          await page.waitForTimeout(300);
+          if (screen === '/') await screenshot(page, 'desk-phone');
+          const nav = page.getByRole('navigation', { name: 'Main' });
+          expect(await nav.isVisible(), screen).toBe(false);
+          const menu = page.getByRole('button', { name: 'Menu' });
+          expect(await menu.getAttribute('aria-expanded')).toBe('false');
+          await menu.click();
+          expect(await menu.getAttribute('aria-expanded')).toBe('true');
+          await nav.getByRole('link', { name: 'Media' }).waitFor();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), screen).toBeLessThanOrEqual(
+            390,
+          );
+          expect(await seriousViolations(page), screen).toEqual([]);
+          await menu.click();
+        }
+        // Following a link folds the menu again.
+        await page.getByRole('button', { name: 'Menu' }).click();
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' }).click();
+        await page.getByRole('heading', { name: 'Desk', level: 1 }).waitFor();
+        expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 900 });
       }
-      expect(wide).toEqual([]);
-      for (const screen of ['/', '/stories']) {
-        await page.goto(`${base}/admin${screen}`);
-        await page.locator('main h1').waitFor();
-        await page.waitForTimeout(300);
-        if (screen === '/') await screenshot(page, 'desk-phone');
-        const nav = page.getByRole('navigation', { name: 'Main' });
-        expect(await nav.isVisible(), screen).toBe(false);
-        const menu = page.getByRole('button', { name: 'Menu' });
-        expect(await menu.getAttribute('aria-expanded')).toBe('false');
-        await menu.click();
-        expect(await menu.getAttribute('aria-expanded')).toBe('true');
-        await nav.getByRole('link', { name: 'Media' }).waitFor();
-        expect(await page.evaluate(() => document.documentElement.scrollWidth), screen).toBeLessThanOrEqual(
-          390,
-        );
-        expect(await seriousViolations(page), screen).toEqual([]);
-        await menu.click();
-      }
-      // Following a link folds the menu again.
-      await page.getByRole('button', { name: 'Menu' }).click();
-      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Desk' }).click();
-      await page.getByRole('heading', { name: 'Desk', level: 1 }).waitFor();
-      expect(await page.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
-    } finally {
-      await page.setViewportSize({ width: 1280, height: 900 });
-    }
-  });
+    },
+    WALK_MS,
+  );
 });

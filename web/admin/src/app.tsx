@@ -19,11 +19,11 @@ function focusStorySearch(triesLeft = 30) {
  * The tab's title names the screen (WCAG 2.4.2): the screen's heading, which the screens already
  * draw (a story's headline in the editor), followed as it loads or changes.
  */
-function useScreenTitle(signedIn: boolean) {
+function useScreenTitle(state: Auth['state']) {
   useEffect(() => {
     const app = `${siteSetting('site-name') || 'Masthead'} Newsroom`;
-    if (!signedIn) {
-      document.title = `Sign in · ${app}`;
+    if (state !== 'in') {
+      document.title = state === 'down' ? `Server not answering · ${app}` : `Sign in · ${app}`;
       return;
     }
     const content = document.getElementById('content');
@@ -37,7 +37,7 @@ function useScreenTitle(signedIn: boolean) {
     const watch = new MutationObserver(update);
     watch.observe(content, { subtree: true, childList: true, characterData: true });
     return () => watch.disconnect();
-  }, [signedIn]);
+  }, [state]);
 }
 
 /**
@@ -111,7 +111,7 @@ export function App() {
   const [help, setHelp] = useState(false);
   const openHelp = useCallback(() => setHelp(true), []);
   useShortcuts(auth.state === 'in', openHelp);
-  useScreenTitle(auth.state === 'in');
+  useScreenTitle(auth.state);
   useFocusOnNavigation(path);
   // On a phone the navigation folds behind "Menu"; going somewhere folds it again.
   const [menuOpen, setMenuOpen] = useState(false);
