@@ -13,6 +13,8 @@ export interface Gazetteer {
   byAlias: ReadonlyMap<string, GazetteerEntry>;
   /** The most words any alias has: how far the longest match looks ahead. */
   maxWords: number;
+  /** First word of an alias → the most words of an alias starting with it (most words start none). */
+  firstWords: ReadonlyMap<string, number>;
   /** Capitalised words that are never a name alone: nationalities ("Iraqi"), days, months. */
   notNames: ReadonlySet<string>;
 }
@@ -27,13 +29,21 @@ export function buildGazetteer(
   notNames: Iterable<string> = [],
 ): Gazetteer {
   const byAlias = new Map<string, GazetteerEntry>();
+  const firstWords = new Map<string, number>();
   let maxWords = 1;
   for (const a of aliases) {
     if (!a.normalised || byAlias.has(a.normalised)) continue; // the first (lowest id) wins a shared alias
     byAlias.set(a.normalised, { entityId: a.entityId, name: a.name, type: a.type });
-    maxWords = Math.max(maxWords, a.normalised.split(' ').length);
+    const words = a.normalised.split(' ');
+    maxWords = Math.max(maxWords, words.length);
+    firstWords.set(words[0]!, Math.max(firstWords.get(words[0]!) ?? 0, words.length));
   }
-  return { byAlias, maxWords, notNames: new Set([...CALENDAR, ...[...notNames].map(normaliseName)]) };
+  return {
+    byAlias,
+    maxWords,
+    firstWords,
+    notNames: new Set([...CALENDAR, ...[...notNames].map(normaliseName)]),
+  };
 }
 
 /** A name an NLP library found: where, and what kind of thing it thinks it is. */
@@ -99,7 +109,8 @@ function registryMatches(tokens: Token[], text: string, g: Gazetteer): Found[] {
   let i = 0;
   while (i < tokens.length) {
     let matched = 0;
-    for (let n = Math.min(g.maxWords, tokens.length - i); n >= 1; n--) {
+    const longest = startsUpper(tokens[i]!.text) ? (g.firstWords.get(tokens[i]!.norm) ?? 0) : 0;
+    for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       const slice = tokens.slice(i, i + n);
       // A name does not run across a sentence or a line.
       if (n > 1 && /[.!?;:\n]/.test(text.slice(slice[0]!.end, slice[n - 1]!.start))) continue;
