@@ -18,7 +18,7 @@ const LAYERS = [
   ['content'],
   ['media'],
   ['search', 'audience', 'knowledge'],
-  ['fronts'],
+  ['fronts', 'live'],
   ['distribution', 'mirrors'],
   ['site'],
   ['export', 'http'],
@@ -71,6 +71,7 @@ const FACES = [
   'import',
   'ingest',
   'knowledge',
+  'live',
 ];
 
 module.exports = {

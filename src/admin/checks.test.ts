@@ -116,6 +116,19 @@ describe.each(testDialects())('checks before publishing on %s', (dialect) => {
       },
     ],
   });
+  const table = (attrs: Record<string, unknown>) => ({
+    type: 'doc',
+    content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Results:' }] },
+      {
+        type: 'table',
+        attrs,
+        content: [
+          { type: 'tableRow', content: [{ type: 'tableCell', content: [{ type: 'text', text: 'Ward' }] }] },
+        ],
+      },
+    ],
+  });
   /** A story published straight through the content service (no checks), at a path. */
   const stored = (headline: string, status: 'published' | 'draft' | 'unpublished') =>
     createArticle(env.ctx.db, { ...complete(), headline, status } as ArticleInput, {
@@ -144,6 +157,10 @@ describe.each(testDialects())('checks before publishing on %s', (dialect) => {
       [{ body: link('https://news.example.com/nowhere/at/all') }, ['error:link-broken']],
       [{ body: link('https://news.example.com/admin/articles/1') }, ['error:link-unpublished']],
       [{ embargoUntil: '2099-01-01T00:00:00Z' }, ['error:embargo']],
+      [{ body: table({ caption: 'Turnout' }) }, ['warning:table-header']],
+      [{ body: table({ headerRow: true }) }, ['warning:table-caption']],
+      [{ body: table({}) }, ['warning:table-header', 'warning:table-caption']],
+      [{ body: table({ caption: 'Turnout', headerRow: true }) }, []],
     ];
     for (const [patch, expected] of cases) {
       const a = await story(s.editor, patch);

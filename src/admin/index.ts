@@ -17,6 +17,7 @@ import { checkRoutes } from './routes/checks.js';
 import { distributionAdminRoutes } from './routes/distribution.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { entityRoutes } from './routes/entities.js';
+import { liveRoutes } from './routes/live.js';
 import { mediaRoutes } from './routes/media.js';
 import { mirrorAdminRoutes } from './routes/mirrors.js';
 import { noticeRoutes } from './routes/notices.js';
@@ -70,6 +71,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       frontRoutes(router, ctx);
       ingestRoutes(router, ctx);
       entityRoutes(router, ctx);
+      liveRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

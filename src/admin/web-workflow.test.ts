@@ -92,10 +92,12 @@ describe.skipIf(!runBrowserTests)(
       await page.keyboard.type('unchanged');
       await page.keyboard.press('Control+B');
       await page.keyboard.type(' in the new timetable');
-      // Select "new timetable" and link it (Ctrl+K asks for the address).
+      // Select "new timetable" and link it (Ctrl+K opens the link dialog).
       for (let i = 0; i < 'new timetable'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
-      page.once('dialog', (d) => void d.accept('https://example.org/timetable'));
       await page.keyboard.press('Control+K');
+      const link = page.getByRole('dialog', { name: 'Link' });
+      await link.getByLabel('Address').fill('https://example.org/timetable');
+      await link.getByRole('button', { name: 'Apply' }).click();
       await page.locator('.ProseMirror a', { hasText: 'new timetable' }).waitFor();
       await saved(page);
       await page.reload();

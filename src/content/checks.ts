@@ -104,6 +104,13 @@ export async function checkStory(db: Db, content: ArticleInput, opts: CheckOptio
       `The body starts with the dateline "${dateline}", which the page already shows.`,
     );
 
+  // A table's column headers and caption are what a screen reader announces to find one's way.
+  const tables = tablesIn(content.body);
+  if (tables.some((t) => t.attrs?.headerRow !== true))
+    warn('table-header', 'body', 'A table has no header row: mark its first row as column headers.');
+  if (tables.some((t) => !t.attrs?.caption?.trim()))
+    warn('table-caption', 'body', 'A table has no caption: say in a line what it shows.');
+
   for (const href of new Set(linksIn(content.body))) {
     const path = internalPath(href, opts.siteOrigins);
     if (path === null) continue;
@@ -127,6 +134,13 @@ function linksIn(body: unknown): string[] {
   };
   walk(body);
   return out;
+}
+
+/** The body's tables (top level: the schema has no tables inside other blocks). */
+function tablesIn(body: unknown): { attrs?: { headerRow?: unknown; caption?: string } }[] {
+  const content = (body as { content?: unknown } | null)?.content;
+  if (!Array.isArray(content)) return [];
+  return content.filter((n) => (n as { type?: unknown } | null)?.type === 'table');
 }
 
 /** The text of the body's first paragraph. */

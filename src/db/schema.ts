@@ -650,6 +650,62 @@ export interface IngestUsesTable {
 }
 export type IngestUseRow = Selectable<IngestUsesTable>;
 
+// Live coverage (src/live; migration 028-live).
+export interface Database {
+  live_coverage: LiveCoverageTable;
+  live_entries: LiveEntriesTable;
+  live_entry_revisions: LiveEntryRevisionsTable;
+}
+
+export type LiveState = 'live' | 'ended';
+export type LiveEntryKind = 'text' | 'image' | 'video' | 'quote';
+
+/** A story covered live: started, and maybe ended (then it reads as a normal story). */
+export interface LiveCoverageTable {
+  article_id: number;
+  state: LiveState;
+  started_at: string;
+  started_by: string | null;
+  ended_at: string | null;
+  ended_by: string | null;
+}
+export type LiveCoverageRow = Selectable<LiveCoverageTable>;
+
+/** One timestamped entry of a live story; the body is a document as JSON text (shared/document). */
+export interface LiveEntriesTable {
+  id: Generated<number>;
+  article_id: number;
+  author_id: number | null;
+  /** The reporter's name as readers saw it when the entry was posted. */
+  author_name: ColumnType<string, string | undefined, string>;
+  kind: LiveEntryKind;
+  title: ColumnType<string, string | undefined, string>;
+  body: string;
+  key_point: ColumnType<number, number | undefined, number>;
+  pinned: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+export type LiveEntryRow = Selectable<LiveEntriesTable>;
+
+/** The state an entry was in at each version (written by every change, the first post included). */
+export interface LiveEntryRevisionsTable {
+  id: Generated<number>;
+  entry_id: number;
+  version: number;
+  kind: LiveEntryKind;
+  title: string;
+  body: string;
+  key_point: number;
+  pinned: number;
+  deleted: ColumnType<number, number | undefined, number>;
+  saved_at: string;
+  saved_by: string | null;
+}
+export type LiveEntryRevisionRow = Selectable<LiveEntryRevisionsTable>;
 /** The kinds of things stories are about (src/knowledge). */
 export type EntityType = 'person' | 'organisation' | 'place' | 'event' | 'topic';
 export type ArticleEntityState = 'suggested' | 'confirmed' | 'rejected';

@@ -20,6 +20,32 @@ describe('post HTML → document', () => {
     expect(problems).toEqual(['shortcode [poll] kept as text']);
   });
 
+  it('turns [gallery ids] into images in order, and reports what it cannot', async () => {
+    const files: Record<string, string> = {
+      '7': 'https://old.example.com/a.jpg',
+      '9': 'https://old.example.com/b.jpg',
+    };
+    const media: Record<string, number> = {
+      'https://old.example.com/a.jpg': 41,
+      'https://old.example.com/b.jpg': 42,
+    };
+    const resolve = async (src: string) => media[src] ?? null;
+    const { blocks, problems } = await convertPost(
+      '[gallery ids="9, 7,8"]\n\n[gallery]',
+      resolve,
+      (id) => files[id],
+    );
+    expect(blocks).toEqual([
+      { type: 'image', attrs: { mediaId: 42 } },
+      { type: 'image', attrs: { mediaId: 41 } },
+    ]);
+    expect(problems).toEqual([
+      'gallery: attachment 8 is not in the export',
+      'gallery of 2 images imported as separate images',
+      '[gallery ids=""] not converted (add its images by hand)',
+    ]);
+  });
+
   it('recognises allow-listed embeds only', () => {
     expect(embedFor('https://youtu.be/dQw4w9WgXcQ')?.provider).toBe('youtube');
     expect(embedFor('https://evil.example.com/watch?v=1')).toBeNull();
@@ -53,6 +79,55 @@ describe('post HTML → document', () => {
       'link kept as text (not an absolute http/https/mailto address): /local',
       '<script> removed',
       'image not found in the media directory: https://old.example.com/wp-content/uploads/a.jpg',
+    ]);
+  });
+
+  it('turns a table into a table node: caption, header row, marks, merged cells spread', async () => {
+    const { blocks, problems } = await convertPost(
+      '<figure class="wp-block-table"><table><caption> Budget  2026 </caption><thead><tr><th>Item</th><th>Cost</th></tr></thead>' +
+        '<tbody><tr><td><strong>Gates</strong></td><td>€2m<sup>1</sup></td></tr><tr><td colspan="2">Total <s>€4m</s> €3m</td></tr>' +
+        '<tr><td>Bridge</td></tr></tbody></table></figure>',
+      noImages,
+    );
+    const cell = (...content: unknown[]) =>
+      content.length ? { type: 'tableCell', content } : { type: 'tableCell' };
+    const t = (text: string, marks?: unknown[]) =>
+      marks ? { type: 'text', text, marks } : { type: 'text', text };
+    expect(blocks).toEqual([
+      {
+        type: 'table',
+        attrs: { caption: 'Budget 2026', headerRow: true },
+        content: [
+          { type: 'tableRow', content: [cell(t('Item')), cell(t('Cost'))] },
+          {
+            type: 'tableRow',
+            content: [
+              cell(t('Gates', [{ type: 'bold' }])),
+              cell(t('€2m'), t('1', [{ type: 'superscript' }])),
+            ],
+          },
+          {
+            type: 'tableRow',
+            content: [cell(t('Total '), t('€4m', [{ type: 'strike' }]), t(' €3m')), cell()],
+          },
+          { type: 'tableRow', content: [cell(t('Bridge')), cell()] },
+        ],
+      },
+    ]);
+    expect(problems).toEqual(['merged table cells split (check the table)']);
+  });
+
+  it('keeps underline, strike-through, superscript and subscript', async () => {
+    const { blocks } = await convertPost('<p><u>a</u><del>b</del><sub>c</sub></p>', noImages);
+    expect(blocks).toEqual([
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'a', marks: [{ type: 'underline' }] },
+          { type: 'text', text: 'b', marks: [{ type: 'strike' }] },
+          { type: 'text', text: 'c', marks: [{ type: 'subscript' }] },
+        ],
+      },
     ]);
   });
 });

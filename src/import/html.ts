@@ -2,6 +2,7 @@ import type { ChildNode, Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import {
   type BlockNode,
+  DOCUMENT_LIMITS,
   EMBED_PROVIDER_NAMES,
   type InlineNode,
   isSafeHref,
@@ -10,6 +11,9 @@ import {
   type Mark,
   matchEmbed,
   type ParagraphNode,
+  type TableCellNode,
+  type TableNode,
+  type TableRowNode,
 } from '../shared/document/index.js';
 
 /**
@@ -20,6 +24,9 @@ import {
 
 /** Finds (or imports) the media item for an image URL; null when the file is missing. */
 export type ImageResolver = (src: string) => Promise<number | null>;
+
+/** The file URL of a WordPress attachment id (what `[gallery ids="…"]` names). */
+export type AttachmentUrl = (id: string) => string | undefined;
 
 export interface Converted {
   blocks: BlockNode[];
@@ -90,12 +97,16 @@ export function embedFor(
 }
 
 /** Converts one post's HTML. Gutenberg posts are recognised by their `<!-- wp:` comments. */
-export async function convertPost(html: string, resolveImage: ImageResolver): Promise<Converted> {
+export async function convertPost(
+  html: string,
+  resolveImage: ImageResolver,
+  attachmentUrl?: AttachmentUrl,
+): Promise<Converted> {
   const problems: string[] = [];
   const gutenberg = html.includes('<!-- wp:');
   let source = expandShortcodes(html, problems);
   if (!gutenberg) source = autop(source);
-  return walk(source, resolveImage, problems);
+  return walk(source, resolveImage, problems, attachmentUrl);
 }
 
 /**
@@ -106,9 +117,14 @@ export function convertHtml(html: string, resolveImage: ImageResolver): Promise<
   return walk(html, resolveImage, []);
 }
 
-async function walk(source: string, resolveImage: ImageResolver, problems: string[]): Promise<Converted> {
+async function walk(
+  source: string,
+  resolveImage: ImageResolver,
+  problems: string[],
+  attachmentUrl?: AttachmentUrl,
+): Promise<Converted> {
   const dom = parseDocument(source, { decodeEntities: true });
-  const w = new Walker(resolveImage, problems);
+  const w = new Walker(resolveImage, problems, attachmentUrl);
   await w.blocks(dom.children);
   w.flushInline();
   return { blocks: w.out, problems: [...new Set(problems)] };
@@ -136,6 +152,7 @@ class Walker {
   constructor(
     private readonly resolveImage: ImageResolver,
     private readonly problems: string[],
+    private readonly attachmentUrl?: AttachmentUrl,
   ) {}
 
   flushInline() {
@@ -249,11 +266,10 @@ class Walker {
         return;
       }
       case 'wp-gallery':
-        // A gallery names attachment ids, not files; the newsroom rebuilds it from the library.
-        this.problems.push(`[gallery ids="${e.attribs.ids ?? ''}"] not converted (add its images by hand)`);
+        await this.gallery(e.attribs.ids ?? '');
         return;
       case 'table':
-        this.table(e);
+        await this.table(e);
         return;
       case 'pre': {
         const text = textOf(e).trim();
@@ -324,6 +340,40 @@ class Walker {
     }
   }
 
+  /**
+   * `[gallery ids="…"]` names attachments, not files: each becomes an image node in the gallery's
+   * order (the document has no gallery node; the site shows them one after another), and the
+   * report says so. A gallery without ids (WordPress then shows the post's attached images) is
+   * reported for the newsroom to rebuild.
+   */
+  private async gallery(ids: string): Promise<void> {
+    const list = ids
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (!list.length || !this.attachmentUrl) {
+      this.problems.push(`[gallery ids="${ids}"] not converted (add its images by hand)`);
+      return;
+    }
+    let images = 0;
+    for (const id of list) {
+      const url = this.attachmentUrl(id);
+      if (!url) {
+        this.problems.push(`gallery: attachment ${id} is not in the export`);
+        continue;
+      }
+      const mediaId = await this.resolveImage(url);
+      if (!mediaId) {
+        this.problems.push(`image not found in the media directory: ${url}`);
+        continue;
+      }
+      this.push({ type: 'image', attrs: { mediaId } });
+      images++;
+    }
+    if (images)
+      this.problems.push(`gallery of ${images} image${images === 1 ? '' : 's'} imported as separate images`);
+  }
+
   private async image(img: Element, caption: string): Promise<void> {
     const src = img.attribs.src ?? '';
     const mediaId = src ? await this.resolveImage(src) : null;
@@ -338,16 +388,54 @@ class Walker {
     });
   }
 
-  /** Tables have no node yet: each row becomes a paragraph of its cells, and the report says so. */
-  private table(e: Element) {
-    this.problems.push('table flattened to one paragraph per row');
+  /**
+   * A table node: the caption, its rows (thead, tbody, tfoot or bare), a first row of <th> as
+   * the header row. Cells keep inline text; merged cells are spread into empty neighbours and
+   * ragged rows padded, since the schema has neither; what does not fit is reported.
+   */
+  private async table(e: Element): Promise<void> {
+    const caption = findAll(e, 'caption')[0];
+    const captionText = caption ? textOf(caption).replace(/\s+/g, ' ').trim().slice(0, 2000) : '';
+    const rows: TableRowNode[] = [];
+    let headerRow = false;
+    let merged = false;
     for (const tr of findAll(e, 'tr')) {
-      const cells = tr.children
-        .filter((c) => el(c)?.name === 'td' || el(c)?.name === 'th')
-        .map((c) => textOf(c).replace(/\s+/g, ' ').trim());
-      const text = cells.join(' | ');
-      if (text.replace(/[\s|]/g, '')) this.push({ type: 'paragraph', content: [{ type: 'text', text }] });
+      if (rows.length >= DOCUMENT_LIMITS.maxTableRows) {
+        this.problems.push(`table cut to ${DOCUMENT_LIMITS.maxTableRows} rows`);
+        break;
+      }
+      const cells: TableCellNode[] = [];
+      let allTh = true;
+      for (const c of tr.children) {
+        const ce = el(c);
+        if (ce?.name !== 'td' && ce?.name !== 'th') continue;
+        if (ce.name === 'td') allTh = false;
+        const content = tidy(await this.inline(ce.children, []));
+        cells.push(content.length ? { type: 'tableCell', content } : { type: 'tableCell' });
+        const span = Math.min(
+          Number.parseInt(ce.attribs.colspan ?? '1', 10) || 1,
+          DOCUMENT_LIMITS.maxTableColumns,
+        );
+        if (span > 1 || Number.parseInt(ce.attribs.rowspan ?? '1', 10) > 1) merged = true;
+        for (let i = 1; i < span; i++) cells.push({ type: 'tableCell' });
+      }
+      if (!cells.length) continue;
+      if (!rows.length) headerRow = allTh;
+      rows.push({ type: 'tableRow', content: cells });
     }
+    if (!rows.length) return;
+    if (merged) this.problems.push('merged table cells split (check the table)');
+    const width = Math.max(...rows.map((r) => r.content.length));
+    const columns = Math.min(width, DOCUMENT_LIMITS.maxTableColumns);
+    if (width > columns) this.problems.push(`table cut to ${columns} columns`);
+    for (const r of rows) {
+      r.content = r.content.slice(0, columns);
+      while (r.content.length < columns) r.content.push({ type: 'tableCell' });
+    }
+    const attrs: NonNullable<TableNode['attrs']> = {};
+    if (captionText) attrs.caption = captionText;
+    if (headerRow) attrs.headerRow = true;
+    this.push({ type: 'table', ...(Object.keys(attrs).length ? { attrs } : {}), content: rows });
   }
 
   private async list(e: Element): Promise<ListNode | null> {
@@ -440,6 +528,14 @@ class Walker {
         out.push(...(await this.inline(e.children, withMark(marks, { type: 'bold' }))));
       else if (tag === 'em' || tag === 'i')
         out.push(...(await this.inline(e.children, withMark(marks, { type: 'italic' }))));
+      else if (tag === 'u' || tag === 'ins')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'underline' }))));
+      else if (tag === 's' || tag === 'strike' || tag === 'del')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'strike' }))));
+      else if (tag === 'sup')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'superscript' }))));
+      else if (tag === 'sub')
+        out.push(...(await this.inline(e.children, withMark(marks, { type: 'subscript' }))));
       else if (tag === 'a') {
         const href = (e.attribs.href ?? '').trim();
         if (href && isSafeHref(href))

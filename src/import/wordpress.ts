@@ -393,8 +393,10 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
       if (url) leadMediaId = await mediaFor(tx, url, entry.problems);
       else entry.problems.push(`featured image: attachment ${thumb} is not in the export`);
     }
-    const converted = await convertPost(field(item, 'content:encoded'), (src) =>
-      mediaFor(tx, src, entry.problems),
+    const converted = await convertPost(
+      field(item, 'content:encoded'),
+      (src) => mediaFor(tx, src, entry.problems),
+      (id) => scan.attachments.get(id),
     );
     entry.problems.push(...converted.problems);
     let body: { type: 'doc'; content: BlockNode[] };

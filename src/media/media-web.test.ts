@@ -185,7 +185,7 @@ describe.skipIf(!runBrowserTests)('the media library in headless Chromium', () =
     await p.goto(`${base}/admin/stories/${story.id}`);
     await p.locator('.ProseMirror', { hasText: 'The fleet is back.' }).click();
     await p.keyboard.press('Control+End');
-    await p.getByRole('button', { name: 'Insert an image from the media library' }).click();
+    await p.getByRole('button', { name: 'Image', exact: true }).click();
     const dialog = p.getByRole('dialog', { name: 'Insert an image' });
     await dialog.getByLabel('Search images').fill('harbour');
     await dialog.getByRole('button', { name: 'Search', exact: true }).click();

@@ -14,6 +14,7 @@ import {
   type ListItemNode,
   type ListNode,
   type Mark,
+  type TableNode,
 } from './schema.js';
 
 /** An image as the media library serves it, for one body image. */
@@ -68,6 +69,8 @@ function block(node: BlockNode, opts: RenderOptions): string {
       return embed(node.attrs.provider, node.attrs.url);
     case 'horizontalRule':
       return '<hr>';
+    case 'table':
+      return table(node);
     default:
       return '';
   }
@@ -91,6 +94,34 @@ function items(nodes: ListItemNode[]): string {
     out += '</li>';
   }
   return out;
+}
+
+/**
+ * A data table in a focusable scrolling wrapper: a wide table scrolls sideways on a phone
+ * instead of widening the page, and keyboard users can scroll it too (the region is named by
+ * the caption). Column headers carry scope="col".
+ */
+function table(node: TableNode): string {
+  const caption = node.attrs?.caption?.trim();
+  const header = node.attrs?.headerRow === true;
+  let rows = '';
+  node.content.forEach((row, i) => {
+    const th = header && i === 0;
+    if (i === 0 && header) rows += '<thead>';
+    if (i === (header ? 1 : 0)) rows += '<tbody>';
+    rows += '<tr>';
+    for (const cell of row.content) {
+      rows += th ? `<th scope="col">${inline(cell.content)}</th>` : `<td>${inline(cell.content)}</td>`;
+    }
+    rows += '</tr>';
+    if (th) rows += '</thead>';
+  });
+  if (node.content.length > (header ? 1 : 0)) rows += '</tbody>';
+  const label = caption
+    ? ` role="region" aria-label="${escapeHtml(caption)}"`
+    : ' role="region" aria-label="Table"';
+  const cap = caption ? `<caption>${escapeHtml(caption)}</caption>` : '';
+  return `<div class="body-table" tabindex="0"${label}><table>${cap}${rows}</table></div>`;
 }
 
 function image(node: ImageNode, opts: RenderOptions): string {
@@ -144,7 +175,23 @@ function embed(provider: EmbedProvider, url: string): string {
 
 // New marks open outermost-first in this order, so a link wraps its bold words rather than
 // being split into several anchors.
-const MARK_ORDER: Record<string, number> = { link: 0, bold: 1, italic: 2 };
+const MARK_ORDER: Record<string, number> = {
+  link: 0,
+  bold: 1,
+  italic: 2,
+  underline: 3,
+  strike: 4,
+  superscript: 5,
+  subscript: 6,
+};
+const TAGS: Record<string, string> = {
+  bold: 'strong',
+  italic: 'em',
+  underline: 'u',
+  strike: 's',
+  superscript: 'sup',
+  subscript: 'sub',
+};
 const NO_MARKS: Mark[] = [];
 
 /** Renders inline nodes, keeping marks shared by neighbouring text open across them. */
@@ -194,15 +241,15 @@ function sameMark(a: Mark, b: Mark): boolean {
 }
 
 function openTag(mark: Mark): string {
-  if (mark.type === 'bold') return '<strong>';
-  if (mark.type === 'italic') return '<em>';
-  const { href, title } = mark.attrs;
+  if (mark.type !== 'link') return `<${TAGS[mark.type]}>`;
+  const { href, title, newTab } = mark.attrs;
   // Every http(s) link is absolute, hence external; mailto needs no rel.
   const rel = /^https?:/i.test(href) ? ' rel="noopener noreferrer"' : '';
   const titleAttr = title ? ` title="${escapeHtml(title)}"` : '';
-  return `<a href="${escapeHtml(href)}"${titleAttr}${rel}>`;
+  const target = newTab === true ? ' target="_blank"' : '';
+  return `<a href="${escapeHtml(href)}"${titleAttr}${target}${rel}>`;
 }
 
 function closeTag(mark: Mark): string {
-  return mark.type === 'bold' ? '</strong>' : mark.type === 'italic' ? '</em>' : '</a>';
+  return mark.type === 'link' ? '</a>' : `</${TAGS[mark.type]}>`;
 }

@@ -34,7 +34,15 @@ export type {
   Mark,
   OrderedListNode,
   ParagraphNode,
+  PlainMark,
+  StrikeMark,
+  SubscriptMark,
+  SuperscriptMark,
+  TableCellNode,
+  TableNode,
+  TableRowNode,
   TextNode,
+  UnderlineMark,
 } from './schema.js';
 export {
   DOCUMENT_LIMITS,

@@ -330,9 +330,9 @@ describe('validateDocument rejects structure', () => {
     ],
     [
       'an unknown mark',
-      docOf(para('x', [{ type: 'underline' }])),
+      docOf(para('x', [{ type: 'highlight' }])),
       'content[0].content[0].marks[0]',
-      'unknown mark type "underline"',
+      'unknown mark type "highlight"',
     ],
     [
       'a duplicate mark',

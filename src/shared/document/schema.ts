@@ -18,9 +18,18 @@ export type HeadingLevel = 2 | 3 | 4;
 
 export type BoldMark = { type: 'bold' };
 export type ItalicMark = { type: 'italic' };
-/** `href` is an absolute http, https or mailto URL. */
-export type LinkMark = { type: 'link'; attrs: { href: string; title?: string } };
-export type Mark = BoldMark | ItalicMark | LinkMark;
+export type UnderlineMark = { type: 'underline' };
+export type StrikeMark = { type: 'strike' };
+export type SuperscriptMark = { type: 'superscript' };
+export type SubscriptMark = { type: 'subscript' };
+/** Marks without attributes. */
+export type PlainMark = BoldMark | ItalicMark | UnderlineMark | StrikeMark | SuperscriptMark | SubscriptMark;
+/**
+ * `href` is an absolute http, https or mailto URL; `newTab` asks readers' browsers to open it
+ * in a new tab (rendered with rel="noopener noreferrer").
+ */
+export type LinkMark = { type: 'link'; attrs: { href: string; title?: string; newTab?: boolean } };
+export type Mark = PlainMark | LinkMark;
 
 /** `text` is never empty; `marks` holds at most one mark of each type. */
 export type TextNode = { type: 'text'; text: string; marks?: Mark[] };
@@ -52,6 +61,19 @@ export type ImageNode = { type: 'image'; attrs: ImageAttrs };
 /** `url` is an item URL served by `provider` (see embeds.ts). */
 export type EmbedNode = { type: 'embed'; attrs: { provider: EmbedProvider; url: string } };
 export type HorizontalRuleNode = { type: 'horizontalRule' };
+/** One cell: inline content only (no merged cells, no blocks), so every renderer stays simple. */
+export type TableCellNode = { type: 'tableCell'; content?: InlineNode[] };
+/** At least one cell; every row of a table has the same number of cells. */
+export type TableRowNode = { type: 'tableRow'; content: TableCellNode[] };
+/**
+ * A data table: at least one row. `headerRow` makes the first row the column headers;
+ * `caption` names the table for screen readers and is shown above it.
+ */
+export type TableNode = {
+  type: 'table';
+  attrs?: { caption?: string; headerRow?: boolean };
+  content: TableRowNode[];
+};
 
 export type BlockNode =
   | ParagraphNode
@@ -61,7 +83,8 @@ export type BlockNode =
   | OrderedListNode
   | ImageNode
   | EmbedNode
-  | HorizontalRuleNode;
+  | HorizontalRuleNode
+  | TableNode;
 
 /** The article body. `content` may be empty. */
 export type Doc = { type: 'doc'; content: BlockNode[] };
@@ -77,6 +100,9 @@ export const DOCUMENT_LIMITS = Object.freeze({
   /** Characters in alt, caption, credit, citation and link titles. */
   maxAttrLength: 2_000,
   maxUrlLength: 2_048,
+  /** A table wider than this does not fit a phone even scrolled; longer belongs in a download. */
+  maxTableColumns: 20,
+  maxTableRows: 500,
 });
 
 /** A document failed validation; `path` locates the node, e.g. `content[3].content[0].marks[1]`. */
@@ -143,6 +169,9 @@ const NODE_SHAPES = new Map<string, Shape>([
   ],
   ['embed', { fields: ['attrs'], attrs: ['provider', 'url'], attrsRequired: true }],
   ['horizontalRule', { fields: [] }],
+  ['table', { fields: ['attrs', 'content'], attrs: ['caption', 'headerRow'] }],
+  ['tableRow', { fields: ['content'] }],
+  ['tableCell', { fields: ['content'] }],
   ['text', { fields: ['text', 'marks'] }],
   // TipTap can put marks on a break pasted inside bold text; they are checked, then dropped.
   ['hardBreak', { fields: ['marks'] }],
@@ -150,7 +179,11 @@ const NODE_SHAPES = new Map<string, Shape>([
 const MARK_SHAPES = new Map<string, Shape>([
   ['bold', { fields: [] }],
   ['italic', { fields: [] }],
-  ['link', { fields: ['attrs'], attrs: ['href', 'title'], attrsRequired: true }],
+  ['underline', { fields: [] }],
+  ['strike', { fields: [] }],
+  ['superscript', { fields: [] }],
+  ['subscript', { fields: [] }],
+  ['link', { fields: ['attrs'], attrs: ['href', 'title', 'newTab'], attrsRequired: true }],
 ]);
 const BLOCKS = [
   'paragraph',
@@ -161,6 +194,7 @@ const BLOCKS = [
   'image',
   'embed',
   'horizontalRule',
+  'table',
 ];
 const INLINES = ['text', 'hardBreak'];
 const HREF_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
@@ -309,6 +343,8 @@ class Walker {
       }
       case 'horizontalRule':
         return { type };
+      case 'table':
+        return this.table(obj, a, path, depth);
       default: // 'paragraph', the only block left after node() checked the type
         return this.paragraph(obj, path, depth);
     }
@@ -330,6 +366,39 @@ class Walker {
       fail(path, type, 'start must be a whole number of at least 1');
     }
     return { type, attrs: { start: start as number }, content: items };
+  }
+
+  table(obj: Obj, a: Obj, path: string, depth: number): TableNode {
+    const caption = this.optStr(a.caption, path, 'table', 'caption');
+    const headerRow = a.headerRow ?? undefined;
+    if (headerRow !== undefined && typeof headerRow !== 'boolean')
+      fail(path, 'table', 'headerRow must be true or false');
+    const raw = children(obj, path, 'table', 1, 'row');
+    if (raw.length > L.maxTableRows) fail(path, 'table', `has more than ${L.maxTableRows} rows`);
+    let columns = -1;
+    const rows = raw.map((r, i): TableRowNode => {
+      const rp = at(path, i);
+      const row = this.node(r, rp, depth + 1, ['tableRow'], 'a table').obj;
+      const cells = children(row, rp, 'tableRow', 1, 'cell');
+      if (cells.length > L.maxTableColumns) fail(rp, 'tableRow', `has more than ${L.maxTableColumns} cells`);
+      // Ragged rows would leave screen readers announcing the wrong column header.
+      if (columns === -1) columns = cells.length;
+      else if (cells.length !== columns)
+        fail(rp, 'tableRow', `has ${cells.length} cells where the first row has ${columns}`);
+      const content = cells.map((c, j): TableCellNode => {
+        const cp = at(rp, j);
+        const cell = this.node(c, cp, depth + 2, ['tableCell'], 'a table row').obj;
+        const inline = this.inline(cell, cp, 'tableCell', depth + 2);
+        return inline ? { type: 'tableCell', content: inline } : { type: 'tableCell' };
+      });
+      return { type: 'tableRow', content };
+    });
+    const attrs: NonNullable<TableNode['attrs']> = {};
+    if (caption?.trim()) attrs.caption = caption;
+    if (headerRow === true) attrs.headerRow = true;
+    return Object.keys(attrs).length
+      ? { type: 'table', attrs, content: rows }
+      : { type: 'table', content: rows };
   }
 
   listItem(value: unknown, path: string, depth: number): ListItemNode {
@@ -374,12 +443,17 @@ class Walker {
       if (seen.has(type)) fail(p, what, `duplicate ${type} mark on the same text`);
       seen.add(type);
       const a = checkShape(raw, shape, p, what);
-      if (type !== 'link') return { type: type as 'bold' | 'italic' };
+      if (type !== 'link') return { type: type as PlainMark['type'] };
       const href = this.str(a.href, L.maxUrlLength, p, what, 'href');
       const problem = hrefProblem(href);
       if (problem) fail(p, what, problem);
       const title = this.optStr(a.title, p, what, 'title');
-      return { type, attrs: title === undefined ? { href } : { href, title } };
+      const newTab = a.newTab ?? undefined;
+      if (newTab !== undefined && typeof newTab !== 'boolean') fail(p, what, 'newTab must be true or false');
+      const attrs: LinkMark['attrs'] = { href };
+      if (title !== undefined) attrs.title = title;
+      if (newTab === true) attrs.newTab = true;
+      return { type, attrs };
     });
     return marks.length ? marks : undefined;
   }

@@ -68,6 +68,14 @@ function blockText(node: BlockNode): string {
       return listText(node, '');
     case 'image':
       return node.attrs.caption ?? '';
+    case 'table': {
+      // Search finds words in any cell; one line per row, cells apart by " | " (as pasted).
+      const lines = node.content.map((row) =>
+        row.content.map((cell) => inlineText(cell.content, ' ')).join(' | '),
+      );
+      if (node.attrs?.caption) lines.unshift(node.attrs.caption);
+      return lines.join('\n');
+    }
     default:
       // Embeds and rules carry no prose of their own.
       return '';

@@ -1,8 +1,12 @@
 /**
  * TipTap configured to the article body schema of src/shared/document, node for node and mark
- * for mark. ProseMirror parses pasted HTML through this schema, so whatever a Word document or
- * web page brings (spans, styles, tables, scripts, h1s, relative links) lands as these nodes or
- * is dropped. `toDoc` then runs the server's own validator (the same module) before every save.
+ * for mark. Pasted HTML from outside goes through paste.ts (our own converter, which says what
+ * it left out); ProseMirror parses only its own clipboard. `toDoc` then runs the server's own
+ * validator (the same module) before every save.
+ *
+ * One difference from the stored document: tables. ProseMirror's table editing needs header
+ * cells as a node type and colspan attributes, so the editor holds `tableHeader` cells where
+ * the document holds a `headerRow` flag; fromEditor/toEditor translate at the edges.
  */
 
 import {
@@ -13,7 +17,10 @@ import {
   matchEmbed,
   validateDocument,
 } from '@shared/document/index.js';
-import { type Extensions, Node } from '@tiptap/core';
+import { Extension, type Extensions, Mark, Node } from '@tiptap/core';
+import { Plugin } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { Blockquote } from '@tiptap/extension-blockquote';
 import { Heading } from '@tiptap/extension-heading';
 import Link from '@tiptap/extension-link';
@@ -134,14 +141,51 @@ export function embedFor(url: string): { provider: string; url: string } | null 
   return null;
 }
 
+/** What the empty body says (also its aria-placeholder). */
+export const BODY_PLACEHOLDER = 'Write the story here. Start with the news.';
+
+/** Shows BODY_PLACEHOLDER in the one empty paragraph of an empty body (CSS draws it). */
+const EmptyBodyPlaceholder = Extension.create({
+  name: 'bodyPlaceholder',
+  addProseMirrorPlugins() {
+    return [
+      new Plugin({
+        props: {
+          decorations: (state) => {
+            const first = state.doc.firstChild;
+            if (state.doc.childCount !== 1 || first?.type.name !== 'paragraph' || first.content.size)
+              return null;
+            return DecorationSet.create(state.doc, [
+              Decoration.node(0, first.nodeSize, { class: 'is-empty', 'data-placeholder': BODY_PLACEHOLDER }),
+            ]);
+          },
+        },
+      }),
+    ];
+  },
+});
+
+/** A mark drawn as one plain tag, with a shortcut (superscript and subscript). */
+function tagMark(name: string, tag: string, shortcut: string) {
+  return Mark.create({
+    name,
+    excludes: 'superscript subscript',
+    parseHTML: () => [{ tag }, { style: `vertical-align=${tag === 'sup' ? 'super' : 'sub'}` }],
+    renderHTML: () => [tag, 0],
+    addKeyboardShortcuts() {
+      return { [shortcut]: () => this.editor.commands.toggleMark(name) };
+    },
+  });
+}
+export const Superscript = tagMark('superscript', 'sup', 'Mod-.');
+export const Subscript = tagMark('subscript', 'sub', 'Mod-,');
+
 /** Every extension of the editor; nothing outside the schema is registered. */
 export function editorExtensions(): Extensions {
   return [
     StarterKit.configure({
       code: false,
       codeBlock: false,
-      strike: false,
-      underline: false,
       link: false,
       heading: false,
       blockquote: false,
@@ -149,12 +193,19 @@ export function editorExtensions(): Extensions {
       listItem: false,
     }),
     ...schemaNodes(),
+    Superscript,
+    Subscript,
     Link.extend({
-      // href and title only: target/rel/class would be refused by the server.
+      // href, title and "new tab" only: rel and class are the renderer's business.
       addAttributes() {
         return {
           href: { default: null, parseHTML: (el: HTMLElement) => el.getAttribute('href') },
           title: { default: null },
+          newTab: {
+            default: null,
+            parseHTML: (el: HTMLElement) => (el.getAttribute('target') === '_blank' ? true : null),
+            renderHTML: (attrs: { newTab?: boolean | null }) => (attrs.newTab ? { target: '_blank' } : {}),
+          },
         };
       },
     }).configure({
@@ -168,6 +219,30 @@ export function editorExtensions(): Extensions {
     }),
     ImageNode,
     EmbedNode,
+    ...tableNodes(),
+    EmptyBodyPlaceholder,
+  ];
+}
+
+/** Tables whose cells hold a line of inline content, as the document's do; caption on the table. */
+function tableNodes(): Extensions {
+  return [
+    Table.extend({
+      addAttributes() {
+        return {
+          ...this.parent?.(),
+          caption: {
+            default: null,
+            parseHTML: (el: HTMLElement) => el.querySelector(':scope > caption')?.textContent?.trim() || null,
+            renderHTML: (attrs: { caption?: string | null }) =>
+              attrs.caption ? { 'data-caption': attrs.caption } : {},
+          },
+        };
+      },
+    }).configure({ resizable: false }),
+    TableRow,
+    TableHeader.extend({ content: 'inline*' }),
+    TableCell.extend({ content: 'inline*' }),
   ];
 }
 
@@ -218,29 +293,71 @@ function schemaNodes(): Extensions {
 }
 
 /**
- * Pasted HTML, before ProseMirror parses it: table cells become paragraphs (the schema has no
- * tables, and their text would otherwise run together). Parsed in an inert document: nothing in
- * it runs or loads.
- */
-export function transformPastedHTML(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  for (const cell of Array.from(doc.querySelectorAll('td, th, caption'))) {
-    const p = doc.createElement('p');
-    p.append(...Array.from(cell.childNodes));
-    cell.replaceWith(p);
-  }
-  return doc.body.innerHTML;
-}
-
-/**
  * The editor's JSON as a schema document, checked by the server's validator (throws
  * DocumentError naming the node). ProseMirror needs one block; the schema allows none.
  */
 export function toDoc(json: unknown): Doc {
-  return validateDocument(json);
+  return validateDocument(fromEditor(json));
 }
 
 /** A schema document as editor content (an empty body becomes one empty paragraph). */
 export function toEditorContent(doc: Doc): Doc {
-  return doc.content.length ? doc : { type: 'doc', content: [{ type: 'paragraph' }] };
+  const content = doc.content.map(toEditorBlock) as Doc['content'];
+  return content.length ? { type: 'doc', content } : { type: 'doc', content: [{ type: 'paragraph' }] };
+}
+
+type Json = { type?: unknown; attrs?: Record<string, unknown> | null; content?: unknown };
+
+/**
+ * Editor JSON → document JSON (unchecked): a table's header cells become its `headerRow`, merged
+ * cells are spread into empty neighbours and short rows padded. Other nodes pass as they are;
+ * a document passes unchanged.
+ */
+export function fromEditor(json: unknown): unknown {
+  const doc = json as Json | null;
+  if (!doc || !Array.isArray(doc.content)) return json;
+  return { ...doc, content: doc.content.map((n: Json) => (n?.type === 'table' ? tableFromEditor(n) : n)) };
+}
+
+function tableFromEditor(table: Json): unknown {
+  const rows = (Array.isArray(table.content) ? table.content : []) as Json[];
+  const cellsOf = (row: Json) => (Array.isArray(row?.content) ? (row.content as Json[]) : []);
+  const first = rows[0] ? cellsOf(rows[0]) : [];
+  const headerRow =
+    table.attrs?.headerRow === true || (first.length > 0 && first.every((c) => c?.type === 'tableHeader'));
+  const out = rows.map((row) => {
+    const cells: Json[] = [];
+    for (const c of cellsOf(row)) {
+      const inline = Array.isArray(c?.content) && c.content.length ? { content: c.content } : {};
+      cells.push({ type: 'tableCell', ...inline });
+      const span = Number(c?.attrs?.colspan ?? 1);
+      for (let i = 1; i < Math.min(span, 20); i++) cells.push({ type: 'tableCell' });
+    }
+    return cells;
+  });
+  const width = Math.max(0, ...out.map((r) => r.length));
+  for (const r of out) while (r.length < width) r.push({ type: 'tableCell' });
+  const caption = typeof table.attrs?.caption === 'string' ? table.attrs.caption.trim() : '';
+  const attrs = { ...(caption ? { caption } : {}), ...(headerRow ? { headerRow: true } : {}) };
+  return {
+    type: 'table',
+    ...(Object.keys(attrs).length ? { attrs } : {}),
+    content: out.map((content) => ({ type: 'tableRow', content })),
+  };
+}
+
+function toEditorBlock(node: Doc['content'][number]): unknown {
+  if (node.type !== 'table') return node;
+  const header = node.attrs?.headerRow === true;
+  return {
+    type: 'table',
+    attrs: { caption: node.attrs?.caption ?? null },
+    content: node.content.map((row, i) => ({
+      type: 'tableRow',
+      content: row.content.map((cell) => ({
+        type: header && i === 0 ? 'tableHeader' : 'tableCell',
+        ...(cell.content ? { content: cell.content } : {}),
+      })),
+    })),
+  };
 }

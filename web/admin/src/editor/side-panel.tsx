@@ -12,7 +12,7 @@ import './side-panel.css';
 
 type Change = (patch: Partial<ArticleFields>) => void;
 
-/** Headline, dek, slug, section, tags, bylines, lead image, dateline, SEO and embargo. */
+/** Slug, section, tags, bylines, lead image, dateline, SEO and embargo. */
 export function SidePanel({
   user,
   fields,
@@ -30,35 +30,11 @@ export function SidePanel({
   const id = useId();
   const locked = !meta.allowed.update;
   const published = meta.firstPublishedAt !== null;
-  const hl = fields.headline.length;
   const [pickingLead, setPickingLead] = useState(false);
 
   return (
     <fieldset className="side-panel" disabled={locked}>
       <legend className="visually-hidden">Story details</legend>
-      <label htmlFor={`${id}-headline`}>Headline</label>
-      <textarea
-        id={`${id}-headline`}
-        className="headline-input"
-        rows={2}
-        maxLength={300}
-        value={fields.headline}
-        onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
-        aria-describedby={`${id}-headline-hint`}
-      />
-      <p id={`${id}-headline-hint`} className={`hint ${hl > 90 || hl < 20 ? 'warn' : ''}`}>
-        {hl} characters — {hl < 20 ? 'short; ' : hl > 90 ? 'long for a front page; ' : ''}aim for 40–90
-      </p>
-
-      <label htmlFor={`${id}-dek`}>Dek (summary)</label>
-      <textarea
-        id={`${id}-dek`}
-        rows={3}
-        maxLength={1000}
-        value={fields.dek}
-        onChange={(e) => change({ dek: e.target.value })}
-      />
-
       <label htmlFor={`${id}-slug`}>Slug</label>
       <input
         id={`${id}-slug`}

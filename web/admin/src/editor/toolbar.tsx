@@ -1,27 +1,11 @@
-import { isSafeHref } from '@shared/document/index.js';
 import { type Editor, Extension } from '@tiptap/core';
-import { useState } from 'react';
+import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { MediaItem } from '../api/media.js';
 import type { User } from '../api/session.js';
 import { MediaPicker } from '../media/picker.js';
+import { LinkDialog } from './link-dialog.js';
 import { embedFor } from './schema.js';
 import './toolbar.css';
-
-/** Asks for a link address and applies it to the selection; refuses what the site would refuse. */
-export function promptLink(editor: Editor): void {
-  const current = (editor.getAttributes('link').href as string | undefined) ?? 'https://';
-  const href = window.prompt('Link address (https://…, or empty to remove the link)', current);
-  if (href === null) return;
-  if (href.trim() === '' || href.trim() === 'https://') {
-    editor.chain().focus().extendMarkRange('link').unsetLink().run();
-    return;
-  }
-  if (!isSafeHref(href.trim())) {
-    window.alert('Links must be full http, https or mailto addresses, e.g. https://example.org/page');
-    return;
-  }
-  editor.chain().focus().extendMarkRange('link').setLink({ href: href.trim() }).run();
-}
 
 /** A library image as a body node; its caption and credit start from the library's. */
 function insertImage(editor: Editor, m: MediaItem): void {
@@ -46,91 +30,227 @@ function promptEmbed(editor: Editor): void {
   editor.chain().focus().insertContent({ type: 'embed', attrs: embed }).run();
 }
 
-/** Shortcuts beyond TipTap's own (Mod-B, Mod-I, Mod-Alt-2…, Mod-Shift-7/8, Mod-Shift-B, Mod-Z). */
-export const ExtraShortcuts = Extension.create({
+type ShortcutStorage = { openLink: (() => void) | null };
+
+/** Shortcuts beyond TipTap's own (Mod-B, Mod-I, Mod-U, Mod-Shift-S, Mod-Alt-2…, Mod-Z). */
+export const ExtraShortcuts = Extension.create<unknown, ShortcutStorage>({
   name: 'mastheadShortcuts',
+  addStorage() {
+    return { openLink: null };
+  },
   addKeyboardShortcuts() {
     return {
+      // The toolbar registers the dialog's opener; without a toolbar (read-only) there is none.
       'Mod-k': () => {
-        promptLink(this.editor);
-        return true;
+        this.storage.openLink?.();
+        return this.storage.openLink !== null;
       },
     };
   },
 });
 
+function shortcuts(editor: Editor): ShortcutStorage | undefined {
+  return (editor.storage as unknown as { mastheadShortcuts?: ShortcutStorage }).mastheadShortcuts;
+}
+
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const MOD = isMac ? '⌘' : 'Ctrl+';
 
+/**
+ * One button. `label` is what it shows; `name`, when the label is a letter or symbol, is the
+ * accessible name, and always contains the label (WCAG 2.5.3: speech users say what they see).
+ */
 interface Tool {
   label: string;
+  name?: string;
+  /** The tooltip: what it does and its shortcut. */
   title: string;
   active?: (e: Editor) => boolean;
-  run: (e: Editor) => void;
-  /** Opens the media picker instead of running. */
-  picker?: true;
+  run: (e: Editor, open: Openers) => void;
+  /** Shown on a phone's one row; the others go into "More". */
+  primary?: true;
+  /** Starts a group (a separator before it on wide screens). */
+  group?: true;
 }
 
-const TOOLS: (Tool | 'sep')[] = [
+interface Openers {
+  picker: () => void;
+  link: () => void;
+}
+
+export const TOOLS: Tool[] = [
   {
     label: 'B',
+    name: 'Bold',
     title: `Bold (${MOD}B)`,
+    primary: true,
     active: (e) => e.isActive('bold'),
     run: (e) => e.chain().focus().toggleBold().run(),
   },
   {
     label: 'I',
+    name: 'Italic',
     title: `Italic (${MOD}I)`,
+    primary: true,
     active: (e) => e.isActive('italic'),
     run: (e) => e.chain().focus().toggleItalic().run(),
   },
-  { label: 'Link', title: `Link (${MOD}K)`, active: (e) => e.isActive('link'), run: promptLink },
-  'sep',
+  {
+    label: 'U',
+    name: 'Underline',
+    title: `Underline (${MOD}U)`,
+    active: (e) => e.isActive('underline'),
+    run: (e) => e.chain().focus().toggleUnderline().run(),
+  },
+  {
+    label: 'S',
+    name: 'Strikethrough',
+    title: `Strike-through (${MOD}Shift+S)`,
+    active: (e) => e.isActive('strike'),
+    run: (e) => e.chain().focus().toggleStrike().run(),
+  },
+  {
+    label: 'Sup',
+    name: 'Sup (superscript)',
+    title: `Superscript (${MOD}.)`,
+    active: (e) => e.isActive('superscript'),
+    run: (e) => e.chain().focus().toggleMark('superscript').run(),
+  },
+  {
+    label: 'Sub',
+    name: 'Sub (subscript)',
+    title: `Subscript (${MOD},)`,
+    active: (e) => e.isActive('subscript'),
+    run: (e) => e.chain().focus().toggleMark('subscript').run(),
+  },
+  {
+    label: 'Link',
+    title: `Link (${MOD}K)`,
+    primary: true,
+    active: (e) => e.isActive('link'),
+    run: (_e, open) => open.link(),
+  },
   {
     label: 'P',
+    name: 'Paragraph',
     title: `Paragraph (${MOD}Alt+0)`,
+    group: true,
     active: (e) => e.isActive('paragraph'),
     run: (e) => e.chain().focus().setParagraph().run(),
   },
   ...([2, 3, 4] as const).map(
     (level): Tool => ({
       label: `H${level}`,
+      name: `H${level} heading`,
       title: `Heading ${level} (${MOD}Alt+${level})`,
+      primary: level === 2 ? true : undefined,
       active: (e) => e.isActive('heading', { level }),
       run: (e) => e.chain().focus().toggleHeading({ level }).run(),
     }),
   ),
   {
-    label: '“ ”',
+    label: 'Quote',
     title: `Quote (${MOD}Shift+B)`,
     active: (e) => e.isActive('blockquote'),
     run: (e) => e.chain().focus().toggleBlockquote().run(),
   },
   {
-    label: '• List',
+    label: 'Bullets',
     title: `Bulleted list (${MOD}Shift+8)`,
+    primary: true,
     active: (e) => e.isActive('bulletList'),
     run: (e) => e.chain().focus().toggleBulletList().run(),
   },
   {
-    label: '1. List',
+    label: 'Numbers',
     title: `Numbered list (${MOD}Shift+7)`,
     active: (e) => e.isActive('orderedList'),
     run: (e) => e.chain().focus().toggleOrderedList().run(),
   },
-  'sep',
-  { label: 'Image', title: 'Insert an image from the media library', run: () => undefined, picker: true },
+  {
+    label: 'Image',
+    title: 'Insert an image from the media library',
+    group: true,
+    run: (_e, open) => open.picker(),
+  },
   { label: 'Embed', title: 'Embed a video, post or track', run: promptEmbed },
-  { label: '—', title: 'Divider', run: (e) => e.chain().focus().setHorizontalRule().run() },
-  'sep',
-  { label: 'Undo', title: `Undo (${MOD}Z)`, run: (e) => e.chain().focus().undo().run() },
+  {
+    label: 'Table',
+    title: 'Insert a table (3 × 3, with a header row)',
+    active: (e) => e.isActive('table'),
+    run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+  },
+  {
+    label: 'Divider',
+    title: 'Divider (a horizontal rule)',
+    run: (e) => e.chain().focus().setHorizontalRule().run(),
+  },
+  {
+    label: 'Undo',
+    title: `Undo (${MOD}Z)`,
+    group: true,
+    run: (e) => e.chain().focus().undo().run(),
+  },
   { label: 'Redo', title: `Redo (${MOD}Shift+Z)`, run: (e) => e.chain().focus().redo().run() },
 ];
 
+/** Narrow screens (a phone held upright) show one row and a "More" menu. */
+const NARROW = '(max-width: 600px)';
+
+function useNarrow(): boolean {
+  const [narrow, setNarrow] = useState(() => window.matchMedia(NARROW).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(NARROW);
+    const on = () => setNarrow(mq.matches);
+    mq.addEventListener('change', on);
+    return () => mq.removeEventListener('change', on);
+  }, []);
+  return narrow;
+}
+
+/**
+ * The formatting toolbar: ONE tab stop (roving tabindex: Tab enters at the last button used,
+ * arrow keys, Home and End move within), so the body is one Tab away, not sixteen.
+ */
 export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
   const [picking, setPicking] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const [current, setCurrent] = useState(0);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const narrow = useNarrow();
+  const bar = useRef<HTMLDivElement>(null);
+  const open: Openers = { picker: () => setPicking(true), link: () => setLinking(true) };
+
+  useEffect(() => {
+    const s = shortcuts(editor);
+    if (!s) return;
+    s.openLink = () => setLinking(true);
+    return () => {
+      s.openLink = null;
+    };
+  }, [editor]);
+
+  const shown = narrow ? TOOLS.filter((t) => t.primary) : TOOLS;
+  const more = narrow ? TOOLS.filter((t) => !t.primary) : [];
+  const count = shown.length + (more.length ? 1 : 0);
+  const index = Math.min(current, count - 1);
+
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const moves: Record<string, number> = {
+      ArrowRight: index + 1,
+      ArrowLeft: index - 1,
+      Home: 0,
+      End: count - 1,
+    };
+    if (!(e.key in moves) || (e.target as HTMLElement).closest('[role="menu"]')) return;
+    e.preventDefault();
+    const next = ((moves[e.key] ?? 0) + count) % count;
+    setCurrent(next);
+    bar.current?.querySelectorAll<HTMLButtonElement>(':scope > button')[next]?.focus();
+  }
+
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting">
+    <div className="toolbar" role="toolbar" aria-label="Formatting" ref={bar} onKeyDown={onKeyDown}>
       {picking && (
         <MediaPicker
           title="Insert an image"
@@ -139,24 +259,125 @@ export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
           onClose={() => setPicking(false)}
         />
       )}
-      {TOOLS.map((t, i) =>
-        t === 'sep' ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: separators are static
-          <span key={`sep${i}`} className="sep" aria-hidden="true" />
-        ) : (
-          <button
-            key={t.title}
-            type="button"
-            title={t.title}
-            aria-label={t.title}
-            aria-pressed={t.active ? t.active(editor) : undefined}
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => (t.picker ? setPicking(true) : t.run(editor))}
-          >
-            {t.label}
-          </button>
-        ),
+      {linking && <LinkDialog editor={editor} onClose={() => setLinking(false)} />}
+      {shown.map((t, i) => (
+        <button
+          key={t.title}
+          type="button"
+          className={t.group && !narrow ? 'group-start' : undefined}
+          title={t.title}
+          aria-label={t.name}
+          tabIndex={i === index ? 0 : -1}
+          aria-pressed={t.active ? t.active(editor) : undefined}
+          onMouseDown={(e) => e.preventDefault()}
+          onFocus={() => setCurrent(i)}
+          onClick={() => t.run(editor, open)}
+        >
+          {t.label}
+        </button>
+      ))}
+      {more.length > 0 && (
+        <MoreMenu
+          tools={more}
+          editor={editor}
+          open={open}
+          expanded={menuOpen}
+          setExpanded={setMenuOpen}
+          tabIndex={index === shown.length ? 0 : -1}
+          onFocus={() => setCurrent(shown.length)}
+        />
       )}
     </div>
+  );
+}
+
+/** The rest of the tools on a phone: a menu button and its menu (arrow keys, Escape). */
+function MoreMenu({
+  tools,
+  editor,
+  open,
+  expanded,
+  setExpanded,
+  tabIndex,
+  onFocus,
+}: {
+  tools: Tool[];
+  editor: Editor;
+  open: Openers;
+  expanded: boolean;
+  setExpanded: (v: boolean) => void;
+  tabIndex: number;
+  onFocus: () => void;
+}) {
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (expanded) menu.current?.querySelector<HTMLButtonElement>('[role^="menuitem"]')?.focus();
+  }, [expanded]);
+  const close = () => {
+    setExpanded(false);
+    button.current?.focus();
+  };
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>) {
+    const items = Array.from(menu.current?.querySelectorAll<HTMLButtonElement>('[role^="menuitem"]') ?? []);
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const go = (i: number) => items[(i + items.length) % items.length]?.focus();
+    if (e.key === 'ArrowDown') go(at + 1);
+    else if (e.key === 'ArrowUp') go(at - 1);
+    else if (e.key === 'Home') go(0);
+    else if (e.key === 'End') go(items.length - 1);
+    else if (e.key === 'Escape' || e.key === 'Tab') close();
+    else return;
+    if (e.key !== 'Tab') e.preventDefault();
+  }
+  return (
+    <>
+      <button
+        ref={button}
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded={expanded}
+        tabIndex={tabIndex}
+        onFocus={onFocus}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => setExpanded(!expanded)}
+      >
+        More
+      </button>
+      {expanded && (
+        <div
+          className="toolbar-menu"
+          role="menu"
+          aria-label="More formatting"
+          ref={menu}
+          onKeyDown={onKeyDown}
+          tabIndex={-1}
+        >
+          {tools.map((t) => {
+            const props = {
+              type: 'button' as const,
+              tabIndex: -1,
+              'aria-label': t.name,
+              title: t.title,
+              onMouseDown: (e: { preventDefault: () => void }) => e.preventDefault(),
+              onClick: () => {
+                setExpanded(false);
+                t.run(editor, open);
+              },
+            };
+            // Marks and block types are on or off: a checkbox item says which.
+            return t.active ? (
+              <button key={t.title} role="menuitemcheckbox" aria-checked={t.active(editor)} {...props}>
+                {t.label}
+              </button>
+            ) : (
+              <button key={t.title} role="menuitem" {...props}>
+                {t.label}
+              </button>
+            );
+          })}
+        </div>
+      )}
+    </>
   );
 }

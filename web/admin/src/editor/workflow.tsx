@@ -48,7 +48,7 @@ export function Workflow({
   }
 
   return (
-    <section className="workflow" aria-label="Workflow">
+    <section className="workflow" aria-label="Workflow" id="story-workflow" tabIndex={-1}>
       <p>
         <span className={`status status-${meta.status}`}>{STATUS_LABEL[meta.status]}</span>
         {meta.status === 'scheduled' && meta.publishAt && (

@@ -25,12 +25,16 @@ import { Notices } from '../editor/notices.js';
 import { WhoIsEditing } from '../editor/presence.js';
 import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
-import { editorExtensions, toEditorContent, transformPastedHTML } from '../editor/schema.js';
+import { PasteConverter } from '../editor/paste-handler.js';
+import { BODY_PLACEHOLDER, editorExtensions, toEditorContent } from '../editor/schema.js';
+import { StoryHead, WordCount } from '../editor/story-head.js';
+import { TableTools } from '../editor/table-tools.js';
 import { SidePanel } from '../editor/side-panel.js';
 import { StoryViews } from '../components/story-views.js';
 import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
 import { Workflow } from '../editor/workflow.js';
 import './editor.css';
+import { LivePanel } from './live-panel.js';
 
 /**
  * Loads one story, then hands it to the editor, which owns it from then on: the story read here
@@ -83,14 +87,26 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     saver.edit(next);
   }
 
+  // What the last paste left out, said above the body until dismissed or the next paste.
+  const [pasteNotice, setPasteNotice] = useState<string | null>(null);
+
   const editor = useEditor({
-    extensions: [...editorExtensions(), ExtraShortcuts],
+    extensions: [
+      ...editorExtensions(),
+      ExtraShortcuts,
+      PasteConverter.configure({ onNotice: setPasteNotice }),
+    ],
     content: toEditorContent(start.body),
     editable: initial.allowed.update,
     shouldRerenderOnTransaction: true,
     editorProps: {
-      transformPastedHTML,
-      attributes: { class: 'prose', 'aria-label': 'Story text', 'aria-multiline': 'true', role: 'textbox' },
+      attributes: {
+        class: 'prose',
+        'aria-label': 'Story text',
+        'aria-multiline': 'true',
+        'aria-placeholder': BODY_PLACEHOLDER,
+        role: 'textbox',
+      },
     },
     onUpdate: ({ editor: e }) => {
       if (!applying.current) change({ body: e.getJSON() as ArticleFields['body'] });
@@ -178,11 +194,18 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   return (
     <main className="editor-screen">
       <div className="editor-main">
+        <h1 className="visually-hidden">Edit: {fields.headline}</h1>
+        <StoryHead fields={fields} change={change} locked={!meta.allowed.update} />
         <div className="editor-head">
           <output className={`save-state save-${state.status}`} aria-live="polite" data-testid="save-state">
             {state.message}
           </output>
           <PreviewButton articleId={meta.id} flush={() => saver.flush()} />
+          {/* On a phone the workflow is below the story: one tap away rather than a long scroll. */}
+          <a className="to-workflow" href="#story-workflow">
+            Publish…
+          </a>
+          {editor && <WordCount editor={editor} />}
           {(state.status === 'error' || state.status === 'offline') && (
             <button type="button" onClick={() => saver.retry()}>
               Retry now
@@ -202,13 +225,22 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
           />
         )}
         <LiveStory meta={meta} fields={fields} run={(a, x) => move(a, undefined, x?.note, x)} />
-        <h1 className="visually-hidden">Edit: {fields.headline}</h1>
+        {pasteNotice && (
+          <div className="paste-notice" role="status">
+            <p>{pasteNotice}: add them from the media library (Image) or as an embed.</p>
+            <button type="button" onClick={() => setPasteNotice(null)}>
+              Dismiss
+            </button>
+          </div>
+        )}
         {editor && <Toolbar editor={editor} user={user} />}
         {editor && <ImageAttrs editor={editor} />}
+        {editor && <TableTools editor={editor} />}
         <EditorContent editor={editor} className="editor-body" />
       </div>
       <aside className="editor-side" aria-label="Story details and workflow">
         <Workflow meta={meta} move={move} />
+        <LivePanel articleId={meta.id} />
         {checklist.dialog}
         <SidePanel
           user={user}

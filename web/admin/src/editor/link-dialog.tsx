@@ -1,0 +1,168 @@
+import { isSafeHref } from '@shared/document/index.js';
+import type { Editor } from '@tiptap/core';
+import { useEffect, useId, useRef, useState } from 'react';
+import { type ArticleSummary, searchStories } from '../api/articles.js';
+import { siteSetting } from '../api/client.js';
+import './link-dialog.css';
+
+/**
+ * The link dialog: an address, "open in a new tab", and a search of the newsroom's own
+ * published stories (the full-text search of /api/admin/search), whose choice fills the address
+ * with the story's public URL. Replaces the browser's prompt(), which can neither search nor
+ * say what is wrong with an address.
+ */
+export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const current = editor.getAttributes('link') as { href?: string; newTab?: boolean | null };
+  const [href, setHref] = useState(current.href ?? '');
+  const [newTab, setNewTab] = useState(current.newTab === true);
+  const [error, setError] = useState('');
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<ArticleSummary[] | null>(null);
+  const [searching, setSearching] = useState(false);
+
+  useEffect(() => {
+    if (ref.current && !ref.current.open) ref.current.showModal();
+  }, []);
+
+  // Asked as the words are typed, after a short pause; a newer question replaces an older one.
+  useEffect(() => {
+    const words = q.trim();
+    if (words.length < 2) {
+      setFound(null);
+      return;
+    }
+    let stale = false;
+    const timer = setTimeout(() => {
+      setSearching(true);
+      const query = new URLSearchParams({ q: words, status: 'published', limit: '8' });
+      searchStories(query)
+        .then((r) => {
+          if (!stale) setFound(r.articles.filter((a) => a.path));
+        })
+        .catch(() => {
+          if (!stale) setFound([]);
+        })
+        .finally(() => {
+          if (!stale) setSearching(false);
+        });
+    }, 250);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [q]);
+
+  function apply() {
+    const value = href.trim();
+    if (!value) return remove();
+    if (!isSafeHref(value)) {
+      setError(
+        'Use a full address starting with https://, http:// or mailto:, e.g. https://example.org/page',
+      );
+      return;
+    }
+    editor
+      .chain()
+      .focus()
+      .extendMarkRange('link')
+      .setLink({ href: value, ...(newTab ? { newTab: true } : { newTab: null }) } as { href: string })
+      .run();
+    ref.current?.close();
+  }
+
+  function remove() {
+    editor.chain().focus().extendMarkRange('link').unsetLink().run();
+    ref.current?.close();
+  }
+
+  const origin = siteSetting('site-url').replace(/\/$/, '') || window.location.origin;
+  return (
+    <dialog
+      ref={ref}
+      className="link-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={() => {
+        onClose();
+        editor.commands.focus();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <h2 id={`${id}-title`}>Link</h2>
+        <label htmlFor={`${id}-href`}>Address</label>
+        <input
+          id={`${id}-href`}
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          value={href}
+          onChange={(e) => {
+            setHref(e.target.value);
+            setError('');
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        />
+        {error && (
+          <p id={`${id}-error`} className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <label className="check">
+          <input type="checkbox" checked={newTab} onChange={(e) => setNewTab(e.target.checked)} />
+          Open in a new tab
+        </label>
+        <label htmlFor={`${id}-search`}>Or find one of our stories</label>
+        <input
+          id={`${id}-search`}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          aria-controls={`${id}-results`}
+          placeholder="Words from the headline or text"
+        />
+        <div id={`${id}-results`} aria-live="polite" className="link-results">
+          {searching && <p className="hint">Searching…</p>}
+          {found && !searching && found.length === 0 && <p className="hint">No published story matches.</p>}
+          {found && found.length > 0 && (
+            <ul>
+              {found.map((a) => (
+                <li key={a.id}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setHref(`${origin}${a.path}`);
+                      setError('');
+                    }}
+                  >
+                    {a.headline}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="buttons">
+          {current.href && (
+            <button type="button" onClick={remove}>
+              Remove link
+            </button>
+          )}
+          <button type="button" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Apply
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,514 @@
+/**
+ * Clipboard HTML from Word, Google Docs or a web page → blocks of the body document, plus a
+ * count of what could not come along (images, embedded video) for the editor to say so.
+ *
+ * Why our own converter rather than ProseMirror's parse rules: Word writes lists as paragraphs
+ * with `mso-list` styles and a bullet glyph in a conditional comment, and Google Docs writes
+ * bold as a styled span inside a `<b style="font-weight:normal">` wrapper. Parse rules see only
+ * one element at a time; these need the run of sibling paragraphs and the computed marks.
+ *
+ * Pure: the HTML is parsed by DOMParser into an inert document (nothing runs or loads).
+ */
+import {
+  type BlockNode,
+  DOCUMENT_LIMITS,
+  EMBED_PROVIDER_NAMES,
+  type InlineNode,
+  isSafeHref,
+  type ListItemNode,
+  type ListNode,
+  type Mark,
+  matchEmbed,
+  type ParagraphNode,
+  type TableCellNode,
+  type TableRowNode,
+  validateDocument,
+} from '@shared/document/index.js';
+
+export interface PasteResult {
+  blocks: BlockNode[];
+  /** What was left out, by kind. */
+  left: { images: number; videos: number };
+  /** "2 images and 1 embedded video were not pasted", or null when nothing was left out. */
+  notice: string | null;
+}
+
+/** Converts clipboard HTML; the blocks are valid body content (checked by the server's validator). */
+export function pasteToDocument(html: string): PasteResult {
+  const dom = new DOMParser().parseFromString(html, 'text/html');
+  const w = new Walker();
+  w.blocks(Array.from(dom.body.childNodes), NONE);
+  w.flush();
+  let blocks = w.out;
+  try {
+    blocks = validateDocument({ type: 'doc', content: blocks }).content;
+  } catch {
+    // A case this converter does not foresee: keep the words rather than lose the paste.
+    blocks = (dom.body.textContent ?? '')
+      .split(/\n\s*\n/)
+      .map((t) => t.replace(/\s+/g, ' ').trim())
+      .filter(Boolean)
+      .map((text): ParagraphNode => ({ type: 'paragraph', content: [{ type: 'text', text }] }));
+  }
+  return { blocks, left: w.left, notice: noticeOf(w.left) };
+}
+
+/** "1 image was not pasted", "2 images and 1 embedded video were not pasted". */
+export function noticeOf(left: { images: number; videos: number }): string | null {
+  const parts: string[] = [];
+  if (left.images) parts.push(`${left.images} ${left.images === 1 ? 'image' : 'images'}`);
+  if (left.videos) parts.push(`${left.videos} embedded ${left.videos === 1 ? 'video' : 'videos'}`);
+  if (!parts.length) return null;
+  const many = left.images + left.videos > 1;
+  return `${parts.join(' and ')} ${many ? 'were' : 'was'} not pasted`;
+}
+
+type Marks = readonly Mark[];
+const NONE: Marks = [];
+const SKIP = new Set(['script', 'style', 'meta', 'link', 'title', 'head', 'template', 'noscript', 'xml']);
+const VIDEO = new Set(['video', 'object', 'embed', 'audio']);
+const CONTAINERS = new Set([
+  'div',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'center',
+  'body',
+  'dl',
+  'dd',
+  'dt',
+  'address',
+  'figure',
+  'form',
+  'tbody',
+]);
+
+function isElement(n: Node): n is Element {
+  return n.nodeType === 1;
+}
+
+function tagOf(e: Element): string {
+  return e.tagName.toLowerCase();
+}
+
+function styleOf(e: Element): string {
+  return (e.getAttribute('style') ?? '').toLowerCase().replace(/\s+/g, '');
+}
+
+/** Word's list paragraph: `mso-list:l0 level2 lfo1` → its list and level; null for others. */
+function wordList(e: Element): { list: string; level: number } | null {
+  const m = /mso-list:\s*(l\d+)\s+level(\d+)/i.exec(e.getAttribute('style') ?? '');
+  if (!m || tagOf(e) !== 'p') return null;
+  return { list: m[1] ?? 'l0', level: Math.min(Number(m[2]) || 1, 8) };
+}
+
+/** The marker Word draws before a list paragraph ("·", "o", "1.", "a)"), hidden from the text. */
+function wordMarker(e: Element): string {
+  const ignore = e.querySelector('[style*="mso-list:Ignore" i], [style*="mso-list: Ignore" i]');
+  return (ignore?.textContent ?? '').replace(/\s+/g, '');
+}
+
+/** Marks the element adds (or, for Google Docs' `font-weight:normal` wrapper, removes). */
+function marksOf(e: Element, marks: Marks): Marks {
+  const tag = tagOf(e);
+  const style = styleOf(e);
+  let out = [...marks];
+  const add = (m: Mark) => {
+    if (!out.some((o) => o.type === m.type)) out.push(m);
+  };
+  const drop = (type: string) => {
+    out = out.filter((m) => m.type !== type);
+  };
+  if (tag === 'b' || tag === 'strong') add({ type: 'bold' });
+  if (tag === 'i' || tag === 'em' || tag === 'cite') add({ type: 'italic' });
+  if (tag === 'u' || tag === 'ins') add({ type: 'underline' });
+  if (tag === 's' || tag === 'strike' || tag === 'del') add({ type: 'strike' });
+  if (tag === 'sup') add({ type: 'superscript' });
+  if (tag === 'sub') add({ type: 'subscript' });
+  const weight = /font-weight:(\w+)/.exec(style)?.[1];
+  if (weight) {
+    if (weight === 'bold' || weight === 'bolder' || Number(weight) >= 600) add({ type: 'bold' });
+    else if (weight === 'normal' || Number(weight) <= 500) drop('bold');
+  }
+  const fontStyle = /font-style:(\w+)/.exec(style)?.[1];
+  if (fontStyle === 'italic' || fontStyle === 'oblique') add({ type: 'italic' });
+  else if (fontStyle === 'normal') drop('italic');
+  const decoration = /text-decoration(?:-line)?:([^;]+)/.exec(style)?.[1] ?? '';
+  if (decoration.includes('underline')) add({ type: 'underline' });
+  if (decoration.includes('line-through')) add({ type: 'strike' });
+  const align = /vertical-align:(\w+)/.exec(style)?.[1];
+  if (align === 'super') add({ type: 'superscript' });
+  if (align === 'sub') add({ type: 'subscript' });
+  // Superscript and subscript exclude each other; the inner one wins.
+  if (out.some((m) => m.type === 'superscript') && out.some((m) => m.type === 'subscript')) {
+    const inner = align === 'sub' || tag === 'sub' ? 'superscript' : 'subscript';
+    drop(inner);
+  }
+  if (tag === 'a') {
+    const href = (e.getAttribute('href') ?? '').trim();
+    if (href && isSafeHref(href)) {
+      drop('link');
+      const newTab = e.getAttribute('target') === '_blank';
+      out.push({ type: 'link', attrs: newTab ? { href, newTab: true } : { href } });
+    }
+  }
+  return out;
+}
+
+function embedFor(url: string): { provider: (typeof EMBED_PROVIDER_NAMES)[number]; url: string } | null {
+  for (const provider of EMBED_PROVIDER_NAMES) {
+    const info = matchEmbed(provider, url.trim());
+    if (info) return { provider, url: info.url };
+  }
+  return null;
+}
+
+class Walker {
+  readonly out: BlockNode[] = [];
+  readonly left = { images: 0, videos: 0 };
+  private pending: InlineNode[] = [];
+
+  flush() {
+    const content = tidy(this.pending);
+    this.pending = [];
+    if (content.length) this.out.push({ type: 'paragraph', content });
+  }
+
+  private push(...blocks: BlockNode[]) {
+    this.flush();
+    this.out.push(...blocks);
+  }
+
+  blocks(nodes: Node[], marks: Marks) {
+    for (let i = 0; i < nodes.length; i++) {
+      const n = nodes[i]!;
+      if (n.nodeType === 3) {
+        this.pending.push(...textNodes(n.textContent ?? '', marks));
+        continue;
+      }
+      if (!isElement(n)) continue;
+      if (wordList(n)) {
+        // A run of Word list paragraphs (blank text and comments between them belong to it).
+        const run: Element[] = [];
+        let j = i;
+        for (; j < nodes.length; j++) {
+          const m = nodes[j]!;
+          if (isElement(m) && wordList(m)) run.push(m);
+          else if (isElement(m) || (m.nodeType === 3 && (m.textContent ?? '').trim())) break;
+        }
+        i = j - 1;
+        this.push(...this.wordLists(run, marks));
+        continue;
+      }
+      this.block(n, marks);
+    }
+  }
+
+  private block(e: Element, marks: Marks) {
+    const tag = tagOf(e);
+    if (SKIP.has(tag)) return;
+    switch (tag) {
+      case 'p': {
+        this.flush();
+        this.pending = this.inline(Array.from(e.childNodes), marksOf(e, marks));
+        // Word's title style is a heading in all but name.
+        if (/\bMsoTitle\b/.test(e.getAttribute('class') ?? '')) {
+          const content = tidy(this.pending);
+          this.pending = [];
+          if (content.length) this.push({ type: 'heading', attrs: { level: 2 }, content });
+        }
+        this.flush();
+        return;
+      }
+      case 'h1':
+      case 'h2':
+      case 'h3':
+      case 'h4':
+      case 'h5':
+      case 'h6': {
+        const n = Number(tag[1]);
+        // Headings are bold by nature; bold on all their words says nothing.
+        const content = tidy(this.inline(Array.from(e.childNodes), marks)).map(unbold);
+        if (content.length)
+          this.push({ type: 'heading', attrs: { level: n <= 2 ? 2 : n === 3 ? 3 : 4 }, content });
+        return;
+      }
+      case 'ul':
+      case 'ol': {
+        const list = this.list(e, marks);
+        if (list) this.push(list);
+        return;
+      }
+      case 'blockquote': {
+        const inner = new Walker();
+        inner.blocks(Array.from(e.childNodes), marks);
+        inner.flush();
+        this.addLeft(inner);
+        const paras = inner.out.flatMap((b) => paragraphsOf(b));
+        if (paras.length) this.push({ type: 'blockquote', content: paras });
+        return;
+      }
+      case 'table':
+        this.table(e, marks);
+        return;
+      case 'hr':
+        this.push({ type: 'horizontalRule' });
+        return;
+      case 'br':
+        this.pending.push({ type: 'hardBreak' });
+        return;
+      case 'img':
+        this.left.images++;
+        return;
+      case 'iframe': {
+        const embed = embedFor(e.getAttribute('src') ?? '');
+        if (embed) this.push({ type: 'embed', attrs: embed });
+        else this.left.videos++;
+        return;
+      }
+      case 'pre': {
+        for (const line of (e.textContent ?? '').split(/\n\s*\n/)) {
+          const text = line.trim();
+          if (text) this.push({ type: 'paragraph', content: [{ type: 'text', text }] });
+        }
+        return;
+      }
+      default:
+        if (VIDEO.has(tag)) {
+          this.left.videos++;
+          return;
+        }
+        if (CONTAINERS.has(tag) || hasBlockChild(e)) {
+          this.flush();
+          this.blocks(Array.from(e.childNodes), marksOf(e, marks));
+          this.flush();
+          return;
+        }
+        this.pending.push(...this.inline([e], marks));
+    }
+  }
+
+  private addLeft(other: Walker) {
+    this.left.images += other.left.images;
+    this.left.videos += other.left.videos;
+  }
+
+  /** Inline content of nodes; images and video met inside are counted, not kept. */
+  inline(nodes: Node[], marks: Marks): InlineNode[] {
+    const out: InlineNode[] = [];
+    for (const n of nodes) {
+      if (n.nodeType === 3) {
+        out.push(...textNodes(n.textContent ?? '', marks));
+        continue;
+      }
+      if (!isElement(n)) continue;
+      const tag = tagOf(n);
+      if (SKIP.has(tag)) continue;
+      // Word's list marker ("·" and its spacing) and Google Docs' anchors carry no words.
+      if (/mso-list:ignore/.test(styleOf(n))) continue;
+      if (tag === 'br') out.push({ type: 'hardBreak' });
+      else if (tag === 'img') this.left.images++;
+      else if (tag === 'iframe' || VIDEO.has(tag)) this.left.videos++;
+      else if (tag === 'p' || tag === 'div' || /^h[1-6]$/.test(tag) || tag === 'li') {
+        // Blocks inside inline content (a cell's paragraphs): one line each.
+        if (out.some((x) => x.type !== 'text' || x.text.trim())) out.push({ type: 'hardBreak' });
+        out.push(...this.inline(Array.from(n.childNodes), marksOf(n, marks)));
+      } else out.push(...this.inline(Array.from(n.childNodes), marksOf(n, marks)));
+    }
+    return out;
+  }
+
+  /** An HTML list; Google Docs nests a list as a sibling of the item it belongs to. */
+  private list(e: Element, marks: Marks): ListNode | null {
+    const items: ListItemNode[] = [];
+    for (const c of Array.from(e.children)) {
+      const tag = tagOf(c);
+      if (tag === 'ul' || tag === 'ol') {
+        const sub = this.list(c, marks);
+        const last = items[items.length - 1];
+        if (sub && last) last.content.push(sub);
+        else if (sub) items.push({ type: 'listItem', content: [{ type: 'paragraph' }, sub] });
+        continue;
+      }
+      if (tag !== 'li') continue;
+      const inline: Node[] = [];
+      const nested: ListNode[] = [];
+      for (const k of Array.from(c.childNodes)) {
+        if (isElement(k) && (tagOf(k) === 'ul' || tagOf(k) === 'ol')) {
+          const sub = this.list(k, marks);
+          if (sub) nested.push(sub);
+        } else inline.push(k);
+      }
+      const content = tidy(this.inline(inline, marksOf(c, marks)));
+      items.push({
+        type: 'listItem',
+        content: [{ type: 'paragraph', ...(content.length ? { content } : {}) }, ...nested],
+      });
+    }
+    if (!items.length) return null;
+    if (tagOf(e) === 'ol') {
+      const start = Number(e.getAttribute('start'));
+      return {
+        type: 'orderedList',
+        ...(Number.isSafeInteger(start) && start > 1 ? { attrs: { start } } : {}),
+        content: items,
+      };
+    }
+    return { type: 'bulletList', content: items };
+  }
+
+  /** Word list paragraphs → nested lists by their level; numbered when the marker is a number. */
+  private wordLists(run: Element[], marks: Marks): BlockNode[] {
+    const roots: ListNode[] = [];
+    // The open list at each level, innermost last.
+    const stack: { level: number; list: ListNode }[] = [];
+    let lastList = '';
+    for (const p of run) {
+      const info = wordList(p)!;
+      const ordered = /^(\(?[0-9]+|[a-z]|[ivxlc]+)[.)]/i.test(wordMarker(p));
+      const content = tidy(this.inline(Array.from(p.childNodes), marksOf(p, marks)));
+      const item: ListItemNode = {
+        type: 'listItem',
+        content: [{ type: 'paragraph', ...(content.length ? { content } : {}) }],
+      };
+      while (stack.length && stack[stack.length - 1]!.level > info.level) stack.pop();
+      const top = stack[stack.length - 1];
+      const type = ordered ? 'orderedList' : 'bulletList';
+      if (
+        top &&
+        top.level === info.level &&
+        top.list.type === type &&
+        (info.list === lastList || stack.length > 1)
+      ) {
+        top.list.content.push(item);
+      } else {
+        if (top && top.level === info.level) stack.pop();
+        const list: ListNode = { type, content: [item] } as ListNode;
+        const parent = stack[stack.length - 1];
+        const parentItem = parent?.list.content[parent.list.content.length - 1];
+        if (parentItem) parentItem.content.push(list);
+        else roots.push(list);
+        stack.push({ level: info.level, list });
+      }
+      lastList = info.list;
+    }
+    return roots;
+  }
+
+  /** A table node: header row when the first row is all <th> (or in <thead>), caption kept. */
+  private table(e: Element, marks: Marks) {
+    const caption = (e.querySelector('caption')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const rows: TableRowNode[] = [];
+    let headerRow = false;
+    for (const tr of Array.from(e.querySelectorAll('tr'))) {
+      if (tr.closest('table') !== e) continue; // a nested table's rows are its own
+      if (rows.length >= DOCUMENT_LIMITS.maxTableRows) break;
+      const cells: TableCellNode[] = [];
+      let allTh = true;
+      for (const c of Array.from(tr.children)) {
+        const tag = tagOf(c);
+        if (tag !== 'td' && tag !== 'th') continue;
+        if (tag === 'td') allTh = false;
+        const content = tidy(this.inline(Array.from(c.childNodes), marks));
+        cells.push(content.length ? { type: 'tableCell', content } : { type: 'tableCell' });
+        const span = Math.min(Number(c.getAttribute('colspan')) || 1, DOCUMENT_LIMITS.maxTableColumns);
+        for (let k = 1; k < span; k++) cells.push({ type: 'tableCell' });
+      }
+      if (!cells.length) continue;
+      if (!rows.length) headerRow = allTh || tr.parentElement?.tagName.toLowerCase() === 'thead';
+      rows.push({ type: 'tableRow', content: cells });
+    }
+    if (!rows.length) return;
+    const width = Math.min(Math.max(...rows.map((r) => r.content.length)), DOCUMENT_LIMITS.maxTableColumns);
+    for (const r of rows) {
+      r.content = r.content.slice(0, width);
+      while (r.content.length < width) r.content.push({ type: 'tableCell' });
+    }
+    const attrs = {
+      ...(caption ? { caption: caption.slice(0, 2000) } : {}),
+      ...(headerRow ? { headerRow: true } : {}),
+    };
+    this.push({ type: 'table', ...(Object.keys(attrs).length ? { attrs } : {}), content: rows });
+  }
+}
+
+const BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'ul',
+  'ol',
+  'table',
+  'blockquote',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'pre',
+]);
+
+function hasBlockChild(e: Element): boolean {
+  for (const c of Array.from(e.children)) if (BLOCK_TAGS.has(tagOf(c)) || hasBlockChild(c)) return true;
+  return false;
+}
+
+function paragraphsOf(b: BlockNode): ParagraphNode[] {
+  if (b.type === 'paragraph') return b.content?.length ? [b] : [];
+  if (b.type === 'heading') return b.content?.length ? [{ type: 'paragraph', content: b.content }] : [];
+  return [];
+}
+
+function unbold(n: InlineNode): InlineNode {
+  if (n.type !== 'text' || !n.marks) return n;
+  const marks = n.marks.filter((m) => m.type !== 'bold');
+  return marks.length ? { ...n, marks } : { type: 'text', text: n.text };
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+function textNodes(data: string, marks: Marks): InlineNode[] {
+  // HTML whitespace collapses (Word's &nbsp; padding with it); control characters are not text.
+  const text = data.replace(CONTROL, '').replace(/[\s\u00a0]+/g, ' ');
+  if (!text) return [];
+  return [{ type: 'text', text, ...(marks.length ? { marks: [...marks] } : {}) }];
+}
+
+function sameMarks(a: Mark[] | undefined, b: Mark[] | undefined): boolean {
+  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+}
+
+/** Joins neighbours with the same marks, trims the edges and around breaks, drops empty text. */
+function tidy(nodes: InlineNode[]): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const n of nodes) {
+    const prev = out[out.length - 1];
+    if (n.type === 'text' && prev?.type === 'text' && sameMarks(prev.marks, n.marks)) {
+      out[out.length - 1] = { ...prev, text: prev.text + n.text };
+    } else if (
+      n.type === 'text' &&
+      prev?.type === 'text' &&
+      prev.text.endsWith(' ') &&
+      n.text.startsWith(' ')
+    ) {
+      out.push({ ...n, text: n.text.slice(1) });
+    } else out.push(n);
+  }
+  while (out[0]?.type === 'hardBreak') out.shift();
+  while (out[out.length - 1]?.type === 'hardBreak') out.pop();
+  return out
+    .map((n, i, all) => {
+      if (n.type !== 'text') return n;
+      let text = n.text;
+      if (i === 0 || all[i - 1]?.type === 'hardBreak') text = text.trimStart();
+      if (i === all.length - 1 || all[i + 1]?.type === 'hardBreak') text = text.trimEnd();
+      return text === n.text ? n : { ...n, text };
+    })
+    .filter((n) => n.type !== 'text' || n.text.length > 0);
+}

@@ -1,0 +1,100 @@
+import type { Editor } from '@tiptap/core';
+import { useEffect, useId, useState } from 'react';
+import type { ArticleFields } from '../api/articles.js';
+import './story-head.css';
+
+/**
+ * Headline and dek above the body, where the story is read: first in tab order, before the
+ * toolbar, the body and the workflow's buttons.
+ */
+export function StoryHead({
+  fields,
+  change,
+  locked,
+}: {
+  fields: Pick<ArticleFields, 'headline' | 'dek'>;
+  change: (patch: Partial<ArticleFields>) => void;
+  locked: boolean;
+}) {
+  const id = useId();
+  const hl = fields.headline.length;
+  return (
+    <div className="story-head">
+      <label htmlFor={`${id}-headline`} className="visually-hidden">
+        Headline
+      </label>
+      <textarea
+        id={`${id}-headline`}
+        className="headline-input"
+        rows={1}
+        maxLength={300}
+        placeholder="Headline"
+        disabled={locked}
+        value={fields.headline}
+        onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
+        aria-describedby={`${id}-headline-hint`}
+      />
+      <p id={`${id}-headline-hint`} className={`hint ${hl > 90 || hl < 20 ? 'warn' : ''}`}>
+        {hl} characters — {hl < 20 ? 'short; ' : hl > 90 ? 'long for a front page; ' : ''}aim for 40–90
+      </p>
+      <label htmlFor={`${id}-dek`} className="visually-hidden">
+        Dek (summary)
+      </label>
+      <textarea
+        id={`${id}-dek`}
+        className="dek-input"
+        rows={2}
+        maxLength={1000}
+        placeholder="Dek (summary)"
+        disabled={locked}
+        value={fields.dek}
+        onChange={(e) => change({ dek: e.target.value })}
+      />
+    </div>
+  );
+}
+
+/** Average adult silent reading of non-fiction, words per minute. */
+const WORDS_PER_MINUTE = 230;
+
+/** Words in a text: runs of letters or digits (with inner apostrophes and hyphens). */
+export function countWords(text: string): number {
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
+}
+
+/** "1,234 words · 6 min read". */
+export function wordCountLabel(words: number): string {
+  const minutes = Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
+  const w = `${words.toLocaleString('en-GB')} ${words === 1 ? 'word' : 'words'}`;
+  return words ? `${w} · ${minutes} min read` : '0 words';
+}
+
+/**
+ * The body's word count and reading time, counted when typing pauses (a 10,000-word story
+ * is not recounted on every key).
+ */
+export function WordCount({ editor }: { editor: Editor }) {
+  const [words, setWords] = useState(() =>
+    countWords(editor.state.doc.textBetween(0, editor.state.doc.content.size, ' ', ' ')),
+  );
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const recount = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const doc = editor.state.doc;
+        setWords(countWords(doc.textBetween(0, doc.content.size, ' ', ' ')));
+      }, 300);
+    };
+    editor.on('update', recount);
+    return () => {
+      clearTimeout(timer);
+      editor.off('update', recount);
+    };
+  }, [editor]);
+  return (
+    <output className="word-count" data-testid="word-count">
+      {wordCountLabel(words)}
+    </output>
+  );
+}
