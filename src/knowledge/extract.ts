@@ -13,6 +13,8 @@ export interface Gazetteer {
   byAlias: ReadonlyMap<string, GazetteerEntry>;
   /** The most words any alias has: how far the longest match looks ahead. */
   maxWords: number;
+  /** First word of an alias → the most words of an alias starting with it (most words start none). */
+  firstWords: ReadonlyMap<string, number>;
   /** Capitalised words that are never a name alone: nationalities ("Iraqi"), days, months. */
   notNames: ReadonlySet<string>;
 }
@@ -27,13 +29,21 @@ export function buildGazetteer(
   notNames: Iterable<string> = [],
 ): Gazetteer {
   const byAlias = new Map<string, GazetteerEntry>();
+  const firstWords = new Map<string, number>();
   let maxWords = 1;
   for (const a of aliases) {
     if (!a.normalised || byAlias.has(a.normalised)) continue; // the first (lowest id) wins a shared alias
     byAlias.set(a.normalised, { entityId: a.entityId, name: a.name, type: a.type });
-    maxWords = Math.max(maxWords, a.normalised.split(' ').length);
+    const words = a.normalised.split(' ');
+    maxWords = Math.max(maxWords, words.length);
+    firstWords.set(words[0]!, Math.max(firstWords.get(words[0]!) ?? 0, words.length));
   }
-  return { byAlias, maxWords, notNames: new Set([...CALENDAR, ...[...notNames].map(normaliseName)]) };
+  return {
+    byAlias,
+    maxWords,
+    firstWords,
+    notNames: new Set([...CALENDAR, ...[...notNames].map(normaliseName)]),
+  };
 }
 
 /** A name an NLP library found: where, and what kind of thing it thinks it is. */
@@ -99,7 +109,8 @@ function registryMatches(tokens: Token[], text: string, g: Gazetteer): Found[] {
   let i = 0;
   while (i < tokens.length) {
     let matched = 0;
-    for (let n = Math.min(g.maxWords, tokens.length - i); n >= 1; n--) {
+    const longest = startsUpper(tokens[i]!.text) ? (g.firstWords.get(tokens[i]!.norm) ?? 0) : 0;
+    for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
       const slice = tokens.slice(i, i + n);
       // A name does not run across a sentence or a line.
       if (n > 1 && /[.!?;:\n]/.test(text.slice(slice[0]!.end, slice[n - 1]!.start))) continue;
@@ -151,8 +162,8 @@ function trimSpan(span: Span, tokens: Token[], text: string): Found | null {
 const adjacent = (text: string, a: Token, b: Token) => /^[ \u00a0-]$/.test(text.slice(a.end, b.start));
 
 const SENTENCE_START = /(^|[.!?:"“”]\s*|\n)\s*$/;
-// Lowercase words inside names: "Santiago de Cuba", "Sanne de Vries", "Bank of England".
-const NAME_JOINERS = new Set(['de', 'da', 'del', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'of', 'la', 'le']);
+// Lowercase words inside names: "Santiago de Cuba", "Sanne de Vries", "Ibn al-Haytham".
+const NAME_JOINERS = new Set(['de', 'da', 'del', 'van', 'von', 'der', 'al', 'bin', 'ibn', 'la', 'le']);
 // The last word of many organisations' names says what they are.
 export const ORG_WORDS = new Set(
   (
@@ -171,6 +182,7 @@ const PLACE_BEFORE = new Set(['in', 'at', 'near', 'outside', 'across', 'into', '
  */
 function capitalisedRuns(tokens: Token[], text: string, known: readonly Found[], g: Gazetteer): Found[] {
   const out: Found[] = [];
+  const covered = coverage(tokens, known);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -178,20 +190,24 @@ function capitalisedRuns(tokens: Token[], text: string, known: readonly Found[],
       !startsUpper(t.text) ||
       TITLES.has(t.norm) ||
       g.notNames.has(t.norm) ||
-      known.some((k) => overlaps(k, t)) ||
+      covered[i] ||
       /^\p{N}/u.test(t.text)
     ) {
       i++;
       continue;
     }
     let j = i;
+    const atStart = SENTENCE_START.test(text.slice(Math.max(0, t.start - 3), t.start));
     while (j + 1 < tokens.length) {
       const next = tokens[j + 1]!;
       if (!adjacent(text, tokens[j]!, next)) break;
-      if (startsUpper(next.text) && !known.some((k) => overlaps(k, next))) j++;
+      if (startsUpper(next.text) && !covered[j + 1]) j++;
       else if (
+        // "Fans of Real Madrid": a sentence's first word is no name's first word by its capital alone.
+        !(atStart && j === i) &&
         NAME_JOINERS.has(next.norm) &&
         j + 2 < tokens.length &&
+        !covered[j + 2] &&
         startsUpper(tokens[j + 2]!.text) &&
         adjacent(text, next, tokens[j + 2]!)
       )
@@ -245,6 +261,24 @@ const COMMON = new Set(
   ),
 );
 
+/** Which tokens lie (partly) inside a found name. */
+function coverage(tokens: Token[], found: readonly { start: number; end: number }[]): boolean[] {
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  const out = new Array<boolean>(tokens.length).fill(false);
+  let f = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    while (f < sorted.length && sorted[f]!.end <= t.start) f++;
+    for (let k = f; k < sorted.length && sorted[k]!.start < t.end; k++) {
+      if (overlaps(sorted[k]!, t)) {
+        out[i] = true;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
 
@@ -260,7 +294,16 @@ export function extractEntities(parts: readonly string[], g: Gazetteer, recognis
   const tokens = tokenise(text);
   const fromRegistry = registryMatches(tokens, text, g);
   const fromNlp: Found[] = [];
-  for (const span of recognise(text)) {
+  // The recogniser reads one part (a paragraph) at a time: its cost grows faster than the text,
+  // and the extraction job can yield between parts (story.ts).
+  const spans: Span[] = [];
+  let at = 0;
+  for (const part of parts) {
+    if (part.trim() === '') continue;
+    for (const s of recognise(part)) spans.push({ ...s, start: s.start + at, end: s.end + at });
+    at += part.length + 2;
+  }
+  for (const span of spans) {
     const found = trimSpan(span, tokens, text);
     if (!found) continue;
     // The registry knows this name under another type, or the NLP span is the registry's name.
@@ -319,6 +362,10 @@ function foldSurnames(
   groups: Map<string, { found: Found[]; entry: GazetteerEntry | null; type: EntityType; name: string }>,
   tokens: Token[],
 ): void {
+  const covered = coverage(
+    tokens,
+    [...groups.values()].flatMap((g) => g.found),
+  );
   const bySurname = new Map<string, string[]>();
   for (const [key, g] of groups) {
     if (g.type !== 'person') continue;
@@ -336,10 +383,9 @@ function foldSurnames(
       groups.delete(`n:${surname}`);
     }
     // Surname mentions the recogniser did not report.
-    for (const t of tokens) {
-      if (t.norm !== surname || !startsUpper(t.text)) continue;
-      if ([...groups.values()].some((g) => g.found.some((f) => f.start <= t.start && t.end <= f.end)))
-        continue;
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.norm !== surname || !startsUpper(t.text) || covered[k]) continue;
       full.found.push({ start: t.start, end: t.end, surface: t.text, entry: null, type: 'person' });
     }
     full.found.sort((a, b) => a.start - b.start);

@@ -21,3 +21,17 @@ export {
   mergeEntities,
   updateEntity,
 } from './registry.js';
+export { seedGazetteer } from './seed.js';
+export {
+  decideSuggestion,
+  extractionBacklog,
+  extractStory,
+  linkSuggestion,
+  loadGazetteer,
+  queueAllStories,
+  queueEntityExtraction,
+  runExtractionQueue,
+  type StoryEntity,
+  storyEntities,
+  storyParts,
+} from './story.js';

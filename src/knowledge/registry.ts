@@ -63,7 +63,7 @@ async function freeSlug(db: Db, name: string, type: EntityType): Promise<string>
 }
 
 /** Adds aliases (the name itself is always one), skipping those the entity already has. */
-async function addAliases(
+export async function addAliases(
   db: Db,
   entityId: number,
   aliases: readonly { alias: string; language?: string | null }[],
@@ -73,13 +73,18 @@ async function addAliases(
       await db.selectFrom('entity_aliases').select('normalised').where('entity_id', '=', entityId).execute()
     ).map((r) => r.normalised),
   );
+  const rows: { entity_id: number; alias: string; normalised: string; language: string | null }[] = [];
   for (const a of aliases) {
     const normalised = normaliseName(a.alias);
     if (!normalised || existing.has(normalised)) continue;
     existing.add(normalised);
+    rows.push({ entity_id: entityId, alias: a.alias.trim(), normalised, language: a.language ?? null });
+  }
+  // One statement per 200 aliases (a country has up to ~60 names; SQLite limits bound variables).
+  for (let i = 0; i < rows.length; i += 200) {
     await db
       .insertInto('entity_aliases')
-      .values({ entity_id: entityId, alias: a.alias.trim(), normalised, language: a.language ?? null })
+      .values(rows.slice(i, i + 200))
       .execute();
   }
 }
