@@ -103,6 +103,8 @@ export class LiveHub {
       channel?.readers.delete(res);
     };
     res.on('close', release);
+    // A reader gone mid-write (reset connection): forget it, never crash the node over it.
+    res.on('error', release);
     let channel: Channel | undefined;
     try {
       channel = await this.channel(articleId);
