@@ -32,6 +32,9 @@ export async function shutDown(parts: ShutdownParts, graceMs: number): Promise<'
   if (app.server.listening) app.server.close();
   // app.close() closes idle connections and waits for requests in progress.
   const work = Promise.all([app.close(), parts.stopJobs()]).then(() => 'clean' as const);
+  // Answers that never end by themselves (live coverage readers' streams, site/live-hub.ts) end
+  // now that the server has stopped listening, so the stop does not wait out the grace for them.
+  (app as { liveHub?: { close(): void } }).liveHub?.close();
   const outcome = await Promise.race([work, deadline]);
   clearTimeout(timer);
   if (outcome === 'forced') {

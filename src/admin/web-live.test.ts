@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, createSection } from '../content/index.js';
 import { type LiveWriter, postEntry, startCoverage } from '../live/index.js';
@@ -26,6 +27,28 @@ import {
 import { type TestEnv, testEnv } from '../test/context.js';
 
 const PASSWORD = 'correct horse battery staple';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious and critical axe-core violations inside `selector`, as "rule: target" lines. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  // The page's CSP refuses inline scripts; the DevTools protocol's evaluate is not subject to it.
+  await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
+    const result = (await axe.run(
+      { include: [sel] },
+      {
+        runOnly: {
+          type: 'tag',
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        },
+      },
+    )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  }, selector);
+}
 
 describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
   let env: TestEnv;
@@ -121,6 +144,7 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
     // Newest first: the new entry is above the earlier one.
     const order = await page.locator('#live-timeline > article').evaluateAll((els) => els.map((e) => e.id));
     expect(order[0]).toBe(`entry-${entry.id}`);
+    expect(await axeViolations(page, 'main')).toEqual([]);
   });
 
   it('reads in full without JavaScript, entry permalinks included', async () => {
@@ -161,6 +185,7 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
     await panel.getByRole('button', { name: 'Post update' }).click();
     await panel.locator('.live-entry-item', { hasText: 'Ribbon cut at noon.' }).waitFor();
     expect(await panel.locator('.live-entry-item').first().textContent()).toContain('Key point');
+    expect(await axeViolations(page, 'section.live-panel')).toEqual([]);
 
     const readerPage = reader.page;
     await readerPage.goto(`${base}${quiet.path}`);

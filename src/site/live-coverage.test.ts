@@ -8,6 +8,7 @@ import {
   postEntry,
   startCoverage,
 } from '../live/index.js';
+import { shutDown } from '../shutdown.js';
 import { doc } from '../test/admin.js';
 import { serveOnLoopback } from '../test/browser.js';
 import { type TestEnv, testEnv } from '../test/context.js';
@@ -210,5 +211,39 @@ describe('a live story for readers', () => {
     const hub = (env.app as unknown as { liveHub: { channels: Map<number, unknown> } }).liveHub;
     expect([...hub.channels.keys()]).not.toContain(424242);
     expect([...hub.channels.keys()]).not.toContain(row.id);
+  });
+});
+
+describe('stopping a node with live readers connected', () => {
+  it('ends their streams and stops cleanly, without waiting out the grace', async () => {
+    const env = await testEnv('sqlite');
+    try {
+      const now = env.ctx.now().toISOString();
+      const section = await createSection(env.ctx.db, { slug: 'news', name: 'News' }, now);
+      const row = await createArticle(
+        env.ctx.db,
+        { headline: 'Night shift', body: doc('Quiet so far.'), sectionId: section.id, status: 'published' },
+        { now, by: 'test', timeZone: 'Europe/Prague' },
+      );
+      await startCoverage(env.ctx.db, row.id, {
+        id: null,
+        email: 'r@example.com',
+        label: 'user:1',
+        name: 'R',
+        now,
+      });
+      const base = await serveOnLoopback(env.app);
+      const reader = await openSse(`${base}/live/${row.id}/events`, { host: 'news.example.com' });
+      expect((await reader.next()).event).toBe('update');
+      const log = { info: () => {}, warn: () => {} };
+      const outcome = await shutDown(
+        { app: env.app, stopJobs: async () => {}, closeContext: async () => {}, log },
+        10_000,
+      );
+      expect(outcome).toBe('clean');
+      await reader.closed;
+    } finally {
+      await env.close();
+    }
   });
 });

@@ -103,6 +103,8 @@ export class LiveHub {
       channel?.readers.delete(res);
     };
     res.on('close', release);
+    // A reader gone mid-write (reset connection): forget it, never crash the node over it.
+    res.on('error', release);
     let channel: Channel | undefined;
     try {
       channel = await this.channel(articleId);
@@ -121,7 +123,8 @@ export class LiveHub {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
       'x-accel-buffering': 'no', // nginx in front: pass events on at once
-      connection: 'keep-alive',
+      // One long answer: when it ends (coverage over, node stopping) the connection goes too.
+      connection: 'close',
     });
     res.write('retry: 3000\n\n');
     if (channel.state !== 'live') {

@@ -16,8 +16,9 @@ export function liveRoutes(app: FastifyInstance, ctx: Context): LiveHub {
     heartbeatMs: ctx.config.live.heartbeatSeconds * 1000,
     log: app.log,
   });
-  // Streams never end by themselves: close them before the server waits for its connections.
-  app.addHook('preClose', async () => hub.close());
+  // Streams never end by themselves: a stop ends them (shutdown.ts, just after the server stops
+  // listening: a preClose hook would delay that by a tick); this is for an app closed otherwise.
+  app.addHook('onClose', async () => hub.close());
   const sinceOf = (raw: unknown) =>
     typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(raw) ? raw : '';
   // Beyond the ids a row may have, nothing is there (and PostgreSQL would refuse the number).
