@@ -6,6 +6,7 @@ import {
   type EntityType,
   inTransaction,
 } from '../db/index.js';
+import { announceChange, articleTag } from '../cache/index.js';
 import { conflict, notFound } from '../errors.js';
 import { type Doc, renderText } from '../shared/document/index.js';
 import { buildGazetteer, extractEntities, type Gazetteer, type Recogniser, type Span } from './extract.js';
@@ -306,6 +307,8 @@ export async function decideSuggestion(
     })
     .where('id', '=', linkId)
     .execute();
+  // The Content API shows confirmed entities: its cached answers for this story go.
+  announceChange(db, [articleTag(articleId)]);
   return presentLink(await linkOf(db, articleId, linkId));
 }
 
@@ -358,6 +361,48 @@ export async function linkSuggestion(
         .execute();
     }
     await tx.updateTable('entities').set({ updated_at: decision.now }).where('id', '=', entityId).execute();
+    announceChange(tx, [articleTag(articleId)]);
   });
   return presentLink(await linkOf(db, articleId, linkId));
+}
+
+/** An entity as public faces show it (the Content API's `entities`, later topic pages and JSON-LD). */
+export interface PublicEntity {
+  id: number;
+  type: EntityType;
+  name: string;
+  slug: string;
+  wikidataQid: string | null;
+  sameAs: string[];
+}
+
+/** The confirmed entities of each story, in one query, by name (not by mentions: a re-extraction changes no public answer). */
+export async function confirmedEntitiesOf(
+  db: Db,
+  articleIds: readonly number[],
+): Promise<Map<number, PublicEntity[]>> {
+  const out = new Map<number, PublicEntity[]>();
+  if (articleIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('article_entities as l')
+    .innerJoin('entities as e', 'e.id', 'l.entity_id')
+    .select(['l.article_id', 'e.id', 'e.type', 'e.name', 'e.slug', 'e.wikidata_qid', 'e.same_as'])
+    .where('l.article_id', 'in', articleIds)
+    .where('l.state', '=', 'confirmed')
+    .orderBy('l.article_id')
+    .orderBy('e.name')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.article_id) ?? [];
+    list.push({
+      id: r.id,
+      type: r.type,
+      name: r.name,
+      slug: r.slug,
+      wikidataQid: r.wikidata_qid,
+      sameAs: JSON.parse(r.same_as) as string[],
+    });
+    out.set(r.article_id, list);
+  }
+  return out;
 }
