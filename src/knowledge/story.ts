@@ -133,7 +133,8 @@ export async function extractionBacklog(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-let cached: { stamp: string; gazetteer: Gazetteer } | null = null;
+// Per database: a process may hold two (tests do), whose registries differ.
+const cached = new WeakMap<Db, { stamp: string; gazetteer: Gazetteer }>();
 
 /** The registry as extraction reads it; built again only when the registry changed. */
 export async function loadGazetteer(db: Db): Promise<Gazetteer> {
@@ -146,7 +147,8 @@ export async function loadGazetteer(db: Db): Promise<Gazetteer> {
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
   const stamp = `${s.n}|${String(s.latest)}|${aliasCount.n}`;
-  if (cached?.stamp === stamp) return cached.gazetteer;
+  const known = cached.get(db);
+  if (known?.stamp === stamp) return known.gazetteer;
   const rows = await db
     .selectFrom('entity_aliases as a')
     .innerJoin('entities as e', 'e.id', 'a.entity_id')
@@ -158,7 +160,7 @@ export async function loadGazetteer(db: Db): Promise<Gazetteer> {
     rows.map((r) => ({ normalised: r.normalised, entityId: r.id, name: r.name, type: r.type })),
     demonyms(),
   );
-  cached = { stamp, gazetteer };
+  cached.set(db, { stamp, gazetteer });
   return gazetteer;
 }
 
