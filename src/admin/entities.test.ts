@@ -194,4 +194,29 @@ describe.each(testDialects())('entities in the newsroom API on %s', (dialect) =>
       (await call(env.app, editor, 'POST', `/entities/${old.id}/merge`, { into: old.id })).statusCode,
     ).toBe(400);
   });
+  it('shows confirmed entities in the Content API, and a decision refreshes its cached answer', async () => {
+    const live = await fx.publish(
+      { headline: 'NATO in Vilnius', body: paragraphs('NATO met in Vilnius.') },
+      1,
+    );
+    await extractStory(env.ctx.db, live.id, env.ctx.now().toISOString(), { recognise: noNlp });
+    const api = async () =>
+      (await env.app.inject({ method: 'GET', url: `/api/content/v1/articles/${live.id}` })).json().data;
+    expect((await api()).entities).toEqual([]);
+    const list = (await call(env.app, s('editor'), 'GET', `/articles/${live.id}/entities`)).json().entities;
+    const nato = list.find((e: { name: string }) => e.name === 'NATO');
+    await call(env.app, s('editor'), 'POST', `/articles/${live.id}/entities/${nato.id}/confirm`);
+    expect((await api()).entities).toEqual([
+      expect.objectContaining({
+        name: 'NATO',
+        type: 'organisation',
+        wikidataQid: 'Q7184',
+        sameAs: ['https://www.nato.int/'],
+      }),
+    ]);
+    // Lists leave entities out unless asked.
+    const rows = (await env.app.inject({ method: 'GET', url: '/api/content/v1/articles?limit=1' })).json()
+      .data;
+    expect(rows[0].entities).toBeUndefined();
+  });
 });

@@ -23,6 +23,7 @@ export {
 } from './registry.js';
 export { seedGazetteer } from './seed.js';
 export {
+  confirmedEntitiesOf,
   decideSuggestion,
   extractionBacklog,
   extractStory,
@@ -31,6 +32,7 @@ export {
   queueAllStories,
   queueEntityExtraction,
   runExtractionQueue,
+  type PublicEntity,
   type StoryEntity,
   storyEntities,
   storyParts,

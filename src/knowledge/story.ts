@@ -6,6 +6,7 @@ import {
   type EntityType,
   inTransaction,
 } from '../db/index.js';
+import { announceChange, articleTag } from '../cache/index.js';
 import { conflict, notFound } from '../errors.js';
 import { type Doc, renderText } from '../shared/document/index.js';
 import { buildGazetteer, extractEntities, type Gazetteer, type Recogniser, type Span } from './extract.js';
@@ -132,7 +133,8 @@ export async function extractionBacklog(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-let cached: { stamp: string; gazetteer: Gazetteer } | null = null;
+// Per database: a process may hold two (tests do), whose registries differ.
+const cached = new WeakMap<Db, { stamp: string; gazetteer: Gazetteer }>();
 
 /** The registry as extraction reads it; built again only when the registry changed. */
 export async function loadGazetteer(db: Db): Promise<Gazetteer> {
@@ -145,7 +147,8 @@ export async function loadGazetteer(db: Db): Promise<Gazetteer> {
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .executeTakeFirstOrThrow();
   const stamp = `${s.n}|${String(s.latest)}|${aliasCount.n}`;
-  if (cached?.stamp === stamp) return cached.gazetteer;
+  const known = cached.get(db);
+  if (known?.stamp === stamp) return known.gazetteer;
   const rows = await db
     .selectFrom('entity_aliases as a')
     .innerJoin('entities as e', 'e.id', 'a.entity_id')
@@ -157,7 +160,7 @@ export async function loadGazetteer(db: Db): Promise<Gazetteer> {
     rows.map((r) => ({ normalised: r.normalised, entityId: r.id, name: r.name, type: r.type })),
     demonyms(),
   );
-  cached = { stamp, gazetteer };
+  cached.set(db, { stamp, gazetteer });
   return gazetteer;
 }
 
@@ -306,6 +309,8 @@ export async function decideSuggestion(
     })
     .where('id', '=', linkId)
     .execute();
+  // The Content API shows confirmed entities: its cached answers for this story go.
+  announceChange(db, [articleTag(articleId)]);
   return presentLink(await linkOf(db, articleId, linkId));
 }
 
@@ -358,6 +363,48 @@ export async function linkSuggestion(
         .execute();
     }
     await tx.updateTable('entities').set({ updated_at: decision.now }).where('id', '=', entityId).execute();
+    announceChange(tx, [articleTag(articleId)]);
   });
   return presentLink(await linkOf(db, articleId, linkId));
+}
+
+/** An entity as public faces show it (the Content API's `entities`, later topic pages and JSON-LD). */
+export interface PublicEntity {
+  id: number;
+  type: EntityType;
+  name: string;
+  slug: string;
+  wikidataQid: string | null;
+  sameAs: string[];
+}
+
+/** The confirmed entities of each story, in one query, by name (not by mentions: a re-extraction changes no public answer). */
+export async function confirmedEntitiesOf(
+  db: Db,
+  articleIds: readonly number[],
+): Promise<Map<number, PublicEntity[]>> {
+  const out = new Map<number, PublicEntity[]>();
+  if (articleIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('article_entities as l')
+    .innerJoin('entities as e', 'e.id', 'l.entity_id')
+    .select(['l.article_id', 'e.id', 'e.type', 'e.name', 'e.slug', 'e.wikidata_qid', 'e.same_as'])
+    .where('l.article_id', 'in', articleIds)
+    .where('l.state', '=', 'confirmed')
+    .orderBy('l.article_id')
+    .orderBy('e.name')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.article_id) ?? [];
+    list.push({
+      id: r.id,
+      type: r.type,
+      name: r.name,
+      slug: r.slug,
+      wikidataQid: r.wikidata_qid,
+      sameAs: JSON.parse(r.same_as) as string[],
+    });
+    out.set(r.article_id, list);
+  }
+  return out;
 }

@@ -88,6 +88,7 @@ export function presentArticle(
           })
         : null,
     notices: () => rel.notices.get(row.id) ?? [],
+    entities: () => rel.entities?.get(row.id) ?? [],
     bodyHtml: () => (doc ? bodyHtml(site, doc, rel.media) : ''),
     bodyText: () => (doc ? bodyText(doc) : ''),
     bodyDocument: () => doc,

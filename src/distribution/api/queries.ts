@@ -7,6 +7,7 @@ import {
   publicArticles,
   tagsOfMany,
 } from '../../content/index.js';
+import type { PublicEntity } from '../../knowledge/index.js';
 import type { ArticleRow, AuthorRow, Db, MediaRow, TagRow } from '../../db/index.js';
 
 /**
@@ -151,6 +152,8 @@ export interface StoryRelations {
   media: Map<number, MediaRow>;
   /** Standing notices (corrections …), oldest first. */
   notices: Map<number, PublicNotice[]>;
+  /** Confirmed entities, loaded only when a face asks for them (the Content API's `entities`). */
+  entities?: Map<number, PublicEntity[]>;
 }
 
 export async function relationsOf(

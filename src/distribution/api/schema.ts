@@ -28,13 +28,14 @@ export const ARTICLE_FIELDS = [
   'version',
   'leadImage',
   'notices',
+  'entities',
   'bodyHtml',
   'bodyText',
   'bodyDocument',
 ] as const;
 export type ArticleField = (typeof ARTICLE_FIELDS)[number];
-/** Lists leave the bodies out unless `fields` asks for them. */
-export const LIST_DEFAULT_FIELDS = ARTICLE_FIELDS.filter((f) => !f.startsWith('body'));
+/** Lists leave the bodies (and the entities, one more query) out unless `fields` asks for them. */
+export const LIST_DEFAULT_FIELDS = ARTICLE_FIELDS.filter((f) => !f.startsWith('body') && f !== 'entities');
 
 const fields = z
   .string()
@@ -131,6 +132,20 @@ export const articleSchema = z
         }),
       )
       .describe("Corrections, clarifications, updates and editor's notes shown with the story, oldest first"),
+    entities: z
+      .array(
+        z.object({
+          id: z.number().int(),
+          type: z.enum(['person', 'organisation', 'place', 'event', 'topic']),
+          name: z.string(),
+          slug: z.string(),
+          wikidataQid: z.string().nullable(),
+          sameAs: z.array(z.string()),
+        }),
+      )
+      .describe(
+        'The people, organisations and places the newsroom confirmed the story is about (docs/knowledge.md)',
+      ),
     bodyHtml: z.string(),
     bodyText: z.string(),
     bodyDocument: z

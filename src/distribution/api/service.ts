@@ -20,6 +20,7 @@ import {
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { resolveListBySlug } from '../../fronts/index.js';
+import { confirmedEntitiesOf } from '../../knowledge/index.js';
 import { notFound } from '../../errors.js';
 import { decodeArticleCursor, decodeTagCursor, encodeArticleCursor, encodeTagCursor } from './cursor.js';
 import { badParameter } from './errors.js';
@@ -95,6 +96,11 @@ async function present(ctx: Context, rows: PublicArticle[], fields: Set<ArticleF
   const tree = await loadSectionTree(ctx.db);
   const extra = needsBodyMedia(fields) ? rows.flatMap((r) => bodyImageIds(parseBody(r))) : [];
   const rel = await relationsOf(ctx.db, rows, extra);
+  if (fields.has('entities'))
+    rel.entities = await confirmedEntitiesOf(
+      ctx.db,
+      rows.map((r) => r.id),
+    );
   return {
     data: rows.map((r) => presentArticle(ctx.config.site, tree, r, rel, fields)),
     tags: [...treeTags(tree), ...storyTags(rows, rel)],
