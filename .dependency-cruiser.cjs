@@ -17,8 +17,8 @@ const LAYERS = [
   ['accounts', 'cache'],
   ['content'],
   ['media'],
-  ['search', 'audience'],
-  ['fronts'],
+  ['search', 'audience', 'knowledge'],
+  ['fronts', 'live'],
   ['distribution', 'mirrors'],
   ['site'],
   ['export', 'http'],
@@ -70,6 +70,8 @@ const FACES = [
   'backup',
   'import',
   'ingest',
+  'knowledge',
+  'live',
 ];
 
 module.exports = {

@@ -11,6 +11,8 @@ const slow = [
   'src/shutdown.test.ts',
   'src/cache/nodes.test.ts',
   'src/cache/nginx.test.ts',
+  'src/site-url.test.ts',
+  'src/site/live-nodes.test.ts',
 ];
 
 export default defineConfig({

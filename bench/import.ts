@@ -2,6 +2,8 @@
  * `npm run bench:import [-- N]`: writes a WordPress export of N posts (default 10,000; the issue's
  * target is 100,000, about 1 GB with bodies of ~10 KB) and imports it into a new SQLite newsroom
  * in this process: posts/s and peak RSS. Memory should not grow with N (both passes stream).
+ * BENCH_PARAGRAPHS sets the paragraphs per post: 24 (the default) make ~6 KB of HTML, 42 make
+ * ~10 KB (a 100,000-post export of ~1 GB).
  *
  * `npm run bench:import -- N ghost`: the same posts as a Ghost JSON export with Lexical bodies,
  * imported by `importGhost`. Ghost's export is one JSON document read whole, so here peak RSS
@@ -19,12 +21,14 @@ const GHOST = process.argv[3] === 'ghost';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-import-'));
 const file = path.join(dir, GHOST ? 'export.json' : 'export.xml');
 
-// Original filler prose: ~10 KB of classic-editor HTML per post.
+const PARAGRAPHS = Number(process.env.BENCH_PARAGRAPHS ?? 24);
+
+// Original filler prose: ~250 bytes of classic-editor HTML per paragraph.
 const PARA =
   'The river council met again on Tuesday to weigh the <strong>flood gates</strong>, the footbridge and the ' +
   'long list of repairs the town has put off since the spring floods. Residents asked about costs and timing.';
 const body = (i: number) =>
-  `${Array.from({ length: 24 }, (_, k) => `${PARA} (${i}.${k})`).join('\n\n')}\n\n<h2>Next steps</h2>\n<ul><li>Budget</li><li>Vote</li></ul>`;
+  `${Array.from({ length: PARAGRAPHS }, (_, k) => `${PARA} (${i}.${k})`).join('\n\n')}\n\n<h2>Next steps</h2>\n<ul><li>Budget</li><li>Vote</li></ul>`;
 
 /** The same posts as a Ghost 5 export: Lexical paragraphs, one tag, one author. */
 async function writeGhost(): Promise<void> {
@@ -37,7 +41,7 @@ async function writeGhost(): Promise<void> {
       root: {
         type: 'root',
         children: [
-          ...Array.from({ length: 24 }, (_, k) => ({
+          ...Array.from({ length: PARAGRAPHS }, (_, k) => ({
             type: 'paragraph',
             children: [text(`${PARA.replace(/<\/?strong>/g, '')} (${i}.${k})`)],
           })),

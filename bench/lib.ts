@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import autocannon from 'autocannon';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 
 export const hasWrk = fs.existsSync('/usr/bin/wrk');
 
@@ -31,6 +33,8 @@ export async function startServer(env: Record<string, string>, dir?: string): Pr
       HOST: '127.0.0.1',
       MASTHEAD_DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
+      // As `npm start` runs it (docs/operations.md, "Memory").
+      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -176,8 +180,72 @@ export async function correctionLatency(
   }
 }
 
+/**
+ * CPU seconds a process has used (user + system), from /proc (Linux). CPU time per request moves
+ * far less than requests per second when other work shares the machine.
+ */
+export function cpuSeconds(pid: number): number {
+  // Fields after the command name's closing parenthesis: utime and stime are the 12th and 13th.
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Resident memory of a process, from /proc (Linux). */
 export function rssMb(pid: number): number {
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+/**
+ * Two app nodes on one new PostgreSQL database, their caches kept in step through Redis (the
+ * several-nodes deployment); `stop` drops the database. A string when PostgreSQL or Redis cannot
+ * be reached (BENCH_PG_URL, BENCH_REDIS_URL; loopback by default), so a bench can say "skipped".
+ */
+export async function startTwoNodes(): Promise<{ a: Server; b: Server; stop(): Promise<void> } | string> {
+  const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const admin = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
+  try {
+    await admin.connect();
+    await redis.connect();
+  } catch (err) {
+    await admin.end().catch(() => {});
+    return `skipped: PostgreSQL or Redis unreachable (${(err as Error).message})`;
+  } finally {
+    redis.disconnect();
+  }
+  const name = `masthead_bench_${process.pid}_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(pgUrl);
+  url.pathname = `/${name}`;
+  const env = { DATABASE_URL: url.toString(), REDIS_URL: redisUrl, REDIS_PREFIX: `masthead-bench-${name}:` };
+  const drop = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  };
+  let a: Server | undefined;
+  try {
+    a = await startServer(env);
+    const b = await startServer(env);
+    const first = a;
+    return {
+      a: first,
+      b,
+      async stop() {
+        await first.stop();
+        await b.stop();
+        await drop();
+      },
+    };
+  } catch (err) {
+    await a?.stop();
+    await drop();
+    throw err;
+  }
 }

@@ -13,9 +13,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Redis } from 'ioredis';
-import pg from 'pg';
-import { correctionLatency, hasWrk, type Load, load, newsroom, startServer } from './lib.js';
+import { correctionLatency, hasWrk, type Load, load, newsroom, startServer, startTwoNodes } from './lib.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -193,40 +191,12 @@ async function latencyOnOneNode(): Promise<number[]> {
 }
 
 async function latencyAcrossTwoNodes(): Promise<number[] | string> {
-  const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const admin = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
-  const redis = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
+  const nodes = await startTwoNodes();
+  if (typeof nodes === 'string') return nodes;
   try {
-    await admin.connect();
-    await redis.connect();
-  } catch (err) {
-    return `skipped: PostgreSQL or Redis unreachable (${(err as Error).message})`;
+    return await tenCorrections(await newsroom(nodes.a), nodes.b.base);
   } finally {
-    redis.disconnect();
-  }
-  const name = `masthead_bench_${process.pid}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(pgUrl);
-  url.pathname = `/${name}`;
-  const env = {
-    DATABASE_URL: url.toString(),
-    REDIS_URL: redisUrl,
-    REDIS_PREFIX: `masthead-bench-${process.pid}:`,
-  };
-  const a = await startServer(env);
-  const b = await startServer(env);
-  try {
-    return await tenCorrections(await newsroom(a), b.base);
-  } finally {
-    await a.stop();
-    await b.stop();
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await nodes.stop();
   }
 }
 

@@ -1,6 +1,6 @@
 /** SITE_URL follows the address served when unset; a mismatch on this machine is named. */
 import { describe, expect, it } from 'vitest';
-import { loadConfig, servedUrl, siteUrlMismatch } from './config.js';
+import { loadConfig, servedUrl, siteUrlAtListen, siteUrlMismatch } from './config.js';
 
 describe('SITE_URL', () => {
   it('defaults to the address served, whatever PORT is', () => {
@@ -32,5 +32,16 @@ describe('SITE_URL', () => {
 
   it('says nothing of a public name: a proxy in front is expected', () => {
     expect(siteUrlMismatch('https://news.example.com', { host: '127.0.0.1', port: 3000 })).toBeNull();
+  });
+
+  it('is final after listen: unset, the port really bound (PORT=0 included); set, kept and checked', () => {
+    const random = loadConfig({ PORT: '0', HOST: '127.0.0.1' });
+    expect(siteUrlAtListen(random, 41234)).toEqual({ url: 'http://localhost:41234', warning: null });
+    const set = loadConfig({ PORT: '0', HOST: '127.0.0.1', SITE_URL: 'http://localhost:3000/' });
+    const after = siteUrlAtListen(set, 41234);
+    expect(after.url).toBe('http://localhost:3000');
+    expect(after.warning).toMatch(/listens on \(http:\/\/localhost:41234\)/);
+    const publicName = loadConfig({ PORT: '0', SITE_URL: 'https://news.example.com' });
+    expect(siteUrlAtListen(publicName, 41234)).toEqual({ url: 'https://news.example.com', warning: null });
   });
 });

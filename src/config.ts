@@ -44,6 +44,8 @@ const envSchema = z.object({
   MIRROR_CHECK_MINUTES: z.coerce.number().int().min(0).max(10_080).default(15),
   PAGE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(128),
   PAGE_CACHE_TTL: z.coerce.number().int().min(1).max(86_400).default(600),
+  LIVE_MAX_READERS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  LIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   CDN_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).optional(),
   CDN_PURGE_URL: z.url({ protocol: /^https?$/ }).optional(),
   CDN_PURGE_TOKEN: z.string().optional(),
@@ -75,6 +77,11 @@ export interface Config {
     name: string;
     /** Primary URL, no trailing slash. Canonical links and structured data use it. */
     url: string;
+    /**
+     * SITE_URL was not set: `url` is the address this process listens on, made final after
+     * listen (PORT=0 has no port before it). See siteUrlAtListen.
+     */
+    urlFromListen?: boolean;
     description: string;
     language: string;
     timeZone: string;
@@ -122,6 +129,11 @@ export interface Config {
   media: { maxUploadBytes: number; maxPixels: number };
   /** On SIGTERM, how long requests and job runs in progress may take before they are cut. */
   shutdownGraceSeconds: number;
+  /**
+   * Live coverage (site/live-hub.ts): readers connected for updates at once on this node (beyond
+   * it 503, and the page's script polls instead), and the seconds between keep-alive comments.
+   */
+  live: { maxReaders: number; heartbeatSeconds: number };
 }
 
 function isTimeZone(tz: string): boolean {
@@ -166,6 +178,19 @@ export function siteUrlMismatch(siteUrl: string, listen: { host: string; port: n
   return `SITE_URL ${siteUrl} is not the address this process listens on (${servedUrl(listen)}): links to the site, preview links and the mirror check will point elsewhere. Set SITE_URL to the public address, or leave it unset.`;
 }
 
+/**
+ * The site's URL once the process listens on `port`, and the warning to log, if any. Unset,
+ * SITE_URL is where this process answers (the port actually bound: PORT=0 picks one only at
+ * listen); set, it is kept, with a warning when it names this machine elsewhere.
+ */
+export function siteUrlAtListen(
+  config: Pick<Config, 'host' | 'site'>,
+  port: number,
+): { url: string; warning: string | null } {
+  if (config.site.urlFromListen) return { url: servedUrl({ host: config.host, port }), warning: null };
+  return { url: config.site.url, warning: siteUrlMismatch(config.site.url, { host: config.host, port }) };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -187,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       name: e.SITE_NAME,
       // Unset, the site's links point where this process actually answers, not at a fixed port.
       url: (e.SITE_URL ?? servedUrl({ host: e.HOST, port: e.PORT })).replace(/\/+$/, ''),
+      urlFromListen: e.SITE_URL === undefined,
       description: e.SITE_DESCRIPTION,
       language: e.SITE_LANGUAGE,
       timeZone: e.SITE_TIMEZONE,
@@ -199,6 +225,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     hstsMaxAge: e.HSTS_MAX_AGE,
     seedDemo: e.MASTHEAD_SEED_DEMO === 'auto',
     contentApi: { public: e.CONTENT_API_PUBLIC === 'true', anonymousRateLimit: e.CONTENT_API_RATE_LIMIT },
+    live: { maxReaders: e.LIVE_MAX_READERS, heartbeatSeconds: e.LIVE_HEARTBEAT_SECONDS },
     cache: {
       maxBytes: Math.round(e.PAGE_CACHE_MB * 1024 * 1024),
       ttlSeconds: e.PAGE_CACHE_TTL,

@@ -8,12 +8,16 @@ import { type Db, type Dialect, migrateToLatest, openDatabase } from './db/index
 import { enqueueAlertEvents, enqueueArticleEvents } from './distribution/index.js';
 // The file, not mirrors/index.js: every command starts through here, and the index loads routes.
 import { type AddressBook, openAddressBook } from './mirrors/index.js';
+import { queueEntityExtraction } from './knowledge/index.js';
 import { indexArticleChange, reindexArticles } from './search/index.js';
 import { alertBannerSource } from './site/index.js';
 
 // What every story write keeps in step inside its transaction, in this order: the webhook outbox,
-// then the search index (content/changes.ts calls them; they depend on content, not it on them).
-installArticleChangeHooks([enqueueArticleEvents, indexArticleChange], { reindex: reindexArticles });
+// then the search index (content/changes.ts calls them; they depend on content, not it on them),
+// then the entity extraction queue (the extraction itself is a job: knowledge/story.ts).
+installArticleChangeHooks([enqueueArticleEvents, indexArticleChange, queueEntityExtraction], {
+  reindex: reindexArticles,
+});
 // A raised alert's webhook event is written in the alert's own transaction.
 installAlertHooks([enqueueAlertEvents]);
 

@@ -1,6 +1,6 @@
 import { ensureFirstOwner } from './accounts/index.js';
 import { buildApp } from './app.js';
-import { type Config, siteUrlMismatch } from './config.js';
+import { type Config, siteUrlAtListen } from './config.js';
 import { createContext } from './context.js';
 import { seedDemoIfEmpty } from './demo/seed.js';
 import { defaultJobs, startJobs } from './jobs/index.js';
@@ -42,8 +42,11 @@ export async function serve(config: Config): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const base = `http://${shownHost}:${port}`;
   console.log(`Masthead is serving ${config.site.name} at ${base}/`);
-  const mismatch = siteUrlMismatch(config.site.url, { host: config.host, port });
-  if (mismatch) app.log.warn({ siteUrl: config.site.url, host: config.host, port }, mismatch);
+  // ctx.config is this object: links made from now on ("View on the site", previews, the mirror
+  // check) use the address really served. Nothing has been asked of the site before listen.
+  const site = siteUrlAtListen(config, port);
+  config.site.url = site.url;
+  if (site.warning) app.log.warn({ siteUrl: site.url, host: config.host, port }, site.warning);
   if (owner) {
     console.log('');
     console.log('Created the newsroom owner account (the password is shown only this once):');

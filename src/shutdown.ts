@@ -26,7 +26,11 @@ export async function shutDown(parts: ShutdownParts, graceMs: number): Promise<'
   const deadline = new Promise<'forced'>((resolve) => {
     timer = setTimeout(() => resolve('forced'), graceMs);
   });
-  // app.close() stops listening, closes idle connections and waits for requests in progress.
+  // Stop listening now: app.close() does so only after its preClose and onClose hooks (the live
+  // hub's, which ends its streams), and a connection arriving meanwhile would be taken, then
+  // reset. Its own close of the server finds it closed and waits for the connections to drain.
+  if (app.server.listening) app.server.close();
+  // app.close() closes idle connections and waits for requests in progress.
   const work = Promise.all([app.close(), parts.stopJobs()]).then(() => 'clean' as const);
   const outcome = await Promise.race([work, deadline]);
   clearTimeout(timer);

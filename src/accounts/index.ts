@@ -36,6 +36,7 @@ export { type UserPatch, updateUser } from './user-changes.js';
 export {
   countUsers,
   createUser,
+  createUserWithoutPassword,
   emailSchema,
   listUsers,
   type NewUser,

@@ -24,7 +24,9 @@ export async function authenticate(
   const wait = await claimLoginAttempt(db, account, ip, now);
   if (wait > 0) throw tooMany(wait);
   const user = await userByEmail(db, account);
-  const ok = await verifyPassword(password, user?.password_hash ?? (await decoyHash()));
+  // An account with no password yet (an imported byline's) is checked against the decoy too.
+  const stored = user?.password_hash || (await decoyHash());
+  const ok = (await verifyPassword(password, stored)) && stored === user?.password_hash;
   if (!user || !ok || user.active !== 1) {
     throw new DomainError(401, 'invalid_credentials', 'email or password is incorrect');
   }

@@ -34,6 +34,8 @@ export function presentUser(u: UserRow) {
     role: u.role,
     authorId: u.author_id,
     active: u.active === 1,
+    /** False for an imported byline's account until a password is set. */
+    hasPassword: u.password_hash !== '',
     createdAt: u.created_at,
     updatedAt: u.updated_at,
   };
@@ -62,6 +64,37 @@ export async function createUser(db: Db, input: NewUser, now: string): Promise<U
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * An account with no password, for a byline brought in by an archive import (`--users`): it
+ * cannot sign in until a password is set through a reset link (`masthead user reset-password`).
+ * The stored hash is empty, which no password verifies
+ * against (login.ts checks a decoy instead, so sign-in takes as long as for any account).
+ * Undefined when the address already has an account (left as it is).
+ */
+export async function createUserWithoutPassword(
+  db: Db,
+  input: Omit<NewUser, 'password'>,
+  now: string,
+): Promise<UserRow | undefined> {
+  const data = newUserSchema.omit({ password: true }).parse(input);
+  if (await userByEmail(db, data.email)) return undefined;
+  return db
+    .insertInto('users')
+    .values({
+      email: data.email,
+      name: data.name,
+      password_hash: '',
+      role: data.role,
+      author_id: data.authorId,
+      active: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function userById(db: Db, id: number): Promise<UserRow | undefined> {

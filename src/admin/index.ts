@@ -16,6 +16,8 @@ import { cacheAdminRoutes } from './routes/cache.js';
 import { checkRoutes } from './routes/checks.js';
 import { distributionAdminRoutes } from './routes/distribution.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { entityRoutes } from './routes/entities.js';
+import { liveRoutes } from './routes/live.js';
 import { mediaRoutes } from './routes/media.js';
 import { mirrorAdminRoutes } from './routes/mirrors.js';
 import { noticeRoutes } from './routes/notices.js';
@@ -68,6 +70,8 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       importRoutes(router, ctx);
       frontRoutes(router, ctx);
       ingestRoutes(router, ctx);
+      entityRoutes(router, ctx);
+      liveRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

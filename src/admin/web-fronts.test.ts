@@ -87,9 +87,13 @@ describe.skipIf(!runBrowserTests)('an editor curates the home page', () => {
     }
     const pins = list.locator('.pins .pin-name');
     await expect.poll(() => pins.allTextContents(), { timeout: 5000 }).toEqual([HEADLINES[2], HEADLINES[1]]);
-    // Keyboard: the move buttons.
-    await list.getByRole('button', { name: `Move ${HEADLINES[1]} up` }).click();
+    // Keyboard: the move buttons. At the top its "up" is disabled: the focus goes to its "down".
+    await list.getByRole('button', { name: `Move ${HEADLINES[1]} up` }).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => pins.allTextContents()).toEqual([HEADLINES[1], HEADLINES[2]]);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
+      .toBe(`Move ${HEADLINES[1]} down`);
     // Drag: Charlie back above Bravo.
     await list.locator('.pins .pin-name').nth(1).dragTo(list.locator('.pins .pin-name').nth(0));
     await expect.poll(() => pins.allTextContents()).toEqual([HEADLINES[2], HEADLINES[1]]);

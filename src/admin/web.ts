@@ -64,13 +64,15 @@ export function adminAppRoutes(app: FastifyInstance, ctx: Context, opts: AdminAp
       );
 
   // Settings the app reads from <meta> tags: no inline script is needed, so the CSP stays strict.
-  const meta = [
-    ['masthead:site-name', ctx.config.site.name],
-    ['masthead:site-url', ctx.config.site.url],
-    ['masthead:time-zone', ctx.config.site.timeZone],
-  ]
-    .map(([name, content]) => `<meta name="${name}" content="${escapeHtml(content ?? '')}">`)
-    .join('');
+  // Made per page: the site's URL is final only once the process listens (siteUrlAtListen).
+  const meta = () =>
+    [
+      ['masthead:site-name', ctx.config.site.name],
+      ['masthead:site-url', ctx.config.site.url],
+      ['masthead:time-zone', ctx.config.site.timeZone],
+    ]
+      .map(([name, content]) => `<meta name="${name}" content="${escapeHtml(content ?? '')}">`)
+      .join('');
 
   async function index(reply: FastifyReply) {
     let html: string;
@@ -86,7 +88,7 @@ export function adminAppRoutes(app: FastifyInstance, ctx: Context, opts: AdminAp
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'same-origin')
       .header('x-frame-options', 'DENY')
-      .send(html.replace('</head>', `${meta}</head>`));
+      .send(html.replace('</head>', `${meta()}</head>`));
   }
 
   async function file(reply: FastifyReply, name: string, immutable: boolean) {

@@ -27,19 +27,45 @@ export interface ViewCounter {
   dropped(): number;
 }
 
+/** Pending views: bucket name → story id → views (integer keys: no string made per view). */
+type Counts = Map<string, Map<number, number>>;
+
 export function createViewCounter(opts: { maxKeys?: number } = {}): ViewCounter {
   const maxKeys = opts.maxKeys ?? 50_000;
-  let counts = new Map<string, number>();
+  let counts: Counts = new Map();
+  // (story, bucket) pairs in `counts`, the bounded quantity.
+  let keys = 0;
   let waiting = 0;
   let refused = 0;
   let flushing: Promise<number> | null = null;
-  // The current bucket's name, made once per five minutes rather than once per view.
+  // The current bucket, found once per five minutes rather than once per view.
   let bucketStart = -1;
-  let bucketName = '';
+  let bucket: Map<number, number> = new Map();
 
-  async function write(db: Db, batch: Map<string, number>): Promise<number> {
+  /** Adds `n` views of a story in a bucket, within the bound; false when refused. */
+  function add(into: Map<number, number>, articleId: number, n: number): boolean {
+    const had = into.get(articleId);
+    if (had === undefined) {
+      if (keys >= maxKeys) return false;
+      keys++;
+    }
+    into.set(articleId, (had ?? 0) + n);
+    waiting += n;
+    return true;
+  }
+
+  function bucketNamed(name: string): Map<number, number> {
+    let b = counts.get(name);
+    if (!b) {
+      b = new Map();
+      counts.set(name, b);
+    }
+    return b;
+  }
+
+  async function write(db: Db, batch: Counts): Promise<number> {
     // Beacons name any number; only stories that exist get rows (one query per flush, not per view).
-    const ids = [...new Set([...batch.keys()].map((k) => Number(k.split('|')[0])))];
+    const ids = [...new Set([...batch.values()].flatMap((b) => [...b.keys()]))];
     const known = new Set<number>();
     for (let i = 0; i < ids.length; i += 500) {
       const found = await db
@@ -53,16 +79,16 @@ export function createViewCounter(opts: { maxKeys?: number } = {}): ViewCounter 
     const rows: { article_id: number; bucket: string; views: number }[] = [];
     const days = new Map<string, { article_id: number; day: string; views: number }>();
     let total = 0;
-    for (const [key, views] of batch) {
-      const [id, bucket] = key.split('|') as [string, string];
-      const article_id = Number(id);
-      if (!known.has(article_id)) continue;
-      rows.push({ article_id, bucket, views });
+    for (const [bucket, stories] of batch) {
       const day = bucket.slice(0, 10);
-      const d = days.get(`${id}|${day}`);
-      if (d) d.views += views;
-      else days.set(`${id}|${day}`, { article_id, day, views });
-      total += views;
+      for (const [article_id, views] of stories) {
+        if (!known.has(article_id)) continue;
+        rows.push({ article_id, bucket, views });
+        const d = days.get(`${article_id}|${day}`);
+        if (d) d.views += views;
+        else days.set(`${article_id}|${day}`, { article_id, day, views });
+        total += views;
+      }
     }
     // Sorted, so two nodes flushing at once take row locks in the same order (no deadlock).
     rows.sort((a, b) => a.article_id - b.article_id || a.bucket.localeCompare(b.bucket));
@@ -103,16 +129,9 @@ export function createViewCounter(opts: { maxKeys?: number } = {}): ViewCounter 
       const start = ms - (ms % BUCKET_MS);
       if (start !== bucketStart) {
         bucketStart = start;
-        bucketName = new Date(start).toISOString();
+        bucket = bucketNamed(new Date(start).toISOString());
       }
-      const key = `${articleId}|${bucketName}`;
-      const n = counts.get(key);
-      if (n === undefined && counts.size >= maxKeys) {
-        refused++;
-        return;
-      }
-      counts.set(key, (n ?? 0) + 1);
-      waiting++;
+      if (!add(bucket, articleId, 1)) refused++;
     },
     async flush(db) {
       // One flush at a time: a second caller waits for the running one, then writes what came since.
@@ -120,16 +139,15 @@ export function createViewCounter(opts: { maxKeys?: number } = {}): ViewCounter 
       if (!counts.size) return 0;
       const batch = counts;
       counts = new Map();
+      keys = 0;
       waiting = 0;
+      // The next view starts the current bucket afresh in the new map.
+      bucketStart = -1;
       flushing = write(db, batch).catch((err: unknown) => {
         // The database is away: keep the counts for the next flush (up to the bound).
-        for (const [key, n] of batch) {
-          if (!counts.has(key) && counts.size >= maxKeys) {
-            refused += n;
-            continue;
-          }
-          counts.set(key, (counts.get(key) ?? 0) + n);
-          waiting += n;
+        for (const [name, stories] of batch) {
+          const into = bucketNamed(name);
+          for (const [articleId, n] of stories) if (!add(into, articleId, n)) refused += n;
         }
         throw err;
       });

@@ -56,6 +56,13 @@ export const COPIED: readonly CopiedTable[] = [
   id('ingest_sources'),
   id('ingest_items'),
   { name: 'ingest_uses', key: ['article_id'] },
+  { name: 'live_coverage', key: ['article_id'] },
+  id('live_entries'),
+  id('live_entry_revisions'),
+  id('entities', { selfReference: 'merged_into' }),
+  id('entity_aliases'),
+  id('article_entities'),
+  { name: 'entity_extraction_queue', key: ['article_id'] },
 ];
 
 /** Tables a backup leaves out, and why (docs/operations.md, "What is in the archive"). */

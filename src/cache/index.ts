@@ -38,6 +38,12 @@ export interface CacheLayer {
   origin: OriginCache | null;
   /** Whether invalidations from other nodes are arriving (always true without Redis). */
   connected(): boolean;
+  /**
+   * Hears every invalidation this node applies, its own writes' and other nodes' alike (`[SITE]`
+   * after a gap in the Redis channel); the live hub (site/live-hub.ts) listens. Returns the
+   * unsubscribe.
+   */
+  onDrop(listener: (tags: readonly string[]) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -72,11 +78,13 @@ export async function createCacheLayer(
   const pages = new PageCache({ maxBytes: config.cache.maxBytes, ttlMs });
   const origin = config.cache.origin ? originCache(config.cache.origin) : null;
   const banner = new Banner(opts.banner ?? null, opts.now ?? Date.now);
+  const dropListeners = new Set<(tags: readonly string[]) => void>();
   // What nginx keeps goes when the page cache's copy goes: the same tags, at the same moment.
   const drop = (tags: Iterable<string>) => {
     const list = [...tags];
     banner.invalidate(list);
     pages.invalidate(list);
+    for (const listener of dropListeners) listener(list);
     origin
       ?.invalidate(list)
       .catch((err) => log.error({ err }, 'could not delete nginx cache files; they show old content'));
@@ -142,6 +150,10 @@ export async function createCacheLayer(
     origin,
     http: { sMaxAge: config.cache.cdnMaxAge, staleWhileRevalidate: 30 },
     connected: () => connected,
+    onDrop(listener) {
+      dropListeners.add(listener);
+      return () => dropListeners.delete(listener);
+    },
     async close() {
       unsubscribe();
       origin?.close();

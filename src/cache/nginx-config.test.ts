@@ -21,7 +21,9 @@ describe('masthead nginx-config', () => {
     expect(text).not.toContain('Onion-Location');
     expect(text).not.toContain('server_names_hash_bucket_size');
     // The key header reaches the app only from the cached location; elsewhere it is dropped.
-    expect(text.match(/proxy_set_header X-Masthead-Origin-Key "";/g)).toHaveLength(6);
+    expect(text.match(/proxy_set_header X-Masthead-Origin-Key "";/g)).toHaveLength(7);
+    // Live coverage streams pass straight through (a cache lock would hold every reader back).
+    expect(text).toContain('location ^~ /live/ {');
     expect(text).toContain('proxy_set_header X-Masthead-Origin-Key $masthead_key;');
   });
 

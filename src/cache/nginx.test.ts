@@ -21,6 +21,8 @@ import { createPgDatabase, testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
 import { tcpRelay } from '../test/tcp-relay.js';
 import { nginxConfig, UNAVAILABLE_HTML } from './nginx.js';
+import { endCoverage, postEntry, startCoverage } from '../live/index.js';
+import { openSse } from '../test/sse.js';
 
 const NGINX = '/usr/sbin/nginx';
 const ONION = 'http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuv.onion';
@@ -286,6 +288,41 @@ describe.skipIf(!present)('nginx in front of the app', () => {
       .toContain('Ferry timetable returns to normal');
     visited.push(fresh.path as string);
     for (const url of visited) for (const enc of ENCODINGS) await viaNginx(url, enc);
+  });
+
+  it('passes live coverage events straight through, to every reader at once', async () => {
+    const by = {
+      id: null,
+      email: 'r@example.com',
+      label: 'user:1',
+      name: 'Reporter',
+      now: env.ctx.now().toISOString(),
+    };
+    // Another story than the one the next tests expect nginx to keep: only its own page is purged.
+    const other = await env.ctx.db
+      .selectFrom('articles')
+      .select('id')
+      .where('headline', '=', 'Council approves the budget')
+      .executeTakeFirstOrThrow();
+    await startCoverage(env.ctx.db, other.id, by);
+    const url = `http://127.0.0.1:${nginxPort}/live/${other.id}/events?since=2099-01-01T00:00:00.000Z`;
+    const readers = [await openSse(url, { host: HOST }), await openSse(url, { host: HOST })];
+    // Not held back by nginx's cache lock (5 s) nor buffered: the first event comes at once.
+    for (const r of readers) expect((await r.next(2000)).event).toBe('update');
+    const entry = await postEntry(
+      env.ctx.db,
+      other.id,
+      {
+        body: {
+          type: 'doc',
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ferries back.' }] }],
+        },
+      },
+      by,
+    );
+    for (const r of readers) expect(JSON.parse((await r.next(2000)).data).upserts[0].id).toBe(entry.id);
+    for (const r of readers) r.close();
+    await endCoverage(env.ctx.db, other.id, by);
   });
 
   it('an alert deletes the pages nginx keeps (not feeds), which come back with the banner', async () => {

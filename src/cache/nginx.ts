@@ -209,6 +209,7 @@ ${dynamic('^~ /preview/', 'Private preview links: never kept.')}
 ${dynamic('= /search', 'Search results and suggestions: never kept.')}
 ${dynamic('^~ /search/', 'Search suggestions: never kept.')}
 ${dynamic('= /live', 'Live streams: never kept.')}
+${dynamic('^~ /live/', 'Live coverage updates (server-sent events, polling): never kept, never held back.')}
 
     # The public site: from nginx's cache when it holds the page, else from the app, which says
     # (X-Accel-Expires) whether to keep its answer. Nothing without that header is kept.

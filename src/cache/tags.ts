@@ -54,3 +54,9 @@ export const ALERTS = 'alerts';
  * `most-read-refresh` job announces this when the ranking it sees has changed (src/jobs).
  */
 export const MOST_READ = 'most-read';
+/**
+ * A story's live coverage (src/live): its page and every entry's permalink carry it, and each
+ * entry posted, edited or removed announces it alone (the story's lists and feeds stay). The live
+ * hub of every node hears it and reads the timeline once for all its readers.
+ */
+export const liveTag = (articleId: number) => `live:${articleId}`;

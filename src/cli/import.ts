@@ -13,8 +13,8 @@ import {
 } from '../import/index.js';
 
 /**
- * `masthead import wordpress FILE.xml [--media-dir DIR] [--report FILE]` and
- * `masthead import ghost FILE.json [--media-dir DIR] [--report FILE]` (docs/operations.md,
+ * `masthead import wordpress FILE.xml [--media-dir DIR] [--report FILE] [--users]` and
+ * `masthead import ghost FILE.json [--media-dir DIR] [--report FILE] [--users]` (docs/operations.md,
  * "Importing from WordPress", "Importing from Ghost"). `createContext` is handed in by cli/index.ts.
  */
 
@@ -29,6 +29,7 @@ interface Source {
     ctx: Context,
     file: string,
     uploadsDir: string | undefined,
+    users: boolean,
     onProgress: (n: number) => void,
   ): Promise<{ counts: Record<string, number | string>; posts: PostReport[]; missingMedia: string[] }>;
   /** The counts line, in words. */
@@ -44,8 +45,9 @@ const SOURCES: Source[] = [
     file: 'the export file (Tools → Export → All content)',
     mediaDir: "a copy of the old site's wp-content/uploads",
     unit: 'items',
-    run: async (ctx, file, uploadsDir, onProgress) => {
+    run: async (ctx, file, uploadsDir, users, onProgress) => {
       const r = await importWordpress({
+        users,
         db: ctx.db,
         file,
         uploadsDir,
@@ -68,8 +70,9 @@ const SOURCES: Source[] = [
     file: 'the export file (Settings → Advanced → Import/Export → Export)',
     mediaDir: "a copy of the old site's content/images",
     unit: 'posts',
-    run: async (ctx, file, uploadsDir, onProgress) => {
+    run: async (ctx, file, uploadsDir, users, onProgress) => {
       const r = await importGhost({
+        users,
         db: ctx.db,
         file,
         uploadsDir,
@@ -97,31 +100,44 @@ export function importCommands(program: Command, createContext: (config: Config)
       .argument('<file>', source.file)
       .option('--media-dir <dir>', source.mediaDir)
       .option('--report <file>', 'where to write the JSON report', '')
-      .action(async (file: string, opts: { mediaDir?: string; report: string }, cmd: Command) => {
-        if (!fs.existsSync(file)) cmd.error(`Import failed: ${file} does not exist`);
-        if (opts.mediaDir && !fs.statSync(opts.mediaDir, { throwIfNoEntry: false })?.isDirectory())
-          cmd.error(`Import failed: --media-dir ${opts.mediaDir} is not a directory`);
-        const ctx = await createContext(loadConfig());
-        const started = performance.now();
-        try {
-          // The run is on record (the app's Imports screen), its report also in a file.
-          const report = await recordImport(ctx.db, source.kind, file, ctx.now, () =>
-            source.run(ctx, file, opts.mediaDir, (n) => {
-              if (process.stderr.isTTY) process.stderr.write(`\r${n} ${source.unit}`);
-            }),
-          );
-          if (process.stderr.isTTY) process.stderr.write('\n');
-          const out = opts.report || `${file}.report.json`;
-          fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
-          console.log(source.summary(report, (performance.now() - started) / 1000));
-          console.log(
-            `${report.posts.length} ${source.unit} with something to check, ${report.missingMedia.length} missing files: ${out}`,
-          );
-        } catch (err) {
-          cmd.error(`Import failed: ${source.refused(err) ? (err as Error).message : (err as Error).stack}`);
-        } finally {
-          await ctx.close();
-        }
-      });
+      .option(
+        '--users',
+        'also make a contributor account, with no password, for each author with an email address',
+        false,
+      )
+      .action(
+        async (file: string, opts: { mediaDir?: string; report: string; users: boolean }, cmd: Command) => {
+          if (!fs.existsSync(file)) cmd.error(`Import failed: ${file} does not exist`);
+          if (opts.mediaDir && !fs.statSync(opts.mediaDir, { throwIfNoEntry: false })?.isDirectory())
+            cmd.error(`Import failed: --media-dir ${opts.mediaDir} is not a directory`);
+          const ctx = await createContext(loadConfig());
+          const started = performance.now();
+          try {
+            // The run is on record (the app's Imports screen), its report also in a file.
+            const report = await recordImport(ctx.db, source.kind, file, ctx.now, () =>
+              source.run(ctx, file, opts.mediaDir, opts.users, (n) => {
+                if (process.stderr.isTTY) process.stderr.write(`\r${n} ${source.unit}`);
+              }),
+            );
+            if (process.stderr.isTTY) process.stderr.write('\n');
+            const out = opts.report || `${file}.report.json`;
+            fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+            console.log(source.summary(report, (performance.now() - started) / 1000));
+            if (opts.users)
+              console.log(
+                `${report.counts.accounts} accounts made for bylines, without passwords: each signs in after \`masthead user reset-password --email EMAIL\` gives them a link.`,
+              );
+            console.log(
+              `${report.posts.length} ${source.unit} with something to check, ${report.missingMedia.length} missing files: ${out}`,
+            );
+          } catch (err) {
+            cmd.error(
+              `Import failed: ${source.refused(err) ? (err as Error).message : (err as Error).stack}`,
+            );
+          } finally {
+            await ctx.close();
+          }
+        },
+      );
   }
 }

@@ -9,6 +9,7 @@ import { exportCommands } from './export.js';
 import { importCommands } from './import.js';
 import { mirrorCommands } from './mirrors.js';
 import { searchCommands } from './search.js';
+import { entityCommands } from './entities.js';
 import { userCommands } from './users.js';
 import { webhookCommands } from './webhooks.js';
 import { ingestCommands } from './ingest.js';
@@ -61,6 +62,7 @@ exportCommands(program); // export static
 mirrorCommands(program); // mirrors check, list, add, remove, reset
 
 searchCommands(program); // search reindex
+entityCommands(program); // entities seed, entities extract [--all]
 
 apiKeyCommands(program); // apikey create, list, revoke
 

@@ -24,6 +24,8 @@ import * as m026 from './migrations/2026-12-06-026-import-runs.js';
 import * as m027 from './migrations/2026-12-06-027-media-uploader.js';
 import * as m021 from './migrations/2026-12-06-021-fronts.js';
 import * as m023 from './migrations/2026-12-06-023-ingest.js';
+import * as m028 from './migrations/2026-12-06-028-live.js';
+import * as m029 from './migrations/2026-12-06-029-entities.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -54,6 +56,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-027-media-uploader': m027,
   '2026-12-06-021-fronts': m021,
   '2026-12-06-023-ingest': m023,
+  '2026-12-06-028-live': m028,
+  '2026-12-06-029-entities': m029,
 };
 
 /** Every migration this build knows, in the order they run (Kysely sorts by name). */

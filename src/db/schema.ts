@@ -649,3 +649,119 @@ export interface IngestUsesTable {
   flagged_at: string | null;
 }
 export type IngestUseRow = Selectable<IngestUsesTable>;
+
+// Live coverage (src/live; migration 028-live).
+export interface Database {
+  live_coverage: LiveCoverageTable;
+  live_entries: LiveEntriesTable;
+  live_entry_revisions: LiveEntryRevisionsTable;
+}
+
+export type LiveState = 'live' | 'ended';
+export type LiveEntryKind = 'text' | 'image' | 'video' | 'quote';
+
+/** A story covered live: started, and maybe ended (then it reads as a normal story). */
+export interface LiveCoverageTable {
+  article_id: number;
+  state: LiveState;
+  started_at: string;
+  started_by: string | null;
+  ended_at: string | null;
+  ended_by: string | null;
+}
+export type LiveCoverageRow = Selectable<LiveCoverageTable>;
+
+/** One timestamped entry of a live story; the body is a document as JSON text (shared/document). */
+export interface LiveEntriesTable {
+  id: Generated<number>;
+  article_id: number;
+  author_id: number | null;
+  /** The reporter's name as readers saw it when the entry was posted. */
+  author_name: ColumnType<string, string | undefined, string>;
+  kind: LiveEntryKind;
+  title: ColumnType<string, string | undefined, string>;
+  body: string;
+  key_point: ColumnType<number, number | undefined, number>;
+  pinned: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+export type LiveEntryRow = Selectable<LiveEntriesTable>;
+
+/** The state an entry was in at each version (written by every change, the first post included). */
+export interface LiveEntryRevisionsTable {
+  id: Generated<number>;
+  entry_id: number;
+  version: number;
+  kind: LiveEntryKind;
+  title: string;
+  body: string;
+  key_point: number;
+  pinned: number;
+  deleted: ColumnType<number, number | undefined, number>;
+  saved_at: string;
+  saved_by: string | null;
+}
+export type LiveEntryRevisionRow = Selectable<LiveEntryRevisionsTable>;
+/** The kinds of things stories are about (src/knowledge). */
+export type EntityType = 'person' | 'organisation' | 'place' | 'event' | 'topic';
+export type ArticleEntityState = 'suggested' | 'confirmed' | 'rejected';
+
+/** A person, organisation, place, event or topic of the registry (migration 029). */
+export interface EntitiesTable {
+  id: Generated<number>;
+  type: EntityType;
+  name: string;
+  slug: string;
+  description: string;
+  wikidata_qid: string | null;
+  /** JSON list of URLs naming the same thing elsewhere. */
+  same_as: string;
+  /** Set when merged: the entity this one became (its row stays for history). */
+  merged_into: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EntityAliasesTable {
+  id: Generated<number>;
+  entity_id: number;
+  alias: string;
+  normalised: string;
+  language: string | null;
+}
+
+/** What extraction suggested for a story, and what the newsroom decided about it. */
+export interface ArticleEntitiesTable {
+  id: Generated<number>;
+  article_id: number;
+  /** "e:ID" for a registry entity, "n:normalised name" for a name the registry does not know. */
+  key: string;
+  entity_id: number | null;
+  name: string;
+  type: EntityType;
+  state: ArticleEntityState;
+  mentions: number;
+  first_offset: number | null;
+  snippet: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  updated_at: string;
+}
+
+export interface EntityExtractionQueueTable {
+  article_id: number;
+  queued_at: string;
+}
+
+export interface Database {
+  entities: EntitiesTable;
+  entity_aliases: EntityAliasesTable;
+  article_entities: ArticleEntitiesTable;
+  entity_extraction_queue: EntityExtractionQueueTable;
+}
+export type EntityRow = Selectable<EntitiesTable>;
+export type ArticleEntityRow = Selectable<ArticleEntitiesTable>;

@@ -116,6 +116,26 @@ describe('demo site pages', () => {
     expect(new Set(onPage).size).toBe(onPage.length); // no story twice among the cards
   });
 
+  it('covers the flood story live: six entries, one key point, one pinned', async () => {
+    const story = await env.ctx.db
+      .selectFrom('articles')
+      .select(['id', 'path'])
+      .where('slug', '=', 'spring-flood-forces-evacuations-in-zarechny-district')
+      .executeTakeFirstOrThrow();
+    const entries = await env.ctx.db
+      .selectFrom('live_entries')
+      .selectAll()
+      .where('article_id', '=', story.id)
+      .execute();
+    expect(entries).toHaveLength(6);
+    expect(entries.filter((e) => e.key_point === 1)).toHaveLength(1);
+    expect(entries.filter((e) => e.pinned === 1)).toHaveLength(1);
+    const page = cheerio.load((await env.app.inject({ method: 'GET', url: story.path as string })).body);
+    expect(page('#live-badge').text()).toBe('Live');
+    expect(page('#live-key-points li').text()).toBe('River at its highest on record');
+    expect(page('#live-timeline > article')).toHaveLength(6);
+  });
+
   it('renders every demo article, section, author and tag page', async () => {
     const db = env.ctx.db;
     const paths = [

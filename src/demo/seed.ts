@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUCKET_MS, createViewCounter } from '../audience/index.js';
 import { createArticle, createSection, raiseAlert } from '../content/index.js';
+import { seedDemoLive } from './live.js';
 import type { Context } from '../context.js';
 import { createList, saveList } from '../fronts/index.js';
 import type { Db } from '../db/index.js';
@@ -138,6 +139,9 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
         { id: null, email: 'demo', label: 'demo', now: at },
       );
       await seedDemoFront(tx, now, sectionIds, storyIds);
+      // A story covered live: the flood in Zarechny, with updates from the last few hours.
+      const flood = storyIds.get('spring-flood-forces-evacuations-in-zarechny-district');
+      if (flood !== undefined) await seedDemoLive(tx, flood, now, 'Anna Kovalenko');
       return { articles: ordered.length, sections: sectionIds.size };
     });
   } catch (err) {

@@ -9,6 +9,7 @@ import {
   type PublicNotice,
 } from '../content/index.js';
 import type { Context } from '../context.js';
+import { coverages } from '../live/index.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import type { Doc } from '../shared/document/index.js';
 import type { StoryCard } from '../site/index.js';
@@ -19,7 +20,9 @@ import {
   collectImages,
   type Frame,
   keepCardMarkup,
+  type LiveData,
   loadFrame,
+  loadLive,
   PAGE_SIZE,
   type PageResult,
   renderArticlePage,
@@ -55,6 +58,8 @@ export interface SiteData {
   media: Map<number, MediaRow>;
   /** Standing notices (corrections …) of public stories. */
   notices: Map<number, PublicNotice[]>;
+  /** Live coverage (src/live) of public stories that have some: their timelines and entry pages. */
+  live: Map<number, LiveData>;
 }
 
 function push<K>(map: Map<K, ArticleSummary[]>, key: K, s: ArticleSummary) {
@@ -126,7 +131,19 @@ export async function loadSiteData(ctx: Context): Promise<SiteData> {
     bylines,
     media,
     notices: await noticesOf(db, ids),
+    live: await liveOf(db, publicIds),
   };
+}
+
+/** Few stories are covered live: each one's timeline is read on its own. */
+async function liveOf(db: Context['db'], publicIds: Set<number>): Promise<Map<number, LiveData>> {
+  const out = new Map<number, LiveData>();
+  for (const c of await coverages(db)) {
+    if (!publicIds.has(c.articleId)) continue;
+    const data = await loadLive(db, c.articleId);
+    if (data) out.set(c.articleId, data);
+  }
+  return out;
 }
 
 /**
@@ -294,10 +311,11 @@ export class BatchRenderer {
     rowColumns ??= Object.keys(article).filter((k) => k !== 'body');
     const body = article.body;
     const notices = d.notices.get(article.id) ?? [];
+    const live = d.live.get(article.id) ?? null;
     const input = digest(
       this.site,
       JSON.stringify(article, rowColumns),
-      JSON.stringify([bylines, tags, images, video, notices]),
+      JSON.stringify([bylines, tags, images, video, notices, live]),
       body,
       ...more.map((s) => this.cardDigest(s)),
     );
@@ -310,6 +328,7 @@ export class BatchRenderer {
         more: more.map((s) => this.card(s)),
         video,
         notices,
+        live,
       });
     return { input, render };
   }

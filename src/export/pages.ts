@@ -81,7 +81,7 @@ export class PageRenderer {
 
   /** Lists and stories from the bulk data; null for anything else (the home page, curated fronts). */
   private prepare({ url, kind }: PageTask): Promise<PreparedPage | null> | PreparedPage | null {
-    if (kind === 'home') return null;
+    if (kind === 'home' || kind === 'entry') return null;
     if (kind === 'article') return this.batch.prepareArticle(url);
     const [path = '/', query = ''] = url.split('?');
     // A curated front is the page builder's (src/fronts), never fingerprinted: always drawn anew.

@@ -1,3 +1,4 @@
+import { entryPath } from '../site/index.js';
 import type { SiteData } from './batch.js';
 
 /**
@@ -6,7 +7,7 @@ import type { SiteData } from './batch.js';
  */
 export interface PublicUrl {
   url: string;
-  kind: 'home' | 'section' | 'article' | 'tag' | 'author' | 'file';
+  kind: 'home' | 'section' | 'article' | 'entry' | 'tag' | 'author' | 'file';
 }
 
 /** Pages a list page has at 20 stories a page; an empty list still has its page 1. */
@@ -47,6 +48,9 @@ export function inventoryOf(data: SiteData, pageSize: number): SiteInventory {
   let maxUpdatedAt: string | null = null;
   for (const s of data.stories) {
     if (s.path) urls.push({ url: s.path, kind: 'article' });
+    // A live story's entries have pages of their own (their permalinks), drawn by the page builder.
+    const live = s.path ? data.live.get(s.id) : undefined;
+    for (const e of live?.entries ?? []) urls.push({ url: entryPath(s.path as string, e.id), kind: 'entry' });
     if (!maxUpdatedAt || s.updated_at > maxUpdatedAt) maxUpdatedAt = s.updated_at;
   }
   return { urls, maxUpdatedAt, stories: data.stories.length };

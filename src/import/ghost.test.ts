@@ -75,8 +75,9 @@ describe.each(testDialects())('Ghost import (%s)', (dialect) => {
   let env: TestEnv;
   let images: string;
   let report: GhostReport;
-  const run = (file = fixture('ghost-site.json'), batchSize = 3) =>
+  const run = (file = fixture('ghost-site.json'), batchSize = 3, users = false) =>
     importGhost({
+      users,
       db: env.ctx.db,
       file,
       uploadsDir: images,
@@ -304,6 +305,20 @@ describe.each(testDialects())('Ghost import (%s)', (dialect) => {
     expect((await run()).counts.redirects).toBe(1);
     const res = await env.app.inject({ method: 'GET', url: '/tide-tables/' });
     expect(res.headers.location).toBe('/transport/2026/07/01/tide-tables');
+  });
+
+  it('with --users, makes a passwordless contributor account for an author with an email address', async () => {
+    const again = await run(fixture('ghost-site.json'), 3, true);
+    // Ana has an address in the export; Jonas has none and gets no account.
+    expect(again.counts).toMatchObject({ accounts: 1, authors: 0 });
+    const ana = await env.ctx.db
+      .selectFrom('users')
+      .innerJoin('authors', 'authors.id', 'users.author_id')
+      .select(['users.role', 'users.password_hash', 'authors.name'])
+      .where('users.email', '=', 'ana@harbour.example.org')
+      .executeTakeFirstOrThrow();
+    expect(ana).toEqual({ role: 'contributor', password_hash: '', name: 'Ana Ferreira' });
+    expect((await run(fixture('ghost-site.json'), 3, true)).counts.accounts).toBe(0);
   });
 });
 

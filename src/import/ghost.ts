@@ -39,6 +39,8 @@ export interface GhostImportOptions {
   now: () => Date;
   batchSize?: number;
   onProgress?: (done: number) => void;
+  /** Make a contributor account, with no password, for each author with an email address. */
+  users?: boolean;
 }
 
 export interface GhostReport {
@@ -57,6 +59,7 @@ export interface GhostReport {
     authors: number;
     media: number;
     redirects: number;
+    accounts: number;
   };
   posts: PostReport[];
   missingMedia: string[];
@@ -95,7 +98,15 @@ const dataSchema = z.looseObject({
     .array(z.looseObject({ id: idRef, name: z.string(), slug: z.string(), visibility: nullableText }))
     .default([]),
   users: z
-    .array(z.looseObject({ id: idRef, name: z.string(), slug: z.string(), bio: nullableText }))
+    .array(
+      z.looseObject({
+        id: idRef,
+        name: z.string(),
+        slug: z.string(),
+        bio: nullableText,
+        email: nullableText,
+      }),
+    )
     .default([]),
   posts_tags: z
     .array(z.looseObject({ post_id: idRef, tag_id: idRef, sort_order: z.number().nullish() }))
@@ -198,11 +209,12 @@ export async function importGhost(opts: GhostImportOptions): Promise<GhostReport
       authors: 0,
       media: 0,
       redirects: 0,
+      accounts: 0,
     },
     posts: [],
     missingMedia: [],
   };
-  const ledger = new ImportLedger(source, now, report.counts);
+  const ledger = new ImportLedger(source, now, report.counts, opts.users);
 
   const tagById = new Map(data.tags.map((t) => [t.id, t]));
   const userById = new Map(data.users.map((u) => [u.id, u]));
@@ -440,6 +452,16 @@ export async function importGhost(opts: GhostImportOptions): Promise<GhostReport
       for (const post of batch) await importPost(tx, post);
     });
     opts.onProgress?.(Math.min(i + batchSize, posts.length));
+  }
+  if (opts.users) {
+    // After the posts, so each account links to its byline when the author wrote any (and a run
+    // with --users after one without still makes them).
+    await inTransaction(db, async (tx) => {
+      for (const u of data.users) {
+        const authorId = await ledger.mapped(tx, 'ghost-author', u.id);
+        await ledger.account(tx, u.email ?? undefined, u.name, authorId ?? null);
+      }
+    });
   }
   return report;
 }

@@ -20,6 +20,32 @@ describe('post HTML → document', () => {
     expect(problems).toEqual(['shortcode [poll] kept as text']);
   });
 
+  it('turns [gallery ids] into images in order, and reports what it cannot', async () => {
+    const files: Record<string, string> = {
+      '7': 'https://old.example.com/a.jpg',
+      '9': 'https://old.example.com/b.jpg',
+    };
+    const media: Record<string, number> = {
+      'https://old.example.com/a.jpg': 41,
+      'https://old.example.com/b.jpg': 42,
+    };
+    const resolve = async (src: string) => media[src] ?? null;
+    const { blocks, problems } = await convertPost(
+      '[gallery ids="9, 7,8"]\n\n[gallery]',
+      resolve,
+      (id) => files[id],
+    );
+    expect(blocks).toEqual([
+      { type: 'image', attrs: { mediaId: 42 } },
+      { type: 'image', attrs: { mediaId: 41 } },
+    ]);
+    expect(problems).toEqual([
+      'gallery: attachment 8 is not in the export',
+      'gallery of 2 images imported as separate images',
+      '[gallery ids=""] not converted (add its images by hand)',
+    ]);
+  });
+
   it('recognises allow-listed embeds only', () => {
     expect(embedFor('https://youtu.be/dQw4w9WgXcQ')?.provider).toBe('youtube');
     expect(embedFor('https://evil.example.com/watch?v=1')).toBeNull();

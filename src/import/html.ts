@@ -25,6 +25,9 @@ import {
 /** Finds (or imports) the media item for an image URL; null when the file is missing. */
 export type ImageResolver = (src: string) => Promise<number | null>;
 
+/** The file URL of a WordPress attachment id (what `[gallery ids="…"]` names). */
+export type AttachmentUrl = (id: string) => string | undefined;
+
 export interface Converted {
   blocks: BlockNode[];
   problems: string[];
@@ -94,12 +97,16 @@ export function embedFor(
 }
 
 /** Converts one post's HTML. Gutenberg posts are recognised by their `<!-- wp:` comments. */
-export async function convertPost(html: string, resolveImage: ImageResolver): Promise<Converted> {
+export async function convertPost(
+  html: string,
+  resolveImage: ImageResolver,
+  attachmentUrl?: AttachmentUrl,
+): Promise<Converted> {
   const problems: string[] = [];
   const gutenberg = html.includes('<!-- wp:');
   let source = expandShortcodes(html, problems);
   if (!gutenberg) source = autop(source);
-  return walk(source, resolveImage, problems);
+  return walk(source, resolveImage, problems, attachmentUrl);
 }
 
 /**
@@ -110,9 +117,14 @@ export function convertHtml(html: string, resolveImage: ImageResolver): Promise<
   return walk(html, resolveImage, []);
 }
 
-async function walk(source: string, resolveImage: ImageResolver, problems: string[]): Promise<Converted> {
+async function walk(
+  source: string,
+  resolveImage: ImageResolver,
+  problems: string[],
+  attachmentUrl?: AttachmentUrl,
+): Promise<Converted> {
   const dom = parseDocument(source, { decodeEntities: true });
-  const w = new Walker(resolveImage, problems);
+  const w = new Walker(resolveImage, problems, attachmentUrl);
   await w.blocks(dom.children);
   w.flushInline();
   return { blocks: w.out, problems: [...new Set(problems)] };
@@ -140,6 +152,7 @@ class Walker {
   constructor(
     private readonly resolveImage: ImageResolver,
     private readonly problems: string[],
+    private readonly attachmentUrl?: AttachmentUrl,
   ) {}
 
   flushInline() {
@@ -253,8 +266,7 @@ class Walker {
         return;
       }
       case 'wp-gallery':
-        // A gallery names attachment ids, not files; the newsroom rebuilds it from the library.
-        this.problems.push(`[gallery ids="${e.attribs.ids ?? ''}"] not converted (add its images by hand)`);
+        await this.gallery(e.attribs.ids ?? '');
         return;
       case 'table':
         await this.table(e);
@@ -326,6 +338,40 @@ class Walker {
       await this.blocks(e.children);
       this.flushInline();
     }
+  }
+
+  /**
+   * `[gallery ids="…"]` names attachments, not files: each becomes an image node in the gallery's
+   * order (the document has no gallery node; the site shows them one after another), and the
+   * report says so. A gallery without ids (WordPress then shows the post's attached images) is
+   * reported for the newsroom to rebuild.
+   */
+  private async gallery(ids: string): Promise<void> {
+    const list = ids
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (!list.length || !this.attachmentUrl) {
+      this.problems.push(`[gallery ids="${ids}"] not converted (add its images by hand)`);
+      return;
+    }
+    let images = 0;
+    for (const id of list) {
+      const url = this.attachmentUrl(id);
+      if (!url) {
+        this.problems.push(`gallery: attachment ${id} is not in the export`);
+        continue;
+      }
+      const mediaId = await this.resolveImage(url);
+      if (!mediaId) {
+        this.problems.push(`image not found in the media directory: ${url}`);
+        continue;
+      }
+      this.push({ type: 'image', attrs: { mediaId } });
+      images++;
+    }
+    if (images)
+      this.problems.push(`gallery of ${images} image${images === 1 ? '' : 's'} imported as separate images`);
   }
 
   private async image(img: Element, caption: string): Promise<void> {

@@ -7,6 +7,7 @@ import {
   createSection,
   ensureTags,
 } from '../content/index.js';
+import { createUserWithoutPassword, emailSchema } from '../accounts/index.js';
 import type { ArticleRow, Db, TagRow } from '../db/index.js';
 import { addMediaFile } from '../media/index.js';
 import { slugify } from '../shared/slug.js';
@@ -25,10 +26,12 @@ export interface LedgerCounts {
   authors: number;
   media: number;
   redirects: number;
+  /** Accounts made for bylines (`--users`). */
+  accounts: number;
 }
 
 export function newCounts(): LedgerCounts {
-  return { sections: 0, tags: 0, authors: 0, media: 0, redirects: 0 };
+  return { sections: 0, tags: 0, authors: 0, media: 0, redirects: 0, accounts: 0 };
 }
 
 /** One line: control characters and runs of white space become one space; cut at `max`. */
@@ -56,7 +59,30 @@ export class ImportLedger {
     readonly source: string,
     private readonly now: () => string,
     readonly counts: LedgerCounts = newCounts(),
+    /** Make an account for each byline that has an email address (`--users`). */
+    private readonly withAccounts = false,
   ) {}
+
+  private readonly accountsSeen = new Set<string>();
+
+  /**
+   * With `--users`: a contributor account for an imported author, linked to their byline (if
+   * they have one), with no
+   * password (it cannot sign in until one is set: docs/operations.md). An address that is not
+   * one, or that already has an account, is left alone; each address is looked at once a run.
+   */
+  async account(tx: Db, email: string | undefined, name: string, authorId: number | null): Promise<void> {
+    if (!this.withAccounts || !email) return;
+    const address = emailSchema.safeParse(email);
+    if (!address.success || this.accountsSeen.has(address.data)) return;
+    this.accountsSeen.add(address.data);
+    const made = await createUserWithoutPassword(
+      tx,
+      { email: address.data, name: oneLine(name, 200) || address.data, role: 'contributor', authorId },
+      this.now(),
+    );
+    if (made) this.counts.accounts++;
+  }
 
   /** What this source's `kind` item `id` became, if an earlier batch or run made it. */
   async mapped(tx: Db, kind: string, id: string): Promise<number | undefined> {

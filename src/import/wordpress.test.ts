@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticate, presentUser } from '../accounts/index.js';
 import type { Db } from '../db/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
@@ -21,8 +22,9 @@ describe.each(testDialects())('WordPress import (%s)', (dialect) => {
   let env: TestEnv;
   let uploads: string;
   let report: ImportReport;
-  const run = (file = fixture('site.xml')) =>
+  const run = (file = fixture('site.xml'), users = false) =>
     importWordpress({
+      users,
       db: env.ctx.db,
       file,
       uploadsDir: uploads,
@@ -154,6 +156,8 @@ describe.each(testDialects())('WordPress import (%s)', (dialect) => {
       type: 'image',
       attrs: { mediaId: budget.lead_media_id, caption: 'نهر في الصباح' },
     });
+    // [gallery ids="10,11"]: attachment 10 is the same file (one media item); 11's file is missing.
+    expect(cbody.content[3]).toEqual({ type: 'image', attrs: { mediaId: budget.lead_media_id } });
     expect(
       cbody.content.some(
         (n: { type: string; attrs?: { provider?: string } }) => n.attrs?.provider === 'vimeo',
@@ -180,7 +184,7 @@ describe.each(testDialects())('WordPress import (%s)', (dialect) => {
     expect(of('101')).toEqual(
       expect.arrayContaining([
         'shortcode [contact-form-7] kept as text',
-        '[gallery ids="10,11"] not converted (add its images by hand)',
+        'gallery of 1 image imported as separate images',
         'image file missing from the media directory: 2023/05/lost.jpg',
         'also in categories "News" (a story has one section)',
       ]),
@@ -243,6 +247,36 @@ describe.each(testDialects())('WordPress import (%s)', (dialect) => {
       ),
     );
     expect(after).toEqual(before);
+  });
+
+  it('with --users, makes a contributor account with no password for each author, once', async () => {
+    // A run with --users after one without: the bylines exist, the accounts are made now.
+    const withUsers = await run(fixture('site.xml'), true);
+    expect(withUsers.counts).toMatchObject({ accounts: 3, authors: 0, posts: 0 });
+    const users = await env.ctx.db
+      .selectFrom('users')
+      .innerJoin('authors', 'authors.id', 'users.author_id')
+      .select(['users.email', 'users.role', 'authors.name'])
+      .where('users.email', 'like', '%@old.example.com')
+      .orderBy('users.email')
+      .execute();
+    expect(users).toEqual([
+      { email: 'alice@old.example.com', role: 'contributor', name: 'Alice Marsh' },
+      { email: 'boris@old.example.com', role: 'contributor', name: 'Борис Ковалёв' },
+      { email: 'carol@old.example.com', role: 'contributor', name: 'Carol Nguyen 🌿' },
+    ]);
+    const alice = await env.ctx.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email', '=', 'alice@old.example.com')
+      .executeTakeFirstOrThrow();
+    expect(presentUser(alice).hasPassword).toBe(false);
+    // No password opens it, the empty one included.
+    for (const password of ['', 'correct horse battery staple'])
+      await expect(
+        authenticate(env.ctx.db, 'alice@old.example.com', password, '127.0.0.1', env.ctx.now()),
+      ).rejects.toMatchObject({ status: 401 });
+    expect((await run(fixture('site.xml'), true)).counts.accounts).toBe(0);
   });
 });
 

@@ -27,6 +27,8 @@ export interface ImportOptions {
   now: () => Date;
   batchSize?: number;
   onProgress?: (done: number) => void;
+  /** Make a contributor account, with no password, for each author with an email address. */
+  users?: boolean;
 }
 
 export interface PostReport {
@@ -54,6 +56,7 @@ export interface ImportReport {
     authors: number;
     media: number;
     redirects: number;
+    accounts: number;
     commentsIgnored: number;
   };
   /** Items with anything the import could not carry over, and why. */
@@ -152,13 +155,14 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
       authors: 0,
       media: 0,
       redirects: 0,
+      accounts: 0,
       commentsIgnored: 0,
     },
     posts: [],
     missingMedia: [],
   };
 
-  const ledger = new ImportLedger(source, now, report.counts);
+  const ledger = new ImportLedger(source, now, report.counts, opts.users);
   const mapped = (tx: Db, kind: string, id: string) => ledger.mapped(tx, kind, id);
   const map = (tx: Db, kind: string, id: string, target: number) => ledger.map(tx, kind, id, target);
   const redirect = (tx: Db, from: string | undefined, to: string) => ledger.redirect(tx, from, to);
@@ -243,18 +247,18 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
 
   async function ensureAuthor(tx: Db, a: XmlNode): Promise<number> {
     const login = field(a, 'wp:author_login');
+    const name = field(a, 'wp:author_display_name') || login;
     const known = await mapped(tx, 'author', login);
     if (known) {
       authorOf.set(login, known);
+      // A run with --users after one without still makes the accounts.
+      await ledger.account(tx, field(a, 'wp:author_email'), name, known);
       return known;
     }
-    const id = await ledger.author(
-      tx,
-      field(a, 'wp:author_display_name') || login,
-      slugify(login) || `author-${field(a, 'wp:author_id') || 'x'}`,
-    );
+    const id = await ledger.author(tx, name, slugify(login) || `author-${field(a, 'wp:author_id') || 'x'}`);
     authorOf.set(login, id);
     await map(tx, 'author', login, id);
+    await ledger.account(tx, field(a, 'wp:author_email'), name, id);
     return id;
   }
 
@@ -389,8 +393,10 @@ export async function importWordpress(opts: ImportOptions): Promise<ImportReport
       if (url) leadMediaId = await mediaFor(tx, url, entry.problems);
       else entry.problems.push(`featured image: attachment ${thumb} is not in the export`);
     }
-    const converted = await convertPost(field(item, 'content:encoded'), (src) =>
-      mediaFor(tx, src, entry.problems),
+    const converted = await convertPost(
+      field(item, 'content:encoded'),
+      (src) => mediaFor(tx, src, entry.problems),
+      (id) => scan.attachments.get(id),
     );
     entry.problems.push(...converted.problems);
     let body: { type: 'doc'; content: BlockNode[] };

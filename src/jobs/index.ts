@@ -9,6 +9,7 @@ import {
 import { dispatchDue, purgeOldDeliveries } from '../distribution/index.js';
 import { applyDueListChanges } from '../fronts/index.js';
 import { type FolderMemory, pollDropFolders } from '../ingest/index.js';
+import { runExtractionQueue } from '../knowledge/index.js';
 import { refreshAddresses, scheduledMirrorCheck } from '../mirrors/index.js';
 import type { Job } from './runner.js';
 
@@ -59,6 +60,14 @@ export const defaultJobs: Job[] = [
   // Agencies' drop folders: a file unchanged over two polls is complete and taken (ingest/folder.ts),
   // so copy is in the queue 2–4 s after its upload ends.
   dropFolders(),
+  // Entity suggestions for stories saved since their last extraction (knowledge/story.ts): off the
+  // save's path; a few stories per run, yielding between paragraphs. Several nodes may run it: at
+  // worst a story is extracted twice, and the result is the same.
+  {
+    name: 'entity-extraction',
+    intervalMs: 2_000,
+    run: (ctx) => runExtractionQueue(ctx.db, ctx.now().toISOString(), 10),
+  },
 ];
 
 function dropFolders(): Job {

@@ -32,7 +32,9 @@ export type Action =
   | 'notice.edit'
   | 'alert.raise'
   | 'front.edit'
-  | 'ingest.use';
+  | 'ingest.use'
+  | 'live.manage'
+  | 'live.post';
 
 export const ACTIONS: readonly Action[] = [
   'article.create',
@@ -63,6 +65,8 @@ export const ACTIONS: readonly Action[] = [
   'alert.raise',
   'front.edit',
   'ingest.use',
+  'live.manage',
+  'live.post',
 ];
 
 export interface Actor {
@@ -139,6 +143,12 @@ const MATRIX: Record<Action, Record<Role, Grant>> = {
   // The ingest desk: reading agency copy and making a draft of it. Staff writers may (they rewrite
   // wire copy daily); contributors work on their own copy only.
   'ingest.use': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: false },
+  // Live coverage (src/live): starting and ending it changes what the story is, the desk's call.
+  'live.manage': { owner: 'any', admin: 'any', editor: 'any', author: false, contributor: false },
+  // Posting, editing and removing entries of a story being covered live: every reporter on the
+  // story, stringers (contributors) included; speed matters more than ownership here, and every
+  // change is kept in the entry's history.
+  'live.post': { owner: 'any', admin: 'any', editor: 'any', author: 'any', contributor: 'any' },
 };
 
 const UNPUBLISHED: readonly ArticleStatus[] = ['draft', 'in_review'];

@@ -23,6 +23,7 @@ export {
   tagMeta,
   tagPage,
 } from './pages.js';
+export { entryPath, type LiveData, loadLive } from './live-coverage.js';
 export { previewRoutes } from './preview.js';
 export { CSP, send, siteRoutes } from './routes.js';
 export { keepCardMarkup } from './theme/components.js';

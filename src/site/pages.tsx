@@ -1,4 +1,12 @@
-import { articleTag, authorTag, mediaTag, sectionListTag, sectionTag, tagTag } from '../cache/index.js';
+import {
+  articleTag,
+  authorTag,
+  liveTag,
+  mediaTag,
+  sectionListTag,
+  sectionTag,
+  tagTag,
+} from '../cache/index.js';
 import {
   ancestry,
   articleByPath,
@@ -12,6 +20,7 @@ import {
   tagsOf,
 } from '../content/index.js';
 import type { Context } from '../context.js';
+import { MAX_ROW_ID } from '../shared/ids.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { beaconPath } from '../audience/index.js';
 import { feedLinks } from '../distribution/index.js';
@@ -30,6 +39,8 @@ import {
   withCurrentNav,
 } from './common.js';
 import { curatedSectionPage } from './fronts.js';
+import { type LiveData, liveBlock, liveBlogPosting, loadLive } from './live-coverage.js';
+import { liveEntryPage } from './live-entry.js';
 import { listPage, sectionMeta } from './lists.js';
 import { noticeModel } from './notices.js';
 import { renderDocument } from './render.js';
@@ -78,6 +89,13 @@ const UPDATE_GRACE_MS = 60_000;
 /** Any path that is not a fixed route: an article, a section front, a redirect, or nothing. */
 export async function pathPage(ctx: Context, path: string, page: number | null): Promise<PageResult> {
   if (!/^\/[a-z0-9/-]*$/.test(path)) return movedOrNotFound(ctx, path);
+  // An entry of a live story: `{story path}/entry/{id}`.
+  const entry = /^(\/.*\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)\/entry\/([1-9]\d{0,15})$/.exec(path);
+  if (entry) {
+    const article = await articleByPath(ctx.db, entry[1] as string);
+    const id = Number(entry[2]);
+    if (article && id <= MAX_ROW_ID) return liveEntryPage(ctx, article, id);
+  }
   if (/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+$/.test(path)) {
     const article = await articleByPath(ctx.db, path);
     if (article) return articlePage(ctx, article);
@@ -118,7 +136,7 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
   collectImages(body.content, bodyMedia);
-  const [bylines, tags, media, more, video, notices] = await Promise.all([
+  const [bylines, tags, media, more, video, notices, live] = await Promise.all([
     bylinesOf(ctx.db, [article.id]),
     tagsOf(ctx.db, article.id),
     mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
@@ -131,8 +149,10 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
     ),
     articleVideo(ctx.db, article, ctx.config.site),
     noticesOf(ctx.db, [article.id]),
+    loadLive(ctx.db, article.id),
   ]);
   return {
+    live,
     body,
     bylines: bylines.get(article.id) ?? [],
     tags,
@@ -154,6 +174,8 @@ export interface ArticlePageData {
   video: Awaited<ReturnType<typeof articleVideo>>;
   /** Standing notices (corrections …), oldest first. */
   notices: PublicNotice[];
+  /** Its live coverage (src/live), if it was ever covered live. */
+  live?: LiveData | null;
 }
 
 /** The render half of an article page: no queries. */
@@ -187,6 +209,10 @@ export function renderArticlePage(
   const url = `${site.url}${article.path}`;
   const description = article.seo_description || article.dek || excerpt(body, 200);
   const crumbs = crumbsOf(c.tree, article.section_id);
+  const live = data.live && article.path ? liveBlock(site, article.id, article.path, data.live) : null;
+  // Always: starting live coverage announces this tag alone (live/commands.ts).
+  shown.push(liveTag(article.id));
+  if (live) shown.push(...live.tags);
   const leadImage = lead ? imageView(lead, '(min-width: 1100px) 54rem, 100vw') : null;
   const head: Head = {
     title: `${article.seo_title || article.headline} | ${site.name}`,
@@ -212,19 +238,25 @@ export function renderArticlePage(
       tags: tags.map((t) => t.name),
     },
     jsonLd: [
-      newsArticle(site, {
-        url,
-        headline: article.headline,
-        description,
-        published,
-        modified: article.updated_at,
-        authors,
-        images: lead ? [`${site.url}${mediaUrl(lead.id, 1280, 'jpg')}`] : [],
-        section: section?.name ?? '',
-        keywords: tags.map((t) => t.name),
-        dateline: article.dateline,
-        corrections: notices.corrections,
-      }),
+      data.live && live
+        ? liveBlogPosting(
+            site,
+            { url, headline: article.headline, description, published, modified: article.updated_at },
+            data.live,
+          )
+        : newsArticle(site, {
+            url,
+            headline: article.headline,
+            description,
+            published,
+            modified: article.updated_at,
+            authors,
+            images: lead ? [`${site.url}${mediaUrl(lead.id, 1280, 'jpg')}`] : [],
+            section: section?.name ?? '',
+            keywords: tags.map((t) => t.name),
+            dateline: article.dateline,
+            corrections: notices.corrections,
+          }),
       breadcrumbList(site, crumbs),
       ...(video ? [video.jsonLd] : []),
     ],
@@ -261,6 +293,7 @@ export function renderArticlePage(
     notices: notices.view,
     // A preview is not a reader: it is not counted.
     beacon: opts.preview ? null : beaconPath(article.id),
+    live: live ? { live: live.live, topHtml: live.topHtml, feedHtml: live.feedHtml } : null,
   };
   return {
     status: 200,

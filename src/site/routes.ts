@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import { alertRoutes } from './alerts.js';
 import { CORRECTIONS_PATH, correctionsPage } from './corrections.js';
 import { livePage } from './live.js';
+import { liveRoutes } from './live-routes.js';
 import {
   authorPage,
   homePage,
@@ -72,6 +73,8 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     send(reply.header('cache-control', 'no-cache'), await searchPage(ctx, req.query)),
   );
   app.get('/live', async (_req, reply) => send(reply, await livePage(ctx)));
+  // The hub is kept on the app for the tests and the benchmark to read its counters.
+  app.decorate('liveHub', liveRoutes(app, ctx)); // /live/{id}/events, /live/{id}/entries.json, /assets/live.js
   scriptRoutes(app); // /assets/hls.js, /assets/video-player.js, /assets/search.js
   alertRoutes(app, ctx); // /alerts/banner.html, /alerts.json
   app.get<PageQuery & { Params: { slug: string } }>('/author/:slug', cached, async (req, reply) =>

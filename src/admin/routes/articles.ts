@@ -20,6 +20,7 @@ import {
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import type { ArticleRow } from '../../db/index.js';
+import { storyEntities } from '../../knowledge/index.js';
 import { conflict, forbidden, invalidInput, notFound } from '../../errors.js';
 import { MAX_ROW_ID } from '../../lib/ids.js';
 import { articleInput } from '../../shared/article-input.js';
@@ -114,9 +115,12 @@ export function articleRoutes(r: Router, ctx: Context): void {
     method: 'GET',
     url: '/articles/:id',
     tag: 'articles',
-    summary: 'One story, with its body document, bylines and tags',
+    summary: 'One story, with its body document, bylines, tags and entities (confirmed or suggested)',
     params: idParams,
-    handler: async ({ params, actor }) => present(await load(params.id, actor), actor),
+    handler: async ({ params, actor }) => {
+      const row = await load(params.id, actor);
+      return { ...(await present(row, actor)), entities: await storyEntities(ctx.db, row.id) };
+    },
   });
 
   for (const kind of ['save', 'autosave'] as const) {

@@ -96,6 +96,8 @@ export interface ArticleModel {
   notices?: NoticeView[];
   /** The view-count beacon's address (src/audience); null in previews. */
   beacon?: string | null;
+  /** Live coverage (site/live-coverage.tsx): badge and key points above the body, the timeline below. */
+  live?: { live: boolean; topHtml: string; feedHtml: string } | null;
 }
 
 export function ArticlePage({ view, head, model }: { view: SiteView; head: Head; model: ArticleModel }) {
@@ -142,10 +144,14 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
             ) : null}
           </figure>
         ) : null}
+        {model.live ? (
+          <div class="live-top" dangerouslySetInnerHTML={{ __html: model.live.topHtml }} />
+        ) : null}
         <div class="story-body">
           {model.dateline ? <span class="dateline">{model.dateline} — </span> : null}
           <div dangerouslySetInnerHTML={{ __html: model.bodyHtml }} />
         </div>
+        {model.live ? <div dangerouslySetInnerHTML={{ __html: model.live.feedHtml }} /> : null}
         {model.tags.length ? (
           <footer class="story-tags">
             <h2 class="visually-hidden">Topics</h2>

@@ -37,6 +37,11 @@ export function onLinkClick(e: React.MouseEvent<HTMLAnchorElement>): void {
   if (mayLeave()) navigate(href);
 }
 
+/** Navigates like a link in the app does: asking first when a screen has unsaved work. */
+export function go(to: string): void {
+  if (mayLeave()) navigate(to);
+}
+
 /** What each screen with unsaved work would lose, while it has some. */
 const leaveGuards = new Set<{ message: string }>();
 

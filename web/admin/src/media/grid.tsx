@@ -36,8 +36,10 @@ export function MediaGrid({
               type="button"
               onClick={() => onChoose(m)}
               aria-pressed={selectedId === undefined ? undefined : m.id === selectedId}
-              aria-label={`${chooseLabel} image ${m.id}: ${m.alt || m.caption || 'no description yet'}`}
             >
+              {/* The name is the visible words with the action in front (no aria-label that
+                  would hide them from speech control: WCAG 2.5.3, "label in name"). */}
+              <span className="visually-hidden">{`${chooseLabel} image ${m.id}: `}</span>
               <img src={thumbUrl(m)} alt="" loading="lazy" width={m.width} height={m.height} />
               <span className="media-caption">{m.caption || m.alt || m.originalName || `Image ${m.id}`}</span>
               <span className="media-usage" data-testid="media-usage">

@@ -35,6 +35,7 @@ import { StoryViews } from '../components/story-views.js';
 import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
 import { Workflow } from '../editor/workflow.js';
 import './editor.css';
+import { LivePanel } from './live-panel.js';
 
 /**
  * Loads one story, then hands it to the editor, which owns it from then on: the story read here
@@ -281,6 +282,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
       </div>
       <aside className="editor-side" aria-label="Story details and workflow">
         <Workflow meta={meta} move={move} />
+        <LivePanel articleId={meta.id} />
         {checklist.dialog}
         <SidePanel
           user={user}

@@ -163,6 +163,20 @@ interface Moves {
   remove: () => void;
 }
 
+/**
+ * After a pin moves by keyboard, the focus stays on its arrows: on the same one, or on the other
+ * when the move reached the end (a disabled button drops the focus to the page).
+ */
+function keepFocusOnPin(articleId: number, dir: 'up' | 'down') {
+  requestAnimationFrame(() => {
+    const button = (d: string) =>
+      document.querySelector<HTMLButtonElement>(`button[data-pin="${articleId}"][data-move="${d}"]`);
+    const same = button(dir);
+    if (same && !same.disabled) same.focus();
+    else button(dir === 'up' ? 'down' : 'up')?.focus();
+  });
+}
+
 function ListEditor({
   list,
   front,
@@ -379,7 +393,12 @@ function ListEditor({
                 <button
                   type="button"
                   aria-label={`Move ${nameOf(p.articleId)} up`}
-                  onClick={() => movePin(i, i - 1)}
+                  data-pin={p.articleId}
+                  data-move="up"
+                  onClick={() => {
+                    movePin(i, i - 1);
+                    keepFocusOnPin(p.articleId, 'up');
+                  }}
                   disabled={i === 0}
                 >
                   ↑
@@ -387,7 +406,12 @@ function ListEditor({
                 <button
                   type="button"
                   aria-label={`Move ${nameOf(p.articleId)} down`}
-                  onClick={() => movePin(i, i + 1)}
+                  data-pin={p.articleId}
+                  data-move="down"
+                  onClick={() => {
+                    movePin(i, i + 1);
+                    keepFocusOnPin(p.articleId, 'down');
+                  }}
                   disabled={i === def.pins.length - 1}
                 >
                   ↓

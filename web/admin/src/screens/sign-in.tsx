@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { signIn, type User } from '../api/session.js';
 import './sign-in.css';
@@ -6,6 +6,10 @@ import './sign-in.css';
 export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) => void }) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const email = useRef<HTMLInputElement>(null);
+  // The page has one thing to do: start in the email field (a ref, not autoFocus, which
+  // React applies only on first mount and lint flags everywhere else).
+  useEffect(() => email.current?.focus(), []);
 
   async function submit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -34,7 +38,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) 
       <form onSubmit={(e) => void submit(e)}>
         <label>
           Email
-          <input name="email" type="email" autoComplete="username" required />
+          <input ref={email} name="email" type="email" autoComplete="username" required />
         </label>
         <label>
           Password

@@ -149,6 +149,7 @@ export function Stories({ user }: { user: User }) {
           <label>
             Search
             <input
+              id="story-search"
               type="search"
               value={draft.q}
               onChange={(e) => {

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createArticle } from '../content/index.js';
+import type { ArticleRow, Role } from '../db/index.js';
+import { extractStory } from '../knowledge/index.js';
+import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
+import { type TestEnv, testEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
+import { type Fixture, paragraphs, seedFixture } from '../test/fixtures.js';
+
+/** The registry and a story's entity suggestions through the newsroom API (docs/newsroom-api.md). */
+describe.each(testDialects())('entities in the newsroom API on %s', (dialect) => {
+  let env: TestEnv;
+  let fx: Fixture;
+  let users: Record<Role, number>;
+  const as: Partial<Record<Role, Session>> = {};
+  let authorsStory: ArticleRow;
+  let othersStory: ArticleRow;
+  const s = (role: Role) => as[role] as Session;
+  // No NLP library in this test: the registry alone, so the suggestions are exactly known.
+  const noNlp = () => [];
+
+  beforeAll(async () => {
+    env = await testEnv(dialect);
+    fx = await seedFixture(env.ctx, env.dir);
+    users = await createRoleUsers(env.ctx);
+    for (const role of ['editor', 'author', 'contributor'] as Role[])
+      as[role] = await signIn(env.app, `${role}@example.com`);
+    const at = env.ctx.now().toISOString();
+    const story = (headline: string, createdBy: number) =>
+      createArticle(
+        env.ctx.db,
+        {
+          headline,
+          body: paragraphs('NATO envoys met in Vilnius. NATO said the alliance would stay.'),
+          sectionId: fx.sections.world,
+          status: 'draft',
+        },
+        { now: at, timeZone: 'UTC', createdBy },
+      );
+    authorsStory = await story('NATO summit', users.author);
+    othersStory = await story('NATO summit, the editor’s', users.editor);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('lets editors manage the registry and refuses writers', async () => {
+    const body = {
+      type: 'organisation',
+      name: 'NATO',
+      description: 'North Atlantic Treaty Organization',
+      wikidataQid: 'Q7184',
+      sameAs: ['https://www.nato.int/'],
+      aliases: [{ alias: 'North Atlantic Treaty Organization' }, { alias: 'НАТО', language: 'rus' }],
+    };
+    expect((await call(env.app, s('author'), 'POST', '/entities', body)).statusCode).toBe(403);
+    for (const bad of [
+      { ...body, type: 'planet' },
+      { ...body, name: '' },
+      { ...body, wikidataQid: 'nato' },
+      { ...body, sameAs: ['javascript:alert(1)'] },
+      { ...body, extra: 1 },
+    ]) {
+      expect(
+        (await call(env.app, s('editor'), 'POST', '/entities', bad)).statusCode,
+        JSON.stringify(bad),
+      ).toBe(400);
+    }
+    const created = await call(env.app, s('editor'), 'POST', '/entities', body);
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ name: 'NATO', slug: 'nato', wikidataQid: 'Q7184' });
+    const place = await call(env.app, s('editor'), 'POST', '/entities', { type: 'place', name: 'Vilnius' });
+    expect(place.statusCode).toBe(201);
+
+    const found = await call(env.app, s('author'), 'GET', '/entities?q=%D0%BD%D0%B0%D1%82%D0%BE');
+    expect(found.json().entities.map((e: { name: string }) => e.name)).toEqual(['NATO']);
+
+    const patched = await call(env.app, s('editor'), 'PATCH', `/entities/${created.json().id}`, {
+      description: 'The alliance',
+    });
+    expect(patched.json().description).toBe('The alliance');
+    expect(
+      (await call(env.app, s('author'), 'PATCH', `/entities/${created.json().id}`, { name: 'X' })).statusCode,
+    ).toBe(403);
+  });
+
+  it('returns the story’s entities with its detail; the writer confirms and rejects on their own story', async () => {
+    for (const story of [authorsStory, othersStory])
+      await extractStory(env.ctx.db, story.id, env.ctx.now().toISOString(), { recognise: noNlp });
+    const detail = await call(env.app, s('author'), 'GET', `/articles/${authorsStory.id}`);
+    expect(detail.statusCode).toBe(200);
+    const entities = detail.json().entities as {
+      id: number;
+      name: string;
+      type: string;
+      state: string;
+      mentions: number;
+    }[];
+    expect(entities.map((e) => [e.name, e.type, e.state, e.mentions]).sort()).toEqual([
+      ['NATO', 'organisation', 'suggested', 3],
+      ['Vilnius', 'place', 'suggested', 1],
+    ]);
+    const nato = entities.find((e) => e.name === 'NATO')!;
+    const vilnius = entities.find((e) => e.name === 'Vilnius')!;
+    const confirm = await call(
+      env.app,
+      s('author'),
+      'POST',
+      `/articles/${authorsStory.id}/entities/${nato.id}/confirm`,
+    );
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.json()).toMatchObject({ name: 'NATO', state: 'confirmed' });
+    expect(
+      (await call(env.app, s('author'), 'POST', `/articles/${authorsStory.id}/entities/${vilnius.id}/reject`))
+        .statusCode,
+    ).toBe(200);
+    const after = await call(env.app, s('author'), 'GET', `/articles/${authorsStory.id}`);
+    expect(after.json().entities.map((e: { name: string; state: string }) => [e.name, e.state])).toEqual([
+      ['NATO', 'confirmed'],
+    ]);
+    const withRejected = await call(
+      env.app,
+      s('author'),
+      'GET',
+      `/articles/${authorsStory.id}/entities?rejected=true`,
+    );
+    expect(withRejected.json().entities).toHaveLength(2);
+
+    // Someone else's story: a writer may not even read it; a link of another story is not found.
+    const others = (await call(env.app, s('editor'), 'GET', `/articles/${othersStory.id}`)).json().entities;
+    expect(
+      (
+        await call(
+          env.app,
+          s('author'),
+          'POST',
+          `/articles/${othersStory.id}/entities/${others[0].id}/confirm`,
+        )
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await call(env.app, s('editor'), 'POST', `/articles/${othersStory.id}/entities/${nato.id}/confirm`))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it('links a suggestion to an existing entity, and merges entities with their links', async () => {
+    const editor = s('editor');
+    const others = (await call(env.app, editor, 'GET', `/articles/${othersStory.id}`)).json().entities as {
+      id: number;
+      name: string;
+    }[];
+    const vilnius = others.find((e) => e.name === 'Vilnius')!;
+    const city = await call(env.app, editor, 'POST', '/entities', {
+      type: 'place',
+      name: 'Vilnius (city)',
+      description: 'Capital of Lithuania',
+    });
+    const linked = await call(
+      env.app,
+      editor,
+      'POST',
+      `/articles/${othersStory.id}/entities/${vilnius.id}/link`,
+      {
+        entityId: city.json().id,
+      },
+    );
+    expect(linked.statusCode).toBe(200);
+    expect(linked.json()).toMatchObject({
+      name: 'Vilnius (city)',
+      state: 'confirmed',
+      entityId: city.json().id,
+    });
+
+    const old = (await call(env.app, editor, 'GET', '/entities?q=vilnius&type=place'))
+      .json()
+      .entities.find((e: { name: string }) => e.name === 'Vilnius');
+    const merged = await call(env.app, editor, 'POST', `/entities/${old.id}/merge`, { into: city.json().id });
+    expect(merged.statusCode).toBe(200);
+    expect((await call(env.app, editor, 'GET', `/entities/${old.id}`)).json().mergedInto).toBe(
+      city.json().id,
+    );
+    // The author's rejected Vilnius moved to the survivor, still rejected.
+    const mine = await call(
+      env.app,
+      s('author'),
+      'GET',
+      `/articles/${authorsStory.id}/entities?rejected=true`,
+    );
+    expect(mine.json().entities.find((e: { entityId: number }) => e.entityId === city.json().id)?.state).toBe(
+      'rejected',
+    );
+    expect(
+      (await call(env.app, editor, 'POST', `/entities/${old.id}/merge`, { into: old.id })).statusCode,
+    ).toBe(400);
+  });
+});

@@ -1,0 +1,37 @@
+/** The knowledge layer (docs/knowledge.md): the entity registry, extraction, a story's entities. */
+export {
+  buildGazetteer,
+  extractEntities,
+  type Gazetteer,
+  type GazetteerEntry,
+  type Recogniser,
+  type Suggestion,
+  sameName,
+} from './extract.js';
+export { COMMON_ORGANISATIONS, demonyms, type SeedEntity, starterGazetteer } from './gazetteer.js';
+export { loadRecogniser, type RecogniserName } from './nlp.js';
+export { normaliseName } from './normalise.js';
+export {
+  createEntity,
+  type Entity,
+  type EntityInput,
+  type EntityPatch,
+  getEntity,
+  listEntities,
+  mergeEntities,
+  updateEntity,
+} from './registry.js';
+export { seedGazetteer } from './seed.js';
+export {
+  decideSuggestion,
+  extractionBacklog,
+  extractStory,
+  linkSuggestion,
+  loadGazetteer,
+  queueAllStories,
+  queueEntityExtraction,
+  runExtractionQueue,
+  type StoryEntity,
+  storyEntities,
+  storyParts,
+} from './story.js';

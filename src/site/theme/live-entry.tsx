@@ -1,0 +1,27 @@
+import type { Crumb, Head, SiteView } from '../view.js';
+import { Breadcrumbs } from './components.js';
+import { Layout } from './layout.js';
+
+export interface LiveEntryModel {
+  crumbs: Crumb[];
+  story: { headline: string; href: string };
+  /** The entry's markup (site/live-coverage.tsx), the same as in the story's timeline. */
+  entryHtml: string;
+}
+
+/** One update of a live story, on its own page: what a shared link opens. */
+export function LiveEntryPage({ view, head, model }: { view: SiteView; head: Head; model: LiveEntryModel }) {
+  return (
+    <Layout view={view} head={head}>
+      <Breadcrumbs crumbs={model.crumbs} />
+      <p class="list-kind">Live coverage</p>
+      <h1 class="headline">
+        <a href={model.story.href}>{model.story.headline}</a>
+      </h1>
+      <div class="live-single" dangerouslySetInnerHTML={{ __html: model.entryHtml }} />
+      <p class="live-back">
+        <a href={`${model.story.href}#live`}>All updates</a>
+      </p>
+    </Layout>
+  );
+}
