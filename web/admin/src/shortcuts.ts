@@ -27,7 +27,11 @@ export const SHORTCUTS: Shortcut[] = [
   { keys: ['s'], label: 'Save now', scope: 'editor', mod: true },
   { keys: ['b'], label: 'Bold', scope: 'editor', mod: true },
   { keys: ['i'], label: 'Italic', scope: 'editor', mod: true },
-  { keys: ['k'], label: 'Link', scope: 'editor', mod: true },
+  { keys: ['u'], label: 'Underline', scope: 'editor', mod: true },
+  { keys: ['Shift', 's'], label: 'Strike-through', scope: 'editor', mod: true },
+  { keys: ['.'], label: 'Superscript', scope: 'editor', mod: true },
+  { keys: [','], label: 'Subscript', scope: 'editor', mod: true },
+  { keys: ['k'], label: 'Link (the link dialog)', scope: 'editor', mod: true },
   { keys: ['z'], label: 'Undo', scope: 'editor', mod: true },
 ];
 

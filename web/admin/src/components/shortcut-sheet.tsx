@@ -22,7 +22,11 @@ function Sequence({ keys }: { keys: string[] }) {
 
 function Keys({ s }: { s: Shortcut }) {
   // Held together with Ctrl (⌘): one key cap, as the editor's menus write it.
-  if (s.mod) return <kbd>{`${isMac ? '⌘' : 'Ctrl+'}${s.keys.join('').toUpperCase()}`}</kbd>;
+  // A chord: Ctrl+B, Ctrl+Shift+S.
+  if (s.mod)
+    return (
+      <kbd>{`${isMac ? '⌘' : 'Ctrl+'}${s.keys.map((k) => (k.length === 1 ? k.toUpperCase() : k)).join('+')}`}</kbd>
+    );
   return <Sequence keys={s.keys} />;
 }
 
