@@ -127,21 +127,26 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
       await seedDemoVideos(tx, image, at);
       // Readers for "Most read": simulated views over the last 48 hours, more for newer stories.
       await simulateViews(tx, now);
-      // A developing alert, so the banner shows on a fresh demo; it ends by itself in 6 hours.
-      await raiseAlert(
-        tx,
-        {
-          text: 'River levels still rising: flood barriers going up along the embankment, updates on the live page',
-          link: '/live',
-          level: 'developing',
-          expiresAt: new Date(now.getTime() + 6 * HOUR).toISOString(),
-        },
-        { id: null, email: 'demo', label: 'demo', now: at },
-      );
       await seedDemoFront(tx, now, sectionIds, storyIds);
       // A story covered live: the flood in Zarechny, with updates from the last few hours.
       const flood = storyIds.get('spring-flood-forces-evacuations-in-zarechny-district');
       if (flood !== undefined) await seedDemoLive(tx, flood, now, 'Anna Kovalenko');
+      const floodPath =
+        flood === undefined
+          ? undefined
+          : (await tx.selectFrom('articles').select('path').where('id', '=', flood).executeTakeFirst())?.path;
+      // A live alert pointing at that coverage, so the banner shows on a fresh demo; it ends by
+      // itself in 6 hours.
+      await raiseAlert(
+        tx,
+        {
+          text: 'River levels still rising: flood barriers going up along the embankment, follow the live updates',
+          link: floodPath ?? '/live',
+          level: 'live',
+          expiresAt: new Date(now.getTime() + 6 * HOUR).toISOString(),
+        },
+        { id: null, email: 'demo', label: 'demo', now: at },
+      );
       return { articles: ordered.length, sections: sectionIds.size };
     });
   } catch (err) {
