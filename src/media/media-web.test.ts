@@ -292,4 +292,27 @@ describe.skipIf(!runBrowserTests)('the media library in headless Chromium', () =
       200,
     );
   });
+
+  it("saves the caption and credit typed on a story's lead image back to the library", async () => {
+    const p = page();
+    const harbour = (await library()).find((m) => m.caption === 'Harbour at dawn')!;
+    const sectionId = (await apiCall('GET', '/sections')).sections[0].id;
+    const story = await apiCall('POST', '/articles', {
+      headline: 'Night ferry resumes',
+      body: {
+        type: 'doc',
+        content: [{ type: 'paragraph', content: [{ type: 'text', text: 'It sails at ten.' }] }],
+      },
+      sectionId,
+      leadMediaId: harbour.id,
+    });
+    await p.goto(`${base}/admin/stories/${story.id}`);
+    await p.getByText('Lead image', { exact: true }).click();
+    await p.getByLabel('Caption', { exact: true }).fill('The harbour before the night ferry');
+    await p.getByLabel('Credit', { exact: true }).fill('Petr Malý');
+    await p.getByRole('button', { name: 'Save caption and credit to the library' }).click();
+    await p.getByText('Saved to the library', { exact: false }).waitFor();
+    const item = (await apiCall('GET', `/media/${harbour.id}`)) as { caption: string; credit: string };
+    expect(item).toMatchObject({ caption: 'The harbour before the night ferry', credit: 'Petr Malý' });
+  });
 });

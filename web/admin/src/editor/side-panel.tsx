@@ -2,6 +2,8 @@ import { useEffect, useId, useState } from 'react';
 import type { Article, ArticleFields } from '../api/articles.js';
 import { useAuthors } from '../api/authors.js';
 import { siteSetting } from '../api/client.js';
+import { useSaveMedia } from '../api/media.js';
+import { messageOf } from '../api/query.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import type { User } from '../api/session.js';
 import { useTagSuggestions } from '../api/tags.js';
@@ -130,6 +132,15 @@ export function SidePanel({
           />
           File photo (not taken for this story)
         </label>
+        {fields.leadMediaId !== null && (
+          <SaveLeadToLibrary
+            key={fields.leadMediaId}
+            mediaId={fields.leadMediaId}
+            caption={fields.leadCaption}
+            credit={fields.leadCredit}
+            filePhoto={fields.leadFilePhoto}
+          />
+        )}
       </details>
 
       <label htmlFor={`${id}-dateline`}>Dateline</label>
@@ -329,6 +340,39 @@ function Bylines({ authorIds, change, user }: { authorIds: number[]; change: Cha
             </option>
           ))}
       </select>
+    </div>
+  );
+}
+
+/**
+ * The caption, credit and file-photo flag typed for this story's lead image, saved as the
+ * library's own, so the next story that picks the image starts from them. The story keeps its
+ * own either way; the server decides who may (a contributor, only for their own uploads).
+ */
+function SaveLeadToLibrary(props: { mediaId: number; caption: string; credit: string; filePhoto: boolean }) {
+  const save = useSaveMedia();
+  const [said, setSaid] = useState('');
+  const { mediaId, caption, credit, filePhoto } = props;
+  return (
+    <div className="buttons">
+      <button
+        type="button"
+        disabled={save.isPending}
+        onClick={async () => {
+          setSaid('');
+          try {
+            await save.mutateAsync({ id: mediaId, patch: { caption, credit, filePhoto } });
+            setSaid('Saved to the library: stories that pick this image next start from it.');
+          } catch (err) {
+            setSaid(`Not saved to the library: ${messageOf(err)}`);
+          }
+        }}
+      >
+        Save caption and credit to the library
+      </button>
+      <p role="status" className="hint">
+        {said}
+      </p>
     </div>
   );
 }
