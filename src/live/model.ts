@@ -1,33 +1,8 @@
 import type { LiveCoverageRow, LiveEntryRevisionRow, LiveEntryRow } from '../db/index.js';
 import type { Doc } from '../shared/document/index.js';
-import type { LiveEntryKind } from '../shared/live.js';
+import type { Coverage, LiveEntry, LiveEntryKind } from '../shared/live.js';
 
-/** A story's live coverage as every face shows it. */
-export interface Coverage {
-  articleId: number;
-  state: 'live' | 'ended';
-  startedAt: string;
-  startedBy: string | null;
-  endedAt: string | null;
-  endedBy: string | null;
-}
-
-/** One entry as the newsroom API and the reader pages use it (allow-listed fields). */
-export interface LiveEntry {
-  id: number;
-  articleId: number;
-  authorId: number | null;
-  authorName: string;
-  kind: LiveEntryKind;
-  title: string;
-  body: Doc;
-  keyPoint: boolean;
-  pinned: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
+export type { Coverage, LiveEntry };
 
 export interface LiveEntryRevision {
   version: number;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Doc } from './document/index.js';
 import { singleLine } from './text.js';
 
 /**
@@ -36,3 +37,30 @@ export const liveEntryPatch = z
 export type LiveEntryPatch = z.input<typeof liveEntryPatch>;
 
 export const liveEntryDelete = z.object({ version: z.number().int().positive() }).strict();
+
+/** A story's live coverage as every face shows it (the server's model and the app's reads). */
+export interface Coverage {
+  articleId: number;
+  state: 'live' | 'ended';
+  startedAt: string;
+  startedBy: string | null;
+  endedAt: string | null;
+  endedBy: string | null;
+}
+
+/** One entry as the newsroom API and the reader pages use it (allow-listed fields). */
+export interface LiveEntry {
+  id: number;
+  articleId: number;
+  authorId: number | null;
+  authorName: string;
+  kind: LiveEntryKind;
+  title: string;
+  body: Doc;
+  keyPoint: boolean;
+  pinned: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}

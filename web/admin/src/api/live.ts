@@ -1,35 +1,12 @@
 /** A story's live coverage (docs/newsroom-api.md, "Live coverage"): keys, calls and hooks. */
-import type { Doc } from '@shared/document/index.js';
-import type { LiveEntryInput, LiveEntryKind, LiveEntryPatch } from '@shared/live.js';
+import type { Coverage, LiveEntry, LiveEntryInput, LiveEntryKind, LiveEntryPatch } from '@shared/live.js';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.js';
 
 export type { LiveEntryKind };
 
-export interface LiveCoverage {
-  articleId: number;
-  state: 'live' | 'ended';
-  startedAt: string;
-  startedBy: string | null;
-  endedAt: string | null;
-  endedBy: string | null;
-}
-
-export interface LiveEntry {
-  id: number;
-  articleId: number;
-  authorId: number | null;
-  authorName: string;
-  kind: LiveEntryKind;
-  title: string;
-  body: Doc;
-  keyPoint: boolean;
-  pinned: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  deletedAt: string | null;
-}
+export type LiveCoverage = Coverage;
+export type { LiveEntry };
 
 export interface LiveState {
   coverage: LiveCoverage | null;
