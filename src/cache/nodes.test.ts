@@ -1,9 +1,3 @@
-/**
- * Two real `masthead serve` processes on one PostgreSQL database and one Redis, as behind a
- * load balancer: a correction saved on one node is served by the other within a second;
- * scheduled publishing and webhook delivery happen once, not once per node.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
@@ -11,55 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config.js';
 import { createPgDatabase, pgAdminUrl } from '../test/databases.js';
+import { type Node, startNode } from '../test/nodes.js';
 import { redisTestPrefix, redisTestUrl } from '../test/redis.js';
 import { createCacheLayer } from './index.js';
 
-const cli = path.join(import.meta.dirname, '../cli/index.ts');
 const needed = pgAdminUrl && redisTestUrl;
 if (!needed && process.env.CI === 'true' && process.env.MASTHEAD_TEST_DIALECTS === 'postgres') {
   throw new Error('CI=true: the several-nodes test needs PostgreSQL and Redis (npm run test:pg sets both)');
-}
-
-interface Node {
-  child: ChildProcess;
-  base: string;
-  out: () => string;
-}
-
-function startNode(env: Record<string, string>): Promise<Node> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      MASTHEAD_SEED_DEMO: 'never',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`node did not start: ${out}`)), 60_000);
-    const check = setInterval(() => {
-      const port = /serving .* at http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)?.[1];
-      if (port) {
-        clearInterval(check);
-        clearTimeout(timer);
-        resolve({ child, base: `http://127.0.0.1:${port}`, out: () => out });
-      }
-    }, 20);
-    child.on('exit', (code) => {
-      clearInterval(check);
-      reject(new Error(`node exited with ${code}: ${out}`));
-    });
-  });
 }
 
 /**

@@ -1,61 +1,13 @@
-/**
- * Live coverage across two real `masthead serve` processes on one PostgreSQL database and one
- * Redis: an entry posted through node A reaches a reader connected to node B (its hub hears the
- * change over Redis and reads the timeline once), and node B's cached story page is purged.
- */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPgDatabase, pgAdminUrl } from '../test/databases.js';
+import { type Node, startNode } from '../test/nodes.js';
 import { redisTestPrefix, redisTestUrl } from '../test/redis.js';
 import { openSse } from '../test/sse.js';
 
-const cli = path.join(import.meta.dirname, '../cli/index.ts');
 const needed = pgAdminUrl && redisTestUrl;
-
-interface Node {
-  child: ChildProcess;
-  base: string;
-  out: () => string;
-}
-
-function startNode(env: Record<string, string>): Promise<Node> {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, 'serve'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      MASTHEAD_SEED_DEMO: 'never',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout?.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  child.stderr?.on('data', (c: Buffer) => {
-    out += c.toString();
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`node did not start: ${out}`)), 60_000);
-    const check = setInterval(() => {
-      const port = /serving .* at http:\/\/127\.0\.0\.1:(\d+)\//.exec(out)?.[1];
-      if (port) {
-        clearInterval(check);
-        clearTimeout(timer);
-        resolve({ child, base: `http://127.0.0.1:${port}`, out: () => out });
-      }
-    }, 20);
-    child.on('exit', (code) => {
-      clearInterval(check);
-      reject(new Error(`node exited with ${code}: ${out}`));
-    });
-  });
-}
 
 describe.skipIf(!needed)('live coverage on two nodes (PostgreSQL and Redis)', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
