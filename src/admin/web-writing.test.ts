@@ -1,8 +1,8 @@
 /**
  * Writing in the newsroom app, in headless Chromium: paste from Word and Google Docs (samples
  * in web/admin/src/editor/fixtures), tables from the toolbar to the public page, the link
- * dialog with a search of our own stories, word count, headline and dek first in tab order,
- * the toolbar as one tab stop, the phone layout, and axe-core over the editor.
+ * dialog with a search of our own stories, the embed dialog, word count, headline and dek first
+ * in tab order, the toolbar as one tab stop, the phone layout, and axe-core over the editor.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -311,6 +311,50 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await dialog.getByRole('alert').filter({ hasText: 'full address' }).waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('embeds with the app’s own dialog: a YouTube video goes in, an address off the allow-list is refused', async () => {
+    await clearBody();
+    await page.keyboard.type('Watch the vote:');
+    await page.keyboard.press('Enter');
+    let prompted = false;
+    page.once('dialog', (d) => {
+      prompted = true;
+      void d.dismiss();
+    });
+    const embedButton = page
+      .getByRole('toolbar', { name: 'Formatting' })
+      .getByRole('button', { name: 'Embed' });
+    await embedButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Embed' });
+    const address = dialog.getByLabel('Address of the video, post or track');
+    await address.waitFor();
+    expect(await axeViolations(page, '.embed-dialog')).toEqual([]);
+    // Refused in place, naming the providers we accept.
+    await address.fill('https://example.org/video/1');
+    await dialog.getByRole('button', { name: 'Embed' }).click();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: 'YouTube, Vimeo, Spotify, X, Instagram or SoundCloud' })
+      .waitFor();
+    expect(await address.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page, '.embed-dialog')).toEqual([]);
+    await address.fill('https://youtu.be/dQw4w9WgXcQ');
+    await dialog.getByRole('button', { name: 'Embed' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.ProseMirror [data-embed-provider="youtube"]').waitFor();
+    await waitSaved();
+    const embed = (await stored()).content.find((b) => b.type === 'embed');
+    expect(embed).toMatchObject({ attrs: { provider: 'youtube' } });
+    expect(JSON.stringify(embed)).toContain('dQw4w9WgXcQ');
+    expect(prompted).toBe(false);
+    // Escape cancels: nothing inserted, focus back in the body.
+    await embedButton.click();
+    await address.fill('https://vimeo.com/76979871');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror'));
+    expect(await page.locator('.ProseMirror [data-embed-provider]').count()).toBe(1);
   });
 
   it('finds no serious or critical axe-core violations in the editor', async () => {
