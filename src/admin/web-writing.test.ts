@@ -1,8 +1,8 @@
 /**
  * Writing in the newsroom app, in headless Chromium: paste from Word and Google Docs (samples
- * in web/admin/src/editor/fixtures), tables from the toolbar to the public page, the link
- * dialog with a search of our own stories, word count, headline and dek first in tab order,
- * the toolbar as one tab stop, the phone layout, and axe-core over the editor.
+ * in web/admin/src/editor/fixtures) and a pasted image uploaded, tables from the toolbar to the public page, the link
+ * dialog with a search of our own stories, the embed dialog, word count, headline and dek first
+ * in tab order, the toolbar as one tab stop, the phone layout, and axe-core over the editor.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,6 +30,9 @@ const PASSWORD = 'correct horse battery staple';
 const SITE_URL = 'http://localhost:3000';
 const sample = (name: string) =>
   fs.readFileSync(path.join(ROOT, 'web/admin/src/editor/fixtures', `${name}.clipboard-html`), 'utf8');
+/** An 8 × 8 red PNG, as a page or a document on the clipboard may carry it inline. */
+const PNG_8X8 =
+  'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4ISeHFTEMLQkAkL9BAbKfPiIAAAAASUVORK5CYII=';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Pastes clipboard HTML into the body as a browser does (a paste event with its DataTransfer). */
@@ -234,6 +237,33 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await page.getByRole('button', { name: 'Dismiss' }).click();
   });
 
+  it('uploads a pasted image through the media library and says what it could not paste', async () => {
+    await clearBody();
+    await paste(
+      page,
+      '<p>Before the vote.</p>' +
+        `<p><img src="data:image/png;base64,${PNG_8X8}" alt="The council chamber"></p>` +
+        '<p>After the vote.<img src="file:///C:/Temp/msohtmlclip1/01/clip_image001.png"></p>',
+    );
+    await page.getByRole('status').filter({ hasText: '1 image uploaded; 1 image was not pasted' }).waitFor();
+    const figure = page.locator('.ProseMirror figure[data-media-id]');
+    await figure.waitFor();
+    await waitSaved();
+    const body = await stored();
+    expect(body.content.map((b) => b.type)).toEqual(['paragraph', 'image', 'paragraph']);
+    const image = body.content[1];
+    if (image?.type !== 'image') throw new Error('no image');
+    expect(image.attrs.alt).toBe('The council chamber');
+    expect(await figure.getAttribute('data-media-id')).toBe(String(image.attrs.mediaId));
+    const media = await env.ctx.db
+      .selectFrom('media')
+      .select(['mime_type', 'original_name', 'width'])
+      .where('id', '=', image.attrs.mediaId)
+      .executeTakeFirstOrThrow();
+    expect(media).toEqual({ mime_type: 'image/png', original_name: 'pasted-image-1.png', width: 8 });
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+  });
+
   it('inserts a table, edits it, and readers see it on the public page', async () => {
     await clearBody();
     await page.keyboard.type('Turnout by ward:');
@@ -311,6 +341,50 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await dialog.getByRole('alert').filter({ hasText: 'full address' }).waitFor();
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
+  });
+
+  it('embeds with the app’s own dialog: a YouTube video goes in, an address off the allow-list is refused', async () => {
+    await clearBody();
+    await page.keyboard.type('Watch the vote:');
+    await page.keyboard.press('Enter');
+    let prompted = false;
+    page.once('dialog', (d) => {
+      prompted = true;
+      void d.dismiss();
+    });
+    const embedButton = page
+      .getByRole('toolbar', { name: 'Formatting' })
+      .getByRole('button', { name: 'Embed' });
+    await embedButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Embed' });
+    const address = dialog.getByLabel('Address of the video, post or track');
+    await address.waitFor();
+    expect(await axeViolations(page, '.embed-dialog')).toEqual([]);
+    // Refused in place, naming the providers we accept.
+    await address.fill('https://example.org/video/1');
+    await dialog.getByRole('button', { name: 'Embed' }).click();
+    await dialog
+      .getByRole('alert')
+      .filter({ hasText: 'YouTube, Vimeo, Spotify, X, Instagram or SoundCloud' })
+      .waitFor();
+    expect(await address.getAttribute('aria-invalid')).toBe('true');
+    expect(await axeViolations(page, '.embed-dialog')).toEqual([]);
+    await address.fill('https://youtu.be/dQw4w9WgXcQ');
+    await dialog.getByRole('button', { name: 'Embed' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.locator('.ProseMirror [data-embed-provider="youtube"]').waitFor();
+    await waitSaved();
+    const embed = (await stored()).content.find((b) => b.type === 'embed');
+    expect(embed).toMatchObject({ attrs: { provider: 'youtube' } });
+    expect(JSON.stringify(embed)).toContain('dQw4w9WgXcQ');
+    expect(prompted).toBe(false);
+    // Escape cancels: nothing inserted, focus back in the body.
+    await embedButton.click();
+    await address.fill('https://vimeo.com/76979871');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror'));
+    expect(await page.locator('.ProseMirror [data-embed-provider]').count()).toBe(1);
   });
 
   it('finds no serious or critical axe-core violations in the editor', async () => {

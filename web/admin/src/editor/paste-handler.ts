@@ -1,16 +1,19 @@
-import { Extension } from '@tiptap/core';
+import type { BlockNode } from '@shared/document/index.js';
+import { type Editor, Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
-import { inlineOf, pasteToDocument } from './paste.js';
+import { inlineOf, pasteToDocument, settleImages } from './paste.js';
+import { uploadPastedImages } from './paste-images.js';
 import { toEditorContent } from './schema.js';
 
 export interface PasteOptions {
-  /** Told what a paste left out ("2 images … were not pasted"), or null after a clean paste. */
+  /** Told what a paste uploaded and left out ("1 image uploaded; 2 images … were not pasted"), or null. */
   onNotice: (notice: string | null) => void;
 }
 
 /**
- * Pastes HTML from outside the editor through paste.ts. ProseMirror's own clipboard (a copy
- * inside the editor, marked `data-pm-slice`) and plain text keep ProseMirror's handling.
+ * Pastes HTML from outside the editor through paste.ts, uploading the images it can read into
+ * the media library first. ProseMirror's own clipboard (a copy inside the editor, marked
+ * `data-pm-slice`) and plain text keep ProseMirror's handling.
  */
 export const PasteConverter = Extension.create<PasteOptions>({
   name: 'pasteConverter',
@@ -26,23 +29,26 @@ export const PasteConverter = Extension.create<PasteOptions>({
           handlePaste: (_view, event) => {
             const html = event.clipboardData?.getData('text/html') ?? '';
             if (!html.trim() || html.includes('data-pm-slice')) return false;
-            const { blocks, notice } = pasteToDocument(html);
-            onNotice(notice);
-            if (!blocks.length) return true;
-            // Into a table cell, which holds a line of text: the paste's text, line by line.
-            if (editor.state.selection.$from.parent.type.spec.tableRole?.includes('cell')) {
-              editor.chain().focus().insertContent(inlineOf(blocks)).run();
+            const result = pasteToDocument(html);
+            // A table cell holds no images: they are counted, not uploaded.
+            if (!result.images.length || inCell(editor)) {
+              const settled = settleImages(
+                result,
+                result.images.map(() => null),
+              );
+              onNotice(settled.notice);
+              insertBlocks(editor, settled.blocks);
               return true;
             }
-            const content = toEditorContent({ type: 'doc', content: blocks }).content;
-            // One paragraph joins the text where the cursor is; more become blocks of their own.
-            const first = content[0];
-            const single = content.length === 1 && first?.type === 'paragraph';
-            editor
-              .chain()
-              .focus()
-              .insertContent(single && first.type === 'paragraph' ? (first.content ?? []) : content)
-              .run();
+            const n = result.images.length;
+            onNotice(`Uploading ${n} pasted ${n === 1 ? 'image' : 'images'}…`);
+            void uploadPastedImages(result.images).then((ids) => {
+              if (editor.isDestroyed) return;
+              const settled = settleImages(result, ids);
+              onNotice(settled.notice);
+              // Where the cursor is now: typing on while the images upload moves the paste along.
+              insertBlocks(editor, settled.blocks);
+            });
             return true;
           },
         },
@@ -50,3 +56,24 @@ export const PasteConverter = Extension.create<PasteOptions>({
     ];
   },
 });
+
+const inCell = (editor: Editor) =>
+  !!editor.state.selection.$from.parent.type.spec.tableRole?.includes('cell');
+
+function insertBlocks(editor: Editor, blocks: BlockNode[]): void {
+  if (!blocks.length) return;
+  // Into a table cell, which holds a line of text: the paste's text, line by line.
+  if (inCell(editor)) {
+    editor.chain().focus().insertContent(inlineOf(blocks)).run();
+    return;
+  }
+  const content = toEditorContent({ type: 'doc', content: blocks }).content;
+  // One paragraph joins the text where the cursor is; more become blocks of their own.
+  const first = content[0];
+  const single = content.length === 1 && first?.type === 'paragraph';
+  editor
+    .chain()
+    .focus()
+    .insertContent(single && first.type === 'paragraph' ? (first.content ?? []) : content)
+    .run();
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import gdocs from './fixtures/gdocs.clipboard-html?raw';
 import word from './fixtures/word.clipboard-html?raw';
-import { inlineOf, noticeOf, pasteToDocument } from './paste.js';
+import { inlineOf, noticeOf, pasteToDocument, settleImages } from './paste.js';
 
 const SAMPLES: Record<string, string> = { word, gdocs };
 const sample = (name: string) => SAMPLES[name.split('.')[0]!]!;
@@ -71,7 +71,8 @@ describe('paste from Word', () => {
 });
 
 describe('paste from Google Docs', () => {
-  const { blocks, notice } = pasteToDocument(sample('gdocs.clipboard-html'));
+  const result = pasteToDocument(sample('gdocs.clipboard-html'));
+  const { blocks } = result;
 
   it('does not make everything bold, and reads marks from the spans’ styles', () => {
     expect(blocks[0]).toEqual({
@@ -108,13 +109,25 @@ describe('paste from Google Docs', () => {
     });
   });
 
-  it('keeps the table and says the image was not pasted', () => {
+  it('keeps the table, offers the image for upload, and says it was not pasted when it cannot be read', () => {
     expect(blocks[3]).toMatchObject({
       type: 'table',
       content: [{ content: [cell(t('Ward', 'bold')), {}] }, {}],
     });
-    expect(blocks).toHaveLength(4);
-    expect(notice).toBe('1 image was not pasted');
+    // Google's image address: worth a try (the browser's CSP or CORS usually refuses it).
+    expect(result.images).toEqual([
+      {
+        placeholder: 1,
+        src: 'https://lh7-rt.googleusercontent.com/docsz/AD_4nXf-example-image-key?key=abc',
+        alt: '',
+      },
+    ]);
+    expect(blocks.filter((b) => b.type === 'image')).toEqual([{ type: 'image', attrs: { mediaId: 1 } }]);
+    expect(result.notice).toBeNull();
+    const settled = settleImages(result, [null]);
+    expect(settled.blocks).toHaveLength(4);
+    expect(settled.blocks.some((b) => b.type === 'image')).toBe(false);
+    expect(settled.notice).toBe('1 image was not pasted');
   });
 });
 
@@ -137,6 +150,44 @@ describe('paste from a web page', () => {
     expect(noticeOf({ images: 0, videos: 0 })).toBeNull();
     expect(noticeOf({ images: 0, videos: 2 })).toBe('2 embedded videos were not pasted');
     expect(noticeOf({ images: 1, videos: 1 })).toBe('1 image and 1 embedded video were not pasted');
+    expect(noticeOf({ images: 0, videos: 0 }, 1)).toBe('1 image uploaded');
+    expect(noticeOf({ images: 2, videos: 1 }, 1)).toBe(
+      '1 image uploaded; 2 images and 1 embedded video were not pasted',
+    );
+  });
+});
+
+describe('paste with images', () => {
+  const PNG = 'data:image/png;base64,iVBORw0KGgo=';
+  const result = pasteToDocument(
+    `<p>Before <img src="${PNG}" alt=" The  gates "> after.</p>` +
+      '<p><img src="file:///C:/Temp/clip_image001.png"></p>' +
+      '<img src="/media/7/320.jpg"><img src="https://example.org/a.jpg">' +
+      `<blockquote><p>Quoted <img src="${PNG}"></p></blockquote>` +
+      `<table><tr><td>Cell <img src="${PNG}"></td></tr></table><video src="x.mp4"></video>`,
+  );
+
+  it('offers the readable ones as placeholders where they were; Word’s file:// and relative addresses are counted', () => {
+    expect(result.images).toEqual([
+      { placeholder: 1, src: PNG, alt: 'The gates' },
+      { placeholder: 2, src: 'https://example.org/a.jpg', alt: '' },
+    ]);
+    expect(result.blocks.slice(0, 3)).toEqual([
+      p(t('Before after.')),
+      { type: 'image', attrs: { mediaId: 1, alt: 'The gates' } },
+      { type: 'image', attrs: { mediaId: 2 } },
+    ]);
+    // file://, a relative address, and images inside a quote or a table cell (no blocks there).
+    expect(result.left).toEqual({ images: 4, videos: 1 });
+  });
+
+  it('puts the uploaded media ids in, drops the ones that failed, and says which was which', () => {
+    const settled = settleImages(result, [41, null]);
+    expect(settled.blocks.filter((b) => b.type === 'image')).toEqual([
+      { type: 'image', attrs: { mediaId: 41, alt: 'The gates' } },
+    ]);
+    expect(settled.blocks[1]).toEqual({ type: 'image', attrs: { mediaId: 41, alt: 'The gates' } });
+    expect(settled.notice).toBe('1 image uploaded; 5 images and 1 embedded video were not pasted');
   });
 });
 

@@ -1,6 +1,9 @@
 /**
  * Clipboard HTML from Word, Google Docs or a web page → blocks of the body document, plus a
  * count of what could not come along (images, embedded video) for the editor to say so.
+ * Images the browser may be able to read (`data:` URLs, `blob:`, http and https) come back as
+ * placeholders with their sources; the editor uploads them (paste-images.ts) and settles the
+ * paste with `settleImages`, so this module stays pure.
  *
  * Why our own converter rather than ProseMirror's parse rules: Word writes lists as paragraphs
  * with `mso-list` styles and a bullet glyph in a conditional comment, and Google Docs writes
@@ -13,6 +16,7 @@ import {
   type BlockNode,
   DOCUMENT_LIMITS,
   EMBED_PROVIDER_NAMES,
+  type ImageNode,
   type InlineNode,
   isSafeHref,
   type ListItemNode,
@@ -26,31 +30,72 @@ import {
 } from '@shared/document/index.js';
 
 export interface PasteResult {
+  /** Each image to upload is an image node whose mediaId is its placeholder (see PastedImage). */
   blocks: BlockNode[];
-  /** What was left out, by kind. */
+  /** Images that may be read and uploaded, in the order met. */
+  images: PastedImage[];
+  /** What was left out, by kind (not counting `images`, which may still fail). */
   left: { images: number; videos: number };
   /** "2 images and 1 embedded video were not pasted", or null when nothing was left out. */
   notice: string | null;
 }
 
+/** A pasted image to upload; its image node in the blocks has `mediaId: placeholder`. */
+export interface PastedImage {
+  placeholder: number;
+  src: string;
+  alt: string;
+}
+
+/** Sources a browser may read: inline data, blobs, web addresses (Word's file:// cannot be). */
+const READABLE_SRC = /^(data:image\/[a-z0-9.+-]+[;,]|blob:|https?:\/\/)/i;
+
 /** Converts clipboard HTML; the blocks are valid body content (checked by the server's validator). */
 export function pasteToDocument(html: string): PasteResult {
   const dom = new DOMParser().parseFromString(html, 'text/html');
-  const w = new Walker();
+  const w = new Walker(true);
   w.blocks(Array.from(dom.body.childNodes), NONE);
   w.flush();
   let blocks = w.out;
+  let images = w.images;
   try {
     blocks = validateDocument({ type: 'doc', content: blocks }).content;
   } catch {
     // A case this converter does not foresee: keep the words rather than lose the paste.
+    w.left.images += images.length;
+    images = [];
     blocks = (dom.body.textContent ?? '')
       .split(/\n\s*\n/)
       .map((t) => t.replace(/\s+/g, ' ').trim())
       .filter(Boolean)
       .map((text): ParagraphNode => ({ type: 'paragraph', content: [{ type: 'text', text }] }));
   }
-  return { blocks, left: w.left, notice: noticeOf(w.left) };
+  return { blocks, images, left: w.left, notice: noticeOf(w.left) };
+}
+
+/**
+ * The paste once its images are uploaded: `ids[i]` is the media id for `result.images[i]`, or
+ * null when it could not be read or uploaded (its node goes, and the notice counts it).
+ */
+export function settleImages(
+  result: PasteResult,
+  ids: readonly (number | null)[],
+): { blocks: BlockNode[]; notice: string | null } {
+  const byPlaceholder = new Map(result.images.map((img, i) => [img.placeholder, ids[i] ?? null]));
+  const blocks: BlockNode[] = [];
+  for (const b of result.blocks) {
+    if (b.type !== 'image' || !byPlaceholder.has(b.attrs.mediaId)) blocks.push(b);
+    else {
+      const id = byPlaceholder.get(b.attrs.mediaId);
+      if (id) blocks.push({ ...b, attrs: { ...b.attrs, mediaId: id } });
+    }
+  }
+  const uploaded = ids.filter((id) => id !== null).length;
+  const failed = result.images.length - uploaded;
+  return {
+    blocks,
+    notice: noticeOf({ images: result.left.images + failed, videos: result.left.videos }, uploaded),
+  };
 }
 
 /**
@@ -91,14 +136,21 @@ export function inlineOf(blocks: BlockNode[]): InlineNode[] {
   return out;
 }
 
-/** "1 image was not pasted", "2 images and 1 embedded video were not pasted". */
-export function noticeOf(left: { images: number; videos: number }): string | null {
+const images = (n: number) => `${n} ${n === 1 ? 'image' : 'images'}`;
+
+/**
+ * "1 image was not pasted", "2 images and 1 embedded video were not pasted", "1 image uploaded;
+ * 2 images were not pasted".
+ */
+export function noticeOf(left: { images: number; videos: number }, uploaded = 0): string | null {
   const parts: string[] = [];
-  if (left.images) parts.push(`${left.images} ${left.images === 1 ? 'image' : 'images'}`);
+  if (left.images) parts.push(images(left.images));
   if (left.videos) parts.push(`${left.videos} embedded ${left.videos === 1 ? 'video' : 'videos'}`);
-  if (!parts.length) return null;
+  const done = uploaded ? `${images(uploaded)} uploaded` : '';
+  if (!parts.length) return done || null;
   const many = left.images + left.videos > 1;
-  return `${parts.join(' and ')} ${many ? 'were' : 'was'} not pasted`;
+  const notPasted = `${parts.join(' and ')} ${many ? 'were' : 'was'} not pasted`;
+  return done ? `${done}; ${notPasted}` : notPasted;
 }
 
 type Marks = readonly Mark[];
@@ -208,12 +260,36 @@ function embedFor(url: string): { provider: (typeof EMBED_PROVIDER_NAMES)[number
 class Walker {
   readonly out: BlockNode[] = [];
   readonly left = { images: 0, videos: 0 };
+  readonly images: PastedImage[] = [];
   private pending: InlineNode[] = [];
+  /** Images met in the pending paragraph's text: they follow it as blocks of their own. */
+  private floating: ImageNode[] = [];
+
+  /** `uploads`: images become placeholders to upload (only at the top, where blocks may go). */
+  constructor(private readonly uploads = false) {}
 
   flush() {
     const content = tidy(this.pending);
     this.pending = [];
     if (content.length) this.out.push({ type: 'paragraph', content });
+    this.out.push(...this.floating);
+    this.floating = [];
+  }
+
+  /** An image node to upload, or null when its source cannot be read (it is counted). */
+  private image(e: Element): ImageNode | null {
+    const src = (e.getAttribute('src') ?? '').trim();
+    if (!this.uploads || !READABLE_SRC.test(src) || src.length > 20_000_000) {
+      this.left.images++;
+      return null;
+    }
+    const placeholder = this.images.length + 1;
+    const alt = (e.getAttribute('alt') ?? '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, DOCUMENT_LIMITS.maxAttrLength);
+    this.images.push({ placeholder, src, alt });
+    return { type: 'image', attrs: { mediaId: placeholder, ...(alt ? { alt } : {}) } };
   }
 
   private push(...blocks: BlockNode[]) {
@@ -252,7 +328,7 @@ class Walker {
     switch (tag) {
       case 'p': {
         this.flush();
-        this.pending = this.inline(Array.from(e.childNodes), marksOf(e, marks));
+        this.pending = this.inline(Array.from(e.childNodes), marksOf(e, marks), true);
         // Word's title style is a heading in all but name.
         if (/\bMsoTitle\b/.test(e.getAttribute('class') ?? '')) {
           const content = tidy(this.pending);
@@ -299,9 +375,11 @@ class Walker {
       case 'br':
         this.pending.push({ type: 'hardBreak' });
         return;
-      case 'img':
-        this.left.images++;
+      case 'img': {
+        const image = this.image(e);
+        if (image) this.push(image);
         return;
+      }
       case 'iframe': {
         const embed = embedFor(e.getAttribute('src') ?? '');
         if (embed) this.push({ type: 'embed', attrs: embed });
@@ -326,7 +404,7 @@ class Walker {
           this.flush();
           return;
         }
-        this.pending.push(...this.inline([e], marks));
+        this.pending.push(...this.inline([e], marks, true));
     }
   }
 
@@ -335,8 +413,11 @@ class Walker {
     this.left.videos += other.left.videos;
   }
 
-  /** Inline content of nodes; images and video met inside are counted, not kept. */
-  inline(nodes: Node[], marks: Marks): InlineNode[] {
+  /**
+   * Inline content of nodes; video met inside is counted, not kept, and so are images unless
+   * `float` (a paragraph's text: they follow the paragraph, see `floating`).
+   */
+  inline(nodes: Node[], marks: Marks, float = false): InlineNode[] {
     const out: InlineNode[] = [];
     for (const n of nodes) {
       if (n.nodeType === 3) {
@@ -349,13 +430,17 @@ class Walker {
       // Word's list marker ("·" and its spacing) and Google Docs' anchors carry no words.
       if (/mso-list:ignore/.test(styleOf(n))) continue;
       if (tag === 'br') out.push({ type: 'hardBreak' });
-      else if (tag === 'img') this.left.images++;
-      else if (tag === 'iframe' || VIDEO.has(tag)) this.left.videos++;
+      else if (tag === 'img') {
+        if (float) {
+          const image = this.image(n);
+          if (image) this.floating.push(image);
+        } else this.left.images++;
+      } else if (tag === 'iframe' || VIDEO.has(tag)) this.left.videos++;
       else if (tag === 'p' || tag === 'div' || /^h[1-6]$/.test(tag) || tag === 'li') {
         // Blocks inside inline content (a cell's paragraphs): one line each.
         if (out.some((x) => x.type !== 'text' || x.text.trim())) out.push({ type: 'hardBreak' });
-        out.push(...this.inline(Array.from(n.childNodes), marksOf(n, marks)));
-      } else out.push(...this.inline(Array.from(n.childNodes), marksOf(n, marks)));
+        out.push(...this.inline(Array.from(n.childNodes), marksOf(n, marks), float));
+      } else out.push(...this.inline(Array.from(n.childNodes), marksOf(n, marks), float));
     }
     return out;
   }
@@ -528,7 +613,9 @@ function tidy(nodes: InlineNode[]): InlineNode[] {
   for (const n of nodes) {
     const prev = out[out.length - 1];
     if (n.type === 'text' && prev?.type === 'text' && sameMarks(prev.marks, n.marks)) {
-      out[out.length - 1] = { ...prev, text: prev.text + n.text };
+      // One space where an image or a comment stood between two.
+      const text = prev.text.endsWith(' ') ? n.text.replace(/^ /, '') : n.text;
+      out[out.length - 1] = { ...prev, text: prev.text + text };
     } else if (
       n.type === 'text' &&
       prev?.type === 'text' &&

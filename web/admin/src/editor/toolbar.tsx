@@ -3,8 +3,8 @@ import { type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import type { MediaItem } from '../api/media.js';
 import type { User } from '../api/session.js';
 import { MediaPicker } from '../media/picker.js';
+import { EmbedDialog } from './embed-dialog.js';
 import { LinkDialog } from './link-dialog.js';
-import { embedFor } from './schema.js';
 import { useEditorTick } from './tick.js';
 import './toolbar.css';
 
@@ -18,17 +18,6 @@ function insertImage(editor: Editor, m: MediaItem): void {
       attrs: { mediaId: m.id, caption: m.caption || null, credit: m.credit || null, filePhoto: m.filePhoto },
     })
     .run();
-}
-
-function promptEmbed(editor: Editor): void {
-  const url = window.prompt('Address of a YouTube, Vimeo, Spotify, X, Instagram or SoundCloud item');
-  if (url === null) return;
-  const embed = embedFor(url.trim());
-  if (!embed) {
-    window.alert('That address is not one we can embed.');
-    return;
-  }
-  editor.chain().focus().insertContent({ type: 'embed', attrs: embed }).run();
 }
 
 type ShortcutStorage = { openLink: (() => void) | null; focusToolbar: (() => void) | null };
@@ -85,6 +74,7 @@ interface Tool {
 interface Openers {
   picker: () => void;
   link: () => void;
+  embed: () => void;
 }
 
 export const TOOLS: Tool[] = [
@@ -182,7 +172,7 @@ export const TOOLS: Tool[] = [
     group: true,
     run: (_e, open) => open.picker(),
   },
-  { label: 'Embed', title: 'Embed a video, post or track', run: promptEmbed },
+  { label: 'Embed', title: 'Embed a video, post or track', run: (_e, open) => open.embed() },
   {
     label: 'Table',
     title: 'Insert a table (3 × 3, with a header row)',
@@ -225,11 +215,16 @@ export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
   useEditorTick(editor);
   const [picking, setPicking] = useState(false);
   const [linking, setLinking] = useState(false);
+  const [embedding, setEmbedding] = useState(false);
   const [current, setCurrent] = useState(0);
   const [menuOpen, setMenuOpen] = useState(false);
   const narrow = useNarrow();
   const bar = useRef<HTMLDivElement>(null);
-  const open: Openers = { picker: () => setPicking(true), link: () => setLinking(true) };
+  const open: Openers = {
+    picker: () => setPicking(true),
+    link: () => setLinking(true),
+    embed: () => setEmbedding(true),
+  };
 
   useEffect(() => {
     const s = shortcuts(editor);
@@ -273,6 +268,7 @@ export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
         />
       )}
       {linking && <LinkDialog editor={editor} onClose={() => setLinking(false)} />}
+      {embedding && <EmbedDialog editor={editor} onClose={() => setEmbedding(false)} />}
       {shown.map((t, i) => (
         <button
           key={t.title}

@@ -1,0 +1,93 @@
+import { EMBED_PROVIDER_NAMES, EMBED_PROVIDERS } from '@shared/document/index.js';
+import type { Editor } from '@tiptap/core';
+import { useEffect, useId, useRef, useState } from 'react';
+import { embedFor } from './schema.js';
+import './link-dialog.css';
+
+/** "YouTube, Vimeo, Spotify, X, Instagram or SoundCloud": the document schema's allow-list. */
+export const EMBED_PROVIDERS_TEXT = (() => {
+  const names = EMBED_PROVIDER_NAMES.map((p) => EMBED_PROVIDERS[p].name);
+  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+})();
+
+/**
+ * The embed dialog: the address of a video, post or track, checked against the same allow-list
+ * the server validates with (matchEmbed), and refused in place with the providers we accept.
+ * Replaces the browser's prompt() and alert(), as the link dialog does.
+ */
+export function EmbedDialog({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const id = useId();
+  const ref = useRef<HTMLDialogElement>(null);
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    if (ref.current && !ref.current.open) ref.current.showModal();
+  }, []);
+
+  function apply() {
+    const value = url.trim();
+    const embed = value ? embedFor(value) : null;
+    if (!embed) {
+      setError(
+        `We can embed only items from ${EMBED_PROVIDERS_TEXT}. Paste the address of one video, post or track, e.g. https://www.youtube.com/watch?v=…`,
+      );
+      return;
+    }
+    editor.chain().focus().insertContent({ type: 'embed', attrs: embed }).run();
+    ref.current?.close();
+  }
+
+  return (
+    <dialog
+      ref={ref}
+      className="link-dialog embed-dialog"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-hint`}
+      onClose={() => {
+        onClose();
+        editor.commands.focus();
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          apply();
+        }}
+      >
+        <h2 id={`${id}-title`}>Embed</h2>
+        <label htmlFor={`${id}-url`}>Address of the video, post or track</label>
+        <input
+          id={`${id}-url`}
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          value={url}
+          onChange={(e) => {
+            setUrl(e.target.value);
+            setError('');
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        />
+        <p id={`${id}-hint`} className="hint">
+          From {EMBED_PROVIDERS_TEXT}.
+        </p>
+        {error && (
+          <p id={`${id}-error`} className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="buttons">
+          <button type="button" onClick={() => ref.current?.close()}>
+            Cancel
+          </button>
+          <button type="submit" className="primary">
+            Embed
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
