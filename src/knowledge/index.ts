@@ -37,3 +37,12 @@ export {
   storyEntities,
   storyParts,
 } from './story.js';
+export {
+  type ArticleTopic,
+  articleTopics,
+  type RelatedEntity,
+  relatedEntities,
+  sameAsOf,
+  type TopicLookup,
+  topicBySlug,
+} from './topics.js';

@@ -1,6 +1,7 @@
 import {
   articleTag,
   authorTag,
+  entityTag,
   liveTag,
   mediaTag,
   sectionListTag,
@@ -24,6 +25,7 @@ import { MAX_ROW_ID } from '../shared/ids.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { beaconPath } from '../audience/index.js';
 import { feedLinks } from '../distribution/index.js';
+import { type ArticleTopic, articleTopics } from '../knowledge/index.js';
 import { imageView, mediaUrl } from '../media/index.js';
 import { type Doc, excerpt, renderHtml } from '../shared/document/index.js';
 import { cardsFor } from './cards.js';
@@ -41,6 +43,7 @@ import {
 import { curatedSectionPage } from './fronts.js';
 import { type LiveData, liveBlock, liveBlogPosting, loadLive } from './live-coverage.js';
 import { liveEntryPage } from './live-entry.js';
+import { topicHref } from './topics.js';
 import { listPage, sectionMeta } from './lists.js';
 import { noticeModel } from './notices.js';
 import { renderDocument } from './render.js';
@@ -136,7 +139,7 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
   collectImages(body.content, bodyMedia);
-  const [bylines, tags, media, more, video, notices, live] = await Promise.all([
+  const [bylines, tags, media, more, video, notices, live, topics] = await Promise.all([
     bylinesOf(ctx.db, [article.id]),
     tagsOf(ctx.db, article.id),
     mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
@@ -150,6 +153,7 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
     articleVideo(ctx.db, article, ctx.config.site),
     noticesOf(ctx.db, [article.id]),
     loadLive(ctx.db, article.id),
+    articleTopics(ctx.db, article.id, article.headline),
   ]);
   return {
     live,
@@ -160,6 +164,7 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
     more,
     video,
     notices: notices.get(article.id) ?? [],
+    topics,
   };
 }
 
@@ -176,6 +181,8 @@ export interface ArticlePageData {
   notices: PublicNotice[];
   /** Its live coverage (src/live), if it was ever covered live. */
   live?: LiveData | null;
+  /** Its confirmed entities (src/knowledge), those it is about first. */
+  topics?: ArticleTopic[];
 }
 
 /** The render half of an article page: no queries. */
@@ -186,6 +193,7 @@ export function renderArticlePage(
   opts: { preview?: boolean } = {},
 ): PageResult {
   const { body, tags, media, more, video } = data;
+  const topics = data.topics ?? [];
   const site = c.view.site;
   const section = c.tree.byId.get(article.section_id);
   const root = section ? ancestry(c.tree, section.id)[0] : undefined;
@@ -197,6 +205,7 @@ export function renderArticlePage(
     ...ancestry(c.tree, article.section_id).map((s) => sectionTag(s.id)),
     ...data.bylines.map((a) => authorTag(a.id)),
     ...tags.map((t) => tagTag(t.id)),
+    ...topics.map((t) => entityTag(t.id)),
     ...[...media.keys()].map(mediaTag),
   ];
   const lead = article.lead_media_id === null ? undefined : media.get(article.lead_media_id);
@@ -256,6 +265,10 @@ export function renderArticlePage(
             keywords: tags.map((t) => t.name),
             dateline: article.dateline,
             corrections: notices.corrections,
+            about: topics.filter((t) => t.about).map((t) => ({ ...t, url: `${site.url}${topicHref(t)}` })),
+            mentions: topics
+              .filter((t) => !t.about)
+              .map((t) => ({ ...t, url: `${site.url}${topicHref(t)}` })),
           }),
       breadcrumbList(site, crumbs),
       ...(video ? [video.jsonLd] : []),
@@ -287,6 +300,7 @@ export function renderArticlePage(
       : null,
     bodyHtml,
     tags: tags.map((t) => ({ name: t.name, href: tagHref(t) })),
+    topics: topics.map((t) => ({ name: t.name, href: topicHref(t) })),
     section: section ? { name: section.name, href: sectionHref(section) } : { name: site.name, href: '/' },
     more,
     video: video?.player ?? null,
