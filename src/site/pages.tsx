@@ -1,6 +1,7 @@
 import {
   articleTag,
   authorTag,
+  entityListTag,
   entityTag,
   liveTag,
   mediaTag,
@@ -25,7 +26,7 @@ import { MAX_ROW_ID } from '../shared/ids.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { beaconPath } from '../audience/index.js';
 import { feedLinks } from '../distribution/index.js';
-import { type ArticleTopic, articleTopics } from '../knowledge/index.js';
+import { type ArticleTopic, articleTopics, relatedStories } from '../knowledge/index.js';
 import { imageView, mediaUrl } from '../media/index.js';
 import { type Doc, excerpt, renderHtml } from '../shared/document/index.js';
 import { cardsFor } from './cards.js';
@@ -82,6 +83,7 @@ export {
 } from './lists.js';
 
 const MORE_IN_SECTION = 4;
+const RELATED = 4;
 /**
  * A change to the readers' copy this soon after publication is bookkeeping of the publication
  * itself (a scheduled story's timestamps a poll apart), not an update. Edits of a live story
@@ -139,7 +141,7 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
   collectImages(body.content, bodyMedia);
-  const [bylines, tags, media, more, video, notices, live, topics] = await Promise.all([
+  const [bylines, tags, media, more, video, notices, live, topics, related] = await Promise.all([
     bylinesOf(ctx.db, [article.id]),
     tagsOf(ctx.db, article.id),
     mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
@@ -154,6 +156,7 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
     noticesOf(ctx.db, [article.id]),
     loadLive(ctx.db, article.id),
     articleTopics(ctx.db, article.id, article.headline),
+    relatedCards(c, article.id),
   ]);
   return {
     live,
@@ -165,7 +168,16 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
     video,
     notices: notices.get(article.id) ?? [],
     topics,
+    related,
   };
+}
+
+/** Stories sharing the story's confirmed entities (knowledge/related.ts), strongest first. */
+async function relatedCards(c: Frame, articleId: number): Promise<StoryCard[]> {
+  const ids = await relatedStories(c.ctx.db, c.now, articleId, RELATED);
+  if (ids.length === 0) return [];
+  const cards = await cardsFor(c.ctx.db, c.tree, c.now, { ids }, { limit: ids.length, offset: 0 });
+  return ids.flatMap((id) => cards.filter((card) => card.id === id));
 }
 
 /** What an article page shows besides the row; the static export loads it in bulk. */
@@ -183,6 +195,8 @@ export interface ArticlePageData {
   live?: LiveData | null;
   /** Its confirmed entities (src/knowledge), those it is about first. */
   topics?: ArticleTopic[];
+  /** Stories sharing its confirmed entities, strongest first. */
+  related?: StoryCard[];
 }
 
 /** The render half of an article page: no queries. */
@@ -194,6 +208,7 @@ export function renderArticlePage(
 ): PageResult {
   const { body, tags, media, more, video } = data;
   const topics = data.topics ?? [];
+  const related = data.related ?? [];
   const site = c.view.site;
   const section = c.tree.byId.get(article.section_id);
   const root = section ? ancestry(c.tree, section.id)[0] : undefined;
@@ -206,6 +221,8 @@ export function renderArticlePage(
     ...data.bylines.map((a) => authorTag(a.id)),
     ...tags.map((t) => tagTag(t.id)),
     ...topics.map((t) => entityTag(t.id)),
+    // Related stories: any story joining or leaving one of its topics may change them.
+    ...topics.map((t) => entityListTag(t.id)),
     ...[...media.keys()].map(mediaTag),
   ];
   const lead = article.lead_media_id === null ? undefined : media.get(article.lead_media_id);
@@ -301,6 +318,7 @@ export function renderArticlePage(
     bodyHtml,
     tags: tags.map((t) => ({ name: t.name, href: tagHref(t) })),
     topics: topics.map((t) => ({ name: t.name, href: topicHref(t) })),
+    related,
     section: section ? { name: section.name, href: sectionHref(section) } : { name: site.name, href: '/' },
     more,
     video: video?.player ?? null,
@@ -313,7 +331,7 @@ export function renderArticlePage(
     status: 200,
     html: renderDocument(<ArticlePage view={view} head={head} model={model} />),
     ...(video ? { csp: video.csp } : {}),
-    tags: pageTags(c, shown, more),
+    tags: pageTags(c, shown, [...more, ...related]),
   };
 }
 

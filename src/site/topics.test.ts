@@ -260,4 +260,35 @@ describe.each(testDialects())('topic pages on %s', (dialect) => {
     expect(after['/topics/rosatom']).toBe(true);
     expect(headlines((await get('/topics/ali-shamkhani')).$)).toContain('Draft about him');
   });
+
+  it('shows related stories by shared confirmed entities, rarer entities binding more strongly', async () => {
+    const related = async (story: ArticleRow) => {
+      const { $ } = await get(story.path!);
+      return $('.related .card-headline')
+        .map((_, h) => $(h).text())
+        .get();
+    };
+    // Shares only Ali Shamkhani with the lead story; the rejected namesake is not related.
+    expect(await related(once)).toContain('Ali Shamkhani meets the IAEA');
+    expect(await related(once)).not.toContain('A namesake');
+
+    const rare = await fx.publish(
+      { headline: 'Inspectors at the plant', body: paragraphs('The IAEA inspected a plant.') },
+      10,
+    );
+    await decide(rare, iaea, 'confirmed');
+    const both = await fx.publish(
+      { headline: 'Atomic agencies meet', body: paragraphs('The IAEA met Rosatom in Vienna.') },
+      1,
+    );
+    await decide(both, iaea, 'confirmed');
+    await decide(both, rosatom, 'confirmed');
+    // IAEA is on 3 stories, Rosatom on 22: the IAEA stories come first, the newer one first.
+    expect(await related(both)).toEqual([
+      'Ali Shamkhani meets the IAEA',
+      'Inspectors at the plant',
+      'Reactor news 21',
+      'Reactor news 20',
+    ]);
+  });
 });

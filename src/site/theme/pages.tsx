@@ -108,6 +108,8 @@ export interface ArticleModel {
   tags: { name: string; href: string }[];
   /** Who and what the story is about, from the entity registry (links to topic pages). */
   topics?: { name: string; href: string }[];
+  /** Stories sharing its topics (drawn above "More in …"). */
+  related?: StoryCard[];
   section: { name: string; href: string };
   more: StoryCard[];
   /** A video story shows its player in place of the lead image. */
@@ -211,6 +213,18 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
           />
         ) : null}
       </article>
+      {model.related?.length ? (
+        <aside class="more related" aria-labelledby="related-title">
+          <h2 id="related-title" class="block-title">
+            Related stories
+          </h2>
+          <div class="grid">
+            {model.related.map((s) => (
+              <Card key={s.id} story={s} site={view.site} size="compact" />
+            ))}
+          </div>
+        </aside>
+      ) : null}
       {model.more.length ? (
         <aside class="more" aria-labelledby="more-title">
           <h2 id="more-title" class="block-title">
