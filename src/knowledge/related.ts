@@ -3,6 +3,11 @@ import type { Db } from '../db/index.js';
 
 /** Newest links read per shared entity: bounds the work for an entity on 50,000 stories. */
 const CANDIDATES_PER_ENTITY = 200;
+/**
+ * Stories counted per entity, at most: past it an entity is common and its weight hardly moves
+ * (1/ln 2002 ≈ 0.13 against 0.09 for 80,000 stories), and counting stops costing milliseconds.
+ */
+const COUNT_CAP = 2_000;
 /** A story's weight halves every this many days. */
 const HALF_LIFE_DAYS = 60;
 
@@ -28,10 +33,16 @@ export async function relatedStories(db: Db, now: string, articleId: number, lim
     entityIds.map(async (entityId) => {
       const [count, links] = await Promise.all([
         db
-          .selectFrom('article_entities')
+          .selectFrom((eb) =>
+            eb
+              .selectFrom('article_entities')
+              .select('id')
+              .where('entity_id', '=', entityId)
+              .where('state', '=', 'confirmed')
+              .limit(COUNT_CAP)
+              .as('capped'),
+          )
           .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('entity_id', '=', entityId)
-          .where('state', '=', 'confirmed')
           .executeTakeFirstOrThrow(),
         db
           .selectFrom('article_entities')
