@@ -1,4 +1,4 @@
-import { publicArticles } from '../content/index.js';
+import { isPublicArticle } from '../content/index.js';
 import type { Db } from '../db/index.js';
 
 /** Newest links read per shared entity: bounds the work for an entity on 50,000 stories. */
@@ -59,9 +59,15 @@ export async function relatedStories(db: Db, now: string, articleId: number, lim
     }),
   );
   if (score.size === 0) return [];
-  const rows = await publicArticles(db, now, { ids: [...score.keys()] })
-    .select(['articles.id', 'articles.first_published_at'])
-    .execute();
+  // By primary key, then the public rule in hand: with the rule in SQL the planner walks the
+  // (status, first_published_at) index over the whole archive instead (measured: 30 ms at 200,000).
+  const rows = (
+    await db
+      .selectFrom('articles')
+      .select(['id', 'status', 'first_published_at', 'deleted_at'])
+      .where('id', 'in', [...score.keys()])
+      .execute()
+  ).filter((r) => isPublicArticle(r, now));
   const at = Date.parse(now);
   return rows
     .map((r) => {
