@@ -12,6 +12,8 @@ export const sectionTag = (id: number) => `section:${id}`;
 export const authorTag = (id: number) => `author:${id}`;
 export const tagTag = (id: number) => `tag:${id}`;
 export const mediaTag = (id: number) => `media:${id}`;
+/** Shows this registry entity's name or details (its topic page's heading, a story's topics line). */
+export const entityTag = (id: number) => `entity:${id}`;
 
 /**
  * Lists whose membership is decided by a scope: "newest stories in this section and below",
@@ -21,6 +23,8 @@ export const mediaTag = (id: number) => `media:${id}`;
 export const sectionListTag = (id: number) => `list:section:${id}`;
 export const authorListTag = (id: number) => `list:author:${id}`;
 export const tagListTag = (id: number) => `list:tag:${id}`;
+/** A topic page (/topics/{slug}): the public stories confirmed about this entity, and its related entities. */
+export const entityListTag = (id: number) => `list:entity:${id}`;
 export const ALL_LIST = 'list:all';
 
 /**

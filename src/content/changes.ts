@@ -4,6 +4,7 @@ import {
   announceChange,
   articleTag,
   authorListTag,
+  entityListTag,
   SITEMAPS,
   sectionListTag,
   tagListTag,
@@ -114,6 +115,8 @@ async function invalidationsOf(
     }
     for (const id of [...(linksBefore?.authorIds ?? []), ...linksNow.authorIds]) tags.add(authorListTag(id));
     for (const id of [...(linksBefore?.tagIds ?? []), ...linksNow.tagIds]) tags.add(tagListTag(id));
+    // Its topic pages (src/knowledge decides the links; a save never changes them).
+    for (const id of await confirmedEntityIds(tx, story.id)) tags.add(entityListTag(id));
   } else if (linksBefore) {
     // Same place in every list, except the author and tag lists it joined or left.
     for (const id of symmetricDifference(linksBefore.authorIds, linksNow.authorIds))
@@ -121,6 +124,17 @@ async function invalidationsOf(
     for (const id of symmetricDifference(linksBefore.tagIds, linksNow.tagIds)) tags.add(tagListTag(id));
   }
   return [...tags];
+}
+
+async function confirmedEntityIds(db: Db, articleId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('article_entities')
+    .select('entity_id')
+    .where('article_id', '=', articleId)
+    .where('state', '=', 'confirmed')
+    .where('entity_id', 'is not', null)
+    .execute();
+  return rows.flatMap((r) => (r.entity_id === null ? [] : [r.entity_id]));
 }
 
 function symmetricDifference(a: number[], b: number[]): number[] {

@@ -42,6 +42,8 @@ export interface ListFilter {
   sectionIds?: number[];
   authorId?: number;
   tagId?: number;
+  /** Stories the newsroom confirmed to be about this registry entity (src/knowledge). */
+  entityId?: number;
   excludeId?: number;
   /** Only these stories (a curated list's picks). */
   ids?: number[];
@@ -63,6 +65,7 @@ export function publicArticles(db: Db, now: string, filter: ListFilter = {}) {
     q = q.where('articles.section_id', 'in', filter.sectionIds.length ? filter.sectionIds : [-1]);
   if (filter.authorId !== undefined) q = q.where(bylined(filter.authorId));
   if (filter.tagId !== undefined) q = q.where(tagged(filter.tagId));
+  if (filter.entityId !== undefined) q = q.where(aboutEntity(filter.entityId));
   if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
   if (filter.ids) q = q.where('articles.id', 'in', filter.ids.length ? filter.ids : [-1]);
   if (filter.video)
@@ -98,6 +101,20 @@ export function tagged(tagId: number) {
         .selectFrom('article_tags')
         .select('article_tags.article_id')
         .where('article_tags.tag_id', '=', tagId),
+    );
+}
+
+/** Stories with a confirmed link to this entity (suggested and rejected ones are not about it). */
+export function aboutEntity(entityId: number) {
+  return (eb: ExpressionBuilder<Database, 'articles'>) =>
+    eb(
+      'articles.id',
+      'in',
+      eb
+        .selectFrom('article_entities')
+        .select('article_entities.article_id')
+        .where('article_entities.entity_id', '=', entityId)
+        .where('article_entities.state', '=', 'confirmed'),
     );
 }
 

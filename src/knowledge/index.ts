@@ -21,6 +21,7 @@ export {
   mergeEntities,
   updateEntity,
 } from './registry.js';
+export { relatedStories } from './related.js';
 export { seedGazetteer } from './seed.js';
 export {
   confirmedEntitiesOf,
@@ -37,3 +38,12 @@ export {
   storyEntities,
   storyParts,
 } from './story.js';
+export {
+  type ArticleTopic,
+  articleTopics,
+  type RelatedEntity,
+  relatedEntities,
+  sameAsOf,
+  type TopicLookup,
+  topicBySlug,
+} from './topics.js';

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { type Db, type EntityRow, type EntityType, inTransaction } from '../db/index.js';
-import { announceChange, articleTag } from '../cache/index.js';
 import { conflict, invalidInput, notFound } from '../errors.js';
 import { slugify } from '../shared/slug.js';
 import { normaliseName } from './normalise.js';
+import { announceEntities } from './topics.js';
 
 /** An entity as the newsroom sees it, with its aliases. */
 export interface Entity {
@@ -150,7 +150,7 @@ export async function updateEntity(db: Db, id: number, patch: EntityPatch, now: 
       .execute();
     if (patch.aliases) await tx.deleteFrom('entity_aliases').where('entity_id', '=', id).execute();
     await addAliases(tx, id, [{ alias: name }, ...(patch.aliases ?? [])]);
-    await announceStories(tx, [id]);
+    await announceEntities(tx, [id]);
     // Stories' links show the entity's current name and type.
     if (patch.name !== undefined || patch.type !== undefined) {
       await tx
@@ -161,22 +161,6 @@ export async function updateEntity(db: Db, id: number, patch: EntityPatch, now: 
     }
   });
   return getEntity(db, id);
-}
-
-/** Public answers showing the entity (the Content API's `entities` of confirmed stories) go stale. */
-async function announceStories(db: Db, entityIds: readonly number[]): Promise<void> {
-  const rows = await db
-    .selectFrom('article_entities')
-    .select('article_id')
-    .distinct()
-    .where('entity_id', 'in', entityIds)
-    .where('state', '=', 'confirmed')
-    .execute();
-  if (rows.length > 0)
-    announceChange(
-      db,
-      rows.map((r) => articleTag(r.article_id)),
-    );
 }
 
 const STATE_RANK = { confirmed: 2, rejected: 1, suggested: 0 } as const;
@@ -198,7 +182,7 @@ export async function mergeEntities(db: Db, fromId: number, intoId: number, now:
     if (!into) throw notFound(`no entity ${intoId}`);
     if (from.merged_into !== null || into.merged_into !== null)
       throw conflict('one of them is already merged');
-    await announceStories(tx, [fromId, intoId]);
+    await announceEntities(tx, [fromId, intoId], { lists: true });
     const aliases = await tx
       .selectFrom('entity_aliases')
       .select(['alias', 'language'])

@@ -6,7 +6,6 @@ import {
   type EntityType,
   inTransaction,
 } from '../db/index.js';
-import { announceChange, articleTag } from '../cache/index.js';
 import { conflict, notFound } from '../errors.js';
 import { type Doc, renderText } from '../shared/document/index.js';
 import { buildGazetteer, extractEntities, type Gazetteer, type Recogniser, type Span } from './extract.js';
@@ -14,6 +13,7 @@ import { demonyms } from './gazetteer.js';
 import { loadRecogniser } from './nlp.js';
 import { createEntity, getEntity } from './registry.js';
 import { normaliseName } from './normalise.js';
+import { announceDecision } from './topics.js';
 
 /** A story's entity as the newsroom sees it (the admin article detail, the editor's side panel). */
 export interface StoryEntity {
@@ -309,8 +309,8 @@ export async function decideSuggestion(
     })
     .where('id', '=', linkId)
     .execute();
-  // The Content API shows confirmed entities: its cached answers for this story go.
-  announceChange(db, [articleTag(articleId)]);
+  // The Content API and the story's page show confirmed entities; topic pages list the story.
+  await announceDecision(db, articleId, [link.entity_id], decision.now);
   return presentLink(await linkOf(db, articleId, linkId));
 }
 
@@ -363,7 +363,7 @@ export async function linkSuggestion(
         .execute();
     }
     await tx.updateTable('entities').set({ updated_at: decision.now }).where('id', '=', entityId).execute();
-    announceChange(tx, [articleTag(articleId)]);
+    await announceDecision(tx, articleId, [link.entity_id, entityId], decision.now);
   });
   return presentLink(await linkOf(db, articleId, linkId));
 }

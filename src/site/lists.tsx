@@ -68,6 +68,8 @@ export type ListMeta = Omit<ListModel, 'stories' | 'pagination'> & {
   tags: string[];
   /** A section front's path: its top-level section is marked current in the navigation. */
   navPath?: string;
+  /** schema.org data besides the breadcrumbs (a topic page's entity). */
+  jsonLd?: object[];
 };
 
 /** The render half of a list page: no queries. */
@@ -77,7 +79,7 @@ export function renderListPage(
   meta: ListMeta,
 ): PageResult {
   const { page, pages, path, stories } = list;
-  const { description, type, feeds, tags, navPath, ...model } = meta;
+  const { description, type, feeds, tags, navPath, jsonLd, ...model } = meta;
   const view =
     navPath === undefined
       ? c.view
@@ -86,7 +88,7 @@ export function renderListPage(
   const title = page === 1 ? model.title : `${model.title} — page ${page}`;
   const head = plainHead(c, title, description, pagePath, {
     type: type ?? 'website',
-    jsonLd: model.crumbs.length ? [breadcrumbList(c.view.site, model.crumbs)] : [],
+    jsonLd: [...(model.crumbs.length ? [breadcrumbList(c.view.site, model.crumbs)] : []), ...(jsonLd ?? [])],
     ...(feeds ? { feeds: [...feeds, ...feedLinks({ kind: 'all' }, c.view.site.name)] } : {}),
   });
   const pagination = { page, pages, hrefOf: (n: number) => (n === 1 ? path : `${path}?page=${n}`) };

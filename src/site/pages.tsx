@@ -1,6 +1,8 @@
 import {
   articleTag,
   authorTag,
+  entityListTag,
+  entityTag,
   liveTag,
   mediaTag,
   sectionListTag,
@@ -24,6 +26,7 @@ import { MAX_ROW_ID } from '../shared/ids.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { beaconPath } from '../audience/index.js';
 import { feedLinks } from '../distribution/index.js';
+import { type ArticleTopic, articleTopics, relatedStories } from '../knowledge/index.js';
 import { imageView, mediaUrl } from '../media/index.js';
 import { type Doc, excerpt, renderHtml } from '../shared/document/index.js';
 import { cardsFor } from './cards.js';
@@ -41,6 +44,7 @@ import {
 import { curatedSectionPage } from './fronts.js';
 import { type LiveData, liveBlock, liveBlogPosting, loadLive } from './live-coverage.js';
 import { liveEntryPage } from './live-entry.js';
+import { topicHref } from './topics.js';
 import { listPage, sectionMeta } from './lists.js';
 import { noticeModel } from './notices.js';
 import { renderDocument } from './render.js';
@@ -79,6 +83,7 @@ export {
 } from './lists.js';
 
 const MORE_IN_SECTION = 4;
+const RELATED = 4;
 /**
  * A change to the readers' copy this soon after publication is bookkeeping of the publication
  * itself (a scheduled story's timestamps a poll apart), not an update. Edits of a live story
@@ -136,7 +141,7 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
   collectImages(body.content, bodyMedia);
-  const [bylines, tags, media, more, video, notices, live] = await Promise.all([
+  const [bylines, tags, media, more, video, notices, live, topics, related] = await Promise.all([
     bylinesOf(ctx.db, [article.id]),
     tagsOf(ctx.db, article.id),
     mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
@@ -150,6 +155,8 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
     articleVideo(ctx.db, article, ctx.config.site),
     noticesOf(ctx.db, [article.id]),
     loadLive(ctx.db, article.id),
+    articleTopics(ctx.db, article.id, article.headline),
+    relatedCards(c, article.id),
   ]);
   return {
     live,
@@ -160,7 +167,17 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
     more,
     video,
     notices: notices.get(article.id) ?? [],
+    topics,
+    related,
   };
+}
+
+/** Stories sharing the story's confirmed entities (knowledge/related.ts), strongest first. */
+async function relatedCards(c: Frame, articleId: number): Promise<StoryCard[]> {
+  const ids = await relatedStories(c.ctx.db, c.now, articleId, RELATED);
+  if (ids.length === 0) return [];
+  const cards = await cardsFor(c.ctx.db, c.tree, c.now, { ids }, { limit: ids.length, offset: 0 });
+  return ids.flatMap((id) => cards.filter((card) => card.id === id));
 }
 
 /** What an article page shows besides the row; the static export loads it in bulk. */
@@ -176,6 +193,10 @@ export interface ArticlePageData {
   notices: PublicNotice[];
   /** Its live coverage (src/live), if it was ever covered live. */
   live?: LiveData | null;
+  /** Its confirmed entities (src/knowledge), those it is about first. */
+  topics?: ArticleTopic[];
+  /** Stories sharing its confirmed entities, strongest first. */
+  related?: StoryCard[];
 }
 
 /** The render half of an article page: no queries. */
@@ -186,6 +207,8 @@ export function renderArticlePage(
   opts: { preview?: boolean } = {},
 ): PageResult {
   const { body, tags, media, more, video } = data;
+  const topics = data.topics ?? [];
+  const related = data.related ?? [];
   const site = c.view.site;
   const section = c.tree.byId.get(article.section_id);
   const root = section ? ancestry(c.tree, section.id)[0] : undefined;
@@ -197,6 +220,9 @@ export function renderArticlePage(
     ...ancestry(c.tree, article.section_id).map((s) => sectionTag(s.id)),
     ...data.bylines.map((a) => authorTag(a.id)),
     ...tags.map((t) => tagTag(t.id)),
+    ...topics.map((t) => entityTag(t.id)),
+    // Related stories: any story joining or leaving one of its topics may change them.
+    ...topics.map((t) => entityListTag(t.id)),
     ...[...media.keys()].map(mediaTag),
   ];
   const lead = article.lead_media_id === null ? undefined : media.get(article.lead_media_id);
@@ -256,6 +282,10 @@ export function renderArticlePage(
             keywords: tags.map((t) => t.name),
             dateline: article.dateline,
             corrections: notices.corrections,
+            about: topics.filter((t) => t.about).map((t) => ({ ...t, url: `${site.url}${topicHref(t)}` })),
+            mentions: topics
+              .filter((t) => !t.about)
+              .map((t) => ({ ...t, url: `${site.url}${topicHref(t)}` })),
           }),
       breadcrumbList(site, crumbs),
       ...(video ? [video.jsonLd] : []),
@@ -287,6 +317,8 @@ export function renderArticlePage(
       : null,
     bodyHtml,
     tags: tags.map((t) => ({ name: t.name, href: tagHref(t) })),
+    topics: topics.map((t) => ({ name: t.name, href: topicHref(t) })),
+    related,
     section: section ? { name: section.name, href: sectionHref(section) } : { name: site.name, href: '/' },
     more,
     video: video?.player ?? null,
@@ -299,7 +331,7 @@ export function renderArticlePage(
     status: 200,
     html: renderDocument(<ArticlePage view={view} head={head} model={model} />),
     ...(video ? { csp: video.csp } : {}),
-    tags: pageTags(c, shown, more),
+    tags: pageTags(c, shown, [...more, ...related]),
   };
 }
 

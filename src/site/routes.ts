@@ -19,6 +19,7 @@ import {
 } from './pages.js';
 import { scriptRoutes } from './scripts.js';
 import { searchPage } from './search.js';
+import { topicPage } from './topics.js';
 
 // A Map, not an object: /assets/__proto__ or /assets/constructor must find nothing (a 404).
 const ASSETS = new Map<string, { type: string; body: Buffer }>([
@@ -82,6 +83,9 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
   );
   app.get<PageQuery & { Params: { slug: string } }>('/tag/:slug', cached, async (req, reply) =>
     send(reply, await tagPage(ctx, req.params.slug, parsePage(req.query.page))),
+  );
+  app.get<PageQuery & { Params: { slug: string } }>('/topics/:slug', cached, async (req, reply) =>
+    send(reply, await topicPage(ctx, req.params.slug, parsePage(req.query.page))),
   );
   app.get<PageQuery>(CORRECTIONS_PATH, cached, async (req, reply) =>
     send(reply, await correctionsPage(ctx, parsePage(req.query.page))),

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { EntityType } from '../db/index.js';
 import type { Crumb } from './view.js';
 
 /** schema.org JSON-LD, built from view data; URLs are absolute on the primary address. */
@@ -24,6 +25,24 @@ export function breadcrumbList(site: Config['site'], crumbs: Crumb[]) {
   };
 }
 
+const SCHEMA_TYPES: Record<EntityType, string> = {
+  person: 'Person',
+  organisation: 'Organization',
+  place: 'Place',
+  event: 'Event',
+  topic: 'Thing',
+};
+
+/** A registry entity as schema.org sees it (topic pages; a story's `about` and `mentions`). */
+export function entityThing(e: { type: EntityType; name: string; description: string; sameAs: string[] }) {
+  return {
+    '@type': SCHEMA_TYPES[e.type],
+    name: e.name,
+    ...(e.description ? { description: e.description } : {}),
+    ...(e.sameAs.length ? { sameAs: e.sameAs } : {}),
+  };
+}
+
 export interface NewsArticleData {
   url: string;
   headline: string;
@@ -37,7 +56,12 @@ export interface NewsArticleData {
   dateline: string | null;
   /** Corrections and clarifications (schema.org CorrectionComment). */
   corrections?: { text: string; date: string }[];
+  /** Confirmed entities the story is about, and the others it mentions (with their topic pages). */
+  about?: EntityData[];
+  mentions?: EntityData[];
 }
+
+type EntityData = Parameters<typeof entityThing>[0] & { url: string };
 
 export function newsArticle(site: Config['site'], a: NewsArticleData) {
   return {
@@ -62,6 +86,8 @@ export function newsArticle(site: Config['site'], a: NewsArticleData) {
           })),
         }
       : {}),
+    ...(a.about?.length ? { about: a.about.map((e) => ({ ...entityThing(e), url: e.url })) } : {}),
+    ...(a.mentions?.length ? { mentions: a.mentions.map((e) => ({ ...entityThing(e), url: e.url })) } : {}),
     inLanguage: site.language,
     mainEntityOfPage: { '@type': 'WebPage', '@id': a.url },
     url: a.url,

@@ -63,6 +63,8 @@ export interface ArticleFilter {
   sectionIds?: number[];
   tagId?: number;
   authorId?: number;
+  /** Stories confirmed about this registry entity (topic feeds). */
+  entityId?: number;
   /** Only stories changed at or after this instant (ISO). */
   updatedSince?: string;
   slug?: string;
@@ -83,6 +85,7 @@ export function visibleArticles(db: Db, now: string, filter: ArticleFilter = {})
     sectionIds: filter.sectionIds,
     tagId: filter.tagId,
     authorId: filter.authorId,
+    entityId: filter.entityId,
   });
   if (filter.slug !== undefined) q = q.where('articles.slug', '=', filter.slug);
   if (filter.updatedSince !== undefined) q = q.where('articles.updated_at', '>=', filter.updatedSince);

@@ -1,6 +1,6 @@
 /**
  * Feed addresses. Every feed lives under /feeds/{scope}/{file}:
- *   scope: all | section/{section path} | tag/{slug} | author/{slug}
+ *   scope: all | section/{section path} | tag/{slug} | author/{slug} | topic/{slug}
  *   file:  rss.xml, atom.xml, feed.json (summaries) or rss-full.xml, atom-full.xml, feed-full.json
  * /feed.xml, /atom.xml and /feed.json are short aliases of the site-wide feeds. File names hold
  * a dot and section slugs never do, so a section path never collides with a file name.
@@ -11,7 +11,8 @@ export type FeedScope =
   | { kind: 'all' }
   | { kind: 'section'; path: string }
   | { kind: 'tag'; slug: string }
-  | { kind: 'author'; slug: string };
+  | { kind: 'author'; slug: string }
+  | { kind: 'topic'; slug: string };
 
 export interface FeedFile {
   format: FeedFormat;
@@ -45,6 +46,8 @@ export function scopePath(scope: FeedScope): string {
       return `/feeds/tag/${scope.slug}`;
     case 'author':
       return `/feeds/author/${scope.slug}`;
+    case 'topic':
+      return `/feeds/topic/${scope.slug}`;
   }
 }
 

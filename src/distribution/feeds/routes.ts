@@ -51,6 +51,9 @@ export function feedRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { slug: string; file: string } }>('/feeds/author/:slug/:file', cached, (req, reply) =>
     serveFeed(ctx, req, reply, { kind: 'author', slug: req.params.slug }, req.params.file),
   );
+  app.get<{ Params: { slug: string; file: string } }>('/feeds/topic/:slug/:file', cached, (req, reply) =>
+    serveFeed(ctx, req, reply, { kind: 'topic', slug: req.params.slug }, req.params.file),
+  );
   // Section paths have any depth: /feeds/section/news/politics/rss.xml.
   app.get<{ Params: { '*': string } }>('/feeds/section/*', cached, (req, reply) => {
     const rest = req.params['*'].replace(/\/+$/, '');

@@ -2,6 +2,8 @@ import {
   ALL_LIST,
   authorListTag,
   authorTag,
+  entityListTag,
+  entityTag,
   sectionListTag,
   sectionTag,
   tagListTag,
@@ -9,6 +11,7 @@ import {
 } from '../../cache/index.js';
 import { descendantIds, loadSectionTree, publicAuthorBySlug, publicTagBySlug } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { topicBySlug } from '../../knowledge/index.js';
 import type { ArticleFilter } from '../api/queries.js';
 import type { FeedScope } from './links.js';
 
@@ -27,7 +30,11 @@ export interface ResolvedScope {
 const SLUG = /^[a-z0-9-]{1,120}$/;
 const SECTION_PATH = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
 
-/** null when the section, tag or author does not exist, or no public story names the tag or author (404). */
+/**
+ * null when the section, tag, author or topic does not exist, or no public story names the tag
+ * or author (404). A topic's feed exists while its entity does (an empty feed, not a 404, when
+ * no public story is confirmed about it: feed readers keep polling a 404 for nothing either way).
+ */
 export async function resolveScope(ctx: Context, scope: FeedScope): Promise<ResolvedScope | null> {
   const site = ctx.config.site;
   switch (scope.kind) {
@@ -66,6 +73,19 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         pageUrl: `${site.url}/tag/${tag.slug}`,
         filter: { tagId: tag.id },
         cacheTags: [tagListTag(tag.id), tagTag(tag.id)],
+      };
+    }
+    case 'topic': {
+      const found = SLUG.test(scope.slug) ? await topicBySlug(ctx.db, scope.slug) : undefined;
+      if (!found || !('entity' in found)) return null;
+      const { entity } = found;
+      return {
+        scope,
+        title: `${entity.name} | ${site.name}`,
+        description: entity.description || `Stories about ${entity.name} from ${site.name}`,
+        pageUrl: `${site.url}/topics/${entity.slug}`,
+        filter: { entityId: entity.id },
+        cacheTags: [entityListTag(entity.id), entityTag(entity.id)],
       };
     }
     case 'author': {

@@ -26,7 +26,11 @@ export interface ListModel {
   crumbs: Crumb[];
   stories: StoryCard[];
   pagination: Pagination;
-  kind: 'section' | 'tag' | 'author';
+  kind: 'section' | 'tag' | 'author' | 'topic';
+  /** A topic page's kind of entity ("Person", "Place" …), said above its name. */
+  label?: string;
+  /** A topic page's related topics. */
+  related?: { name: string; href: string }[];
   author?: AuthorRow & { avatar: ImageView | null };
   subsections?: { name: string; href: string }[];
   /** A curated section front's lists (page 1), drawn instead of the plain list. */
@@ -41,7 +45,7 @@ export function ListPage({ view, head, model }: { view: SiteView; head: Head; mo
         {model.author?.avatar ? <Picture image={model.author.avatar} className="avatar" eager /> : null}
         <div>
           <p class="list-kind">
-            {model.kind === 'tag' ? 'Topic' : model.kind === 'author' ? 'Author' : 'Section'}
+            {model.label ?? (model.kind === 'tag' ? 'Topic' : model.kind === 'author' ? 'Author' : 'Section')}
           </p>
           <h1>{model.title}</h1>
           {model.intro ? <p class="list-intro">{model.intro}</p> : null}
@@ -70,6 +74,20 @@ export function ListPage({ view, head, model }: { view: SiteView; head: Head; mo
         <p class="empty">No stories here yet.</p>
       )}
       <Pager pagination={model.pagination} />
+      {model.related?.length ? (
+        <nav class="story-tags related-topics" aria-labelledby="related-title">
+          <h2 id="related-title" class="block-title">
+            Related topics
+          </h2>
+          <ul>
+            {model.related.map((t) => (
+              <li key={t.href}>
+                <a href={t.href}>{t.name}</a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
     </Layout>
   );
 }
@@ -88,6 +106,10 @@ export interface ArticleModel {
   lead: { image: ImageView; caption: string; credit: string; filePhoto: boolean } | null;
   bodyHtml: string;
   tags: { name: string; href: string }[];
+  /** Who and what the story is about, from the entity registry (links to topic pages). */
+  topics?: { name: string; href: string }[];
+  /** Stories sharing its topics (drawn above "More in …"). */
+  related?: StoryCard[];
   section: { name: string; href: string };
   more: StoryCard[];
   /** A video story shows its player in place of the lead image. */
@@ -154,13 +176,25 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
         {model.live ? <div dangerouslySetInnerHTML={{ __html: model.live.feedHtml }} /> : null}
         {model.tags.length ? (
           <footer class="story-tags">
-            <h2 class="visually-hidden">Topics</h2>
+            <h2 class="visually-hidden">Tags</h2>
             <ul>
               {model.tags.map((t) => (
                 <li key={t.href}>
                   <a href={t.href} rel="tag">
                     {t.name}
                   </a>
+                </li>
+              ))}
+            </ul>
+          </footer>
+        ) : null}
+        {model.topics?.length ? (
+          <footer class="story-tags story-topics">
+            <h2 class="topics-title">Topics</h2>
+            <ul>
+              {model.topics.map((t) => (
+                <li key={t.href}>
+                  <a href={t.href}>{t.name}</a>
                 </li>
               ))}
             </ul>
@@ -179,6 +213,18 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
           />
         ) : null}
       </article>
+      {model.related?.length ? (
+        <aside class="more related" aria-labelledby="related-title">
+          <h2 id="related-title" class="block-title">
+            Related stories
+          </h2>
+          <div class="grid">
+            {model.related.map((s) => (
+              <Card key={s.id} story={s} site={view.site} size="compact" />
+            ))}
+          </div>
+        </aside>
+      ) : null}
       {model.more.length ? (
         <aside class="more" aria-labelledby="more-title">
           <h2 id="more-title" class="block-title">
