@@ -354,7 +354,7 @@ function SaveLeadToLibrary(props: { mediaId: number; caption: string; credit: st
   const [said, setSaid] = useState('');
   const { mediaId, caption, credit, filePhoto } = props;
   return (
-    <div className="buttons">
+    <div className="buttons lead-to-library">
       <button
         type="button"
         disabled={save.isPending}
