@@ -49,6 +49,13 @@ export function liveRoutes(r: Router, ctx: Context): void {
     }
   }
 
+  /** Who may post to (and edit the entries of) the story's live coverage: as its writer. */
+  async function poster(actor: AuthedActor, id: number): Promise<LiveWriter> {
+    await liveStory(actor, id);
+    authorize(actor, 'live.post');
+    return writerOf(actor);
+  }
+
   const state = async (actor: AuthedActor, id: number, coverage?: Coverage | null) => ({
     coverage: coverage === undefined ? await coverageFor(ctx.db, id) : coverage,
     entries: await listEntries(ctx.db, id, { includeDeleted: true }),
@@ -67,31 +74,29 @@ export function liveRoutes(r: Router, ctx: Context): void {
     },
   });
 
-  r.add({
-    method: 'POST',
-    url: '/articles/:id/live/start',
-    tag: 'live',
-    summary: 'Start covering the story live (again, if it had ended)',
-    params: idParams,
-    handler: async ({ params, actor }) => {
-      await readableStory(ctx.db, actor, params.id);
-      authorize(actor, 'live.manage');
-      return state(actor, params.id, await startCoverage(ctx.db, params.id, writerOf(actor)));
+  // Starting and ending are the same request with a different verb: one route each, from a table.
+  const transitions = [
+    { verb: 'start', run: startCoverage, summary: 'Start covering the story live (again, if it had ended)' },
+    {
+      verb: 'end',
+      run: endCoverage,
+      summary: 'End the live coverage: the story reads as a normal one, its entries kept',
     },
-  });
-
-  r.add({
-    method: 'POST',
-    url: '/articles/:id/live/end',
-    tag: 'live',
-    summary: 'End the live coverage: the story reads as a normal one, its entries kept',
-    params: idParams,
-    handler: async ({ params, actor }) => {
-      await readableStory(ctx.db, actor, params.id);
-      authorize(actor, 'live.manage');
-      return state(actor, params.id, await endCoverage(ctx.db, params.id, writerOf(actor)));
-    },
-  });
+  ] as const;
+  for (const { verb, run, summary } of transitions) {
+    r.add({
+      method: 'POST',
+      url: `/articles/:id/live/${verb}`,
+      tag: 'live',
+      summary,
+      params: idParams,
+      handler: async ({ params, actor }) => {
+        await readableStory(ctx.db, actor, params.id);
+        authorize(actor, 'live.manage');
+        return state(actor, params.id, await run(ctx.db, params.id, writerOf(actor)));
+      },
+    });
+  }
 
   r.add({
     method: 'POST',
@@ -102,9 +107,7 @@ export function liveRoutes(r: Router, ctx: Context): void {
     body: liveEntryInput,
     status: 201,
     handler: async ({ params, body, actor }) => {
-      await liveStory(actor, params.id);
-      authorize(actor, 'live.post');
-      return postEntry(ctx.db, params.id, body, writerOf(actor));
+      return postEntry(ctx.db, params.id, body, await poster(actor, params.id));
     },
   });
 
@@ -116,9 +119,7 @@ export function liveRoutes(r: Router, ctx: Context): void {
     params: entryParams,
     body: liveEntryPatch,
     handler: async ({ params, body, actor }) => {
-      await liveStory(actor, params.id);
-      authorize(actor, 'live.post');
-      return editEntry(ctx.db, params.id, params.entryId, body, writerOf(actor));
+      return editEntry(ctx.db, params.id, params.entryId, body, await poster(actor, params.id));
     },
   });
 
@@ -130,9 +131,8 @@ export function liveRoutes(r: Router, ctx: Context): void {
     params: entryParams,
     body: liveEntryDelete,
     handler: async ({ params, body, actor }) => {
-      await liveStory(actor, params.id);
-      authorize(actor, 'live.post');
-      return deleteEntry(ctx.db, params.id, params.entryId, body.version, writerOf(actor));
+      const writer = await poster(actor, params.id);
+      return deleteEntry(ctx.db, params.id, params.entryId, body.version, writer);
     },
   });
 
