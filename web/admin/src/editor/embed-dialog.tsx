@@ -1,8 +1,8 @@
 import { EMBED_PROVIDER_NAMES, EMBED_PROVIDERS } from '@shared/document/index.js';
 import type { Editor } from '@tiptap/core';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { EditorDialog } from './editor-dialog.js';
 import { embedFor } from './schema.js';
-import './link-dialog.css';
 
 /** "YouTube, Vimeo, Spotify, X, Instagram or SoundCloud": the document schema's allow-list. */
 export const EMBED_PROVIDERS_TEXT = (() => {
@@ -21,10 +21,6 @@ export function EmbedDialog({ editor, onClose }: { editor: Editor; onClose: () =
   const [url, setUrl] = useState('');
   const [error, setError] = useState('');
 
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal();
-  }, []);
-
   function apply() {
     const value = url.trim();
     const embed = value ? embedFor(value) : null;
@@ -39,55 +35,39 @@ export function EmbedDialog({ editor, onClose }: { editor: Editor; onClose: () =
   }
 
   return (
-    <dialog
-      ref={ref}
+    <EditorDialog
+      editor={editor}
+      dialogRef={ref}
+      idPrefix={id}
+      title="Embed"
       className="link-dialog embed-dialog"
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-hint`}
-      onClose={() => {
-        onClose();
-        editor.commands.focus();
-      }}
+      describedBy={`${id}-hint`}
+      submitLabel="Embed"
+      onSubmit={apply}
+      onClose={onClose}
     >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          apply();
+      <label htmlFor={`${id}-url`}>Address of the video, post or track</label>
+      <input
+        id={`${id}-url`}
+        type="url"
+        inputMode="url"
+        placeholder="https://"
+        value={url}
+        onChange={(e) => {
+          setUrl(e.target.value);
+          setError('');
         }}
-      >
-        <h2 id={`${id}-title`}>Embed</h2>
-        <label htmlFor={`${id}-url`}>Address of the video, post or track</label>
-        <input
-          id={`${id}-url`}
-          type="url"
-          inputMode="url"
-          placeholder="https://"
-          value={url}
-          onChange={(e) => {
-            setUrl(e.target.value);
-            setError('');
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : `${id}-hint`}
-        />
-        <p id={`${id}-hint`} className="hint">
-          From {EMBED_PROVIDERS_TEXT}.
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+      />
+      <p id={`${id}-hint`} className="hint">
+        From {EMBED_PROVIDERS_TEXT}.
+      </p>
+      {error && (
+        <p id={`${id}-error`} className="error" role="alert">
+          {error}
         </p>
-        {error && (
-          <p id={`${id}-error`} className="error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="buttons">
-          <button type="button" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Embed
-          </button>
-        </div>
-      </form>
-    </dialog>
+      )}
+    </EditorDialog>
   );
 }

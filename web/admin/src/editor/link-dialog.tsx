@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type ArticleSummary, searchStories } from '../api/articles.js';
 import { siteSetting } from '../api/client.js';
-import './link-dialog.css';
+import { EditorDialog } from './editor-dialog.js';
 
 /**
  * The link dialog: an address, "open in a new tab", and a search of the newsroom's own
@@ -21,10 +21,6 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
   const [q, setQ] = useState('');
   const [found, setFound] = useState<ArticleSummary[] | null>(null);
   const [searching, setSearching] = useState(false);
-
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal();
-  }, []);
 
   // Asked as the words are typed, after a short pause; a newer question replaces an older one.
   useEffect(() => {
@@ -82,90 +78,76 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
 
   const origin = siteSetting('site-url').replace(/\/$/, '') || window.location.origin;
   return (
-    <dialog
-      ref={ref}
+    <EditorDialog
+      editor={editor}
+      dialogRef={ref}
+      idPrefix={id}
+      title="Link"
       className="link-dialog"
-      aria-labelledby={`${id}-title`}
-      onClose={() => {
-        onClose();
-        editor.commands.focus();
-      }}
+      submitLabel="Apply"
+      onSubmit={apply}
+      onClose={onClose}
+      extraButtons={
+        current.href && (
+          <button type="button" onClick={remove}>
+            Remove link
+          </button>
+        )
+      }
     >
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          apply();
+      <label htmlFor={`${id}-href`}>Address</label>
+      <input
+        id={`${id}-href`}
+        type="url"
+        inputMode="url"
+        placeholder="https://"
+        value={href}
+        onChange={(e) => {
+          setHref(e.target.value);
+          setError('');
         }}
-      >
-        <h2 id={`${id}-title`}>Link</h2>
-        <label htmlFor={`${id}-href`}>Address</label>
-        <input
-          id={`${id}-href`}
-          type="url"
-          inputMode="url"
-          placeholder="https://"
-          value={href}
-          onChange={(e) => {
-            setHref(e.target.value);
-            setError('');
-          }}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-        {error && (
-          <p id={`${id}-error`} className="error" role="alert">
-            {error}
-          </p>
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      {error && (
+        <p id={`${id}-error`} className="error" role="alert">
+          {error}
+        </p>
+      )}
+      <label className="check">
+        <input type="checkbox" checked={newTab} onChange={(e) => setNewTab(e.target.checked)} />
+        Open in a new tab
+      </label>
+      <label htmlFor={`${id}-search`}>Or find one of our stories</label>
+      <input
+        id={`${id}-search`}
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        aria-controls={`${id}-results`}
+        placeholder="Words from the headline or text"
+      />
+      <div id={`${id}-results`} aria-live="polite" className="link-results">
+        {searching && <p className="hint">Searching…</p>}
+        {found && !searching && found.length === 0 && <p className="hint">No published story matches.</p>}
+        {found && found.length > 0 && (
+          <ul>
+            {found.map((a) => (
+              <li key={a.id}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setHref(`${origin}${a.path}`);
+                    setError('');
+                  }}
+                >
+                  {a.headline}
+                </button>
+              </li>
+            ))}
+          </ul>
         )}
-        <label className="check">
-          <input type="checkbox" checked={newTab} onChange={(e) => setNewTab(e.target.checked)} />
-          Open in a new tab
-        </label>
-        <label htmlFor={`${id}-search`}>Or find one of our stories</label>
-        <input
-          id={`${id}-search`}
-          type="search"
-          value={q}
-          onChange={(e) => setQ(e.target.value)}
-          aria-controls={`${id}-results`}
-          placeholder="Words from the headline or text"
-        />
-        <div id={`${id}-results`} aria-live="polite" className="link-results">
-          {searching && <p className="hint">Searching…</p>}
-          {found && !searching && found.length === 0 && <p className="hint">No published story matches.</p>}
-          {found && found.length > 0 && (
-            <ul>
-              {found.map((a) => (
-                <li key={a.id}>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      setHref(`${origin}${a.path}`);
-                      setError('');
-                    }}
-                  >
-                    {a.headline}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div className="buttons">
-          {current.href && (
-            <button type="button" onClick={remove}>
-              Remove link
-            </button>
-          )}
-          <button type="button" onClick={() => ref.current?.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="primary">
-            Apply
-          </button>
-        </div>
-      </form>
-    </dialog>
+      </div>
+    </EditorDialog>
   );
 }
