@@ -4,20 +4,16 @@
  * Update is pressed; then all three change at once.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle, createSection } from '../content/index.js';
-import { addTestUser, doc } from '../test/admin.js';
+import { addTestUser, doc, PASSWORD } from '../test/admin.js';
 import {
   type Browser,
-  ensureAdminBuilt,
+  browserNewsroom,
   launchBrowser,
   reportFailure,
   runBrowserTests,
-  serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { type TestEnv, testEnv } from '../test/context.js';
-
-const PASSWORD = 'correct horse battery staple';
+import type { TestEnv } from '../test/context.js';
 
 describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
   let env: TestEnv;
@@ -37,42 +33,20 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
   }
 
   beforeAll(async () => {
-    ensureAdminBuilt();
-    env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    const section = await createSection(
-      env.ctx.db,
-      { slug: 'world', name: 'World' },
-      env.ctx.now().toISOString(),
-    );
-    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk', role: 'editor' });
-    const row = await createArticle(
-      env.ctx.db,
-      {
-        headline: 'Kremlin replaces five ministers',
-        body: doc('The cabinet changed on Monday.'),
-        sectionId: section.id,
-        status: 'published',
-      },
-      { now: env.ctx.now().toISOString(), by: 'test', timeZone: 'Europe/Prague' },
-    );
-    story = { id: row.id, path: row.path as string };
+    const newsroom = await browserNewsroom();
+    ({ env, base } = newsroom);
+    story = await newsroom.story('Kremlin replaces five ministers', {
+      body: doc('The cabinet changed on Monday.'),
+    });
     const stringer = await addTestUser(env.ctx, {
       email: 'stringer@example.com',
       name: 'Stringer',
       role: 'contributor',
     });
-    const mine = await createArticle(
-      env.ctx.db,
-      {
-        headline: 'Harbour reopens',
-        body: doc('Boats are back.'),
-        sectionId: section.id,
-        status: 'published',
-      },
-      { now: env.ctx.now().toISOString(), by: 'test', createdBy: stringer.id, timeZone: 'Europe/Prague' },
-    );
-    theirs = { id: mine.id, path: mine.path as string };
-    base = await serveOnLoopback(env.app);
+    theirs = await newsroom.story('Harbour reopens', {
+      body: doc('Boats are back.'),
+      createdBy: stringer.id,
+    });
     [desk, writer] = await Promise.all([launchBrowser(), launchBrowser()]);
     await Promise.all([
       signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD),

@@ -6,49 +6,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle, createSection } from '../content/index.js';
 import { type LiveWriter, postEntry, startCoverage } from '../live/index.js';
 import { addMediaFile } from '../media/index.js';
-import { addTestUser, doc } from '../test/admin.js';
+import { doc, PASSWORD } from '../test/admin.js';
 import {
+  axeViolations,
   type Browser,
+  browserNewsroom,
   CHROMIUM,
-  ensureAdminBuilt,
   launchBrowser,
   ROOT,
   reportFailure,
   runBrowserTests,
-  serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { type TestEnv, testEnv } from '../test/context.js';
-
-const PASSWORD = 'correct horse battery staple';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Serious and critical axe-core violations inside `selector`, as "rule: target" lines. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  // The page's CSP refuses inline scripts; the DevTools protocol's evaluate is not subject to it.
-  await page.evaluate(fs.readFileSync(AXE, 'utf8'));
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
-    const result = (await axe.run(
-      { include: [sel] },
-      {
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-      },
-    )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  }, selector);
-}
+import type { TestEnv } from '../test/context.js';
 
 describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
   let env: TestEnv;
@@ -67,17 +41,10 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
   });
 
   beforeAll(async () => {
-    ensureAdminBuilt();
-    env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
+    const newsroom = await browserNewsroom();
+    ({ env, base } = newsroom);
+    const { story } = newsroom;
     const now = env.ctx.now().toISOString();
-    const section = await createSection(env.ctx.db, { slug: 'world', name: 'World' }, now);
-    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk Editor', role: 'editor' });
-    const story = (headline: string) =>
-      createArticle(
-        env.ctx.db,
-        { headline, body: doc('What we know so far.'), sectionId: section.id, status: 'published' },
-        { now, by: 'test', timeZone: 'Europe/Prague' },
-      ).then((r) => ({ id: r.id, path: r.path as string }));
     live = await story('Marathon day in the city');
     quiet = await story('Bridge reopening ceremony');
     await startCoverage(env.ctx.db, live.id, by());
@@ -98,7 +65,6 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
         },
       )
     ).id;
-    base = await serveOnLoopback(env.app);
     [desk, reader] = await Promise.all([launchBrowser(), launchBrowser()]);
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });

@@ -5,35 +5,30 @@
  * in tab order, the toolbar as one tab stop, the phone layout, and axe-core over the editor.
  */
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
-import { createArticle, createSection } from '../content/index.js';
 import { type Doc, validateDocument } from '../shared/document/index.js';
-import { completeStoryFields, doc } from '../test/admin.js';
+import { completeStoryFields, doc, PASSWORD } from '../test/admin.js';
 import {
+  axeViolations,
   type Browser,
-  ensureAdminBuilt,
+  browserNewsroom,
   launchBrowser,
   ROOT,
   reportFailure,
   runBrowserTests,
   screenshot,
-  serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { type TestEnv, testEnv } from '../test/context.js';
+import type { TestEnv } from '../test/context.js';
 
-const PASSWORD = 'correct horse battery staple';
 const SITE_URL = 'http://localhost:3000';
 const sample = (name: string) =>
   fs.readFileSync(path.join(ROOT, 'web/admin/src/editor/fixtures', `${name}.clipboard-html`), 'utf8');
 /** An 8 × 8 red PNG, as a page or a document on the clipboard may carry it inline. */
 const PNG_8X8 =
   'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4ISeHFTEMLQkAkL9BAbKfPiIAAAAASUVORK5CYII=';
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** Pastes clipboard HTML into the body as a browser does (a paste event with its DataTransfer). */
 async function paste(page: Page, html: string) {
@@ -46,33 +41,11 @@ async function paste(page: Page, html: string) {
   }, html);
 }
 
-/** Serious and critical axe-core violations inside `selector`, as "rule: target" lines. */
-async function axeViolations(page: Page, selector: string): Promise<string[]> {
-  // The app's CSP refuses inline scripts; the DevTools protocol's evaluate is not subject to it.
-  await page.evaluate(fs.readFileSync(AXE, 'utf8'));
-  return page.evaluate(async (sel) => {
-    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
-    const result = (await axe.run(
-      { include: [sel] },
-      {
-        runOnly: {
-          type: 'tag',
-          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-        },
-      },
-    )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  }, selector);
-}
-
 describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
   let env: TestEnv;
   let base: string;
   let browser: Browser;
   let page: Page;
-  let sectionId: number;
   let editorId: number;
   let storyId: number;
   let tramPath: string;
@@ -99,32 +72,18 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');
   }
+  let newsroom: Awaited<ReturnType<typeof browserNewsroom>>;
   const story = async (
     headline: string,
     body: Doc | ReturnType<typeof doc>,
     status: 'draft' | 'published' = 'draft',
-  ) =>
-    createArticle(
-      env.ctx.db,
-      { headline, body: body as Doc, sectionId, ...(await completeStoryFields(env.ctx, editorId)), status },
-      { now: env.ctx.now().toISOString(), timeZone: env.ctx.config.site.timeZone, createdBy: editorId },
-    );
+  ) => newsroom.story(headline, { body, status, ...(await completeStoryFields(env.ctx, editorId)) });
 
   beforeAll(async () => {
-    ensureAdminBuilt();
-    env = await testEnv('sqlite', { SITE_URL });
-    sectionId = (await createSection(env.ctx.db, { slug: 'city', name: 'City' }, env.ctx.now().toISOString()))
-      .id;
-    editorId = (
-      await createUser(
-        env.ctx.db,
-        { email: 'desk@example.com', name: 'Desk Editor', password: PASSWORD, role: 'editor' },
-        env.ctx.now().toISOString(),
-      )
-    ).id;
+    newsroom = await browserNewsroom({ slug: 'city', name: 'City' });
+    ({ env, base, editorId } = newsroom);
     tramPath = (await story('Tram depot to close in spring', doc('The depot closes.'), 'published')).path!;
     storyId = (await story('Flood gates approved', { type: 'doc', content: [] })).id;
-    base = await serveOnLoopback(env.app);
     browser = await launchBrowser();
     page = browser.page;
     await signInThroughForm(page, base, 'desk@example.com', PASSWORD);

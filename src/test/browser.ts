@@ -5,12 +5,17 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ADMIN_APP_DIR } from '../admin/web.js';
+import { createArticle, createSection } from '../content/index.js';
+import type { Doc } from '../shared/document/index.js';
+import { addTestUser, doc } from './admin.js';
+import { type TestEnv, testEnv } from './context.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -133,4 +138,69 @@ export async function signInThroughForm(page: Page, base: string, email: string,
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'Desk' }).waitFor();
+}
+
+/**
+ * The newsroom most browser tests start from: a SQLite test newsroom whose site is
+ * http://localhost:3000, one section, an editor (desk@example.com, the test PASSWORD) and the
+ * app listening on loopback at `base`. `story()` adds a story in that section (by the editor,
+ * published, unless told otherwise) and gives its id and public path.
+ */
+export async function browserNewsroom(section = { slug: 'world', name: 'World' }) {
+  ensureAdminBuilt();
+  const env: TestEnv = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
+  const sectionId = (await createSection(env.ctx.db, section, env.ctx.now().toISOString())).id;
+  const editorId = (
+    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk Editor', role: 'editor' })
+  ).id;
+  const story = async (
+    headline: string,
+    {
+      body = doc('What we know so far.'),
+      status = 'published',
+      createdBy = editorId,
+      ...fields
+    }: {
+      body?: Doc | ReturnType<typeof doc>;
+      status?: 'draft' | 'published';
+      createdBy?: number;
+      [field: string]: unknown;
+    } = {},
+  ) => {
+    const row = await createArticle(
+      env.ctx.db,
+      { headline, body: body as Doc, sectionId, ...fields, status },
+      { now: env.ctx.now().toISOString(), timeZone: env.ctx.config.site.timeZone, createdBy },
+    );
+    return { id: row.id, path: row.path as string };
+  };
+  const base = await serveOnLoopback(env.app);
+  return { env, base, sectionId, editorId, story };
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/**
+ * Serious and critical axe-core violations (WCAG 2.0–2.2 A/AA and best practice) inside
+ * `selector`, as "rule: target" lines, for a test that checks one part of a screen.
+ * (web-a11y.test.ts runs axe over whole screens with its own, stricter settings.)
+ */
+export async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  // The pages' CSP refuses inline scripts; the DevTools protocol's evaluate is not subject to it.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+  return page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<unknown> } }).axe;
+    const result = (await axe.run(
+      { include: [sel] },
+      {
+        runOnly: {
+          type: 'tag',
+          values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+        },
+      },
+    )) as { violations: { id: string; impact: string; nodes: { target: string[] }[] }[] };
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  }, selector);
 }
