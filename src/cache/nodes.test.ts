@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../config.js';
-import { createPgDatabase, pgAdminUrl } from '../test/databases.js';
-import { type Node, startNode } from '../test/nodes.js';
+import { pgAdminUrl } from '../test/databases.js';
+import { type Node, startTwoNodes, type TwoNodes } from '../test/nodes.js';
 import { redisTestPrefix, redisTestUrl } from '../test/redis.js';
 import { createCacheLayer } from './index.js';
 
@@ -33,30 +31,17 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
   const cleanups: (() => Promise<void> | void)[] = [];
   let a: Node;
   let b: Node;
-  let headers: Record<string, string>;
+  let nodes: TwoNodes;
+  let api: TwoNodes['api'];
   let sectionId: number;
   const deliveries: { type: string; id: number }[] = [];
 
-  const api = async (node: Node, method: string, url: string, body?: unknown) => {
-    const res = await fetch(`${node.base}/api/admin${url}`, {
-      method,
-      headers: { ...headers, origin: node.base },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const json = (await res.json().catch(() => null)) as Record<string, unknown> & { version: number };
-    if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
   const page = async (node: Node, url: string) => {
     const res = await fetch(`${node.base}${url}`);
     return { status: res.status, cache: res.headers.get('x-cache'), body: await res.text() };
   };
 
   beforeAll(async () => {
-    const db = await createPgDatabase();
-    cleanups.push(() => db.drop());
-    const redis = redisTestPrefix();
-    cleanups.push(() => redis.cleanup());
     const receiver = http.createServer((req, res) => {
       let body = '';
       req.on('data', (c) => {
@@ -72,41 +57,8 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     cleanups.push(() => {
       receiver.close();
     });
-    const env = {
-      DATABASE_URL: db.url,
-      REDIS_URL: redisTestUrl as string,
-      REDIS_PREFIX: redis.prefix,
-      SITE_URL: 'http://127.0.0.1',
-      WEBHOOK_ALLOW_PRIVATE: 'true',
-    };
-    // One after the other: the first creates the schema and the owner account.
-    const dirA = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-node-a-'));
-    const dirB = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-node-b-'));
-    cleanups.push(() => {
-      fs.rmSync(dirA, { recursive: true, force: true });
-      fs.rmSync(dirB, { recursive: true, force: true });
-    });
-    a = await startNode({ ...env, MASTHEAD_DATA_DIR: dirA });
-    cleanups.push(() => {
-      a.child.kill('SIGTERM');
-    });
-    b = await startNode({ ...env, MASTHEAD_DATA_DIR: dirB });
-    cleanups.push(() => {
-      b.child.kill('SIGTERM');
-    });
-    const password = /password: (\S+)/.exec(a.out())?.[1] as string;
-    // Signed in on node A; the session lives in the database, so node B accepts it too.
-    const login = await fetch(`${a.base}/api/admin/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'owner@example.com', password }),
-    });
-    const { csrfToken } = (await login.json()) as { csrfToken: string };
-    headers = {
-      'content-type': 'application/json',
-      cookie: (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '',
-      'x-csrf-token': csrfToken,
-    };
+    nodes = await startTwoNodes({ WEBHOOK_ALLOW_PRIVATE: 'true' });
+    ({ a, b, api } = nodes);
     sectionId = (await api(a, 'POST', '/sections', { slug: 'news', name: 'News' })).id as number;
     const port = (receiver.address() as { port: number }).port;
     await api(b, 'POST', '/webhooks', {
@@ -116,6 +68,7 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
   }, 120_000);
 
   afterAll(async () => {
+    await nodes?.close();
     for (const c of cleanups.reverse()) await c();
   });
 
