@@ -10,6 +10,26 @@ describe('post HTML → document', () => {
     );
   });
 
+  it("reads marks from tags and inline styles as the editor's paste does", async () => {
+    const { blocks } = await convertPost(
+      '<p><span style="font-weight: 700">Bold</span> <cite>Title</cite> <b style="font-weight:normal">plain</b> H<sub>2</sub>O</p>',
+      noImages,
+    );
+    expect(blocks).toEqual([
+      {
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'Bold', marks: [{ type: 'bold' }] },
+          { type: 'text', text: ' ' },
+          { type: 'text', text: 'Title', marks: [{ type: 'italic' }] },
+          { type: 'text', text: ' plain H' },
+          { type: 'text', text: '2', marks: [{ type: 'subscript' }] },
+          { type: 'text', text: 'O' },
+        ],
+      },
+    ]);
+  });
+
   it('turns [caption] into a figure and reports unknown shortcodes', () => {
     const problems: string[] = [];
     const html = expandShortcodes(

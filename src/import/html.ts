@@ -3,17 +3,21 @@ import { parseDocument } from 'htmlparser2';
 import {
   type BlockNode,
   DOCUMENT_LIMITS,
-  EMBED_PROVIDER_NAMES,
+  embedFor,
+  headingLevelOf,
   type InlineNode,
   isSafeHref,
   type ListItemNode,
   type ListNode,
   type Mark,
-  matchEmbed,
+  marksInside,
   type ParagraphNode,
   type TableCellNode,
   type TableNode,
   type TableRowNode,
+  textNodes,
+  tidyInline,
+  withMark,
 } from '../shared/document/index.js';
 
 /**
@@ -85,16 +89,7 @@ export function autop(html: string): string {
     .join('\n');
 }
 
-/** Provider of an embeddable URL on the allow-list, with its canonical URL; null if none. */
-export function embedFor(
-  url: string,
-): { provider: (typeof EMBED_PROVIDER_NAMES)[number]; url: string } | null {
-  for (const provider of EMBED_PROVIDER_NAMES) {
-    const info = matchEmbed(provider, url.trim());
-    if (info) return { provider, url: info.url };
-  }
-  return null;
-}
+export { embedFor };
 
 /** Converts one post's HTML. Gutenberg posts are recognised by their `<!-- wp:` comments. */
 export async function convertPost(
@@ -156,7 +151,7 @@ class Walker {
   ) {}
 
   flushInline() {
-    const content = tidy(this.pending);
+    const content = tidyInline(this.pending);
     this.pending = [];
     if (content.length) this.out.push({ type: 'paragraph', content });
   }
@@ -225,10 +220,9 @@ class Walker {
       case 'h4':
       case 'h5':
       case 'h6': {
-        const n = Number(tag[1]);
-        const content = tidy(await this.inline(e.children, []));
+        const content = tidyInline(await this.inline(e.children, []));
         if (content.length)
-          this.push({ type: 'heading', attrs: { level: n <= 2 ? 2 : n === 3 ? 3 : 4 }, content });
+          this.push({ type: 'heading', attrs: { level: headingLevelOf(tag) ?? 4 }, content });
         return;
       }
       case 'ul':
@@ -410,7 +404,7 @@ class Walker {
         const ce = el(c);
         if (ce?.name !== 'td' && ce?.name !== 'th') continue;
         if (ce.name === 'td') allTh = false;
-        const content = tidy(await this.inline(ce.children, []));
+        const content = tidyInline(await this.inline(ce.children, []));
         cells.push(content.length ? { type: 'tableCell', content } : { type: 'tableCell' });
         const span = Math.min(
           Number.parseInt(ce.attribs.colspan ?? '1', 10) || 1,
@@ -452,7 +446,7 @@ class Walker {
           if (sub) nested.push(sub);
         } else inline.push(c);
       }
-      const content = tidy(await this.inline(inline, []));
+      const content = tidyInline(await this.inline(inline, []));
       items.push({
         type: 'listItem',
         content: [{ type: 'paragraph', ...(content.length ? { content } : {}) }, ...nested],
@@ -475,7 +469,7 @@ class Walker {
     const out: ParagraphNode[] = [];
     let loose: Inline[] = [];
     const flush = () => {
-      const content = tidy(loose);
+      const content = tidyInline(loose);
       loose = [];
       if (content.length) out.push({ type: 'paragraph', content });
     };
@@ -524,18 +518,6 @@ class Walker {
         continue;
       }
       if (tag === 'br') out.push({ type: 'hardBreak' });
-      else if (tag === 'strong' || tag === 'b')
-        out.push(...(await this.inline(e.children, withMark(marks, { type: 'bold' }))));
-      else if (tag === 'em' || tag === 'i')
-        out.push(...(await this.inline(e.children, withMark(marks, { type: 'italic' }))));
-      else if (tag === 'u' || tag === 'ins')
-        out.push(...(await this.inline(e.children, withMark(marks, { type: 'underline' }))));
-      else if (tag === 's' || tag === 'strike' || tag === 'del')
-        out.push(...(await this.inline(e.children, withMark(marks, { type: 'strike' }))));
-      else if (tag === 'sup')
-        out.push(...(await this.inline(e.children, withMark(marks, { type: 'superscript' }))));
-      else if (tag === 'sub')
-        out.push(...(await this.inline(e.children, withMark(marks, { type: 'subscript' }))));
       else if (tag === 'a') {
         const href = (e.attribs.href ?? '').trim();
         if (href && isSafeHref(href))
@@ -549,54 +531,10 @@ class Walker {
         }
       } else if (tag === 'img') {
         this.problems.push(`image inside a list, quote or heading dropped: ${e.attribs.src ?? ''}`);
-      } else out.push(...(await this.inline(e.children, marks)));
+      } else out.push(...(await this.inline(e.children, marksInside(tag, e.attribs.style ?? '', marks))));
     }
     return out;
   }
-}
-
-function withMark(marks: Mark[], mark: Mark): Mark[] {
-  return marks.some((m) => m.type === mark.type) ? marks : [...marks, mark];
-}
-
-function textNodes(data: string, marks: Mark[]): Inline[] {
-  // HTML whitespace collapses; control characters are never text in a document.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  const text = data.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/\s+/g, ' ');
-  if (!text) return [];
-  return [{ type: 'text', text, ...(marks.length ? { marks: [...marks] } : {}) }];
-}
-
-/** Trims a paragraph's edges, drops empty text and joins neighbours with the same marks. */
-function tidy(nodes: Inline[]): Inline[] {
-  const out: Inline[] = [];
-  for (const n of nodes) {
-    const prev = out[out.length - 1];
-    if (
-      n.type === 'text' &&
-      prev?.type === 'text' &&
-      JSON.stringify(prev.marks ?? []) === JSON.stringify(n.marks ?? [])
-    ) {
-      out[out.length - 1] = { ...prev, text: prev.text + n.text };
-    } else out.push(n);
-  }
-  while (out[0]?.type === 'hardBreak') out.shift();
-  while (out[out.length - 1]?.type === 'hardBreak') out.pop();
-  const first = out[0];
-  if (first?.type === 'text') out[0] = { ...first, text: first.text.trimStart() };
-  const last = out[out.length - 1];
-  if (last?.type === 'text') out[out.length - 1] = { ...last, text: last.text.trimEnd() };
-  return out
-    .filter((n) => n.type !== 'text' || n.text.length > 0)
-    .map((n, i, all) => {
-      // Around a break, the line's own spaces go (wpautop's "\n" became "<br>\n").
-      if (n.type !== 'text') return n;
-      let text = n.text;
-      if (all[i - 1]?.type === 'hardBreak') text = text.trimStart();
-      if (all[i + 1]?.type === 'hardBreak') text = text.trimEnd();
-      return text === n.text ? n : { ...n, text };
-    })
-    .filter((n) => n.type !== 'text' || n.text.length > 0);
 }
 
 function findAll(e: Element, name: string): Element[] {

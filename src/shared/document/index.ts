@@ -11,6 +11,7 @@ export {
   matchEmbed,
 } from './embeds.js';
 export { escapeHtml } from './escape.js';
+export { embedFor, headingLevelOf, marksInside, textNodes, tidyInline, withMark } from './from-html.js';
 export type { MediaView, RenderOptions } from './html.js';
 export { renderHtml } from './html.js';
 export type {

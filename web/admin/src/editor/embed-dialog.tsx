@@ -1,8 +1,7 @@
-import { EMBED_PROVIDER_NAMES, EMBED_PROVIDERS } from '@shared/document/index.js';
+import { EMBED_PROVIDER_NAMES, EMBED_PROVIDERS, embedFor } from '@shared/document/index.js';
 import type { Editor } from '@tiptap/core';
 import { useId, useRef, useState } from 'react';
 import { EditorDialog } from './editor-dialog.js';
-import { embedFor } from './schema.js';
 
 /** "YouTube, Vimeo, Spotify, X, Instagram or SoundCloud": the document schema's allow-list. */
 export const EMBED_PROVIDERS_TEXT = (() => {

@@ -15,17 +15,20 @@
 import {
   type BlockNode,
   DOCUMENT_LIMITS,
-  EMBED_PROVIDER_NAMES,
+  embedFor,
+  headingLevelOf,
   type ImageNode,
   type InlineNode,
   isSafeHref,
   type ListItemNode,
   type ListNode,
   type Mark,
-  matchEmbed,
+  marksInside,
   type ParagraphNode,
   type TableCellNode,
   type TableRowNode,
+  textNodes,
+  tidyInline,
   validateDocument,
 } from '@shared/document/index.js';
 
@@ -202,59 +205,20 @@ function wordMarker(e: Element): string {
   return (ignore?.textContent ?? '').replace(/\s+/g, '');
 }
 
-/** Marks the element adds (or, for Google Docs' `font-weight:normal` wrapper, removes). */
+/** Marks inside the element: its tag and style (shared with the import), and a safe link. */
 function marksOf(e: Element, marks: Marks): Marks {
-  const tag = tagOf(e);
-  const style = styleOf(e);
-  let out = [...marks];
-  const add = (m: Mark) => {
-    if (!out.some((o) => o.type === m.type)) out.push(m);
-  };
-  const drop = (type: string) => {
-    out = out.filter((m) => m.type !== type);
-  };
-  if (tag === 'b' || tag === 'strong') add({ type: 'bold' });
-  if (tag === 'i' || tag === 'em' || tag === 'cite') add({ type: 'italic' });
-  if (tag === 'u' || tag === 'ins') add({ type: 'underline' });
-  if (tag === 's' || tag === 'strike' || tag === 'del') add({ type: 'strike' });
-  if (tag === 'sup') add({ type: 'superscript' });
-  if (tag === 'sub') add({ type: 'subscript' });
-  const weight = /font-weight:(\w+)/.exec(style)?.[1];
-  if (weight) {
-    if (weight === 'bold' || weight === 'bolder' || Number(weight) >= 600) add({ type: 'bold' });
-    else if (weight === 'normal' || Number(weight) <= 500) drop('bold');
-  }
-  const fontStyle = /font-style:(\w+)/.exec(style)?.[1];
-  if (fontStyle === 'italic' || fontStyle === 'oblique') add({ type: 'italic' });
-  else if (fontStyle === 'normal') drop('italic');
-  const decoration = /text-decoration(?:-line)?:([^;]+)/.exec(style)?.[1] ?? '';
-  if (decoration.includes('underline')) add({ type: 'underline' });
-  if (decoration.includes('line-through')) add({ type: 'strike' });
-  const align = /vertical-align:(\w+)/.exec(style)?.[1];
-  if (align === 'super') add({ type: 'superscript' });
-  if (align === 'sub') add({ type: 'subscript' });
-  // Superscript and subscript exclude each other; the inner one wins.
-  if (out.some((m) => m.type === 'superscript') && out.some((m) => m.type === 'subscript')) {
-    const inner = align === 'sub' || tag === 'sub' ? 'superscript' : 'subscript';
-    drop(inner);
-  }
-  if (tag === 'a') {
+  const out = marksInside(tagOf(e), e.getAttribute('style') ?? '', marks);
+  if (tagOf(e) === 'a') {
     const href = (e.getAttribute('href') ?? '').trim();
     if (href && isSafeHref(href)) {
-      drop('link');
       const newTab = e.getAttribute('target') === '_blank';
-      out.push({ type: 'link', attrs: newTab ? { href, newTab: true } : { href } });
+      return [
+        ...out.filter((m) => m.type !== 'link'),
+        { type: 'link', attrs: newTab ? { href, newTab: true } : { href } },
+      ];
     }
   }
   return out;
-}
-
-function embedFor(url: string): { provider: (typeof EMBED_PROVIDER_NAMES)[number]; url: string } | null {
-  for (const provider of EMBED_PROVIDER_NAMES) {
-    const info = matchEmbed(provider, url.trim());
-    if (info) return { provider, url: info.url };
-  }
-  return null;
 }
 
 class Walker {
@@ -269,7 +233,7 @@ class Walker {
   constructor(private readonly uploads = false) {}
 
   flush() {
-    const content = tidy(this.pending);
+    const content = tidyInline(this.pending);
     this.pending = [];
     if (content.length) this.out.push({ type: 'paragraph', content });
     this.out.push(...this.floating);
@@ -331,7 +295,7 @@ class Walker {
         this.pending = this.inline(Array.from(e.childNodes), marksOf(e, marks), true);
         // Word's title style is a heading in all but name.
         if (/\bMsoTitle\b/.test(e.getAttribute('class') ?? '')) {
-          const content = tidy(this.pending);
+          const content = tidyInline(this.pending);
           this.pending = [];
           if (content.length) this.push({ type: 'heading', attrs: { level: 2 }, content });
         }
@@ -344,11 +308,10 @@ class Walker {
       case 'h4':
       case 'h5':
       case 'h6': {
-        const n = Number(tag[1]);
         // Headings are bold by nature; bold on all their words says nothing.
-        const content = tidy(this.inline(Array.from(e.childNodes), marks)).map(unbold);
+        const content = tidyInline(this.inline(Array.from(e.childNodes), marks)).map(unbold);
         if (content.length)
-          this.push({ type: 'heading', attrs: { level: n <= 2 ? 2 : n === 3 ? 3 : 4 }, content });
+          this.push({ type: 'heading', attrs: { level: headingLevelOf(tag) ?? 4 }, content });
         return;
       }
       case 'ul':
@@ -466,7 +429,7 @@ class Walker {
           if (sub) nested.push(sub);
         } else inline.push(k);
       }
-      const content = tidy(this.inline(inline, marksOf(c, marks)));
+      const content = tidyInline(this.inline(inline, marksOf(c, marks)));
       items.push({
         type: 'listItem',
         content: [{ type: 'paragraph', ...(content.length ? { content } : {}) }, ...nested],
@@ -493,7 +456,7 @@ class Walker {
     for (const p of run) {
       const info = wordList(p)!;
       const ordered = /^(\(?[0-9]+|[a-z]|[ivxlc]+)[.)]/i.test(wordMarker(p));
-      const content = tidy(this.inline(Array.from(p.childNodes), marksOf(p, marks)));
+      const content = tidyInline(this.inline(Array.from(p.childNodes), marksOf(p, marks)));
       const item: ListItemNode = {
         type: 'listItem',
         content: [{ type: 'paragraph', ...(content.length ? { content } : {}) }],
@@ -536,7 +499,7 @@ class Walker {
         const tag = tagOf(c);
         if (tag !== 'td' && tag !== 'th') continue;
         if (tag === 'td') allTh = false;
-        const content = tidy(this.inline(Array.from(c.childNodes), marks));
+        const content = tidyInline(this.inline(Array.from(c.childNodes), marks));
         cells.push(content.length ? { type: 'tableCell', content } : { type: 'tableCell' });
         const span = Math.min(Number(c.getAttribute('colspan')) || 1, DOCUMENT_LIMITS.maxTableColumns);
         for (let k = 1; k < span; k++) cells.push({ type: 'tableCell' });
@@ -591,49 +554,4 @@ function unbold(n: InlineNode): InlineNode {
   if (n.type !== 'text' || !n.marks) return n;
   const marks = n.marks.filter((m) => m.type !== 'bold');
   return marks.length ? { ...n, marks } : { type: 'text', text: n.text };
-}
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-
-function textNodes(data: string, marks: Marks): InlineNode[] {
-  // HTML whitespace collapses (Word's &nbsp; padding with it); control characters are not text.
-  const text = data.replace(CONTROL, '').replace(/[\s\u00a0]+/g, ' ');
-  if (!text) return [];
-  return [{ type: 'text', text, ...(marks.length ? { marks: [...marks] } : {}) }];
-}
-
-function sameMarks(a: Mark[] | undefined, b: Mark[] | undefined): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-}
-
-/** Joins neighbours with the same marks, trims the edges and around breaks, drops empty text. */
-function tidy(nodes: InlineNode[]): InlineNode[] {
-  const out: InlineNode[] = [];
-  for (const n of nodes) {
-    const prev = out[out.length - 1];
-    if (n.type === 'text' && prev?.type === 'text' && sameMarks(prev.marks, n.marks)) {
-      // One space where an image or a comment stood between two.
-      const text = prev.text.endsWith(' ') ? n.text.replace(/^ /, '') : n.text;
-      out[out.length - 1] = { ...prev, text: prev.text + text };
-    } else if (
-      n.type === 'text' &&
-      prev?.type === 'text' &&
-      prev.text.endsWith(' ') &&
-      n.text.startsWith(' ')
-    ) {
-      out.push({ ...n, text: n.text.slice(1) });
-    } else out.push(n);
-  }
-  while (out[0]?.type === 'hardBreak') out.shift();
-  while (out[out.length - 1]?.type === 'hardBreak') out.pop();
-  return out
-    .map((n, i, all) => {
-      if (n.type !== 'text') return n;
-      let text = n.text;
-      if (i === 0 || all[i - 1]?.type === 'hardBreak') text = text.trimStart();
-      if (i === all.length - 1 || all[i + 1]?.type === 'hardBreak') text = text.trimEnd();
-      return text === n.text ? n : { ...n, text };
-    })
-    .filter((n) => n.type !== 'text' || n.text.length > 0);
 }

@@ -11,7 +11,6 @@
 
 import {
   type Doc,
-  EMBED_PROVIDER_NAMES,
   isEmbedProvider,
   isSafeHref,
   matchEmbed,
@@ -131,15 +130,6 @@ export const EmbedNode = Node.create({
     ];
   },
 });
-
-/** Guesses the provider of a pasted share link; null if it is not one we can embed. */
-export function embedFor(url: string): { provider: string; url: string } | null {
-  for (const provider of EMBED_PROVIDER_NAMES) {
-    const info = matchEmbed(provider, url);
-    if (info) return { provider, url: info.url };
-  }
-  return null;
-}
 
 /** What the empty body says (also its aria-placeholder). */
 export const BODY_PLACEHOLDER = 'Write the story here. Start with the news.';
