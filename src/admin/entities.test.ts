@@ -125,6 +125,28 @@ describe.each(testDialects())('entities in the newsroom API on %s', (dialect) =>
       `/articles/${authorsStory.id}/entities?rejected=true`,
     );
     expect(withRejected.json().entities).toHaveLength(2);
+    // Extracted by hand above; the queue (which the job works off) still holds the new story.
+    expect(withRejected.json().extracting).toBe(true);
+    await env.ctx.db
+      .deleteFrom('entity_extraction_queue')
+      .where('article_id', '=', authorsStory.id)
+      .execute();
+    expect(
+      (await call(env.app, s('author'), 'GET', `/articles/${authorsStory.id}/entities`)).json().extracting,
+    ).toBe(false);
+
+    // A decision taken back is a suggestion again; a bad link id is a 400, another story's a 404.
+    const reopened = await call(
+      env.app,
+      s('author'),
+      'POST',
+      `/articles/${authorsStory.id}/entities/${vilnius.id}/reopen`,
+    );
+    expect(reopened.json()).toMatchObject({ name: 'Vilnius', state: 'suggested' });
+    expect(
+      (await call(env.app, s('author'), 'POST', `/articles/${authorsStory.id}/entities/x/reopen`)).statusCode,
+    ).toBe(400);
+    await call(env.app, s('author'), 'POST', `/articles/${authorsStory.id}/entities/${vilnius.id}/reject`);
 
     // Someone else's story: a writer may not even read it; a link of another story is not found.
     const others = (await call(env.app, s('editor'), 'GET', `/articles/${othersStory.id}`)).json().entities;
