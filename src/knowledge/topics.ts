@@ -68,6 +68,7 @@ export interface ArticleTopic {
   name: string;
   slug: string;
   description: string;
+  wikidataQid: string | null;
   sameAs: string[];
   /** What the story is about (2+ mentions, or named in the headline) rather than merely mentions. */
   about: boolean;
@@ -121,6 +122,7 @@ export async function articleTopics(db: Db, articleId: number, headline: string)
     name: r.name,
     slug: r.slug,
     description: r.description,
+    wikidataQid: r.wikidata_qid,
     sameAs: sameAsOf(r),
     about: r.mentions >= 2 || inHeadline.has(r.id),
   }));
