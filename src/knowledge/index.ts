@@ -48,4 +48,5 @@ export {
   sameAsOf,
   type TopicLookup,
   topicBySlug,
+  topicsOfStories,
 } from './topics.js';
