@@ -21,7 +21,7 @@ export {
   mergeEntities,
   updateEntity,
 } from './registry.js';
-export { relatedStories } from './related.js';
+export { RelatedIndex, relatedStories } from './related.js';
 export { seedGazetteer } from './seed.js';
 export {
   confirmedEntitiesOf,
