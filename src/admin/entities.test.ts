@@ -1,3 +1,5 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import formats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../content/index.js';
 import type { ArticleRow, Role } from '../db/index.js';
@@ -5,6 +7,7 @@ import { extractStory } from '../knowledge/index.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
+import ninjsSchema from '../distribution/api/ninjs-2.schema.json' with { type: 'json' };
 import { type Fixture, paragraphs, seedFixture } from '../test/fixtures.js';
 
 /** The registry and a story's entity suggestions through the newsroom API (docs/newsroom-api.md). */
@@ -125,6 +128,28 @@ describe.each(testDialects())('entities in the newsroom API on %s', (dialect) =>
       `/articles/${authorsStory.id}/entities?rejected=true`,
     );
     expect(withRejected.json().entities).toHaveLength(2);
+    // Extracted by hand above; the queue (which the job works off) still holds the new story.
+    expect(withRejected.json().extracting).toBe(true);
+    await env.ctx.db
+      .deleteFrom('entity_extraction_queue')
+      .where('article_id', '=', authorsStory.id)
+      .execute();
+    expect(
+      (await call(env.app, s('author'), 'GET', `/articles/${authorsStory.id}/entities`)).json().extracting,
+    ).toBe(false);
+
+    // A decision taken back is a suggestion again; a bad link id is a 400, another story's a 404.
+    const reopened = await call(
+      env.app,
+      s('author'),
+      'POST',
+      `/articles/${authorsStory.id}/entities/${vilnius.id}/reopen`,
+    );
+    expect(reopened.json()).toMatchObject({ name: 'Vilnius', state: 'suggested' });
+    expect(
+      (await call(env.app, s('author'), 'POST', `/articles/${authorsStory.id}/entities/x/reopen`)).statusCode,
+    ).toBe(400);
+    await call(env.app, s('author'), 'POST', `/articles/${authorsStory.id}/entities/${vilnius.id}/reject`);
 
     // Someone else's story: a writer may not even read it; a link of another story is not found.
     const others = (await call(env.app, s('editor'), 'GET', `/articles/${othersStory.id}`)).json().entities;
@@ -218,5 +243,65 @@ describe.each(testDialects())('entities in the newsroom API on %s', (dialect) =>
     const rows = (await env.app.inject({ method: 'GET', url: '/api/content/v1/articles?limit=1' })).json()
       .data;
     expect(rows[0].entities).toBeUndefined();
+  });
+
+  it('puts confirmed entities in ninjs: people, organisations, places, subjects, with Wikidata uris', async () => {
+    const at = env.ctx.now().toISOString();
+    const live = await fx.publish(
+      {
+        headline: 'Ali Shamkhani at NATO',
+        body: paragraphs(
+          'Ali Shamkhani met NATO envoys in Vilnius. Ali Shamkhani left.',
+          'The Budget Summit ended.',
+        ),
+      },
+      1,
+    );
+    const editor = s('editor');
+    const summit = await call(env.app, editor, 'POST', '/entities', { type: 'event', name: 'Budget Summit' });
+    const person = await call(env.app, editor, 'POST', '/entities', {
+      type: 'person',
+      name: 'Ali Shamkhani',
+    });
+    expect(person.statusCode).toBe(201);
+    await extractStory(env.ctx.db, live.id, at, { recognise: noNlp });
+    const links = (await call(env.app, editor, 'GET', `/articles/${live.id}/entities`)).json().entities as {
+      id: number;
+      name: string;
+    }[];
+    for (const l of links) {
+      if (l.name === 'Vilnius (city)') continue; // suggested only: not in ninjs
+      await call(env.app, editor, 'POST', `/articles/${live.id}/entities/${l.id}/confirm`);
+    }
+    const ninjs = async () =>
+      (
+        await env.app.inject({ method: 'GET', url: `/api/content/v1/articles/${live.id}?format=ninjs` })
+      ).json();
+    const doc = await ninjs();
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    (formats as unknown as { default: (a: Ajv2020) => void }).default(ajv);
+    const validate = ajv.compile(ninjsSchema);
+    expect(validate(doc), JSON.stringify(validate.errors)).toBe(true);
+    expect(doc.people).toEqual([
+      {
+        name: 'Ali Shamkhani',
+        rel: 'about',
+        uri: `https://news.example.com/topics/${person.json().slug}`,
+        literal: person.json().slug,
+      },
+    ]);
+    expect(doc.organisations).toEqual([
+      { name: 'NATO', rel: 'about', uri: 'http://www.wikidata.org/entity/Q7184', literal: 'nato' },
+    ]);
+    expect(doc.places).toBeUndefined();
+    expect(doc.subjects).toContainEqual({
+      name: 'Budget Summit',
+      rel: 'mentions',
+      uri: `https://news.example.com/topics/${summit.json().slug}`,
+      literal: summit.json().slug,
+    });
+    // A QID added later changes the uri: the registry edit drops the cached answer.
+    await call(env.app, editor, 'PATCH', `/entities/${person.json().id}`, { wikidataQid: 'Q5961185' });
+    expect((await ninjs()).people[0].uri).toBe('http://www.wikidata.org/entity/Q5961185');
   });
 });

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../content/articles.js';
 import { seedDemoIfEmpty } from '../demo/seed.js';
+import { runExtractionQueue } from '../knowledge/index.js';
 import { addTestUser, PASSWORD } from '../test/admin.js';
 import {
   type Browser,
@@ -117,6 +118,8 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
       .orderBy('id')
       .executeTakeFirstOrThrow();
     storyId = story.id;
+    // The editor's entity panel has suggestions to show (the job would find them after a save).
+    await runExtractionQueue(env.ctx.db, env.ctx.now().toISOString(), 1000);
     base = await serveOnLoopback(env.app);
     browser = await launchBrowser();
   });
@@ -275,6 +278,14 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
       await page.locator('dialog.media-picker').waitFor();
       await check('library picker in the editor');
       await page.keyboard.press('Escape');
+
+      await page.goto(`${base}/admin/stories/${storyId}`);
+      await page
+        .getByRole('button', { name: /^Link .+ to an entity of the registry$/ })
+        .first()
+        .click();
+      await page.getByLabel('Find in the registry').waitFor();
+      await check('entity suggestions with the registry search');
 
       await page.goto(`${base}/admin/stories`);
       await page

@@ -11,6 +11,7 @@ import {
 import type { Context } from '../context.js';
 import { coverages } from '../live/index.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
+import { type ArticleTopic, RelatedIndex, topicsOfStories } from '../knowledge/index.js';
 import type { Doc } from '../shared/document/index.js';
 import type { StoryCard } from '../site/index.js';
 import {
@@ -40,6 +41,8 @@ import { digest, digestOf } from './fingerprint.js';
  * `listPublished` gives (first_published_at, then id, descending).
  */
 const MORE_IN_SECTION = 4;
+/** Related stories under a story page, as src/site/pages.tsx shows them. */
+const RELATED = 4;
 const CHUNK = 500;
 
 export interface SiteData {
@@ -60,6 +63,15 @@ export interface SiteData {
   notices: Map<number, PublicNotice[]>;
   /** Live coverage (src/live) of public stories that have some: their timelines and entry pages. */
   live: Map<number, LiveData>;
+  /** Confirmed entities of public stories (src/knowledge): their Topics line. */
+  topicsOf: Map<number, ArticleTopic[]>;
+  /** Entities confirmed on a public story: each has a topic page (and feeds). */
+  topics: Map<number, ArticleTopic>;
+  topicBySlug: Map<string, ArticleTopic>;
+  byTopic: Map<number, ArticleSummary[]>;
+  /** Related stories under each story page, ranked as the live page ranks them. */
+  related: RelatedIndex;
+  storyById: Map<number, ArticleSummary>;
 }
 
 function push<K>(map: Map<K, ArticleSummary[]>, key: K, s: ArticleSummary) {
@@ -103,7 +115,14 @@ export async function loadSiteData(ctx: Context): Promise<SiteData> {
   const bySection = new Map<number, ArticleSummary[]>();
   const byTag = new Map<number, ArticleSummary[]>();
   const byAuthor = new Map<number, ArticleSummary[]>();
+  const topicsOf = await topicsOfStories(db, stories);
+  const topics = new Map<number, ArticleTopic>();
+  const byTopic = new Map<number, ArticleSummary[]>();
   for (const s of stories) {
+    for (const t of topicsOf.get(s.id) ?? []) {
+      if (!topics.has(t.id)) topics.set(t.id, t);
+      push(byTopic, t.id, s);
+    }
     for (const section of ancestry(base.tree, s.section_id)) push(bySection, section.id, s);
     for (const t of tagsOf.get(s.id) ?? []) push(byTag, t.id, s);
     for (const a of bylines.get(s.id) ?? []) push(byAuthor, a.id, s);
@@ -132,6 +151,12 @@ export async function loadSiteData(ctx: Context): Promise<SiteData> {
     media,
     notices: await noticesOf(db, ids),
     live: await liveOf(db, publicIds),
+    topicsOf,
+    topics,
+    topicBySlug: new Map([...topics.values()].map((t) => [t.slug, t])),
+    byTopic,
+    related: await RelatedIndex.load(db),
+    storyById: new Map(stories.map((s) => [s.id, s])),
   };
 }
 
@@ -312,12 +337,25 @@ export class BatchRenderer {
     const body = article.body;
     const notices = d.notices.get(article.id) ?? [];
     const live = d.live.get(article.id) ?? null;
+    // Its Topics line, JSON-LD about/mentions, and the stories sharing its topics.
+    const topics = d.topicsOf.get(article.id) ?? [];
+    const related = d.related
+      .related(
+        article.id,
+        topics.map((t) => t.id),
+        (id) => d.storyById.get(id)?.first_published_at,
+        d.base.now,
+        RELATED,
+      )
+      .flatMap((id) => d.storyById.get(id) ?? []);
     const input = digest(
       this.site,
       JSON.stringify(article, rowColumns),
-      JSON.stringify([bylines, tags, images, video, notices, live]),
+      JSON.stringify([bylines, tags, images, video, notices, live, topics]),
       body,
       ...more.map((s) => this.cardDigest(s)),
+      '|related|',
+      ...related.map((s) => this.cardDigest(s)),
     );
     const render = () =>
       renderArticlePage(d.base, article, {
@@ -329,6 +367,8 @@ export class BatchRenderer {
         video,
         notices,
         live,
+        topics,
+        related: related.map((s) => this.card(s)),
       });
     return { input, render };
   }

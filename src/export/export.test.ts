@@ -6,6 +6,7 @@ import { articleInputOf, raiseAlert, updateArticle, withdrawAlert } from '../con
 import type { ArticleRow } from '../db/index.js';
 import { PAGE_SIZE } from '../site/index.js';
 import { createList, saveList } from '../fronts/index.js';
+import { createEntity } from '../knowledge/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
@@ -95,6 +96,34 @@ describe.each(testDialects())('static export on %s', (dialect) => {
         1,
       ),
     );
+    // Topics: confirmed entities on a few stories (topic pages, Topics lines, related stories).
+    const now = env.ctx.now().toISOString();
+    const person = await createEntity(env.ctx.db, { type: 'person', name: 'Ali Shamkhani' }, now);
+    const place = await createEntity(
+      env.ctx.db,
+      { type: 'place', name: 'Vilnius', wikidataQid: 'Q216', description: 'Capital of Lithuania' },
+      now,
+    );
+    const confirm = (articleId: number, e: typeof person, mentions: number) =>
+      env.ctx.db
+        .insertInto('article_entities')
+        .values({
+          article_id: articleId,
+          key: `e:${e.id}`,
+          entity_id: e.id,
+          name: e.name,
+          type: e.type,
+          state: 'confirmed',
+          mentions,
+          first_offset: 0,
+          snippet: '',
+          decided_by: 'test',
+          decided_at: now,
+          updated_at: now,
+        })
+        .execute();
+    for (let i = 0; i < 4; i++) await confirm(stories[i]!.id, person, i + 1);
+    for (let i = 2; i < 7; i++) await confirm(stories[i]!.id, place, 1);
   }, 60_000);
   afterAll(() => env?.close());
 
@@ -111,6 +140,9 @@ describe.each(testDialects())('static export on %s', (dialect) => {
       'tag/budget/index.html',
       'author/anna-kovalenko/index.html',
       'author/daniel-reyes/index.html',
+      'topics/ali-shamkhani/index.html',
+      'topics/vilnius/index.html',
+      'feeds/topic/vilnius/rss.xml',
       `${stories[0]!.path!.slice(1)}/index.html`,
       'mirrors.json',
       'robots.txt',
@@ -128,6 +160,8 @@ describe.each(testDialects())('static export on %s', (dialect) => {
       // Every story, both pages of the paginated fronts, and the images were reached by links.
       for (const s of stories) expect(seen.has(`${s.path}/`), s.path!).toBe(true);
       expect(seen.has('/news/politics/russia/page/2/')).toBe(true);
+      // Topic pages, reached from the stories' Topics lines.
+      expect(seen.has('/topics/ali-shamkhani/')).toBe(true);
       expect([...seen].some((u) => /^\/media\/\d+\/\d+\.webp$/.test(u))).toBe(true);
       expect([...seen].some((u) => /^\/media\/\d+\/\d+\.jpg$/.test(u))).toBe(true);
       // No link leads back to where the export was made (the app's own host or a loopback
@@ -164,8 +198,10 @@ describe.each(testDialects())('static export on %s', (dialect) => {
     const { urls } = inventoryOf(batch.data, PAGE_SIZE);
     await batch.loadArticles(urls.filter((u) => u.kind === 'article').map((u) => u.url));
     let compared = 0;
+    expect(urls).toContainEqual({ url: '/topics/vilnius', kind: 'topic' });
     for (const { url, kind } of urls) {
-      if (kind === 'home') continue;
+      // The page builder draws these in the export too (pages.ts).
+      if (kind === 'home' || kind === 'topic') continue;
       const [p = '/', q] = url.split('?');
       const page = q ? Number(q.replace('page=', '')) : 1;
       const fromBatch = kind === 'article' ? await batch.articlePage(p) : batch.listPage(p, page);
@@ -174,6 +210,10 @@ describe.each(testDialects())('static export on %s', (dialect) => {
       compared++;
     }
     expect(compared).toBeGreaterThan(stories.length + 8);
+    // The story pages compared carry Topics lines and related stories, as the live ones do.
+    const shared = cheerio.load((await renderPage(env.ctx, stories[3]!.path!)).body as string);
+    expect(shared('.story-topics a').length).toBe(2);
+    expect(shared('aside.related a').length).toBeGreaterThan(0);
   });
 
   it('renders every summary feed from bulk-loaded data byte-identical to the feed routes', async () => {
@@ -185,7 +225,9 @@ describe.each(testDialects())('static export on %s', (dialect) => {
       ...[...data.base.tree.byPath.keys()].map((p) => `/feeds/section/${p}`),
       ...[...data.byTag.keys()].map((id) => `/feeds/tag/${data.tags.get(id)!.slug}`),
       ...[...data.byAuthor.keys()].map((id) => `/feeds/author/${data.authors.get(id)!.slug}`),
+      ...[...data.byTopic.keys()].map((id) => `/feeds/topic/${data.topics.get(id)!.slug}`),
     ];
+    expect(scopes).toContain('/feeds/topic/ali-shamkhani');
     const feedUrls = ['/feed.xml', '/atom.xml', '/feed.json'];
     for (const scope of scopes)
       for (const f of ['rss.xml', 'atom.xml', 'feed.json']) feedUrls.push(`${scope}/${f}`);

@@ -236,6 +236,7 @@ function linkedFeeds(urls: PublicUrl[]): string[] {
     if (kind === 'section') scopes.push({ kind, path: url.slice(1) });
     else if (kind === 'tag') scopes.push({ kind, slug: url.slice('/tag/'.length) });
     else if (kind === 'author') scopes.push({ kind, slug: url.slice('/author/'.length) });
+    else if (kind === 'topic') scopes.push({ kind, slug: url.slice('/topics/'.length) });
   }
   return [
     ...aliases,

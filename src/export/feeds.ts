@@ -139,6 +139,10 @@ export class FeedRenderer {
         const author = d.authorBySlug.get(scope.slug);
         return author ? (d.byAuthor.get(author.id) ?? []) : null;
       }
+      case 'topic': {
+        const topic = d.topicBySlug.get(scope.slug);
+        return topic ? (d.byTopic.get(topic.id) ?? []) : null;
+      }
     }
   }
 }
@@ -153,12 +157,13 @@ const ALIASES: Record<string, string> = {
 function parseFeedUrl(url: string): { scope: FeedScope; file: string } | null {
   const alias = Object.hasOwn(ALIASES, url) ? ALIASES[url] : undefined;
   if (alias) return { scope: { kind: 'all' }, file: alias };
-  const m = /^\/feeds\/(all|section|tag|author)\/(?:(.+)\/)?([^/]+)$/.exec(url);
+  const m = /^\/feeds\/(all|section|tag|author|topic)\/(?:(.+)\/)?([^/]+)$/.exec(url);
   if (!m) return null;
   const [, kind, rest = '', file = ''] = m;
   if (kind === 'all') return rest ? null : { scope: { kind: 'all' }, file };
   if (!rest) return null;
   if (kind === 'section') return { scope: { kind: 'section', path: rest }, file };
   if (rest.includes('/')) return null;
-  return { scope: kind === 'tag' ? { kind: 'tag', slug: rest } : { kind: 'author', slug: rest }, file };
+  if (kind === 'tag' || kind === 'author' || kind === 'topic') return { scope: { kind, slug: rest }, file };
+  return null;
 }

@@ -79,9 +79,12 @@ export class PageRenderer {
     return Promise.all(out);
   }
 
-  /** Lists and stories from the bulk data; null for anything else (the home page, curated fronts). */
+  /**
+   * Lists and stories from the bulk data; null for anything else (the home page, curated fronts,
+   * topic pages: their related topics and JSON-LD come from the page builder's own queries).
+   */
   private prepare({ url, kind }: PageTask): Promise<PreparedPage | null> | PreparedPage | null {
-    if (kind === 'home' || kind === 'entry') return null;
+    if (kind === 'home' || kind === 'entry' || kind === 'topic') return null;
     if (kind === 'article') return this.batch.prepareArticle(url);
     const [path = '/', query = ''] = url.split('?');
     // A curated front is the page builder's (src/fronts), never fingerprinted: always drawn anew.

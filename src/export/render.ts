@@ -8,6 +8,7 @@ import {
   parsePage,
   pathPage,
   tagPage,
+  topicPage,
 } from '../site/index.js';
 
 /**
@@ -30,8 +31,11 @@ export async function renderPage(ctx: Context, url: string): Promise<Rendered> {
   const [path = '/', query = ''] = url.split('?');
   const page = parsePage(new URLSearchParams(query).get('page') ?? undefined);
   if (path === '/') return pageRendered(await homePage(ctx));
-  const m = /^\/(author|tag)\/([^/]+)$/.exec(path);
-  if (m) return pageRendered(await (m[1] === 'author' ? authorPage : tagPage)(ctx, m[2] ?? '', page));
+  const m = /^\/(author|tag|topics)\/([^/]+)$/.exec(path);
+  if (m) {
+    const builder = m[1] === 'author' ? authorPage : m[1] === 'tag' ? tagPage : topicPage;
+    return pageRendered(await builder(ctx, m[2] ?? '', page));
+  }
   return pageRendered(await pathPage(ctx, path, page));
 }
 

@@ -7,7 +7,7 @@ import type { SiteData } from './batch.js';
  */
 export interface PublicUrl {
   url: string;
-  kind: 'home' | 'section' | 'article' | 'entry' | 'tag' | 'author' | 'file';
+  kind: 'home' | 'section' | 'article' | 'entry' | 'tag' | 'author' | 'topic' | 'file';
 }
 
 /** Pages a list page has at 20 stories a page; an empty list still has its page 1. */
@@ -44,6 +44,11 @@ export function inventoryOf(data: SiteData, pageSize: number): SiteInventory {
   for (const author of [...data.authors.values()].sort((a, b) => a.id - b.id)) {
     const n = data.byAuthor.get(author.id)?.length ?? 0;
     if (n > 0) urls.push(...pageUrls(`/author/${author.slug}`, n, pageSize, 'author'));
+  }
+  // Topic pages (src/site/topics.tsx): the entities confirmed on a public story.
+  for (const topic of [...data.topics.values()].sort((a, b) => a.id - b.id)) {
+    const n = data.byTopic.get(topic.id)?.length ?? 0;
+    if (n > 0) urls.push(...pageUrls(`/topics/${topic.slug}`, n, pageSize, 'topic'));
   }
   let maxUpdatedAt: string | null = null;
   for (const s of data.stories) {

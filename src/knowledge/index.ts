@@ -21,17 +21,19 @@ export {
   mergeEntities,
   updateEntity,
 } from './registry.js';
-export { relatedStories } from './related.js';
+export { RelatedIndex, relatedStories } from './related.js';
 export { seedGazetteer } from './seed.js';
 export {
   confirmedEntitiesOf,
   decideSuggestion,
   extractionBacklog,
+  extractionPending,
   extractStory,
   linkSuggestion,
   loadGazetteer,
   queueAllStories,
   queueEntityExtraction,
+  reopenSuggestion,
   runExtractionQueue,
   type PublicEntity,
   type StoryEntity,
@@ -46,4 +48,5 @@ export {
   sameAsOf,
   type TopicLookup,
   topicBySlug,
+  topicsOfStories,
 } from './topics.js';

@@ -124,6 +124,16 @@ export async function queueAllStories(db: Db, now: string): Promise<number> {
   }
 }
 
+/** Whether the story waits for extraction (the editor's panel asks again until it is done). */
+export async function extractionPending(db: Db, articleId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('entity_extraction_queue')
+    .select('article_id')
+    .where('article_id', '=', articleId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 /** How many stories wait for extraction. */
 export async function extractionBacklog(db: Db): Promise<number> {
   const row = await db
@@ -311,6 +321,28 @@ export async function decideSuggestion(
     .execute();
   // The Content API and the story's page show confirmed entities; topic pages list the story.
   await announceDecision(db, articleId, [link.entity_id], decision.now);
+  return presentLink(await linkOf(db, articleId, linkId));
+}
+
+/**
+ * Takes a decision back: the link is a suggestion again (an editor who rejected or confirmed by
+ * mistake). A name confirmed into the registry stays there; the story link is what changes.
+ */
+export async function reopenSuggestion(
+  db: Db,
+  articleId: number,
+  linkId: number,
+  now: string,
+): Promise<StoryEntity> {
+  const link = await linkOf(db, articleId, linkId);
+  if (link.state !== 'suggested') {
+    await db
+      .updateTable('article_entities')
+      .set({ state: 'suggested', decided_by: null, decided_at: null, updated_at: now })
+      .where('id', '=', linkId)
+      .execute();
+    await announceDecision(db, articleId, [link.entity_id], now);
+  }
   return presentLink(await linkOf(db, articleId, linkId));
 }
 

@@ -1,4 +1,4 @@
-import { announceChange, articleTag, entityListTag, entityTag } from '../cache/index.js';
+import { announceChange, articleTag, entityListTag, entityTag, SITEMAPS } from '../cache/index.js';
 import { isPublicArticle, publicArticles } from '../content/index.js';
 import type { Db, EntityRow, EntityType } from '../db/index.js';
 import { normaliseName } from './normalise.js';
@@ -68,6 +68,7 @@ export interface ArticleTopic {
   name: string;
   slug: string;
   description: string;
+  wikidataQid: string | null;
   sameAs: string[];
   /** What the story is about (2+ mentions, or named in the headline) rather than merely mentions. */
   about: boolean;
@@ -82,49 +83,81 @@ export function sameAsOf(row: Pick<EntityRow, 'wikidata_qid' | 'same_as'>): stri
 
 /** The story's confirmed entities, those it is about first, then by name. */
 export async function articleTopics(db: Db, articleId: number, headline: string): Promise<ArticleTopic[]> {
-  const rows = await db
-    .selectFrom('article_entities as l')
-    .innerJoin('entities as e', 'e.id', 'l.entity_id')
-    .select([
-      'e.id',
-      'e.type',
-      'e.name',
-      'e.slug',
-      'e.description',
-      'e.wikidata_qid',
-      'e.same_as',
-      'l.mentions',
-    ])
-    .where('l.article_id', '=', articleId)
-    .where('l.state', '=', 'confirmed')
-    .where('e.merged_into', 'is', null)
-    .orderBy('e.name')
-    .execute();
-  if (rows.length === 0) return [];
-  const aliases = await db
-    .selectFrom('entity_aliases')
-    .select(['entity_id', 'normalised'])
-    .where(
-      'entity_id',
-      'in',
-      rows.map((r) => r.id),
-    )
-    .execute();
-  const title = ` ${normaliseName(headline)} `;
-  const inHeadline = new Set<number>();
-  for (const a of aliases)
-    if (a.normalised && title.includes(` ${a.normalised} `)) inHeadline.add(a.entity_id);
-  for (const r of rows) if (title.includes(` ${normaliseName(r.name)} `)) inHeadline.add(r.id);
-  const topics = rows.map((r) => ({
-    id: r.id,
-    type: r.type,
-    name: r.name,
-    slug: r.slug,
-    description: r.description,
-    sameAs: sameAsOf(r),
-    about: r.mentions >= 2 || inHeadline.has(r.id),
-  }));
-  return [...topics.filter((t) => t.about), ...topics.filter((t) => !t.about)];
+  return (await topicsOfStories(db, [{ id: articleId, headline }])).get(articleId) ?? [];
+}
+
+/**
+ * The confirmed entities of many stories (the static export loads every public story's at once),
+ * each story's those it is about first, then by name. Stories with none are left out.
+ */
+export async function topicsOfStories(
+  db: Db,
+  stories: readonly { id: number; headline: string }[],
+): Promise<Map<number, ArticleTopic[]>> {
+  const out = new Map<number, ArticleTopic[]>();
+  for (let i = 0; i < stories.length; i += 500) {
+    const chunk = stories.slice(i, i + 500);
+    const rows = await db
+      .selectFrom('article_entities as l')
+      .innerJoin('entities as e', 'e.id', 'l.entity_id')
+      .select([
+        'l.article_id',
+        'e.id',
+        'e.type',
+        'e.name',
+        'e.slug',
+        'e.description',
+        'e.wikidata_qid',
+        'e.same_as',
+        'l.mentions',
+      ])
+      .where(
+        'l.article_id',
+        'in',
+        chunk.map((s) => s.id),
+      )
+      .where('l.state', '=', 'confirmed')
+      .where('e.merged_into', 'is', null)
+      .orderBy('l.article_id')
+      .orderBy('e.name')
+      .execute();
+    if (rows.length === 0) continue;
+    const aliases = new Map<number, string[]>();
+    const entityIds = [...new Set(rows.map((r) => r.id))];
+    for (let j = 0; j < entityIds.length; j += 500) {
+      for (const a of await db
+        .selectFrom('entity_aliases')
+        .select(['entity_id', 'normalised'])
+        .where('entity_id', 'in', entityIds.slice(j, j + 500))
+        .execute()) {
+        const list = aliases.get(a.entity_id);
+        if (list) list.push(a.normalised);
+        else aliases.set(a.entity_id, [a.normalised]);
+      }
+    }
+    const headlines = new Map(chunk.map((s) => [s.id, ` ${normaliseName(s.headline)} `]));
+    for (const r of rows) {
+      const title = headlines.get(r.article_id) ?? '';
+      const names = [normaliseName(r.name), ...(aliases.get(r.id) ?? [])];
+      const inHeadline = names.some((n) => n !== '' && title.includes(` ${n} `));
+      const topic: ArticleTopic = {
+        id: r.id,
+        type: r.type,
+        name: r.name,
+        slug: r.slug,
+        description: r.description,
+        wikidataQid: r.wikidata_qid,
+        sameAs: sameAsOf(r),
+        about: r.mentions >= 2 || inHeadline,
+      };
+      const list = out.get(r.article_id);
+      if (list) list.push(topic);
+      else out.set(r.article_id, [topic]);
+    }
+  }
+  for (const [id, topics] of out)
+    out.set(id, [...topics.filter((t) => t.about), ...topics.filter((t) => !t.about)]);
+  return out;
 }
 
 /**
@@ -145,6 +178,8 @@ export async function announceDecision(
     .where('id', '=', articleId)
     .executeTakeFirst();
   if (story && isPublicArticle(story, now)) {
+    // A topic page may come into being or go: the sitemaps list topic pages.
+    tags.add(SITEMAPS);
     for (const id of entityIds) if (id !== null) tags.add(entityListTag(id));
     for (const id of await confirmedOn(db, [articleId])) tags.add(entityListTag(id));
   }
@@ -167,6 +202,8 @@ export async function announceEntities(db: Db, entityIds: readonly number[], opt
     .execute();
   for (const s of stories) tags.add(articleTag(s.article_id));
   if (opts.lists) {
+    // A merged-away entity's topic page leaves the sitemaps (it answers 301 now).
+    tags.add(SITEMAPS);
     for (const id of entityIds) tags.add(entityListTag(id));
     const alongside = await db
       .selectFrom('article_entities')

@@ -25,6 +25,7 @@ export {
 } from './pages.js';
 export { entryPath, type LiveData, loadLive } from './live-coverage.js';
 export { previewRoutes } from './preview.js';
+export { topicPage } from './topics.js';
 export { CSP, send, siteRoutes } from './routes.js';
 export { keepCardMarkup } from './theme/components.js';
 export { articleVideo } from './video.js';

@@ -3,10 +3,12 @@ import type { Context } from '../../context.js';
 import {
   createEntity,
   decideSuggestion,
+  extractionPending,
   getEntity,
   linkSuggestion,
   listEntities,
   mergeEntities,
+  reopenSuggestion,
   storyEntities,
   updateEntity,
 } from '../../knowledge/index.js';
@@ -93,12 +95,16 @@ export function entityRoutes(r: Router, ctx: Context): void {
     method: 'GET',
     url: '/articles/:id/entities',
     tag: 'entities',
-    summary: 'A story’s confirmed and suggested entities; `rejected=true` adds the rejected ones',
+    summary:
+      'A story’s confirmed and suggested entities; `rejected=true` adds the rejected ones; `extracting` while the story waits for extraction',
     params: idParams,
     query: z.object({ rejected: z.enum(['true', 'false']).default('false') }),
     handler: async ({ params, query, actor }) => {
       const story = await readableStory(ctx.db, actor, params.id);
-      return { entities: await storyEntities(ctx.db, story.id, { rejected: query.rejected === 'true' }) };
+      return {
+        entities: await storyEntities(ctx.db, story.id, { rejected: query.rejected === 'true' }),
+        extracting: await extractionPending(ctx.db, story.id),
+      };
     },
   });
   for (const state of ['confirmed', 'rejected'] as const) {
@@ -117,6 +123,17 @@ export function entityRoutes(r: Router, ctx: Context): void {
       },
     });
   }
+  r.add({
+    method: 'POST',
+    url: '/articles/:id/entities/:linkId/reopen',
+    tag: 'entities',
+    summary: 'Take a confirmation or rejection back: the link is a suggestion again',
+    params: linkParams,
+    handler: async ({ params, actor }) => {
+      await storyFor(ctx.db, actor, params.id, 'article.update');
+      return reopenSuggestion(ctx.db, params.id, params.linkId, now());
+    },
+  });
   r.add({
     method: 'POST',
     url: '/articles/:id/entities/:linkId/link',

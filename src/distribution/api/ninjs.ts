@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js';
 import type { SectionTree } from '../../content/index.js';
 import { ancestry, CORRECTION_KINDS } from '../../content/index.js';
+import type { ArticleTopic } from '../../knowledge/index.js';
 import { mediaUrl, widthsFor } from '../../media/index.js';
 import type { PublicArticle, StoryRelations } from './queries.js';
 import { articleUri, articleUrl, bodyHtml, bodyText, parseBody, summaryOf } from './story.js';
@@ -22,7 +23,37 @@ function words(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-export function toNinjs(site: Site, tree: SectionTree, row: PublicArticle, rel: StoryRelations) {
+/** Where each kind of entity goes in ninjs: people, organisations and places have their own lists. */
+const ENTITY_LIST = {
+  person: 'people',
+  organisation: 'organisations',
+  place: 'places',
+  event: 'subjects',
+  topic: 'subjects',
+} as const;
+
+/**
+ * A confirmed entity as a ninjs concept: `uri` is its Wikidata entity (the concept URI, as IPTC
+ * and Wikidata use it for identity) where the registry knows the QID, else its topic page here (a
+ * public story confirmed about it makes that page exist); `literal` is the topic slug; `rel` says
+ * whether the story is about it or merely mentions it (as in the page's JSON-LD).
+ */
+function entityConcept(site: Site, t: ArticleTopic) {
+  return {
+    name: t.name,
+    rel: t.about ? 'about' : 'mentions',
+    uri: t.wikidataQid ? `http://www.wikidata.org/entity/${t.wikidataQid}` : `${site.url}/topics/${t.slug}`,
+    literal: t.slug,
+  };
+}
+
+export function toNinjs(
+  site: Site,
+  tree: SectionTree,
+  row: PublicArticle,
+  rel: StoryRelations,
+  topics: readonly ArticleTopic[] = [],
+) {
   const doc = parseBody(row);
   const text = bodyText(doc);
   const authors = rel.bylines.get(row.id) ?? [];
@@ -80,6 +111,10 @@ export function toNinjs(site: Site, tree: SectionTree, row: PublicArticle, rel: 
     altids: [{ role: 'masthead-id', value: String(row.id) }],
     standard: NINJS_STANDARD,
   };
+  for (const t of topics) {
+    const list = ENTITY_LIST[t.type];
+    out[list] = [...((out[list] as unknown[] | undefined) ?? []), entityConcept(site, t)];
+  }
   if (authors.length) out.by = authors.map((a) => a.name).join(', ');
   if (row.dateline) out.located = row.dateline;
   // What a receiving desk must act on, as wire services write it: "Corrects …".

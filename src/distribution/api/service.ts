@@ -20,7 +20,7 @@ import {
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
 import { resolveListBySlug } from '../../fronts/index.js';
-import { confirmedEntitiesOf } from '../../knowledge/index.js';
+import { articleTopics, confirmedEntitiesOf } from '../../knowledge/index.js';
 import { notFound } from '../../errors.js';
 import { decodeArticleCursor, decodeTagCursor, encodeArticleCursor, encodeTagCursor } from './cursor.js';
 import { badParameter } from './errors.js';
@@ -191,7 +191,8 @@ export async function getArticle(
     const tree = await loadSectionTree(ctx.db);
     const rel = await relationsOf(ctx.db, [row], bodyImageIds(parseBody(row)));
     return {
-      json: toNinjs(ctx.config.site, tree, row, rel),
+      // Confirmed entities as people, organisations, places and subjects (docs/api.md, "ninjs").
+      json: toNinjs(ctx.config.site, tree, row, rel, await articleTopics(ctx.db, row.id, row.headline)),
       tags: [...treeTags(tree), ...storyTags([row], rel)],
     };
   }

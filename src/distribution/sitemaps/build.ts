@@ -8,7 +8,7 @@ import { articlesPage, countArticles, listingPages, newestOnPage, recentArticles
 
 /**
  * Sitemaps with the `sitemap` package (it escapes every value). /sitemap.xml is an index of
- * paged sitemaps: /sitemaps/pages-N.xml (home, sections, tags, authors) and
+ * paged sitemaps: /sitemaps/pages-N.xml (home, sections, tags, authors, topics) and
  * /sitemaps/articles-N.xml (stories with their lead image), each at most 50,000 URLs as the
  * protocol allows. /sitemap-news.xml is the Google News sitemap.
  */

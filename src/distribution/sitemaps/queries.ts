@@ -92,8 +92,8 @@ export interface ListingPage {
 }
 
 /**
- * The home page, every section front, and the tag and author pages that show at least one
- * public story (an empty listing is not worth a crawler's visit).
+ * The home page, every section front, and the tag, author and topic pages that show at least
+ * one public story (an empty listing is not worth a crawler's visit).
  */
 export async function listingPages(db: Db, now: string): Promise<ListingPage[]> {
   const sections = await db.selectFrom('sections').select(['path', 'updated_at']).orderBy('path').execute();
@@ -123,11 +123,28 @@ export async function listingPages(db: Db, now: string): Promise<ListingPage[]> 
     )
     .orderBy('authors.slug')
     .execute();
+  // Topic pages (knowledge/topics.ts): an entity not merged away, confirmed on a public story.
+  const topics = await db
+    .selectFrom('entities')
+    .select('entities.slug')
+    .where('entities.merged_into', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        visibleArticles(db, now)
+          .innerJoin('article_entities', 'article_entities.article_id', 'articles.id')
+          .select('articles.id')
+          .where('article_entities.entity_id', '=', sql.ref<number>('entities.id'))
+          .where('article_entities.state', '=', 'confirmed'),
+      ),
+    )
+    .orderBy('entities.slug')
+    .execute();
   return [
     { path: '/', lastmod: null },
     { path: '/corrections', lastmod: null },
     ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null })),
     ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
     ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),
+    ...topics.map((t) => ({ path: `/topics/${t.slug}`, lastmod: null })),
   ];
 }

@@ -9,7 +9,7 @@ const XML = 'application/xml; charset=utf-8';
 
 function send(req: FastifyRequest, reply: FastifyReply, body: string | null, maxAge = 900) {
   if (body === null) return reply.code(404).type('text/plain; charset=utf-8').send('No such sitemap');
-  // Sitemaps list every story, section, tag and author: any public change announces SITEMAPS.
+  // Sitemaps list every story, section, tag, author and topic: any public change announces SITEMAPS.
   cacheAs(req, [SITEMAPS]);
   return sendDocument(req, reply, { body, type: XML, maxAge });
 }

@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, createArticle, updateArticle } from '../../content/index.js';
 import type { ArticleRow } from '../../db/index.js';
+import { createEntity, decideSuggestion, type Entity, mergeEntities } from '../../knowledge/index.js';
 import { type TestEnv, testEnv } from '../../test/context.js';
 import { testDialects } from '../../test/databases.js';
 import { type Fixture, paragraphs, seedFixture } from '../../test/fixtures.js';
@@ -17,6 +18,7 @@ describe.each(testDialects())('sitemaps on %s', (dialect) => {
   let nasty: ArticleRow;
   let old: ArticleRow;
   let cup: ArticleRow;
+  let future: ArticleRow;
   const get = (url: string, headers: Record<string, string> = {}) =>
     env.app.inject({ method: 'GET', url, headers });
 
@@ -26,7 +28,7 @@ describe.each(testDialects())('sitemaps on %s', (dialect) => {
     old = await fx.publish({ headline: 'Three days old', tags: ['Archive'] }, 72);
     nasty = await fx.publish({ headline: NASTY, tags: ['Budget'] }, 3);
     cup = await fx.publish({ headline: 'Cup final', sectionId: fx.sections.sports, leadMediaId: null }, 2);
-    await fx.publish({ headline: 'Future story', tags: ['Future only'] }, -5);
+    future = await fx.publish({ headline: 'Future story', tags: ['Future only'] }, -5);
     const withdrawn = await fx.publish({ headline: 'Withdrawn story' }, 4);
     await updateArticle(
       env.ctx.db,
@@ -162,6 +164,55 @@ describe.each(testDialects())('sitemaps on %s', (dialect) => {
     } finally {
       env.setNow(new Date());
     }
+  });
+
+  it('lists topic pages of entities confirmed on public stories; a decision or a merge refreshes it', async () => {
+    const now = () => env.ctx.now().toISOString();
+    const pages = async () =>
+      (asArray(xml.parse((await get('/sitemaps/pages-1.xml')).body).urlset.url) as any[]).map((u) => u.loc);
+    const person = await createEntity(env.ctx.db, { type: 'person', name: 'Ali Shamkhani' }, now());
+    const twin = await createEntity(env.ctx.db, { type: 'person', name: 'A. Shamkhani' }, now());
+    const place = await createEntity(env.ctx.db, { type: 'place', name: 'Vilnius' }, now());
+    /** A suggestion on a story, as extraction leaves it. */
+    const suggest = async (articleId: number, entity: Entity) =>
+      (
+        await env.ctx.db
+          .insertInto('article_entities')
+          .values({
+            article_id: articleId,
+            key: `e:${entity.id}`,
+            entity_id: entity.id,
+            name: entity.name,
+            type: entity.type,
+            state: 'suggested',
+            mentions: 1,
+            first_offset: 0,
+            snippet: '',
+            decided_by: null,
+            decided_at: null,
+            updated_at: now(),
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const base = 'https://news.example.com';
+    expect(await pages()).not.toContain(`${base}/topics/ali-shamkhani`);
+    const by = { state: 'confirmed' as const, by: 'test', now: now() };
+    // Confirmed on a story not yet public: no page, not listed. Suggested only: not listed.
+    await decideSuggestion(env.ctx.db, future.id, await suggest(future.id, place), by);
+    await suggest(nasty.id, twin);
+    // The cached sitemap goes with the decision (SITEMAPS is announced).
+    await decideSuggestion(env.ctx.db, nasty.id, await suggest(nasty.id, person), by);
+    let urls = await pages();
+    expect(urls).toContain(`${base}/topics/ali-shamkhani`);
+    expect(urls).not.toContain(`${base}/topics/vilnius`);
+    expect(urls).not.toContain(`${base}/topics/a-shamkhani`);
+    expect((await get('/topics/ali-shamkhani')).statusCode).toBe(200);
+    // Merged away: its slug answers 301, the survivor is listed instead.
+    await mergeEntities(env.ctx.db, person.id, twin.id, now());
+    urls = await pages();
+    expect(urls).not.toContain(`${base}/topics/ali-shamkhani`);
+    expect(urls).toContain(`${base}/topics/a-shamkhani`);
   });
 
   it('answers conditional GETs with 304', async () => {

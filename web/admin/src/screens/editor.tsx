@@ -18,6 +18,7 @@ import type { User } from '../api/session.js';
 import { Autosaver } from '../editor/autosave.js';
 import { useChecklist } from '../editor/checklist.js';
 import { Conflict } from '../editor/conflict.js';
+import { StoryEntities } from '../editor/entities.js';
 import { editable, editVersion, LiveStory } from '../editor/live-story.js';
 import { NotesThread } from '../editor/notes.js';
 import { WireSource } from '../editor/wire-source.js';
@@ -293,6 +294,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             slugFollows.current = false;
           }}
         />
+        <StoryEntities articleId={meta.id} version={meta.version} locked={!meta.allowed.update} />
         <WireSource articleId={meta.id} />
         <Notices articleId={meta.id} live={meta.status === 'published'} />
         <StoryViews id={meta.id} published={meta.status === 'published'} />

@@ -1,0 +1,226 @@
+import { useEffect, useId, useState } from 'react';
+import {
+  type RegistryEntity,
+  type StoryEntity,
+  useDecideEntity,
+  useEntitySearch,
+  useStoryEntities,
+} from '../api/entities.js';
+import { messageOf } from '../api/query.js';
+import './entities.css';
+
+const mentionsOf = (n: number) => (n === 1 ? '1 mention' : `${n} mentions`);
+
+/**
+ * The people, organisations and places found in the story (src/knowledge, after each save):
+ * confirm a suggestion, reject it (it stays rejected on this story), or link it to an entity of
+ * the registry; a decision can be taken back. Confirmed entities are the story's topics.
+ */
+export function StoryEntities({
+  articleId,
+  version,
+  locked,
+}: {
+  articleId: number;
+  /** Asked again as the story's version moves on (a save queues it for extraction). */
+  version: number;
+  locked: boolean;
+}) {
+  const list = useStoryEntities(articleId, version);
+  const decide = useDecideEntity(articleId);
+  const [error, setError] = useState('');
+  const [linking, setLinking] = useState<number | null>(null);
+  const all = list.data?.entities ?? null;
+  const shown = error || messageOf(list.error);
+
+  async function run(v: Parameters<typeof decide.mutateAsync>[0]) {
+    setError('');
+    try {
+      await decide.mutateAsync(v);
+      setLinking(null);
+    } catch (err) {
+      setError(messageOf(err));
+    }
+  }
+
+  const suggested = all?.filter((e) => e.state === 'suggested') ?? [];
+  const confirmed = all?.filter((e) => e.state === 'confirmed') ?? [];
+  const rejected = all?.filter((e) => e.state === 'rejected') ?? [];
+  const busy = locked || decide.isPending;
+
+  return (
+    <section className="story-entities" aria-labelledby={`entities-${articleId}`}>
+      <h2 id={`entities-${articleId}`}>People, organisations, places</h2>
+      <p className="hint">Found in the text after each save. Confirmed ones are the story’s topics.</p>
+      {shown && (
+        <p className="error" role="alert">
+          {shown}
+        </p>
+      )}
+      <p role="status" className="hint">
+        {list.data?.extracting ? 'Reading the latest save…' : ''}
+      </p>
+      {all && all.length === 0 && !list.data?.extracting && <p className="muted">No names found yet.</p>}
+
+      {suggested.length > 0 && (
+        <>
+          <h3>Suggested</h3>
+          <ul className="entity-list" aria-label="Suggested entities">
+            {suggested.map((e) => (
+              <li key={e.id}>
+                <EntityLine entity={e} />
+                <div className="buttons">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Confirm ${e.name}`}
+                    onClick={() => run({ linkId: e.id, decision: 'confirm' })}
+                  >
+                    Confirm
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Reject ${e.name}`}
+                    onClick={() => run({ linkId: e.id, decision: 'reject' })}
+                  >
+                    Reject
+                  </button>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-expanded={linking === e.id}
+                    aria-label={`Link ${e.name} to an entity of the registry`}
+                    onClick={() => setLinking(linking === e.id ? null : e.id)}
+                  >
+                    Link…
+                  </button>
+                </div>
+                {linking === e.id && (
+                  <LinkSearch
+                    entity={e}
+                    disabled={busy}
+                    pick={(target) => run({ linkId: e.id, entityId: target.id })}
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {confirmed.length > 0 && (
+        <>
+          <h3>Confirmed</h3>
+          <ul className="entity-list" aria-label="Confirmed entities">
+            {confirmed.map((e) => (
+              <li key={e.id}>
+                <EntityLine entity={e} />
+                <div className="buttons">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Take back confirming ${e.name}`}
+                    onClick={() => run({ linkId: e.id, decision: 'reopen' })}
+                  >
+                    Undo
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {rejected.length > 0 && (
+        <details>
+          <summary>Rejected ({rejected.length})</summary>
+          <p className="hint">Not suggested again on this story.</p>
+          <ul className="entity-list" aria-label="Rejected entities">
+            {rejected.map((e) => (
+              <li key={e.id}>
+                <EntityLine entity={e} />
+                <div className="buttons">
+                  <button
+                    type="button"
+                    disabled={busy}
+                    aria-label={`Suggest ${e.name} again`}
+                    onClick={() => run({ linkId: e.id, decision: 'reopen' })}
+                  >
+                    Undo
+                  </button>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+/** "Ali Shamkhani — person — 4 mentions", and where it was found. */
+function EntityLine({ entity }: { entity: StoryEntity }) {
+  return (
+    <>
+      <p className="entity-line">
+        <strong>{entity.name}</strong> — {entity.type} — {mentionsOf(entity.mentions)}
+      </p>
+      {entity.snippet && <p className="entity-snippet">{entity.snippet}</p>}
+    </>
+  );
+}
+
+/** Searches the registry by name or alias (any script) and links the suggestion to the pick. */
+function LinkSearch({
+  entity,
+  disabled,
+  pick,
+}: {
+  entity: StoryEntity;
+  disabled: boolean;
+  pick: (e: RegistryEntity) => void;
+}) {
+  const id = useId();
+  const [text, setText] = useState(entity.name);
+  const typed = useDebounced(text.trim(), 200);
+  const found = useEntitySearch(typed);
+  const results = found.data ?? [];
+  return (
+    <div className="entity-link">
+      <label htmlFor={`${id}-q`}>Find in the registry</label>
+      <input
+        id={`${id}-q`}
+        type="search"
+        value={text}
+        maxLength={100}
+        onChange={(e) => setText(e.target.value)}
+      />
+      {typed !== '' && found.isSuccess && results.length === 0 && (
+        <p className="muted">Nothing in the registry by that name.</p>
+      )}
+      {results.length > 0 && (
+        <ul aria-label={`Registry entities for ${entity.name}`}>
+          {results.map((r) => (
+            <li key={r.id}>
+              <button type="button" disabled={disabled} onClick={() => pick(r)}>
+                Link to {r.name} ({r.type})
+              </button>
+              {r.description && <span className="muted"> {r.description}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** `value` once it has stopped changing for `ms` (a timer, not a fetch). */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return settled;
+}
