@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import snowball from 'snowball-stemmers';
+import { newStemmer } from 'snowball-stemmers';
 import type { ArticleRow, Db } from '../db/index.js';
 import { stemArabic } from './arabic.js';
 
@@ -98,7 +98,7 @@ export function analyzerFor(code: string): Analyzer {
   if (code === 'en') a = { pg: 'english' };
   else if (code === 'ar') a = { pg: 'simple', stem: remembered(stemArabic), stemOnPg: true };
   else if (SNOWBALL[code]) {
-    const stemmer = snowball.newStemmer(SNOWBALL[code] as string);
+    const stemmer = newStemmer(SNOWBALL[code] as string);
     a = { pg: SNOWBALL[code] as string, stem: remembered((w) => stemmer.stem(w)) };
   } else a = { pg: 'simple' };
   analyzers.set(code, a);
