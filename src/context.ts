@@ -9,7 +9,7 @@ import { enqueueAlertEvents, enqueueArticleEvents } from './distribution/index.j
 // The file, not mirrors/index.js: every command starts through here, and the index loads routes.
 import { type AddressBook, openAddressBook } from './mirrors/index.js';
 import { queueEntityExtraction } from './knowledge/index.js';
-import { indexArticleChange, reindexArticles } from './search/index.js';
+import { configureSearchLanguage, indexArticleChange, reindexArticles } from './search/index.js';
 import { alertBannerSource } from './site/index.js';
 
 // What every story write keeps in step inside its transaction, in this order: the webhook outbox,
@@ -44,6 +44,8 @@ export interface Context {
 export const systemClock = (): Date => new Date();
 
 export async function createContext(config: Config, opts: { now?: () => Date } = {}): Promise<Context> {
+  // The language stories are indexed in until editions give each its own (search/language.ts).
+  configureSearchLanguage(config.site.language);
   fs.mkdirSync(config.dataDir, { recursive: true });
   fs.mkdirSync(config.mediaDir, { recursive: true });
   const handle = openDatabase(config.database);

@@ -350,6 +350,8 @@ export interface SearchDocumentsTable {
   section_id: number;
   /** Days since 1970 of first publication (drafts: last update). */
   recency_day: number;
+  /** Language code the entry was analysed in (src/search/language.ts; migration 031). */
+  language: Generated<string>;
 }
 
 export interface Database {

@@ -23,9 +23,16 @@ export interface IndexedMeta {
   sectionId: number;
   /** Days since 1970 of first publication (drafts: last update). */
   recencyDay: number;
+  /** The story's language code (language.ts): how its text is stemmed. */
+  language: string;
 }
 
 export interface EngineQuery {
+  /**
+   * The languages to look in, each with its own analysis of the query (language.ts): one for
+   * an edition's search, every indexed language when the caller names none.
+   */
+  languages: string[];
   /** Public search: published and first published at or before this instant. */
   publicAt?: string;
   /** Newsroom search: only these statuses (all when absent). */
@@ -48,6 +55,7 @@ export interface EngineQuery {
 export interface EngineHit {
   id: number;
   score: number;
+  language: string;
 }
 
 export interface SearchEngine {

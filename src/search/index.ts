@@ -3,6 +3,12 @@ export type { SearchEngine } from './engine.js';
 export { foldText } from './fold.js';
 export { indexArticle, indexArticleChange, reindexAll, reindexArticles } from './indexer.js';
 export {
+  configureSearchLanguage,
+  indexedLanguages,
+  languageCode,
+  storyLanguage,
+} from './language.js';
+export {
   parseSearchParams,
   resolveFilters,
   SearchParamError,

@@ -4,6 +4,7 @@ import type { ArticleRow, Database, Db } from '../db/index.js';
 import { type Doc, renderText } from '../shared/document/index.js';
 import type { IndexedMeta, IndexedText, SearchEngine } from './engine.js';
 import { foldText } from './fold.js';
+import { languageCode, storyLanguage } from './language.js';
 import { postgresEngine } from './postgres-engine.js';
 import { sqliteEngine } from './sqlite-engine.js';
 
@@ -43,12 +44,13 @@ export function bodyTextOf(json: string): { text: string; captions: string[] } {
   }
 }
 
-export function metaOf(row: ArticleRow): IndexedMeta {
+export function metaOf(row: ArticleRow, language: string): IndexedMeta {
   return {
     status: row.status,
     publishedAt: row.first_published_at,
     sectionId: row.section_id,
     recencyDay: new Date(row.first_published_at ?? row.updated_at).getTime() / 86_400_000,
+    language,
   };
 }
 
@@ -80,9 +82,13 @@ async function textOf(db: Db, row: ArticleRow): Promise<IndexedText> {
   };
 }
 
-/** (Re)index one article row as it is now. */
-export async function indexArticle(db: Db, row: ArticleRow): Promise<void> {
-  await engineFor(db).upsert(db, row.id, metaOf(row), await textOf(db, row));
+/**
+ * (Re)index one article row as it is now, in its language (`storyLanguage`, unless the caller
+ * names one: a language tag such as `es` or `es-MX`).
+ */
+export async function indexArticle(db: Db, row: ArticleRow, language?: string): Promise<void> {
+  const code = languageCode(language ?? (await storyLanguage(db, row)));
+  await engineFor(db).upsert(db, row.id, metaOf(row, code), await textOf(db, row));
 }
 
 /**

@@ -138,6 +138,19 @@ export function toPgQuery(q: ParsedQuery): { web: string; prefix: string | null 
   return { web: parts.join(' '), prefix: q.prefix };
 }
 
+/**
+ * The query as a language's index holds it: every word passed through `stem` (language.ts).
+ * Words that stem alike are asked for once.
+ */
+export function stemQuery(q: ParsedQuery, stem: (word: string) => string): ParsedQuery {
+  return {
+    terms: [...new Set(q.terms.map(stem))],
+    phrases: q.phrases.map((p) => p.map(stem)),
+    excluded: [...new Set(q.excluded.map(stem))],
+    prefix: q.prefix === null ? null : stem(q.prefix),
+  };
+}
+
 /** Every word a reader would expect to see highlighted, for snippets. */
 export function highlightWords(q: ParsedQuery): { words: string[]; prefix: string | null } {
   return { words: [...new Set([...q.terms, ...q.phrases.flat()])], prefix: q.prefix };

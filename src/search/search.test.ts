@@ -245,8 +245,12 @@ describe.each(testDialects())('search on %s', (dialect) => {
 
   it('indexes the stories that already exist when the migration runs', async () => {
     const migration = await import('../db/migrations/2026-11-29-003-search.js');
+    // The language column (migration 031) is added to the table 003 makes.
+    const language = await import('../db/migrations/2026-12-07-031-search-language.js');
+    await language.down(db());
     await migration.down(db());
     await migration.up(db());
+    await language.up(db());
     expect(await ids('kaluga')).toEqual(['Kaluga assembly rejects budget']);
     expect(await ids('oresund bridge')).toEqual(['Øresund FC win the league']);
     expect(await ids('diplomacy')).toEqual(['Budget talks resume in the capital']);

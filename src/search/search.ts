@@ -2,7 +2,8 @@ import type { ArticleStatus, Db } from '../db/index.js';
 import type { EngineQuery } from './engine.js';
 import { bodyTextOf, engineFor } from './indexer.js';
 import { isEmptyQuery, type ParsedQuery, parseQuery } from './query.js';
-import { highlightHtml, snippetHtml } from './snippet.js';
+import { highlightStemmer, indexedLanguages, languageCode } from './language.js';
+import { type Highlight, highlightHtml, snippetHtml } from './snippet.js';
 
 /**
  * Search as a plain function, for every face: the public page and API (published stories
@@ -29,6 +30,11 @@ export interface SearchOptions {
   offset?: number;
   /** Match the last word as a prefix (search-as-you-type). Default true. */
   prefixLast?: boolean;
+  /**
+   * Only stories in this language (a BCP 47 tag: an edition's language), searched with its
+   * stemming. Absent: every language in the index, each with its own (language.ts).
+   */
+  language?: string;
   /** Ranking's "now" (the caller's clock: recency is measured from it). */
   now: Date;
 }
@@ -64,6 +70,7 @@ export async function searchArticles(db: Db, opts: SearchOptions): Promise<Searc
   if (isEmptyQuery(query)) return { total: 0, hits: [], query };
   const now = opts.now;
   const engineQuery: EngineQuery = {
+    languages: opts.language ? [languageCode(opts.language)] : await indexedLanguages(db),
     publicAt: opts.publicAt,
     statuses: opts.publicAt === undefined ? opts.statuses : undefined,
     sectionIds: opts.sectionIds,
@@ -102,10 +109,17 @@ export async function searchArticles(db: Db, opts: SearchOptions): Promise<Searc
     .execute();
   const byId = new Map(rows.map((r) => [r.id, r]));
   const words = { words: [...query.terms, ...query.phrases.flat()], prefix: query.prefix };
+  const byLanguage = new Map<string, Highlight>();
   const hits: SearchHit[] = [];
   for (const h of found.hits) {
     const r = byId.get(h.id);
     if (!r) continue;
+    // Highlighting agrees with the stemming the story was found by.
+    let hl = byLanguage.get(h.language);
+    if (!hl) {
+      hl = { ...words, stem: highlightStemmer(h.language) };
+      byLanguage.set(h.language, hl);
+    }
     const body = bodyTextOf(r.body).text;
     hits.push({
       id: r.id,
@@ -119,8 +133,8 @@ export async function searchArticles(db: Db, opts: SearchOptions): Promise<Searc
       leadMediaId: r.lead_media_id,
       publishedAt: r.first_published_at,
       updatedAt: r.updated_at,
-      headlineHtml: highlightHtml(r.headline, words),
-      snippetHtml: snippetHtml(body || r.dek, words),
+      headlineHtml: highlightHtml(r.headline, hl),
+      snippetHtml: snippetHtml(body || r.dek, hl),
     });
   }
   return { total: found.total, hits, query };

@@ -16,6 +16,12 @@ import { foldText } from './fold.js';
 export interface Highlight {
   words: string[];
   prefix: string | null;
+  /**
+   * The story's stemmer (language.ts), for languages stemmed before indexing: a word is
+   * marked when it stems like a query word. Absent (English, unstemmed languages): the
+   * suffix rules below.
+   */
+  stem?: (word: string) => string;
 }
 
 const INFLECTIONS = /^(s|es|ed|d|ing|er|ers|ly|ies|ied|ion|ions|al|ment|ments)?$/;
@@ -31,26 +37,44 @@ function stemOf(word: string): string {
 
 const charFolds = new Map<string, string>();
 
+function foldUnit(ch: string): string {
+  let f = charFolds.get(ch);
+  if (f === undefined) {
+    f = foldText(ch);
+    if (charFolds.size < 10_000) charFolds.set(ch, f);
+  }
+  return f;
+}
+
 /**
- * Lower case and accent-folded, one UTF-16 unit for one: offsets in the result are offsets in
- * the original, so matches found in the folded copy mark the original text.
+ * Lower case and accent-folded, with the way back: `at(i)` is the offset in the original of
+ * the folded text's offset i, so matches found in the folded copy mark the original text.
+ * Most text folds one UTF-16 unit for one, and then offsets are shared; text with marks that
+ * fold to nothing (Arabic harakat, tatweel) or letters that fold to two ("ß") is mapped unit
+ * by unit.
  */
-function foldSameLength(text: string): string {
-  return (
-    text
-      // Without the u flag each UTF-16 unit is replaced alone, so lengths cannot change.
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII
-      .replace(/[^\x00-\x7f]/g, (ch) => {
-        let f = charFolds.get(ch);
-        if (f === undefined) {
-          const folded = foldText(ch);
-          f = folded.length >= 1 ? (folded[0] as string) : ch;
-          if (charFolds.size < 10_000) charFolds.set(ch, f);
-        }
-        return f;
-      })
-      .toLowerCase()
-  );
+function foldMapped(text: string): { folded: string; at: (i: number) => number } {
+  let exact = true;
+  const folded = text
+    // Without the u flag each UTF-16 unit is replaced alone, so lengths cannot change.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII
+    .replace(/[^\x00-\x7f]/g, (ch) => {
+      const f = foldUnit(ch);
+      if (f.length !== 1) exact = false;
+      return f.length >= 1 ? (f[0] as string) : ch;
+    })
+    .toLowerCase();
+  if (exact) return { folded, at: (i) => i };
+  let out = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const f = ch < '\x80' ? ch.toLowerCase() : foldUnit(ch);
+    out += f;
+    for (let k = 0; k < f.length; k++) offsets.push(i);
+  }
+  offsets.push(text.length);
+  return { folded: out, at: (i) => offsets[i] ?? text.length };
 }
 
 interface Hit {
@@ -60,6 +84,7 @@ interface Hit {
 }
 
 function findHits(text: string, h: Highlight): Hit[] {
+  if (h.stem) return findStemmedHits(text, h, h.stem);
   const stems = h.words.map((w) => [w, stemOf(w)] as const);
   const roots = new Set<string>(h.prefix ? [h.prefix] : []);
   for (const [word, stem] of stems) roots.add(stem.length >= 3 ? stem : word);
@@ -76,8 +101,34 @@ function findHits(text: string, h: Highlight): Hit[] {
     return false;
   };
   const hits: Hit[] = [];
-  for (const m of foldSameLength(text).matchAll(pattern)) {
-    if (isHit(m[0])) hits.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, word: m[0] });
+  const { folded, at } = foldMapped(text);
+  for (const m of folded.matchAll(pattern)) {
+    const start = m.index ?? 0;
+    if (isHit(m[0])) hits.push({ start: at(start), end: at(start + m[0].length), word: m[0] });
+  }
+  return hits;
+}
+
+/**
+ * Stemmed languages: every word of the text is a candidate (an Arabic word may carry an
+ * article or a preposition in front of its stem, so no pattern of stems can find them), marked
+ * when it stems like a query word or begins with the prefix being typed, as typed or stemmed.
+ */
+function findStemmedHits(text: string, h: Highlight, stem: (word: string) => string): Hit[] {
+  const wanted = new Set(h.words.flatMap((w) => [w, stem(w)]));
+  const prefixStem = h.prefix ? stem(h.prefix) : null;
+  if (!wanted.size && !h.prefix) return [];
+  const hits: Hit[] = [];
+  const { folded, at } = foldMapped(text);
+  for (const m of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const w = m[0];
+    const s = stem(w);
+    const hit =
+      wanted.has(w) ||
+      wanted.has(s) ||
+      (h.prefix !== null && (w.startsWith(h.prefix) || s.startsWith(prefixStem as string)));
+    const start = m.index ?? 0;
+    if (hit) hits.push({ start: at(start), end: at(start + w.length), word: s });
   }
   return hits;
 }
