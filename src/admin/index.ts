@@ -16,6 +16,7 @@ import { cacheAdminRoutes } from './routes/cache.js';
 import { checkRoutes } from './routes/checks.js';
 import { distributionAdminRoutes } from './routes/distribution.js';
 import { ingestRoutes } from './routes/ingest.js';
+import { editionRoutes } from './routes/editions.js';
 import { entityRoutes } from './routes/entities.js';
 import { liveRoutes } from './routes/live.js';
 import { mediaRoutes } from './routes/media.js';
@@ -72,6 +73,7 @@ export async function adminRoutes(app: FastifyInstance, ctx: Context): Promise<v
       ingestRoutes(router, ctx);
       entityRoutes(router, ctx);
       liveRoutes(router, ctx);
+      editionRoutes(router, ctx);
       router.add({
         method: 'GET',
         url: '/openapi.json',

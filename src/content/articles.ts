@@ -183,6 +183,16 @@ function columns(data: Parsed) {
   };
 }
 
+/** A story belongs to the edition of its section (src/editions): moving it there moves it. */
+async function editionOfSection(tx: Tx, sectionId: number): Promise<number> {
+  const row = await tx
+    .selectFrom('sections')
+    .select('edition_id')
+    .where('id', '=', sectionId)
+    .executeTakeFirst();
+  return row?.edition_id ?? 1;
+}
+
 /** Create an article; a published one gets its permalink now. */
 export async function createArticle(
   db: Db,
@@ -193,7 +203,7 @@ export async function createArticle(
   const now = opts.now;
   return inTransaction(db, async (tx) => {
     await checkReferences(tx, data);
-    const cols = columns(data);
+    const cols = { ...columns(data), edition_id: await editionOfSection(tx, data.sectionId) };
     checkEmbargo(cols, now);
     const firstPublishedAt = isLive(cols.status) ? (input.firstPublishedAt ?? now) : null;
     const path = firstPublishedAt
@@ -248,7 +258,11 @@ export async function updateArticle(
       );
     }
     await checkReferences(tx, data);
-    const cols = columns(data);
+    const cols = { ...columns(data), edition_id: await editionOfSection(tx, data.sectionId) };
+    if (cols.edition_id !== current.edition_id && current.translation_group_id !== null) {
+      // Its translations are linked to it as the story of its edition: a move would break that.
+      throw new ContentError('sectionId: a translated story stays in its edition', 409, 'sectionId');
+    }
     // Once a story has an address, a new headline must not move it: readers, links and
     // search engines know it. Only a slug sent on purpose does (the old address redirects).
     if (data.slug === undefined && current.path !== null) cols.slug = current.slug;

@@ -13,12 +13,15 @@ async function permalinkFor(
   timeZone: string,
   self?: { id: number; path: string | null },
 ) {
+  // An edition's section paths start with its prefix (`es/mundo`), so its stories' do too;
+  // the date is the local date in the edition's time zone when it has its own.
   const section = await tx
     .selectFrom('sections')
-    .select('path')
-    .where('id', '=', sectionId)
+    .leftJoin('editions', 'editions.id', 'sections.edition_id')
+    .select(['sections.path', 'editions.time_zone'])
+    .where('sections.id', '=', sectionId)
     .executeTakeFirstOrThrow();
-  const { year, month, day } = dateInZone(publishedAt, timeZone);
+  const { year, month, day } = dateInZone(publishedAt, section.time_zone ?? timeZone);
   const base = `/${section.path}/${year}/${month}/${day}/${slug}`;
   // Two stories with one slug on one day in one section: the later one gets a suffix.
   for (let n = 1; ; n++) {

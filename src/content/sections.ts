@@ -124,6 +124,23 @@ export interface NewSection {
   description?: string;
   parentId?: number | null;
   position?: number;
+  /** Its edition (src/editions); the default edition (1) unless given. */
+  editionId?: number;
+}
+
+/**
+ * A top-level section's path: its slug, after its edition's prefix when the edition has one
+ * (`es/mundo`), so section fronts, permalinks and every root-relative link carry the prefix
+ * with no other code knowing about editions.
+ */
+async function rootPath(db: Db, editionId: number, slug: string): Promise<string> {
+  const edition = await db
+    .selectFrom('editions')
+    .select(['path_prefix', 'is_default'])
+    .where('id', '=', editionId)
+    .executeTakeFirst();
+  if (!edition) throw new ContentError(`editionId: edition ${editionId} does not exist`, 400, 'editionId');
+  return edition.path_prefix && edition.is_default === 0 ? `${edition.path_prefix}/${slug}` : slug;
 }
 
 /** Create a section under an optional parent; its path is derived from the parent's. */
@@ -146,7 +163,11 @@ async function insertSection(db: Db, input: NewSection, now: string): Promise<Se
   if (input.parentId != null && !parent) {
     throw new ContentError(`parentId: section ${input.parentId} does not exist`, 400, 'parentId');
   }
-  const path = parent ? `${parent.path}/${input.slug}` : input.slug;
+  const editionId = parent ? parent.edition_id : (input.editionId ?? 1);
+  if (parent && input.editionId !== undefined && input.editionId !== parent.edition_id) {
+    throw new ContentError("editionId: a sub-section is in its parent's edition", 400, 'editionId');
+  }
+  const path = parent ? `${parent.path}/${input.slug}` : await rootPath(db, editionId, input.slug);
   if (await db.selectFrom('sections').select('id').where('path', '=', path).executeTakeFirst()) {
     throw new ContentError(`slug: /${path} is already a section`, 409, 'slug');
   }
@@ -162,6 +183,7 @@ async function insertSection(db: Db, input: NewSection, now: string): Promise<Se
       description: input.description ?? '',
       position: input.position ?? 0,
       path,
+      edition_id: editionId,
       created_at: now,
       updated_at: now,
     })
@@ -225,8 +247,11 @@ export async function updateSection(
     }
     const slug = patch.slug ?? current.slug;
     checkSlug(slug, parentId);
-    const parentPath = parentId === null ? null : (tree.byId.get(parentId)?.path ?? null);
-    const path = parentPath ? `${parentPath}/${slug}` : slug;
+    const parent = parentId === null ? undefined : tree.byId.get(parentId);
+    if (parent && parent.edition_id !== current.edition_id) {
+      throw new ContentError("parentId: a section stays in its edition's tree", 409, 'parentId');
+    }
+    const path = parent ? `${parent.path}/${slug}` : await rootPath(tx, current.edition_id, slug);
     if (path !== current.path && tree.byPath.has(path)) {
       throw new ContentError(`slug: /${path} is already a section`, 409, 'slug');
     }

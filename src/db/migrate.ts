@@ -26,6 +26,7 @@ import * as m021 from './migrations/2026-12-06-021-fronts.js';
 import * as m023 from './migrations/2026-12-06-023-ingest.js';
 import * as m028 from './migrations/2026-12-06-028-live.js';
 import * as m029 from './migrations/2026-12-06-029-entities.js';
+import * as m030 from './migrations/2026-12-07-030-editions.js';
 import * as m031 from './migrations/2026-12-07-031-search-language.js';
 
 /**
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-023-ingest': m023,
   '2026-12-06-028-live': m028,
   '2026-12-06-029-entities': m029,
+  '2026-12-07-030-editions': m030,
   '2026-12-07-031-search-language': m031,
 };
 

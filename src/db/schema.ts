@@ -20,6 +20,8 @@ export interface SectionsTable {
   path: string;
   created_at: string;
   updated_at: string;
+  /** The edition whose tree it is in (src/editions); a prefixed edition's paths start with it. */
+  edition_id: Generated<number>;
 }
 
 export interface AuthorsTable {
@@ -95,6 +97,10 @@ export interface ArticlesTable {
   embargo_until: string | null;
   /** Soft delete: restorable for 30 days, hidden everywhere meanwhile. */
   deleted_at: string | null;
+  /** The edition the story belongs to (src/editions); 1, the default edition, unless set. */
+  edition_id: Generated<number>;
+  /** Its translation group: the id of the group's source story; null without translations. */
+  translation_group_id: number | null;
 }
 
 export interface ArticleAuthorsTable {
@@ -767,3 +773,28 @@ export interface Database {
 }
 export type EntityRow = Selectable<EntitiesTable>;
 export type ArticleEntityRow = Selectable<ArticleEntitiesTable>;
+
+/**
+ * An edition (src/editions): one language of the newsroom at its own address. NULL name,
+ * language or time zone: as configured (the default edition of a site that predates editions).
+ */
+export interface EditionsTable {
+  id: Generated<number>;
+  code: string;
+  language: string | null;
+  name: string | null;
+  time_zone: string | null;
+  /** `es` for `/es/…` on the primary host; null for the default edition or a host edition. */
+  path_prefix: string | null;
+  /** A host of its own (`es.example.com`); null for a prefixed or the default edition. */
+  host: string | null;
+  is_default: number;
+  position: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Database {
+  editions: EditionsTable;
+}
+export type EditionRow = Selectable<EditionsTable>;

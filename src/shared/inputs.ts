@@ -23,8 +23,10 @@ export const sectionInput = z.object({
   description: multiLine().trim().max(2000).default(''),
   parentId: rowId.nullable().default(null),
   position: z.number().int().min(0).max(100_000).default(0),
+  /** The edition whose tree it joins (src/editions); a sub-section joins its parent's. */
+  editionId: rowId.optional(),
 });
-export const sectionPatch = sectionInput.partial();
+export const sectionPatch = sectionInput.omit({ editionId: true }).partial();
 /** The children of one parent in their new order (every child listed once). */
 export const sectionOrder = z.object({ parentId: rowId.nullable(), ids: z.array(rowId).min(1).max(1000) });
 export type SectionInput = z.input<typeof sectionInput>;

@@ -1,0 +1,89 @@
+import type { Config } from '../config.js';
+import type { EditionRow } from '../db/index.js';
+
+/**
+ * An edition as every face uses it: one language of the newsroom at one address. Built from
+ * its row with the site's configuration filling what the row leaves NULL (the default edition
+ * of a newsroom that predates editions keeps SITE_NAME, SITE_LANGUAGE and SITE_TIMEZONE).
+ */
+export interface Edition {
+  id: number;
+  code: string;
+  /** BCP 47 ("es", "ar", "pt-BR"). */
+  language: string;
+  direction: 'ltr' | 'rtl';
+  name: string;
+  timeZone: string;
+  /** `es` for `/es/…` on the primary host; null for the default edition or one on its own host. */
+  prefix: string | null;
+  /** Lowercase host name without port; null when addressed by prefix (or the default). */
+  host: string | null;
+  isDefault: boolean;
+  position: number;
+  /** Root-relative address of its home page: `/` or `/es`. */
+  home: string;
+}
+
+/** The scripts written right to left, by primary language subtag. */
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
+
+/** Right to left for Arabic, Persian, Hebrew, Urdu … (and any language tagged with an RTL script). */
+export function directionOf(language: string): 'ltr' | 'rtl' {
+  const [primary, ...rest] = language.toLowerCase().split('-');
+  if (rest.some((s) => s === 'arab' || s === 'hebr' || s === 'thaa' || s === 'syrc')) return 'rtl';
+  if (rest.some((s) => s.length === 4)) return 'ltr'; // an explicit Latin/Cyrillic … script
+  return RTL_LANGUAGES.has(primary ?? '') ? 'rtl' : 'ltr';
+}
+
+export function editionOf(row: EditionRow, site: Config['site']): Edition {
+  const language = row.language ?? site.language;
+  const prefix = row.is_default ? null : row.path_prefix;
+  return {
+    id: row.id,
+    code: row.code,
+    language,
+    direction: directionOf(language),
+    name: row.name ?? site.name,
+    timeZone: row.time_zone ?? site.timeZone,
+    prefix,
+    host: row.host,
+    isDefault: row.is_default === 1,
+    position: row.position,
+    home: prefix ? `/${prefix}` : '/',
+  };
+}
+
+/** A path inside an edition: `/search` → `/es/search` for a prefixed edition. */
+export function editionPath(edition: Pick<Edition, 'prefix'>, path: string): string {
+  if (!edition.prefix) return path;
+  return path === '/' ? `/${edition.prefix}` : `/${edition.prefix}${path}`;
+}
+
+/**
+ * The edition a request is for: its host first (an edition on a host of its own), then the
+ * first path segment (a prefix such as `/es/`), else the default. Pure: the caller passes the
+ * cached list (editions/store.ts), so resolution costs no query.
+ */
+export function resolveEdition(
+  editions: readonly Edition[],
+  host: string | undefined,
+  path: string,
+): Edition {
+  const name = host?.toLowerCase().replace(/:\d+$/, '');
+  if (name) {
+    const byHost = editions.find((e) => e.host === name);
+    if (byHost) return byHost;
+  }
+  const first = /^\/([a-z][a-z0-9-]*)(?:\/|$)/.exec(path)?.[1];
+  if (first) {
+    const byPrefix = editions.find((e) => e.prefix === first);
+    if (byPrefix) return byPrefix;
+  }
+  return defaultEdition(editions);
+}
+
+export function defaultEdition(editions: readonly Edition[]): Edition {
+  const found = editions.find((e) => e.isDefault) ?? editions[0];
+  if (!found) throw new Error('no default edition: migration 030 creates it');
+  return found;
+}
