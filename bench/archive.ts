@@ -22,7 +22,16 @@ function sentence(seed: number, n: number): string {
   return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
 }
 
-export async function generateArchive(ctx: Context, dir: string, stories: number): Promise<void> {
+/**
+ * `oldestFirst`: ids follow publication, as in a newsroom's own database (bench/related.ts);
+ * by default the newest story comes first.
+ */
+export async function generateArchive(
+  ctx: Context,
+  dir: string,
+  stories: number,
+  { oldestFirst = false } = {},
+): Promise<void> {
   const db = ctx.db;
   const at = '2026-01-01T00:00:00.000Z';
   const sectionIds: { id: number; path: string }[] = [];
@@ -102,7 +111,7 @@ export async function generateArchive(ctx: Context, dir: string, stories: number
     for (let base = 0; base < stories; base += CHUNK) {
       const rows = [];
       for (let i = base; i < Math.min(stories, base + CHUNK); i++) {
-        const published = new Date(start - i * 37 * 60_000).toISOString();
+        const published = new Date(start - (oldestFirst ? stories - 1 - i : i) * 37 * 60_000).toISOString();
         const section = sectionIds[i % sectionIds.length]!;
         const slug = `story-${i}`;
         const { year, month, day } = dateInZone(published, ctx.config.site.timeZone);

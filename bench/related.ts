@@ -1,8 +1,8 @@
 /**
  * `npm run bench:related`: related stories (knowledge/related.ts) on a generated archive of
- * STORIES stories (default 200,000) in a fresh SQLite database. Each story has 4 confirmed
- * entities drawn from 5,000 with a Zipf-like spread (a few on tens of thousands of stories, most
- * on a handful), bulk-inserted; the words are not what we measure. Prints the median, p95 and
+ * STORIES stories (default 200,000; bench/archive.ts, oldest first) in a fresh SQLite database.
+ * Each story has 4 confirmed entities drawn from 5,000 with a Zipf-like spread (a few on tens of
+ * thousands of stories, most on a handful), bulk-inserted; the words are not what we measure. Prints the median, p95 and
  * worst time of `relatedStories` over SAMPLES stories taken across the archive.
  */
 import fs from 'node:fs';
@@ -11,6 +11,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.js';
 import { createContext } from '../src/context.js';
 import { relatedStories } from '../src/knowledge/index.js';
+import { generateArchive } from './archive.js';
 
 const STORIES = Number(process.env.STORIES ?? 200_000);
 const ENTITIES = 5_000;
@@ -49,20 +50,7 @@ async function main() {
   const random = seeded(42);
   const at = '2026-01-01T00:00:00.000Z';
   let t = performance.now();
-  const section = await db
-    .insertInto('sections')
-    .values({
-      parent_id: null,
-      slug: 'news',
-      name: 'News',
-      description: '',
-      position: 0,
-      path: 'news',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  await generateArchive(ctx, dir, STORIES, { oldestFirst: true });
   const entityIds: number[] = [];
   await db.transaction().execute(async (tx) => {
     for (let base = 0; base < ENTITIES; base += 500) {
@@ -81,37 +69,10 @@ async function main() {
         ...(await tx.insertInto('entities').values(rows).returning('id').execute()).map((r) => r.id),
       );
     }
-    const start = Date.parse('2026-12-01T00:00:00.000Z');
+    const ids = (await tx.selectFrom('articles').select('id').orderBy('id').execute()).map((r) => r.id);
     const CHUNK = 500;
-    for (let base = 0; base < STORIES; base += CHUNK) {
-      const rows = [];
-      for (let i = base; i < Math.min(STORIES, base + CHUNK); i++) {
-        // Oldest first, as an archive grows: ids and link ids follow publication.
-        const published = new Date(start - (STORIES - i) * 7 * 60_000).toISOString();
-        rows.push({
-          slug: `story-${i}`,
-          headline: `Story ${i}`,
-          dek: '',
-          body: '{"type":"doc","content":[]}',
-          section_id: section.id,
-          lead_media_id: null,
-          lead_caption: '',
-          lead_credit: '',
-          lead_file_photo: 0,
-          status: 'published' as const,
-          publish_at: null,
-          first_published_at: published,
-          created_at: published,
-          updated_at: published,
-          version: 1,
-          seo_title: null,
-          seo_description: null,
-          dateline: null,
-          path: `/news/2026/01/01/story-${i}`,
-        });
-      }
-      const ids = await tx.insertInto('articles').values(rows).returning('id').execute();
-      const links = ids.flatMap(({ id }) => {
+    for (let base = 0; base < ids.length; base += CHUNK) {
+      const links = ids.slice(base, base + CHUNK).flatMap((id) => {
         const picked = new Set<number>();
         while (picked.size < PER_STORY) picked.add(entityIds[zipf(random)]!);
         return [...picked].map((entityId) => ({
