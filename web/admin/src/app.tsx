@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, setCsrfToken, siteSetting } from './api/client.js';
 import { signOut as endSession, getSession, type User } from './api/session.js';
 import { ShortcutSheet } from './components/shortcut-sheet.js';
+import { t } from './i18n/index.js';
 import { BASE, go, navigate, onLinkClick, useLocation } from './router.js';
 import { navRoutes, screenFor } from './routes.js';
 import { SignIn } from './screens/sign-in.js';
@@ -21,9 +22,9 @@ function focusStorySearch(triesLeft = 30) {
  */
 function useScreenTitle(state: Auth['state']) {
   useEffect(() => {
-    const app = `${siteSetting('site-name') || 'Masthead'} Newsroom`;
+    const app = t('app.name', { site: siteSetting('site-name') || 'Masthead' });
     if (state !== 'in') {
-      document.title = state === 'down' ? `Server not answering · ${app}` : `Sign in · ${app}`;
+      document.title = `${t(state === 'down' ? 'app.down.tab' : 'signIn.tab')} · ${app}`;
       return;
     }
     const content = document.getElementById('content');
@@ -160,16 +161,14 @@ export function App() {
     navigate('/');
   }
 
-  if (auth.state === 'loading') return <p className="loading">Loading the newsroom…</p>;
+  if (auth.state === 'loading') return <p className="loading">{t('app.loading')}</p>;
   if (auth.state === 'down') {
     return (
       <main className="narrow">
-        <h1>The newsroom server does not answer</h1>
-        <p>
-          Check your connection; this page tries again by itself. Anything you wrote is kept on this device.
-        </p>
+        <h1>{t('app.down.title')}</h1>
+        <p>{t('app.down.text')}</p>
         <button type="button" onClick={() => void check()}>
-          Try again
+          {t('app.down.retry')}
         </button>
       </main>
     );
@@ -194,10 +193,10 @@ export function App() {
     },
   }) ?? (
     <main className="narrow">
-      <h1>Not found</h1>
+      <h1>{t('app.notFound.title')}</h1>
       <p>
         <a href={`${BASE}/`} onClick={onLinkClick}>
-          Back to the desk
+          {t('app.notFound.back')}
         </a>
       </p>
     </main>
@@ -206,11 +205,11 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#content">
-        Skip to content
+        {t('app.skip')}
       </a>
       <header className="top">
         <a className="brand" href={`${BASE}/`} onClick={onLinkClick}>
-          {siteSetting('site-name') || 'Masthead'} · Newsroom
+          {t('app.brand', { site: siteSetting('site-name') || 'Masthead' })}
         </a>
         <button
           type="button"
@@ -219,9 +218,9 @@ export function App() {
           aria-controls="main-nav"
           onClick={() => setMenuOpen((o) => !o)}
         >
-          Menu
+          {t('app.menu')}
         </button>
-        <nav id="main-nav" aria-label="Main" className={menuOpen ? 'open' : undefined}>
+        <nav id="main-nav" aria-label={t('app.nav.label')} className={menuOpen ? 'open' : undefined}>
           {navRoutes(user).map((r) => (
             <a
               key={r.path}
@@ -233,22 +232,22 @@ export function App() {
             </a>
           ))}
           <a className="button primary" href={`${BASE}/stories/new`} onClick={onLinkClick}>
-            New story
+            {t('app.newStory')}
           </a>
         </nav>
         <div className="who">
           <a
             href={`${BASE}/account`}
             onClick={onLinkClick}
-            title={`${user.email}: your account and password`}
+            title={t('app.account.title', { email: user.email })}
           >
             {user.name} <small>({user.role})</small>
           </a>
           <button type="button" onClick={openHelp} aria-keyshortcuts="?">
-            Shortcuts
+            {t('app.shortcuts')}
           </button>
           <button type="button" onClick={() => void signOut()}>
-            Sign out
+            {t('app.signOut')}
           </button>
         </div>
       </header>

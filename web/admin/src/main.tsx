@@ -3,7 +3,9 @@ import { createRoot } from 'react-dom/client';
 import './styles.css';
 import { App } from './app.js';
 import { newQueryClient } from './api/query.js';
+import { applyLocale } from './i18n/index.js';
 
+applyLocale();
 const queries = newQueryClient();
 const root = document.getElementById('root');
 if (root)

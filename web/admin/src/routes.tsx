@@ -6,6 +6,7 @@
 import type { ReactNode } from 'react';
 import type { User } from './api/session.js';
 import { NotAllowed } from './components/manage.js';
+import { t } from './i18n/index.js';
 import { type Action, mayEver } from './permissions.js';
 import { Account } from './screens/account.js';
 import { Alerts } from './screens/alerts.js';
@@ -40,62 +41,62 @@ export interface Route {
   action?: Action;
   /** What "Not available" says the role may not manage. */
   what?: string;
-  /** The navigation's label; routes without one are not in the navigation. */
+  /** The navigation's label (in the app's language); routes without one are not in the navigation. */
   nav?: string;
 }
 
 export const ROUTES: Route[] = [
-  { path: '/', nav: 'Desk', screen: ({ user }) => <Desk user={user} /> },
-  { path: '/stories', nav: 'Stories', screen: ({ user }) => <Stories user={user} /> },
-  { path: '/media', nav: 'Media', screen: ({ user }) => <MediaScreen user={user} /> },
-  { path: '/audience', nav: 'Most read', screen: () => <Audience /> },
+  { path: '/', nav: t('nav.desk'), screen: ({ user }) => <Desk user={user} /> },
+  { path: '/stories', nav: t('nav.stories'), screen: ({ user }) => <Stories user={user} /> },
+  { path: '/media', nav: t('nav.media'), screen: ({ user }) => <MediaScreen user={user} /> },
+  { path: '/audience', nav: t('nav.audience'), screen: () => <Audience /> },
   {
     path: '/fronts',
-    nav: 'Fronts',
+    nav: t('nav.fronts'),
     action: 'front.edit',
     what: 'fronts',
     screen: () => <Fronts />,
   },
-  { path: '/ingest', nav: 'Wire', action: 'ingest.use', what: 'the wire', screen: () => <Ingest /> },
+  { path: '/ingest', nav: t('nav.wire'), action: 'ingest.use', what: 'the wire', screen: () => <Ingest /> },
   {
     path: '/alerts',
-    nav: 'Breaking news',
+    nav: t('nav.alerts'),
     action: 'alert.raise',
     what: 'breaking-news alerts',
     screen: () => <Alerts />,
   },
   {
     path: '/sections',
-    nav: 'Sections',
+    nav: t('nav.sections'),
     action: 'taxonomy.manage',
     what: 'sections',
     screen: () => <Sections />,
   },
-  { path: '/tags', nav: 'Tags', action: 'taxonomy.manage', what: 'tags', screen: () => <Tags /> },
+  { path: '/tags', nav: t('nav.tags'), action: 'taxonomy.manage', what: 'tags', screen: () => <Tags /> },
   {
     path: '/authors',
-    nav: 'Authors',
+    nav: t('nav.authors'),
     action: 'taxonomy.manage',
     what: 'bylines',
     screen: () => <Authors />,
   },
   {
     path: '/users',
-    nav: 'Users',
+    nav: t('nav.users'),
     action: 'user.manage',
     what: 'users',
     screen: ({ user }) => <Users user={user} />,
   },
   {
     path: '/mirrors',
-    nav: 'Mirrors',
+    nav: t('nav.mirrors'),
     action: 'settings.manage',
     what: 'mirrors',
     screen: () => <Mirrors />,
   },
   {
     path: '/imports',
-    nav: 'Imports',
+    nav: t('nav.imports'),
     action: 'settings.manage',
     what: 'imports',
     screen: () => <Imports />,

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { t } from '../i18n/index.js';
 import { SHORTCUTS, type Shortcut } from '../shortcuts.js';
 import './shortcut-sheet.css';
 
@@ -12,7 +13,7 @@ function Sequence({ keys }: { keys: string[] }) {
       <kbd>{first}</kbd>
       {rest.length > 0 && (
         <>
-          {' then '}
+          {` ${t('shortcuts.then')} `}
           <Sequence keys={rest} />
         </>
       )}
@@ -68,13 +69,13 @@ export function ShortcutSheet({ onClose }: { onClose: () => void }) {
   return (
     <dialog ref={ref} className="shortcut-sheet" aria-labelledby={`${id}-title`} onClose={onClose}>
       <div className="shortcut-sheet-head">
-        <h2 id={`${id}-title`}>Keyboard shortcuts</h2>
+        <h2 id={`${id}-title`}>{t('shortcuts.title')}</h2>
         <button type="button" onClick={() => ref.current?.close()}>
-          Close
+          {t('shortcuts.close')}
         </button>
       </div>
-      {group('app', 'Anywhere outside a text field')}
-      {group('editor', 'While writing a story')}
+      {group('app', t('shortcuts.app'))}
+      {group('editor', t('shortcuts.editor'))}
     </dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { signIn, type User } from '../api/session.js';
+import { t } from '../i18n/index.js';
 import './sign-in.css';
 
 export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) => void }) {
@@ -23,9 +24,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) 
       setError(
         err instanceof ApiError
           ? err.status === 401
-            ? 'Wrong email or password.'
+            ? t('signIn.wrong')
             : err.message
-          : 'Could not reach the server.',
+          : t('signIn.unreachable'),
       );
     } finally {
       setBusy(false);
@@ -34,14 +35,14 @@ export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) 
 
   return (
     <main className="narrow sign-in">
-      <h1>Sign in to the newsroom</h1>
+      <h1>{t('signIn.title')}</h1>
       <form onSubmit={(e) => void submit(e)}>
         <label>
-          Email
+          {t('signIn.email')}
           <input ref={email} name="email" type="email" autoComplete="username" required />
         </label>
         <label>
-          Password
+          {t('signIn.password')}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
         {error && (
@@ -50,7 +51,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (user: User, csrf: string) 
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Signing in…' : 'Sign in'}
+          {busy ? t('signIn.busy') : t('signIn.submit')}
         </button>
       </form>
     </main>

@@ -1,0 +1,45 @@
+/** The app's catalogues: every message parses, and no catalogue has keys or arguments English lacks. */
+import { IntlMessageFormat } from 'intl-messageformat';
+import { describe, expect, it } from 'vitest';
+import { en } from './en.js';
+import { CATALOGUES, pickLocale, t } from './index.js';
+
+/** The argument names of an ICU message (`{site}`, `{n, plural, …}`). */
+function argumentsOf(message: string, lang: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: unknown[]) => {
+    for (const n of nodes as {
+      type: number;
+      value?: string;
+      options?: Record<string, { value: unknown[] }>;
+    }[]) {
+      if (n.type !== 0 && n.type !== 7 && n.value) names.add(n.value);
+      for (const o of Object.values(n.options ?? {})) walk(o.value);
+    }
+  };
+  walk(new IntlMessageFormat(message, lang).getAst());
+  return [...names].sort();
+}
+
+describe('the newsroom app catalogues', () => {
+  it('parse, and use only the keys and arguments of the English one', () => {
+    for (const [lang, catalogue] of Object.entries(CATALOGUES)) {
+      for (const [key, message] of Object.entries(catalogue)) {
+        expect(Object.keys(en), `${lang}: ${key} is not an English key`).toContain(key);
+        expect(argumentsOf(message as string, lang), `${lang}: ${key}`).toEqual(
+          argumentsOf(en[key as keyof typeof en], 'en'),
+        );
+      }
+    }
+  });
+
+  it('fills in arguments', () => {
+    expect(t('app.brand', { site: 'Masthead News' })).toBe('Masthead News · Newsroom');
+  });
+
+  it('picks the first preferred language it has, by language, else English', () => {
+    expect(pickLocale(['fr-CA', 'en-GB'], ['en', 'fr'])).toBe('fr');
+    expect(pickLocale(['de-DE'], ['en', 'fr'])).toBe('en');
+    expect(pickLocale([], ['en'])).toBe('en');
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The newsroom app's words in English: the reference catalogue. Messages are ICU MessageFormat
+ * (`{name}` arguments, `{n, plural, one {…} other {…}}`), read by intl-messageformat, the library
+ * the public site's catalogues use too. Another language is a file like this one with the same
+ * keys (any it lacks fall back to English), registered in ./index.ts.
+ */
+export const en = {
+  'app.name': '{site} Newsroom',
+  'app.brand': '{site} · Newsroom',
+  'app.loading': 'Loading the newsroom…',
+  'app.down.title': 'The newsroom server does not answer',
+  'app.down.text':
+    'Check your connection; this page tries again by itself. Anything you wrote is kept on this device.',
+  'app.down.retry': 'Try again',
+  'app.down.tab': 'Server not answering',
+  'app.notFound.title': 'Not found',
+  'app.notFound.back': 'Back to the desk',
+  'app.skip': 'Skip to content',
+  'app.menu': 'Menu',
+  'app.nav.label': 'Main',
+  'app.newStory': 'New story',
+  'app.account.title': '{email}: your account and password',
+  'app.shortcuts': 'Shortcuts',
+  'app.signOut': 'Sign out',
+
+  'nav.desk': 'Desk',
+  'nav.stories': 'Stories',
+  'nav.media': 'Media',
+  'nav.audience': 'Most read',
+  'nav.fronts': 'Fronts',
+  'nav.wire': 'Wire',
+  'nav.alerts': 'Breaking news',
+  'nav.sections': 'Sections',
+  'nav.tags': 'Tags',
+  'nav.authors': 'Authors',
+  'nav.users': 'Users',
+  'nav.mirrors': 'Mirrors',
+  'nav.imports': 'Imports',
+
+  'signIn.tab': 'Sign in',
+  'signIn.title': 'Sign in to the newsroom',
+  'signIn.email': 'Email',
+  'signIn.password': 'Password',
+  'signIn.submit': 'Sign in',
+  'signIn.busy': 'Signing in…',
+  'signIn.wrong': 'Wrong email or password.',
+  'signIn.unreachable': 'Could not reach the server.',
+
+  'shortcuts.title': 'Keyboard shortcuts',
+  'shortcuts.close': 'Close',
+  'shortcuts.app': 'Anywhere outside a text field',
+  'shortcuts.editor': 'While writing a story',
+  'shortcuts.then': 'then',
+} as const;
+
+export type MessageKey = keyof typeof en;
