@@ -219,6 +219,100 @@ describe.each(testDialects())('entities in the newsroom API on %s', (dialect) =>
       (await call(env.app, editor, 'POST', `/entities/${old.id}/merge`, { into: old.id })).statusCode,
     ).toBe(400);
   });
+  it('splits an entity: the aliases and story links named move to a new one, with history on both', async () => {
+    const editor = s('editor');
+    const at = env.ctx.now().toISOString();
+    const georgia = (
+      await call(env.app, editor, 'POST', '/entities', {
+        type: 'place',
+        name: 'Georgia',
+        aliases: [{ alias: 'Sakartvelo' }, { alias: 'Peach State' }],
+      })
+    ).json();
+    const stories: number[] = [];
+    for (const text of [
+      'Georgia held elections in Tbilisi.',
+      'Georgia, the Peach State, voted in Atlanta.',
+    ]) {
+      const story = await createArticle(
+        env.ctx.db,
+        { headline: 'Vote', body: paragraphs(text), sectionId: fx.sections.world, status: 'draft' },
+        { now: at, timeZone: 'UTC', createdBy: users.editor },
+      );
+      await extractStory(env.ctx.db, story.id, at, { recognise: noNlp });
+      const link = (await call(env.app, editor, 'GET', `/articles/${story.id}/entities`))
+        .json()
+        .entities.find((e: { entityId: number }) => e.entityId === georgia.id);
+      await call(env.app, editor, 'POST', `/articles/${story.id}/entities/${link.id}/confirm`);
+      stories.push(story.id);
+    }
+    const split = (body: unknown, who = editor) =>
+      call(env.app, who, 'POST', `/entities/${georgia.id}/split`, body);
+    const count = async () =>
+      Number(
+        (
+          await env.ctx.db
+            .selectFrom('entities')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const good = { name: 'Georgia (US state)', aliases: ['peach state'], articleIds: [stories[1]] };
+    expect((await split(good, s('author'))).statusCode).toBe(403);
+    for (const bad of [
+      { name: 'Georgia (US state)' },
+      { ...good, aliases: ['Atlantis'] },
+      { ...good, aliases: ['Georgia'] },
+      { ...good, articleIds: [authorsStory.id] },
+      { ...good, articleIds: ['x'] },
+      { ...good, extra: true },
+      { ...good, name: '' },
+    ]) {
+      const res = await split(bad);
+      expect(res.statusCode, JSON.stringify(bad)).toBe(400);
+    }
+    expect(await count()).toBe(before);
+
+    const done = await split(good);
+    expect(done.statusCode).toBe(201);
+    const { from, into } = done.json();
+    expect(into).toMatchObject({ name: 'Georgia (US state)', type: 'place' });
+    expect(into.aliases.map((a: { alias: string }) => a.alias)).toEqual([
+      'Georgia (US state)',
+      'Peach State',
+    ]);
+    expect(from.aliases.map((a: { alias: string }) => a.alias)).toEqual(['Georgia', 'Sakartvelo']);
+    const linkOf = async (articleId: number) =>
+      (await call(env.app, editor, 'GET', `/articles/${articleId}/entities`)).json().entities[0];
+    expect(await linkOf(stories[1]!)).toMatchObject({
+      entityId: into.id,
+      name: 'Georgia (US state)',
+      state: 'confirmed',
+    });
+    expect(await linkOf(stories[0]!)).toMatchObject({ entityId: georgia.id, state: 'confirmed' });
+
+    // History: the split on both entities, with what moved and who did it.
+    for (const id of [georgia.id, into.id]) {
+      const history = (await call(env.app, editor, 'GET', `/entities/${id}/history`)).json().history;
+      expect(history).toEqual([
+        expect.objectContaining({
+          action: 'entity.split',
+          by: 'editor@example.com',
+          from: georgia.id,
+          into: into.id,
+          aliases: ['Peach State'],
+          articleIds: [stories[1]],
+        }),
+      ]);
+    }
+    // A merge is history too.
+    await call(env.app, editor, 'POST', `/entities/${into.id}/merge`, { into: georgia.id });
+    const after = (await call(env.app, editor, 'GET', `/entities/${georgia.id}/history`)).json().history;
+    expect(after.map((h: { action: string }) => h.action)).toEqual(['entity.split', 'entity.merge']);
+    expect((await call(env.app, editor, 'GET', '/entities/999999/history')).statusCode).toBe(404);
+  });
+
   it('shows confirmed entities in the Content API, and a decision refreshes its cached answer', async () => {
     const live = await fx.publish(
       { headline: 'NATO in Vilnius', body: paragraphs('NATO met in Vilnius.') },

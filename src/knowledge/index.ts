@@ -14,11 +14,15 @@ export { normaliseName } from './normalise.js';
 export {
   createEntity,
   type Entity,
+  type EntityActor,
+  entityHistory,
+  type EntitySplit,
   type EntityInput,
   type EntityPatch,
   getEntity,
   listEntities,
   mergeEntities,
+  splitEntity,
   updateEntity,
 } from './registry.js';
 export { RelatedIndex, relatedStories } from './related.js';

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { audit } from '../accounts/index.js';
 import { type Db, type EntityRow, type EntityType, inTransaction } from '../db/index.js';
 import { conflict, invalidInput, notFound } from '../errors.js';
 import { slugify } from '../shared/slug.js';
@@ -170,7 +171,13 @@ const STATE_RANK = { confirmed: 2, rejected: 1, suggested: 0 } as const;
  * links both, the stronger decision wins: confirmed, then rejected, then a suggestion), and the
  * old entity stays as a row pointing at the new one, so its id still resolves.
  */
-export async function mergeEntities(db: Db, fromId: number, intoId: number, now: string): Promise<Entity> {
+export async function mergeEntities(
+  db: Db,
+  fromId: number,
+  intoId: number,
+  now: string,
+  by?: EntityActor,
+): Promise<Entity> {
   if (fromId === intoId) throw invalidInput('an entity cannot be merged into itself', 'into');
   await inTransaction(db, async (tx) => {
     const [from, into] = await Promise.all(
@@ -232,8 +239,143 @@ export async function mergeEntities(db: Db, fromId: number, intoId: number, now:
       .where('id', '=', fromId)
       .execute();
     await tx.updateTable('entities').set({ updated_at: now }).where('id', '=', intoId).execute();
+    if (by) {
+      const details = { from: fromId, into: intoId, aliases: aliases.length + 1, links: links.length };
+      for (const id of [fromId, intoId])
+        await audit(tx, { actor: by, action: 'entity.merge', subject: { type: 'entity', id }, details }, now);
+    }
   });
   return getEntity(db, intoId);
+}
+
+/** Who changed the registry, for its history (the audit log). */
+export interface EntityActor {
+  id: number | null;
+  label: string;
+}
+
+export interface EntitySplit {
+  /** The new entity's name (one of its aliases from the start); type etc. default to the old one's type. */
+  name: string;
+  type?: EntityType;
+  description?: string;
+  wikidataQid?: string | null;
+  /** Aliases of the old entity that name the new one instead (not the old one's own name). */
+  aliases: string[];
+  /** Stories whose link to the old entity (whatever its state) is about the new one. */
+  articleIds: number[];
+}
+
+/**
+ * The reverse of a merge: a new entity takes some of an entity's aliases and some of its story
+ * links ("Georgia" the country and the US state were one entity). Both are announced like a
+ * merge, and the history (the audit log) records what moved, on both entities. Every alias and
+ * story named must belong to the old entity; otherwise nothing changes (400).
+ */
+export async function splitEntity(
+  db: Db,
+  fromId: number,
+  split: EntitySplit,
+  now: string,
+  by: EntityActor,
+): Promise<{ from: Entity; into: Entity }> {
+  const intoId = await inTransaction(db, async (tx) => {
+    const from = await tx.selectFrom('entities').selectAll().where('id', '=', fromId).executeTakeFirst();
+    if (!from) throw notFound(`no entity ${fromId}`);
+    if (from.merged_into !== null) throw conflict(`entity ${fromId} was merged into ${from.merged_into}`);
+    if (split.aliases.length === 0 && split.articleIds.length === 0)
+      throw invalidInput('name the aliases or the stories that move to the new entity', 'aliases');
+    const own = await tx
+      .selectFrom('entity_aliases')
+      .select(['alias', 'normalised', 'language'])
+      .where('entity_id', '=', fromId)
+      .execute();
+    const byKey = new Map(own.map((a) => [a.normalised, a]));
+    const moving = [...new Set(split.aliases.map(normaliseName))];
+    for (const key of moving) {
+      if (!byKey.has(key)) throw invalidInput(`“${key}” is not an alias of entity ${fromId}`, 'aliases');
+      if (key === normaliseName(from.name))
+        throw invalidInput('the entity’s own name stays with it (rename it first)', 'aliases');
+    }
+    const articleIds = [...new Set(split.articleIds)];
+    const links =
+      articleIds.length === 0
+        ? []
+        : await tx
+            .selectFrom('article_entities')
+            .select(['id', 'article_id'])
+            .where('entity_id', '=', fromId)
+            .where('article_id', 'in', articleIds)
+            .execute();
+    const linked = new Set(links.map((l) => l.article_id));
+    const stray = articleIds.filter((id) => !linked.has(id));
+    if (stray.length)
+      throw invalidInput(`stories not linked to entity ${fromId}: ${stray.join(', ')}`, 'articleIds');
+
+    const into = await createEntity(
+      tx,
+      {
+        type: split.type ?? from.type,
+        name: split.name,
+        description: split.description ?? '',
+        wikidataQid: split.wikidataQid ?? null,
+      },
+      now,
+    );
+    const moved = moving.flatMap((k) => {
+      const a = byKey.get(k);
+      return a ? [a] : [];
+    });
+    if (moved.length) {
+      await tx
+        .deleteFrom('entity_aliases')
+        .where('entity_id', '=', fromId)
+        .where('normalised', 'in', moving)
+        .execute();
+      await addAliases(tx, into.id, moved);
+    }
+    if (links.length) {
+      await tx
+        .updateTable('article_entities')
+        .set({ entity_id: into.id, key: `e:${into.id}`, name: into.name, type: into.type, updated_at: now })
+        .where(
+          'id',
+          'in',
+          links.map((l) => l.id),
+        )
+        .execute();
+    }
+    await tx.updateTable('entities').set({ updated_at: now }).where('id', '=', fromId).execute();
+    await announceEntities(tx, [fromId, into.id], { lists: true });
+    const details = {
+      from: fromId,
+      into: into.id,
+      aliases: moved.map((a) => a.alias),
+      articleIds: links.map((l) => l.article_id).sort((a, b) => a - b),
+    };
+    for (const id of [fromId, into.id])
+      await audit(tx, { actor: by, action: 'entity.split', subject: { type: 'entity', id }, details }, now);
+    return into.id;
+  });
+  return { from: await getEntity(db, fromId), into: await getEntity(db, intoId) };
+}
+
+/** An entity's merges and splits, oldest first (from the audit log). */
+export async function entityHistory(db: Db, id: number) {
+  await getEntity(db, id);
+  const rows = await db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('subject_type', '=', 'entity')
+    .where('subject_id', '=', String(id))
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    action: r.action,
+    by: r.actor_label,
+    at: r.created_at,
+    ...(JSON.parse(r.details) as Record<string, unknown>),
+  }));
 }
 
 export interface EntityListQuery {

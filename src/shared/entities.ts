@@ -61,3 +61,19 @@ export const entityPatch = z
 
 export const entityMerge = z.object({ into: rowId }).strict();
 export const suggestionLink = z.object({ entityId: rowId }).strict();
+
+/** A split: the new entity's name (and type …), and what of the old one moves to it. */
+export const entitySplit = z
+  .object({
+    name,
+    type: z.enum(ENTITY_TYPES).optional(),
+    description: multiLine().trim().max(2000).optional(),
+    wikidataQid: entityPatch.shape.wikidataQid,
+    aliases: z.array(name).max(200).default([]),
+    articleIds: z.array(rowId).max(10_000).default([]),
+  })
+  .strict()
+  .refine((v) => v.aliases.length + v.articleIds.length > 0, {
+    message: 'name the aliases or the stories that move to the new entity',
+    path: ['aliases'],
+  });

@@ -3,12 +3,14 @@ import type { Context } from '../../context.js';
 import {
   createEntity,
   decideSuggestion,
+  entityHistory,
   extractionPending,
   getEntity,
   linkSuggestion,
   listEntities,
   mergeEntities,
   reopenSuggestion,
+  splitEntity,
   storyEntities,
   updateEntity,
 } from '../../knowledge/index.js';
@@ -19,9 +21,10 @@ import {
   entityInput,
   entityMerge,
   entityPatch,
+  entitySplit,
   suggestionLink,
 } from '../../shared/entities.js';
-import { authorize, idParams, type Router } from '../http.js';
+import { type AuthedActor, authorize, idParams, type Router } from '../http.js';
 import { readableStory, storyFor } from './story-access.js';
 
 const linkParams = z.object({ id: rowIdParam, linkId: rowIdParam });
@@ -32,6 +35,7 @@ const linkParams = z.object({ id: rowIdParam, linkId: rowIdParam });
  */
 export function entityRoutes(r: Router, ctx: Context): void {
   const now = () => ctx.now().toISOString();
+  const who = (actor: AuthedActor) => ({ id: actor.id, label: actor.user.email });
 
   r.add({
     method: 'GET',
@@ -87,8 +91,30 @@ export function entityRoutes(r: Router, ctx: Context): void {
     body: entityMerge,
     handler: async ({ params, body, actor }) => {
       authorize(actor, 'taxonomy.manage');
-      return mergeEntities(ctx.db, params.id, body.into, now());
+      return mergeEntities(ctx.db, params.id, body.into, now(), who(actor));
     },
+  });
+  r.add({
+    method: 'POST',
+    url: '/entities/:id/split',
+    tag: 'entities',
+    summary:
+      'Split off a new entity: the aliases and story links named move to it (the reverse of a merge, kept in both histories)',
+    params: idParams,
+    body: entitySplit,
+    status: 201,
+    handler: async ({ params, body, actor }) => {
+      authorize(actor, 'taxonomy.manage');
+      return splitEntity(ctx.db, params.id, body, now(), who(actor));
+    },
+  });
+  r.add({
+    method: 'GET',
+    url: '/entities/:id/history',
+    tag: 'entities',
+    summary: 'An entity’s merges and splits, oldest first: who, when, what moved',
+    params: idParams,
+    handler: async ({ params }) => ({ history: await entityHistory(ctx.db, params.id) }),
   });
 
   r.add({
