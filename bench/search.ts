@@ -11,6 +11,12 @@
  * and a later run with the same DIR skips generation and only runs the queries, so two
  * versions of the search code can be timed on the same archive, back to back.
  * `--rounds N` runs the query set N times (percentiles over all runs; steadier tails).
+ *
+ * `--languages` measures per-language search instead (default `--size 5000`): the archive is
+ * indexed through the real indexer (`indexArticle`: fold, then stem) once as English, the
+ * baseline (no stemming in JavaScript), then as Spanish (Snowball on SQLite, the `spanish`
+ * configuration on PostgreSQL) and as Arabic (the light stemmer on both); each time the same
+ * queries run in that language. Ratios are against English in the same run.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -21,7 +27,7 @@ import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { type Context, createContext } from '../src/context.js';
 import type { NewArticle } from '../src/db/index.js';
-import { searchArticles } from '../src/search/index.js';
+import { indexArticle, searchArticles } from '../src/search/index.js';
 import {
   type Corpus,
   type GeneratedStory,
@@ -36,7 +42,8 @@ const arg = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 && args[i + 1] ? (args[i + 1] as string) : fallback;
 };
-const SIZE = Number(arg('size', '200000'));
+const LANGUAGES = args.includes('--languages');
+const SIZE = Number(arg('size', LANGUAGES ? '5000' : '200000'));
 const ENGINES = arg('engines', 'sqlite,postgres').split(',');
 const KEEP = arg('keep', '');
 const ROUNDS = Number(arg('rounds', '1'));
@@ -237,10 +244,10 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 }
 
-async function runQueries(ctx: Context, queries: { kind: string; q: string }[]) {
+async function runQueries(ctx: Context, queries: { kind: string; q: string }[], language?: string) {
   const now = new Date(NOW);
   const publicAt = now.toISOString();
-  for (const { q } of queries.slice(0, 20)) await searchArticles(ctx.db, { q, publicAt, now }); // warm-up
+  for (const { q } of queries.slice(0, 20)) await searchArticles(ctx.db, { q, publicAt, now, language }); // warm-up
   const times: number[] = [];
   const cpu: number[] = [];
   const byKind = new Map<string, number[]>();
@@ -249,7 +256,7 @@ async function runQueries(ctx: Context, queries: { kind: string; q: string }[]) 
   for (const { kind, q } of all) {
     const c = process.cpuUsage();
     const t = process.hrtime.bigint();
-    const res = await searchArticles(ctx.db, { q, publicAt, now, limit: 20 });
+    const res = await searchArticles(ctx.db, { q, publicAt, now, limit: 20, language });
     const ms = Number(process.hrtime.bigint() - t) / 1e6;
     const used = process.cpuUsage(c);
     cpu.push((used.user + used.system) / 1000);
@@ -356,6 +363,133 @@ async function benchEngine(name: 'sqlite' | 'postgres', corpus: Corpus) {
   }
 }
 
+/**
+ * Per-language search on one engine: index throughput through the real indexer, and query
+ * latency, for English (the baseline: what every story got before languages existed), Spanish
+ * and Arabic, over the same generated stories and queries. The generated words are not Spanish
+ * or Arabic, but each stemmer runs its whole algorithm on every word all the same; the Arabic
+ * pass transliterates each word letter by letter into Arabic script so its rules have letters
+ * to work on.
+ */
+async function benchLanguages(name: 'sqlite' | 'postgres', corpus: Corpus) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-search-'));
+  let dbName: string | null = null;
+  const env: Record<string, string> = { MASTHEAD_DATA_DIR: dir, LOG_LEVEL: 'silent' };
+  if (name === 'postgres') {
+    dbName = `masthead_bench_${randomBytes(5).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${dbName}`);
+    await admin.end();
+    const url = new URL(PG_URL);
+    url.pathname = `/${dbName}`;
+    env.DATABASE_URL = url.toString();
+  }
+  const ctx = await createContext(loadConfig(env));
+  try {
+    const ref = await seedReferenceData(ctx, corpus);
+    const samples = await loadArchive(ctx, corpus, ref);
+    const queries = makeQueries(corpus, samples);
+    const rows = await ctx.db.selectFrom('articles').selectAll().orderBy('id').execute();
+    const ARABIC = 'ابتثجحخدذرزسشصضطظعغفقكلمنهوي';
+    const arabic = (t: string) =>
+      t.replace(/[a-z]/g, (c) => ARABIC[(c.charCodeAt(0) - 97) % ARABIC.length] as string);
+    const results: {
+      language: string;
+      perSecond: number;
+      cpuPerStory: number;
+      p50: number;
+      p95: number;
+      cpu50: number;
+    }[] = [];
+    const hitsOf: Record<string, number> = {};
+    // The first pass only fills the index (unmeasured): every measured pass then replaces
+    // existing entries, as a save does.
+    for (const [pass, language] of ['en', 'en', 'es', 'ar'].entries()) {
+      const script = language === 'ar' ? arabic : (t: string) => t;
+      const started = process.hrtime.bigint();
+      const cpuStart = process.cpuUsage();
+      for (let i = 0; i < rows.length; i += 200) {
+        await ctx.db.transaction().execute(async (tx) => {
+          for (const row of rows.slice(i, i + 200)) {
+            const body = JSON.stringify(JSON.parse(row.body), (k, v) =>
+              k === 'text' && typeof v === 'string' ? script(v) : v,
+            );
+            const r =
+              language === 'ar'
+                ? { ...row, headline: script(row.headline), dek: script(row.dek), body }
+                : row;
+            await indexArticle(tx, r, language);
+          }
+        });
+      }
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpuUsed = process.cpuUsage(cpuStart);
+      if (pass === 0) continue;
+      const cpuPerStory = (cpuUsed.user + cpuUsed.system) / 1000 / rows.length;
+      await sql`ANALYZE`.execute(ctx.db);
+      const q = queries.map((x) => ({ kind: x.kind, q: script(x.q) }));
+      const { sorted, cpu, hits } = await runQueries(ctx, q, language);
+      hitsOf[language] = hits;
+      results.push({
+        language,
+        perSecond: rows.length / seconds,
+        cpuPerStory,
+        p50: percentile(sorted, 50),
+        p95: percentile(sorted, 95),
+        cpu50: percentile(cpu, 50),
+      });
+      if (language === 'en') {
+        // The same index searched without a language: the languages present are looked up
+        // and each is asked (one here), as the Content API and the newsroom do.
+        const all = await runQueries(ctx, q);
+        results.push({
+          language: 'all',
+          perSecond: rows.length / seconds,
+          cpuPerStory,
+          p50: percentile(all.sorted, 50),
+          p95: percentile(all.sorted, 95),
+          cpu50: percentile(all.cpu, 50),
+        });
+      }
+    }
+    const base = results[0]!;
+    console.log(
+      `\n${name}: ${rows.length.toLocaleString('en')} stories, ${queries.length} queries × ${ROUNDS}` +
+        ` (with results: ${Object.entries(hitsOf)
+          .map(([l, n]) => `${l} ${n}`)
+          .join(', ')}; "all" is English searched without a language)`,
+    );
+    for (const r of results)
+      console.log(
+        `  ${r.language.padEnd(3)}  index ${r.perSecond.toFixed(0).padStart(5)} stories/s (×${(r.perSecond / base.perSecond).toFixed(2)})` +
+          `, node cpu ${r.cpuPerStory.toFixed(2)} ms/story (×${(r.cpuPerStory / base.cpuPerStory).toFixed(2)})` +
+          `  query p50 ${fmt(r.p50)} ms (×${(r.p50 / base.p50).toFixed(2)})  p95 ${fmt(r.p95)} ms (×${(r.p95 / base.p95).toFixed(2)})` +
+          (name === 'sqlite' ? `  cpu p50 ${fmt(r.cpu50)} ms` : ''),
+      );
+    console.log(
+      `  machine load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+  } finally {
+    await ctx.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    if (dbName) {
+      const admin = new pg.Client({ connectionString: PG_URL });
+      try {
+        await admin.connect();
+        await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+      } catch (err) {
+        console.error(`could not drop ${dbName}: ${(err as Error).message}`);
+      } finally {
+        await admin.end();
+      }
+    }
+  }
+}
+
 async function pgReachable(): Promise<boolean> {
   const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 2_000 });
   try {
@@ -374,9 +508,10 @@ async function main() {
     `Search benchmark: ${SIZE.toLocaleString('en')} generated stories, Node ${process.version}, ${os.cpus().length} cores`,
   );
   const corpus = makeCorpus();
-  if (ENGINES.includes('sqlite')) await benchEngine('sqlite', corpus);
+  const bench = LANGUAGES ? benchLanguages : benchEngine;
+  if (ENGINES.includes('sqlite')) await bench('sqlite', corpus);
   if (ENGINES.includes('postgres')) {
-    if (await pgReachable()) await benchEngine('postgres', corpus);
+    if (await pgReachable()) await bench('postgres', corpus);
     else console.log(`\npostgres: not reachable at ${PG_URL.replace(/\/\/[^@]*@/, '//')}; skipped`);
   }
 }
