@@ -18,7 +18,7 @@
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { prepareArchive } from './archive.js';
-import { articlePaths, cpuSeconds, startServer } from './lib.js';
+import { articlePaths, cpuSeconds, rssMb, startServer } from './lib.js';
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -59,6 +59,7 @@ interface Run {
   max: number;
   errors: number;
   cpuMsPerRequest: number;
+  peakRssMb: number;
   load: number;
 }
 
@@ -82,7 +83,11 @@ async function measure(variant: Variant, round: number, dir: string, paths: stri
     await crawl(server.base, list, 3); // warm-up: compiled code, the statement cache, the memos
     const pid = server.child.pid as number;
     const cpuBefore = cpuSeconds(pid);
-    const r = await crawl(server.base, list, SECONDS);
+    let peakRssMb = 0;
+    const sampler = setInterval(() => {
+      peakRssMb = Math.max(peakRssMb, rssMb(pid));
+    }, 250);
+    const r = await crawl(server.base, list, SECONDS).finally(() => clearInterval(sampler));
     const run: Run = {
       variant: variant.name,
       round,
@@ -93,10 +98,11 @@ async function measure(variant: Variant, round: number, dir: string, paths: stri
       max: r.latency.max,
       errors: r.errors + r.non2xx,
       cpuMsPerRequest: ((cpuSeconds(pid) - cpuBefore) * 1000) / Math.max(1, r.requests.total),
+      peakRssMb,
       load: os.loadavg()[0] ?? Number.NaN,
     };
     console.error(
-      `${run.variant} #${round}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms (${(run.p99 / run.p50).toFixed(1)}×), load ${run.load.toFixed(1)}`,
+      `${run.variant} #${round}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms (${(run.p99 / run.p50).toFixed(1)}×), RSS ${peakRssMb.toFixed(0)} MB, load ${run.load.toFixed(1)}`,
     );
     return { run, paths: list };
   } finally {
@@ -131,7 +137,7 @@ async function main() {
   console.log(
     '| variant | settings | req/s | p50 ms | p90 ms | p99 ms | p99 ÷ p50 | max ms | CPU ms/req | errors | load |',
   );
-  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const v of VARIANTS) {
     const rs = runs.filter((r) => r.variant === v.name);
     const settings = Object.entries(v.env)
@@ -144,7 +150,7 @@ async function main() {
       )} | ${range(rs.map((r) => r.max))} | ${range(
         rs.map((r) => r.cpuMsPerRequest),
         2,
-      )} | ${rs.reduce((a, r) => a + r.errors, 0)} | ${range(
+      )} | ${range(rs.map((r) => r.peakRssMb))} | ${rs.reduce((a, r) => a + r.errors, 0)} | ${range(
         rs.map((r) => r.load),
         1,
       )} |`,
