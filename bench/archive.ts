@@ -2,9 +2,13 @@
  * A generated archive for the export benchmark: sections, authors, tags, a few images and N
  * stories, bulk-inserted in one transaction (the write path's checks are not what we measure).
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import type { Context } from '../src/context.js';
+import { createUser } from '../src/accounts/index.js';
+import { loadConfig } from '../src/config.js';
+import { type Context, createContext } from '../src/context.js';
 import { dateInZone } from '../src/lib/time.js';
 import { addMediaFile } from '../src/media/library.js';
 
@@ -171,4 +175,40 @@ export async function generateArchive(
         .execute();
     }
   });
+}
+
+/**
+ * A data directory holding an archive of `stories` stories (and, when asked, an admin account):
+ * BENCH_ARCHIVE_DIR keeps it between runs (generated only when it holds no database yet), else a
+ * new temporary directory the caller removes (`keep` false).
+ */
+export async function prepareArchive(
+  stories: number,
+  admin?: { email: string; password: string },
+): Promise<{ dir: string; keep: boolean }> {
+  const keep = process.env.BENCH_ARCHIVE_DIR !== undefined;
+  const dir = keep
+    ? path.resolve(process.env.BENCH_ARCHIVE_DIR as string)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-archive-'));
+  if (fs.existsSync(path.join(dir, 'masthead.db'))) return { dir, keep };
+  fs.mkdirSync(dir, { recursive: true });
+  const started = performance.now();
+  const ctx = await createContext(
+    loadConfig({ ...process.env, MASTHEAD_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
+  );
+  try {
+    await generateArchive(ctx, dir, stories);
+    if (admin)
+      await createUser(
+        ctx.db,
+        { email: admin.email, name: 'Bench Admin', password: admin.password, role: 'admin' },
+        ctx.now().toISOString(),
+      );
+  } finally {
+    await ctx.close();
+  }
+  console.error(
+    `archive of ${stories} stories generated in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+  );
+  return { dir, keep };
 }

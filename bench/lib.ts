@@ -249,3 +249,14 @@ export async function startTwoNodes(): Promise<{ a: Server; b: Server; stop(): P
     throw err;
   }
 }
+
+/** Every article path the sitemaps list (an archive's whole public surface, pages aside). */
+export async function articlePaths(base: string): Promise<string[]> {
+  const index = await (await fetch(`${base}/sitemap.xml`)).text();
+  const out: string[] = [];
+  for (const m of index.matchAll(/<loc>[^<]*?(\/sitemaps\/articles-\d+\.xml)<\/loc>/g)) {
+    const xml = await (await fetch(`${base}${m[1]}`)).text();
+    for (const u of xml.matchAll(/<loc>https?:\/\/[^/<]+(\/[^<]*)<\/loc>/g)) if (u[1]) out.push(u[1]);
+  }
+  return out;
+}

@@ -15,13 +15,9 @@
  */
 import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import autocannon from 'autocannon';
-import { createUser } from '../src/accounts/index.js';
-import { loadConfig } from '../src/config.js';
-import { createContext } from '../src/context.js';
-import { generateArchive } from './archive.js';
-import { newsroom, rssMb, startServer } from './lib.js';
+import { prepareArchive } from './archive.js';
+import { articlePaths, newsroom, rssMb, startServer } from './lib.js';
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
@@ -29,44 +25,6 @@ const CACHE_MB = process.env.BENCH_CACHE_MB ?? '64';
 const CONNECTIONS = 32;
 const EMAIL = 'bench-admin@example.com';
 const PASSWORD = 'bench admin password 2026';
-
-async function prepareArchive(): Promise<{ dir: string; keep: boolean }> {
-  const keep = process.env.BENCH_ARCHIVE_DIR !== undefined;
-  const dir = keep
-    ? path.resolve(process.env.BENCH_ARCHIVE_DIR as string)
-    : fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-soak-'));
-  if (fs.existsSync(path.join(dir, 'masthead.db'))) return { dir, keep };
-  fs.mkdirSync(dir, { recursive: true });
-  const started = performance.now();
-  const ctx = await createContext(
-    loadConfig({ ...process.env, MASTHEAD_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
-  );
-  try {
-    await generateArchive(ctx, dir, STORIES);
-    await createUser(
-      ctx.db,
-      { email: EMAIL, name: 'Bench Admin', password: PASSWORD, role: 'admin' },
-      ctx.now().toISOString(),
-    );
-  } finally {
-    await ctx.close();
-  }
-  console.error(
-    `archive of ${STORIES} stories generated in ${((performance.now() - started) / 1000).toFixed(0)} s`,
-  );
-  return { dir, keep };
-}
-
-/** Every article path the sitemaps list (the archive's whole public surface, pages aside). */
-async function articlePaths(base: string): Promise<string[]> {
-  const index = await (await fetch(`${base}/sitemap.xml`)).text();
-  const out: string[] = [];
-  for (const m of index.matchAll(/<loc>[^<]*?(\/sitemaps\/articles-\d+\.xml)<\/loc>/g)) {
-    const xml = await (await fetch(`${base}${m[1]}`)).text();
-    for (const u of xml.matchAll(/<loc>https?:\/\/[^/<]+(\/[^<]*)<\/loc>/g)) if (u[1]) out.push(u[1]);
-  }
-  return out;
-}
 
 interface Window {
   t: number;
@@ -86,7 +44,7 @@ function p99(xs: number[]): number {
 }
 
 async function main() {
-  const { dir, keep } = await prepareArchive();
+  const { dir, keep } = await prepareArchive(STORIES, { email: EMAIL, password: PASSWORD });
   const server = await startServer({ MASTHEAD_SEED_DEMO: 'never', PAGE_CACHE_MB: CACHE_MB }, dir);
   try {
     const pid = server.child.pid as number;

@@ -12,7 +12,7 @@ import { fastPath, fillSlot, originHooks, originRequests, pageCacheHooks, sendSt
 import type { Context } from './context.js';
 import { distributionRoutes } from './distribution/index.js';
 import { logServerError, serverFault } from './errors.js';
-import { hostGate, hostGateHooks, trustedProxies } from './http/index.js';
+import { hostGate, hostGateHooks, RenderQueue, renderQueueHooks, trustedProxies } from './http/index.js';
 import { securityHeaders } from './http-headers.js';
 import { renditionRoutes } from './media/index.js';
 import { mirrorRoutes } from './mirrors/index.js';
@@ -54,6 +54,8 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
   mirrorRoutes(app, ctx); // /mirrors.json
   // Before the routes: routes declared with `config: { pageCache: true }` are served through it.
   pageCacheHooks(app, ctx.cache.pages, ctx.cache.http, gate, fromNginx, ctx.cache.banner);
+  // After the cache's hooks: what the cache answers never waits in line.
+  renderQueueHooks(app, new RenderQueue(ctx.config.renders.concurrency, ctx.config.renders.maxWaiting));
   // Pages outside the page cache (the 404 page, search results) get the banner as they are sent.
   app.addHook('onSend', async (req, reply, payload) => {
     if (req.routeOptions.config?.pageCache) return payload;

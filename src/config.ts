@@ -44,6 +44,8 @@ const envSchema = z.object({
   MIRROR_CHECK_MINUTES: z.coerce.number().int().min(0).max(10_080).default(15),
   PAGE_CACHE_MB: z.coerce.number().min(0).max(65_536).default(128),
   PAGE_CACHE_TTL: z.coerce.number().int().min(1).max(86_400).default(600),
+  RENDER_CONCURRENCY: z.coerce.number().int().min(0).max(1_000).default(4),
+  RENDER_QUEUE_MAX: z.coerce.number().int().min(0).max(1_000_000).default(1_000),
   LIVE_MAX_READERS: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
   LIVE_HEARTBEAT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
   CDN_MAX_AGE: z.coerce.number().int().min(0).max(31_536_000).optional(),
@@ -125,6 +127,11 @@ export interface Config {
      */
     origin: { dir: string; tagsDir: string } | null;
   };
+  /**
+   * Public pages rendered at once (0: no bound), and how many more may wait in line before the
+   * next is answered 503 (src/http/render-queue.ts).
+   */
+  renders: { concurrency: number; maxWaiting: number };
   /** Upload limits: bytes per file, and pixels per image (a guard against decompression bombs). */
   media: { maxUploadBytes: number; maxPixels: number };
   /** On SIGTERM, how long requests and job runs in progress may take before they are cut. */
@@ -239,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           }
         : null,
     },
+    renders: { concurrency: e.RENDER_CONCURRENCY, maxWaiting: e.RENDER_QUEUE_MAX },
     media: {
       maxUploadBytes: Math.floor(e.MEDIA_MAX_UPLOAD_MB * 1024 * 1024),
       maxPixels: Math.floor(e.MEDIA_MAX_MEGAPIXELS * 1_000_000),
