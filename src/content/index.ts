@@ -78,6 +78,7 @@ export {
   createSection,
   deleteSection,
   descendantIds,
+  editionTree,
   loadSectionTree,
   RESERVED_SLUGS,
   reorderSections,

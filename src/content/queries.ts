@@ -49,6 +49,8 @@ export interface ListFilter {
   ids?: number[];
   /** Only stories with a video (TV rows, video lists). */
   video?: boolean;
+  /** Only stories of this edition (src/editions). */
+  editionId?: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export function publicArticles(db: Db, now: string, filter: ListFilter = {}) {
   if (filter.tagId !== undefined) q = q.where(tagged(filter.tagId));
   if (filter.entityId !== undefined) q = q.where(aboutEntity(filter.entityId));
   if (filter.excludeId !== undefined) q = q.where('articles.id', '!=', filter.excludeId);
+  if (filter.editionId !== undefined) q = q.where('articles.edition_id', '=', filter.editionId);
   if (filter.ids) q = q.where('articles.id', 'in', filter.ids.length ? filter.ids : [-1]);
   if (filter.video)
     q = q.where('articles.id', 'in', (eb) =>

@@ -21,6 +21,12 @@ export interface SectionTree {
    * loop is cut at one point so every walk ends and no section disappears from the tree.
    */
   loopCuts: Set<number>;
+  /**
+   * Set on an edition's view of the tree (`editionTree`): its top-level sections are the
+   * edition's, and "the newest stories" means the edition's. Lookups by id and path still find
+   * every section (a card from another edition keeps its kicker).
+   */
+  editionId?: number;
 }
 
 export function buildSectionTree(rows: SectionRow[]): SectionTree {
@@ -87,6 +93,11 @@ async function lockSectionTree(tx: Db): Promise<SectionTree> {
 
 export async function loadSectionTree(db: Db): Promise<SectionTree> {
   return buildSectionTree(await db.selectFrom('sections').selectAll().execute());
+}
+
+/** The tree as one edition shows it: its own top-level sections (see SectionTree.editionId). */
+export function editionTree(tree: SectionTree, editionId: number): SectionTree {
+  return { ...tree, roots: tree.roots.filter((r) => r.edition_id === editionId), editionId };
 }
 
 /** The section and every section below it. */

@@ -14,6 +14,7 @@ import { newsArticles } from './data/articles-news.js';
 import { demoAuthors } from './data/authors.js';
 import { demoSections } from './data/sections.js';
 import type { DemoArticle, DemoSection } from './data/types.js';
+import { seedDemoEditions } from './editions.js';
 import { seedDemoVideos } from './videos.js';
 
 const IMAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'images');
@@ -123,6 +124,8 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
         );
         storyIds.set(a.slug, story.id);
       }
+      // The Spanish (/es/) and Arabic (/ar/, right to left) editions, some stories translations.
+      const editionStories = await seedDemoEditions(tx, ctx, now, image, authorIds, storyIds);
       // Video stories (attached by slug) and the live stream.
       await seedDemoVideos(tx, image, at);
       // Readers for "Most read": simulated views over the last 48 hours, more for newer stories.
@@ -147,7 +150,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
         },
         { id: null, email: 'demo', label: 'demo', now: at },
       );
-      return { articles: ordered.length, sections: sectionIds.size };
+      return { articles: ordered.length + editionStories, sections: sectionIds.size };
     });
   } catch (err) {
     // Another process seeded (or real content arrived) while we were working: not an error.

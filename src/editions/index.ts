@@ -10,6 +10,7 @@ export {
   directionOf,
   editionOf,
   editionPath,
+  editionSiteUrl,
   resolveEdition,
 } from './model.js';
 export { editionInput, editionPatch, translationInput } from './schema.js';

@@ -87,3 +87,8 @@ export function defaultEdition(editions: readonly Edition[]): Edition {
   if (!found) throw new Error('no default edition: migration 030 creates it');
   return found;
 }
+
+/** The site URL an edition's pages live at: its own host's, else the primary's. */
+export function editionSiteUrl(primary: string, edition: Pick<Edition, 'host'>): string {
+  return edition.host ? `${new URL(primary).protocol}//${edition.host}` : primary;
+}

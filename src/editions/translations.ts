@@ -19,6 +19,8 @@ export interface TranslationLink {
   path: string | null;
   headline: string;
   status: ArticleRow['status'];
+  /** Readers may see it now (published, its time reached). */
+  public: boolean;
 }
 
 /** The stories of `article`'s group in other editions (any state; callers filter for readers). */
@@ -26,6 +28,7 @@ export async function translationsOf(
   db: Db,
   site: Config['site'],
   article: Pick<ArticleRow, 'id' | 'translation_group_id'>,
+  now?: string,
 ): Promise<TranslationLink[]> {
   if (article.translation_group_id === null) return [];
   const rows = await db
@@ -54,6 +57,11 @@ export async function translationsOf(
     path: r.path,
     headline: r.headline,
     status: r.status,
+    public:
+      r.status === 'published' &&
+      r.path !== null &&
+      r.first_published_at !== null &&
+      (now === undefined || r.first_published_at <= now),
   }));
 }
 

@@ -59,7 +59,12 @@ export function planSource(source: ListSource, tree: SectionTree): SourcePlan {
     case 'manual':
       return { fill: null, tags: [], href: null };
     case 'latest':
-      return { fill: newest({}), tags: [ALL_LIST], href: null };
+      // An edition's tree (src/editions) means that edition's newest.
+      return {
+        fill: newest(tree.editionId === undefined ? {} : { editionId: tree.editionId }),
+        tags: [ALL_LIST],
+        href: null,
+      };
     case 'section': {
       const section = tree.byId.get(source.sectionId);
       // A section deleted since the list was saved fills nothing rather than everything.

@@ -1,6 +1,8 @@
 import { sectionTag } from '../cache/index.js';
-import { ancestry, loadSectionTree, redirectFor, type SectionTree } from '../content/index.js';
+import { ancestry, editionTree, loadSectionTree, redirectFor, type SectionTree } from '../content/index.js';
 import type { Context } from '../context.js';
+import { defaultEdition, type Edition, editionPath, editionSiteUrl, editionsOf } from '../editions/index.js';
+import { msg } from './i18n/index.js';
 import { feedLinks } from '../distribution/index.js';
 import { footerAddresses } from '../mirrors/index.js';
 import { cardsFor } from './cards.js';
@@ -32,21 +34,65 @@ export interface Frame {
   readonly tree: SectionTree;
   readonly view: SiteView;
   readonly now: string;
+  /** The edition the page is in, resolved once per request (src/editions). */
+  readonly edition: Edition;
+  readonly editions: readonly Edition[];
 }
 
-/** Loads the frame: the section tree (one query), navigation, footer addresses, now. */
-export async function loadFrame(ctx: Context): Promise<Frame> {
+/**
+ * Loads the frame of an edition (the default one unless given): the section tree (one query),
+ * navigation, footer addresses, now. With several editions the tree is the edition's own
+ * (its top-level sections, its newest stories); with one, it is the whole tree, as before.
+ */
+export async function loadFrame(ctx: Context, edition?: Edition): Promise<Frame> {
   // Read by every page: loaded once until a change is announced (cache/page-cache.ts memo).
-  const tree = await ctx.cache.pages.memo('section-tree', () => loadSectionTree(ctx.db));
+  const [full, editions] = await Promise.all([
+    ctx.cache.pages.memo('section-tree', () => loadSectionTree(ctx.db)),
+    editionsOf(ctx),
+  ]);
+  const ed = edition ?? defaultEdition(editions);
+  const tree = editions.length > 1 ? editionTree(full, ed.id) : full;
+  const site = editionSite(ctx.config.site, ed);
   return {
     ctx,
     tree,
     now: ctx.now().toISOString(),
+    edition: ed,
+    editions,
     view: {
-      site: ctx.config.site,
+      site,
       nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: false })),
       addresses: footerAddresses(ctx.config.site.url, ctx.addresses.current()),
+      ...(editions.length > 1 || !ed.isDefault
+        ? {
+            edition: {
+              code: ed.code,
+              language: ed.language,
+              dir: ed.direction,
+              home: ed.home,
+              search: editionPath(ed, '/search'),
+            },
+          }
+        : {}),
     },
+  };
+}
+
+/**
+ * The site as an edition shows it: its name, language and time zone (the default edition's are
+ * the configured ones, so a single-edition site is exactly as configured), its own host's URL
+ * when it has one.
+ */
+export function editionSite(site: Context['config']['site'], ed: Edition): Context['config']['site'] {
+  if (ed.isDefault && ed.name === site.name && ed.language === site.language && ed.timeZone === site.timeZone)
+    return site;
+  return {
+    ...site,
+    name: ed.name,
+    language: ed.language,
+    timeZone: ed.timeZone,
+    description: ed.isDefault ? site.description : msg(ed.language, 'site.description', { name: ed.name }),
+    url: editionSiteUrl(site.url, ed),
   };
 }
 
@@ -95,10 +141,11 @@ export function crumbsOf(tree: SectionTree, sectionId: number): Crumb[] {
   return ancestry(tree, sectionId).map((s) => ({ name: s.name, href: sectionHref(s) }));
 }
 
-export async function errorPage(ctx: Context, status: 404 | 410): Promise<PageResult> {
-  const f = await loadFrame(ctx);
-  const latest = await cardsFor(ctx.db, f.tree, f.now, {}, { limit: 4, offset: 0 });
-  const title = status === 410 ? 'Story removed' : 'Page not found';
+export async function errorPage(ctx: Context, status: 404 | 410, edition?: Edition): Promise<PageResult> {
+  const f = await loadFrame(ctx, edition);
+  const scope = f.editions.length > 1 ? { editionId: f.edition.id } : {};
+  const latest = await cardsFor(ctx.db, f.tree, f.now, scope, { limit: 4, offset: 0 });
+  const title = msg(f.view.site.language, status === 410 ? 'error.removed' : 'error.notFound');
   const head = plainHead(f, title, title, '/', { noindex: true });
   return {
     status,
@@ -106,15 +153,15 @@ export async function errorPage(ctx: Context, status: 404 | 410): Promise<PageRe
   };
 }
 
-export const notFound = (ctx: Context) => errorPage(ctx, 404);
+export const notFound = (ctx: Context, edition?: Edition) => errorPage(ctx, 404, edition);
 
 /** A 301 when the path is an old address (a moved section, an imported site's), else a 404. */
-export async function movedOrNotFound(ctx: Context, path: string): Promise<PageResult> {
+export async function movedOrNotFound(ctx: Context, path: string, edition?: Edition): Promise<PageResult> {
   // Old paths from imports may be any printable text; control characters are never a page
   // (and PostgreSQL rejects NUL in text), so they stop here.
   // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-  if (path.length > 1000 || /[\u0000-\u001f\u007f]/.test(path)) return notFound(ctx);
+  if (path.length > 1000 || /[\u0000-\u001f\u007f]/.test(path)) return notFound(ctx, edition);
   const to = await redirectFor(ctx.db, path);
-  return to ? { status: 301, location: to } : notFound(ctx);
+  return to ? { status: 301, location: to } : notFound(ctx, edition);
 }
-export const gone = (ctx: Context) => errorPage(ctx, 410);
+export const gone = (ctx: Context, edition?: Edition) => errorPage(ctx, 410, edition);

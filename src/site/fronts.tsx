@@ -1,7 +1,15 @@
 import { frontTag, HOME } from '../cache/index.js';
 import { countPublished, descendantIds, type SectionNode } from '../content/index.js';
 import type { Context } from '../context.js';
-import { type ResolvedList, resolveFront, resolveLists, sectionFront, storedLists } from '../fronts/index.js';
+import type { Edition } from '../editions/index.js';
+import {
+  defaultLists,
+  type ResolvedList,
+  resolveFront,
+  resolveLists,
+  sectionFront,
+  storedLists,
+} from '../fronts/index.js';
 import type { FrontKey } from '../shared/fronts.js';
 import { toCards } from './cards.js';
 import { type Frame, loadFrame, PAGE_SIZE, type PageResult, pageTags, plainHead } from './common.js';
@@ -18,8 +26,16 @@ import type { StoryCard } from './view.js';
  * (otherwise the plain newest-first list, which is that front's default). A page carries the
  * tags of every list it shows, so a list's edit drops exactly these pages.
  */
-export async function homePage(ctx: Context): Promise<PageResult> {
-  const c = await loadFrame(ctx);
+export async function homePage(ctx: Context, edition?: Edition): Promise<PageResult> {
+  const c = await loadFrame(ctx, edition);
+  if (!c.edition.isDefault) {
+    // Another edition's home: the automatic front over its own tree (its newest, a row per
+    // section of its own). Curating it is not done yet: the stored `home` front is the default
+    // edition's (docs/editions.md).
+    const lists = await resolveLists(ctx.db, c.tree, defaultLists('home', c.tree), c.now);
+    const tags = [...new Set(lists.flatMap((l) => l.tags))];
+    return renderHomePage(c, lists, await cardsOf(c, lists), tags);
+  }
   const front = await resolveFront(ctx.db, c.tree, 'home', c.now);
   return renderHomePage(c, front.lists, await cardsOf(c, front.lists), front.tags);
 }
@@ -32,7 +48,7 @@ export function renderHomePage(
   tags: readonly string[],
 ): PageResult {
   const views = viewsOf(lists, cards);
-  const head = plainHead(c, c.view.site.name, c.view.site.description, '/', {
+  const head = plainHead(c, c.view.site.name, c.view.site.description, c.edition.home, {
     jsonLd: [website(c.view.site)],
   });
   const shown = views.flatMap((v) => v.stories);

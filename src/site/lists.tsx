@@ -36,7 +36,9 @@ import {
   plainHead,
   withCurrentNav,
 } from './common.js';
+import { msg } from './i18n/index.js';
 import { renderDocument } from './render.js';
+import { pageNumber } from './theme/components.js';
 import { breadcrumbList } from './structured-data.js';
 import { type ListModel, ListPage } from './theme/pages.js';
 import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './view.js';
@@ -85,7 +87,11 @@ export function renderListPage(
       ? c.view
       : withCurrentNav(c.view, (href) => navPath === href || navPath.startsWith(`${href}/`));
   const pagePath = page === 1 ? path : `${path}?page=${page}`;
-  const title = page === 1 ? model.title : `${model.title} — page ${page}`;
+  const lang = c.view.site.language;
+  const title =
+    page === 1
+      ? model.title
+      : msg(lang, 'list.pageTitle', { title: model.title, page: pageNumber(lang, page) });
   const head = plainHead(c, title, description, pagePath, {
     type: type ?? 'website',
     jsonLd: [...(model.crumbs.length ? [breadcrumbList(c.view.site, model.crumbs)] : []), ...(jsonLd ?? [])],
@@ -105,7 +111,9 @@ export function sectionMeta(c: Frame, section: SectionNode): ListMeta {
     kind: 'section',
     title: section.name,
     intro: section.description,
-    description: section.description || `${section.name} news from ${c.view.site.name}`,
+    description:
+      section.description ||
+      msg(c.view.site.language, 'list.sectionDescription', { section: section.name, site: c.view.site.name }),
     crumbs: crumbsOf(c.tree, section.id),
     subsections: section.children.map((s) => ({ name: s.name, href: sectionHref(s) })),
     feeds: feedLinks({ kind: 'section', path: section.path }, section.name),

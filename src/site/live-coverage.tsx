@@ -5,6 +5,7 @@ import type { Db, MediaRow } from '../db/index.js';
 import { type Coverage, coverageFor, type LiveEntry, listEntries } from '../live/index.js';
 import { imageView } from '../media/index.js';
 import { excerpt, renderHtml, renderText } from '../shared/document/index.js';
+import { msg } from './i18n/index.js';
 import { renderFragment } from './render.js';
 import { publisher } from './structured-data.js';
 import { TimeTag } from './theme/components.js';
@@ -90,15 +91,15 @@ export function entryHtml(
         <a class="live-time" href={href}>
           <TimeTag iso={e.createdAt} site={site} />
         </a>
-        {e.pinned ? <span class="live-flag">Pinned</span> : null}
-        {e.keyPoint ? <span class="live-flag">Key point</span> : null}
+        {e.pinned ? <span class="live-flag">{msg(site.language, 'live.pinned')}</span> : null}
+        {e.keyPoint ? <span class="live-flag">{msg(site.language, 'live.keyPoint')}</span> : null}
         {e.title ? <h3 class="live-entry-title">{e.title}</h3> : null}
       </header>
       <div class="live-entry-body" dangerouslySetInnerHTML={{ __html: body }} />
       <footer class="live-entry-foot">
         {e.authorName ? <span class="live-author">{e.authorName}</span> : null}
         <a class="live-permalink" href={href}>
-          Link to this update
+          {msg(site.language, 'live.link')}
         </a>
       </footer>
     </article>,
@@ -111,12 +112,12 @@ export function entrySummary(e: LiveEntry, max = 160): string {
 }
 
 /** The key points box: links into the timeline, oldest first (the order events happened). */
-export function keyPointsHtml(storyPath: string, entries: readonly LiveEntry[]): string {
+export function keyPointsHtml(storyPath: string, entries: readonly LiveEntry[], language = 'en'): string {
   const points = entries.filter((e) => e.keyPoint).reverse();
   if (points.length === 0) return '';
   return renderFragment(
     <>
-      <h2 class="live-box-title">Key points</h2>
+      <h2 class="live-box-title">{msg(language, 'live.keyPoints')}</h2>
       <ul>
         {points.map((e) => (
           <li key={e.id}>
@@ -132,7 +133,7 @@ export function keyPointsHtml(storyPath: string, entries: readonly LiveEntry[]):
 export function pinnedHtml(site: Site, storyPath: string, data: Pick<LiveData, 'entries' | 'media'>): string {
   const pinned = data.entries.filter((e) => e.pinned);
   if (pinned.length === 0) return '';
-  return `<h2 class="live-box-title">Pinned</h2>${pinned.map((e) => entryHtml(site, storyPath, e, data.media, false)).join('')}`;
+  return `<h2 class="live-box-title">${escapeText(msg(site.language, 'live.pinned'))}</h2>${pinned.map((e) => entryHtml(site, storyPath, e, data.media, false)).join('')}`;
 }
 
 /** The parts a story page puts around its body. */
@@ -150,22 +151,23 @@ export function liveBlock(site: Site, articleId: number, storyPath: string, data
   // Where the page stands: the script asks the hub for what changed after it (ISO strings).
   let since = data.coverage.startedAt;
   for (const e of data.entries) if (e.updatedAt > since) since = e.updatedAt;
+  const lang = site.language;
   const badge = live
-    ? '<p class="live-badge" id="live-badge"><span class="live-dot" aria-hidden="true"></span>Live</p>'
+    ? `<p class="live-badge" id="live-badge"><span class="live-dot" aria-hidden="true"></span>${escapeText(msg(lang, 'live.badge'))}</p>`
     : '';
-  const points = keyPointsHtml(storyPath, data.entries);
+  const points = keyPointsHtml(storyPath, data.entries, lang);
   const pinned = pinnedHtml(site, storyPath, data);
   const timeline = data.entries.map((e) => entryHtml(site, storyPath, e, data.media)).join('');
   const attrs = live
     ? ` data-live-events="${liveEventsPath(articleId)}" data-live-poll="${livePollPath(articleId)}" data-live-since="${since}"`
     : '';
-  const feedTitle = live ? 'Latest updates' : 'How it unfolded';
+  const feedTitle = escapeText(msg(lang, live ? 'live.latest' : 'live.unfolded'));
   const feedHtml =
     `<section class="live-feed" id="live"${attrs} aria-labelledby="live-title">` +
     `<div class="live-pinned" id="live-pinned">${pinned}</div>` +
     `<h2 class="block-title" id="live-title">${feedTitle}</h2>` +
     (live ? '<p class="live-status" id="live-status" role="status" aria-live="polite"></p>' : '') +
-    `<div class="live-timeline" id="live-timeline">${timeline || (live ? '<p class="live-empty">No updates yet.</p>' : '')}</div>` +
+    `<div class="live-timeline" id="live-timeline">${timeline || (live ? `<p class="live-empty">${escapeText(msg(lang, 'live.noUpdates'))}</p>` : '')}</div>` +
     '</section>' +
     // An enhancement: the page reads in full without it (and in the static mirrors).
     (live ? '<script src="/assets/live.js" defer></script>' : '');
@@ -207,4 +209,9 @@ export function liveBlogPosting(
       ...(e.authorName ? { author: { '@type': 'Person', name: e.authorName } } : {}),
     })),
   };
+}
+
+/** Catalogue text going into the markup strings above: our words, escaped all the same. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

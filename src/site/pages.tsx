@@ -22,6 +22,14 @@ import {
   tagsOf,
 } from '../content/index.js';
 import type { Context } from '../context.js';
+import {
+  type Edition,
+  editionSiteUrl,
+  editionsOf,
+  resolveEdition,
+  type TranslationLink,
+  translationsOf,
+} from '../editions/index.js';
 import { MAX_ROW_ID } from '../shared/ids.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { beaconPath } from '../audience/index.js';
@@ -41,7 +49,7 @@ import {
   pageTags,
   withCurrentNav,
 } from './common.js';
-import { curatedSectionPage } from './fronts.js';
+import { curatedSectionPage, homePage } from './fronts.js';
 import { type LiveData, liveBlock, liveBlogPosting, loadLive } from './live-coverage.js';
 import { liveEntryPage } from './live-entry.js';
 import { topicHref } from './topics.js';
@@ -92,8 +100,20 @@ const RELATED = 4;
 const UPDATE_GRACE_MS = 60_000;
 
 /** Any path that is not a fixed route: an article, a section front, a redirect, or nothing. */
-export async function pathPage(ctx: Context, path: string, page: number | null): Promise<PageResult> {
-  if (!/^\/[a-z0-9/-]*$/.test(path)) return movedOrNotFound(ctx, path);
+export async function pathPage(
+  ctx: Context,
+  path: string,
+  page: number | null,
+  host?: string,
+): Promise<PageResult> {
+  // The request's edition, resolved once: its host, else the path's first segment (src/editions).
+  const editions = await editionsOf(ctx);
+  const edition = resolveEdition(editions, host, path);
+  if (!/^\/[a-z0-9/-]*$/.test(path)) return movedOrNotFound(ctx, path, edition);
+  if (edition.prefix && path === `/${edition.prefix}`) {
+    // An edition's home has no pages beyond the first (as `/`), and no old-link redirects.
+    return page === 1 ? homePage(ctx, edition) : notFound(ctx, edition);
+  }
   // An entry of a live story: `{story path}/entry/{id}`.
   const entry = /^(\/.*\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+)\/entry\/([1-9]\d{0,15})$/.exec(path);
   if (entry) {
@@ -103,12 +123,14 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
   }
   if (/\/\d{4}\/\d{2}\/\d{2}\/[a-z0-9-]+$/.test(path)) {
     const article = await articleByPath(ctx.db, path);
-    if (article) return articlePage(ctx, article);
+    // A story is shown in its own edition, whichever address asked for it.
+    if (article)
+      return articlePage(ctx, article, editions.find((e) => e.id === article.edition_id) ?? edition);
   }
-  const c = await loadFrame(ctx);
+  const c = await loadFrame(ctx, edition);
   const section = c.tree.byPath.get(path.slice(1));
   if (section) {
-    if (page === null) return notFound(ctx);
+    if (page === null) return notFound(ctx, edition);
     if (page === 1) {
       const curated = await curatedSectionPage(c, section, path);
       if (curated) return curated;
@@ -117,7 +139,7 @@ export async function pathPage(ctx: Context, path: string, page: number | null):
       sectionMeta(c, section),
     );
   }
-  return movedOrNotFound(ctx, path);
+  return movedOrNotFound(ctx, path, edition);
 }
 
 /** `/?p=ID` of an imported site: a 301 to the story the import made of post ID, else a 404. */
@@ -126,11 +148,11 @@ export async function oldPostLink(ctx: Context, id: unknown): Promise<PageResult
   return to ? { status: 301, location: to } : notFound(ctx);
 }
 
-async function articlePage(ctx: Context, article: ArticleRow): Promise<PageResult> {
-  const c = await loadFrame(ctx);
+async function articlePage(ctx: Context, article: ArticleRow, edition: Edition): Promise<PageResult> {
+  const c = await loadFrame(ctx, edition);
   if (!isPublicArticle(article, c.now)) {
     const withdrawn = article.deleted_at || article.status === 'unpublished' || article.status === 'archived';
-    return withdrawn ? gone(ctx) : notFound(ctx);
+    return withdrawn ? gone(ctx, edition) : notFound(ctx, edition);
   }
   return renderArticlePage(c, article, await loadArticlePage(c, article));
 }
@@ -141,23 +163,26 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
   collectImages(body.content, bodyMedia);
-  const [bylines, tags, media, more, video, notices, live, topics, related] = await Promise.all([
-    bylinesOf(ctx.db, [article.id]),
-    tagsOf(ctx.db, article.id),
-    mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
-    cardsFor(
-      ctx.db,
-      c.tree,
-      c.now,
-      { sectionIds: descendantIds(c.tree, article.section_id), excludeId: article.id },
-      { limit: MORE_IN_SECTION, offset: 0 },
-    ),
-    articleVideo(ctx.db, article, ctx.config.site),
-    noticesOf(ctx.db, [article.id]),
-    loadLive(ctx.db, article.id),
-    articleTopics(ctx.db, article.id, article.headline),
-    relatedCards(c, article.id),
-  ]);
+  const [bylines, tags, media, more, video, notices, live, topics, related, translations] = await Promise.all(
+    [
+      bylinesOf(ctx.db, [article.id]),
+      tagsOf(ctx.db, article.id),
+      mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
+      cardsFor(
+        ctx.db,
+        c.tree,
+        c.now,
+        { sectionIds: descendantIds(c.tree, article.section_id), excludeId: article.id },
+        { limit: MORE_IN_SECTION, offset: 0 },
+      ),
+      articleVideo(ctx.db, article, ctx.config.site),
+      noticesOf(ctx.db, [article.id]),
+      loadLive(ctx.db, article.id),
+      articleTopics(ctx.db, article.id, article.headline),
+      relatedCards(c, article.id),
+      translationsOf(ctx.db, ctx.config.site, article, c.now),
+    ],
+  );
   return {
     live,
     body,
@@ -169,6 +194,7 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
     notices: notices.get(article.id) ?? [],
     topics,
     related,
+    translations,
   };
 }
 
@@ -197,6 +223,8 @@ export interface ArticlePageData {
   topics?: ArticleTopic[];
   /** Stories sharing its confirmed entities, strongest first. */
   related?: StoryCard[];
+  /** Its translations in other editions (src/editions), any state: public ones are alternates. */
+  translations?: TranslationLink[];
 }
 
 /** The render half of an article page: no queries. */
@@ -224,6 +252,8 @@ export function renderArticlePage(
     // Related stories: any story joining or leaving one of its topics may change them.
     ...topics.map((t) => entityListTag(t.id)),
     ...[...media.keys()].map(mediaTag),
+    // A translation published, changed or withdrawn changes the alternates and the switcher.
+    ...(data.translations ?? []).map((t) => articleTag(t.articleId)),
   ];
   const lead = article.lead_media_id === null ? undefined : media.get(article.lead_media_id);
   const published = article.first_published_at ?? article.updated_at;
@@ -244,6 +274,7 @@ export function renderArticlePage(
     title: `${article.seo_title || article.headline} | ${site.name}`,
     description,
     canonical: url,
+    alternates: alternatesOf(c, article, data.translations ?? []),
     type: 'article',
     feeds: [
       ...(section ? feedLinks({ kind: 'section', path: section.path }, section.name) : []),
@@ -358,5 +389,68 @@ export function collectImages(nodes: readonly unknown[] | undefined, out: number
     const n = node as { type: string; attrs?: { mediaId?: number }; content?: unknown[] };
     if (n.type === 'image' && typeof n.attrs?.mediaId === 'number') out.push(n.attrs.mediaId);
     collectImages(n.content, out);
+  }
+}
+
+/**
+ * hreflang alternates of a story with public translations: itself and each of them (absolute,
+ * on each edition's address), and `x-default` on the default edition's version, else the
+ * group's first in edition order. Every story of a group computes the same set, so the links
+ * point both ways. None without a public translation.
+ */
+export function alternatesOf(
+  c: Frame,
+  article: Pick<ArticleRow, 'id' | 'path' | 'edition_id'>,
+  translations: readonly TranslationLink[],
+): NonNullable<Head['alternates']> {
+  const shown = translations.filter((t) => t.public && t.path);
+  if (!shown.length || !article.path) return [];
+  const url = (editionId: number, path: string) => {
+    const ed = c.editions.find((e) => e.id === editionId);
+    return `${ed ? editionSiteUrl(c.ctx.config.site.url, ed) : c.ctx.config.site.url}${path}`;
+  };
+  const own = c.editions.find((e) => e.id === article.edition_id);
+  const members = [
+    {
+      editionId: article.edition_id,
+      language: own?.language ?? c.view.site.language,
+      path: article.path,
+      current: true,
+    },
+    ...shown.map((t) => ({
+      editionId: t.editionId,
+      language: t.language,
+      path: t.path as string,
+      current: false,
+    })),
+  ];
+  const order = (id: number) => c.editions.findIndex((e) => e.id === id);
+  members.sort((a, b) => order(a.editionId) - order(b.editionId));
+  const byDefault =
+    members.find((m) => c.editions.find((e) => e.id === m.editionId)?.isDefault) ?? members[0];
+  const out = members.map((m) => ({
+    hreflang: m.language,
+    href: url(m.editionId, m.path),
+    label: languageName(m.language),
+    current: m.current,
+  }));
+  if (byDefault) {
+    out.push({
+      hreflang: 'x-default',
+      href: url(byDefault.editionId, byDefault.path),
+      label: languageName(byDefault.language),
+      current: byDefault.current,
+    });
+  }
+  return out;
+}
+
+/** A language named in itself ("Español", "العربية"), for the switcher. */
+function languageName(tag: string): string {
+  try {
+    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
+  } catch {
+    return tag;
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { cacheAs, SITE } from '../cache/index.js';
 import { EMBED_FRAME_ORIGINS } from '../shared/document/index.js';
 import type { Context } from '../context.js';
+import { type Edition, editionsOf, resolveEdition } from '../editions/index.js';
 import { alertRoutes } from './alerts.js';
 import { CORRECTIONS_PATH, correctionsPage } from './corrections.js';
 import { livePage } from './live.js';
@@ -67,11 +68,26 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     // An imported site's old short links (src/import): /?p=ID and /?page_id=ID.
     const old = req.query.p ?? req.query.page_id;
     if (old !== undefined) return send(reply, await oldPostLink(ctx, old));
-    return send(reply, await homePage(ctx));
+    return send(reply, await homePage(ctx, await requestEdition(ctx, req.hostname, '/')));
   });
   // Not cached: results change with every story, and the query strings are endless.
   app.get<{ Querystring: Record<string, unknown> }>('/search', async (req, reply) =>
-    send(reply.header('cache-control', 'no-cache'), await searchPage(ctx, req.query)),
+    send(
+      reply.header('cache-control', 'no-cache'),
+      await searchPage(ctx, req.query, await requestEdition(ctx, req.hostname, '/search')),
+    ),
+  );
+  // An edition's search (`/es/search`); any other `/x/search` is a section's or nothing.
+  app.get<{ Params: { prefix: string }; Querystring: Record<string, unknown> }>(
+    '/:prefix/search',
+    async (req, reply) => {
+      const path = `/${req.params.prefix}/search`;
+      const edition = await requestEdition(ctx, req.hostname, path);
+      if (edition.prefix !== req.params.prefix) {
+        return send(reply, await pathPage(ctx, path, parsePage(req.query.page), req.hostname));
+      }
+      return send(reply.header('cache-control', 'no-cache'), await searchPage(ctx, req.query, edition));
+    },
   );
   app.get('/live', async (_req, reply) => send(reply, await livePage(ctx)));
   // The hub is kept on the app for the tests and the benchmark to read its counters.
@@ -108,6 +124,11 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     } catch {
       return send(reply, await notFound(ctx));
     }
-    return send(reply, await pathPage(ctx, path, parsePage(req.query.page)));
+    return send(reply, await pathPage(ctx, path, parsePage(req.query.page), req.hostname));
   });
+}
+
+/** The edition a request is for (src/editions): its host, else its path's prefix, else the default. */
+async function requestEdition(ctx: Context, host: string, path: string): Promise<Edition> {
+  return resolveEdition(await editionsOf(ctx), host, path);
 }

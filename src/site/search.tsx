@@ -10,13 +10,15 @@ import {
   searchArticles,
   searchParams,
 } from '../search/index.js';
+import { type Edition, editionPath } from '../editions/index.js';
 import { loadFrame } from './common.js';
+import { msg } from './i18n/index.js';
 import { renderDocument } from './render.js';
 import { SearchPage, type SearchPageModel } from './theme/search.js';
 
 /** The public search page: query string → filters → searchArticles → result cards → HTML. */
 
-function hrefFor(p: SearchParams, page: number): string {
+function hrefFor(searchPath: string, p: SearchParams, page: number): string {
   const qs = new URLSearchParams();
   qs.set('q', p.q.slice(0, 256));
   if (p.section) qs.set('section', p.section);
@@ -26,13 +28,19 @@ function hrefFor(p: SearchParams, page: number): string {
   if (p.to) qs.set('to', p.to);
   if (p.sort !== 'relevance') qs.set('sort', p.sort);
   if (page > 1) qs.set('page', String(page));
-  return `/search?${qs.toString()}`;
+  return `${searchPath}?${qs.toString()}`;
 }
 
 /** The /search page as HTML and a status: 200, or 400 with the form and the reason. */
-export async function searchPage(ctx: Context, raw: unknown): Promise<{ status: 200 | 400; html: string }> {
-  // The site's own view (navigation, footer addresses) and section tree, as every page has them.
-  const { view, tree: sectionTree, now } = await loadFrame(ctx);
+export async function searchPage(
+  ctx: Context,
+  raw: unknown,
+  edition?: Edition,
+): Promise<{ status: 200 | 400; html: string }> {
+  // The edition's view (navigation, footer addresses) and section tree, as every page has them.
+  const { view, tree: sectionTree, now, edition: ed } = await loadFrame(ctx, edition);
+  const lang = view.site.language;
+  const searchPath = editionPath(ed, '/search');
   let params: SearchParams = searchParams.parse({});
   let error: string | undefined;
   let total = 0;
@@ -42,12 +50,14 @@ export async function searchPage(ctx: Context, raw: unknown): Promise<{ status: 
     params = parseSearchParams(raw);
     const filters = await resolveFilters(ctx.db, sectionTree, params, now);
     tag = filters.tag;
+    // TODO(editions, for the lead): pass `language: ed.language` (and the edition) once
+    // src/search takes a language at query time; until then results span every edition.
     const found = await searchArticles(ctx.db, { q: params.q, ...filters.options, now: ctx.now() });
     total = found.total;
     results = await resultViews(ctx.db, sectionTree, found.hits);
   } catch (err) {
     if (!(err instanceof SearchParamError)) throw err;
-    error = `This search could not be run: ${err.message}.`;
+    error = msg(lang, 'search.error', { reason: err.message });
     // The reader's words go back into the box, unless they are what was refused.
     const q = (raw as { q?: unknown })?.q;
     if (typeof q === 'string' && !hasControlCharacters(q)) params.q = q;
@@ -56,9 +66,9 @@ export async function searchPage(ctx: Context, raw: unknown): Promise<{ status: 
   const site = view.site;
   const q = params.q.trim().slice(0, 120);
   const head = {
-    title: `${q ? `Search: ${q}` : 'Search'} | ${site.name}`,
-    description: `Search the ${site.name} archive`,
-    canonical: `${site.url}/search`,
+    title: `${q ? msg(lang, 'search.headTitleQuery', { q }) : msg(lang, 'search.headTitle')} | ${site.name}`,
+    description: msg(lang, 'search.description', { name: site.name }),
+    canonical: `${site.url}${searchPath}`,
     type: 'website' as const,
     jsonLd: [],
     // Result pages are endless and thin: keep them out of search engines.
@@ -73,7 +83,7 @@ export async function searchPage(ctx: Context, raw: unknown): Promise<{ status: 
     results,
     pages: Math.min(1000, Math.ceil(total / params.limit)),
     error,
-    hrefOf: (n) => hrefFor(params, n),
+    hrefOf: (n) => hrefFor(searchPath, params, n),
   };
   return {
     status: error ? 400 : 200,

@@ -14,6 +14,18 @@ export interface SiteView {
   nav: { name: string; href: string; current: boolean }[];
   /** Other addresses of the site and its apps, for the footer (absolute, from configuration). */
   addresses?: FooterAddresses;
+  /** The edition the page is in (src/editions): its language, direction and home. */
+  edition?: EditionView;
+}
+
+export interface EditionView {
+  code: string;
+  language: string;
+  dir: 'ltr' | 'rtl';
+  /** Root-relative: `/` or `/es`. */
+  home: string;
+  /** Root-relative: `/search` or `/es/search`. */
+  search: string;
 }
 
 export interface Crumb {
@@ -48,6 +60,11 @@ export interface Head {
   preview?: string;
   /** Feeds of what the page shows, for `<link rel="alternate">` autodiscovery (root-relative). */
   feeds?: { title: string; href: string; type: string }[];
+  /**
+   * The page in other languages (its translations), this page included, absolute; with
+   * `x-default` (the default edition's, else the source's). Empty or absent: no alternates.
+   */
+  alternates?: { hreflang: string; href: string; label: string; current: boolean }[];
 }
 
 export interface Pagination {

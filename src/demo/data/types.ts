@@ -59,3 +59,11 @@ export interface DemoArticle {
   };
   body: DemoBlock[];
 }
+
+/**
+ * A story of another edition of the demo (src/demo/editions.ts): `section` is a path in that
+ * edition's tree, without its prefix; `translationOf` names the English story it translates.
+ */
+export interface DemoEditionArticle extends DemoArticle {
+  translationOf?: string;
+}

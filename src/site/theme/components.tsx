@@ -1,4 +1,7 @@
+import { Fragment } from 'preact';
+import { directionOf } from '../../editions/index.js';
 import { formatDate, formatDateTime, isoInZone } from '../../lib/time.js';
+import { around, formatNumber, listParts, msg } from '../i18n/index.js';
 import { renderFragment } from '../render.js';
 import type { Crumb, ImageView, Pagination, SiteView, StoryCard } from '../view.js';
 
@@ -73,10 +76,10 @@ export function Picture({
   );
 }
 
-export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
+export function Breadcrumbs({ crumbs, lang = 'en' }: { crumbs: Crumb[]; lang?: string }) {
   if (!crumbs.length) return null;
   return (
-    <nav class="breadcrumbs" aria-label="Breadcrumb">
+    <nav class="breadcrumbs" aria-label={msg(lang, 'layout.breadcrumb')}>
       <ol>
         {crumbs.map((c, i) => (
           <li key={c.href}>
@@ -90,19 +93,43 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
   );
 }
 
-export function Bylines({ bylines }: { bylines: StoryCard['bylines'] }) {
+export function Bylines({ bylines, lang = 'en' }: { bylines: StoryCard['bylines']; lang?: string }) {
   if (!bylines.length) return null;
+  if (lang === 'en') {
+    // English as it always was ("By A, B and C", no serial comma).
+    return (
+      <span class="byline">
+        By{' '}
+        {bylines.map((b, i) => (
+          <>
+            {i > 0 ? (i === bylines.length - 1 ? ' and ' : ', ') : null}
+            <a href={b.href} rel="author">
+              {b.name}
+            </a>
+          </>
+        ))}
+      </span>
+    );
+  }
+  // The language's own "By …" and list joining; each name isolated (a Latin name in Arabic).
+  const [before, after] = around(lang, 'byline', 'authors');
   return (
     <span class="byline">
-      By{' '}
-      {bylines.map((b, i) => (
-        <>
-          {i > 0 ? (i === bylines.length - 1 ? ' and ' : ', ') : null}
-          <a href={b.href} rel="author">
-            {b.name}
-          </a>
-        </>
-      ))}
+      {before}
+      {listParts(lang, bylines.length).map((p, i) => {
+        const b = p.index === null ? undefined : bylines[p.index];
+        return b ? (
+          <bdi key={b.href}>
+            <a href={b.href} rel="author">
+              {b.name}
+            </a>
+          </bdi>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the separators of a fixed list
+          <Fragment key={i}>{p.text}</Fragment>
+        );
+      })}
+      {after}
     </span>
   );
 }
@@ -159,7 +186,7 @@ function cardText({ story, site, size = 'normal', eager }: CardProps) {
           </a>
         ) : null}
         <Heading class="card-headline">
-          <a href={story.href}>{story.headline}</a>
+          <a href={story.href}>{isolated(story.headline, site)}</a>
         </Heading>
         {size !== 'compact' && story.dek ? <p class="card-dek">{story.dek}</p> : null}
         <p class="card-meta">
@@ -170,28 +197,41 @@ function cardText({ story, site, size = 'normal', eager }: CardProps) {
   );
 }
 
-export function Pager({ pagination }: { pagination: Pagination }) {
+export function Pager({ pagination, lang = 'en' }: { pagination: Pagination; lang?: string }) {
   const { page, pages, hrefOf } = pagination;
   if (pages <= 1) return null;
   return (
-    <nav class="pager" aria-label="Pages">
+    <nav class="pager" aria-label={msg(lang, 'pager.label')}>
       {page > 1 ? (
         <a rel="prev" href={hrefOf(page - 1)}>
-          ← Newer
+          {msg(lang, 'pager.newer')}
         </a>
       ) : (
         <span />
       )}
       <span class="pager-status">
-        Page {page} of {pages}
+        {msg(lang, 'pager.status', { page: pageNumber(lang, page), pages: pageNumber(lang, pages) })}
       </span>
       {page < pages ? (
         <a rel="next" href={hrefOf(page + 1)}>
-          Older →
+          {msg(lang, 'pager.older')}
         </a>
       ) : (
         <span />
       )}
     </nav>
   );
+}
+
+/**
+ * A headline in a list, isolated from the text around it in a right-to-left edition (a Latin
+ * headline inside Arabic, or the reverse, keeps its own order). Left as it was elsewhere.
+ */
+export function isolated(text: string, site: SiteView['site']) {
+  return directionOf(site.language) === 'rtl' ? <bdi>{text}</bdi> : text;
+}
+
+/** A page number: as it always was in English, the locale's digits elsewhere (١٢ in Arabic). */
+export function pageNumber(lang: string, n: number): string {
+  return lang === 'en' ? String(n) : formatNumber(lang, n);
 }

@@ -1,7 +1,9 @@
 import type { CorrectionEntry } from '../../content/index.js';
 import type { Head, Pagination, SiteView } from '../view.js';
+import { msg } from '../i18n/index.js';
 import { Pager, TimeTag } from './components.js';
 import { Layout } from './layout.js';
+import { noticeLabel } from './notices.js';
 
 export interface CorrectionsModel {
   entries: CorrectionEntry[];
@@ -18,16 +20,14 @@ export function CorrectionsPage({
   head: Head;
   model: CorrectionsModel;
 }) {
+  const lang = view.site.language;
   return (
     <Layout view={view} head={head}>
       <header class="list-header">
         <div>
-          <p class="list-kind">Standards</p>
-          <h1>Corrections</h1>
-          <p class="list-intro">
-            Errors we corrected and points we clarified in our stories, newest first. Each story shows its
-            corrections at its end.
-          </p>
+          <p class="list-kind">{msg(lang, 'corrections.kind')}</p>
+          <h1>{msg(lang, 'corrections.title')}</h1>
+          <p class="list-intro">{msg(lang, 'corrections.intro')}</p>
         </div>
       </header>
       {model.entries.length ? (
@@ -35,7 +35,7 @@ export function CorrectionsPage({
           {model.entries.map((e) => (
             <li key={e.notice.id} class={`notice notice-${e.notice.kind}`}>
               <p class="notice-head">
-                <strong class="notice-kind">{e.notice.label}</strong> ·{' '}
+                <strong class="notice-kind">{noticeLabel(lang, e.notice.kind, e.notice.label)}</strong> ·{' '}
                 <TimeTag iso={e.notice.createdAt} site={view.site} />
               </p>
               <h2 class="correction-story">
@@ -46,9 +46,9 @@ export function CorrectionsPage({
           ))}
         </ol>
       ) : (
-        <p class="empty">No corrections have been published.</p>
+        <p class="empty">{msg(lang, 'corrections.empty')}</p>
       )}
-      <Pager pagination={model.pagination} />
+      <Pager pagination={model.pagination} lang={lang} />
     </Layout>
   );
 }

@@ -1,5 +1,6 @@
 import type { ListVariant } from '../../shared/fronts.js';
 import type { SiteView, StoryCard } from '../view.js';
+import { msg } from '../i18n/index.js';
 import { Card } from './components.js';
 
 /**
@@ -43,7 +44,9 @@ function FrontList({ list, site, eager }: { list: FrontListView; site: SiteView[
       {list.href ? <a href={list.href}>{list.title}</a> : list.title}
     </h2>
   ) : null;
-  const label = list.title ? { 'aria-labelledby': id } : { 'aria-label': 'Top stories' };
+  const label = list.title
+    ? { 'aria-labelledby': id }
+    : { 'aria-label': msg(site.language, 'home.topStories') };
   if (list.ranking) {
     return (
       <section class="section-block front-list front-ranking" data-list={list.slug} {...label}>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { BANNER_SLOT } from '../../cache/index.js';
 import { jsonForScript, renderFragment } from '../render.js';
+import { msg } from '../i18n/index.js';
 import type { Head, SiteView } from '../view.js';
 import { stylesheet } from './styles.js';
 
@@ -15,14 +16,18 @@ export function Layout({
 }) {
   const { site } = view;
   const chrome = chromeOf(view);
+  const lang = site.language;
   return (
-    <html lang={site.language}>
+    <html lang={lang} {...(view.edition ? { dir: view.edition.dir } : {})}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{head.title}</title>
         <meta name="description" content={head.description} />
         <link rel="canonical" href={head.canonical} />
+        {head.alternates?.map((a) => (
+          <link key={a.hreflang} rel="alternate" hreflang={a.hreflang} href={a.href} />
+        ))}
         {head.feeds?.map((f) => (
           <link key={f.href} rel="alternate" type={f.type} title={f.title} href={f.href} />
         ))}
@@ -78,12 +83,13 @@ export function Layout({
           </p>
         ) : null}
         <a class="skip" href="#main">
-          Skip to content
+          {msg(lang, 'layout.skip')}
         </a>
         <header class="site-header" dangerouslySetInnerHTML={{ __html: chrome.header }} />
         {/* Breaking news: filled as the page is served, never stored in it (cache/banner.ts). */}
         <div class="alert-slot" dangerouslySetInnerHTML={{ __html: BANNER_SLOT }} />
         <main id="main" class="wrap">
+          <LanguageSwitcher view={view} head={head} />
           {children}
         </main>
         <footer class="site-footer" dangerouslySetInnerHTML={{ __html: chrome.footer }} />
@@ -100,7 +106,13 @@ export function Layout({
 const chromes = new Map<string, { header: string; footer: string }>();
 
 function chromeOf(view: SiteView): { header: string; footer: string } {
-  const key = JSON.stringify([view.site.name, view.site.description, view.nav, view.addresses ?? null]);
+  const key = JSON.stringify([
+    view.site.name,
+    view.site.description,
+    view.nav,
+    view.addresses ?? null,
+    view.edition ?? null,
+  ]);
   let chrome = chromes.get(key);
   if (!chrome) {
     chrome = {
@@ -115,23 +127,30 @@ function chromeOf(view: SiteView): { header: string; footer: string } {
 
 function Header({ view }: { view: SiteView }) {
   const { site } = view;
+  const lang = site.language;
   return (
     <>
       <div class="wrap header-row">
-        <a class="brand" href="/">
+        <a class="brand" href={view.edition?.home ?? '/'}>
           <img src="/assets/logo.png" width="36" height="36" alt="" />
           <span>{site.name}</span>
         </a>
         {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for older readers' browsers; the role says the same */}
-        <form class="site-search" action="/search" method="get" role="search">
+        <form class="site-search" action={view.edition?.search ?? '/search'} method="get" role="search">
           <label for="site-search-q" class="visually-hidden">
-            Search stories
+            {msg(lang, 'layout.searchLabel')}
           </label>
-          <input id="site-search-q" type="search" name="q" placeholder="Search" autocomplete="off" />
-          <button type="submit">Search</button>
+          <input
+            id="site-search-q"
+            type="search"
+            name="q"
+            placeholder={msg(lang, 'layout.searchPlaceholder')}
+            autocomplete="off"
+          />
+          <button type="submit">{msg(lang, 'layout.searchButton')}</button>
         </form>
       </div>
-      <nav class="site-nav" aria-label="Sections">
+      <nav class="site-nav" aria-label={msg(lang, 'layout.sections')}>
         <ul class="wrap">
           {view.nav.map((n) => (
             <li key={n.href}>
@@ -148,6 +167,7 @@ function Header({ view }: { view: SiteView }) {
 
 function Footer({ view }: { view: SiteView }) {
   const { site } = view;
+  const lang = site.language;
   return (
     <div class="wrap">
       <p class="footer-brand">{site.name}</p>
@@ -161,11 +181,11 @@ function Footer({ view }: { view: SiteView }) {
       </ul>
       <LinkLine
         class="footer-addresses"
-        intro="This site can also be reached at:"
+        intro={msg(lang, 'footer.addresses')}
         links={view.addresses?.addresses}
       />
-      <LinkLine class="footer-apps" intro="Our apps:" links={view.addresses?.apps} />
-      <p class="footer-small">Published with Masthead.</p>
+      <LinkLine class="footer-apps" intro={msg(lang, 'footer.apps')} links={view.addresses?.apps} />
+      <p class="footer-small">{msg(lang, 'footer.poweredBy')}</p>
     </div>
   );
 }
@@ -191,5 +211,32 @@ function LinkLine({
         </>
       ))}
     </p>
+  );
+}
+
+/**
+ * The page in the other languages it exists in (its translations, from `head.alternates`):
+ * only existing translations are offered, each named in its own language and marked with it.
+ */
+function LanguageSwitcher({ view, head }: { view: SiteView; head: Head }) {
+  const others = head.alternates?.filter((a) => !a.current && a.hreflang !== 'x-default') ?? [];
+  if (!others.length) return null;
+  return (
+    <nav class="language-switcher" aria-label={msg(view.site.language, 'layout.languages')}>
+      <ul>
+        {others.map((a) => (
+          <li key={a.hreflang}>
+            {/* Root-relative on this address (the reader stays on it), absolute to another host. */}
+            <a
+              href={a.href.startsWith(`${view.site.url}/`) ? a.href.slice(view.site.url.length) : a.href}
+              hreflang={a.hreflang}
+              lang={a.hreflang}
+            >
+              {a.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

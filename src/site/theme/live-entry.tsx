@@ -1,4 +1,5 @@
 import type { Crumb, Head, SiteView } from '../view.js';
+import { msg } from '../i18n/index.js';
 import { Breadcrumbs } from './components.js';
 import { Layout } from './layout.js';
 
@@ -11,16 +12,17 @@ export interface LiveEntryModel {
 
 /** One update of a live story, on its own page: what a shared link opens. */
 export function LiveEntryPage({ view, head, model }: { view: SiteView; head: Head; model: LiveEntryModel }) {
+  const lang = view.site.language;
   return (
     <Layout view={view} head={head}>
-      <Breadcrumbs crumbs={model.crumbs} />
-      <p class="list-kind">Live coverage</p>
+      <Breadcrumbs crumbs={model.crumbs} lang={lang} />
+      <p class="list-kind">{msg(lang, 'live.coverage')}</p>
       <h1 class="headline">
         <a href={model.story.href}>{model.story.headline}</a>
       </h1>
       <div class="live-single" dangerouslySetInnerHTML={{ __html: model.entryHtml }} />
       <p class="live-back">
-        <a href={`${model.story.href}#live`}>All updates</a>
+        <a href={`${model.story.href}#live`}>{msg(lang, 'live.allUpdates')}</a>
       </p>
     </Layout>
   );

@@ -1,4 +1,5 @@
 import type { SiteView } from '../view.js';
+import { type MessageKey, msg } from '../i18n/index.js';
 import { TimeTag } from './components.js';
 
 /**
@@ -23,7 +24,7 @@ export function NoticeFlag({ notices, site }: { notices: NoticeView[]; site: Sit
   return (
     <p class="story-corrected">
       <a href="#notices">
-        {last.kind === 'correction' ? 'This story has been corrected' : 'This story has been clarified'}
+        {msg(site.language, last.kind === 'correction' ? 'notice.corrected' : 'notice.clarified')}
       </a>{' '}
       (<TimeTag iso={last.createdAt} site={site} />
       ).
@@ -35,20 +36,33 @@ export function NoticeBox({ notices, site }: { notices: NoticeView[]; site: Site
   if (!notices.length) return null;
   return (
     <aside class="story-notices" id="notices" aria-labelledby="notices-title">
-      <h2 id="notices-title">Corrections and updates</h2>
+      <h2 id="notices-title">{msg(site.language, 'notice.box')}</h2>
       <ul>
         {notices.map((n) => (
           <li key={n.id} class={`notice notice-${n.kind}`}>
             <p class="notice-head">
-              <strong class="notice-kind">{n.label}</strong> · <TimeTag iso={n.createdAt} site={site} />
+              <strong class="notice-kind">{noticeLabel(site.language, n.kind, n.label)}</strong> ·{' '}
+              <TimeTag iso={n.createdAt} site={site} />
             </p>
             <p class="notice-text">{n.text}</p>
           </li>
         ))}
       </ul>
       <p class="notices-all">
-        <a href="/corrections">All corrections</a>
+        <a href="/corrections">{msg(site.language, 'notice.all')}</a>
       </p>
     </aside>
   );
 }
+
+/** A notice's kind in the page's language (English: the label the content layer gives it). */
+export function noticeLabel(language: string, kind: string, label: string): string {
+  const key = `notice.${kind}` as MessageKey;
+  return language === 'en' || !(key in NOTICE_KEYS) ? label : msg(language, key);
+}
+const NOTICE_KEYS = {
+  'notice.correction': 1,
+  'notice.clarification': 1,
+  'notice.update': 1,
+  'notice.editors_note': 1,
+};

@@ -1,5 +1,6 @@
 import type { AuthorRow, TagRow } from '../../db/index.js';
 import type { Crumb, Head, ImageView, Pagination, SiteView, StoryCard } from '../view.js';
+import { around, msg } from '../i18n/index.js';
 import { Breadcrumbs, Bylines, Card, Pager, Picture, TimeTag } from './components.js';
 import { type FrontListView, FrontLists } from './fronts.js';
 import { Layout } from './layout.js';
@@ -15,7 +16,11 @@ export function HomePage({ view, head, model }: { view: SiteView; head: Head; mo
   return (
     <Layout view={view} head={head}>
       <h1 class="visually-hidden">{view.site.name}</h1>
-      {shown ? <FrontLists lists={model.lists} site={view.site} /> : <p>No stories yet.</p>}
+      {shown ? (
+        <FrontLists lists={model.lists} site={view.site} />
+      ) : (
+        <p>{msg(view.site.language, 'home.empty')}</p>
+      )}
     </Layout>
   );
 }
@@ -38,21 +43,26 @@ export interface ListModel {
 }
 
 export function ListPage({ view, head, model }: { view: SiteView; head: Head; model: ListModel }) {
+  const lang = view.site.language;
   return (
     <Layout view={view} head={head}>
-      <Breadcrumbs crumbs={model.crumbs} />
+      <Breadcrumbs crumbs={model.crumbs} lang={lang} />
       <header class={`list-header list-${model.kind}`}>
         {model.author?.avatar ? <Picture image={model.author.avatar} className="avatar" eager /> : null}
         <div>
           <p class="list-kind">
-            {model.label ?? (model.kind === 'tag' ? 'Topic' : model.kind === 'author' ? 'Author' : 'Section')}
+            {model.label ??
+              msg(
+                lang,
+                model.kind === 'tag' ? 'list.tag' : model.kind === 'author' ? 'list.author' : 'list.section',
+              )}
           </p>
           <h1>{model.title}</h1>
           {model.intro ? <p class="list-intro">{model.intro}</p> : null}
         </div>
       </header>
       {model.subsections?.length ? (
-        <nav class="subsections" aria-label={`Within ${model.title}`}>
+        <nav class="subsections" aria-label={msg(lang, 'list.within', { title: model.title })}>
           <ul>
             {model.subsections.map((s) => (
               <li key={s.href}>
@@ -71,13 +81,13 @@ export function ListPage({ view, head, model }: { view: SiteView; head: Head; mo
           ))}
         </div>
       ) : (
-        <p class="empty">No stories here yet.</p>
+        <p class="empty">{msg(lang, 'list.empty')}</p>
       )}
-      <Pager pagination={model.pagination} />
+      <Pager pagination={model.pagination} lang={lang} />
       {model.related?.length ? (
         <nav class="story-tags related-topics" aria-labelledby="related-title">
           <h2 id="related-title" class="block-title">
-            Related topics
+            {msg(lang, 'list.relatedTopics')}
           </h2>
           <ul>
             {model.related.map((t) => (
@@ -123,26 +133,35 @@ export interface ArticleModel {
 }
 
 export function ArticlePage({ view, head, model }: { view: SiteView; head: Head; model: ArticleModel }) {
+  const lang = view.site.language;
+  const [publishedBefore, publishedAfter] = around(lang, 'article.published', 'time');
+  const [updatedBefore, updatedAfter] = around(lang, 'article.updated', 'time');
+  const [moreBefore, moreAfter] = around(lang, 'article.moreIn', 'section');
   return (
     <Layout view={view} head={head}>
       <article class="story">
         <header class="story-header">
-          <Breadcrumbs crumbs={model.crumbs} />
+          <Breadcrumbs crumbs={model.crumbs} lang={lang} />
           <h1 class="headline">{model.headline}</h1>
           {model.dek ? <p class="dek">{model.dek}</p> : null}
           <p class="story-meta">
-            <Bylines bylines={model.bylines} />
+            <Bylines bylines={model.bylines} lang={lang} />
             <span class="times">
               {model.notPublished ? (
                 <span class="not-published">{model.notPublished}</span>
               ) : (
                 <>
-                  Published <TimeTag iso={model.published} site={view.site} />
+                  {publishedBefore}
+                  <TimeTag iso={model.published} site={view.site} />
+                  {publishedAfter}
                 </>
               )}
               {model.updated && !model.notPublished ? (
                 <>
-                  {' · '}Updated <TimeTag iso={model.updated} site={view.site} />
+                  {' · '}
+                  {updatedBefore}
+                  <TimeTag iso={model.updated} site={view.site} />
+                  {updatedAfter}
                 </>
               ) : null}
             </span>
@@ -160,7 +179,9 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
             {model.lead.caption || model.lead.credit || model.lead.filePhoto ? (
               <figcaption>
                 {model.lead.caption}
-                {model.lead.filePhoto ? <span class="file-photo"> (file photo)</span> : null}
+                {model.lead.filePhoto ? (
+                  <span class="file-photo"> {msg(lang, 'article.filePhoto')}</span>
+                ) : null}
                 {model.lead.credit ? <span class="credit"> {model.lead.credit}</span> : null}
               </figcaption>
             ) : null}
@@ -176,7 +197,7 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
         {model.live ? <div dangerouslySetInnerHTML={{ __html: model.live.feedHtml }} /> : null}
         {model.tags.length ? (
           <footer class="story-tags">
-            <h2 class="visually-hidden">Tags</h2>
+            <h2 class="visually-hidden">{msg(lang, 'article.tags')}</h2>
             <ul>
               {model.tags.map((t) => (
                 <li key={t.href}>
@@ -190,7 +211,7 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
         ) : null}
         {model.topics?.length ? (
           <footer class="story-tags story-topics">
-            <h2 class="topics-title">Topics</h2>
+            <h2 class="topics-title">{msg(lang, 'article.topics')}</h2>
             <ul>
               {model.topics.map((t) => (
                 <li key={t.href}>
@@ -216,7 +237,7 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
       {model.related?.length ? (
         <aside class="more related" aria-labelledby="related-title">
           <h2 id="related-title" class="block-title">
-            Related stories
+            {msg(lang, 'article.related')}
           </h2>
           <div class="grid">
             {model.related.map((s) => (
@@ -228,7 +249,9 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
       {model.more.length ? (
         <aside class="more" aria-labelledby="more-title">
           <h2 id="more-title" class="block-title">
-            More in <a href={model.section.href}>{model.section.name}</a>
+            {moreBefore}
+            <a href={model.section.href}>{model.section.name}</a>
+            {moreAfter}
           </h2>
           <div class="grid">
             {model.more.map((s) => (
@@ -252,22 +275,24 @@ export function ErrorPage({
   status: 404 | 410;
   latest: StoryCard[];
 }) {
+  const lang = view.site.language;
+  const removed = status === 410;
+  const [tryBefore, tryAfter] = around(lang, 'error.try', 'frontPage');
   return (
     <Layout view={view} head={head}>
       <section class="error-page">
-        <p class="list-kind">{status === 410 ? 'Story removed' : 'Page not found'}</p>
-        <h1>{status === 410 ? 'This story is no longer available' : 'We could not find that page'}</h1>
+        <p class="list-kind">{msg(lang, removed ? 'error.removed' : 'error.notFound')}</p>
+        <h1>{msg(lang, removed ? 'error.removedTitle' : 'error.notFoundTitle')}</h1>
         <p>
-          {status === 410
-            ? 'The newsroom has withdrawn this story. It may return after review.'
-            : 'The address may be mistyped, or the page may have moved.'}{' '}
-          Try the <a href="/">front page</a> or one of the sections above.
+          {msg(lang, removed ? 'error.removedText' : 'error.notFoundText')} {tryBefore}
+          <a href={view.edition?.home ?? '/'}>{msg(lang, 'error.frontPage')}</a>
+          {tryAfter}
         </p>
       </section>
       {latest.length ? (
         <section class="section-block" aria-labelledby="latest-title">
           <h2 id="latest-title" class="block-title">
-            Latest stories
+            {msg(lang, 'error.latest')}
           </h2>
           <div class="grid">
             {latest.map((s) => (

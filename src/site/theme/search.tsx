@@ -2,7 +2,8 @@ import type { SectionTree } from '../../content/index.js';
 import type { AuthorRow, TagRow } from '../../db/index.js';
 import type { ResultView, SearchParams } from '../../search/index.js';
 import type { Head, SiteView } from '../view.js';
-import { Picture, TimeTag } from './components.js';
+import { msg } from '../i18n/index.js';
+import { pageNumber, Picture, TimeTag } from './components.js';
 import { Layout } from './layout.js';
 
 /** The public search page: a form that works without JavaScript, the count, results, pages. */
@@ -62,27 +63,36 @@ function ResultCard({ r, site }: { r: ResultView; site: SiteView['site'] }) {
 export function SearchPage({ view, head, model }: { view: SiteView; head: Head; model: SearchPageModel }) {
   const p = model.params;
   const page = p.page;
+  const lang = view.site.language;
+  const t = (key: Parameters<typeof msg>[1], values?: Record<string, string | number>) =>
+    msg(lang, key, values);
   return (
     <Layout view={view} head={head}>
       <header class="list-header">
         <div>
-          <p class="list-kind">Search</p>
-          <h1>{p.q.trim() ? `Results for “${p.q.trim().slice(0, 120)}”` : 'Search the archive'}</h1>
+          <p class="list-kind">{t('search.kind')}</p>
+          <h1>{p.q.trim() ? t('search.resultsFor', { q: p.q.trim().slice(0, 120) }) : t('search.title')}</h1>
         </div>
       </header>
       {/* biome-ignore lint/a11y/useSemanticElements: <search> is too new for older readers' browsers; the role says the same */}
-      <form class="search-form" action="/search" method="get" role="search" aria-label="Search stories">
+      <form
+        class="search-form"
+        action={view.edition?.search ?? '/search'}
+        method="get"
+        role="search"
+        aria-label={t('layout.searchLabel')}
+      >
         <p class="search-main">
-          <label for="search-q">Search for</label>
+          <label for="search-q">{t('search.for')}</label>
           <input id="search-q" type="search" name="q" value={p.q.slice(0, 256)} autocomplete="off" />
-          <button type="submit">Search</button>
+          <button type="submit">{t('search.button')}</button>
         </p>
         <fieldset class="search-filters">
-          <legend>Filters</legend>
+          <legend>{t('search.filters')}</legend>
           <label>
-            Section{' '}
+            {t('search.section')}{' '}
             <select name="section">
-              <option value="">All sections</option>
+              <option value="">{t('search.allSections')}</option>
               {sectionOptions(model.tree).map((s) => (
                 <option key={s.path} value={s.path} selected={s.path === p.section}>
                   {s.label}
@@ -91,9 +101,9 @@ export function SearchPage({ view, head, model }: { view: SiteView; head: Head; 
             </select>
           </label>
           <label>
-            Author{' '}
+            {t('search.author')}{' '}
             <select name="author">
-              <option value="">Anyone</option>
+              <option value="">{t('search.anyone')}</option>
               {model.authors.map((a) => (
                 <option key={a.slug} value={a.slug} selected={a.slug === p.author}>
                   {a.name}
@@ -103,23 +113,24 @@ export function SearchPage({ view, head, model }: { view: SiteView; head: Head; 
           </label>
           {model.tag ? (
             <label>
-              <input type="checkbox" name="tag" value={model.tag.slug} checked /> Topic: {model.tag.name}
+              <input type="checkbox" name="tag" value={model.tag.slug} checked />{' '}
+              {t('search.topic', { name: model.tag.name })}
             </label>
           ) : null}
           <label>
-            From <input type="date" name="from" value={p.from ?? ''} />
+            {t('search.from')} <input type="date" name="from" value={p.from ?? ''} />
           </label>
           <label>
-            To <input type="date" name="to" value={p.to ?? ''} />
+            {t('search.to')} <input type="date" name="to" value={p.to ?? ''} />
           </label>
           <label>
-            Sort{' '}
+            {t('search.sort')}{' '}
             <select name="sort">
               <option value="relevance" selected={p.sort === 'relevance'}>
-                Best match
+                {t('search.relevance')}
               </option>
               <option value="date" selected={p.sort === 'date'}>
-                Newest first
+                {t('search.newest')}
               </option>
             </select>
           </label>
@@ -131,10 +142,10 @@ export function SearchPage({ view, head, model }: { view: SiteView; head: Head; 
         </p>
       ) : p.q.trim() ? (
         <p class="search-count" role="status">
-          {model.total === 0
-            ? 'No stories match your search.'
-            : `${model.total.toLocaleString(view.site.language)} ${model.total === 1 ? 'story' : 'stories'} found`}
-          {model.total > 0 && model.pages > 1 ? ` · page ${page} of ${model.pages}` : null}
+          {model.total === 0 ? t('search.none') : t('search.found', { count: model.total })}
+          {model.total > 0 && model.pages > 1
+            ? t('search.pageOf', { page: pageNumber(lang, page), pages: pageNumber(lang, model.pages) })
+            : null}
         </p>
       ) : null}
       {model.results.length ? (
@@ -145,20 +156,20 @@ export function SearchPage({ view, head, model }: { view: SiteView; head: Head; 
         </div>
       ) : null}
       {model.pages > 1 ? (
-        <nav class="pager" aria-label="Result pages">
+        <nav class="pager" aria-label={t('search.resultPages')}>
           {page > 1 ? (
             <a rel="prev" href={model.hrefOf(page - 1)}>
-              ← Previous
+              {t('search.previous')}
             </a>
           ) : (
             <span />
           )}
           <span class="pager-status">
-            Page {page} of {model.pages}
+            {t('pager.status', { page: pageNumber(lang, page), pages: pageNumber(lang, model.pages) })}
           </span>
           {page < model.pages ? (
             <a rel="next" href={model.hrefOf(page + 1)}>
-              Next →
+              {t('search.next')}
             </a>
           ) : (
             <span />

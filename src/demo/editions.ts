@@ -1,0 +1,121 @@
+import { createArticle, createSection } from '../content/index.js';
+import type { Context } from '../context.js';
+import type { Db } from '../db/index.js';
+import { createEdition } from '../editions/index.js';
+import { slugify } from '../shared/slug.js';
+import { demoBlocksToDocument } from './blocks.js';
+import { arabicArticles, arabicSections } from './data/articles-ar.js';
+import { spanishArticles, spanishSections } from './data/articles-es.js';
+import type { DemoEditionArticle, DemoSection } from './data/types.js';
+
+const HOUR = 3_600_000;
+
+/** The demo's other editions: Spanish on /es/, Arabic (right to left) on /ar/. */
+const EDITIONS: {
+  code: string;
+  language: string;
+  name: string;
+  timeZone: string;
+  sections: DemoSection[];
+  articles: DemoEditionArticle[];
+}[] = [
+  {
+    code: 'es',
+    language: 'es',
+    name: 'Masthead Noticias',
+    timeZone: 'Europe/Madrid',
+    sections: spanishSections,
+    articles: spanishArticles,
+  },
+  {
+    code: 'ar',
+    language: 'ar',
+    name: 'ماستهد بالعربية',
+    timeZone: 'Asia/Dubai',
+    sections: arabicSections,
+    articles: arabicArticles,
+  },
+];
+
+/**
+ * Adds the demo's Spanish and Arabic editions with their sections and stories, and links the
+ * translated ones to their English originals (one translation group each). Runs inside the
+ * demo seed's transaction, through the same domain functions as the newsroom.
+ */
+export async function seedDemoEditions(
+  tx: Db,
+  ctx: Context,
+  now: Date,
+  image: (key: string, alt?: string) => Promise<number>,
+  authorIds: ReadonlyMap<string, number>,
+  storyIds: ReadonlyMap<string, number>,
+): Promise<number> {
+  const at = now.toISOString();
+  let count = 0;
+  for (const [position, e] of EDITIONS.entries()) {
+    const edition = await createEdition(
+      tx,
+      ctx.config.site,
+      {
+        code: e.code,
+        language: e.language,
+        name: e.name,
+        timeZone: e.timeZone,
+        prefix: e.code,
+        position: position + 1,
+      },
+      at,
+    );
+    const sectionIds = new Map<string, number>();
+    for (const [i, s] of e.sections.entries()) {
+      const row = await createSection(tx, { ...s, position: i, editionId: edition.id }, at);
+      sectionIds.set(s.slug, row.id);
+    }
+    const ordered = [...e.articles].sort((a, b) => b.hoursAgo - a.hoursAgo);
+    for (const a of ordered) {
+      const published = new Date(now.getTime() - a.hoursAgo * HOUR);
+      const updated = new Date(published.getTime() + (a.updatedAfterHours ?? 0) * HOUR);
+      const sectionId = sectionIds.get(a.section);
+      if (sectionId === undefined) throw new Error(`demo story ${a.slug}: unknown section ${a.section}`);
+      const story = await createArticle(
+        tx,
+        {
+          slug: a.slug,
+          headline: a.headline,
+          dek: a.dek,
+          body: demoBlocksToDocument(a.body, () => 0),
+          sectionId,
+          authorIds: a.authors.map((slug) => {
+            const id = authorIds.get(slug);
+            if (id === undefined) throw new Error(`demo story ${a.slug}: unknown author ${slug}`);
+            return id;
+          }),
+          // Tag addresses are Latin slugs: Arabic tag names have none yet (docs/editions.md).
+          tags: a.tags.filter((t) => slugify(t) !== ''),
+          leadMediaId: await image(a.lead.image, a.lead.alt),
+          leadCaption: a.lead.caption,
+          leadCredit: a.lead.credit,
+          leadFilePhoto: a.lead.filePhoto ?? false,
+          status: 'published',
+          dateline: a.dateline ?? null,
+          firstPublishedAt: published.toISOString(),
+        },
+        { by: 'demo', timeZone: e.timeZone, now: updated.toISOString() },
+      );
+      count++;
+      const source = a.translationOf === undefined ? undefined : storyIds.get(a.translationOf);
+      if (a.translationOf !== undefined && source === undefined) {
+        throw new Error(`demo story ${a.slug}: no English story ${a.translationOf}`);
+      }
+      if (source !== undefined) {
+        // The English original names the group (as "Translate" in the newsroom would).
+        await tx
+          .updateTable('articles')
+          .set({ translation_group_id: source })
+          .where('id', 'in', [source, story.id])
+          .execute();
+      }
+    }
+  }
+  return count;
+}
