@@ -17,6 +17,9 @@ const LAYERS = [
   ['accounts', 'cache'],
   ['content'],
   ['media'],
+  // Editions sit on content (stories and sections belong to one); search, the site and
+  // distribution read an edition's language, prefix and time zone.
+  ['editions'],
   ['search', 'audience', 'knowledge'],
   ['fronts', 'live'],
   ['distribution', 'mirrors'],
@@ -72,6 +75,7 @@ const FACES = [
   'ingest',
   'knowledge',
   'live',
+  'editions',
 ];
 
 module.exports = {
