@@ -1,7 +1,8 @@
-import fs from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { sql, type Transaction } from 'kysely';
 import type { Config } from '../config.js';
 import {
@@ -94,6 +95,8 @@ export async function restoreBackup(
           const table: CopiedTable | undefined = COPIED.find((t) => t.name === tableName);
           if (!table)
             throw new ArchiveRefused(file, `it holds a table this Masthead does not know: ${tableName}`);
+          // The rows the migrations made (the default edition) give way to the archive's.
+          if (!loader && table.seededRows) await sql`DELETE FROM ${sql.table(table.name)}`.execute(tx);
           loader ??= new TableLoader(tx, table, columns.get(tableName) ?? new Set(), (n) => {
             summary.rows += n;
             onProgress({ phase: 'database', done: summary.rows, total: totalRows });
@@ -141,7 +144,8 @@ export async function restoreBackup(
 async function assertEmpty(db: Db, mediaDir: string): Promise<void> {
   const busy: string[] = [];
   for (const table of COPIED) {
-    const { rows } = await sql`SELECT 1 FROM ${sql.table(table.name)} LIMIT 1`.execute(db);
+    const seeded = table.seededRows ?? 0;
+    const { rows } = await sql`SELECT 1 FROM ${sql.table(table.name)} LIMIT 1 OFFSET ${seeded}`.execute(db);
     if (rows.length) busy.push(table.name);
   }
   if (busy.length) {
@@ -178,12 +182,15 @@ class TableLoader {
 
   async load(entry: ArchiveEntry): Promise<void> {
     let carry = '';
+    // A character's bytes may be split between two pieces: decode across them.
+    const utf8 = new StringDecoder('utf8');
     for await (const piece of entry.body) {
-      const text = carry + piece.toString('utf8');
+      const text = carry + utf8.write(piece);
       const lines = text.split('\n');
       carry = lines.pop() ?? '';
       for (const line of lines) if (line) await this.add(JSON.parse(line) as Row);
     }
+    carry += utf8.end();
     if (carry) await this.add(JSON.parse(carry) as Row);
   }
 

@@ -14,6 +14,11 @@ export interface CopiedTable {
    * a newer one, so restore inserts it empty and fills it once every row of the table is in.
    */
   selfReference?: string;
+  /**
+   * How many rows the migrations themselves put in the table (editions: the default edition).
+   * A new, empty newsroom has them; restore replaces them with the archive's rows.
+   */
+  seededRows?: number;
 }
 
 const id = (name: string, extra: Partial<CopiedTable> = {}): CopiedTable => ({
@@ -25,6 +30,7 @@ const id = (name: string, extra: Partial<CopiedTable> = {}): CopiedTable => ({
 
 export const COPIED: readonly CopiedTable[] = [
   id('media'),
+  id('editions', { seededRows: 1 }),
   id('sections', { selfReference: 'parent_id' }),
   id('authors'),
   id('tags'),
