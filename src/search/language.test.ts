@@ -58,6 +58,7 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
   const db = () => env.ctx.db;
   const search = (q: string, language?: string) =>
     searchArticles(db(), { now: env.ctx.now(), q, publicAt: new Date().toISOString(), language });
+  const base = (q: string) => ({ now: env.ctx.now(), q, publicAt: new Date().toISOString() });
   const headlines = async (q: string, language?: string) =>
     (await search(q, language)).hits.map((h) => h.headline);
   const finds = async (q: string, language: string, headlineStart: string) =>
@@ -150,6 +151,36 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
     });
     expect(all.total).toBe(2);
     expect(all.hits).toHaveLength(1);
+    // A page past the end still counts the matches of every language; date order spans them.
+    const past = await searchArticles(db(), { ...base('budget'), limit: 5, offset: 10 });
+    expect([past.total, past.hits.length]).toEqual([2, 0]);
+    const byDate = await searchArticles(db(), { ...base('budget'), sort: 'date' });
+    expect(byDate.hits.map((h) => h.headline)).toEqual([
+      'Parliament approves a new election law',
+      'Le gouvernement présente un budget de transition',
+    ]);
+  });
+
+  it('never fails on hostile input in any language, or in all of them', async () => {
+    for (const q of [
+      '"',
+      '-',
+      '(',
+      '*',
+      '"ال"',
+      'ـــ',
+      '\u064b\u064b',
+      'اَ',
+      'й*',
+      '-бюджет',
+      '"la la la',
+      'a b c',
+    ]) {
+      for (const language of [undefined, 'ar', 'fa', 'ru', 'es', 'en', 'xx']) {
+        const r = await searchArticles(db(), { ...base(q), language });
+        expect(r.total, `${language}: ${q}`).toBeGreaterThanOrEqual(0);
+      }
+    }
   });
 
   it('matches the word being typed in the story’s language', async () => {
