@@ -46,6 +46,16 @@ const STORIES: { language: string; headline: string; body: string }[] = [
     body: 'Nach dem Bruch der Koalition sollen die Bürger im Frühjahr abstimmen.',
   },
   {
+    language: 'pt',
+    headline: 'Prefeitos do interior cobram do governo verbas para as estradas',
+    body: 'Os municípios afetados pelas chuvas pedem um plano de reconstrução antes das eleições.',
+  },
+  {
+    language: 'tr',
+    headline: 'Seçimler öncesinde belediye başkanları bütçe görüşmesi yaptı',
+    body: 'Ankara’daki toplantıda yerel yönetimlerin borçları ele alındı.',
+  },
+  {
     language: 'it',
     headline: 'Il sindaco di Bologna annuncia nuove elezioni',
     body: 'Il consiglio comunale voterà il bilancio prima della pausa estiva.',
@@ -78,7 +88,18 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
   afterAll(() => env?.close());
 
   it('lists the languages in the index', async () => {
-    expect(await indexedLanguages(db())).toEqual(['ar', 'de', 'en', 'es', 'fa', 'fr', 'it', 'ru']);
+    expect(await indexedLanguages(db())).toEqual([
+      'ar',
+      'de',
+      'en',
+      'es',
+      'fa',
+      'fr',
+      'it',
+      'pt',
+      'ru',
+      'tr',
+    ]);
   });
 
   it('Spanish: a plural, an unaccented word and a singular find the story', async () => {
@@ -120,9 +141,13 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
     await finds('رئيس', 'fa', 'شورای');
   });
 
-  it('German and Italian are stemmed too', async () => {
+  it('German, Italian, Portuguese and Turkish are stemmed too', async () => {
     await finds('Regierungen Wahl', 'de', 'Die Regierung');
     await finds('elezione sindaci', 'it', 'Il sindaco');
+    await finds('prefeito governos', 'pt', 'Prefeitos');
+    await finds('municipio estrada', 'pt', 'Prefeitos');
+    await finds('seçimlerde', 'tr', 'Seçimler');
+    await finds('toplantılar', 'tr', 'Seçimler');
   });
 
   it('a search in one language never returns another language’s stories', async () => {
