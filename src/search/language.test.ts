@@ -46,6 +46,16 @@ const STORIES: { language: string; headline: string; body: string }[] = [
     body: 'Nach dem Bruch der Koalition sollen die Bürger im Frühjahr abstimmen.',
   },
   {
+    language: 'pt',
+    headline: 'Prefeitos do interior cobram do governo verbas para as estradas',
+    body: 'Os municípios afetados pelas chuvas pedem um plano de reconstrução antes das eleições.',
+  },
+  {
+    language: 'tr',
+    headline: 'Seçimler öncesinde belediye başkanları bütçe görüşmesi yaptı',
+    body: 'Ankara’daki toplantıda yerel yönetimlerin borçları ele alındı.',
+  },
+  {
     language: 'it',
     headline: 'Il sindaco di Bologna annuncia nuove elezioni',
     body: 'Il consiglio comunale voterà il bilancio prima della pausa estiva.',
@@ -58,6 +68,7 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
   const db = () => env.ctx.db;
   const search = (q: string, language?: string) =>
     searchArticles(db(), { now: env.ctx.now(), q, publicAt: new Date().toISOString(), language });
+  const base = (q: string) => ({ now: env.ctx.now(), q, publicAt: new Date().toISOString() });
   const headlines = async (q: string, language?: string) =>
     (await search(q, language)).hits.map((h) => h.headline);
   const finds = async (q: string, language: string, headlineStart: string) =>
@@ -77,7 +88,18 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
   afterAll(() => env?.close());
 
   it('lists the languages in the index', async () => {
-    expect(await indexedLanguages(db())).toEqual(['ar', 'de', 'en', 'es', 'fa', 'fr', 'it', 'ru']);
+    expect(await indexedLanguages(db())).toEqual([
+      'ar',
+      'de',
+      'en',
+      'es',
+      'fa',
+      'fr',
+      'it',
+      'pt',
+      'ru',
+      'tr',
+    ]);
   });
 
   it('Spanish: a plural, an unaccented word and a singular find the story', async () => {
@@ -119,9 +141,13 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
     await finds('رئيس', 'fa', 'شورای');
   });
 
-  it('German and Italian are stemmed too', async () => {
+  it('German, Italian, Portuguese and Turkish are stemmed too', async () => {
     await finds('Regierungen Wahl', 'de', 'Die Regierung');
     await finds('elezione sindaci', 'it', 'Il sindaco');
+    await finds('prefeito governos', 'pt', 'Prefeitos');
+    await finds('municipio estrada', 'pt', 'Prefeitos');
+    await finds('seçimlerde', 'tr', 'Seçimler');
+    await finds('toplantılar', 'tr', 'Seçimler');
   });
 
   it('a search in one language never returns another language’s stories', async () => {
@@ -150,6 +176,36 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
     });
     expect(all.total).toBe(2);
     expect(all.hits).toHaveLength(1);
+    // A page past the end still counts the matches of every language; date order spans them.
+    const past = await searchArticles(db(), { ...base('budget'), limit: 5, offset: 10 });
+    expect([past.total, past.hits.length]).toEqual([2, 0]);
+    const byDate = await searchArticles(db(), { ...base('budget'), sort: 'date' });
+    expect(byDate.hits.map((h) => h.headline)).toEqual([
+      'Parliament approves a new election law',
+      'Le gouvernement présente un budget de transition',
+    ]);
+  });
+
+  it('never fails on hostile input in any language, or in all of them', async () => {
+    for (const q of [
+      '"',
+      '-',
+      '(',
+      '*',
+      '"ال"',
+      'ـــ',
+      '\u064b\u064b',
+      'اَ',
+      'й*',
+      '-бюджет',
+      '"la la la',
+      'a b c',
+    ]) {
+      for (const language of [undefined, 'ar', 'fa', 'ru', 'es', 'en', 'xx']) {
+        const r = await searchArticles(db(), { ...base(q), language });
+        expect(r.total, `${language}: ${q}`).toBeGreaterThanOrEqual(0);
+      }
+    }
   });
 
   it('matches the word being typed in the story’s language', async () => {
