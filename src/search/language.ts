@@ -63,11 +63,16 @@ export function configureSearchLanguage(tag: string): void {
 }
 
 /**
- * The language a story is indexed in. The seam for editions: today every story is in the
- * site's language; with editions, the language of the story's edition.
+ * The language a story is indexed in: its edition's (src/editions), or the site's for the
+ * default edition, whose language is "as configured" (NULL in the table).
  */
-export async function storyLanguage(_db: Db, _row: ArticleRow): Promise<string> {
-  return siteLanguage;
+export async function storyLanguage(db: Db, row: ArticleRow): Promise<string> {
+  const edition = await db
+    .selectFrom('editions')
+    .select('language')
+    .where('id', '=', row.edition_id)
+    .executeTakeFirst();
+  return edition?.language ?? siteLanguage;
 }
 
 /** `es-MX` → `es`; anything that is not a language tag → the site's language. */

@@ -50,9 +50,13 @@ export async function searchPage(
     params = parseSearchParams(raw);
     const filters = await resolveFilters(ctx.db, sectionTree, params, now);
     tag = filters.tag;
-    // TODO(editions, for the lead): pass `language: ed.language` (and the edition) once
-    // src/search takes a language at query time; until then results span every edition.
-    const found = await searchArticles(ctx.db, { q: params.q, ...filters.options, now: ctx.now() });
+    // The edition's readers search its stories, with its language's stemming (src/search).
+    const found = await searchArticles(ctx.db, {
+      q: params.q,
+      ...filters.options,
+      language: ed.language,
+      now: ctx.now(),
+    });
     total = found.total;
     results = await resultViews(ctx.db, sectionTree, found.hits);
   } catch (err) {
