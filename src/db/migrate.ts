@@ -26,7 +26,7 @@ import * as m021 from './migrations/2026-12-06-021-fronts.js';
 import * as m023 from './migrations/2026-12-06-023-ingest.js';
 import * as m028 from './migrations/2026-12-06-028-live.js';
 import * as m029 from './migrations/2026-12-06-029-entities.js';
-import * as m032 from './migrations/2026-12-07-032-entity-title.js';
+import * as m032 from './migrations/2026-12-07-032-entity-title-link-order.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -59,7 +59,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-06-023-ingest': m023,
   '2026-12-06-028-live': m028,
   '2026-12-06-029-entities': m029,
-  '2026-12-07-032-entity-title': m032,
+  '2026-12-07-032-entity-title-link-order': m032,
 };
 
 /** Every migration this build knows, in the order they run (Kysely sorts by name). */
