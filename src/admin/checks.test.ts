@@ -366,4 +366,53 @@ describe.each(testDialects())('checks before publishing on %s', (dialect) => {
     const openapi = await env.app.inject({ method: 'GET', url: '/api/admin/openapi.json' });
     expect(openapi.json().paths['/api/admin/articles/{id}/checks']).toBeDefined();
   });
+
+  it('adds the registry’s consistency checks as warnings with the sentence, and a story consistent with it passes', async () => {
+    const person = await call(env.app, s.editor, 'POST', '/entities', {
+      type: 'person',
+      name: 'Sergei Lavrov',
+      title: 'Foreign Minister',
+    });
+    expect(person.json().title).toBe('Foreign Minister');
+    const text = (t: string) => ({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: t }] }],
+    });
+    const a = await story(s.editor, {
+      body: text('Prime Minister Sergei Lavrov spoke. Lavrov arrived last year, in 2019. Lavrow left.'),
+    });
+    await env.ctx.db
+      .insertInto('article_entities')
+      .values({
+        article_id: a.id,
+        key: `e:${person.json().id}`,
+        entity_id: person.json().id,
+        name: 'Sergei Lavrov',
+        type: 'person',
+        state: 'confirmed',
+        mentions: 3,
+        first_offset: 0,
+        snippet: '',
+        decided_by: 'test',
+        decided_at: stamp,
+        updated_at: stamp,
+      })
+      .execute();
+    const found = await checks(a.id);
+    const title = found.find((c) => c.id === 'person-title');
+    expect(title).toMatchObject({
+      severity: 'warning',
+      sentence: 'Prime Minister Sergei Lavrov spoke.',
+      highlight: ['Prime Minister', 'Sergei Lavrov'],
+    });
+    expect(found.find((c) => c.id === 'name-spelling')).toMatchObject({ highlight: ['Lavrow'] });
+    // The story is dated when it would be published: "last year" is the year before now.
+    const lastYear = Number(env.ctx.now().toISOString().slice(0, 4)) - 1;
+    const dated = await story(s.editor, { body: text(`The talks began last year, in ${lastYear - 1}.`) });
+    expect((await checks(dated.id)).map((c) => c.id)).toContain('date-contradiction');
+    // An editor publishes past them (warnings); a consistent story has none of them.
+    expect((await move(s.editor, a, 'publish', { override: true })).statusCode).toBe(200);
+    const fine = await story(s.editor, { body: text(`The talks began last year, in ${lastYear}.`) });
+    expect(await ids(fine.id)).toEqual([]);
+  });
 });

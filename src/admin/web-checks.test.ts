@@ -6,6 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createArticle, createSection } from '../content/index.js';
+import { createEntity } from '../knowledge/index.js';
 import { completeStoryFields, doc } from '../test/admin.js';
 import {
   type Browser,
@@ -151,5 +152,45 @@ describe.skipIf(!runBrowserTests)('the checklist before publishing', () => {
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     expect(await statusOf(id)).toBe('draft');
+  });
+
+  it('shows a consistency warning with its sentence and the word at fault marked', async () => {
+    const page = browser.page;
+    await page.context().clearCookies();
+    await signInThroughForm(page, base, 'desk@example.com', PASSWORD);
+    const at = env.ctx.now().toISOString();
+    const person = await createEntity(env.ctx.db, { type: 'person', name: 'Ali Shamkhani' }, at);
+    const id = await draft(editorId, 'Envoy visits', {
+      body: doc('Ali Shamkhani arrived on Monday.', 'Shamkhany said the talks went well.'),
+    });
+    await env.ctx.db
+      .insertInto('article_entities')
+      .values({
+        article_id: id,
+        key: `e:${person.id}`,
+        entity_id: person.id,
+        name: person.name,
+        type: 'person',
+        state: 'confirmed',
+        mentions: 2,
+        first_offset: 0,
+        snippet: '',
+        decided_by: 'test',
+        decided_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await page.goto(`${base}/admin/stories/${id}`);
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Before you publish' });
+    const warning = dialog.locator('li.check-warning', { hasText: 'another spelling of' });
+    await warning.waitFor();
+    expect(await warning.locator('q.check-sentence').textContent()).toBe(
+      'Shamkhany said the talks went well.',
+    );
+    expect(await warning.locator('q.check-sentence mark').textContent()).toBe('Shamkhany');
+    await screenshot(page, 'checklist-consistency');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
   });
 });

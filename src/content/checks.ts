@@ -21,6 +21,10 @@ export interface StoryCheck {
   /** The field to fix, as the API names it. */
   field: string;
   message: string;
+  /** The sentence at fault, where there is one (the knowledge layer's consistency checks). */
+  sentence?: string;
+  /** Words of `sentence` to highlight. */
+  highlight?: string[];
 }
 
 export interface CheckOptions {

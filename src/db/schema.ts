@@ -730,6 +730,8 @@ export interface EntitiesTable {
   same_as: string;
   /** Set when merged: the entity this one became (its row stays for history). */
   merged_into: number | null;
+  /** A person's current title or role ("Foreign Minister"; migration 032); '' when not recorded. */
+  title: ColumnType<string, string | undefined, string>;
   created_at: string;
   updated_at: string;
 }

@@ -83,4 +83,33 @@ describe('entity extraction', () => {
     );
     expect(found).toEqual([]);
   });
+
+  it('finds one-word companies by what stands around them, and leaves a person’s surname alone', () => {
+    // A recogniser that makes the company a place and the club's city a place, as compromise may.
+    const text =
+      'Vostokgaz announced a new pipeline. The company said investors were pleased. ' +
+      'A former executive at Kalinor joined Sparta Brno, and Zorin driver Pavel Novak won. Novak left.';
+    const span = (word: string, type: 'place' | 'person') => {
+      const start = text.indexOf(word);
+      return { start, end: start + word.length, type };
+    };
+    const recognise: Recogniser = () => [
+      span('Kalinor', 'place'),
+      span('Brno', 'place'),
+      span('Pavel Novak', 'person'),
+    ];
+    const found = extractEntities([text], registry, recognise);
+    const typed = Object.fromEntries(found.map((s) => [s.name, s.type]));
+    expect(typed).toMatchObject({
+      Vostokgaz: 'organisation',
+      Kalinor: 'organisation',
+      'Sparta Brno': 'organisation',
+      Zorin: 'organisation',
+      'Pavel Novak': 'person',
+    });
+    expect(typed.Brno).toBeUndefined();
+    expect(found.find((s) => s.name === 'Pavel Novak')?.mentions).toBe(2);
+    // Without a word of business around it, a capital at a sentence's start says nothing.
+    expect(extractEntities(['Yesterday announced nothing. Kalinor rested.'], registry, none)).toEqual([]);
+  });
 });

@@ -261,6 +261,88 @@ const COMMON = new Set(
   ),
 );
 
+// Words around a one-word name that say it is a business, a club or a team, not a place or a person.
+const ORG_BEFORE = new Set(
+  'shares stake stakes investment investors executive executives employee employees staff workers founder chairman boss ceo'.split(
+    ' ',
+  ),
+);
+const ORG_AFTER = new Set(
+  (
+    'driver drivers team shares stock executive executives employees staff workers engineers chief spokesman ' +
+    'spokeswoman spokesperson vice chairman chairwoman founder boss board investors shareholders subsidiary ' +
+    'factory plant stores headquarters'
+  ).split(' '),
+);
+/** What a company does at the start of a sentence in the news ("Huawei announced …"). */
+const COMPANY_VERBS = new Set(
+  (
+    'announced reported named posted opened closed signed launched unveiled will cut cuts plans agreed raised ' +
+    'sold bought acquired hired recalled warned shut expanded invested reached fired'
+  ).split(' '),
+);
+/** A paragraph that speaks of a company ("the company said", "chief executive …"). */
+const COMPANY_CUE =
+  /\b(the company|the firm|the group|its (chief|shares|profit|staff|employees|first|new|regional)|chief executive|chief financial officer|shareholders|investors|quarterly|profit)\b/i;
+
+/**
+ * One-word organisations the recogniser and the capitalised runs miss or mistype: a name after
+ * "shares in", "executive at" …, or before "driver", "shares", "vice-president" … is a business
+ * or a team ("Ferrari driver"); a name the recogniser made a place or person is retyped. At a
+ * sentence's start, where a capital says nothing, a word that is no person's name in the story,
+ * followed by what companies do ("announced", "will cut"), in a paragraph that speaks of a
+ * company, is one ("Huawei announced … The company said").
+ */
+function companies(tokens: Token[], text: string, kept: Found[], g: Gazetteer): Found[] {
+  const added: Found[] = [];
+  const peopleWords = new Set(
+    kept.filter((k) => k.type === 'person').flatMap((k) => normaliseName(k.surface).split(' ')),
+  );
+  const at = new Map(tokens.map((t, i) => [t.start, i]));
+  const cue = (i: number) => {
+    const before = tokens[i - 1];
+    const before2 = tokens[i - 2];
+    const after = tokens[i + 1];
+    const lower = (t: Token | undefined) => t !== undefined && !startsUpper(t.text);
+    return (
+      (before !== undefined &&
+        ['in', 'at', 'of'].includes(before.norm) &&
+        before2 !== undefined &&
+        ORG_BEFORE.has(before2.norm)) ||
+      (after !== undefined && lower(after) && ORG_AFTER.has(after.norm) && adjacent(text, tokens[i]!, after))
+    );
+  };
+  // Single words the recogniser or the runs found, typed from what stands around them.
+  for (const k of kept) {
+    if (k.entry || k.type === 'organisation') continue;
+    const i = at.get(k.start);
+    if (i === undefined || tokens[i]!.end !== k.end) continue;
+    if (cue(i)) k.type = 'organisation';
+  }
+  const covered = coverage(tokens, kept);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (covered[i] || !startsUpper(t.text) || isUpper(t.text) || t.text.length < 3 || /\p{N}/u.test(t.text))
+      continue;
+    if (TITLES.has(t.norm) || g.notNames.has(t.norm) || COMMON.has(t.norm) || DIRECTIONS.has(t.norm))
+      continue;
+    if (peopleWords.has(t.norm) || g.byAlias.has(t.norm)) continue;
+    const next = tokens[i + 1];
+    // Only a word standing alone: "Huawei announced", not the first of two capitalised words.
+    if (next && startsUpper(next.text) && adjacent(text, t, next)) continue;
+    const atStart = SENTENCE_START.test(text.slice(Math.max(0, t.start - 3), t.start));
+    let company = cue(i);
+    if (!company && atStart && next && COMPANY_VERBS.has(next.norm)) {
+      const from = text.lastIndexOf('\n\n', t.start) + 1;
+      const to = text.indexOf('\n\n', t.end);
+      company = COMPANY_CUE.test(text.slice(from, to < 0 ? text.length : to));
+    }
+    if (company)
+      added.push({ start: t.start, end: t.end, surface: t.text, entry: null, type: 'organisation' });
+  }
+  return added;
+}
+
 /** Which tokens lie (partly) inside a found name. */
 function coverage(tokens: Token[], found: readonly { start: number; end: number }[]): boolean[] {
   const sorted = [...found].sort((a, b) => a.start - b.start);
@@ -314,12 +396,15 @@ export function extractEntities(parts: readonly string[], g: Gazetteer, recognis
   for (const f of capitalisedRuns(tokens, text, [...fromRegistry, ...fromNlp], g)) {
     if (!g.byAlias.has(normaliseName(f.surface))) fromNlp.push(f);
   }
-  // Longer NLP names win over registry names inside them; otherwise the registry wins.
+  // Longer NLP names win over registry names inside them; otherwise the registry wins. Among the
+  // recogniser's and the capitalised runs' names, the longer wins ("Bayern Munich" over "Munich").
   const kept: Found[] = [];
   for (const r of fromRegistry) {
     if (!fromNlp.some((n) => overlaps(n, r) && n.end - n.start > r.end - r.start)) kept.push(r);
   }
-  for (const n of fromNlp) if (!kept.some((r) => overlaps(r, n))) kept.push(n);
+  const longestFirst = [...fromNlp].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  for (const n of longestFirst) if (!kept.some((r) => overlaps(r, n))) kept.push(n);
+  kept.push(...companies(tokens, text, kept, g));
   kept.sort((a, b) => a.start - b.start);
 
   const groups = new Map<

@@ -1,4 +1,5 @@
 /** The knowledge layer (docs/knowledge.md): the entity registry, extraction, a story's entities. */
+export { type ConsistencyOptions, consistencyChecks, editDistance, splitSentences } from './consistency.js';
 export {
   buildGazetteer,
   extractEntities,

@@ -13,6 +13,8 @@ export interface Entity {
   name: string;
   slug: string;
   description: string;
+  /** A person's current title or role; '' when not recorded. */
+  title: string;
   wikidataQid: string | null;
   sameAs: string[];
   mergedInto: number | null;
@@ -25,6 +27,7 @@ export interface EntityInput {
   type: EntityType;
   name: string;
   description?: string;
+  title?: string;
   wikidataQid?: string | null;
   sameAs?: string[];
   aliases?: { alias: string; language?: string | null }[];
@@ -39,6 +42,7 @@ function present(row: EntityRow, aliases: { alias: string; language: string | nu
     name: row.name,
     slug: row.slug,
     description: row.description,
+    title: row.title,
     wikidataQid: row.wikidata_qid,
     sameAs: JSON.parse(row.same_as) as string[],
     mergedInto: row.merged_into,
@@ -115,6 +119,7 @@ export async function createEntity(db: Db, input: EntityInput, now: string): Pro
         name: input.name.trim(),
         slug: await freeSlug(tx, input.name, input.type),
         description: input.description ?? '',
+        title: input.title ?? '',
         wikidata_qid: input.wikidataQid ?? null,
         same_as: JSON.stringify(input.sameAs ?? []),
         merged_into: null,
@@ -143,6 +148,7 @@ export async function updateEntity(db: Db, id: number, patch: EntityPatch, now: 
         type: patch.type ?? row.type,
         name,
         description: patch.description ?? row.description,
+        title: patch.title ?? row.title,
         wikidata_qid: patch.wikidataQid === undefined ? row.wikidata_qid : patch.wikidataQid,
         same_as: patch.sameAs ? JSON.stringify(patch.sameAs) : row.same_as,
         updated_at: now,

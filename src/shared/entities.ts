@@ -17,6 +17,8 @@ export const entityInput = z
     type: z.enum(ENTITY_TYPES),
     name,
     description: multiLine().trim().max(2000).default(''),
+    /** A person's current title or role ("Foreign Minister"): the checks before publishing compare with it. */
+    title: singleLine().trim().max(200).default(''),
     wikidataQid: z
       .string()
       .regex(/^Q[1-9]\d{0,11}$/, 'a Wikidata item id such as Q159')
@@ -49,6 +51,7 @@ export const entityPatch = z
     type: z.enum(ENTITY_TYPES),
     name,
     description: multiLine().trim().max(2000),
+    title: singleLine().trim().max(200),
     wikidataQid: z
       .string()
       .regex(/^Q[1-9]\d{0,11}$/, 'a Wikidata item id such as Q159')

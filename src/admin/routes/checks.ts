@@ -11,6 +11,7 @@ import {
   workingCopyFields,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { consistencyChecks } from '../../knowledge/index.js';
 import type { ArticleRow, Db } from '../../db/index.js';
 import { DomainError, forbidden } from '../../errors.js';
 import { type AuthedActor, idParams, type Router } from '../http.js';
@@ -23,20 +24,30 @@ import { readableStory } from './story-access.js';
  */
 
 /** The list for a story's content as it would go out; what the checklist dialog shows. */
-export function storyChecks(
+export async function storyChecks(
   ctx: Context,
   story: ArticleRow,
   content: ArticleInput,
   action: CheckAction,
   publishAt?: string | null,
 ): Promise<StoryCheck[]> {
-  return checkStory(ctx.db, content, {
+  const now = ctx.now().toISOString();
+  const checks = await checkStory(ctx.db, content, {
     articleId: story.id,
     action,
-    now: ctx.now().toISOString(),
+    now,
     publishAt,
     siteOrigins: [ctx.config.site.url, ...ctx.addresses.current().alternates],
   });
+  // What the registry knows: names spelled two ways, dates that disagree, titles (src/knowledge).
+  const storyDate =
+    action === 'schedule' ? (publishAt ?? content.publishAt ?? now) : (story.first_published_at ?? now);
+  const consistency = await consistencyChecks(ctx.db, content, {
+    articleId: story.id,
+    storyDate: new Date(storyDate).toISOString(),
+    timeZone: ctx.config.site.timeZone,
+  });
+  return [...checks, ...consistency];
 }
 
 export function mayOverrideChecks(actor: AuthedActor, story: ArticleRow): boolean {

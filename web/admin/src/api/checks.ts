@@ -7,6 +7,9 @@ export interface StoryCheck {
   severity: 'error' | 'warning';
   field: string;
   message: string;
+  /** The sentence at fault (the knowledge layer's consistency checks), and the words to highlight in it. */
+  sentence?: string;
+  highlight?: string[];
 }
 
 export interface ChecksAnswer {

@@ -111,6 +111,7 @@ function ChecklistDialog({
           <li key={`${c.id}:${c.message}`} className={`check-${c.severity}`}>
             <span className="kind">{c.severity === 'error' ? 'Error' : 'Warning'}</span>
             {c.message}
+            {c.sentence && <Sentence text={c.sentence} highlight={c.highlight ?? []} />}
           </li>
         ))}
       </ul>
@@ -134,5 +135,21 @@ function ChecklistDialog({
         )}
       </div>
     </dialog>
+  );
+}
+
+/** The sentence a check is about, its words at fault marked (React escapes the text). */
+function Sentence({ text, highlight }: { text: string; highlight: string[] }) {
+  const words = highlight.filter(Boolean);
+  if (words.length === 0) return <q className="check-sentence">{text}</q>;
+  const pattern = new RegExp(`(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`);
+  return (
+    <q className="check-sentence">
+      {text.split(pattern).map((piece, i) =>
+        // split() with a capturing group puts the matches at the odd places.
+        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one fixed sentence, never reordered
+        i % 2 === 1 ? <mark key={i}>{piece}</mark> : <span key={i}>{piece}</span>,
+      )}
+    </q>
   );
 }
