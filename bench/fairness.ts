@@ -135,7 +135,7 @@ async function main() {
     `\nFairness: random archive pages (${STORIES.toLocaleString('en')} stories, SQLite, PAGE_CACHE_MB=${CACHE_MB}), ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds alternating; autocannon; ${os.cpus().length} cores, Node ${process.version}\n`,
   );
   console.log(
-    '| variant | settings | req/s | p50 ms | p90 ms | p99 ms | p99 ÷ p50 | max ms | CPU ms/req | errors | load |',
+    '| variant | settings | req/s | p50 ms | p90 ms | p99 ms | p99 ÷ p50 | max ms | CPU ms/req | peak RSS MB | errors | load |',
   );
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const v of VARIANTS) {
