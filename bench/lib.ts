@@ -30,7 +30,9 @@ export interface Server {
 export async function startServer(env: Record<string, string>, dir?: string): Promise<Server> {
   const dataDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
   const entry = path.join(process.env.BENCH_DIST ?? 'dist', 'cli/index.js');
-  const child = spawn(process.execPath, [entry, 'serve'], {
+  // BENCH_SERVER_NODE_ARGS: flags for the server's node alone, not the load generator's.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, entry, 'serve'], {
     env: {
       ...process.env,
       PORT: '0',

@@ -34,6 +34,8 @@ interface Window {
   rss: number;
   cacheMb: number;
   heapMb: number;
+  heapTotalMb: number;
+  externalMb: number;
   buffersMb: number;
   published: number;
 }
@@ -54,7 +56,7 @@ async function main() {
         bytes: number;
         entries: number;
         budgetBytes: number;
-        memory: { heapUsed: number; arrayBuffers: number };
+        memory: { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
       }>('GET', '/system/cache');
     await new Promise((r) => setTimeout(r, 3000));
     const idleRss = rssMb(pid);
@@ -134,7 +136,7 @@ async function main() {
     const sample = setInterval(async () => {
       const stats = await cacheStats().catch(() => ({
         bytes: Number.NaN,
-        memory: { heapUsed: Number.NaN, arrayBuffers: Number.NaN },
+        memory: { heapUsed: Number.NaN, heapTotal: Number.NaN, external: Number.NaN, arrayBuffers: Number.NaN },
       }));
       windows.push({
         t: Math.round((Date.now() - started) / 1000),
@@ -144,6 +146,8 @@ async function main() {
         rss: rssMb(pid),
         cacheMb: stats.bytes / 1048576,
         heapMb: stats.memory.heapUsed / 1048576,
+        heapTotalMb: stats.memory.heapTotal / 1048576,
+        externalMb: stats.memory.external / 1048576,
         buffersMb: stats.memory.arrayBuffers / 1048576,
         published,
       });
@@ -200,12 +204,12 @@ async function main() {
       `| soak: cache at the end (entries, MB) | ${end.entries}, ${(end.bytes / 1048576).toFixed(1)} |`,
     );
     console.log(
-      '\n| soak window (s) | requests | p99 ms | errors | RSS MB | JS heap MB | buffers MB | cache MB | published so far |',
+      '\n| soak window (s) | requests | p99 ms | errors | RSS MB | JS heap used / total MB | external MB (buffers) | cache MB | published so far |',
     );
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const w of windows) {
       console.log(
-        `| ${w.t} | ${w.requests} | ${w.p99.toFixed(1)} | ${w.errors} | ${w.rss.toFixed(0)} | ${w.heapMb.toFixed(0)} | ${w.buffersMb.toFixed(0)} | ${w.cacheMb.toFixed(1)} | ${w.published} |`,
+        `| ${w.t} | ${w.requests} | ${w.p99.toFixed(1)} | ${w.errors} | ${w.rss.toFixed(0)} | ${w.heapMb.toFixed(0)} / ${w.heapTotalMb.toFixed(0)} | ${w.externalMb.toFixed(0)} (${w.buffersMb.toFixed(0)}) | ${w.cacheMb.toFixed(1)} | ${w.published} |`,
       );
     }
   } finally {
