@@ -102,7 +102,7 @@ async function measure(variant: Variant, round: number, dir: string, paths: stri
       load: os.loadavg()[0] ?? Number.NaN,
     };
     console.error(
-      `${run.variant} #${round}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms (${(run.p99 / run.p50).toFixed(1)}×), RSS ${peakRssMb.toFixed(0)} MB, load ${run.load.toFixed(1)}`,
+      `${run.variant} #${round}: ${run.rps.toFixed(0)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms (${(run.p99 / run.p50).toFixed(1)}×), ${run.cpuMsPerRequest.toFixed(2)} CPU ms/req, RSS ${peakRssMb.toFixed(0)} MB, load ${run.load.toFixed(1)}`,
     );
     return { run, paths: list };
   } finally {
@@ -135,7 +135,7 @@ async function main() {
     `\nFairness: random archive pages (${STORIES.toLocaleString('en')} stories, SQLite, PAGE_CACHE_MB=${CACHE_MB}), ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds alternating; autocannon; ${os.cpus().length} cores, Node ${process.version}\n`,
   );
   console.log(
-    '| variant | settings | req/s | p50 ms | p90 ms | p99 ms | p99 ÷ p50 | max ms | CPU ms/req | errors | load |',
+    '| variant | settings | req/s | p50 ms | p90 ms | p99 ms | p99 ÷ p50 | max ms | CPU ms/req | peak RSS MB | errors | load |',
   );
   console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const v of VARIANTS) {

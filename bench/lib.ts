@@ -23,10 +23,16 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/cli/index.js serve` on a free loopback port; resolves once it answers. */
+/**
+ * Starts `node dist/cli/index.js serve` on a free loopback port; resolves once it answers.
+ * BENCH_DIST names another build to serve (an earlier commit's `dist`, for a before/after run).
+ */
 export async function startServer(env: Record<string, string>, dir?: string): Promise<Server> {
   const dataDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
-  const child = spawn(process.execPath, ['dist/cli/index.js', 'serve'], {
+  const entry = path.join(process.env.BENCH_DIST ?? 'dist', 'cli/index.js');
+  // BENCH_SERVER_NODE_ARGS: flags for the server's node alone, not the load generator's.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, entry, 'serve'], {
     env: {
       ...process.env,
       PORT: '0',

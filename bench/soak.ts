@@ -10,7 +10,7 @@
  *    30 s: RSS under load and the cache's size against its budget.
  * 4. Peak: a news day's mix — 98% the pages traffic piles onto (home, fronts, the 200 newest
  *    stories), 2% anywhere in the archive (mostly renders) — for 15 s.
- * 5. Soak: BENCH_SOAK_SECONDS (default 300) at 80% of that peak on the same mix, publishing a
+ * 5. Soak: BENCH_SOAK_SECONDS (default 300) at 80% of that peak (or BENCH_SOAK_RATE) on the same mix, publishing a
  *    story every second through the newsroom API; errors, p99, RSS and heap per 30 s.
  */
 import fs from 'node:fs';
@@ -34,6 +34,8 @@ interface Window {
   rss: number;
   cacheMb: number;
   heapMb: number;
+  heapTotalMb: number;
+  externalMb: number;
   buffersMb: number;
   published: number;
 }
@@ -54,7 +56,7 @@ async function main() {
         bytes: number;
         entries: number;
         budgetBytes: number;
-        memory: { heapUsed: number; arrayBuffers: number };
+        memory: { heapUsed: number; heapTotal: number; external: number; arrayBuffers: number };
       }>('GET', '/system/cache');
     await new Promise((r) => setTimeout(r, 3000));
     const idleRss = rssMb(pid);
@@ -92,7 +94,8 @@ async function main() {
       requests: [{ setupRequest: (req) => ({ ...req, path: mix() }) }],
     });
     const peak = peakRun.requests.average;
-    const rate = Math.round(peak * 0.8);
+    // BENCH_SOAK_RATE fixes the rate, so runs on a busy machine compare (memory grows with it).
+    const rate = Number(process.env.BENCH_SOAK_RATE ?? 0) || Math.round(peak * 0.8);
     console.error(`peak ${peak.toFixed(0)} req/s; soaking ${SOAK_SECONDS} s at ${rate} req/s`);
 
     const windows: Window[] = [];
@@ -134,7 +137,12 @@ async function main() {
     const sample = setInterval(async () => {
       const stats = await cacheStats().catch(() => ({
         bytes: Number.NaN,
-        memory: { heapUsed: Number.NaN, arrayBuffers: Number.NaN },
+        memory: {
+          heapUsed: Number.NaN,
+          heapTotal: Number.NaN,
+          external: Number.NaN,
+          arrayBuffers: Number.NaN,
+        },
       }));
       windows.push({
         t: Math.round((Date.now() - started) / 1000),
@@ -144,6 +152,8 @@ async function main() {
         rss: rssMb(pid),
         cacheMb: stats.bytes / 1048576,
         heapMb: stats.memory.heapUsed / 1048576,
+        heapTotalMb: stats.memory.heapTotal / 1048576,
+        externalMb: stats.memory.external / 1048576,
         buffersMb: stats.memory.arrayBuffers / 1048576,
         published,
       });
@@ -200,12 +210,12 @@ async function main() {
       `| soak: cache at the end (entries, MB) | ${end.entries}, ${(end.bytes / 1048576).toFixed(1)} |`,
     );
     console.log(
-      '\n| soak window (s) | requests | p99 ms | errors | RSS MB | JS heap MB | buffers MB | cache MB | published so far |',
+      '\n| soak window (s) | requests | p99 ms | errors | RSS MB | JS heap used / total MB | external MB (buffers) | cache MB | published so far |',
     );
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const w of windows) {
       console.log(
-        `| ${w.t} | ${w.requests} | ${w.p99.toFixed(1)} | ${w.errors} | ${w.rss.toFixed(0)} | ${w.heapMb.toFixed(0)} | ${w.buffersMb.toFixed(0)} | ${w.cacheMb.toFixed(1)} | ${w.published} |`,
+        `| ${w.t} | ${w.requests} | ${w.p99.toFixed(1)} | ${w.errors} | ${w.rss.toFixed(0)} | ${w.heapMb.toFixed(0)} / ${w.heapTotalMb.toFixed(0)} | ${w.externalMb.toFixed(0)} (${w.buffersMb.toFixed(0)}) | ${w.cacheMb.toFixed(1)} | ${w.published} |`,
       );
     }
   } finally {

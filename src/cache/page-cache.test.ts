@@ -60,6 +60,25 @@ describe('the page cache', () => {
     expect(cache.get('/a')).toBeUndefined();
   });
 
+  it('keeps no more memory than it counts: compressed copies in buffers of their own, aged copies plain', async () => {
+    let now = 1_000;
+    const cache = new PageCache({ maxBytes: 10_000_000, ttlMs: 5_000, now: () => now });
+    // Text that compresses to 4–16 kB: one zlib output chunk, yet past Node's shared 8 kB pool.
+    let seed = 7;
+    const words = Array.from({ length: 4000 }, () => {
+      seed = (seed * 48_271) % 2_147_483_647;
+      return seed.toString(36).slice(0, 5);
+    });
+    const e = await cache.store('/a', item(['article:1'], page(words.join(' '))), cache.begin());
+    expect(e.br?.length).toBeGreaterThan(4096);
+    expect(e.br?.length).toBeLessThan(16_384);
+    for (const copy of [e.body, e.br, e.gzip]) expect(copy?.buffer.byteLength).toBe(copy?.length);
+    now += 5_001;
+    expect(cache.get('/a')).toBeUndefined();
+    // Past its TTL it is kept only to be shown as it is while the database is away.
+    expect(cache.stale('/a')).toMatchObject({ body: e.body, br: null, gzip: null });
+  });
+
   it('keys pages by path and page number only; picks the best encoding the client accepts', () => {
     expect(cacheKey('/news?utm_source=x&page=2&fbclid=y')).toBe('/news?page=2');
     expect(cacheKey('/news?utm_source=x')).toBe('/news');

@@ -110,8 +110,9 @@ export class PageCache {
     const e = this.lru.get(key);
     if (e && this.now() - e.storedAt > this.ttl) {
       this.lru.delete(key);
-      // Nothing it shows has changed (an invalidation would have dropped it): only its age.
-      this.aged.set(key, e);
+      // Nothing it shows has changed (an invalidation would have dropped it): only its age. An
+      // aged copy is only ever sent as it is (`sendStale`), so its compressed copies go.
+      this.aged.set(key, { ...e, br: null, gzip: null });
       return undefined;
     }
     return e;
@@ -174,8 +175,8 @@ export class PageCache {
       ...item,
       tags,
       etag: item.headers.etag ?? weakEtag(item.body),
-      br,
-      gzip: gz,
+      br: br && ownMemory(br),
+      gzip: gz && ownMemory(gz),
       storedAt: this.now(),
     };
     if (!this.enabled || this.staleSince(tags, startEpoch)) {
@@ -248,6 +249,15 @@ export class PageCache {
     if (this.invalidatedAt.size < 20_000) return;
     for (const [t, at] of this.invalidatedAt) if (at < this.epoch - 10_000) this.invalidatedAt.delete(t);
   }
+}
+
+/**
+ * The bytes in a buffer of their own. zlib hands back a page's compressed copy as a slice of its
+ * 16 KB output chunk when it fits in one, so a 6 KB brotli copy kept 16 KB alive: the cache held
+ * about a quarter more memory than its budget counted (docs/benchmarks.md, "Memory").
+ */
+function ownMemory(buf: Buffer): Buffer {
+  return buf.byteLength === buf.buffer.byteLength ? buf : Buffer.from(buf);
 }
 
 function sizeOf(e: Entry): number {

@@ -115,6 +115,9 @@ export function renderQueueHooks(app: FastifyInstance, queue: RenderQueue): void
     held.get(req)?.release();
     held.delete(req);
   };
+  // A place is held until the answer is written, its compression included: given back as soon
+  // as the page was rendered, compressions piled up in the thread pool behind the next renders
+  // and the tail was worse than with no bound at all (docs/benchmarks.md, "Fair under load").
   const done = async (req: FastifyRequest) => release(req);
   app.addHook('onRoute', (route) => {
     if (!route.config?.pageCache) return;
