@@ -16,6 +16,8 @@ const LAYERS = [
   ['errors', 'config'],
   ['accounts', 'cache'],
   ['content'],
+  // Editions: languages and addresses; a translation is a story (content), pages read them (site).
+  ['editions'],
   ['media'],
   ['search', 'audience', 'knowledge'],
   ['fronts', 'live'],
@@ -58,6 +60,7 @@ const layerRules = LAYERS.flatMap((layer, i) => {
 const FACES = [
   'accounts',
   'content',
+  'editions',
   'media',
   'search',
   'audience',
