@@ -153,4 +153,63 @@ describe('the demo newsroom’s editions, crawled', () => {
     expect(checked.es).toBeGreaterThan(10);
     expect(checked.ar).toBeGreaterThan(10);
   });
+
+  it('gives each edition its feed, its stories in the Content API, its language in the news sitemap', async () => {
+    const feed = await env.app.inject({ method: 'GET', url: '/feeds/edition/es/rss.xml' });
+    expect(feed.statusCode).toBe(200);
+    const rss = cheerio.load(feed.body, { xml: true });
+    expect(rss('channel > language').text()).toBe('es');
+    expect(rss('item > link').length).toBeGreaterThanOrEqual(8);
+    rss('item > link').each((_, l) => {
+      expect(rss(l).text()).toMatch(/^https:\/\/news\.example\.com\/es\//);
+    });
+    // The site's own feed is the default edition's alone.
+    const site = cheerio.load((await env.app.inject({ method: 'GET', url: '/feed.xml' })).body, {
+      xml: true,
+    });
+    site('item > link').each((_, l) => {
+      expect(site(l).text()).not.toMatch(/\/(es|ar)\//);
+    });
+    expect((await env.app.inject({ method: 'GET', url: '/feeds/edition/xx/rss.xml' })).statusCode).toBe(404);
+
+    const api = await env.app.inject({ method: 'GET', url: '/api/content/v1/articles?edition=ar&limit=100' });
+    expect(api.statusCode).toBe(200);
+    const items = api.json().data as { url: string }[];
+    expect(items.length).toBe(10);
+    for (const a of items) expect(a.url).toMatch(/\/ar\//);
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/content/v1/articles?edition=zz' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await env.app.inject({ method: 'GET', url: '/api/content/v1/articles?edition=<b>' })).statusCode,
+    ).toBe(400);
+
+    const news = cheerio.load((await env.app.inject({ method: 'GET', url: '/sitemap-news.xml' })).body, {
+      xml: true,
+    });
+    const languageOf = (path: string) =>
+      news('url')
+        .filter((_, u) => news(u).find('loc').text().includes(path))
+        .map((_, u) => news(u).find('news\\:language').text())
+        .get();
+    expect(new Set(languageOf('/es/'))).toEqual(new Set(['es']));
+    expect(new Set(languageOf('/ar/'))).toEqual(new Set(['ar']));
+
+    // The article sitemap names each translation group's alternates, x-default included.
+    const sitemap = (await env.app.inject({ method: 'GET', url: '/sitemaps/articles-1.xml' })).body;
+    const $ = cheerio.load(sitemap, { xml: true });
+    const train = $('url').filter((_, u) =>
+      $(u).find('loc').text().endsWith('/night-train-prague-ljubljana'),
+    );
+    const links = train
+      .find('xhtml\\:link')
+      .map((_, l) => `${$(l).attr('hreflang')} ${$(l).attr('href')?.replace(SITE, '')}`)
+      .get()
+      .sort();
+    expect(links).toHaveLength(4);
+    expect(links.map((l) => l.split(' ')[0])).toEqual(['ar', 'en', 'es', 'x-default']);
+    const pages = (await env.app.inject({ method: 'GET', url: '/sitemaps/pages-1.xml' })).body;
+    expect(pages).toContain(`<loc>${SITE}/es</loc>`);
+    expect(pages).toContain(`<loc>${SITE}/ar/economy</loc>`);
+  });
 });
