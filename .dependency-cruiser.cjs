@@ -16,6 +16,8 @@ const LAYERS = [
   ['errors', 'config'],
   ['accounts', 'cache'],
   ['content'],
+  // Editions: languages and addresses; a translation is a story (content), pages read them (site).
+  ['editions'],
   ['media'],
   // Editions sit on content (stories and sections belong to one); search, the site and
   // distribution read an edition's language, prefix and time zone.
@@ -61,6 +63,7 @@ const layerRules = LAYERS.flatMap((layer, i) => {
 const FACES = [
   'accounts',
   'content',
+  'editions',
   'media',
   'search',
   'audience',

@@ -5,7 +5,11 @@ import { defineConfig } from 'vitest/config';
 // file builds its own database; files run in parallel worker processes). `browser` drives the
 // newsroom app in headless Chromium and `slow` starts whole server processes; `npm run check`,
 // `npm run test:all` and CI run them too.
-const browser = ['src/admin/web*.test.ts', 'src/media/media-web.test.ts'];
+const browser = [
+  'src/admin/web*.test.ts',
+  'src/media/media-web.test.ts',
+  'src/editions/editions-web.test.ts',
+];
 const slow = [
   'src/admin/durability.test.ts',
   'src/shutdown.test.ts',

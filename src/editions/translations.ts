@@ -70,12 +70,14 @@ export async function publicTranslationGroups(
   db: Db,
   site: Config['site'],
   now: string,
+  groupIds: readonly number[],
 ): Promise<Map<number, { language: string; path: string; isDefault: boolean }[]>> {
+  if (!groupIds.length) return new Map();
   const rows = await db
     .selectFrom('articles')
     .innerJoin('editions', 'editions.id', 'articles.edition_id')
     .select(['articles.translation_group_id', 'articles.path', 'editions.language', 'editions.is_default'])
-    .where('articles.translation_group_id', 'is not', null)
+    .where('articles.translation_group_id', 'in', [...new Set(groupIds)])
     .where('articles.status', '=', 'published')
     .where('articles.first_published_at', '<=', now)
     .where('articles.deleted_at', 'is', null)

@@ -125,7 +125,7 @@ export function plainHead(
     canonical: `${f.view.site.url}${path}`,
     type: 'website',
     jsonLd: [],
-    feeds: feedLinks({ kind: 'all' }, f.view.site.name),
+    feeds: allFeeds(f),
     ...extra,
   };
 }
@@ -165,3 +165,10 @@ export async function movedOrNotFound(ctx: Context, path: string, edition?: Edit
   return to ? { status: 301, location: to } : notFound(ctx, edition);
 }
 export const gone = (ctx: Context, edition?: Edition) => errorPage(ctx, 410, edition);
+
+/** The feeds of everything the page's edition publishes (the site's own for the default). */
+export function allFeeds(f: Pick<Frame, 'edition' | 'view'>) {
+  return f.edition.isDefault
+    ? feedLinks({ kind: 'all' }, f.view.site.name)
+    : feedLinks({ kind: 'edition', code: f.edition.code }, f.view.site.name);
+}

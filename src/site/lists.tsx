@@ -25,6 +25,7 @@ import { sectionFront } from '../fronts/index.js';
 import { imageView } from '../media/index.js';
 import { cardsFor } from './cards.js';
 import {
+  allFeeds,
   crumbsOf,
   type Frame,
   loadFrame,
@@ -95,7 +96,7 @@ export function renderListPage(
   const head = plainHead(c, title, description, pagePath, {
     type: type ?? 'website',
     jsonLd: [...(model.crumbs.length ? [breadcrumbList(c.view.site, model.crumbs)] : []), ...(jsonLd ?? [])],
-    ...(feeds ? { feeds: [...feeds, ...feedLinks({ kind: 'all' }, c.view.site.name)] } : {}),
+    ...(feeds ? { feeds: [...feeds, ...allFeeds(c)] } : {}),
   });
   const pagination = { page, pages, hrefOf: (n: number) => (n === 1 ? path : `${path}?page=${n}`) };
   return {

@@ -39,6 +39,7 @@ import { imageView, mediaUrl } from '../media/index.js';
 import { type Doc, excerpt, renderHtml } from '../shared/document/index.js';
 import { cardsFor } from './cards.js';
 import {
+  allFeeds,
   crumbsOf,
   type Frame,
   gone,
@@ -278,7 +279,7 @@ export function renderArticlePage(
     type: 'article',
     feeds: [
       ...(section ? feedLinks({ kind: 'section', path: section.path }, section.name) : []),
-      ...feedLinks({ kind: 'all' }, site.name),
+      ...allFeeds(c),
     ],
     image: lead
       ? {

@@ -76,7 +76,7 @@ export function editionRoutes(r: Router, ctx: Context): void {
     params: idParams,
     handler: async ({ params, actor }) => {
       const story = await readableStory(ctx.db, actor, params.id);
-      return { translations: await translationsOf(ctx.db, site, story) };
+      return { editionId: story.edition_id, translations: await translationsOf(ctx.db, site, story) };
     },
   });
   r.add({

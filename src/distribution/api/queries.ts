@@ -68,6 +68,8 @@ export interface ArticleFilter {
   /** Only stories changed at or after this instant (ISO). */
   updatedSince?: string;
   slug?: string;
+  /** Only stories of this edition (src/editions). */
+  editionId?: number;
 }
 
 /** Newest first by publication, or oldest change first (for syncing with `updated_since`). */
@@ -86,6 +88,7 @@ export function visibleArticles(db: Db, now: string, filter: ArticleFilter = {})
     tagId: filter.tagId,
     authorId: filter.authorId,
     entityId: filter.entityId,
+    editionId: filter.editionId,
   });
   if (filter.slug !== undefined) q = q.where('articles.slug', '=', filter.slug);
   if (filter.updatedSince !== undefined) q = q.where('articles.updated_at', '>=', filter.updatedSince);

@@ -47,6 +47,11 @@ export const listArticlesQuery = z
     section: sectionPath.optional().describe('Section path; stories of its subsections are included'),
     tag: slug.optional().describe('Tag slug'),
     author: slug.optional().describe('Author slug'),
+    edition: z
+      .string()
+      .regex(/^[a-z][a-z0-9-]{0,31}$/, 'an edition code such as es')
+      .optional()
+      .describe('Edition code (`GET /api/admin/editions`); only that edition’s stories'),
     updated_since: z.iso
       .datetime({ offset: true })
       .optional()

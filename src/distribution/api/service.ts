@@ -18,6 +18,7 @@ import {
   publicAuthorBySlug,
   publicTagBySlug,
 } from '../../content/index.js';
+import { editionsOf } from '../../editions/index.js';
 import type { Context } from '../../context.js';
 import { resolveListBySlug } from '../../fronts/index.js';
 import { articleTopics, confirmedEntitiesOf } from '../../knowledge/index.js';
@@ -131,6 +132,11 @@ export async function listArticles(ctx: Context, q: z.output<typeof listArticles
     if (!author) throw notFound('No such author', [{ field: 'author', message: 'no such author' }]);
     filter.authorId = author.id;
     scope.push(authorListTag(author.id));
+  }
+  if (q.edition !== undefined) {
+    const edition = (await editionsOf(ctx)).find((e) => e.code === q.edition);
+    if (!edition) throw notFound('No such edition', [{ field: 'edition', message: 'no such edition' }]);
+    filter.editionId = edition.id;
   }
   const order: ArticleOrder = q.updated_since === undefined ? 'published' : 'updated';
   if (q.updated_since !== undefined) filter.updatedSince = new Date(q.updated_since).toISOString();

@@ -12,7 +12,9 @@ export type FeedScope =
   | { kind: 'section'; path: string }
   | { kind: 'tag'; slug: string }
   | { kind: 'author'; slug: string }
-  | { kind: 'topic'; slug: string };
+  | { kind: 'topic'; slug: string }
+  /** An edition's whole feed (src/editions): /feeds/edition/{code}/…; `/es/feed.xml` too. */
+  | { kind: 'edition'; code: string };
 
 export interface FeedFile {
   format: FeedFormat;
@@ -48,6 +50,8 @@ export function scopePath(scope: FeedScope): string {
       return `/feeds/author/${scope.slug}`;
     case 'topic':
       return `/feeds/topic/${scope.slug}`;
+    case 'edition':
+      return `/feeds/edition/${scope.code}`;
   }
 }
 

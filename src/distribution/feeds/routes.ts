@@ -22,7 +22,7 @@ async function serveFeed(
   if (!spec || !resolved) return reply.code(404).type('text/plain; charset=utf-8').send('No such feed');
   const entries = await loadEntries(ctx, resolved.filter, spec.full);
   const updated = newestOf(entries);
-  const doc = { site: ctx.config.site, scope: resolved, full: spec.full, entries, updated };
+  const doc = { site: resolved.site ?? ctx.config.site, scope: resolved, full: spec.full, entries, updated };
   cacheAs(req, [FEEDS, ...resolved.cacheTags, ...entries.flatMap((e) => e.cacheTags)]);
   const body = spec.format === 'rss' ? rss(doc) : spec.format === 'atom' ? atom(doc) : jsonFeed(doc);
   return sendDocument(req, reply, {
@@ -53,6 +53,9 @@ export function feedRoutes(app: FastifyInstance, ctx: Context): void {
   );
   app.get<{ Params: { slug: string; file: string } }>('/feeds/topic/:slug/:file', cached, (req, reply) =>
     serveFeed(ctx, req, reply, { kind: 'topic', slug: req.params.slug }, req.params.file),
+  );
+  app.get<{ Params: { code: string; file: string } }>('/feeds/edition/:code/:file', cached, (req, reply) =>
+    serveFeed(ctx, req, reply, { kind: 'edition', code: req.params.code }, req.params.file),
   );
   // Section paths have any depth: /feeds/section/news/politics/rss.xml.
   app.get<{ Params: { '*': string } }>('/feeds/section/*', cached, (req, reply) => {

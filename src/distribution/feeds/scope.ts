@@ -1,5 +1,6 @@
 import {
   ALL_LIST,
+  SITE,
   authorListTag,
   authorTag,
   entityListTag,
@@ -11,6 +12,7 @@ import {
 } from '../../cache/index.js';
 import { descendantIds, loadSectionTree, publicAuthorBySlug, publicTagBySlug } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { defaultEdition, type Edition, editionsOf } from '../../editions/index.js';
 import { topicBySlug } from '../../knowledge/index.js';
 import type { ArticleFilter } from '../api/queries.js';
 import type { FeedScope } from './links.js';
@@ -25,6 +27,13 @@ export interface ResolvedScope {
   filter: ArticleFilter;
   /** Cache tags: the list the feed follows and what its header names. */
   cacheTags: string[];
+  /** The site as the feed's edition names it (its name, language), when not the default's. */
+  site?: Context['config']['site'];
+}
+
+/** The site as an edition names itself in its feeds: its name and language. */
+function editionSite(site: Context['config']['site'], ed: Edition): Context['config']['site'] {
+  return ed.isDefault ? site : { ...site, name: ed.name, language: ed.language, timeZone: ed.timeZone };
 }
 
 const SLUG = /^[a-z0-9-]{1,120}$/;
@@ -37,6 +46,7 @@ const SECTION_PATH = /^[a-z0-9-]+(\/[a-z0-9-]+)*$/;
  */
 export async function resolveScope(ctx: Context, scope: FeedScope): Promise<ResolvedScope | null> {
   const site = ctx.config.site;
+  const editions = await editionsOf(ctx);
   switch (scope.kind) {
     case 'all':
       return {
@@ -44,9 +54,23 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         title: site.name,
         description: site.description,
         pageUrl: `${site.url}/`,
-        filter: {},
-        cacheTags: [ALL_LIST],
+        // With several editions, the site's own feed is the default edition's.
+        filter: editions.length > 1 ? { editionId: defaultEdition(editions).id } : {},
+        cacheTags: editions.length > 1 ? [ALL_LIST, SITE] : [ALL_LIST],
       };
+    case 'edition': {
+      const ed = editions.find((e) => e.code === scope.code);
+      if (!ed) return null;
+      return {
+        scope,
+        title: ed.name,
+        description: ed.isDefault ? site.description : ed.name,
+        pageUrl: `${site.url}${ed.home}`,
+        filter: { editionId: ed.id },
+        cacheTags: [ALL_LIST, SITE],
+        site: editionSite(site, ed),
+      };
+    }
     case 'section': {
       if (scope.path.length > 500 || !SECTION_PATH.test(scope.path)) return null;
       const tree = await loadSectionTree(ctx.db);
@@ -59,6 +83,7 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         pageUrl: `${site.url}/${section.path}`,
         filter: { sectionIds: descendantIds(tree, section.id) },
         cacheTags: [sectionListTag(section.id), sectionTag(section.id)],
+        ...sectionEditionSite(site, editions, section.edition_id),
       };
     }
     case 'tag': {
@@ -103,4 +128,14 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
       };
     }
   }
+}
+
+/** A section of another edition: its feed speaks that edition's language. */
+function sectionEditionSite(
+  site: Context['config']['site'],
+  editions: readonly Edition[],
+  editionId: number,
+) {
+  const ed = editions.find((e) => e.id === editionId);
+  return ed && !ed.isDefault ? { site: editionSite(site, ed) } : {};
 }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap';
 import { mediaByIds } from '../../content/index.js';
 import type { Context } from '../../context.js';
+import { editionsOf, publicTranslationGroups } from '../../editions/index.js';
 import { absoluteImage } from '../api/story.js';
 import { xmlChars } from '../feeds/xml-guard.js';
 import { articlesPage, countArticles, listingPages, newestOnPage, recentArticles } from './queries.js';
@@ -19,10 +20,13 @@ export const NEWS_LIMIT = 1_000;
 const EMPTY_URLSET =
   '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>';
 
-async function toXml(items: SitemapItemLoose[], ns: { news?: boolean; image?: boolean }): Promise<string> {
+async function toXml(
+  items: SitemapItemLoose[],
+  ns: { news?: boolean; image?: boolean; xhtml?: boolean },
+): Promise<string> {
   if (!items.length) return EMPTY_URLSET;
   const stream = new SitemapStream({
-    xmlns: { news: !!ns.news, image: !!ns.image, video: false, xhtml: false },
+    xmlns: { news: !!ns.news, image: !!ns.image, video: false, xhtml: !!ns.xhtml },
   });
   return (await streamToPromise(Readable.from(items).pipe(stream))).toString('utf8');
 }
@@ -33,7 +37,11 @@ export interface SitemapPlan {
 }
 
 async function plan(ctx: Context, now: string, size: number) {
-  const [articles, listings] = await Promise.all([countArticles(ctx.db, now), listingPages(ctx.db, now)]);
+  const homes = (await editionsOf(ctx)).filter((e) => e.prefix !== null).map((e) => e.home);
+  const [articles, listings] = await Promise.all([
+    countArticles(ctx.db, now),
+    listingPages(ctx.db, now, homes),
+  ]);
   return {
     articlePages: Math.max(1, Math.ceil(articles / size)),
     listings,
@@ -80,19 +88,31 @@ export async function articleSitemap(
   const now = ctx.now().toISOString();
   const rows = await articlesPage(ctx.db, now, page, size);
   if (!rows.length && page > 1) return null;
-  const media = await mediaByIds(
-    ctx.db,
-    rows.map((r) => r.lead_media_id),
-  );
+  const [media, groups] = await Promise.all([
+    mediaByIds(
+      ctx.db,
+      rows.map((r) => r.lead_media_id),
+    ),
+    publicTranslationGroups(
+      ctx.db,
+      site,
+      now,
+      rows.flatMap((r) => (r.translation_group_id === null ? [] : [r.translation_group_id])),
+    ),
+  ]);
+  let alternates = false;
   const items: SitemapItemLoose[] = rows.map((r) => {
     const lead = r.lead_media_id === null ? undefined : media.get(r.lead_media_id);
+    const links = hreflangLinks(site.url, groups.get(r.translation_group_id ?? -1));
+    if (links) alternates = true;
     return {
       url: `${site.url}${r.path}`,
       lastmod: r.updated_at,
       ...(lead ? { img: [{ url: absoluteImage(site, lead).url }] } : {}),
+      ...(links ? { links } : {}),
     };
   });
-  return toXml(items, { image: true });
+  return toXml(items, { image: true, xhtml: alternates });
 }
 
 /** Google asks for ISO 639 codes, except zh-cn and zh-tw for Chinese. */
@@ -106,14 +126,39 @@ export async function newsSitemap(ctx: Context): Promise<string> {
   const site = ctx.config.site;
   const nowDate = ctx.now();
   const since = new Date(nowDate.getTime() - NEWS_WINDOW_MS).toISOString();
-  const rows = await recentArticles(ctx.db, nowDate.toISOString(), since, NEWS_LIMIT);
+  const [rows, editions] = await Promise.all([
+    recentArticles(ctx.db, nowDate.toISOString(), since, NEWS_LIMIT),
+    editionsOf(ctx),
+  ]);
+  // Each story under its edition's name and language (Google treats each as a publication).
+  const publicationOf = (editionId: number) => {
+    const ed = editions.find((e) => e.id === editionId);
+    return ed && !ed.isDefault
+      ? { name: xmlChars(ed.name), language: newsLanguage(ed.language) }
+      : { name: xmlChars(site.name), language: newsLanguage(site.language) };
+  };
   const items: SitemapItemLoose[] = rows.map((r) => ({
     url: `${site.url}${r.path}`,
     news: {
-      publication: { name: xmlChars(site.name), language: newsLanguage(site.language) },
+      publication: publicationOf(r.edition_id),
       publication_date: r.first_published_at ?? r.updated_at,
       title: xmlChars(r.headline),
     },
   }));
   return toXml(items, { news: true });
+}
+
+/**
+ * A story's `xhtml:link` alternates: every public story of its translation group and
+ * `x-default` (the default edition's, else the first), the same set the story pages carry.
+ */
+function hreflangLinks(
+  siteUrl: string,
+  group: { language: string; path: string; isDefault: boolean }[] | undefined,
+): { lang: string; hreflang: string; url: string }[] | null {
+  if (!group || group.length < 2) return null;
+  const links = group.map((g) => ({ lang: g.language, hreflang: g.language, url: `${siteUrl}${g.path}` }));
+  const fallback = group.find((g) => g.isDefault) ?? group[0];
+  if (fallback) links.push({ lang: 'x-default', hreflang: 'x-default', url: `${siteUrl}${fallback.path}` });
+  return links;
 }

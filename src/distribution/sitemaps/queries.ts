@@ -13,6 +13,9 @@ export interface SitemapArticle {
   first_published_at: string | null;
   updated_at: string;
   lead_media_id: number | null;
+  /** Its edition (src/editions): the news sitemap's language, the alternates' group. */
+  edition_id: number;
+  translation_group_id: number | null;
 }
 
 export async function countArticles(db: Db, now: string): Promise<number> {
@@ -31,6 +34,8 @@ function ordered(db: Db, now: string) {
       'articles.first_published_at',
       'articles.updated_at',
       'articles.lead_media_id',
+      'articles.edition_id',
+      'articles.translation_group_id',
     ])
     .orderBy('articles.first_published_at', 'asc')
     .orderBy('articles.id', 'asc');
@@ -77,6 +82,8 @@ export async function recentArticles(
       'articles.first_published_at',
       'articles.updated_at',
       'articles.lead_media_id',
+      'articles.edition_id',
+      'articles.translation_group_id',
     ])
     .where('articles.first_published_at', '>=', since)
     .orderBy('articles.first_published_at', 'desc')
@@ -95,7 +102,7 @@ export interface ListingPage {
  * The home page, every section front, and the tag, author and topic pages that show at least
  * one public story (an empty listing is not worth a crawler's visit).
  */
-export async function listingPages(db: Db, now: string): Promise<ListingPage[]> {
+export async function listingPages(db: Db, now: string, editionHomes: string[] = []): Promise<ListingPage[]> {
   const sections = await db.selectFrom('sections').select(['path', 'updated_at']).orderBy('path').execute();
   const tags = await db
     .selectFrom('tags')
@@ -141,6 +148,8 @@ export async function listingPages(db: Db, now: string): Promise<ListingPage[]> 
     .execute();
   return [
     { path: '/', lastmod: null },
+    // Other editions' homes (`/es`), after the site's own.
+    ...editionHomes.map((path) => ({ path, lastmod: null })),
     { path: '/corrections', lastmod: null },
     ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null })),
     ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),

@@ -25,6 +25,7 @@ import { WireSource } from '../editor/wire-source.js';
 import { Notices } from '../editor/notices.js';
 import { WhoIsEditing } from '../editor/presence.js';
 import { PreviewButton } from '../editor/preview-button.js';
+import { TranslateButton } from '../editor/translate-button.js';
 import { Revisions } from '../editor/revisions.js';
 import { PasteConverter } from '../editor/paste-handler.js';
 import { BODY_PLACEHOLDER, editorExtensions, toEditorContent } from '../editor/schema.js';
@@ -244,6 +245,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             {state.message}
           </output>
           <PreviewButton articleId={meta.id} flush={flush} />
+          <TranslateButton articleId={meta.id} flush={flush} />
           {/* On a phone the workflow is below the story: one tap away rather than a long scroll. */}
           <a className="to-workflow" href="#story-workflow">
             Publish…

@@ -1,0 +1,40 @@
+/** Editions (src/editions): the list, a story's translations, and Translate. */
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client.js';
+
+export interface Edition {
+  id: number;
+  code: string;
+  language: string;
+  direction: 'ltr' | 'rtl';
+  name: string;
+  isDefault: boolean;
+  home: string;
+}
+
+export interface Translation {
+  articleId: number;
+  editionId: number;
+  language: string;
+  path: string | null;
+  headline: string;
+  status: string;
+}
+
+export const listEditions = () => api<{ editions: Edition[] }>('GET', '/editions');
+export const listTranslations = (id: number) =>
+  api<{ editionId: number; translations: Translation[] }>('GET', `/articles/${id}/translations`);
+/** A linked draft in another edition, starting from the story's words; answers the new story. */
+export const translateArticle = (id: number, editionId: number) =>
+  api<{ id: number }>('POST', `/articles/${id}/translations`, { editionId });
+
+export const editionKeys = {
+  all: ['editions'] as const,
+  translations: (id: number) => ['editions', 'translations', id] as const,
+};
+
+/** Editions change rarely: kept for the session once read. */
+export const useEditions = () =>
+  useQuery({ queryKey: editionKeys.all, queryFn: listEditions, staleTime: Number.POSITIVE_INFINITY });
+export const useTranslations = (id: number) =>
+  useQuery({ queryKey: editionKeys.translations(id), queryFn: () => listTranslations(id) });
