@@ -4,6 +4,7 @@ import { Banner, type BannerSource } from './banner.js';
 import { type InvalidationBus, redisBus } from './bus.js';
 import type { HttpCachePolicy } from './http.js';
 import { type OriginCache, originCache } from './origin.js';
+import { TaggedMemo } from './memo.js';
 import { PageCache } from './page-cache.js';
 import { cdnPurger, type Purger } from './purge.js';
 import { SITE } from './tags.js';
@@ -22,6 +23,7 @@ export {
 } from './http.js';
 export { nginxConfig, type NginxConfigOptions } from './nginx.js';
 export { ORIGIN_KEY_HEADER, type OriginCache, originHooks, originRequests } from './origin.js';
+export type { TaggedMemo } from './memo.js';
 export type { Entry, PageCache } from './page-cache.js';
 export * from './tags.js';
 
@@ -31,6 +33,8 @@ export * from './tags.js';
  */
 export interface CacheLayer {
   pages: PageCache;
+  /** What renders read again and again, dropped with the pages that show it (cache/memo.ts). */
+  memo: TaggedMemo;
   http: HttpCachePolicy;
   /** The breaking-news banner put into pages as they are served (cache/banner.ts). */
   banner: Banner;
@@ -76,6 +80,7 @@ export async function createCacheLayer(
 ): Promise<CacheLayer> {
   const ttlMs = config.cache.ttlSeconds * 1000;
   const pages = new PageCache({ maxBytes: config.cache.maxBytes, ttlMs });
+  const memo = new TaggedMemo(() => pages.ttlMs, opts.now);
   const origin = config.cache.origin ? originCache(config.cache.origin) : null;
   const banner = new Banner(opts.banner ?? null, opts.now ?? Date.now);
   const dropListeners = new Set<(tags: readonly string[]) => void>();
@@ -84,6 +89,7 @@ export async function createCacheLayer(
     const list = [...tags];
     banner.invalidate(list);
     pages.invalidate(list);
+    memo.invalidate(list);
     for (const listener of dropListeners) listener(list);
     origin
       ?.invalidate(list)
@@ -146,6 +152,7 @@ export async function createCacheLayer(
   });
   return {
     pages,
+    memo,
     banner,
     origin,
     http: { sMaxAge: config.cache.cdnMaxAge, staleWhileRevalidate: 30 },

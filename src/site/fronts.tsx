@@ -1,5 +1,5 @@
-import { frontTag, HOME } from '../cache/index.js';
-import { countPublished, descendantIds, type SectionNode } from '../content/index.js';
+import { frontTag, HOME, sectionListTag } from '../cache/index.js';
+import { descendantIds, type SectionNode } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { Edition } from '../editions/index.js';
 import {
@@ -13,7 +13,7 @@ import {
 import type { FrontKey } from '../shared/fronts.js';
 import { toCards } from './cards.js';
 import { type Frame, loadFrame, PAGE_SIZE, type PageResult, pageTags, plainHead } from './common.js';
-import { renderListPage, sectionMeta } from './lists.js';
+import { countOf, renderListPage, sectionMeta } from './lists.js';
 import { renderDocument } from './render.js';
 import { website } from './structured-data.js';
 import type { FrontListView } from './theme/fronts.js';
@@ -28,16 +28,43 @@ import type { StoryCard } from './view.js';
  */
 export async function homePage(ctx: Context, edition?: Edition): Promise<PageResult> {
   const c = await loadFrame(ctx, edition);
-  if (!c.edition.isDefault) {
-    // Another edition's home: the automatic front over its own tree (its newest, a row per
-    // section of its own). Curating it is not done yet: the stored `home` front is the default
-    // edition's (docs/editions.md).
-    const lists = await resolveLists(ctx.db, c.tree, defaultLists('home', c.tree), c.now);
-    const tags = [...new Set(lists.flatMap((l) => l.tags))];
-    return renderHomePage(c, lists, await cardsOf(c, lists), tags);
-  }
-  const front = await resolveFront(ctx.db, c.tree, 'home', c.now);
-  return renderHomePage(c, front.lists, await cardsOf(c, front.lists), front.tags);
+  const home = await keptFront(c, 'home', async () => {
+    if (!c.edition.isDefault) {
+      // Another edition's home: the automatic front over its own tree (its newest, a row per
+      // section of its own). Curating it is not done yet: the stored `home` front is the default
+      // edition's (docs/editions.md).
+      const lists = await resolveLists(ctx.db, c.tree, defaultLists('home', c.tree), c.now);
+      return { lists, tags: [...new Set(lists.flatMap((l) => l.tags))] };
+    }
+    return resolveFront(ctx.db, c.tree, 'home', c.now);
+  });
+  return renderHomePage(c, home.lists, home.cards, home.tags);
+}
+
+/**
+ * A front's lists laid out with their cards, kept between renders under every tag a page
+ * showing them carries (its lists', its stories', most read's; cache/memo.ts): the home page
+ * resolves a dozen lists, most read among them, and would otherwise do so for every reader the
+ * page cache does not answer.
+ */
+async function keptFront(
+  c: Frame,
+  front: FrontKey,
+  load: () => Promise<{ lists: ResolvedList[]; tags: string[] }>,
+): Promise<{ lists: ResolvedList[]; cards: Map<number, StoryCard>; tags: string[] }> {
+  return c.ctx.cache.memo.get(
+    `front:${c.edition.id}:${front}`,
+    async () => {
+      const { lists, tags } = await load();
+      return { lists, cards: await cardsOf(c, lists), tags };
+    },
+    (kept) => [
+      frontTag(front),
+      ...(front === 'home' ? [HOME] : []),
+      ...kept.tags,
+      ...[...kept.cards.values()].flatMap((card) => card.tags),
+    ],
+  );
 }
 
 /** The render half of the home page: no queries. */
@@ -66,13 +93,18 @@ export async function curatedSectionPage(
   path: string,
 ): Promise<PageResult | null> {
   const front: FrontKey = sectionFront(section.id);
-  const stored = await storedLists(c.ctx.db, front);
-  if (!stored.length) return null;
-  const [lists, total] = await Promise.all([
-    resolveLists(c.ctx.db, c.tree, stored, c.now),
-    countPublished(c.ctx.db, c.now, { sectionIds: descendantIds(c.tree, section.id) }),
-  ]);
-  const views = viewsOf(lists, await cardsOf(c, lists));
+  const curated = await keptFront(c, front, async () => {
+    const stored = await storedLists(c.ctx.db, front);
+    return { lists: stored.length ? await resolveLists(c.ctx.db, c.tree, stored, c.now) : [], tags: [] };
+  });
+  if (!curated.lists.length) return null;
+  const { lists } = curated;
+  const total = await countOf(
+    c,
+    { sectionIds: descendantIds(c.tree, section.id) },
+    sectionListTag(section.id),
+  );
+  const views = viewsOf(lists, curated.cards);
   const meta = sectionMeta(c, section);
   const tags = [...meta.tags, frontTag(front), ...lists.flatMap((l) => l.tags)];
   return renderListPage(

@@ -51,8 +51,10 @@ export async function listPage(
   filter: ListFilter,
   path: string,
   make: (pages: number) => ListMeta,
+  /** The list's tag (`list:section:ID` …): the count is kept between renders until it is announced. */
+  listTag?: string,
 ): Promise<PageResult> {
-  const total = await countPublished(c.ctx.db, c.now, filter);
+  const total = await countOf(c, filter, listTag);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pages) return notFound(c.ctx);
   const stories = await cardsFor(c.ctx.db, c.tree, c.now, filter, {
@@ -60,6 +62,18 @@ export async function listPage(
     offset: (page - 1) * PAGE_SIZE,
   });
   return renderListPage(c, { page, pages, path, stories }, make(pages));
+}
+
+/**
+ * How many public stories a list has, for its pagination: counting a big section's archive on
+ * every page a crawler walks costs more than the page's own stories, so with the list's tag the
+ * count is kept until that tag is announced (cache/memo.ts; the count changes only when a story
+ * enters or leaves the list, which announces it).
+ */
+export function countOf(c: Frame, filter: ListFilter, listTag?: string): Promise<number> {
+  const count = () => countPublished(c.ctx.db, c.now, filter);
+  if (listTag === undefined) return count();
+  return c.ctx.cache.memo.get(`count:${JSON.stringify(filter)}`, count, () => [listTag]);
 }
 
 /** What a list page says about itself (section, tag or author), besides its stories. */
@@ -145,7 +159,14 @@ export async function authorPage(ctx: Context, slug: string, page: number | null
     author.avatar_media_id === null
       ? undefined
       : (await mediaByIds(ctx.db, [author.avatar_media_id])).get(author.avatar_media_id);
-  return listPage(c, page, { authorId: author.id }, authorHref(author), () => authorMeta(author, avatar));
+  return listPage(
+    c,
+    page,
+    { authorId: author.id },
+    authorHref(author),
+    () => authorMeta(author, avatar),
+    authorListTag(author.id),
+  );
 }
 
 export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined): ListMeta {
@@ -171,7 +192,7 @@ export async function tagPage(ctx: Context, slug: string, page: number | null): 
   if (page === null) return notFound(ctx);
   if (!tag) return movedOrNotFound(ctx, `/tag/${slug}`); // an imported site's tags
   const c = await loadFrame(ctx);
-  return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => tagMeta(c, tag));
+  return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => tagMeta(c, tag), tagListTag(tag.id));
 }
 
 export function tagMeta(c: Frame, tag: TagRow): ListMeta {

@@ -136,8 +136,13 @@ export async function pathPage(
       const curated = await curatedSectionPage(c, section, path);
       if (curated) return curated;
     }
-    return listPage(c, page, { sectionIds: descendantIds(c.tree, section.id) }, path, () =>
-      sectionMeta(c, section),
+    return listPage(
+      c,
+      page,
+      { sectionIds: descendantIds(c.tree, section.id) },
+      path,
+      () => sectionMeta(c, section),
+      sectionListTag(section.id),
     );
   }
   return movedOrNotFound(ctx, path, edition);
@@ -169,13 +174,7 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
       bylinesOf(ctx.db, [article.id]),
       tagsOf(ctx.db, article.id),
       mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
-      cardsFor(
-        ctx.db,
-        c.tree,
-        c.now,
-        { sectionIds: descendantIds(c.tree, article.section_id), excludeId: article.id },
-        { limit: MORE_IN_SECTION, offset: 0 },
-      ),
+      moreInSection(c, article),
       articleVideo(ctx.db, article, ctx.config.site),
       noticesOf(ctx.db, [article.id]),
       loadLive(ctx.db, article.id),
@@ -197,6 +196,28 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
     related,
     translations,
   };
+}
+
+/**
+ * The newest stories of the story's section but itself. Every story of a section shows the same
+ * few, so the section's newest (one more than shown, for the story itself) are kept between
+ * renders under the tags a page showing them carries (cache/memo.ts).
+ */
+async function moreInSection(c: Frame, article: ArticleRow): Promise<StoryCard[]> {
+  const sectionId = article.section_id;
+  const newest = await c.ctx.cache.memo.get(
+    `more:${c.edition.id}:${sectionId}`,
+    () =>
+      cardsFor(
+        c.ctx.db,
+        c.tree,
+        c.now,
+        { sectionIds: descendantIds(c.tree, sectionId) },
+        { limit: MORE_IN_SECTION + 1, offset: 0 },
+      ),
+    (cards) => [sectionListTag(sectionId), ...cards.flatMap((card) => card.tags)],
+  );
+  return newest.filter((card) => card.id !== article.id).slice(0, MORE_IN_SECTION);
 }
 
 /** Stories sharing the story's confirmed entities (knowledge/related.ts), strongest first. */
