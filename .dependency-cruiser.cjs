@@ -19,9 +19,6 @@ const LAYERS = [
   // Editions: languages and addresses; a translation is a story (content), pages read them (site).
   ['editions'],
   ['media'],
-  // Editions sit on content (stories and sections belong to one); search, the site and
-  // distribution read an edition's language, prefix and time zone.
-  ['editions'],
   ['search', 'audience', 'knowledge'],
   ['fronts', 'live'],
   ['distribution', 'mirrors'],
@@ -78,7 +75,6 @@ const FACES = [
   'ingest',
   'knowledge',
   'live',
-  'editions',
 ];
 
 module.exports = {
