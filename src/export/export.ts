@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { type FeedScope, feedPath } from '../distribution/index.js';
 import { ensureRendition, type RenditionFormat } from '../media/index.js';
-import { BANNER_SLOT } from '../cache/index.js';
+import { BANNER_SLOT, SITE } from '../cache/index.js';
 import { PAGE_SIZE } from '../site/index.js';
 import { loadSiteData } from './batch.js';
 import { FeedRenderer } from './feeds.js';
@@ -94,6 +94,10 @@ export async function exportStatic(
     return built;
   };
 
+  // An export reads the database as it is now (its fingerprints say what changed), not what
+  // renders kept between requests: a write announced to no one (another process without Redis)
+  // must not reach the mirror late.
+  ctx.cache.memo.invalidate([SITE]);
   const data = await loadSiteData(ctx);
   const inventory = inventoryOf(data, PAGE_SIZE);
   let done = 0;
