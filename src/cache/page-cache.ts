@@ -166,6 +166,7 @@ export class PageCache {
             params: {
               [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
               [zlib.constants.BROTLI_PARAM_SIZE_HINT]: item.body.length,
+              [zlib.constants.BROTLI_PARAM_LGWIN]: brotliWindow(item.body.length),
             },
           }),
           gzip(item.body, { level: 6 }),
@@ -249,6 +250,15 @@ export class PageCache {
     if (this.invalidatedAt.size < 20_000) return;
     for (const [t, at] of this.invalidatedAt) if (at < this.epoch - 10_000) this.invalidatedAt.delete(t);
   }
+}
+
+/**
+ * A brotli window just large enough for the whole body (2^16 at least, 2^24 at most): a larger
+ * one finds nothing more to refer back to, and a small one lets brotli use a smaller hasher. On a
+ * 27 kB article: the same size to 11 bytes, a fifth faster (docs/benchmarks.md, "Memory").
+ */
+function brotliWindow(bytes: number): number {
+  return Math.min(24, Math.max(16, Math.ceil(Math.log2(bytes + 16))));
 }
 
 /**

@@ -35,7 +35,7 @@ export class RenderQueue {
 
   /**
    * A place in line: `ready` resolves when this request may render; `release` gives the place
-   * back (once the page is rendered, or on abort while still waiting). Null when the line is full.
+   * back (once the answer is sent, or on abort while still waiting). Null when the line is full.
    */
   enter(): Ticket | null {
     const free = this.limit === 0 || (this.running < this.limit && this.waiting === 0);
