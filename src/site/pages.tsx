@@ -467,12 +467,22 @@ export function alternatesOf(
   return out;
 }
 
-/** A language named in itself ("Español", "العربية"), for the switcher. */
+/**
+ * A language named in itself ("Español", "العربية"), for the switcher. Remembered per tag: an
+ * Intl.DisplayNames is costly to make, and a site has a handful of languages.
+ */
 function languageName(tag: string): string {
-  try {
-    const name = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
-    return name.charAt(0).toLocaleUpperCase(tag) + name.slice(1);
-  } catch {
-    return tag;
+  let name = languageNames.get(tag);
+  if (name === undefined) {
+    try {
+      const own = new Intl.DisplayNames([tag], { type: 'language' }).of(tag) ?? tag;
+      name = own.charAt(0).toLocaleUpperCase(tag) + own.slice(1);
+    } catch {
+      name = tag;
+    }
+    if (languageNames.size < 1000) languageNames.set(tag, name);
   }
+  return name;
 }
+
+const languageNames = new Map<string, string>();

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
+import { SITE } from '../cache/index.js';
 import { loadConfig } from '../config.js';
 import { type Context, createContext } from '../context.js';
 import { createPgDatabase, type TestDialect } from './databases.js';
@@ -43,7 +44,10 @@ export async function testEnv(dialect: TestDialect, env: Record<string, string> 
     setNow(date, opts = {}) {
       now = date;
       // Stories become visible as the clock passes their time, with no write to announce it.
-      if (!opts.keepCache) ctx.cache.pages.clear();
+      if (!opts.keepCache) {
+        ctx.cache.pages.clear();
+        ctx.cache.memo.invalidate([SITE]);
+      }
     },
     async close() {
       await app.close();
