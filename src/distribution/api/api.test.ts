@@ -325,7 +325,16 @@ describe.each(testDialects())('Content API on %s', (dialect) => {
     expect(doc.servers[0].url).toBe('https://news.example.com/api/content/v1');
     expect(Object.keys(doc.paths).sort()).toEqual([...API_ROUTES.map((r) => r.path), '/openapi.json'].sort());
     const list = doc.paths['/articles'].get.parameters.map((p: any) => p.name);
-    expect(list).toEqual(['section', 'tag', 'author', 'edition', 'updated_since', 'cursor', 'limit', 'fields']);
+    expect(list).toEqual([
+      'section',
+      'tag',
+      'author',
+      'edition',
+      'updated_since',
+      'cursor',
+      'limit',
+      'fields',
+    ]);
     // Every reference resolves to a component schema that compiles.
     const refs = new Set<string>();
     JSON.stringify(doc, (k, v) => {
