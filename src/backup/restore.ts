@@ -94,6 +94,8 @@ export async function restoreBackup(
           const table: CopiedTable | undefined = COPIED.find((t) => t.name === tableName);
           if (!table)
             throw new ArchiveRefused(file, `it holds a table this Masthead does not know: ${tableName}`);
+          // The migration's rows give way to the archive's (the same default edition, as it was).
+          if (!loader && table.migrationRows) await sql`DELETE FROM ${sql.table(table.name)}`.execute(tx);
           loader ??= new TableLoader(tx, table, columns.get(tableName) ?? new Set(), (n) => {
             summary.rows += n;
             onProgress({ phase: 'database', done: summary.rows, total: totalRows });
@@ -141,6 +143,7 @@ export async function restoreBackup(
 async function assertEmpty(db: Db, mediaDir: string): Promise<void> {
   const busy: string[] = [];
   for (const table of COPIED) {
+    if (table.migrationRows) continue;
     const { rows } = await sql`SELECT 1 FROM ${sql.table(table.name)} LIMIT 1`.execute(db);
     if (rows.length) busy.push(table.name);
   }

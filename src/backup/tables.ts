@@ -14,6 +14,11 @@ export interface CopiedTable {
    * a newer one, so restore inserts it empty and fills it once every row of the table is in.
    */
   selfReference?: string;
+  /**
+   * A new database already holds rows a migration wrote (the default edition, migration 030):
+   * the target counts as empty with them, and restore replaces them with the archive's.
+   */
+  migrationRows?: boolean;
 }
 
 const id = (name: string, extra: Partial<CopiedTable> = {}): CopiedTable => ({
@@ -24,6 +29,7 @@ const id = (name: string, extra: Partial<CopiedTable> = {}): CopiedTable => ({
 });
 
 export const COPIED: readonly CopiedTable[] = [
+  id('editions', { migrationRows: true }),
   id('media'),
   id('sections', { selfReference: 'parent_id' }),
   id('authors'),
