@@ -181,6 +181,9 @@ describe.each(testDialects())('the demo newsroom’s editions, crawled, on %s', 
     expect(
       (await env.app.inject({ method: 'GET', url: '/api/content/v1/articles?edition=zz' })).statusCode,
     ).toBe(404);
+    const id = (items[0] as unknown as { id: number }).id;
+    const ninjs = await env.app.inject({ method: 'GET', url: `/api/content/v1/articles/${id}?format=ninjs` });
+    expect(ninjs.json().language).toBe('ar');
     expect(
       (await env.app.inject({ method: 'GET', url: '/api/content/v1/articles?edition=<b>' })).statusCode,
     ).toBe(400);

@@ -196,8 +196,14 @@ export async function getArticle(
       throw badParameter('Invalid fields', 'fields', 'not available with format=ninjs');
     const tree = await loadSectionTree(ctx.db);
     const rel = await relationsOf(ctx.db, [row], bodyImageIds(parseBody(row)));
+    // A story speaks its edition's language (src/editions), its copyright its edition's name.
+    const edition = (await editionsOf(ctx)).find((e) => e.id === row.edition_id);
+    const site =
+      edition && !edition.isDefault
+        ? { ...ctx.config.site, language: edition.language, name: edition.name }
+        : ctx.config.site;
     return {
-      json: toNinjs(ctx.config.site, tree, row, rel),
+      json: toNinjs(site, tree, row, rel),
       tags: [...treeTags(tree), ...storyTags([row], rel)],
     };
   }
