@@ -1,9 +1,10 @@
+import { msg } from '../i18n/index.js';
+
 /**
  * The HTML5 video player of video stories and the Live page. It works with no script at all
  * for MP4 and for HLS where the browser plays HLS itself (Safari, iOS, Android); elsewhere our
  * small script attaches hls.js, which is loaded only on pages that show an HLS video.
  */
-import { msg } from '../i18n/index.js';
 export interface PlayerView {
   kind: 'hls' | 'mp4';
   src: string;
