@@ -1,3 +1,4 @@
+import { StringDecoder } from 'node:string_decoder';
 import fs from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
@@ -180,14 +181,7 @@ class TableLoader {
   ) {}
 
   async load(entry: ArchiveEntry): Promise<void> {
-    let carry = '';
-    for await (const piece of entry.body) {
-      const text = carry + piece.toString('utf8');
-      const lines = text.split('\n');
-      carry = lines.pop() ?? '';
-      for (const line of lines) if (line) await this.add(JSON.parse(line) as Row);
-    }
-    if (carry) await this.add(JSON.parse(carry) as Row);
+    for await (const line of jsonLines(entry.body)) await this.add(JSON.parse(line) as Row);
   }
 
   private async add(row: Row): Promise<void> {
@@ -231,4 +225,21 @@ class TableLoader {
       );
     }
   }
+}
+
+/**
+ * The lines of a table's entry, decoded across pieces: a character of several bytes (Arabic,
+ * Cyrillic, accents) may straddle two pieces, and the decoder keeps its first bytes until the
+ * rest arrives instead of writing a replacement character.
+ */
+export async function* jsonLines(body: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const utf8 = new StringDecoder('utf8');
+  let carry = '';
+  for await (const piece of body) {
+    const lines = (carry + utf8.write(piece)).split('\n');
+    carry = lines.pop() ?? '';
+    for (const line of lines) if (line) yield line;
+  }
+  carry += utf8.end();
+  if (carry) yield carry;
 }
