@@ -181,17 +181,7 @@ class TableLoader {
   ) {}
 
   async load(entry: ArchiveEntry): Promise<void> {
-    let carry = '';
-    // A character's bytes may be split between two pieces: decode across them.
-    const utf8 = new StringDecoder('utf8');
-    for await (const piece of entry.body) {
-      const text = carry + utf8.write(piece);
-      const lines = text.split('\n');
-      carry = lines.pop() ?? '';
-      for (const line of lines) if (line) await this.add(JSON.parse(line) as Row);
-    }
-    carry += utf8.end();
-    if (carry) await this.add(JSON.parse(carry) as Row);
+    for await (const line of jsonLines(entry.body)) await this.add(JSON.parse(line) as Row);
   }
 
   private async add(row: Row): Promise<void> {
@@ -235,4 +225,21 @@ class TableLoader {
       );
     }
   }
+}
+
+/**
+ * The lines of a table's entry, decoded across pieces: a character of several bytes (Arabic,
+ * Cyrillic, accents) may straddle two pieces, and the decoder keeps its first bytes until the
+ * rest arrives instead of writing a replacement character.
+ */
+export async function* jsonLines(body: AsyncIterable<Buffer>): AsyncGenerator<string> {
+  const utf8 = new StringDecoder('utf8');
+  let carry = '';
+  for await (const piece of body) {
+    const lines = (carry + utf8.write(piece)).split('\n');
+    carry = lines.pop() ?? '';
+    for (const line of lines) if (line) yield line;
+  }
+  carry += utf8.end();
+  if (carry) yield carry;
 }

@@ -3,19 +3,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { CATALOGUES, en, type MessageKey } from '../site/i18n/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
 
 /**
  * A crawl of the demo newsroom's editions, as a reader and a search engine see them: from each
  * edition's home, every page its links reach on the same address. Every hreflang pair must
  * point both ways; no English theme word may show in the Spanish or Arabic pages.
  */
-describe('the demo newsroom’s editions, crawled', () => {
+describe.each(testDialects())('the demo newsroom’s editions, crawled, on %s', (dialect) => {
   let env: TestEnv;
   const pages = new Map<string, string>();
   const SITE = 'https://news.example.com';
 
   beforeAll(async () => {
-    env = await testEnv('sqlite');
+    env = await testEnv(dialect);
     await seedDemoIfEmpty(env.ctx);
     // Breadth first from the three homes; links leaving the edition's prefix are followed only
     // for the English translations the alternates name (each page is fetched once).
@@ -180,6 +181,9 @@ describe('the demo newsroom’s editions, crawled', () => {
     expect(
       (await env.app.inject({ method: 'GET', url: '/api/content/v1/articles?edition=zz' })).statusCode,
     ).toBe(404);
+    const id = (items[0] as unknown as { id: number }).id;
+    const ninjs = await env.app.inject({ method: 'GET', url: `/api/content/v1/articles/${id}?format=ninjs` });
+    expect(ninjs.json().language).toBe('ar');
     expect(
       (await env.app.inject({ method: 'GET', url: '/api/content/v1/articles?edition=<b>' })).statusCode,
     ).toBe(400);
@@ -208,6 +212,12 @@ describe('the demo newsroom’s editions, crawled', () => {
       .sort();
     expect(links).toHaveLength(4);
     expect(links.map((l) => l.split(' ')[0])).toEqual(['ar', 'en', 'es', 'x-default']);
+    const mirrors = (await env.app.inject({ method: 'GET', url: '/mirrors.json' })).json();
+    expect(mirrors.editions.map((e: { url: string; direction: string }) => [e.url, e.direction])).toEqual([
+      [`${SITE}/`, 'ltr'],
+      [`${SITE}/es`, 'ltr'],
+      [`${SITE}/ar`, 'rtl'],
+    ]);
     const pages = (await env.app.inject({ method: 'GET', url: '/sitemaps/pages-1.xml' })).body;
     expect(pages).toContain(`<loc>${SITE}/es</loc>`);
     expect(pages).toContain(`<loc>${SITE}/ar/economy</loc>`);

@@ -182,3 +182,21 @@ describe.each(testDialects())('editions on %s', (dialect) => {
     }
   });
 });
+
+/** A newsroom that only ever publishes in Arabic: no editions to add, the site is right to left. */
+describe('a single-language right-to-left site', () => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await testEnv('sqlite', { SITE_LANGUAGE: 'ar' });
+    await seedFixture(env.ctx, env.dir);
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('says so in <html lang dir> and speaks its catalogue', async () => {
+    const html = (await env.app.inject({ method: 'GET', url: '/' })).body;
+    expect(html).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(html).toContain('انتقل إلى المحتوى');
+  });
+});

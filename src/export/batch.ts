@@ -8,6 +8,7 @@ import {
   noticesOf,
   type PublicNotice,
 } from '../content/index.js';
+import { translationsOf } from '../editions/index.js';
 import type { Context } from '../context.js';
 import { coverages } from '../live/index.js';
 import type { ArticleRow, AuthorRow, MediaRow, TagRow } from '../db/index.js';
@@ -48,6 +49,8 @@ const CHUNK = 500;
 export interface SiteData {
   /** The frame every page shares (read-only: pages return their own tags and navigation). */
   base: Frame;
+  /** Each edition's frame (src/editions), by id: its stories and sections are drawn in it. */
+  frames: Map<number, Frame>;
   stories: ArticleSummary[];
   bySection: Map<number, ArticleSummary[]>;
   byTag: Map<number, ArticleSummary[]>;
@@ -89,6 +92,8 @@ async function inChunks<T>(ids: number[], load: (chunk: number[]) => Promise<T[]
 export async function loadSiteData(ctx: Context): Promise<SiteData> {
   const db = ctx.db;
   const base = await loadFrame(ctx);
+  const frames = new Map<number, Frame>([[base.edition.id, base]]);
+  for (const e of base.editions) if (!frames.has(e.id)) frames.set(e.id, await loadFrame(ctx, e));
   const stories = await listPublished(db, base.now, {}, { limit: Number.MAX_SAFE_INTEGER, offset: 0 });
   const ids = stories.map((s) => s.id);
   const publicIds = new Set(ids);
@@ -138,6 +143,7 @@ export async function loadSiteData(ctx: Context): Promise<SiteData> {
     media.set(m.id, m);
   return {
     base,
+    frames,
     stories,
     bySection,
     byTag,
@@ -269,9 +275,10 @@ export class BatchRenderer {
       return this.list(c, path, d.byAuthor.get(author.id) ?? [], page, authorMeta(author, avatar));
     }
     const section = d.base.tree.byPath.get(path.slice(1));
-    return section
-      ? this.list(c, path, d.bySection.get(section.id) ?? [], page, sectionMeta(c, section))
-      : null;
+    if (!section) return null;
+    // A section is drawn in its edition's frame (its navigation, language, direction).
+    const own = d.frames.get(section.edition_id) ?? c;
+    return this.list(own, path, d.bySection.get(section.id) ?? [], page, sectionMeta(own, section));
   }
 
   /** Load the rows of the next stories to render (bodies are the bulk of the data). */
@@ -337,6 +344,12 @@ export class BatchRenderer {
     const body = article.body;
     const notices = d.notices.get(article.id) ?? [];
     const live = d.live.get(article.id) ?? null;
+    const frame = d.frames.get(article.edition_id) ?? d.base;
+    // Few stories are translated: their groups are read one by one (the alternates, the switcher).
+    const translations =
+      article.translation_group_id === null
+        ? []
+        : await translationsOf(this.ctx.db, this.ctx.config.site, article, d.base.now);
     // Its Topics line, JSON-LD about/mentions, and the stories sharing its topics.
     const topics = d.topicsOf.get(article.id) ?? [];
     const related = d.related
@@ -351,14 +364,14 @@ export class BatchRenderer {
     const input = digest(
       this.site,
       JSON.stringify(article, rowColumns),
-      JSON.stringify([bylines, tags, images, video, notices, live, topics]),
+      JSON.stringify([bylines, tags, images, video, notices, live, topics, translations]),
       body,
       ...more.map((s) => this.cardDigest(s)),
       '|related|',
       ...related.map((s) => this.cardDigest(s)),
     );
     const render = () =>
-      renderArticlePage(d.base, article, {
+      renderArticlePage(frame, article, {
         body: JSON.parse(body) as Doc,
         bylines,
         tags,
@@ -369,6 +382,7 @@ export class BatchRenderer {
         live,
         topics,
         related: related.map((s) => this.card(s)),
+        translations,
       });
     return { input, render };
   }

@@ -30,6 +30,8 @@ export interface SiteInventory {
  */
 export function inventoryOf(data: SiteData, pageSize: number): SiteInventory {
   const urls: PublicUrl[] = [{ url: '/', kind: 'home' }];
+  // Each prefixed edition's home (src/editions); its sections and stories follow below.
+  for (const e of data.base.editions) if (e.prefix) urls.push({ url: e.home, kind: 'home' });
   for (const section of data.base.tree.byId.values()) {
     urls.push(
       ...pageUrls(`/${section.path}`, data.bySection.get(section.id)?.length ?? 0, pageSize, 'section'),

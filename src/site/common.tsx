@@ -63,7 +63,7 @@ export async function loadFrame(ctx: Context, edition?: Edition): Promise<Frame>
       site,
       nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: false })),
       addresses: footerAddresses(ctx.config.site.url, ctx.addresses.current()),
-      ...(editions.length > 1 || !ed.isDefault
+      ...(editions.length > 1 || !ed.isDefault || ed.direction === 'rtl'
         ? {
             edition: {
               code: ed.code,

@@ -36,6 +36,7 @@ export type PublicArticle = Pick<
   | 'seo_description'
   | 'dateline'
   | 'path'
+  | 'edition_id'
 >;
 
 const columns = [
@@ -57,6 +58,7 @@ const columns = [
   'articles.seo_description',
   'articles.dateline',
   'articles.path',
+  'articles.edition_id',
 ] as const;
 
 export interface ArticleFilter {

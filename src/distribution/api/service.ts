@@ -196,9 +196,15 @@ export async function getArticle(
       throw badParameter('Invalid fields', 'fields', 'not available with format=ninjs');
     const tree = await loadSectionTree(ctx.db);
     const rel = await relationsOf(ctx.db, [row], bodyImageIds(parseBody(row)));
+    // A story speaks its edition's language (src/editions), its copyright its edition's name.
+    const edition = (await editionsOf(ctx)).find((e) => e.id === row.edition_id);
+    const site =
+      edition && !edition.isDefault
+        ? { ...ctx.config.site, language: edition.language, name: edition.name }
+        : ctx.config.site;
     return {
       // Confirmed entities as people, organisations, places and subjects (docs/api.md, "ninjs").
-      json: toNinjs(ctx.config.site, tree, row, rel, await articleTopics(ctx.db, row.id, row.headline)),
+      json: toNinjs(site, tree, row, rel, await articleTopics(ctx.db, row.id, row.headline)),
       tags: [...treeTags(tree), ...storyTags([row], rel)],
     };
   }

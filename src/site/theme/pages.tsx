@@ -170,7 +170,7 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
         </header>
         {model.video ? (
           <>
-            <VideoPlayer video={model.video} eager />
+            <VideoPlayer video={model.video} eager lang={lang} />
             {model.video.kind === 'hls' ? <HlsScripts /> : null}
           </>
         ) : model.lead ? (

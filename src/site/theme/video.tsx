@@ -1,3 +1,5 @@
+import { msg } from '../i18n/index.js';
+
 /**
  * The HTML5 video player of video stories and the Live page. It works with no script at all
  * for MP4 and for HLS where the browser plays HLS itself (Safari, iOS, Android); elsewhere our
@@ -18,7 +20,15 @@ export interface PlayerView {
 
 const TYPES = { hls: 'application/vnd.apple.mpegurl', mp4: 'video/mp4' } as const;
 
-export function VideoPlayer({ video, eager }: { video: PlayerView; eager?: boolean }) {
+export function VideoPlayer({
+  video,
+  eager,
+  lang = 'en',
+}: {
+  video: PlayerView;
+  eager?: boolean;
+  lang?: string;
+}) {
   return (
     <figure class="lead-video">
       {/* biome-ignore lint/a11y/useMediaCaption: the <track> is rendered whenever the newsroom supplied a captions file; none can be invented */}
@@ -44,7 +54,7 @@ export function VideoPlayer({ video, eager }: { video: PlayerView; eager?: boole
           />
         ) : null}
         <p>
-          Your browser cannot play this video here. <a href={video.src}>Open the video</a>.
+          {msg(lang, 'video.unsupported')} <a href={video.src}>{msg(lang, 'video.open')}</a>.
         </p>
       </video>
       {video.caption ? <figcaption>{video.caption}</figcaption> : null}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { translateArticle, useEditions, useTranslations } from '../api/editions.js';
 import { navigate, onLinkClick } from '../router.js';
+import './translate-button.css';
 
 /**
  * Translate: for each other edition, the story's translation there (opened in the editor), or
