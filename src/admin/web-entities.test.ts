@@ -4,23 +4,18 @@
  * extraction), link to an entity of the registry found by searching, take a decision back.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
-import { createArticle, createSection } from '../content/index.js';
 import { createEntity, extractStory, runExtractionQueue } from '../knowledge/index.js';
-import { doc } from '../test/admin.js';
+import { doc, PASSWORD } from '../test/admin.js';
 import {
   type Browser,
-  ensureAdminBuilt,
+  browserNewsroom,
   launchBrowser,
   reportFailure,
   runBrowserTests,
   screenshot,
-  serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { type TestEnv, testEnv } from '../test/context.js';
-
-const PASSWORD = 'correct horse battery staple';
+import type { TestEnv } from '../test/context.js';
 
 describe.skipIf(!runBrowserTests)('the editor’s entity suggestions', () => {
   let env: TestEnv;
@@ -41,15 +36,9 @@ describe.skipIf(!runBrowserTests)('the editor’s entity suggestions', () => {
     );
 
   beforeAll(async () => {
-    ensureAdminBuilt();
-    env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
+    const newsroom = await browserNewsroom();
+    ({ env, base } = newsroom);
     const now = env.ctx.now().toISOString();
-    const sectionId = (await createSection(env.ctx.db, { slug: 'world', name: 'World' }, now)).id;
-    const editor = await createUser(
-      env.ctx.db,
-      { email: 'desk@example.com', name: 'Desk Editor', password: PASSWORD, role: 'editor' },
-      now,
-    );
     await createEntity(env.ctx.db, { type: 'place', name: 'Vilnius' }, now);
     // The registry knows the alliance by its full name only: the editor links "NATO" to it.
     alliance = (
@@ -60,23 +49,16 @@ describe.skipIf(!runBrowserTests)('the editor’s entity suggestions', () => {
       )
     ).id;
     storyId = (
-      await createArticle(
-        env.ctx.db,
-        {
-          headline: 'Ali Shamkhani meets envoys in Vilnius',
-          body: doc(
-            'Ali Shamkhani met envoys from NATO on Monday.',
-            'Shamkhani said the talks were useful. Shamkhani left on Tuesday.',
-            'Officials said Shamkhani would return.',
-          ),
-          sectionId,
-          status: 'draft',
-        },
-        { now, timeZone: 'UTC', createdBy: editor.id },
-      )
+      await newsroom.story('Ali Shamkhani meets envoys in Vilnius', {
+        body: doc(
+          'Ali Shamkhani met envoys from NATO on Monday.',
+          'Shamkhani said the talks were useful. Shamkhani left on Tuesday.',
+          'Officials said Shamkhani would return.',
+        ),
+        status: 'draft',
+      })
     ).id;
     await runExtractionQueue(env.ctx.db, now);
-    base = await serveOnLoopback(env.app);
     browser = await launchBrowser();
   });
 

@@ -47,6 +47,12 @@ export function StoryEntities({
   const confirmed = all?.filter((e) => e.state === 'confirmed') ?? [];
   const rejected = all?.filter((e) => e.state === 'rejected') ?? [];
   const busy = locked || decide.isPending;
+  /** A decision on a found name: the button says what, its accessible name says on whom. */
+  const decision = (label: string, name: string, onClick: () => void, expanded?: boolean) => (
+    <button type="button" disabled={busy} aria-label={name} aria-expanded={expanded} onClick={onClick}>
+      {label}
+    </button>
+  );
 
   return (
     <section className="story-entities" aria-labelledby={`entities-${articleId}`}>
@@ -70,31 +76,14 @@ export function StoryEntities({
               <li key={e.id}>
                 <EntityLine entity={e} />
                 <div className="buttons">
-                  <button
-                    type="button"
-                    disabled={busy}
-                    aria-label={`Confirm ${e.name}`}
-                    onClick={() => run({ linkId: e.id, decision: 'confirm' })}
-                  >
-                    Confirm
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    aria-label={`Reject ${e.name}`}
-                    onClick={() => run({ linkId: e.id, decision: 'reject' })}
-                  >
-                    Reject
-                  </button>
-                  <button
-                    type="button"
-                    disabled={busy}
-                    aria-expanded={linking === e.id}
-                    aria-label={`Link ${e.name} to an entity of the registry`}
-                    onClick={() => setLinking(linking === e.id ? null : e.id)}
-                  >
-                    Link…
-                  </button>
+                  {decision('Confirm', `Confirm ${e.name}`, () => run({ linkId: e.id, decision: 'confirm' }))}
+                  {decision('Reject', `Reject ${e.name}`, () => run({ linkId: e.id, decision: 'reject' }))}
+                  {decision(
+                    'Link…',
+                    `Link ${e.name} to an entity of the registry`,
+                    () => setLinking(linking === e.id ? null : e.id),
+                    linking === e.id,
+                  )}
                 </div>
                 {linking === e.id && (
                   <LinkSearch
@@ -117,14 +106,9 @@ export function StoryEntities({
               <li key={e.id}>
                 <EntityLine entity={e} />
                 <div className="buttons">
-                  <button
-                    type="button"
-                    disabled={busy}
-                    aria-label={`Take back confirming ${e.name}`}
-                    onClick={() => run({ linkId: e.id, decision: 'reopen' })}
-                  >
-                    Undo
-                  </button>
+                  {decision('Undo', `Take back confirming ${e.name}`, () =>
+                    run({ linkId: e.id, decision: 'reopen' }),
+                  )}
                 </div>
               </li>
             ))}
@@ -141,14 +125,9 @@ export function StoryEntities({
               <li key={e.id}>
                 <EntityLine entity={e} />
                 <div className="buttons">
-                  <button
-                    type="button"
-                    disabled={busy}
-                    aria-label={`Suggest ${e.name} again`}
-                    onClick={() => run({ linkId: e.id, decision: 'reopen' })}
-                  >
-                    Undo
-                  </button>
+                  {decision('Undo', `Suggest ${e.name} again`, () =>
+                    run({ linkId: e.id, decision: 'reopen' }),
+                  )}
                 </div>
               </li>
             ))}
