@@ -11,11 +11,12 @@ import {
   translationsOf,
   updateEdition,
 } from '../../editions/index.js';
+import type { EditionView } from '../../shared/editions.js';
 import { authorize, editorOf, idParams, type Router } from '../http.js';
 import { presentArticle } from './presenters.js';
 import { readableStory } from './story-access.js';
 
-function presentEdition(e: Edition) {
+function presentEdition(e: Edition): EditionView {
   return {
     id: e.id,
     code: e.code,

@@ -1,25 +1,10 @@
 /** Editions (src/editions): the list, a story's translations, and Translate. */
+
+import type { EditionView as Edition, TranslationView as Translation } from '@shared/editions.js';
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client.js';
 
-export interface Edition {
-  id: number;
-  code: string;
-  language: string;
-  direction: 'ltr' | 'rtl';
-  name: string;
-  isDefault: boolean;
-  home: string;
-}
-
-export interface Translation {
-  articleId: number;
-  editionId: number;
-  language: string;
-  path: string | null;
-  headline: string;
-  status: string;
-}
+export type { EditionView as Edition, TranslationView as Translation } from '@shared/editions.js';
 
 export const listEditions = () => api<{ editions: Edition[] }>('GET', '/editions');
 export const listTranslations = (id: number) =>
