@@ -9,13 +9,16 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../demo/seed.js';
+import { addTestUser, PASSWORD } from '../test/admin.js';
 import {
   type Browser,
+  ensureAdminBuilt,
   launchBrowser,
   ROOT,
   reportFailure,
   runBrowserTests,
   serveOnLoopback,
+  signInThroughForm,
 } from '../test/browser.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 
@@ -47,6 +50,7 @@ describe.skipIf(!runBrowserTests)('editions in Chromium', () => {
   let browser: Browser;
 
   beforeAll(async () => {
+    ensureAdminBuilt();
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
     await seedDemoIfEmpty(env.ctx);
     base = await serveOnLoopback(env.app);
@@ -102,5 +106,26 @@ describe.skipIf(!runBrowserTests)('editions in Chromium', () => {
     expect(await page.getByRole('link', { name: 'Saltar al contenido' }).count()).toBe(1);
     await keepScreenshot(page, 'editions-spanish-front');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('edits an Arabic story right to left in the newsroom app, its hints in the app’s language', async () => {
+    await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk Editor', role: 'editor' });
+    const story = await env.ctx.db
+      .selectFrom('articles')
+      .select('id')
+      .where('slug', '=', 'night-train-prague-ljubljana')
+      .executeTakeFirstOrThrow();
+    const page = browser.page;
+    await signInThroughForm(page, base, 'desk@example.com', PASSWORD);
+    await page.goto(`${base}/admin/stories/${story.id}`);
+    const body = page.locator('.ProseMirror');
+    await body.waitFor();
+    // The editions arrive after the story: wait for the direction to follow.
+    await page.waitForFunction(
+      () => getComputedStyle(document.querySelector('.ProseMirror') as Element).direction === 'rtl',
+    );
+    expect(await page.locator('.headline-input').getAttribute('dir')).toBe('rtl');
+    expect(await page.locator('.headline-input').getAttribute('lang')).toBe('ar');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
   });
 });

@@ -13,6 +13,8 @@ export function presentSummary(row: ArticleRow) {
     headline: row.headline,
     dek: row.dek,
     sectionId: row.section_id,
+    /** The story's edition (src/editions): its language and direction are the text's. */
+    editionId: row.edition_id,
     status: row.status,
     version: row.version,
     path: row.path,

@@ -23,6 +23,8 @@ export interface ArticleSummary {
   headline: string;
   dek: string;
   sectionId: number;
+  /** The story's edition: the editor writes in its language and direction (GET /editions). */
+  editionId?: number;
   status: Status;
   version: number;
   path: string | null;

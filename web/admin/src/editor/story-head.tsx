@@ -11,10 +11,13 @@ export function StoryHead({
   fields,
   change,
   locked,
+  text,
 }: {
   fields: Pick<ArticleFields, 'headline' | 'dek'>;
   change: (patch: Partial<ArticleFields>) => void;
   locked: boolean;
+  /** The story's language and direction (its edition's); the hints stay in the app's. */
+  text?: { lang: string; dir: 'ltr' | 'rtl' };
 }) {
   const id = useId();
   const hl = fields.headline.length;
@@ -26,6 +29,8 @@ export function StoryHead({
       <textarea
         id={`${id}-headline`}
         className="headline-input"
+        lang={text?.lang}
+        dir={text?.dir}
         rows={1}
         maxLength={300}
         placeholder="Headline"
@@ -43,6 +48,8 @@ export function StoryHead({
       <textarea
         id={`${id}-dek`}
         className="dek-input"
+        lang={text?.lang}
+        dir={text?.dir}
         rows={2}
         maxLength={1000}
         placeholder="Dek (summary)"

@@ -13,28 +13,29 @@ import {
   useArticleToEdit,
   type WorkingCopyAction,
 } from '../api/articles.js';
+import { useEditions } from '../api/editions.js';
 import { messageOf } from '../api/query.js';
 import type { User } from '../api/session.js';
+import { StoryViews } from '../components/story-views.js';
 import { Autosaver } from '../editor/autosave.js';
 import { useChecklist } from '../editor/checklist.js';
 import { Conflict } from '../editor/conflict.js';
 import { StoryEntities } from '../editor/entities.js';
 import { editable, editVersion, LiveStory } from '../editor/live-story.js';
 import { NotesThread } from '../editor/notes.js';
-import { WireSource } from '../editor/wire-source.js';
 import { Notices } from '../editor/notices.js';
+import { PasteConverter } from '../editor/paste-handler.js';
 import { WhoIsEditing } from '../editor/presence.js';
 import { PreviewButton } from '../editor/preview-button.js';
-import { TranslateButton } from '../editor/translate-button.js';
 import { Revisions } from '../editor/revisions.js';
-import { PasteConverter } from '../editor/paste-handler.js';
 import { BODY_PLACEHOLDER, editorExtensions, toEditorContent } from '../editor/schema.js';
+import { SidePanel } from '../editor/side-panel.js';
 import { StoryHead, WordCount } from '../editor/story-head.js';
 import { TableTools } from '../editor/table-tools.js';
 import { useEditorTick } from '../editor/tick.js';
-import { SidePanel } from '../editor/side-panel.js';
-import { StoryViews } from '../components/story-views.js';
 import { ExtraShortcuts, Toolbar } from '../editor/toolbar.js';
+import { TranslateButton } from '../editor/translate-button.js';
+import { WireSource } from '../editor/wire-source.js';
 import { Workflow } from '../editor/workflow.js';
 import './editor.css';
 import { LivePanel } from './live-panel.js';
@@ -65,6 +66,10 @@ export function EditorScreen({ id, user }: { id: number; user: User }) {
 
 function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   const [meta, setMeta] = useState<Article>(initial);
+  // The story is written in its edition's language and direction (an Arabic story right to left),
+  // whatever the app's own language.
+  const edition = useEditions().data?.editions.find((e) => e.id === meta.editionId);
+  const text = edition ? { lang: edition.language, dir: edition.direction } : undefined;
   // The autosaver exists once per story; unsaved edits from an earlier visit are restored first.
   const [{ saver, start }] = useState(() => {
     // A live story is edited in its working copy (editor/live-story.tsx) when it has one.
@@ -239,7 +244,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     <main className="editor-screen">
       <div className="editor-main">
         <h1 className="visually-hidden">Edit: {fields.headline}</h1>
-        <StoryHead fields={fields} change={change} locked={!meta.allowed.update} />
+        <StoryHead fields={fields} change={change} locked={!meta.allowed.update} text={text} />
         <div className="editor-head">
           <output className={`save-state save-${state.status}`} aria-live="polite" data-testid="save-state">
             {state.message}
@@ -281,7 +286,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
         {editor && <Toolbar editor={editor} user={user} />}
         {editor && <ImageAttrs editor={editor} />}
         {editor && <TableTools editor={editor} />}
-        <EditorContent editor={editor} className="editor-body" />
+        <EditorContent editor={editor} className="editor-body" lang={text?.lang} dir={text?.dir} />
       </div>
       <aside className="editor-side" aria-label="Story details and workflow">
         <Workflow meta={meta} move={move} />
