@@ -222,4 +222,26 @@ describe.each(testDialects())('the demo newsroom’s editions, crawled, on %s', 
     expect(pages).toContain(`<loc>${SITE}/es</loc>`);
     expect(pages).toContain(`<loc>${SITE}/ar/economy</loc>`);
   });
+
+  it('gives each edition its TV feeds, in its language; the site’s are the default edition’s', async () => {
+    const get = (url: string) => env.app.inject({ method: 'GET', url });
+    type Roku = {
+      providerName: string;
+      language: string;
+      shortFormVideos: { content: { videos: unknown[] } }[];
+    };
+    const own = (await get('/feeds/edition/es/roku.json')).json() as Roku;
+    expect(own.language).toBe('es');
+    const site = (await get('/feeds/roku.json')).json() as Roku;
+    expect(site.language).toBe('en');
+    expect(site.shortFormVideos.length).toBeGreaterThan(0);
+    expect(JSON.stringify(site)).not.toMatch(/news\.example\.com\/(es|ar)\//);
+    expect(JSON.stringify(own)).not.toMatch(/news\.example\.com\/(?!es\/)[a-z-]+\/20\d\d\//);
+    const mrss = await get('/feeds/edition/ar/video.xml');
+    expect(mrss.statusCode).toBe(200);
+    expect(mrss.body).toContain('/feeds/edition/ar/video.xml');
+    expect((await get('/feeds/edition/ar/roku-search.json')).statusCode).toBe(200);
+    for (const url of ['/feeds/edition/xx/roku.json', '/feeds/edition/default/video.xml'])
+      expect((await get(url)).statusCode, url).toBe(404);
+  });
 });

@@ -19,9 +19,16 @@ export interface VideoStory {
   tags: string[];
 }
 
-export async function publicVideoStories(db: Db, now: string, limit = 500): Promise<VideoStory[]> {
+/** `editionId`: only that edition's stories (src/editions); none: every edition's. */
+export async function publicVideoStories(
+  db: Db,
+  now: string,
+  limit = 500,
+  editionId?: number,
+): Promise<VideoStory[]> {
   const rows = await publicArticles(db, now)
     .innerJoin('article_videos', 'article_videos.article_id', 'articles.id')
+    .$if(editionId !== undefined, (q) => q.where('articles.edition_id', '=', editionId as number))
     .select([
       'articles.id',
       'articles.headline',

@@ -1,7 +1,7 @@
 import {
   type Alert,
-  currentAlerts,
   ancestry,
+  currentAlerts,
   listLiveStreams,
   loadSectionTree,
   mediaByIds,
@@ -9,8 +9,9 @@ import {
   type VideoStory,
 } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { resolveFront } from '../../fronts/index.js';
 import type { LiveStreamRow, MediaRow } from '../../db/index.js';
+import type { Edition } from '../../editions/index.js';
+import { resolveFront } from '../../fronts/index.js';
 import { thumbnailOf } from '../../media/index.js';
 
 /**
@@ -51,17 +52,23 @@ export interface Catalogue {
 export const articleFeedId = (id: number) => `masthead-article-${id}`;
 export const liveFeedId = (id: number) => `masthead-live-${id}`;
 
-export async function loadCatalogue(ctx: Context): Promise<Catalogue> {
+/**
+ * `edition`: the TV feeds of one edition (src/editions): its stories, in its language and under
+ * its name. The live streams and the curated home's rows are the default edition's; the
+ * breaking-news alerts are every edition's.
+ */
+export async function loadCatalogue(ctx: Context, edition?: Edition): Promise<Catalogue> {
   const now = ctx.now();
-  const site = ctx.config.site;
+  const own = edition && !edition.isDefault;
+  const site = own ? { ...ctx.config.site, language: edition.language, name: edition.name } : ctx.config.site;
   const [stories, tree, streams, alerts] = await Promise.all([
-    publicVideoStories(ctx.db, now.toISOString()),
+    publicVideoStories(ctx.db, now.toISOString(), 500, edition?.id),
     loadSectionTree(ctx.db),
-    listLiveStreams(ctx.db, { activeOnly: true }),
+    own ? [] : listLiveStreams(ctx.db, { activeOnly: true }),
     currentAlerts(ctx.db, now.toISOString()),
   ]);
-  const front = await resolveFront(ctx.db, tree, 'home', now.toISOString());
-  const rows = front.curated
+  const front = own ? null : await resolveFront(ctx.db, tree, 'home', now.toISOString());
+  const rows = front?.curated
     ? front.lists.map((l) => ({ slug: l.slug, title: l.title, ids: l.stories.map((s) => s.id) }))
     : [];
   const items: CatalogueItem[] = [];
