@@ -67,8 +67,8 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
   let fx: Fixture;
   const db = () => env.ctx.db;
   const search = (q: string, language?: string) =>
-    searchArticles(db(), { now: env.ctx.now(), q, publicAt: new Date().toISOString(), language });
-  const base = (q: string) => ({ now: env.ctx.now(), q, publicAt: new Date().toISOString() });
+    searchArticles(db(), { now: env.ctx.now(), q, publicAt: env.ctx.now().toISOString(), language });
+  const base = (q: string) => ({ now: env.ctx.now(), q, publicAt: env.ctx.now().toISOString() });
   const headlines = async (q: string, language?: string) =>
     (await search(q, language)).hits.map((h) => h.headline);
   const finds = async (q: string, language: string, headlineStart: string) =>
@@ -170,7 +170,7 @@ describe.each(testDialects())('search per language on %s', (dialect) => {
     const all = await searchArticles(db(), {
       now: env.ctx.now(),
       q: 'budget',
-      publicAt: new Date().toISOString(),
+      publicAt: env.ctx.now().toISOString(),
       limit: 1,
       offset: 1,
     });
