@@ -26,7 +26,8 @@ export interface MostRead {
 /** Public stories by views in the window, most first (ties: the newer story first). */
 export async function mostRead(
   db: Db,
-  opts: { now: Date; window: ViewWindow; sectionIds?: number[]; limit: number },
+  /** `editionId`: that edition's stories only (src/editions); `sectionIds`: those sections'. */
+  opts: { now: Date; window: ViewWindow; sectionIds?: number[]; editionId?: number; limit: number },
 ): Promise<MostRead[]> {
   const counts = db
     .selectFrom('story_views')
@@ -34,7 +35,10 @@ export async function mostRead(
     .where('story_views.bucket', '>=', since(opts.now, opts.window))
     .groupBy('story_views.article_id')
     .as('v');
-  const rows = await publicArticles(db, opts.now.toISOString(), { sectionIds: opts.sectionIds })
+  const rows = await publicArticles(db, opts.now.toISOString(), {
+    sectionIds: opts.sectionIds,
+    editionId: opts.editionId,
+  })
     .innerJoin(counts, 'v.article_id', 'articles.id')
     .select(['articles.id', 'v.views'])
     .orderBy('v.views', 'desc')

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createViewCounter, rankingFingerprint } from '../audience/index.js';
 import { MOST_READ, onContentChange } from '../cache/index.js';
-import { loadSectionTree, transitionArticle } from '../content/index.js';
+import { editionTree, loadSectionTree, transitionArticle } from '../content/index.js';
 import { listDefinition } from '../shared/fronts.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
@@ -342,6 +342,13 @@ describe.each(testDialects())('curated fronts on %s', (dialect) => {
     );
     // A ranking: r1, which the lead list shows, is still the third most read, and the lists after
     // this one lose nothing to it.
+    // An edition's front ranks its own stories only (src/editions): these are the default's.
+    expect(ids(await resolveListBySlug(env.ctx.db, editionTree(tree, 1), 'home-popular', now()))).toEqual(
+      ['s2', 's1', 'r1', 'w1'].map((n) => stories[n]),
+    );
+    expect(ids(await resolveListBySlug(env.ctx.db, editionTree(tree, 999), 'home-popular', now()))).toEqual(
+      [],
+    );
     const front = await resolveFront(env.ctx.db, tree, 'home', now());
     expect(front.tags).toContain(MOST_READ);
     expect(front.lists.find((l) => l.slug === 'home-lead')?.stories.map((s) => s.id)).toContain(stories.r1);

@@ -44,9 +44,9 @@ const newest =
  * The counts come in every ten seconds; the list's pages hear of a new ranking through `MOST_READ`.
  */
 const mostReadFill =
-  (window: MostReadWindow, sectionIds: number[] | undefined): Fill =>
+  (window: MostReadWindow, sectionIds: number[] | undefined, editionId?: number): Fill =>
   async (db, t, want) => {
-    const top = await mostRead(db, { now: new Date(t), window, sectionIds, limit: want });
+    const top = await mostRead(db, { now: new Date(t), window, sectionIds, editionId, limit: want });
     if (!top.length) return [];
     const ids = top.map((r) => r.articleId);
     const stories = await listPublished(db, t, { ids }, { limit: want, offset: 0 });
@@ -96,7 +96,12 @@ export function planSource(source: ListSource, tree: SectionTree): SourcePlan {
     }
     case 'most_read': {
       if (source.sectionId === null)
-        return { fill: mostReadFill(source.window, undefined), tags: [MOST_READ], href: null };
+        // An edition's tree (src/editions) means that edition's most read, as for `latest`.
+        return {
+          fill: mostReadFill(source.window, undefined, tree.editionId),
+          tags: [MOST_READ],
+          href: null,
+        };
       const section = tree.byId.get(source.sectionId);
       if (!section) return { fill: null, tags: [], href: null };
       return {
