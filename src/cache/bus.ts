@@ -44,7 +44,10 @@ export async function redisBus(url: string, prefix: string, events: BusEvents): 
   // Loaded only by a node that shares its cache: a single node never holds the client's code.
   const { Redis } = await import('ioredis');
   const pub = new Redis(url, options);
-  const sub = new Redis(url, options);
+  // The subscription is renewed by us on every 'ready' (join, below), not by ioredis: its own
+  // renewal leaves a promise nobody handles, which rejects ("Connection is closed") when the
+  // connection drops again before Redis answers, and an unhandled rejection ends a Node process.
+  const sub = new Redis(url, { ...options, autoResubscribe: false });
   let joined = false;
   let down = false;
   let closing = false;
@@ -65,8 +68,8 @@ export async function redisBus(url: string, prefix: string, events: BusEvents): 
     }
     firstOutcome();
   });
-  // The first subscription is made here, on whichever connection comes up first; after that
-  // ioredis subscribes again by itself on every reconnect.
+  // Made on every connection (the first, and each reconnect): a node that was cut off hears of
+  // it (onReconnect) only once it listens again, so no invalidation falls between the two.
   const join = () =>
     sub.subscribe(channel).then(
       () => {
@@ -80,12 +83,7 @@ export async function redisBus(url: string, prefix: string, events: BusEvents): 
       () => {},
     );
   sub.on('ready', () => {
-    if (!joined) {
-      void join();
-    } else if (down) {
-      down = false;
-      events.onReconnect();
-    }
+    void join();
   });
   sub.on('message', (ch: string, raw: string) => {
     if (ch !== channel) return;
