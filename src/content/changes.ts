@@ -156,6 +156,9 @@ export async function announceStoriesComingDue(db: Db, since: string, now: strin
     .where('deleted_at', 'is', null)
     .where('first_published_at', '>', since)
     .where('first_published_at', '<=', now)
+    // Written before its time came (a story published at once was announced by its write: said
+    // again a second later, it dropped pages other nodes had just cached for nothing).
+    .whereRef('updated_at', '<', 'first_published_at')
     .execute();
   for (const row of rows) {
     announceChange(

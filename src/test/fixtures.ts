@@ -103,7 +103,8 @@ export async function seedFixture(ctx: Context, dir: string): Promise<Fixture> {
           ...input,
           firstPublishedAt: at,
         },
-        { timeZone: ctx.config.site.timeZone, now: at },
+        // A story for a later time is written now (as the newsroom would), not in its future.
+        { timeZone: ctx.config.site.timeZone, now: hoursAgo < 0 ? ctx.now().toISOString() : at },
       );
     },
   };
