@@ -174,6 +174,7 @@ export class PageCache {
       : [null, null];
     const entry: Entry = {
       ...item,
+      body: ownMemory(item.body),
       tags,
       etag: item.headers.etag ?? weakEtag(item.body),
       br: br && ownMemory(br),
@@ -264,10 +265,15 @@ function brotliWindow(bytes: number): number {
 /**
  * The bytes in a buffer of their own. zlib hands back a page's compressed copy as a slice of its
  * 16 KB output chunk when it fits in one, so a 6 KB brotli copy kept 16 KB alive: the cache held
- * about a quarter more memory than its budget counted (docs/benchmarks.md, "Memory").
+ * about a quarter more memory than its budget counted (docs/benchmarks.md, "Memory"). A page's
+ * body made from a string may sit in Node's shared pool the same way.
  */
 function ownMemory(buf: Buffer): Buffer {
-  return buf.byteLength === buf.buffer.byteLength ? buf : Buffer.from(buf);
+  if (buf.byteLength === buf.buffer.byteLength) return buf;
+  // Not Buffer.from: it takes small copies from Node's shared pool again (64 kB on Node 24).
+  const own = Buffer.allocUnsafeSlow(buf.byteLength);
+  buf.copy(own);
+  return own;
 }
 
 function sizeOf(e: Entry): number {
