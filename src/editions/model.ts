@@ -1,28 +1,14 @@
 import type { Config } from '../config.js';
 import type { EditionRow } from '../db/index.js';
+import type { EditionView } from '../shared/editions.js';
 
 /**
  * An edition as every face uses it: one language of the newsroom at one address. Built from
  * its row with the site's configuration filling what the row leaves NULL (the default edition
- * of a newsroom that predates editions keeps SITE_NAME, SITE_LANGUAGE and SITE_TIMEZONE).
+ * of a newsroom that predates editions keeps SITE_NAME, SITE_LANGUAGE and SITE_TIMEZONE). The
+ * same shape the newsroom API presents and the app reads (src/shared/editions.ts).
  */
-export interface Edition {
-  id: number;
-  code: string;
-  /** BCP 47 ("es", "ar", "pt-BR"). */
-  language: string;
-  direction: 'ltr' | 'rtl';
-  name: string;
-  timeZone: string;
-  /** `es` for `/es/…` on the primary host; null for the default edition or one on its own host. */
-  prefix: string | null;
-  /** Lowercase host name without port; null when addressed by prefix (or the default). */
-  host: string | null;
-  isDefault: boolean;
-  position: number;
-  /** Root-relative address of its home page: `/` or `/es`. */
-  home: string;
-}
+export type Edition = EditionView;
 
 /** The scripts written right to left, by primary language subtag. */
 const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'sd', 'ug', 'yi', 'dv', 'ckb']);
