@@ -26,6 +26,7 @@ function catalogueLanguage(language: string): string {
 
 // Compiled messages, per language and key: a page formats dozens, the site a handful of languages.
 const compiled = new Map<string, IntlMessageFormat>();
+const fixed = new Map<string, string>();
 
 /** One message in `language`, formatted with `values` (numbers per the locale's rules). */
 export function msg(language: string, key: MessageKey, values?: Values): string {
@@ -34,6 +35,15 @@ export function msg(language: string, key: MessageKey, values?: Values): string 
   const source = own ?? en[key];
   const locale = own === undefined ? 'en' : language;
   const id = `${locale}\u0000${key}`;
+  if (values === undefined) {
+    // Without values a message is one fixed text: formatted once.
+    let text = fixed.get(id);
+    if (text === undefined) {
+      text = msg(language, key, {});
+      fixed.set(id, text);
+    }
+    return text;
+  }
   let format = compiled.get(id);
   if (!format) {
     format = new IntlMessageFormat(source, locale);
