@@ -61,17 +61,21 @@ export async function listPage(
   return renderListPage(c, { page, pages, path, stories }, make(pages));
 }
 
+const KEPT_PAGES = 3;
+
 /**
  * One page of a list's cards. With the list's tag they are kept between renders, as the count
  * is (cache/memo.ts), under that tag and the cards' own (what the page carries): a story
  * entering, leaving or moving in the list announces the list's tag, a story, byline, image or
  * section changing announces its card's. The edition is in the key: the cards' section names
- * are the edition's tree's.
+ * are the edition's tree's. Only the first pages: those are read again and again, while a crawler
+ * walking a big archive's `?page=N` reads each deep page once (keeping them would fill the memo
+ * with twenty cards a page for nothing).
  */
 function pageCards(c: Frame, filter: ListFilter, page: number, listTag?: string): Promise<StoryCard[]> {
   const load = () =>
     cardsFor(c.ctx.db, c.tree, c.now, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
-  if (listTag === undefined) return load();
+  if (listTag === undefined || page > KEPT_PAGES) return load();
   return c.ctx.cache.memo.get(`cards:${c.edition.id}:${page}:${JSON.stringify(filter)}`, load, (cards) => [
     listTag,
     ...cards.flatMap((card) => card.tags),
