@@ -9,10 +9,12 @@ export {
   defaultEdition,
   directionOf,
   editionOf,
+  editionOfHost,
   editionPath,
   editionSiteUrl,
   resolveEdition,
 } from './model.js';
+export { editionHostScopes } from './hosts.js';
 export { editionInput, editionPatch, translationInput } from './schema.js';
 export { createEdition, editionById, editionsOf, loadEditions, updateEdition } from './store.js';
 export {
