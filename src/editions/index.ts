@@ -12,6 +12,7 @@ export {
   editionOfHost,
   editionPath,
   editionSiteUrl,
+  editionUrls,
   resolveEdition,
 } from './model.js';
 export { editionHostScopes } from './hosts.js';

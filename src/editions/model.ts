@@ -101,3 +101,16 @@ export function defaultEdition(editions: readonly Edition[]): Edition {
 export function editionSiteUrl(primary: string, edition: Pick<Edition, 'host'>): string {
   return edition.host ? `${new URL(primary).protocol}//${edition.host}` : primary;
 }
+
+/**
+ * The site URL of each edition's pages, by edition id: its own host's for an edition on one,
+ * else the primary (a prefixed edition's paths carry its prefix; unknown ids: the primary).
+ * For the absolute URLs of sitemaps, feeds and the Content API.
+ */
+export function editionUrls(
+  primary: string,
+  editions: readonly Edition[],
+): (editionId: number | undefined) => string {
+  const byId = new Map(editions.filter((e) => e.host).map((e) => [e.id, editionSiteUrl(primary, e)]));
+  return (editionId) => (editionId === undefined ? undefined : byId.get(editionId)) ?? primary;
+}
