@@ -4,6 +4,8 @@
  * edition), invalidated by a publish like any page, and named by their own host in canonical
  * URLs, hreflang, sitemaps, feeds, the Content API and /mirrors.json.
  */
+import http from 'node:http';
+import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
@@ -68,6 +70,31 @@ describe.each(testDialects())('editions at hosts of their own on %s', (dialect) 
     expect(siteAgain.body).not.toContain('Noticias Ejemplo');
     // Hosts nobody configured are still refused.
     expect((await get('fr.example.com', '/')).status).toBe(421);
+  });
+
+  it('answers hits before routing (on a real socket) from each host’s own copy', async () => {
+    await env.app.listen({ host: '127.0.0.1', port: 0 });
+    const port = (env.app.server.address() as net.AddressInfo).port;
+    const fetchAs = (host: string) =>
+      new Promise<{ cache: string | undefined; body: string }>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port, path: '/', headers: { host } }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => {
+            body += c;
+          });
+          res.on('end', () => resolve({ cache: res.headers['x-cache'] as string | undefined, body }));
+        });
+        req.on('error', reject);
+      });
+    for (const round of [1, 2]) {
+      const es = await fetchAs('es.example.com');
+      const site = await fetchAs('news.example.com');
+      expect(es.cache, `round ${round}`).toBe('HIT');
+      expect(es.body).toContain('Noticias Ejemplo');
+      expect(site.cache, `round ${round}`).toBe('HIT');
+      expect(site.body).not.toContain('Noticias Ejemplo');
+    }
   });
 
   it('drops both copies on a publish, and names the edition host in its story’s URLs', async () => {
