@@ -62,7 +62,7 @@ export async function loadFrame(ctx: Context, edition?: Edition): Promise<Frame>
     view: {
       site,
       nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: false })),
-      addresses: footerAddresses(ctx.config.site.url, ctx.addresses.current()),
+      addresses: footerAddresses(ctx.config.site.url, ctx.addresses.current(), ed),
       ...(editions.length > 1 || !ed.isDefault || ed.direction === 'rtl'
         ? {
             edition: {

@@ -12,7 +12,13 @@ import {
 } from '../../cache/index.js';
 import { descendantIds, loadSectionTree, publicAuthorBySlug, publicTagBySlug } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { defaultEdition, type Edition, editionsOf } from '../../editions/index.js';
+import {
+  defaultEdition,
+  type Edition,
+  editionSiteUrl,
+  editionsOf,
+  editionUrls,
+} from '../../editions/index.js';
 import { topicBySlug } from '../../knowledge/index.js';
 import type { ArticleFilter } from '../api/queries.js';
 import type { FeedScope } from './links.js';
@@ -65,7 +71,7 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         scope,
         title: ed.name,
         description: ed.isDefault ? site.description : ed.name,
-        pageUrl: `${site.url}${ed.home}`,
+        pageUrl: `${editionSiteUrl(site.url, ed)}${ed.home}`,
         filter: { editionId: ed.id },
         cacheTags: [ALL_LIST, SITE],
         site: editionSite(site, ed),
@@ -80,7 +86,7 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         scope,
         title: `${section.name} | ${site.name}`,
         description: section.description || `${section.name} news from ${site.name}`,
-        pageUrl: `${site.url}/${section.path}`,
+        pageUrl: `${editionUrls(site.url, editions)(section.edition_id)}/${section.path}`,
         filter: { sectionIds: descendantIds(tree, section.id) },
         cacheTags: [sectionListTag(section.id), sectionTag(section.id)],
         ...sectionEditionSite(site, editions, section.edition_id),
