@@ -84,7 +84,7 @@ describe.each(testDialects())('edition fronts on %s', (dialect) => {
   });
 
   it('refuses a pick or a section of another edition, and a front no edition has, with a 400', async () => {
-    const pinOf = (articleId: number) => ({ source: { kind: 'manual' }, pins: [{ articleId }] });
+    const pinOf = (articleId: number) => ({ source: { kind: 'manual' as const }, pins: [{ articleId }] });
     await expect(
       createList(
         env.ctx.db,
