@@ -157,10 +157,12 @@ export async function exportStatic(
   feeds.release();
   // Each edition's TV feeds (the site's own too), made from their catalogue as the routes make
   // them. Their fingerprint is the catalogue's: a story edit rewrites its own edition's only.
+  // An edition with no video story has none in the mirror: its empty feed would be dated "now"
+  // and differ on every run, for no TV app to read.
   for (const edition of data.base.editions) {
     const code = edition.isDefault ? undefined : edition.code;
     const cat = await tvCatalogue(ctx, code);
-    if (!cat) continue;
+    if (!cat?.items.length) continue;
     const input = digest(site, digestOf({ ...cat, now: null }));
     for (const file of TV_FEED_FILES) {
       const url = code === undefined ? `/feeds/${file}` : `/feeds/edition/${code}/${file}`;
