@@ -51,6 +51,12 @@ export const en = {
   'shortcuts.app': 'Anywhere outside a text field',
   'shortcuts.editor': 'While writing a story',
   'shortcuts.then': 'then',
+
+  'fronts.edition': 'Edition',
+  'fronts.edition.option': '{name} · {language}{rtl, select, yes { · right to left} other {}}',
+  'fronts.edition.note':
+    'Each edition has its own home page and section fronts; a list picks stories of its edition only.',
+  'fronts.pin.noneInEdition': 'No published story of this edition matches.',
 } as const;
 
 export type MessageKey = keyof typeof en;
