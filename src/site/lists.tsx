@@ -57,11 +57,25 @@ export async function listPage(
   const total = await countOf(c, filter, listTag);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (page > pages) return notFound(c.ctx);
-  const stories = await cardsFor(c.ctx.db, c.tree, c.now, filter, {
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  const stories = await pageCards(c, filter, page, listTag);
   return renderListPage(c, { page, pages, path, stories }, make(pages));
+}
+
+/**
+ * One page of a list's cards. With the list's tag they are kept between renders, as the count
+ * is (cache/memo.ts), under that tag and the cards' own (what the page carries): a story
+ * entering, leaving or moving in the list announces the list's tag, a story, byline, image or
+ * section changing announces its card's. The edition is in the key: the cards' section names
+ * are the edition's tree's.
+ */
+function pageCards(c: Frame, filter: ListFilter, page: number, listTag?: string): Promise<StoryCard[]> {
+  const load = () =>
+    cardsFor(c.ctx.db, c.tree, c.now, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  if (listTag === undefined) return load();
+  return c.ctx.cache.memo.get(`cards:${c.edition.id}:${page}:${JSON.stringify(filter)}`, load, (cards) => [
+    listTag,
+    ...cards.flatMap((card) => card.tags),
+  ]);
 }
 
 /**
