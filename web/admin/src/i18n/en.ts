@@ -51,6 +51,15 @@ export const en = {
   'shortcuts.app': 'Anywhere outside a text field',
   'shortcuts.editor': 'While writing a story',
   'shortcuts.then': 'then',
+
+  'sideBySide.toggle': 'Side by side',
+  'sideBySide.source': 'Source',
+  'sideBySide.other': 'Another version',
+  'sideBySide.pick': 'Version shown',
+  'sideBySide.option': '{language}: {headline}',
+  'sideBySide.option.source': '{language} (source): {headline}',
+  'sideBySide.close': 'Close',
+  'sideBySide.loading': 'Loading…',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -30,6 +30,7 @@ import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
 import { BODY_PLACEHOLDER, editorExtensions, toEditorContent } from '../editor/schema.js';
 import { SidePanel } from '../editor/side-panel.js';
+import { SideBySideToggle, SourcePane } from '../editor/source-pane.js';
 import { StoryHead, WordCount } from '../editor/story-head.js';
 import { TableTools } from '../editor/table-tools.js';
 import { useEditorTick } from '../editor/tick.js';
@@ -94,6 +95,9 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     setFields(next);
     saver.edit(next);
   }
+
+  // Side by side: another version of the story (its source) beside the editor, read only.
+  const [sourceOpen, setSourceOpen] = useState(false);
 
   // What the last paste left out, said above the body until dismissed or the next paste.
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
@@ -244,49 +248,60 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     <main className="editor-screen">
       <div className="editor-main">
         <h1 className="visually-hidden">Edit: {fields.headline}</h1>
-        <StoryHead fields={fields} change={change} locked={!meta.allowed.update} text={text} />
-        <div className="editor-head">
-          <output className={`save-state save-${state.status}`} aria-live="polite" data-testid="save-state">
-            {state.message}
-          </output>
-          <PreviewButton articleId={meta.id} flush={flush} />
-          <TranslateButton articleId={meta.id} flush={flush} />
-          {/* On a phone the workflow is below the story: one tap away rather than a long scroll. */}
-          <a className="to-workflow" href="#story-workflow">
-            Publish…
-          </a>
-          {editor && <WordCount editor={editor} />}
-          {(state.status === 'error' || state.status === 'offline') && (
-            <button type="button" onClick={() => saver.retry()}>
-              Retry now
-            </button>
-          )}
-        </div>
-        <WhoIsEditing articleId={meta.id} user={user} saver={saver} onReload={show} />
-        {state.conflict && (
-          <Conflict
-            current={state.conflict.current}
-            mine={state.conflict.mine}
-            keepMine={() => saver.keepMine()}
-            takeTheirs={() => {
-              const theirs = saver.takeTheirs();
-              if (theirs) show(theirs);
-            }}
-          />
-        )}
-        <LiveStory meta={meta} fields={fields} run={(a, x) => move(a, undefined, x?.note, x)} />
-        {pasteNotice && (
-          <div className="paste-notice" role="status">
-            <p>{pasteNotice}: add them from the media library (Image) or as an embed.</p>
-            <button type="button" onClick={() => setPasteNotice(null)}>
-              Dismiss
-            </button>
+        {/* The pane comes and goes beside the editor; the editor's own elements stay where they are. */}
+        <div className={sourceOpen ? 'side-by-side' : undefined}>
+          {sourceOpen && <SourcePane articleId={meta.id} onClose={() => setSourceOpen(false)} />}
+          <div className="editor-work">
+            <StoryHead fields={fields} change={change} locked={!meta.allowed.update} text={text} />
+            <div className="editor-head">
+              <output
+                className={`save-state save-${state.status}`}
+                aria-live="polite"
+                data-testid="save-state"
+              >
+                {state.message}
+              </output>
+              <PreviewButton articleId={meta.id} flush={flush} />
+              <TranslateButton articleId={meta.id} flush={flush} />
+              <SideBySideToggle articleId={meta.id} open={sourceOpen} setOpen={setSourceOpen} />
+              {/* On a phone the workflow is below the story: one tap away rather than a long scroll. */}
+              <a className="to-workflow" href="#story-workflow">
+                Publish…
+              </a>
+              {editor && <WordCount editor={editor} />}
+              {(state.status === 'error' || state.status === 'offline') && (
+                <button type="button" onClick={() => saver.retry()}>
+                  Retry now
+                </button>
+              )}
+            </div>
+            <WhoIsEditing articleId={meta.id} user={user} saver={saver} onReload={show} />
+            {state.conflict && (
+              <Conflict
+                current={state.conflict.current}
+                mine={state.conflict.mine}
+                keepMine={() => saver.keepMine()}
+                takeTheirs={() => {
+                  const theirs = saver.takeTheirs();
+                  if (theirs) show(theirs);
+                }}
+              />
+            )}
+            <LiveStory meta={meta} fields={fields} run={(a, x) => move(a, undefined, x?.note, x)} />
+            {pasteNotice && (
+              <div className="paste-notice" role="status">
+                <p>{pasteNotice}: add them from the media library (Image) or as an embed.</p>
+                <button type="button" onClick={() => setPasteNotice(null)}>
+                  Dismiss
+                </button>
+              </div>
+            )}
+            {editor && <Toolbar editor={editor} user={user} />}
+            {editor && <ImageAttrs editor={editor} />}
+            {editor && <TableTools editor={editor} />}
+            <EditorContent editor={editor} className="editor-body" lang={text?.lang} dir={text?.dir} />
           </div>
-        )}
-        {editor && <Toolbar editor={editor} user={user} />}
-        {editor && <ImageAttrs editor={editor} />}
-        {editor && <TableTools editor={editor} />}
-        <EditorContent editor={editor} className="editor-body" lang={text?.lang} dir={text?.dir} />
+        </div>
       </div>
       <aside className="editor-side" aria-label="Story details and workflow">
         <Workflow meta={meta} move={move} />
