@@ -60,6 +60,48 @@ export const en = {
   'sideBySide.option.source': '{language} (source): {headline}',
   'sideBySide.close': 'Close',
   'sideBySide.loading': 'Loading…',
+
+  // Desk
+  'common.loading': 'Loading…',
+  'desk.drafts': 'My drafts',
+  'desk.drafts.empty': 'No drafts of yours.',
+  'desk.review': 'Waiting for review',
+  'desk.review.empty': 'Nothing waits for review.',
+  'desk.pending': 'Changes waiting on live stories',
+  'desk.pending.empty': 'No live story has changes waiting.',
+  'desk.scheduled': 'Scheduled',
+  'desk.scheduled.empty': 'Nothing scheduled.',
+  'desk.published': 'Recently published',
+  'desk.published.empty': 'Nothing published yet.',
+
+  // Most read
+  'audience.window.hour': 'Last hour',
+  'audience.window.day': 'Last 24 hours',
+  'audience.window.week': 'Last 7 days',
+  'audience.hourly': 'Views per hour, last 48 hours',
+  'audience.daily': 'Views per day, last 30 days',
+  'audience.stories': 'Most read stories',
+  'audience.none': 'No views counted in this period yet.',
+  'audience.meta': '{section} · published {time}',
+  'audience.views': '{views} views',
+
+  // Your account
+  'common.unreachable': 'Could not reach the server.',
+  'account.title': 'Your account',
+  'account.password': 'Change password',
+  'account.current': 'Current password',
+  'account.new': 'New password (at least 12 characters)',
+  'account.repeat': 'New password again',
+  'account.differ': 'The two new passwords differ.',
+  'account.changed': 'Password changed. Sign in again with the new one.',
+  'account.password.hint':
+    'Changing it signs you out everywhere, this browser included, and revokes your API tokens.',
+  'account.sessions': 'Sessions',
+  'account.sessions.hint':
+    'Lost a device? Signing out everywhere ends every session, this one included, and revokes all your API tokens.',
+  'account.everywhere': 'Sign out everywhere',
+  'account.everywhere.confirm':
+    'Sign out everywhere? Every session ends and all your API tokens are revoked.',
 } as const;
 
 export type MessageKey = keyof typeof en;
