@@ -102,6 +102,67 @@ export const en = {
   'account.everywhere': 'Sign out everywhere',
   'account.everywhere.confirm':
     'Sign out everywhere? Every session ends and all your API tokens are revoked.',
+
+  // Breaking news
+  'alerts.level.breaking': 'Breaking',
+  'alerts.level.developing': 'Developing',
+  'alerts.level.live': 'Live',
+  'alerts.withdrawn': 'Withdrawn {time}',
+  'alerts.showing': 'Showing until {time}',
+  'alerts.ended': 'Ended {time}',
+  'alerts.form': 'Raise an alert',
+  'alerts.raised': 'The alert is on every page now.',
+  'alerts.text': 'Alert text',
+  'alerts.link': 'Link (a path on this site or an https address; optional)',
+  'alerts.level': 'Level',
+  'alerts.ends': 'Ends after',
+  'alerts.hours': '{h, plural, one {# hour} other {# hours}}',
+  'alerts.raise': 'Raise alert',
+  'alerts.caption': 'Alerts, newest first',
+  'alerts.col.alert': 'Alert',
+  'alerts.col.status': 'Status',
+  'alerts.col.actions': 'Actions',
+  'alerts.withdrew': 'Withdrew “{text}”.',
+  'alerts.withdraw': 'Withdraw',
+  'alerts.none': 'No alerts yet.',
+
+  // API tokens
+  'tokens.expiry.30': '30 days',
+  'tokens.expiry.90': '90 days',
+  'tokens.expiry.365': 'a year',
+  'tokens.never': 'never',
+  'tokens.revoked': 'revoked {day}',
+  'tokens.expired': 'expired {day}',
+  'tokens.expires': 'expires {day}',
+  'tokens.neverExpires': 'never expires',
+  'tokens.created': 'Token created. Copy it now: it is not shown again.',
+  'tokens.title': 'API tokens',
+  'tokens.hint.send': 'For scripts: send',
+  'tokens.hint.rest':
+    '. A token acts with your role. Changing your password, a password reset and “Sign out everywhere” revoke all your tokens.',
+  'tokens.new': 'Your new token',
+  'tokens.form': 'Create an API token',
+  'tokens.name': 'Name',
+  'tokens.name.placeholder': 'ingest script',
+  'tokens.expiresAfter': 'Expires after',
+  'tokens.password': 'Your password, to confirm',
+  'tokens.create': 'Create token',
+  'tokens.caption': 'Your API tokens',
+  'tokens.state': 'State',
+  'tokens.lastUsed': 'Last used',
+  'tokens.revoke': 'Revoke',
+  'tokens.revoke.label': 'Revoke {name}',
+  'tokens.revokedNotice': 'Revoked {name}.',
+
+  // New story
+  'newStory.headline': 'Headline',
+  'newStory.section': 'Section',
+  'newStory.create': 'Create draft',
+
+  // Media
+  'media.edit': 'Edit',
+  'media.show': 'Show',
+  'media.details': 'Image details',
 } as const;
 
 export type MessageKey = keyof typeof en;
