@@ -234,6 +234,18 @@ export const en = {
   'manage.name': 'Name',
   'manage.slug.pattern': 'lowercase letters, digits and hyphens, starting with a letter',
   'manage.cancel': 'Cancel',
+
+  // What "Not available" says a role may not manage (routes.tsx)
+  'what.fronts': 'fronts',
+  'what.wire': 'the wire',
+  'what.alerts': 'breaking-news alerts',
+  'what.sections': 'sections',
+  'what.tags': 'tags',
+  'what.bylines': 'bylines',
+  'what.users': 'users',
+  'what.mirrors': 'mirrors',
+  'what.imports': 'imports',
+  'what.this': 'this',
 } as const;
 
 export type MessageKey = keyof typeof en;
