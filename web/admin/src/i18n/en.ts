@@ -246,6 +246,45 @@ export const en = {
   'what.mirrors': 'mirrors',
   'what.imports': 'imports',
   'what.this': 'this',
+
+  // Sections
+  'sections.hint':
+    'Moving or renaming a section changes the addresses of its stories; the old addresses redirect.',
+  'sections.add.title': 'Add a section',
+  'sections.add': 'Add section',
+  'sections.moved': 'Moved “{name}”.',
+  'sections.up': 'Move {name} up',
+  'sections.down': 'Move {name} down',
+  'sections.delete.confirm': 'Delete the section “{name}”? Only an empty section can be deleted.',
+  'sections.parent': 'Parent',
+  'sections.topLevel': '(top level)',
+
+  // Users
+  'users.locked.self': 'You cannot change your own role or access',
+  'users.locked.owner': 'Only an owner can change an owner',
+  'users.created': 'Created {email} ({role}).',
+  'users.caption': 'Users, their roles and access',
+  'users.role': 'Role',
+  'users.access': 'Access',
+  'users.roleOf': 'Role of {name}',
+  'users.role.confirm': 'Make {name} {role}? Their sessions end; they sign in again.',
+  'users.role.done': '{name} is now {role}.',
+  'users.active': 'Active',
+  'users.deactivated': 'Deactivated',
+  'users.deactivate': 'Deactivate',
+  'users.reactivate': 'Reactivate',
+  'users.deactivate.label': 'Deactivate {name}',
+  'users.reactivate.label': 'Reactivate {name}',
+  'users.deactivate.confirm': 'Deactivate {name}? They are signed out everywhere.',
+  'users.deactivated.done': '{name} is deactivated.',
+  'users.reactivated.done': '{name} is active again.',
+  'users.add.title': 'Add a user',
+  'users.add.hint':
+    'Give them the first password yourself; they change it under their name after signing in.',
+  'users.password': 'First password (at least 12 characters)',
+  'users.byline': 'Byline',
+  'users.noByline': '(none)',
+  'users.add': 'Add user',
 } as const;
 
 export type MessageKey = keyof typeof en;
