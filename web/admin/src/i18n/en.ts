@@ -431,6 +431,49 @@ export const en = {
   'live.pin': 'Pin',
   'live.notKeyPoint': 'Not a key point',
   'live.delete.confirm': 'Delete this update? Readers will no longer see it.',
+
+  // Bulk actions
+  'bulk.submit': 'Submit for review',
+  'bulk.submitted': 'submitted',
+  'bulk.publish': 'Publish',
+  'bulk.published': 'published',
+  'bulk.publish.confirm': 'Publish {n, plural, one {# story} other {# stories}} on the site now?',
+  'bulk.unpublish': 'Unpublish',
+  'bulk.unpublished': 'unpublished',
+  'bulk.unpublish.confirm':
+    'Take {n, plural, one {# story} other {# stories}} off the site? Their addresses will answer "gone".',
+  'bulk.deleted': 'deleted',
+  'bulk.delete.confirm':
+    'Delete {n, plural, one {# story} other {# stories}}? They can be restored for 30 days.',
+  'bulk.restore': 'Restore',
+  'bulk.restored': 'restored',
+  'bulk.progress': '{label}: {i} of {n}…',
+  'bulk.story': 'Story {id}',
+  'bulk.label': 'Bulk actions',
+  'bulk.selected': '{n} selected',
+  'bulk.result': '{label}: {ok} {done}',
+  'bulk.failed': ', {n} failed',
+  'common.dismiss': 'Dismiss',
+
+  // Story lists
+  'list.select': 'Select “{headline}”',
+  'list.changesInReview': 'Changes in review',
+  'list.unpublishedChanges': 'Unpublished changes',
+  'list.noByline': 'No byline',
+  'list.goesLive': 'goes live',
+  'list.published': 'published',
+  'list.updated': 'updated',
+
+  // Readers
+  'views.readers': 'Readers',
+  'views.error': 'Views could not be loaded.',
+  'views.loading': 'Loading views…',
+
+  // Views charts
+  'views.summary': '{label}: {total} in all.',
+  'views.summary.most': '{label}: {total} in all, most {most} ({when}).',
+  'views.day': '24 hours',
+  'views.allTime': 'All time',
 } as const;
 
 export type MessageKey = keyof typeof en;
