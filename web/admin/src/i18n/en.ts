@@ -474,6 +474,34 @@ export const en = {
   'views.summary.most': '{label}: {total} in all, most {most} ({when}).',
   'views.day': '24 hours',
   'views.allTime': 'All time',
+
+  // Story editor
+  'editor.loading': 'Loading the story…',
+  'editor.body': 'Story text',
+  'editor.notMoved': 'The latest changes are not saved yet; the story was not moved. See the save status.',
+  'editor.title': 'Edit: {headline}',
+  'editor.toWorkflow': 'Publish…',
+  'editor.retry': 'Retry now',
+  'editor.pasteNotice': '{left}: add them from the media library (Image) or as an embed.',
+  'editor.side': 'Story details and workflow',
+  'editor.image': 'Image {id}',
+  'editor.image.alt': 'Alt text',
+  'editor.image.caption': 'Caption',
+  'editor.image.credit': 'Credit',
+  'editor.image.filePhoto': 'File photo',
+
+  // Workflow
+  'workflow.return': 'Return to draft',
+  'workflow.publish': 'Publish now',
+  'workflow.schedule': 'Schedule…',
+  'workflow.unschedule': 'Unschedule',
+  'workflow.archive': 'Archive',
+  'workflow.unpublish.confirm': 'Take this story off the site? Its address will answer "gone".',
+  'workflow.label': 'Workflow',
+  'workflow.goesLive': '— goes live {time}',
+  'workflow.view': 'View on the site',
+  'workflow.publishAt': 'Publish at ({zone})',
+  'workflow.scheduleButton': 'Schedule',
 } as const;
 
 export type MessageKey = keyof typeof en;

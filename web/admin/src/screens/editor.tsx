@@ -39,6 +39,7 @@ import { TranslateButton } from '../editor/translate-button.js';
 import { WireSource } from '../editor/wire-source.js';
 import { Workflow } from '../editor/workflow.js';
 import './editor.css';
+import { t } from '../i18n/index.js';
 import { LivePanel } from './live-panel.js';
 
 /**
@@ -62,7 +63,7 @@ export function EditorScreen({ id, user }: { id: number; user: User }) {
         </p>
       </main>
     );
-  return <p className="loading">Loading the story…</p>;
+  return <p className="loading">{t('editor.loading')}</p>;
 }
 
 function StoryEditor({ initial, user }: { initial: Article; user: User }) {
@@ -136,7 +137,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     editorProps: {
       attributes: {
         class: 'prose',
-        'aria-label': 'Story text',
+        'aria-label': t('editor.body'),
         'aria-multiline': 'true',
         'aria-placeholder': BODY_PLACEHOLDER,
         role: 'textbox',
@@ -203,7 +204,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     extra?: { notice?: { kind: string; text: string } },
   ) {
     if (!(await flush())) {
-      window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
+      window.alert(t('editor.notMoved'));
       return;
     }
     // Publish, schedule and update show the checklist first (editor/checklist.tsx).
@@ -247,7 +248,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   return (
     <main className="editor-screen">
       <div className="editor-main">
-        <h1 className="visually-hidden">Edit: {fields.headline}</h1>
+        <h1 className="visually-hidden">{t('editor.title', { headline: fields.headline })}</h1>
         {/* The pane comes and goes beside the editor; the editor's own elements stay where they are. */}
         <div className={sourceOpen ? 'side-by-side' : undefined}>
           {sourceOpen && <SourcePane articleId={meta.id} onClose={() => setSourceOpen(false)} />}
@@ -266,12 +267,12 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
               <SideBySideToggle articleId={meta.id} open={sourceOpen} setOpen={setSourceOpen} />
               {/* On a phone the workflow is below the story: one tap away rather than a long scroll. */}
               <a className="to-workflow" href="#story-workflow">
-                Publish…
+                {t('editor.toWorkflow')}
               </a>
               {editor && <WordCount editor={editor} />}
               {(state.status === 'error' || state.status === 'offline') && (
                 <button type="button" onClick={() => saver.retry()}>
-                  Retry now
+                  {t('editor.retry')}
                 </button>
               )}
             </div>
@@ -290,9 +291,9 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
             <LiveStory meta={meta} fields={fields} run={(a, x) => move(a, undefined, x?.note, x)} />
             {pasteNotice && (
               <div className="paste-notice" role="status">
-                <p>{pasteNotice}: add them from the media library (Image) or as an embed.</p>
+                <p>{t('editor.pasteNotice', { left: pasteNotice })}</p>
                 <button type="button" onClick={() => setPasteNotice(null)}>
-                  Dismiss
+                  {t('common.dismiss')}
                 </button>
               </div>
             )}
@@ -303,7 +304,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
           </div>
         </div>
       </div>
-      <aside className="editor-side" aria-label="Story details and workflow">
+      <aside className="editor-side" aria-label={t('editor.side')}>
         <Workflow meta={meta} move={move} />
         <LivePanel articleId={meta.id} />
         {checklist.dialog}
@@ -345,22 +346,22 @@ function ImageAttrs({ editor }: { editor: Editor }) {
   const set = (patch: Record<string, unknown>) => editor.commands.updateAttributes('image', patch);
   return (
     <fieldset className="image-attrs">
-      <legend>Image {a.mediaId}</legend>
+      <legend>{t('editor.image', { id: a.mediaId })}</legend>
       <label>
-        Alt text
+        {t('editor.image.alt')}
         <input value={a.alt ?? ''} onChange={(e) => set({ alt: e.target.value || null })} />
       </label>
       <label>
-        Caption
+        {t('editor.image.caption')}
         <input value={a.caption ?? ''} onChange={(e) => set({ caption: e.target.value || null })} />
       </label>
       <label>
-        Credit
+        {t('editor.image.credit')}
         <input value={a.credit ?? ''} onChange={(e) => set({ credit: e.target.value || null })} />
       </label>
       <label className="check">
         <input type="checkbox" checked={a.filePhoto} onChange={(e) => set({ filePhoto: e.target.checked })} />
-        File photo
+        {t('editor.image.filePhoto')}
       </label>
     </fieldset>
   );
