@@ -502,6 +502,36 @@ export const en = {
   'workflow.view': 'View on the site',
   'workflow.publishAt': 'Publish at ({zone})',
   'workflow.scheduleButton': 'Schedule',
+
+  // Story head
+  'head.length': '{n} characters — aim for 40–90',
+  'head.length.short': '{n} characters — short; aim for 40–90',
+  'head.length.long': '{n} characters — long for a front page; aim for 40–90',
+  'head.dek': 'Dek (summary)',
+  'head.words': '{n, plural, one {{count} word} other {{count} words}}',
+  'head.reading': '{words} · {minutes} min read',
+
+  // Save conflict
+  'conflict.title': 'Someone else saved this story while you were editing',
+  'conflict.text':
+    'Nothing has been overwritten. Choose the version to continue with; the other one is not lost (theirs stays in the history, yours is kept on this device).',
+  'conflict.theirs': 'Their version',
+  'conflict.theirs.note': 'Version {version}, saved {time}',
+  'conflict.mine': 'Your version',
+  'conflict.mine.note': 'Your unsaved edits',
+  'conflict.keepMine': 'Keep mine',
+  'conflict.useTheirs': 'Use theirs',
+
+  // Wire source (editor)
+  'wire.title': 'From the wire',
+  'wire.killedBy': 'KILLED by {source}',
+  'wire.doNotPublish': ": do not publish the agency's copy.",
+  'wire.newer': '{source} has sent a newer version:',
+  'wire.compare': 'compare on the Wire screen',
+  'wire.version': '{source}, version {version}',
+  'wire.rights': 'Rights: {rights}',
+  'wire.noRights': 'none stated',
+  'wire.embargo': 'Embargoed until {time}',
 } as const;
 
 export type MessageKey = keyof typeof en;
