@@ -610,6 +610,48 @@ export const en = {
   'side.library.saved': 'Saved to the library: stories that pick this image next start from it.',
   'side.library.failed': 'Not saved to the library: {reason}',
   'side.library.save': 'Save caption and credit to the library',
+
+  // Checks before publishing
+  'checks.update': 'Update',
+  'checks.going.publish': 'publishing',
+  'checks.going.schedule': 'scheduling',
+  'checks.going.update': 'updating',
+  'checks.before.publish': 'Before you publish',
+  'checks.before.schedule': 'Before you schedule',
+  'checks.before.update': 'Before you update',
+  'checks.before': 'Before you {verb}',
+  'checks.passed': 'All checks passed — {going}.',
+  'checks.error': 'Error',
+  'checks.warning': 'Warning',
+  'checks.errors.hint': 'Errors must be fixed first; nobody can publish past them.',
+  'checks.warnings.hint': 'An editor may publish past these warnings; fix them or ask the desk.',
+  'checks.back': 'Go back and fix',
+  'checks.anyway': '{verb} anyway',
+
+  // Notes
+  'notes.via.submit': 'with Submit for review',
+  'notes.via.return': 'returned to draft',
+  'notes.title': 'Notes',
+  'notes.hint': 'Between writer and editor; never published.',
+  'notes.none': 'No notes yet.',
+  'notes.add.label': 'Add a note',
+  'notes.add': 'Add note',
+  'notes.return.label': 'Why is it going back? (required)',
+  'notes.submit.label': 'Note to the editor (optional)',
+  'notes.return': 'Send back to draft',
+  'notes.submit': 'Send for review',
+
+  // Corrections and notices
+  'notices.correction': 'Correction',
+  'notices.clarification': 'Clarification',
+  'notices.editorsNote': "Editor's note",
+  'notices.remove.confirm': 'Remove this {kind} from the story?',
+  'notices.title': 'Corrections & updates',
+  'notices.none': 'None.',
+  'notices.text': 'Notice text',
+  'notices.live': 'Shown to readers at once, with the time.',
+  'notices.later': 'Shown to readers once the story is published.',
+  'notices.add': 'Add notice',
 } as const;
 
 export type MessageKey = keyof typeof en;
