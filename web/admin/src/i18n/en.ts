@@ -652,6 +652,37 @@ export const en = {
   'notices.live': 'Shown to readers at once, with the time.',
   'notices.later': 'Shown to readers once the story is published.',
   'notices.add': 'Add notice',
+
+  // History
+  'history.title': 'History',
+  'history.tick': 'Tick two versions to compare them.',
+  'history.compare': 'Compare selected',
+  'history.compare.label': 'Compare version {version}',
+  'history.restore.confirm': 'Restore version {version}? The current text stays in the history.',
+
+  // Who is editing
+  'presence.ago.s': '{n} s ago',
+  'presence.ago.min': '{n} min ago',
+  'presence.ago.h': '{n} h ago',
+  'presence.and': '{first} and {last}',
+  'presence.tookOverFrom': 'You took over from {names}.',
+  'presence.nobody': 'Nobody else has it open now.',
+  'presence.reload.confirm': 'Discard your unsaved changes and load the newer version?',
+  'presence.label': 'Who is editing',
+  'presence.also': 'Also here:',
+  'presence.takenOver': '{name} (taken over)',
+  'presence.takeOver': 'Take over',
+  'presence.tookOver': '{name} took over this story',
+  'presence.tookOver.rest': '. You can still edit; your saves are merged with theirs or flagged.',
+  'presence.editing':
+    '{n, plural, one {{names} is editing this story} other {{names} are editing this story}}',
+  'presence.editing.rest': '— you can still edit; saves are merged or flagged.',
+  'presence.newer.you': 'You saved a newer version in another tab {ago}',
+  'presence.newer': '{name} saved a newer version {ago}',
+  'presence.someone': 'Someone',
+  'presence.reload': 'Reload',
+  'presence.compare.title': 'Save now and compare both versions',
+  'presence.compare': 'Compare',
 } as const;
 
 export type MessageKey = keyof typeof en;
