@@ -683,6 +683,35 @@ export const en = {
   'presence.reload': 'Reload',
   'presence.compare.title': 'Save now and compare both versions',
   'presence.compare': 'Compare',
+
+  // Live story (working copy)
+  'live.wc.discard': 'Discard changes',
+  'live.wc.submit': 'Submit changes for review',
+  'live.wc.return': 'Return changes to the writer',
+  'live.field.slug': 'Address (slug)',
+  'live.field.bylines': 'Bylines',
+  'live.field.leadPhoto': 'Lead photo',
+  'live.field.leadCaption': 'Lead caption',
+  'live.field.leadCredit': 'Lead credit',
+  'live.wc.discard.confirm': 'Discard the unpublished changes? Readers keep seeing the published version.',
+  'live.wc.update.confirm': 'Apply these changes to the published story now?',
+  'live.wc.return.prompt': 'Why are these changes going back to the writer? (they see this note)',
+  'live.wc.label': 'Live story',
+  'live.wc.live': 'Live — readers see the published version.',
+  'live.wc.scheduledFor': 'Scheduled for {time} — the approved version goes live then.',
+  'live.wc.scheduled': 'Scheduled — the approved version goes live then.',
+  'live.wc.hint':
+    'Your edits are saved as unpublished changes; nothing reaches readers until someone presses Update.',
+  'live.wc.submitted': '— submitted for review',
+  'live.wc.lastSavedBy': '(last saved by {name})',
+  'live.wc.dek': 'Dek',
+  'live.wc.changed': '{label} changed',
+  'live.wc.match': 'The changes match the published version.',
+  'live.wc.none': 'No unpublished changes.',
+  'live.wc.tell': 'Tell readers what changed (optional)',
+  'live.wc.notice': 'Notice',
+  'live.wc.noNotice': 'None',
+  'live.wc.noticeText': 'Text readers see with the story',
 } as const;
 
 export type MessageKey = keyof typeof en;
