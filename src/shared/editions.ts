@@ -39,4 +39,6 @@ export interface TranslationView {
   status: string;
   /** Readers may see it now (published, its time reached). */
   public: boolean;
+  /** The story the group was translated from (the newsroom API's list; the editor opens it first). */
+  source: boolean;
 }
