@@ -25,7 +25,13 @@ export function editionHostScopes(ctx: Pick<Context, 'db' | 'config' | 'cache' |
       return editions ? scopeIn(editions, host) : undefined;
     },
     async of(host) {
-      last = await editionsOf(ctx);
+      try {
+        last = await editionsOf(ctx);
+      } catch (err) {
+        // The database is away: the list last read still says which copies a host is served,
+        // so kept pages are answered as before (nothing can be rendered anyway).
+        if (!last.length) throw err;
+      }
       return scopeIn(last, host);
     },
     last: (host) => scopeIn(last, host),
