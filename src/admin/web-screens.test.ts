@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../content/articles.js';
 import { createSection } from '../content/index.js';
+import { createEdition } from '../editions/index.js';
 import { addTestUser, completeStoryFields } from '../test/admin.js';
 import {
   type Browser,
@@ -452,5 +453,43 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
     await form.getByRole('status').getByText("Back to the server's default addresses and apps.").waitFor();
     const home = await env.app.inject({ method: 'GET', url: '/' });
     expect(home.body).not.toContain('mirror-two.example.org');
+  });
+
+  it('gives an address to one edition by writing its code after it, and that address serves the edition', async () => {
+    await createEdition(
+      env.ctx.db,
+      env.ctx.config.site,
+      { code: 'es', language: 'es', name: 'Noticias', timeZone: 'Europe/Madrid', prefix: 'es' },
+      env.ctx.now().toISOString(),
+    );
+    await page.goto(`${base}/admin/mirrors`);
+    const form = page.getByRole('form', { name: 'Addresses and apps' });
+    const box = form.getByLabel('Alternate addresses, one per line');
+    await form.getByText('An address that is one edition').waitFor();
+    // An unknown code is named by its line, and nothing is saved.
+    await box.fill('https://mirror-three.example.org\nhttps://es-mirror.example.net xx');
+    await form.getByRole('button', { name: 'Save addresses' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/^Address on line 2: "xx" is not an edition's code/)
+      .waitFor();
+    await box.fill('https://mirror-three.example.org\nhttps://es-mirror.example.net es');
+    await form.getByRole('button', { name: 'Save addresses' }).click();
+    await form
+      .getByRole('status')
+      .getByText(/^Saved: 2 alternate addresses/)
+      .waitFor();
+    const saved = await apiGet('/addresses');
+    expect(Object.keys(saved.editions)).toEqual(['https://es-mirror.example.net']);
+    // Read back as written.
+    await page.reload();
+    await form.getByText("The newsroom's list is in effect").waitFor();
+    expect(await box.inputValue()).toBe('https://mirror-three.example.org\nhttps://es-mirror.example.net es');
+    const served = await env.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { host: 'es-mirror.example.net' },
+    });
+    expect(served.body).toContain('<html lang="es"');
   });
 });

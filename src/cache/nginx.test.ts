@@ -20,6 +20,7 @@ import { type TestEnv, testEnv } from '../test/context.js';
 import { createPgDatabase, testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
 import { tcpRelay } from '../test/tcp-relay.js';
+import { createEdition } from '../editions/index.js';
 import { nginxConfig, UNAVAILABLE_HTML } from './nginx.js';
 import { endCoverage, postEntry, startCoverage } from '../live/index.js';
 import { openSse } from '../test/sse.js';
@@ -27,6 +28,8 @@ import { openSse } from '../test/sse.js';
 const NGINX = '/usr/sbin/nginx';
 const ONION = 'http://abcdefghijklmnopqrstuvwxyz234567abcdefghijklmnopqrstuv.onion';
 const HOST = 'news.example.com';
+/** An edition on a host of its own (src/editions), created by the last test. */
+const EDITION_HOST = 'es.example.com';
 
 const present = fs.existsSync(NGINX);
 if (!present && process.env.CI === 'true')
@@ -98,9 +101,10 @@ async function startNginx(
     listen: `127.0.0.1:${port}`,
     upstreams: [`127.0.0.1:${appPort}`],
     cacheDir: path.join(base, 'cache'),
-    serverNames: [HOST, new URL(ONION).host],
+    serverNames: [HOST, new URL(ONION).host, EDITION_HOST],
     onion: ONION,
     maxSize: '1g',
+    editionHosts: [{ host: EDITION_HOST, code: 'es' }],
   });
   fs.writeFileSync(path.join(base, 'site.conf'), site);
   fs.writeFileSync(
@@ -398,6 +402,40 @@ describe.skipIf(!present)('nginx in front of the app', () => {
     expect(b.status).toBe(421);
     expect(a.body.length).toBe(0);
     expect(a.headers['cache-control']).toBe('no-store');
+  });
+
+  it('keeps an edition’s own home at / on its host apart from the site’s, both dropped by a publish', async () => {
+    await createEdition(
+      env.ctx.db,
+      env.ctx.config.site,
+      {
+        code: 'es',
+        language: 'es',
+        name: 'Noticias del Puerto',
+        timeZone: 'Europe/Madrid',
+        host: EDITION_HOST,
+      },
+      env.ctx.now().toISOString(),
+    );
+    const es = { host: EDITION_HOST, 'accept-encoding': 'gzip' };
+    await viaNginx('/', es);
+    const kept = await viaNginx('/', es);
+    expect(kept.status).toBe(200);
+    expect(kept.headers['x-cache']).toBe('HIT');
+    expect(zlibText(kept)).toContain('Noticias del Puerto');
+    await viaNginx('/', { 'accept-encoding': 'gzip' });
+    const site = await viaNginx('/', { 'accept-encoding': 'gzip' });
+    expect(site.headers['x-cache']).toBe('HIT');
+    expect(zlibText(site)).not.toContain('Noticias del Puerto');
+    // Two files: the site's under its key as ever, the edition's under its own.
+    const siteFile = env.ctx.cache.origin?.fileOf('gzip:/') ?? '';
+    const esFile = env.ctx.cache.origin?.fileOf('gzip:@es/') ?? '';
+    expect(fs.existsSync(siteFile)).toBe(true);
+    expect(fs.existsSync(esFile)).toBe(true);
+    await fx.publish({ headline: 'Ferry timetable for the winter' });
+    await expect
+      .poll(() => fs.existsSync(siteFile) || fs.existsSync(esFile), { timeout: 5000, interval: 20 })
+      .toBe(false);
   });
 });
 

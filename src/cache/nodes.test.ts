@@ -307,6 +307,38 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     };
     expect(revisions.revisions.filter((r) => r.by === 'scheduler')).toHaveLength(1);
   }, 30_000);
+
+  it('serves an edition created on one node at its own host from the other at once, its / apart', async () => {
+    const onHost = (node: Node, host: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.get(`${node.base}/`, { headers: { host } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => {
+            body += c.toString();
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', reject);
+      });
+    const host = 'es-nodes.example.com';
+    expect((await onHost(b, host)).status).toBe(421);
+    await msUntil('caching the home page on node B', async () => (await page(b, '/')).cache === 'HIT');
+    const created = Date.now();
+    await api(a, 'POST', '/editions', {
+      code: 'es',
+      language: 'es',
+      name: 'Noticias de los Nodos',
+      timeZone: 'Europe/Madrid',
+      host,
+    });
+    const served = await msUntil('serving the edition host on node B', async () => {
+      const r = await onHost(b, host);
+      return r.status === 200 && r.body.includes('Noticias de los Nodos');
+    });
+    console.info(`edition created on A, served at its host by B after ${served} ms`);
+    expect(Date.now() - created).toBeLessThan(1000);
+    expect((await page(b, '/')).body).not.toContain('Noticias de los Nodos');
+  });
 });
 
 describe.skipIf(!redisTestUrl)('the Redis invalidation channel', () => {

@@ -32,6 +32,9 @@ export {
   newestOf,
   renderFeed,
   resolveScope,
+  TV_FEED_FILES,
+  tvCatalogue,
+  tvFeedBody,
 } from './feeds/index.js';
 
 /**

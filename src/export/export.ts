@@ -2,13 +2,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
-import { type FeedScope, feedPath } from '../distribution/index.js';
+import { type FeedScope, feedPath, TV_FEED_FILES, tvCatalogue, tvFeedBody } from '../distribution/index.js';
+import type { Edition } from '../editions/index.js';
 import { ensureRendition, type RenditionFormat } from '../media/index.js';
 import { BANNER_SLOT, SITE } from '../cache/index.js';
 import { PAGE_SIZE } from '../site/index.js';
 import { loadSiteData } from './batch.js';
 import { FeedRenderer } from './feeds.js';
-import { siteFingerprint } from './fingerprint.js';
+import { digest, digestOf, siteFingerprint } from './fingerprint.js';
 import { InlineOutput, WriteThread } from './page-output.js';
 import { PageRenderer, type PageTask } from './pages.js';
 import { fileFor, PageRefs, staticParts } from './paths.js';
@@ -152,8 +153,26 @@ export async function exportStatic(
     summary.files++;
     return r;
   };
-  for (const url of linkedFeeds(inventory.urls)) await exportFile(url);
+  for (const url of linkedFeeds(inventory.urls, data.base.editions)) await exportFile(url);
   feeds.release();
+  // Each edition's TV feeds (the site's own too), made from their catalogue as the routes make
+  // them. Their fingerprint is the catalogue's: a story edit rewrites its own edition's only.
+  // An edition with no video story has none in the mirror: its empty feed would be dated "now"
+  // and differ on every run, for no TV app to read.
+  for (const edition of data.base.editions) {
+    const code = edition.isDefault ? undefined : edition.code;
+    const cat = await tvCatalogue(ctx, code);
+    if (!cat?.items.length) continue;
+    const input = digest(site, digestOf({ ...cat, now: null }));
+    for (const file of TV_FEED_FILES) {
+      const url = code === undefined ? `/feeds/${file}` : `/feeds/edition/${code}/${file}`;
+      const rel = fileFor(url);
+      exported.add(url);
+      if (!rel) continue;
+      out.putMade(rel, digest(input, url), () => tvFeedBody(ctx, cat, code, file));
+      summary.files++;
+    }
+  }
   let filesMs = performance.now() - filesStarted;
 
   // Then this thread renders pages too, until none are left.
@@ -229,11 +248,13 @@ export async function exportStatic(
 }
 
 /**
- * Summary feeds of the site (with the short aliases robots and readers look for) and of every
- * list page in the inventory (each page links its own).
+ * Summary feeds of the site (with the short aliases robots and readers look for), of each
+ * edition, and of every list page in the inventory (each page links its own).
  */
-function linkedFeeds(urls: PublicUrl[]): string[] {
+function linkedFeeds(urls: PublicUrl[], editions: readonly Edition[]): string[] {
   const scopes: FeedScope[] = [{ kind: 'all' }];
+  // Each other edition's whole feed (/feeds/edition/{code}/…): its home links it.
+  for (const e of editions) if (!e.isDefault) scopes.push({ kind: 'edition', code: e.code });
   const aliases = CANDIDATE_FILES.filter((f) => ['/feed.xml', '/atom.xml', '/feed.json'].includes(f));
   for (const { url, kind } of urls) {
     if (url.includes('?')) continue;

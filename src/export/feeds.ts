@@ -9,6 +9,7 @@ import {
   newestOf,
   resolveScope,
 } from '../distribution/index.js';
+import type { ArticleSummary } from '../content/index.js';
 import type { SiteData } from './batch.js';
 import { digest, digestOf } from './fingerprint.js';
 
@@ -37,6 +38,8 @@ export class FeedRenderer {
   private readonly scopes = new Map<string, ReturnType<typeof resolveScope>>();
   /** Each entry's XML made once for all the feeds that list it. */
   private readonly batch = new FeedBatch();
+  /** Each edition's stories, newest first (its feed's list; with several, the site's is the default's). */
+  private readonly byEdition = new Map<number, ArticleSummary[]>();
 
   /** `site`: the site fingerprint (fingerprint.ts). */
   constructor(
@@ -50,6 +53,14 @@ export class FeedRenderer {
       ...data.byTag.values(),
       ...data.byAuthor.values(),
     ];
+    const tree = data.base.tree;
+    for (const s of data.stories) {
+      const edition = tree.byId.get(s.section_id)?.edition_id ?? 1;
+      const list = this.byEdition.get(edition);
+      if (list) list.push(s);
+      else this.byEdition.set(edition, [s]);
+    }
+    lists.push(...this.byEdition.values());
     for (const list of lists) for (const s of list.slice(0, FEED_SIZE.summary)) this.wanted.add(s.id);
   }
 
@@ -89,8 +100,8 @@ export class FeedRenderer {
     const parsed = parseFeedUrl(url);
     const spec = parsed && Object.hasOwn(FEED_FILES, parsed.file) ? FEED_FILES[parsed.file] : undefined;
     if (!parsed || !spec || spec.full) return null;
-    const list = this.listOf(parsed.scope);
-    const resolved = list ? await this.resolve(parsed.scope) : null;
+    const resolved = await this.resolve(parsed.scope);
+    const list = resolved ? this.listOf(parsed.scope, resolved.filter.editionId) : null;
     if (!list || !resolved) return null;
     const entries: FeedEntry[] = [];
     const digests: string[] = [];
@@ -102,7 +113,8 @@ export class FeedRenderer {
     }
     const input = digest(this.site, url, spec.format, JSON.stringify(resolved), ...digests);
     const doc = {
-      site: this.ctx.config.site,
+      // An edition's feeds (and its sections') speak its language under its name, as the route's.
+      site: resolved.site ?? this.ctx.config.site,
       scope: resolved,
       full: false,
       entries,
@@ -122,11 +134,14 @@ export class FeedRenderer {
     return resolved;
   }
 
-  private listOf(scope: FeedScope) {
+  /** `edition`: the edition the resolved scope keeps to (the site's feed: the default's, with several). */
+  private listOf(scope: FeedScope, edition: number | undefined) {
     const d = this.data;
     switch (scope.kind) {
       case 'all':
-        return d.stories;
+        return edition === undefined ? d.stories : (this.byEdition.get(edition) ?? []);
+      case 'edition':
+        return edition === undefined ? null : (this.byEdition.get(edition) ?? []);
       case 'section': {
         const section = d.base.tree.byPath.get(scope.path);
         return section ? (d.bySection.get(section.id) ?? []) : null;
@@ -157,7 +172,7 @@ const ALIASES: Record<string, string> = {
 function parseFeedUrl(url: string): { scope: FeedScope; file: string } | null {
   const alias = Object.hasOwn(ALIASES, url) ? ALIASES[url] : undefined;
   if (alias) return { scope: { kind: 'all' }, file: alias };
-  const m = /^\/feeds\/(all|section|tag|author|topic)\/(?:(.+)\/)?([^/]+)$/.exec(url);
+  const m = /^\/feeds\/(all|section|tag|author|topic|edition)\/(?:(.+)\/)?([^/]+)$/.exec(url);
   if (!m) return null;
   const [, kind, rest = '', file = ''] = m;
   if (kind === 'all') return rest ? null : { scope: { kind: 'all' }, file };
@@ -165,5 +180,6 @@ function parseFeedUrl(url: string): { scope: FeedScope; file: string } | null {
   if (kind === 'section') return { scope: { kind: 'section', path: rest }, file };
   if (rest.includes('/')) return null;
   if (kind === 'tag' || kind === 'author' || kind === 'topic') return { scope: { kind, slug: rest }, file };
+  if (kind === 'edition') return { scope: { kind, code: rest }, file };
   return null;
 }

@@ -12,7 +12,7 @@ import {
   type ListSaveInput,
   listSave,
 } from '../shared/fronts.js';
-import { sectionIdOf } from './defaults.js';
+import { editionOfHome, sectionIdOf } from './defaults.js';
 import { iso, nextChangeAfter, type StoredList, storedListOf } from './model.js';
 
 /**
@@ -36,8 +36,8 @@ export type FrontList = StoredList;
 export async function createList(db: Db, input: ListCreateInput, by: FrontWriter): Promise<FrontList> {
   const data = parse(listCreate, input);
   return inTransaction(db, async (tx) => {
-    await checkFront(tx, data.front);
-    await checkReferences(tx, data.definition, 'definition');
+    const edition = await frontEdition(tx, data.front);
+    await checkReferences(tx, data.definition, 'definition', edition);
     const clash = await tx
       .selectFrom('front_lists')
       .select('id')
@@ -104,8 +104,9 @@ export async function saveList(
       .where('slug', '=', slug)
       .executeTakeFirst();
     if (!current) throw notFound(`no list is called "${slug}"`);
-    await checkReferences(tx, data.definition, 'definition');
-    if (data.scheduled) await checkReferences(tx, data.scheduled.definition, 'scheduled.definition');
+    const edition = await frontEdition(tx, current.front);
+    await checkReferences(tx, data.definition, 'definition', edition);
+    if (data.scheduled) await checkReferences(tx, data.scheduled.definition, 'scheduled.definition', edition);
     const next: StoredList = {
       ...storedListOf(current),
       title: data.title,
@@ -260,27 +261,62 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   throw invalidInput(`${field}: ${issue?.message}`, field);
 }
 
-async function checkFront(db: Db, front: FrontKey): Promise<void> {
+/**
+ * The edition a front belongs to (a 400 naming `front` when it names none): `home` the default
+ * edition's, `home@ID` that edition's, a section's front its section's.
+ */
+async function frontEdition(db: Db, front: FrontKey): Promise<number> {
+  const home = editionOfHome(front);
+  if (home !== null) {
+    const row = await db
+      .selectFrom('editions')
+      .select('is_default')
+      .where('id', '=', home)
+      .executeTakeFirst();
+    if (!row) throw invalidInput(`front: edition ${home} does not exist`, 'front');
+    if (row.is_default === 1)
+      throw invalidInput(`front: edition ${home} is the default edition, whose home is "home"`, 'front');
+    return home;
+  }
+  if (front === 'home') {
+    const row = await db.selectFrom('editions').select('id').where('is_default', '=', 1).executeTakeFirst();
+    return row?.id ?? 1;
+  }
   const id = sectionIdOf(front);
-  if (id === null) return;
-  const section = await db.selectFrom('sections').select('id').where('id', '=', id).executeTakeFirst();
+  const section = await db
+    .selectFrom('sections')
+    .select('edition_id')
+    .where('id', '=', id ?? -1)
+    .executeTakeFirst();
   if (!section) throw invalidInput(`front: section ${id} does not exist`, 'front');
+  return section.edition_id;
 }
 
-/** Every story, section, tag and author a definition names exists (a 400 naming the field). */
-async function checkReferences(db: Db, def: ListDefinition, at: string): Promise<void> {
+/**
+ * Every story, section, tag and author a definition names exists (a 400 naming the field), and
+ * its stories and sections are of the front's edition: a Spanish home shows Spanish stories.
+ */
+async function checkReferences(db: Db, def: ListDefinition, at: string, edition: number): Promise<void> {
   const ids = def.pins.map((p) => p.articleId);
   if (ids.length) {
     const found = await db
       .selectFrom('articles')
-      .select('id')
+      .select(['id', 'edition_id'])
       .where('id', 'in', ids)
       .where('deleted_at', 'is', null)
       .execute();
-    const have = new Set(found.map((r) => r.id));
-    const missing = def.pins.findIndex((p) => !have.has(p.articleId));
+    const editionOf = new Map(found.map((r) => [r.id, r.edition_id]));
+    const missing = def.pins.findIndex((p) => !editionOf.has(p.articleId));
     if (missing >= 0) {
       throw invalidInput(`${at}.pins.${missing}.articleId: no such story`, `${at}.pins.${missing}.articleId`);
+    }
+    const foreign = def.pins.findIndex((p) => editionOf.get(p.articleId) !== edition);
+    if (foreign >= 0) {
+      const field = `${at}.pins.${foreign}.articleId`;
+      throw invalidInput(
+        `${field}: story ${def.pins[foreign]?.articleId} belongs to another edition; a front shows its own edition's stories`,
+        field,
+      );
     }
   }
   const s = def.source;
@@ -293,9 +329,20 @@ async function checkReferences(db: Db, def: ListDefinition, at: string): Promise
           ? { table: 'authors' as const, id: s.authorId, field: 'authorId' }
           : null;
   if (!ref) return;
+  const field = `${at}.source.${ref.field}`;
+  if (ref.table === 'sections') {
+    const section = await db
+      .selectFrom('sections')
+      .select('edition_id')
+      .where('id', '=', ref.id)
+      .executeTakeFirst();
+    if (!section) throw invalidInput(`${field}: ${ref.id} does not exist`, field);
+    if (section.edition_id !== edition)
+      throw invalidInput(`${field}: section ${ref.id} belongs to another edition`, field);
+    return;
+  }
   const row = await db.selectFrom(ref.table).select('id').where('id', '=', ref.id).executeTakeFirst();
-  if (!row)
-    throw invalidInput(`${at}.source.${ref.field}: ${ref.id} does not exist`, `${at}.source.${ref.field}`);
+  if (!row) throw invalidInput(`${field}: ${ref.id} does not exist`, field);
 }
 
 function auditList(

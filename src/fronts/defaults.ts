@@ -11,10 +11,13 @@ import type { StoredList } from './model.js';
 export const PAGE_LIST_LIMIT = 20;
 
 export function defaultLists(front: FrontKey, tree: SectionTree): StoredList[] {
-  if (front === 'home') {
+  if (isHomeFront(front)) {
+    // Another edition's default lists get slugs of their own (`home-2-top`): slugs are unique
+    // across fronts, and the Content API finds a default list by its slug.
+    const stem = front === 'home' ? 'home' : `home-${editionOfHome(front)}`;
     return [
-      auto('home', 'home-top', '', { source: { kind: 'latest' }, limit: 7, variant: 'lead' }),
-      ...tree.roots.map((root) => sectionRow('home', root, 4)),
+      auto(front, `${stem}-top`, '', { source: { kind: 'latest' }, limit: 7, variant: 'lead' }),
+      ...tree.roots.map((root) => sectionRow(front, stem, root, 4)),
     ];
   }
   const section = tree.byId.get(sectionIdOf(front) ?? -1);
@@ -38,17 +41,30 @@ export function sectionFront(id: number): FrontKey {
   return `section:${id}`;
 }
 
-function sectionRow(front: string, section: SectionNode, limit: number): StoredList {
-  return auto(
-    front,
-    `${front === 'home' ? 'home' : front.replace(':', '-')}-section-${section.id}`,
-    section.name,
-    {
-      source: { kind: 'section', sectionId: section.id },
-      limit,
-      variant: 'grid',
-    },
-  );
+/**
+ * An edition's home front: `home` for the default edition (as before editions, so a
+ * single-language newsroom's stored lists stay where they are), `home@ID` for another.
+ */
+export function homeFront(edition: { id: number; isDefault: boolean }): FrontKey {
+  return edition.isDefault ? 'home' : `home@${edition.id}`;
+}
+
+/** `home@2` → 2; null for `home` (the default edition's) and section fronts. */
+export function editionOfHome(front: string): number | null {
+  const m = /^home@(\d+)$/.exec(front);
+  return m ? Number(m[1]) : null;
+}
+
+export function isHomeFront(front: string): boolean {
+  return front === 'home' || editionOfHome(front) !== null;
+}
+
+function sectionRow(front: string, stem: string, section: SectionNode, limit: number): StoredList {
+  return auto(front, `${stem}-section-${section.id}`, section.name, {
+    source: { kind: 'section', sectionId: section.id },
+    limit,
+    variant: 'grid',
+  });
 }
 
 function auto(front: string, slug: string, title: string, def: Partial<ListDefinition>): StoredList {

@@ -13,7 +13,15 @@ export {
   reorderFront,
   saveList,
 } from './commands.js';
-export { defaultLists, PAGE_LIST_LIMIT, sectionFront, sectionIdOf } from './defaults.js';
+export {
+  defaultLists,
+  editionOfHome,
+  homeFront,
+  isHomeFront,
+  PAGE_LIST_LIMIT,
+  sectionFront,
+  sectionIdOf,
+} from './defaults.js';
 export { effectiveDefinition, nextChangeAfter, type StoredList } from './model.js';
 export {
   curatedFronts,
@@ -24,4 +32,5 @@ export {
   resolveListBySlug,
   resolveLists,
   storedLists,
+  treeForFront,
 } from './resolve.js';

@@ -1,8 +1,8 @@
 import { articleTag, frontListTag, frontTag } from '../cache/index.js';
-import { type ArticleSummary, listPublished, type SectionTree } from '../content/index.js';
+import { type ArticleSummary, editionTree, listPublished, type SectionTree } from '../content/index.js';
 import type { Db } from '../db/index.js';
 import type { FrontKey, ListVariant } from '../shared/fronts.js';
-import { defaultLists, sectionIdOf } from './defaults.js';
+import { defaultLists, editionOfHome, sectionIdOf } from './defaults.js';
 import { assemble, effectiveDefinition, isRanking, type StoredList, storedListOf } from './model.js';
 import { planSource } from './sources.js';
 
@@ -131,12 +131,40 @@ export async function resolveListBySlug(
   const row = await db.selectFrom('front_lists').select('front').where('slug', '=', slug).executeTakeFirst();
   const front = (row?.front as FrontKey | undefined) ?? defaultFrontOf(slug);
   if (!front) return null;
-  const resolved = await resolveFront(db, tree, front, t);
+  const own = tree.editionId === undefined ? await treeForFront(db, tree, front) : tree;
+  if (!own) return null;
+  const resolved = await resolveFront(db, own, front, t);
   return resolved.lists.find((l) => l.slug === slug) ?? null;
 }
 
-/** The front a default list's slug belongs to (`home-top`, `section-12-latest`). */
+/**
+ * The whole section tree as the front's edition shows it (as the site's frame draws it): its
+ * top-level sections, and "latest" meaning its stories, once the newsroom has several editions.
+ * Null when the front's edition or section does not exist.
+ */
+export async function treeForFront(db: Db, full: SectionTree, front: FrontKey): Promise<SectionTree | null> {
+  const editions = await db.selectFrom('editions').select(['id', 'is_default']).execute();
+  const edition = frontEditionIn(editions, full, front);
+  if (edition === null) return null;
+  return editions.length > 1 ? editionTree(full, edition) : full;
+}
+
+/** The edition a front belongs to, among `editions`: null when it names none that exists. */
+export function frontEditionIn(
+  editions: readonly { id: number; is_default: number }[],
+  tree: SectionTree,
+  front: string,
+): number | null {
+  const home = editionOfHome(front);
+  if (home !== null) return editions.some((e) => e.id === home && e.is_default !== 1) ? home : null;
+  if (front === 'home') return (editions.find((e) => e.is_default === 1) ?? editions[0])?.id ?? 1;
+  return tree.byId.get(sectionIdOf(front) ?? -1)?.edition_id ?? null;
+}
+
+/** The front a default list's slug belongs to (`home-top`, `home-2-top`, `section-12-latest`). */
 function defaultFrontOf(slug: string): FrontKey | null {
+  const edition = /^home-(\d+)-/.exec(slug);
+  if (edition) return `home@${edition[1]}`;
   if (slug.startsWith('home-')) return 'home';
   const m = /^section-(\d+)-/.exec(slug);
   return m && sectionIdOf(`section:${m[1]}`) !== null ? `section:${m[1]}` : null;

@@ -89,8 +89,15 @@ export const listDefinition = z
 export type ListDefinition = z.output<typeof listDefinition>;
 export type ListDefinitionInput = z.input<typeof listDefinition>;
 
-/** `home`, or one section's front. */
-export const frontKey = z.union([z.literal('home'), z.string().regex(/^section:[1-9][0-9]{0,15}$/)]);
+/**
+ * `home` (the default edition's home page), `home@ID` (another edition's home, by edition id:
+ * its code may change, its id does not), or one section's front (`section:ID`: a section
+ * belongs to one edition, so its front does too).
+ */
+export const frontKey = z.union([
+  z.literal('home'),
+  z.string().regex(/^(?:section:|home@)[1-9][0-9]{0,15}$/, 'must be home, home@EDITION or section:ID'),
+]);
 export type FrontKey = z.output<typeof frontKey>;
 
 /** Create a list on a front. */

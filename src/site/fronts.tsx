@@ -3,7 +3,8 @@ import { descendantIds, type SectionNode } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { Edition } from '../editions/index.js';
 import {
-  defaultLists,
+  homeFront,
+  isHomeFront,
   type ResolvedList,
   resolveFront,
   resolveLists,
@@ -21,23 +22,17 @@ import { HomePage } from './theme/pages.js';
 import type { StoryCard } from './view.js';
 
 /**
- * Pages built from curated fronts (src/fronts): the home page always (its default is the newest
- * stories and a row per section), a section's first page when the newsroom stored lists for it
+ * Pages built from curated fronts (src/fronts): each edition's home page always (its default is
+ * its newest stories and a row per section of its own), a section's first page when the newsroom stored lists for it
  * (otherwise the plain newest-first list, which is that front's default). A page carries the
  * tags of every list it shows, so a list's edit drops exactly these pages.
  */
 export async function homePage(ctx: Context, edition?: Edition): Promise<PageResult> {
   const c = await loadFrame(ctx, edition);
-  const home = await keptFront(c, 'home', async () => {
-    if (!c.edition.isDefault) {
-      // Another edition's home: the automatic front over its own tree (its newest, a row per
-      // section of its own). Curating it is not done yet: the stored `home` front is the default
-      // edition's (docs/editions.md).
-      const lists = await resolveLists(ctx.db, c.tree, defaultLists('home', c.tree), c.now);
-      return { lists, tags: [...new Set(lists.flatMap((l) => l.tags))] };
-    }
-    return resolveFront(ctx.db, c.tree, 'home', c.now);
-  });
+  // Each edition's home is a front of its own (`home@ID`; the default's is `home`): curated
+  // when the newsroom stored lists for it, else automatic over the edition's own tree.
+  const front = homeFront(c.edition);
+  const home = await keptFront(c, front, () => resolveFront(ctx.db, c.tree, front, c.now));
   return renderHomePage(c, home.lists, home.cards, home.tags);
 }
 
@@ -60,7 +55,7 @@ async function keptFront(
     },
     (kept) => [
       frontTag(front),
-      ...(front === 'home' ? [HOME] : []),
+      ...(isHomeFront(front) ? [HOME] : []),
       ...kept.tags,
       ...[...kept.cards.values()].flatMap((card) => card.tags),
     ],

@@ -6,8 +6,10 @@ import { invalidInput } from '../../errors.js';
 import {
   createList,
   deleteList,
+  editionOfHome,
   frontLists,
   type FrontWriter,
+  homeFront,
   type ResolvedList,
   reorderFront,
   resolveLists,
@@ -15,7 +17,9 @@ import {
   saveList,
   sectionIdOf,
   storedLists,
+  treeForFront,
 } from '../../fronts/index.js';
+import { editionsOf } from '../../editions/index.js';
 import {
   type FrontKey,
   frontKey,
@@ -47,23 +51,42 @@ export function frontRoutes(r: Router, ctx: Context): void {
     method: 'GET',
     url: '/fronts',
     tag: 'fronts',
-    summary: 'Every front (the home page, each section) and whether the newsroom curated it',
+    summary:
+      "Every front (each edition's home page, each section) with its edition, and whether the newsroom curated it",
     handler: async ({ actor }) => {
-      const tree = await loadSectionTree(ctx.db);
-      const rows = await ctx.db.selectFrom('front_lists').select(['front']).execute();
+      const [tree, editions, rows] = await Promise.all([
+        loadSectionTree(ctx.db),
+        editionsOf(ctx),
+        ctx.db.selectFrom('front_lists').select(['front']).execute(),
+      ]);
       const counts = new Map<string, number>();
       for (const row of rows) counts.set(row.front, (counts.get(row.front) ?? 0) + 1);
       const sections = [...tree.byId.values()].sort((a, b) => a.path.localeCompare(b.path));
       return {
-        fronts: [
-          { key: 'home', name: 'Home page', path: '/', lists: counts.get('home') ?? 0 },
-          ...sections.map((s) => ({
-            key: `section:${s.id}`,
-            name: s.name,
-            path: `/${s.path}`,
-            lists: counts.get(`section:${s.id}`) ?? 0,
-          })),
-        ],
+        // The app's edition picker: each edition's language and direction (its lists read so).
+        editions: editions.map((e) => ({
+          id: e.id,
+          code: e.code,
+          name: e.name,
+          language: e.language,
+          direction: e.direction,
+          isDefault: e.isDefault,
+        })),
+        fronts: editions.flatMap((e) => {
+          const home = homeFront(e);
+          return [
+            { key: home, editionId: e.id, name: 'Home page', path: e.home, lists: counts.get(home) ?? 0 },
+            ...sections
+              .filter((s) => s.edition_id === e.id)
+              .map((s) => ({
+                key: `section:${s.id}`,
+                editionId: e.id,
+                name: s.name,
+                path: `/${s.path}`,
+                lists: counts.get(`section:${s.id}`) ?? 0,
+              })),
+          ];
+        }),
         allowed: { edit: can(actor, 'front.edit') },
       };
     },
@@ -183,10 +206,15 @@ export function frontRoutes(r: Router, ctx: Context): void {
   });
 }
 
+/** The section tree as the front's edition shows it (its sections, its newest), as readers see it. */
 async function treeWith(ctx: Context, front: FrontKey): Promise<SectionTree> {
-  const tree = await loadSectionTree(ctx.db);
-  const id = sectionIdOf(front);
-  if (id !== null && !tree.byId.has(id)) throw invalidInput(`front: section ${id} does not exist`, 'front');
+  const tree = await treeForFront(ctx.db, await loadSectionTree(ctx.db), front);
+  if (!tree) {
+    const id = sectionIdOf(front);
+    throw id !== null
+      ? invalidInput(`front: section ${id} does not exist`, 'front')
+      : invalidInput(`front: edition ${editionOfHome(front)} does not exist or is the default`, 'front');
+  }
   return tree;
 }
 

@@ -18,3 +18,4 @@ export { rokuSearchFeed } from './roku-search.js';
 export { feedRoutes } from './routes.js';
 export { type ResolvedScope, resolveScope } from './scope.js';
 export { type Catalogue, loadCatalogue } from './video-catalogue.js';
+export { TV_FEED_FILES, type TvFeedFile, tvCatalogue, tvFeedBody } from './video-routes.js';

@@ -19,10 +19,22 @@ export type { ListDefinition, ListDefinitionInput, ListPin, ListSource, ListVari
 
 export interface FrontSummary {
   key: string;
+  /** The edition the front belongs to: its home (`home`, `home@ID`) or one of its sections. */
+  editionId: number;
   name: string;
   path: string;
   /** Lists stored for it (0: it shows its automatic default). */
   lists: number;
+}
+
+/** An edition as the front editor's picker shows it (its lists read in its direction). */
+export interface FrontEdition {
+  id: number;
+  code: string;
+  name: string;
+  language: string;
+  direction: 'ltr' | 'rtl';
+  isDefault: boolean;
 }
 
 /** A list as the editor works on it; `stored: false` is the front's default (version 0). */
@@ -55,7 +67,8 @@ export interface PreviewList {
   stories: PreviewStory[];
 }
 
-export const listFronts = () => api<{ fronts: FrontSummary[]; allowed: { edit: boolean } }>('GET', '/fronts');
+export const listFronts = () =>
+  api<{ editions: FrontEdition[]; fronts: FrontSummary[]; allowed: { edit: boolean } }>('GET', '/fronts');
 export const getFront = (front: string) =>
   api<{ front: string; lists: FrontList[]; allowed: { edit: boolean } }>('GET', `/fronts/${front}`);
 export const previewFront = (front: string, at: string | null) =>

@@ -5,9 +5,10 @@ import {
   MOST_READ_WINDOWS,
   type MostReadWindow,
 } from '@shared/fronts.js';
-import { useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import {
+  type FrontEdition,
   type FrontList,
   type ListDefinition,
   type ListPin,
@@ -28,6 +29,7 @@ import { useAuthors } from '../api/authors.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import { useCountedTags } from '../api/tags.js';
 import { Notices, useAction } from '../components/manage.js';
+import { t } from '../i18n/index.js';
 import { formatNewsroomTime, isoToZoned, zonedToIso } from '../time.js';
 import './fronts.css';
 
@@ -54,7 +56,27 @@ const VARIANT_LABELS: Record<(typeof LIST_VARIANTS)[number], string> = {
 };
 
 /**
- * The front editor: pick a front, arrange its lists, pin stories (search, drag or move them up
+ * The edition whose front is being edited: its headlines are shown in its language and
+ * direction (an Arabic front's right to left) inside the app's own; its sections and stories are
+ * the only ones a list may name (the server refuses others with a 400).
+ */
+interface EditionScope {
+  id: number | null;
+  lang: string | undefined;
+  dir: 'ltr' | 'rtl' | undefined;
+  /** The sections of the edition, null while unknown (every section is offered). */
+  sections: Set<number> | null;
+}
+const Edition = createContext<EditionScope>({ id: null, lang: undefined, dir: undefined, sections: null });
+
+/** `lang`/`dir` for an element showing the edition's words (headlines). */
+function useScript(): { lang?: string; dir?: 'ltr' | 'rtl' } {
+  const { lang, dir } = useContext(Edition);
+  return lang && dir ? { lang, dir } : {};
+}
+
+/**
+ * The front editor: pick an edition and a front, arrange its lists, pin stories (search, drag or move them up
  * and down, give a pin an end), see what a list will show before saving it, schedule a version,
  * and preview the whole front as of a later time. Saves carry the version they started from; a
  * list someone else saved meanwhile is refused and said so, with their version a click away.
@@ -63,6 +85,23 @@ export function Fronts() {
   const fronts = useFronts();
   const [front, setFront] = useState('home');
   const query = useFront(front);
+  const editions = fronts.data?.editions ?? [];
+  const all = fronts.data?.fronts ?? [];
+  const editionId = all.find((f) => f.key === front)?.editionId ?? editions.find((e) => e.isDefault)?.id;
+  const edition = editions.find((e) => e.id === editionId);
+  const mine = all.filter((f) => f.editionId === editionId);
+  const scope: EditionScope = {
+    id: edition?.id ?? null,
+    lang: edition?.language,
+    dir: edition?.direction,
+    sections: fronts.data
+      ? new Set(mine.flatMap((f) => (f.key.startsWith('section:') ? [Number(f.key.slice(8))] : [])))
+      : null,
+  };
+  const pickEdition = (id: number) => {
+    const home = all.find((f) => f.editionId === id && !f.key.startsWith('section:'));
+    if (home) setFront(home.key);
+  };
   const action = useAction();
   const create = useCreateList();
   const reorder = useReorderFront();
@@ -81,80 +120,103 @@ export function Fronts() {
   };
 
   return (
-    <main className="manage fronts">
-      <h1>Fronts</h1>
-      <Notices error={action.error || messageOf(query.error ?? fronts.error)} notice={action.notice} />
-      <div className="row">
-        <label>
-          Front
-          <select value={front} onChange={(e) => setFront(e.target.value)}>
-            {(fronts.data?.fronts ?? [{ key: 'home', name: 'Home page', path: '/', lists: 0 }]).map((f) => (
-              <option key={f.key} value={f.key}>
-                {f.name} ({f.path}){f.lists ? '' : ' · automatic'}
-              </option>
-            ))}
-          </select>
-        </label>
-        {current && (
-          <a href={current.path} target="_blank" rel="noreferrer">
-            Open the page
-          </a>
-        )}
-      </div>
-      {query.data && !curated && (
-        <div className="front-default">
-          <p>
-            This front shows its automatic default: the lists below fill themselves with the newest stories.
-          </p>
-          {mayEdit && (
-            <button
-              type="button"
-              disabled={action.busy}
-              onClick={() =>
-                void action.run(async () => {
-                  for (const l of lists) {
-                    await create.mutateAsync({
-                      slug: l.slug,
-                      front,
-                      title: l.title,
-                      definition: l.definition,
-                    });
-                  }
-                }, 'The front is curated now: edit its lists below.')
-              }
-            >
-              Curate this front
-            </button>
+    <Edition.Provider value={scope}>
+      <main className="manage fronts">
+        <h1>Fronts</h1>
+        <Notices error={action.error || messageOf(query.error ?? fronts.error)} notice={action.notice} />
+        {editions.length > 1 && <p className="muted">{t('fronts.edition.note')}</p>}
+        <div className="row">
+          {editions.length > 1 && (
+            <label>
+              {t('fronts.edition')}
+              <select value={editionId ?? ''} onChange={(e) => pickEdition(Number(e.target.value))}>
+                {editions.map((e) => (
+                  <option key={e.id} value={e.id}>
+                    {editionLabel(e)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <label>
+            Front
+            <select value={front} onChange={(e) => setFront(e.target.value)}>
+              {(mine.length ? mine : [{ key: 'home', name: 'Home page', path: '/', lists: 0 }]).map((f) => (
+                <option key={f.key} value={f.key}>
+                  {f.name} ({f.path}){f.lists ? '' : ' · automatic'}
+                </option>
+              ))}
+            </select>
+          </label>
+          {current && (
+            <a href={current.path} target="_blank" rel="noreferrer">
+              Open the page
+            </a>
           )}
         </div>
-      )}
-      {lists.map((l, i) => (
-        <ListEditor
-          key={`${front}/${l.slug}`}
-          list={l}
-          front={front}
-          mayEdit={mayEdit && l.stored}
-          moves={
-            mayEdit && l.stored
-              ? {
-                  up: i > 0 ? () => move(i, i - 1) : null,
-                  down: i < lists.length - 1 ? () => move(i, i + 1) : null,
-                  remove: () =>
-                    void action.run(
-                      () => remove.mutateAsync({ slug: l.slug, version: l.version }),
-                      `Removed the list “${l.title || l.slug}”.`,
-                    ),
+        {query.data && !curated && (
+          <div className="front-default">
+            <p>
+              This front shows its automatic default: the lists below fill themselves with the newest stories.
+            </p>
+            {mayEdit && (
+              <button
+                type="button"
+                disabled={action.busy}
+                onClick={() =>
+                  void action.run(async () => {
+                    for (const l of lists) {
+                      await create.mutateAsync({
+                        slug: l.slug,
+                        front,
+                        title: l.title,
+                        definition: l.definition,
+                      });
+                    }
+                  }, 'The front is curated now: edit its lists below.')
                 }
-              : null
-          }
-        />
-      ))}
-      {mayEdit && (
-        <NewList front={front} onCreate={(v) => action.run(() => create.mutateAsync(v), 'List added.')} />
-      )}
-      <FrontPreview front={front} />
-    </main>
+              >
+                Curate this front
+              </button>
+            )}
+          </div>
+        )}
+        {lists.map((l, i) => (
+          <ListEditor
+            key={`${front}/${l.slug}`}
+            list={l}
+            front={front}
+            mayEdit={mayEdit && l.stored}
+            moves={
+              mayEdit && l.stored
+                ? {
+                    up: i > 0 ? () => move(i, i - 1) : null,
+                    down: i < lists.length - 1 ? () => move(i, i + 1) : null,
+                    remove: () =>
+                      void action.run(
+                        () => remove.mutateAsync({ slug: l.slug, version: l.version }),
+                        `Removed the list “${l.title || l.slug}”.`,
+                      ),
+                  }
+                : null
+            }
+          />
+        ))}
+        {mayEdit && (
+          <NewList front={front} onCreate={(v) => action.run(() => create.mutateAsync(v), 'List added.')} />
+        )}
+        <FrontPreview front={front} />
+      </main>
+    </Edition.Provider>
   );
+}
+
+function editionLabel(e: FrontEdition): string {
+  return t('fronts.edition.option', {
+    name: e.name,
+    language: e.language,
+    rtl: e.direction === 'rtl' ? 'yes' : 'no',
+  });
 }
 
 interface Moves {
@@ -198,6 +260,7 @@ function ListEditor({
   const action = useAction();
   const save = useSaveList();
   const preview = useListPreview(front, list.slug, def);
+  const script = useScript();
   const titleId = `list-${list.slug}-title`;
 
   // The server's copy changed and nothing is being edited here: show it.
@@ -363,7 +426,9 @@ function ListEditor({
                 movePin(Number(e.dataTransfer.getData('text/plain')), i);
               }}
             >
-              <span className="pin-name">{nameOf(p.articleId)}</span>
+              <span className="pin-name" {...script}>
+                {nameOf(p.articleId)}
+              </span>
               <label>
                 Ends
                 <input
@@ -485,7 +550,10 @@ function ListEditor({
 }
 
 function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: ListSource) => void }) {
-  const sections = useSections();
+  const { sections: own } = useContext(Edition);
+  const every = useSections();
+  // A list names its own edition's sections only (the server refuses another's).
+  const sections = own ? every.filter((s) => own.has(s.id)) : every;
   const authors = useAuthors();
   const tags = useCountedTags('', 500).data ?? [];
   const firstSection = sections[0]?.id ?? 1;
@@ -596,7 +664,12 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
 function PinSearch({ pinned, onPin }: { pinned: number[]; onPin: (id: number, headline: string) => void }) {
   const [q, setQ] = useState('');
   const found = useStoriesToPin(q);
-  const rows = (found.data ?? []).filter((a) => !pinned.includes(a.id));
+  const { id: edition } = useContext(Edition);
+  const script = useScript();
+  // Only the front's edition's stories may be pinned on it.
+  const rows = (found.data ?? []).filter(
+    (a) => !pinned.includes(a.id) && (edition === null || (a.editionId ?? edition) === edition),
+  );
   return (
     <div className="pin-search">
       <label>
@@ -612,13 +685,17 @@ function PinSearch({ pinned, onPin }: { pinned: number[]; onPin: (id: number, he
         <ul aria-label="Stories found">
           {rows.map((a) => (
             <li key={a.id}>
-              <span>{a.headline}</span>{' '}
+              <span {...script}>{a.headline}</span>{' '}
               <button type="button" aria-label={`Pin ${a.headline}`} onClick={() => onPin(a.id, a.headline)}>
                 Pin
               </button>
             </li>
           ))}
-          {found.data && rows.length === 0 && <li className="muted">No published story matches.</li>}
+          {found.data && rows.length === 0 && (
+            <li className="muted">
+              {found.data.length ? t('fronts.pin.noneInEdition') : 'No published story matches.'}
+            </li>
+          )}
         </ul>
       )}
     </div>
@@ -626,10 +703,11 @@ function PinSearch({ pinned, onPin }: { pinned: number[]; onPin: (id: number, he
 }
 
 function PreviewStories({ list }: { list: PreviewList | null }) {
+  const script = useScript();
   if (!list || list.stories.length === 0)
     return <p className="muted">Nothing: this list would not be shown.</p>;
   return (
-    <ol className="preview-stories">
+    <ol className="preview-stories" {...script}>
       {list.stories.map((s) => (
         <li key={s.id}>
           {s.headline} {s.section && <small className="muted">{s.section}</small>}

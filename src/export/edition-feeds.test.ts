@@ -1,0 +1,137 @@
+/**
+ * The static export writes each edition's feeds — its summary feeds and its TV feeds — with the
+ * bytes the live routes serve, and rewrites only the feeds of the edition a story edit touched.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import * as cheerio from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { articleInputOf, createSection, setArticleVideo, updateArticle } from '../content/index.js';
+import type { ArticleRow } from '../db/index.js';
+import { createEdition } from '../editions/index.js';
+import { createList } from '../fronts/index.js';
+import { type TestEnv, testEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
+import { type Fixture, seedFixture } from '../test/fixtures.js';
+import { exportStatic } from './export.js';
+
+const FILES = ['rss.xml', 'atom.xml', 'feed.json', 'roku.json', 'roku-search.json', 'video.xml'];
+
+describe.each(testDialects())('edition feeds in the static export on %s', (dialect) => {
+  let env: TestEnv;
+  let fx: Fixture;
+  let out: string;
+  let esStory: ArticleRow;
+  let arStory: ArticleRow;
+  const run = () => exportStatic(env.ctx, env.app, out, { workers: 0 });
+  const feedFiles = (code: string, files = FILES) => files.map((f) => `feeds/edition/${code}/${f}`);
+
+  beforeAll(async () => {
+    env = await testEnv(dialect);
+    fx = await seedFixture(env.ctx, env.dir);
+    const now = env.ctx.now().toISOString();
+    const site = env.ctx.config.site;
+    const es = await createEdition(
+      env.ctx.db,
+      site,
+      { code: 'es', language: 'es', name: 'Noticias', timeZone: 'Europe/Madrid', prefix: 'es' },
+      now,
+    );
+    const ar = await createEdition(
+      env.ctx.db,
+      site,
+      { code: 'ar', language: 'ar', name: 'الأخبار', timeZone: 'Asia/Dubai', prefix: 'ar' },
+      now,
+    );
+    const mundo = await createSection(env.ctx.db, { slug: 'mundo', name: 'Mundo', editionId: es.id }, now);
+    const economy = await createSection(
+      env.ctx.db,
+      { slug: 'economy', name: 'اقتصاد', editionId: ar.id },
+      now,
+    );
+    await fx.publish({ headline: 'Port strike ends' }, 3);
+    esStory = await fx.publish({ headline: 'Termina la huelga', sectionId: mundo.id }, 2);
+    const esOlder = await fx.publish({ headline: 'Llega el invierno', sectionId: mundo.id }, 4);
+    arStory = await fx.publish({ headline: 'انتهاء الإضراب', sectionId: economy.id }, 1);
+    await setArticleVideo(
+      env.ctx.db,
+      esStory.id,
+      { sourceUrl: 'https://media.example.com/huelga/master.m3u8', durationSeconds: 120, quality: 'HD' },
+      now,
+    );
+    // The Spanish home is curated: its older story leads.
+    await createList(
+      env.ctx.db,
+      {
+        slug: 'es-portada',
+        front: `home@${es.id}`,
+        definition: {
+          source: { kind: 'latest' },
+          pins: [{ articleId: esOlder.id, slot: 1 }],
+          limit: 5,
+          variant: 'lead',
+        },
+      },
+      { id: null, email: 'desk@example.com', label: 'test', now },
+    );
+    // One instant for the export and the live answers: an empty TV feed is dated "now".
+    env.setNow(new Date());
+    out = path.join(env.dir, 'mirror');
+    await run();
+  }, 120_000);
+  afterAll(() => env?.close());
+
+  const host = () => new URL(env.ctx.config.site.url).host;
+
+  it("writes every edition's feeds byte-identical to the live routes", async () => {
+    const urls = [
+      ...feedFiles('es'),
+      ...feedFiles('ar').slice(0, 3),
+      'feed.xml',
+      'feeds/all/atom.xml',
+      'feeds/section/es/mundo/rss.xml',
+    ].map((rel) => `/${rel}`);
+    for (const url of urls) {
+      const live = await env.app.inject({ url, headers: { host: host() } });
+      expect(live.statusCode, url).toBe(200);
+      expect(fs.readFileSync(path.join(out, url.slice(1)), 'utf8'), url).toBe(live.body);
+    }
+    // Each in its edition's language, with its own stories only.
+    const rss = fs.readFileSync(path.join(out, 'feeds/edition/es/rss.xml'), 'utf8');
+    expect(rss).toContain('<language>es</language>');
+    expect(rss).toContain('Termina la huelga');
+    expect(rss).not.toContain('Port strike ends');
+    expect(fs.readFileSync(path.join(out, 'feeds/edition/ar/rss.xml'), 'utf8')).toContain(arStory.headline);
+    expect(fs.readFileSync(path.join(out, 'feed.xml'), 'utf8')).not.toContain('Termina la huelga');
+    expect(fs.readFileSync(path.join(out, 'feeds/edition/es/roku.json'), 'utf8')).toContain(
+      'Termina la huelga',
+    );
+  });
+
+  it("writes the edition's curated home", () => {
+    const $ = cheerio.load(fs.readFileSync(path.join(out, 'es/index.html'), 'utf8'));
+    expect($('main .card-headline').first().text()).toBe('Llega el invierno');
+  });
+
+  it("rewrites only the feeds of the edited story's edition", async () => {
+    const again = await run();
+    expect(again.writtenPaths.filter((f) => f.startsWith('feeds/') || f.endsWith('.xml'))).toEqual([]);
+    const input = await articleInputOf(env.ctx.db, esStory);
+    await updateArticle(
+      env.ctx.db,
+      esStory.id,
+      { ...input, headline: 'Termina la huelga del puerto' },
+      { now: env.ctx.now().toISOString(), expectedVersion: esStory.version, timeZone: 'UTC' },
+    );
+    const after = await run();
+    const feeds = after.writtenPaths.filter(
+      (f) => f.startsWith('feeds/edition/') || f.startsWith('feeds/video'),
+    );
+    expect(feeds.sort()).toEqual(feedFiles('es').sort());
+    for (const f of [...feedFiles('ar'), 'feed.xml', 'feeds/roku.json'])
+      expect(after.writtenPaths).not.toContain(f);
+    expect(fs.readFileSync(path.join(out, 'feeds/edition/es/roku.json'), 'utf8')).toContain(
+      'Termina la huelga del puerto',
+    );
+  });
+});
