@@ -159,6 +159,8 @@ export async function correctionLatency(
   pageBase: string,
   id: number,
   headline: string,
+  /** Told how long the save (and publish) took in the newsroom API, before the wait for readers. */
+  onSaved?: (ms: number) => void,
 ): Promise<number> {
   const story = await api<{ version: number; body: unknown; sectionId: number; path: string }>(
     'GET',
@@ -179,6 +181,7 @@ export async function correctionLatency(
       override: true,
     });
   }
+  onSaved?.(performance.now() - started);
   for (;;) {
     const html = await (await fetch(`${pageBase}${story.path}`)).text();
     if (html.includes(headline)) return performance.now() - started;
@@ -207,8 +210,12 @@ export function rssMb(pid: number): number {
  * Two app nodes on one new PostgreSQL database, their caches kept in step through Redis (the
  * several-nodes deployment); `stop` drops the database. A string when PostgreSQL or Redis cannot
  * be reached (BENCH_PG_URL, BENCH_REDIS_URL; loopback by default), so a bench can say "skipped".
+ * `envA`/`envB` add to one node's environment (each node's own nginx directory, say).
  */
-export async function startTwoNodes(): Promise<{ a: Server; b: Server; stop(): Promise<void> } | string> {
+export async function startTwoNodes(
+  envA: Record<string, string> = {},
+  envB: Record<string, string> = {},
+): Promise<{ a: Server; b: Server; stop(): Promise<void> } | string> {
   const pgUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const redisUrl = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
   const admin = new pg.Client({ connectionString: pgUrl, connectionTimeoutMillis: 2000 });
@@ -237,8 +244,8 @@ export async function startTwoNodes(): Promise<{ a: Server; b: Server; stop(): P
   };
   let a: Server | undefined;
   try {
-    a = await startServer(env);
-    const b = await startServer(env);
+    a = await startServer({ ...env, ...envA });
+    const b = await startServer({ ...env, ...envB });
     const first = a;
     return {
       a: first,

@@ -5,6 +5,9 @@
  * alternation, so the ratio is nginx's cache against nginx's sendfile and nothing else.
  * Then publish-to-visible through nginx: a correction saved in the newsroom API, timed until
  * nginx serves it (the app deletes nginx's copy at commit; the next request refills it).
+ * Last, the same across two nodes: two app nodes on one PostgreSQL database and Redis, each with
+ * its own nginx and its own directory (as on two machines), the correction saved on node A and
+ * timed until node B's nginx serves it (A's commit → Redis → B deletes its file).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,7 +15,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { nginxConfig } from '../src/cache/index.js';
-import { correctionLatency, hasWrk, load, newsroom, startServer } from './lib.js';
+import { correctionLatency, hasWrk, load, newsroom, startServer, startTwoNodes } from './lib.js';
 
 const NGINX = '/usr/sbin/nginx';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -55,7 +58,13 @@ async function freePort(): Promise<number> {
  * the app's user) with the configuration `masthead nginx-config` prints on `front`, and a plain
  * file server on `files` for the baseline.
  */
-async function startNginx(dir: string, front: number, files: number, appPort: number, siteUrl: string) {
+async function startNginx(
+  dir: string,
+  front: number,
+  files: number | null,
+  appPort: number,
+  siteUrl: string,
+) {
   for (const d of ['logs', 'tmp', 'cache', 'www/br']) fs.mkdirSync(path.join(dir, d), { recursive: true });
   const site = nginxConfig({
     siteUrl,
@@ -86,12 +95,7 @@ http {
     uwsgi_temp_path ${dir}/tmp/uwsgi;
     scgi_temp_path ${dir}/tmp/scgi;
     include ${dir}/site.conf;
-    server {
-        listen 127.0.0.1:${files};
-        root ${dir}/www;
-        location / { default_type text/html; etag on; }
-        location /br/ { default_type text/html; etag on; add_header Content-Encoding br; }
-    }
+${files === null ? '' : plainFiles(dir, files)}
 }
 `,
   );
@@ -105,6 +109,76 @@ http {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`nginx did not start: ${fs.readFileSync(path.join(dir, 'logs/error.log'), 'utf8')}`);
+}
+
+/** The baseline: the same nginx serving plain files (brotli ones with their header). */
+function plainFiles(dir: string, port: number): string {
+  return `    server {
+        listen 127.0.0.1:${port};
+        root ${dir}/www;
+        location / { default_type text/html; etag on; }
+        location /br/ { default_type text/html; etag on; add_header Content-Encoding br; }
+    }`;
+}
+
+/**
+ * Publish-to-visible across two nodes through nginx: each node with its own nginx and nginx
+ * directory (two machines' layout), one PostgreSQL database, Redis between them. The page is in
+ * node B's nginx when node A's newsroom saves the correction. A string when skipped.
+ */
+async function acrossTwoNodes(): Promise<
+  { a: number[]; b: number[]; afterSave: { a: number[]; b: number[] } } | string
+> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-nginx2-'));
+  const [frontA, frontB] = [await freePort(), await freePort()];
+  // One public address for both (the CDN's); each nginx answers on its own port.
+  const siteUrl = `http://127.0.0.1:${frontA}`;
+  const nodeDir = (n: string) => path.join(dir, n);
+  const nodes = await startTwoNodes(
+    { ORIGIN_CACHE_DIR: path.join(nodeDir('a'), 'cache'), SITE_URL: siteUrl },
+    { ORIGIN_CACHE_DIR: path.join(nodeDir('b'), 'cache'), SITE_URL: siteUrl },
+  );
+  if (typeof nodes === 'string') {
+    fs.rmSync(dir, { recursive: true, force: true });
+    return nodes;
+  }
+  const started: ChildProcess[] = [];
+  try {
+    started.push(await startNginx(nodeDir('a'), frontA, null, Number(new URL(nodes.a.base).port), siteUrl));
+    started.push(await startNginx(nodeDir('b'), frontB, null, Number(new URL(nodes.b.base).port), siteUrl));
+    const api = await newsroom(nodes.a);
+    const { articles } = await api<{ articles: { id: number; path: string }[] }>(
+      'GET',
+      '/articles?status=published&limit=1',
+    );
+    const story = articles[0];
+    if (!story) throw new Error('the demo newsroom has no published story');
+    const via = { a: `http://127.0.0.1:${frontA}`, b: `http://127.0.0.1:${frontB}` };
+    const latencies = { a: [] as number[], b: [] as number[] };
+    // Of which after the newsroom API answered (committed): the invalidation's way to readers.
+    const afterSave = { a: [] as number[], b: [] as number[] };
+    // Alternating: read through A's nginx (the node that saved) and through B's (the other node).
+    for (let i = 1; i <= 20; i++) {
+      const on = i % 2 ? 'b' : 'a';
+      const url = via[on] + story.path;
+      // nginx moves its copy into place just after the answer's last byte: wait until it serves it.
+      for (let tries = 0; (await raw(url, {})).cache !== 'HIT'; tries++) {
+        if (tries === 100) throw new Error(`node ${on}'s nginx did not keep the article`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      let saved = 0;
+      const total = await correctionLatency(api, via[on], story.id, `Corrected on node A ${i}`, (ms) => {
+        saved = ms;
+      });
+      latencies[on].push(total);
+      afterSave[on].push(total - saved);
+    }
+    return { ...latencies, afterSave };
+  } finally {
+    for (const child of started) await stop(child);
+    await nodes.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function stop(child: ChildProcess) {
@@ -136,6 +210,7 @@ async function main() {
     row.p99.push(r.p99);
   };
   const latencies: number[] = [];
+  const afterSave: number[] = [];
   try {
     const api = await newsroom(app);
     const { articles } = await api<{ articles: { id: number; path: string }[] }>(
@@ -164,8 +239,13 @@ async function main() {
     }
     console.error('Publish-to-visible through nginx…');
     for (let i = 1; i <= 10; i++) {
-      await fetch(url); // nginx holds the page when the correction lands
-      latencies.push(await correctionLatency(api, siteUrl, story.id, `Corrected through nginx ${i}`));
+      await (await fetch(url)).arrayBuffer(); // nginx holds the page when the correction lands
+      let saved = 0;
+      const total = await correctionLatency(api, siteUrl, story.id, `Corrected through nginx ${i}`, (ms) => {
+        saved = ms;
+      });
+      latencies.push(total);
+      afterSave.push(total - saved);
     }
   } finally {
     await stop(nginx);
@@ -193,10 +273,23 @@ async function main() {
     by('nginx deployment: cached article, brotli'),
     by('nginx: same brotli bytes as a plain file'),
   );
-  const sorted = [...latencies].sort((a, b) => a - b);
+  const line = (xs: number[]) => {
+    const sorted = [...xs].sort((a, b) => a - b);
+    return `median ${median(sorted).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms`;
+  };
   console.log(
-    `\nPublish-to-visible through nginx, one node: median ${median(sorted).toFixed(0)} ms, max ${sorted.at(-1)?.toFixed(0)} ms (10 corrections)`,
+    `\nPublish-to-visible through nginx, one node (10 corrections): ${line(latencies)} (after the save answered: ${line(afterSave)})`,
   );
+  console.error('Publish-to-visible across two nodes…');
+  const two = await acrossTwoNodes();
+  if (typeof two === 'string') console.log(`Publish-to-visible across two nodes: ${two}`);
+  else {
+    console.log(
+      `Publish-to-visible, two nodes with an nginx each (PostgreSQL + Redis), saved on node A, 10 corrections each, alternating:\n` +
+        `  read through node A's nginx: ${line(two.a)} (after the save answered: ${line(two.afterSave.a)})\n` +
+        `  read through node B's nginx: ${line(two.b)} (after the save answered: ${line(two.afterSave.b)})`,
+    );
+  }
 }
 
 await main();

@@ -11,8 +11,16 @@ import { ingestPushRoutes } from './ingest/index.js';
 import { fastPath, fillSlot, originHooks, originRequests, pageCacheHooks, sendStale } from './cache/index.js';
 import type { Context } from './context.js';
 import { distributionRoutes } from './distribution/index.js';
+import { editionHostScopes } from './editions/index.js';
 import { logServerError, serverFault } from './errors.js';
-import { hostGate, hostGateHooks, RenderQueue, renderQueueHooks, trustedProxies } from './http/index.js';
+import {
+  type HostGate,
+  hostGate,
+  hostGateHooks,
+  RenderQueue,
+  renderQueueHooks,
+  trustedProxies,
+} from './http/index.js';
 import { securityHeaders } from './http-headers.js';
 import { renditionRoutes } from './media/index.js';
 import { mirrorRoutes } from './mirrors/index.js';
@@ -28,7 +36,8 @@ export interface AppOptions {
 
 /** The HTTP app over a context. It never listens: the server does, tests use `inject`. */
 export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<FastifyInstance> {
-  const gate = hostGate(ctx.config, ctx.addresses);
+  // Editions on hosts of their own are served there, and cached apart (src/editions/hosts.ts).
+  const gate = hostGate(ctx.config, ctx.addresses, editionHostScopes(ctx));
   const proxies = trustedProxies(ctx.config.trustedProxies);
   // With nginx in front (ORIGIN_CACHE_DIR), its requests to fill its cache are always rendered.
   const fromNginx = ctx.cache.origin ? originRequests((peer) => proxies.trusts(peer)) : undefined;
@@ -47,7 +56,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
     trustProxy: proxies.any ? (address: string) => proxies.trusts(address) : false,
   });
   // First, so that every plugin registered below inherits them.
-  app.setErrorHandler(appErrorHandler(ctx));
+  app.setErrorHandler(appErrorHandler(ctx, gate));
   requestLogging(app, { slowMs: ctx.config.slowRequestMs });
   securityHeaders(app, { siteUrl: ctx.config.site.url, hstsMaxAge: ctx.config.hstsMaxAge });
   hostGateHooks(app, gate); // host policy first: unknown hosts get 421 before any route runs
@@ -89,7 +98,7 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
  * Content APIs answer in their JSON shape through the same classification, src/errors.ts).
  * Never the error's text: it may hold addresses and paths.
  */
-function appErrorHandler(ctx: Context) {
+function appErrorHandler(ctx: Context, gate: Pick<HostGate, 'keyScope'>) {
   return async (err: { statusCode?: number }, req: FastifyRequest, reply: FastifyReply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 404) return send(reply, await notFound(ctx));
@@ -97,7 +106,7 @@ function appErrorHandler(ctx: Context) {
     const fault = serverFault(err);
     logServerError(req.log, err, fault);
     if (fault?.status === 503) {
-      if (sendStale(ctx.cache.pages, req, reply, ctx.cache.banner)) return reply;
+      if (sendStale(ctx.cache.pages, req, reply, ctx.cache.banner, gate.keyScope)) return reply;
       return reply
         .code(503)
         .header('retry-after', String(fault.retryAfter))

@@ -25,6 +25,29 @@ export interface HttpCachePolicy {
 /** Per-request additions that do not belong in the stored copy (Onion-Location). */
 export interface HostHeaders {
   onionLocation(url: string): string | null;
+  /** Which copies a request's host is served (none: the site's, scope ''). */
+  keyScope?: RequestScope;
+}
+
+/**
+ * Which copy of a path a host is served: '' for the site's (the primary and its alternates
+ * share one, links being root-relative), or a prefix such as `@es` for an edition on a host of
+ * its own, whose `/` is its own home (src/editions/hosts.ts). Prefixed to the cache key, so the
+ * site's keys stay as they were.
+ */
+export interface HostScopes {
+  /** Without waiting, if the answer is current; undefined when it must be read first. */
+  now(host: string | null): string | undefined;
+  of(host: string | null): Promise<string>;
+  /** The answer from the list last read, however old (a copy shown while the database is away). */
+  last(host: string | null): string;
+}
+
+/** HostScopes for a request, its host as the host gate reads it (a trusted proxy's X-Forwarded-Host). */
+export interface RequestScope {
+  now(req: IncomingMessage): string | undefined;
+  of(req: IncomingMessage): Promise<string>;
+  last(req: IncomingMessage): string;
 }
 
 declare module 'fastify' {
@@ -270,8 +293,12 @@ export function fastPath(
   return (req, res) => {
     if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD') || !req.url) return false;
     if (mustRender?.(req)) return false;
-    const key = cacheKey(req.url);
-    const entry = key === null ? undefined : cache.get(key);
+    const path = cacheKey(req.url);
+    // A host whose copies are not known without a query goes the slow way (it reads them).
+    const scope = gate.keyScope ? gate.keyScope.now(req) : '';
+    if (path === null || scope === undefined) return false;
+    const key = scope + path;
+    const entry = cache.get(key);
     if (!entry || !gate.allows(req)) return false;
     // An alert changed and the banner is not read yet: Fastify's path waits for it.
     const snap = banner ? banner.peek() : undefined;
@@ -292,10 +319,11 @@ export function sendStale(
   req: FastifyRequest,
   reply: FastifyReply,
   banner?: Banner,
+  scope?: RequestScope,
 ): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  const key = cacheKey(req.url);
-  const entry = key === null ? undefined : cache.stale(key);
+  const path = cacheKey(req.url);
+  const entry = path === null ? undefined : cache.stale((scope?.last(req.raw) ?? '') + path);
   if (!entry) return false;
   reply
     .code(200)
@@ -320,8 +348,10 @@ export function pageCacheHooks(
 
   const serve: onRequestHookHandler = async (req, reply) => {
     if (!cache.enabled || (req.method !== 'GET' && req.method !== 'HEAD')) return;
-    const key = cacheKey(req.url);
-    if (key === null) return;
+    const path = cacheKey(req.url);
+    if (path === null) return;
+    const scope = host?.keyScope;
+    const key = (scope ? (scope.now(req.raw) ?? (await scope.of(req.raw))) : '') + path;
     if (mustRender?.(req.raw)) {
       // Rendered and stored like a miss, without joining other renders of the key (nginx's
       // proxy_cache_lock already sends one request per key at a time).

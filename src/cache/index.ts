@@ -16,9 +16,11 @@ export {
   cacheKey,
   fastPath,
   fillSlot,
+  type HostScopes,
   type MustRender,
   pageCacheHooks,
   pickEncoding,
+  type RequestScope,
   sendStale,
 } from './http.js';
 export { nginxConfig, type NginxConfigOptions } from './nginx.js';

@@ -35,6 +35,27 @@ describe('masthead nginx-config', () => {
     expect(text).toContain('server_names_hash_bucket_size 128;');
   });
 
+  it('keeps the pages of editions on hosts of their own apart, one copy per edition', () => {
+    // Without such editions the key is the site's as ever.
+    expect(nginxConfig(base)).toContain('default  "$masthead_encoding:$uri$masthead_page";');
+    expect(nginxConfig(base)).not.toContain('$masthead_edition');
+    const text = nginxConfig({
+      ...base,
+      serverNames: [...base.serverNames, 'es.example.com', 'es-mirror.example.net'],
+      editionHosts: [
+        { host: 'es.example.com', code: 'es' },
+        { host: 'es-mirror.example.net', code: 'es' },
+      ],
+    });
+    expect(text).toContain(
+      'map $host $masthead_edition {\n    es.example.com  "@es";\n    es-mirror.example.net  "@es";\n    default  "";\n}',
+    );
+    expect(text).toContain('default  "$masthead_encoding:$masthead_edition$uri$masthead_page";');
+    expect(() => nginxConfig({ ...base, editionHosts: [{ host: 'a.example', code: 'es"; x' }] })).toThrow(
+      /edition code/,
+    );
+  });
+
   it('refuses values that would end a directive, and no app node', () => {
     expect(() => nginxConfig({ ...base, listen: '80; include /etc/passwd' })).toThrow(/listen/);
     expect(() => nginxConfig({ ...base, serverNames: ['a.example {'] })).toThrow(/server name/);

@@ -21,6 +21,13 @@ export interface NginxConfigOptions {
   onion: string | null;
   /** Largest size of the cache directory (nginx's `max_size`): `10g`. */
   maxSize: string;
+  /**
+   * The hosts of editions on addresses of their own and of editions' own alternate addresses,
+   * each with its edition's code: their pages are kept apart from the site's (their `/` is the
+   * edition's home), every address of one edition sharing one copy, as in the app's page cache.
+   * Their names must be in `serverNames` too.
+   */
+  editionHosts?: { host: string; code: string }[];
 }
 
 // Values go into the config as single words: nothing that could end a directive or a string.
@@ -46,6 +53,10 @@ export function nginxConfig(o: NginxConfigOptions): string {
   const listen = word('listen', o.listen);
   const names = [...new Set([...o.serverNames, ...LOOPBACK])].map((n) => word('server name', n));
   const onion = o.onion ? word('onion address', o.onion.replace(/\/+$/, '')) : null;
+  const editionHosts = (o.editionHosts ?? []).map((e) => ({
+    host: word('edition host', e.host),
+    code: word('edition code', e.code),
+  }));
   const proxy = (extra: string[] = []) =>
     [
       'proxy_pass http://masthead_app;',
@@ -128,11 +139,23 @@ map "$masthead_page:$masthead_page_once" $masthead_skip {
     default  0;
 }
 
-# The cache key, also sent to the app (${ORIGIN_KEY_HEADER}): the app notes under each
+${
+  editionHosts.length
+    ? `# Editions on hosts of their own: their home is at / there, so their copies are kept
+# apart from the site's, one copy for every address of an edition (as in the app's page cache).
+# Generate this file again after adding such an edition or address.
+map $host $masthead_edition {
+${editionHosts.map((e) => `    ${e.host}  "@${e.code}";`).join('\n')}
+    default  "";
+}
+
+`
+    : ''
+}# The cache key, also sent to the app (${ORIGIN_KEY_HEADER}): the app notes under each
 # tag of the answer which file holds it (md5 of this key), to delete it when the tag changes.
 map $masthead_skip $masthead_key {
     1        "";
-    default  "$masthead_encoding:$uri$masthead_page";
+    default  "$masthead_encoding:${editionHosts.length ? '$masthead_edition' : ''}$uri$masthead_page";
 }
 
 # A copy nginx kept is a hit, as a copy from the app's memory is (answers the app does not mark,

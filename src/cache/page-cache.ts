@@ -98,6 +98,17 @@ export class PageCache {
     return value;
   }
 
+  /**
+   * What `memo` keeps under a key, if it is still current, without loading it: for the answers
+   * that cannot wait (the fast path's cache key), which go the slow way when it is not.
+   */
+  peek<T>(key: string): T | undefined {
+    const kept = this.memos.get(key);
+    return kept && kept.epoch === this.epoch && this.now() - kept.at <= this.ttl
+      ? (kept.value as T)
+      : undefined;
+  }
+
   private readonly memos = new Map<string, { epoch: number; at: number; value: unknown }>();
 
   /** Changes how long entries are served (shortened while invalidations may be missed). */

@@ -66,9 +66,12 @@ function addressCommands(mirrors: Command): void {
     alternates: (now: string[]) => string[],
   ) => {
     const now = ctx.addresses.current();
+    const list = alternates(now.alternates);
     const parsed = addressInput.safeParse({
-      alternates: alternates(now.alternates),
+      alternates: list,
       apps: now.apps,
+      // An edition's address stays its edition's; a removed one takes its edition with it.
+      editions: Object.fromEntries(Object.entries(now.editions).filter(([url]) => list.includes(url))),
       basedOn: now.updatedAt,
     });
     if (!parsed.success) throw new Refused(parsed.error.issues.map((i) => i.message).join('; '));

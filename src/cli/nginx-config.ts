@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { nginxConfig } from '../cache/index.js';
 import { type Config, ConfigError, loadConfig } from '../config.js';
 import type { Context } from '../context.js';
+import { editionsOf } from '../editions/index.js';
 import { allowedHostNames } from '../http/index.js';
 
 /**
@@ -30,10 +31,22 @@ export function nginxConfigCommand(program: Command, open: (config: Config) => P
       const ctx = await open(config);
       try {
         const addresses = ctx.addresses.current();
-        // nginx matches onion and clear-web names alike; every name the app's host gate allows.
-        const names = [...allowedHostNames(config.site.url, addresses.alternates)].map((n) =>
-          n.includes(':') ? `[${n}]` : n,
+        // Editions on hosts of their own, and editions' own alternate addresses: served, and
+        // kept apart from the site's pages (src/editions/hosts.ts does the same in the app).
+        const editionHosts = (await editionsOf(ctx)).flatMap((e) =>
+          e.isDefault
+            ? []
+            : [...(e.host ? [e.host] : []), ...(e.alternates ?? []).map((url) => new URL(url).hostname)].map(
+                (host) => ({ host, code: e.code }),
+              ),
         );
+        // nginx matches onion and clear-web names alike; every name the app's host gate allows.
+        const names = [
+          ...new Set([
+            ...allowedHostNames(config.site.url, addresses.alternates),
+            ...editionHosts.map((e) => e.host),
+          ]),
+        ].map((n) => (n.includes(':') ? `[${n}]` : n));
         const host = config.host.includes(':') ? `[${config.host}]` : config.host;
         const text = nginxConfig({
           siteUrl: config.site.url,
@@ -43,6 +56,7 @@ export function nginxConfigCommand(program: Command, open: (config: Config) => P
           serverNames: names,
           onion: addresses.onion,
           maxSize: opts.maxSize,
+          editionHosts: editionHosts.filter((e) => !e.host.includes(':')),
         });
         process.stdout.write(text);
       } catch (err) {

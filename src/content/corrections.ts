@@ -12,8 +12,13 @@ export interface CorrectionEntry {
   article: { id: number; headline: string; path: string; publishedAt: string };
 }
 
-function corrections(db: Db, now: string) {
-  return publicArticles(db, now)
+/** `editionId`: only that edition's stories (an edition's /es/corrections); none: every story. */
+export interface CorrectionScope {
+  editionId?: number;
+}
+
+function corrections(db: Db, now: string, scope: CorrectionScope) {
+  return publicArticles(db, now, scope)
     .innerJoin('article_notices', 'article_notices.article_id', 'articles.id')
     .where('article_notices.kind', 'in', [...CORRECTION_KINDS])
     .where('article_notices.removed_at', 'is', null);
@@ -23,8 +28,9 @@ export async function listCorrections(
   db: Db,
   now: string,
   page: { limit: number; offset: number },
+  scope: CorrectionScope = {},
 ): Promise<CorrectionEntry[]> {
-  const rows = await corrections(db, now)
+  const rows = await corrections(db, now, scope)
     .selectAll('article_notices')
     .select(['articles.headline', 'articles.path', 'articles.first_published_at'])
     .orderBy('article_notices.created_at', 'desc')
@@ -43,8 +49,8 @@ export async function listCorrections(
   }));
 }
 
-export async function countCorrections(db: Db, now: string): Promise<number> {
-  const row = await corrections(db, now)
+export async function countCorrections(db: Db, now: string, scope: CorrectionScope = {}): Promise<number> {
+  const row = await corrections(db, now, scope)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirst();
   return Number(row?.n ?? 0);

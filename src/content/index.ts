@@ -95,6 +95,7 @@ export {
   mergeTags,
   renameTag,
   type TagListOptions,
+  tagSlug,
 } from './tags.js';
 export {
   createLiveStream,

@@ -11,6 +11,7 @@ import {
 import { announceChange, articleTag, CORRECTIONS } from '../cache/index.js';
 import {
   type ArticleRow,
+  compiledQuery,
   type Database,
   type Db,
   inTransaction,
@@ -245,18 +246,21 @@ export async function listNotices(db: Db, articleId: number): Promise<Notice[]> 
  * The standing notices of many stories, oldest first, in one query. The caller decides which
  * stories are public (every public face loads its stories through `publicArticles` first).
  */
+const noticeRows = compiledQuery((db, articleIds: readonly number[]) =>
+  db
+    .selectFrom('article_notices')
+    .selectAll()
+    .where('article_id', 'in', articleIds)
+    .where('removed_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id'),
+);
+
 export async function noticesOf(db: Db, articleIds: readonly number[]): Promise<Map<number, PublicNotice[]>> {
   const out = new Map<number, PublicNotice[]>();
   const ids = [...new Set(articleIds)];
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db
-      .selectFrom('article_notices')
-      .selectAll()
-      .where('article_id', 'in', ids.slice(i, i + 500))
-      .where('removed_at', 'is', null)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute();
+    const rows = await noticeRows(db, ids.slice(i, i + 500));
     for (const r of rows) {
       const list = out.get(r.article_id);
       if (list) list.push(publicNotice(r));

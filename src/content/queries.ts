@@ -1,5 +1,13 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { ArticleRow, AuthorRow, Database, Db, MediaRow, TagRow } from '../db/index.js';
+import {
+  type ArticleRow,
+  type AuthorRow,
+  compiledQuery,
+  type Database,
+  type Db,
+  type MediaRow,
+  type TagRow,
+} from '../db/index.js';
 
 /**
  * The public read side: what readers may see, fetched in a fixed, small number of queries per
@@ -156,8 +164,12 @@ export function isPublicArticle(
 
 /** Whatever article owns the path, in any state: the page decides between 200 and 410. */
 export async function articleByPath(db: Db, path: string): Promise<ArticleRow | undefined> {
-  return db.selectFrom('articles').selectAll().where('path', '=', path).executeTakeFirst();
+  return (await byPath(db, path))[0];
 }
+
+const byPath = compiledQuery((db, path: string) =>
+  db.selectFrom('articles').selectAll().where('path', '=', path).limit(1),
+);
 
 /**
  * The current path of the story an import made from the old site's post or page `id` (the
@@ -189,15 +201,7 @@ export async function redirectFor(db: Db, path: string): Promise<string | undefi
 export async function bylinesOf(db: Db, articleIds: number[]): Promise<Map<number, AuthorRow[]>> {
   const out = new Map<number, AuthorRow[]>();
   if (!articleIds.length) return out;
-  const rows = await db
-    .selectFrom('article_authors')
-    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-    .selectAll('authors')
-    .select('article_authors.article_id')
-    .where('article_authors.article_id', 'in', articleIds)
-    .orderBy('article_authors.article_id')
-    .orderBy('article_authors.position')
-    .execute();
+  const rows = await bylineRows(db, articleIds);
   for (const { article_id, ...author } of rows) {
     const list = out.get(article_id);
     if (list) list.push(author);
@@ -205,6 +209,17 @@ export async function bylinesOf(db: Db, articleIds: number[]): Promise<Map<numbe
   }
   return out;
 }
+
+const bylineRows = compiledQuery((db, articleIds: readonly number[]) =>
+  db
+    .selectFrom('article_authors')
+    .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+    .selectAll('authors')
+    .select('article_authors.article_id')
+    .where('article_authors.article_id', 'in', articleIds)
+    .orderBy('article_authors.article_id')
+    .orderBy('article_authors.position'),
+);
 
 /** Tags of many articles at once, in tag order. */
 export async function tagsOfMany(db: Db, articleIds: number[]): Promise<Map<number, TagRow[]>> {
@@ -227,28 +242,27 @@ export async function tagsOfMany(db: Db, articleIds: number[]): Promise<Map<numb
   return out;
 }
 
-export async function tagsOf(db: Db, articleId: number): Promise<TagRow[]> {
-  return db
-    .selectFrom('article_tags')
-    .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-    .selectAll('tags')
-    .where('article_tags.article_id', '=', articleId)
-    .orderBy('article_tags.position')
-    .execute();
-}
+export const tagsOf: (db: Db, articleId: number) => Promise<TagRow[]> = compiledQuery(
+  (db, articleId: number) =>
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .selectAll('tags')
+      .where('article_tags.article_id', '=', articleId)
+      .orderBy('article_tags.position'),
+);
 
 export async function mediaByIds(db: Db, ids: Iterable<number | null>): Promise<Map<number, MediaRow>> {
   const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
   if (!wanted.length) return new Map();
   // An image taken down is left out, so every page renders without it (src/media/usage.ts).
-  const rows = await db
-    .selectFrom('media')
-    .selectAll()
-    .where('id', 'in', wanted)
-    .where('taken_down_at', 'is', null)
-    .execute();
+  const rows = await mediaRows(db, wanted);
   return new Map(rows.map((m) => [m.id, m]));
 }
+
+const mediaRows = compiledQuery((db, ids: readonly number[]) =>
+  db.selectFrom('media').selectAll().where('id', 'in', ids).where('taken_down_at', 'is', null),
+);
 
 /**
  * An author or tag as readers may see it: only while at least one public story names it. A

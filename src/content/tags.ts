@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { announceChange, SITEMAPS, tagListTag, tagTag } from '../cache/index.js';
 import { type Db, dialectOf, inTransaction, type TagRow } from '../db/index.js';
 import { conflict, invalidInput, notFound } from '../errors.js';
+import { transliterate } from 'transliteration';
 import { slugify } from '../shared/slug.js';
 import { reindexStories } from './changes.js';
 import { ContentError } from './errors.js';
@@ -13,11 +14,26 @@ import { ContentError } from './errors.js';
  * caches after the commit (announce.ts).
  */
 
+/**
+ * A tag's slug, for a name in any script: runs of letters outside the Latin script (Arabic,
+ * Cyrillic, Greek, Han …) are transliterated to Latin first (`transliteration`; docs/decisions.md
+ * "Tag slugs in any script"), then folded as every slug is. A Latin name gets exactly the slug it
+ * always had. Lossy, as folding accents is: names that transliterate alike are one tag.
+ */
+export function tagSlug(name: string, maxLength = 100): string {
+  return slugify(
+    name.replace(NON_LATIN_RUN, (run) => ` ${transliterate(run)} `),
+    maxLength,
+  );
+}
+
+const NON_LATIN_RUN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu;
+
 /** Tags by name, creating the missing ones; returns them in the order given, duplicates dropped. */
 export async function ensureTags(db: Db, names: string[], now: string): Promise<TagRow[]> {
   const wanted = new Map<string, string>();
   for (const name of names) {
-    const slug = slugify(name, 100);
+    const slug = tagSlug(name);
     if (!slug) throw new ContentError(`tag "${name}" has no letters or digits`, 400, 'tags');
     if (!wanted.has(slug)) wanted.set(slug, name.trim());
   }
@@ -84,7 +100,7 @@ export async function createTag(db: Db, name: string, now: string): Promise<TagR
 
 /** Renames a tag; its slug follows the name unless given. A slug another tag has is a 409: merge instead. */
 export async function renameTag(db: Db, id: number, input: { name: string; slug?: string }): Promise<TagRow> {
-  const slug = input.slug ?? slugify(input.name, 100);
+  const slug = input.slug ?? tagSlug(input.name);
   const clash = await db
     .selectFrom('tags')
     .select('id')

@@ -11,6 +11,7 @@ export {
   withoutDiskSync,
   withSnapshot,
 } from './adapter.js';
+export { compiledQuery } from './compiled.js';
 export { migrateToLatest, migrationNames } from './migrate.js';
 export * from './schema.js';
 export { addSettingIfAbsent, readSetting, type Setting } from './settings.js';

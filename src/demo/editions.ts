@@ -3,7 +3,6 @@ import type { Context } from '../context.js';
 import type { Db } from '../db/index.js';
 import { createEdition, type Edition } from '../editions/index.js';
 import { createList, homeFront } from '../fronts/index.js';
-import { slugify } from '../shared/slug.js';
 import { demoBlocksToDocument } from './blocks.js';
 import { arabicArticles, arabicSections } from './data/articles-ar.js';
 import { spanishArticles, spanishSections } from './data/articles-es.js';
@@ -95,8 +94,8 @@ export async function seedDemoEditions(
             if (id === undefined) throw new Error(`demo story ${a.slug}: unknown author ${slug}`);
             return id;
           }),
-          // Tag addresses are Latin slugs: Arabic tag names have none yet (docs/editions.md).
-          tags: a.tags.filter((t) => slugify(t) !== ''),
+          // Arabic names get transliterated slugs (content/tags.ts).
+          tags: a.tags,
           leadMediaId: await image(a.lead.image, a.lead.alt),
           leadCaption: a.lead.caption,
           leadCredit: a.lead.credit,

@@ -9,10 +9,13 @@ export {
   defaultEdition,
   directionOf,
   editionOf,
+  editionOfHost,
   editionPath,
   editionSiteUrl,
+  editionUrls,
   resolveEdition,
 } from './model.js';
+export { editionHostScopes } from './hosts.js';
 export { editionInput, editionPatch, translationInput } from './schema.js';
 export { createEdition, editionById, editionsOf, loadEditions, updateEdition } from './store.js';
 export {

@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { EditionRow } from '../db/index.js';
+import { hostName } from '../lib/address-rules.js';
 import type { EditionView } from '../shared/editions.js';
 
 /**
@@ -46,26 +47,48 @@ export function editionPath(edition: Pick<Edition, 'prefix'>, path: string): str
 }
 
 /**
- * The edition a request is for: its host first (an edition on a host of its own), then the
- * first path segment (a prefix such as `/es/`), else the default. Pure: the caller passes the
- * cached list (editions/store.ts), so resolution costs no query.
+ * The edition a request is for: its host first (an edition on a host of its own, or one of an
+ * edition's own alternate addresses), then the first path segment (a prefix such as `/es/`),
+ * else the default. Pure: the caller passes the cached list (editions/store.ts), so resolution
+ * costs no query.
  */
 export function resolveEdition(
   editions: readonly Edition[],
   host: string | undefined,
   path: string,
 ): Edition {
-  const name = host?.toLowerCase().replace(/:\d+$/, '');
-  if (name) {
-    const byHost = editions.find((e) => e.host === name);
-    if (byHost) return byHost;
-  }
+  const byHost = host ? editionOfHost(editions, host) : undefined;
+  if (byHost) return byHost;
   const first = /^\/([a-z][a-z0-9-]*)(?:\/|$)/.exec(path)?.[1];
   if (first) {
     const byPrefix = editions.find((e) => e.prefix === first);
     if (byPrefix) return byPrefix;
   }
   return defaultEdition(editions);
+}
+
+const hostMaps = new WeakMap<readonly Edition[], Map<string, Edition>>();
+
+/**
+ * The edition a host name is for, if the host says it: the edition's own host or one of its
+ * alternate addresses. Made once per list (the cached list is one object until a change).
+ */
+export function editionOfHost(editions: readonly Edition[], host: string): Edition | undefined {
+  let map = hostMaps.get(editions);
+  if (!map) {
+    map = new Map();
+    for (const e of editions) {
+      if (e.isDefault) continue;
+      if (e.host) map.set(e.host, e);
+      for (const origin of e.alternates ?? []) {
+        const name = hostName(new URL(origin).host);
+        if (name && !map.has(name)) map.set(name, e);
+      }
+    }
+    hostMaps.set(editions, map);
+  }
+  const name = hostName(host);
+  return name === null ? undefined : map.get(name);
 }
 
 export function defaultEdition(editions: readonly Edition[]): Edition {
@@ -77,4 +100,17 @@ export function defaultEdition(editions: readonly Edition[]): Edition {
 /** The site URL an edition's pages live at: its own host's, else the primary's. */
 export function editionSiteUrl(primary: string, edition: Pick<Edition, 'host'>): string {
   return edition.host ? `${new URL(primary).protocol}//${edition.host}` : primary;
+}
+
+/**
+ * The site URL of each edition's pages, by edition id: its own host's for an edition on one,
+ * else the primary (a prefixed edition's paths carry its prefix; unknown ids: the primary).
+ * For the absolute URLs of sitemaps, feeds and the Content API.
+ */
+export function editionUrls(
+  primary: string,
+  editions: readonly Edition[],
+): (editionId: number | undefined) => string {
+  const byId = new Map(editions.filter((e) => e.host).map((e) => [e.id, editionSiteUrl(primary, e)]));
+  return (editionId) => (editionId === undefined ? undefined : byId.get(editionId)) ?? primary;
 }

@@ -17,10 +17,23 @@ export async function loadEditions(db: Db, site: Config['site']): Promise<Editio
   return rows.map((r) => editionOf(r, site));
 }
 
-/** Every edition, default first in position order, from the cache. */
-export function editionsOf(ctx: Pick<Context, 'db' | 'config' | 'cache'>): Promise<Edition[]> {
-  return ctx.cache.pages.memo('editions', () => loadEditions(ctx.db, ctx.config.site));
+/**
+ * Every edition, default first in position order, each with its own alternate addresses (the
+ * address book's), from the cache. A change of the addresses announces `SITE` too, so the list
+ * is read again after one.
+ */
+export function editionsOf(ctx: Pick<Context, 'db' | 'config' | 'cache' | 'addresses'>): Promise<Edition[]> {
+  return ctx.cache.pages.memo(EDITIONS_MEMO, async () => {
+    const owned = Object.entries(ctx.addresses.current().editions);
+    return (await loadEditions(ctx.db, ctx.config.site)).map((e) => {
+      const alternates = owned.filter(([, id]) => id === e.id).map(([origin]) => origin);
+      return alternates.length ? { ...e, alternates } : e;
+    });
+  });
 }
+
+/** The memo key of the editions list (editions/hosts.ts peeks at it). */
+export const EDITIONS_MEMO = 'editions';
 
 export async function editionById(db: Db, site: Config['site'], id: number): Promise<Edition | undefined> {
   const row = await db.selectFrom('editions').selectAll().where('id', '=', id).executeTakeFirst();

@@ -71,12 +71,18 @@ export async function publicTranslationGroups(
   site: Config['site'],
   now: string,
   groupIds: readonly number[],
-): Promise<Map<number, { language: string; path: string; isDefault: boolean }[]>> {
+): Promise<Map<number, { editionId: number; language: string; path: string; isDefault: boolean }[]>> {
   if (!groupIds.length) return new Map();
   const rows = await db
     .selectFrom('articles')
     .innerJoin('editions', 'editions.id', 'articles.edition_id')
-    .select(['articles.translation_group_id', 'articles.path', 'editions.language', 'editions.is_default'])
+    .select([
+      'articles.translation_group_id',
+      'articles.path',
+      'articles.edition_id',
+      'editions.language',
+      'editions.is_default',
+    ])
     .where('articles.translation_group_id', 'in', [...new Set(groupIds)])
     .where('articles.status', '=', 'published')
     .where('articles.first_published_at', '<=', now)
@@ -85,10 +91,14 @@ export async function publicTranslationGroups(
     .orderBy('editions.position')
     .orderBy('editions.id')
     .execute();
-  const groups = new Map<number, { language: string; path: string; isDefault: boolean }[]>();
+  const groups = new Map<
+    number,
+    { editionId: number; language: string; path: string; isDefault: boolean }[]
+  >();
   for (const r of rows) {
     const group = groups.get(r.translation_group_id as number) ?? [];
     group.push({
+      editionId: r.edition_id,
       language: r.language ?? site.language,
       path: r.path as string,
       isDefault: r.is_default === 1,

@@ -21,6 +21,12 @@ export interface HostPolicy {
     forwardedHost: string | undefined;
     peer: string | undefined;
   }): boolean;
+  /** The host name the reader used (a trusted proxy's X-Forwarded-Host, else Host), or null. */
+  hostOf(req: {
+    host: string | undefined;
+    forwardedHost: string | undefined;
+    peer: string | undefined;
+  }): string | null;
 }
 
 const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '::1']);
@@ -54,7 +60,19 @@ export function hostPolicy(
     const name = header === undefined ? null : hostName(header);
     return name !== null && (names().has(name) || LOOPBACK_NAMES.has(name));
   };
+  const effective = (req: {
+    host: string | undefined;
+    forwardedHost: string | undefined;
+    peer: string | undefined;
+  }) => {
+    const header =
+      req.forwardedHost !== undefined && proxies.trusts(req.peer)
+        ? req.forwardedHost.split(',')[0]
+        : req.host;
+    return header === undefined ? null : hostName(header);
+  };
   return {
+    hostOf: effective,
     check({ host, forwardedHost, peer }) {
       // A proxy we trust tells us which address the reader used; the Host it sends us is its
       // own upstream name and says nothing about the reader. Anyone else's X-Forwarded-Host

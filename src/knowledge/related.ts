@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { isPublicArticle } from '../content/index.js';
-import type { Db } from '../db/index.js';
+import { compiledQuery, type Db } from '../db/index.js';
 
 /** Newest links read per shared entity: bounds the work for an entity on 50,000 stories. */
 const CANDIDATES_PER_ENTITY = 200;
@@ -21,13 +21,7 @@ const HALF_LIFE_DAYS = 60;
  * archive; only public stories are returned.
  */
 export async function relatedStories(db: Db, now: string, articleId: number, limit = 4): Promise<number[]> {
-  const own = await db
-    .selectFrom('article_entities')
-    .select('entity_id')
-    .where('article_id', '=', articleId)
-    .where('state', '=', 'confirmed')
-    .orderBy('entity_id')
-    .execute();
+  const own = await ownEntities(db, articleId);
   const entityIds = own.flatMap((r) => (r.entity_id === null ? [] : [r.entity_id]));
   if (entityIds.length === 0) return [];
   const shared = await Promise.all(
@@ -76,6 +70,15 @@ export async function relatedStories(db: Db, now: string, articleId: number, lim
     limit,
   );
 }
+
+const ownEntities = compiledQuery((db, articleId: number) =>
+  db
+    .selectFrom('article_entities')
+    .select('entity_id')
+    .where('article_id', '=', articleId)
+    .where('state', '=', 'confirmed')
+    .orderBy('entity_id'),
+);
 
 /** Per shared entity (in entity id order, so sums add up the same everywhere): its weight to each candidate. */
 function scoreCandidates(shared: readonly { stories: number; candidates: readonly number[] }[]) {

@@ -1,6 +1,6 @@
 import { announceChange, articleTag, entityListTag, entityTag, SITEMAPS } from '../cache/index.js';
 import { isPublicArticle, publicArticles } from '../content/index.js';
-import type { Db, EntityRow, EntityType } from '../db/index.js';
+import { compiledQuery, type Db, type EntityRow, type EntityType } from '../db/index.js';
 import { normaliseName } from './normalise.js';
 
 /**
@@ -86,6 +86,28 @@ export async function articleTopics(db: Db, articleId: number, headline: string)
   return (await topicsOfStories(db, [{ id: articleId, headline }])).get(articleId) ?? [];
 }
 
+const topicRows = compiledQuery((db, articleIds: readonly number[]) =>
+  db
+    .selectFrom('article_entities as l')
+    .innerJoin('entities as e', 'e.id', 'l.entity_id')
+    .select([
+      'l.article_id',
+      'e.id',
+      'e.type',
+      'e.name',
+      'e.slug',
+      'e.description',
+      'e.wikidata_qid',
+      'e.same_as',
+      'l.mentions',
+    ])
+    .where('l.article_id', 'in', articleIds)
+    .where('l.state', '=', 'confirmed')
+    .where('e.merged_into', 'is', null)
+    .orderBy('l.article_id')
+    .orderBy('e.name'),
+);
+
 /**
  * The confirmed entities of many stories (the static export loads every public story's at once),
  * each story's those it is about first, then by name. Stories with none are left out.
@@ -97,30 +119,10 @@ export async function topicsOfStories(
   const out = new Map<number, ArticleTopic[]>();
   for (let i = 0; i < stories.length; i += 500) {
     const chunk = stories.slice(i, i + 500);
-    const rows = await db
-      .selectFrom('article_entities as l')
-      .innerJoin('entities as e', 'e.id', 'l.entity_id')
-      .select([
-        'l.article_id',
-        'e.id',
-        'e.type',
-        'e.name',
-        'e.slug',
-        'e.description',
-        'e.wikidata_qid',
-        'e.same_as',
-        'l.mentions',
-      ])
-      .where(
-        'l.article_id',
-        'in',
-        chunk.map((s) => s.id),
-      )
-      .where('l.state', '=', 'confirmed')
-      .where('e.merged_into', 'is', null)
-      .orderBy('l.article_id')
-      .orderBy('e.name')
-      .execute();
+    const rows = await topicRows(
+      db,
+      chunk.map((s) => s.id),
+    );
     if (rows.length === 0) continue;
     const aliases = new Map<number, string[]>();
     const entityIds = [...new Set(rows.map((r) => r.id))];

@@ -15,6 +15,12 @@ export interface AddressSettings {
   /** Other origins serving the same site (no trailing slash), an .onion among them if any. */
   alternates: string[];
   apps: AppLink[];
+  /**
+   * The alternates that belong to one edition (origin → edition id): a request there is that
+   * edition's, at root paths as on an edition's own host (docs/editions.md, "Addresses"). An
+   * alternate not named here serves the whole site. Absent: none does (the environment's).
+   */
+  editions?: Record<string, number>;
 }
 
 export const isOnionOrigin = (origin: string) => new URL(origin).hostname.endsWith('.onion');

@@ -1,4 +1,4 @@
-import type { Db } from '../db/index.js';
+import { compiledQuery, type Db } from '../db/index.js';
 import {
   type Coverage,
   coverageOf,
@@ -13,13 +13,13 @@ export const TIMELINE_LIMIT = 500;
 
 /** A story's coverage, or null when it was never live. */
 export async function coverageFor(db: Db, articleId: number): Promise<Coverage | null> {
-  const row = await db
-    .selectFrom('live_coverage')
-    .selectAll()
-    .where('article_id', '=', articleId)
-    .executeTakeFirst();
+  const [row] = await coverageRow(db, articleId);
   return row ? coverageOf(row) : null;
 }
+
+const coverageRow = compiledQuery((db, articleId: number) =>
+  db.selectFrom('live_coverage').selectAll().where('article_id', '=', articleId),
+);
 
 /** Coverage of many stories at once (the static export, the hub after a gap). */
 export async function coverages(db: Db, opts: { liveOnly?: boolean } = {}): Promise<Coverage[]> {
@@ -34,16 +34,26 @@ export async function listEntries(
   articleId: number,
   opts: { includeDeleted?: boolean; limit?: number } = {},
 ): Promise<LiveEntry[]> {
-  let q = db
+  const rows = await (opts.includeDeleted ? timelineWithDeleted : timeline)(
+    db,
+    articleId,
+    opts.limit ?? TIMELINE_LIMIT,
+  );
+  return rows.map(entryOf);
+}
+
+const timelineOf = (db: Db, articleId: number, limit: number) =>
+  db
     .selectFrom('live_entries')
     .selectAll()
     .where('article_id', '=', articleId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(opts.limit ?? TIMELINE_LIMIT);
-  if (!opts.includeDeleted) q = q.where('deleted_at', 'is', null);
-  return (await q.execute()).map(entryOf);
-}
+    .limit(limit);
+const timelineWithDeleted = compiledQuery(timelineOf);
+const timeline = compiledQuery((db, articleId: number, limit: number) =>
+  timelineOf(db, articleId, limit).where('deleted_at', 'is', null),
+);
 
 /** One entry of one story, deleted or not (its permalink decides between 200 and 410). */
 export async function entryById(db: Db, articleId: number, id: number): Promise<LiveEntry | null> {

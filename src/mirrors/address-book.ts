@@ -1,7 +1,7 @@
 import { addSettingIfAbsent, type Db, inTransaction, readSetting } from '../db/index.js';
 import { codeForStatus, DomainError } from '../errors.js';
 import { type AddressSettings, isOnionOrigin } from '../lib/address-rules.js';
-import { type AddressInput, addressInput, type ResetInput } from './address-input.js';
+import { type AddressInput, type ResetInput, storedAddresses } from './address-input.js';
 
 /**
  * The site's alternate addresses and app links. An outlet under blocking adds a mirror every
@@ -18,6 +18,8 @@ import { type AddressInput, addressInput, type ResetInput } from './address-inpu
 
 /** The addresses in effect, and where they come from. */
 export interface SiteAddresses extends AddressSettings {
+  /** The alternates that are one edition's (origin → edition id); {} when none is. */
+  editions: Record<string, number>;
   /** The first .onion alternate, for the Onion-Location header. */
   onion: string | null;
   source: 'environment' | 'settings';
@@ -45,6 +47,7 @@ function effective(settings: AddressSettings, source: SiteAddresses['source'], u
   return {
     alternates: settings.alternates,
     apps: settings.apps,
+    editions: settings.editions ?? {},
     onion: settings.alternates.find(isOnionOrigin) ?? null,
     source,
     updatedAt,
@@ -66,10 +69,27 @@ async function read(db: Db, defaults: AddressSettings): Promise<SiteAddresses> {
 /** The row's list, checked by the same rules as a save (it is written only by saveAddresses). */
 function storedSettings(value: string): AddressSettings | null {
   try {
-    const parsed = addressInput.omit({ basedOn: true }).safeParse(JSON.parse(value));
+    const parsed = storedAddresses.safeParse(JSON.parse(value));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;
+  }
+}
+
+/**
+ * An address given to an edition names one that exists and is not the default (the site's own
+ * addresses are the default's), and is not already an edition's own host.
+ */
+async function checkEditions(db: Db, editions: Record<string, number>): Promise<void> {
+  const rows = await db.selectFrom('editions').select(['id', 'code', 'host', 'is_default']).execute();
+  for (const [origin, id] of Object.entries(editions)) {
+    const ed = rows.find((r) => r.id === id);
+    if (!ed) throw new AddressError(400, `${origin}: edition ${id} does not exist`);
+    if (ed.is_default === 1)
+      throw new AddressError(400, `${origin}: the default edition is the site; leave the address to it`);
+    const host = new URL(origin).hostname;
+    const owner = rows.find((r) => r.host === host);
+    if (owner) throw new AddressError(400, `${origin}: ${host} is edition "${owner.code}"'s own host`);
   }
 }
 
@@ -104,7 +124,15 @@ export async function saveAddresses(
   input: AddressInput | ResetInput,
   now: Date,
 ): Promise<{ before: AddressSettings | null; after: AddressSettings | null }> {
-  const after = 'useEnvironment' in input ? null : { alternates: input.alternates, apps: input.apps };
+  const after =
+    'useEnvironment' in input
+      ? null
+      : {
+          alternates: input.alternates,
+          apps: input.apps,
+          // Stored only when some address is an edition's: a row saved before editions reads the same.
+          ...(input.editions && Object.keys(input.editions).length ? { editions: input.editions } : {}),
+        };
   if (after) {
     const seen = new Set<string>([primary]);
     for (const origin of after.alternates) {
@@ -114,6 +142,7 @@ export async function saveAddresses(
     }
   }
   return inTransaction(db, async (tx) => {
+    if (after?.editions) await checkEditions(tx, after.editions);
     const row = await readSetting(tx, ADDRESSES_KEY);
     if ((row?.updatedAt ?? null) !== input.basedOn)
       throw new AddressError(

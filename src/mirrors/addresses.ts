@@ -1,5 +1,6 @@
 import type { Config } from '../config.js';
 import type { Db, MirrorCheckRow } from '../db/index.js';
+import { type Edition, editionSiteUrl } from '../editions/index.js';
 import { isOnionOrigin } from '../lib/address-rules.js';
 import type { SiteAddresses } from './address-book.js';
 
@@ -24,18 +25,47 @@ function labelOf(url: string): string {
   return isOnionOrigin(url) ? `${u.host} (Tor)` : u.host;
 }
 
-export function footerAddresses(primary: string, addresses: SiteAddresses): FooterAddresses {
+/** The alternates that serve the whole site (not one edition's). */
+export function siteAlternates(addresses: Pick<SiteAddresses, 'alternates' | 'editions'>): string[] {
+  return addresses.alternates.filter((url) => addresses.editions[url] === undefined);
+}
+
+/**
+ * The footer of a page in `edition` (none: the default's): the site's addresses, or those of an
+ * edition with alternate addresses of its own (its home first). Listed when there is more than one.
+ */
+export function footerAddresses(
+  primary: string,
+  addresses: SiteAddresses,
+  edition?: Pick<Edition, 'isDefault' | 'host' | 'home' | 'alternates'>,
+): FooterAddresses {
+  const apps = addresses.apps.map((a) => ({ label: a.label, href: a.url }));
+  if (edition && !edition.isDefault) {
+    const own = edition.alternates ?? [];
+    const home = `${editionSiteUrl(primary, edition)}${edition.host ? '/' : `${edition.home}/`}`;
+    return {
+      addresses: own.length
+        ? [
+            { label: labelOf(home), href: home },
+            ...own.map((url) => ({ label: labelOf(url), href: `${url}/` })),
+          ]
+        : [],
+      apps,
+    };
+  }
+  const alternates = siteAlternates(addresses);
   return {
-    addresses: addresses.alternates.length
-      ? [primary, ...addresses.alternates].map((url) => ({ label: labelOf(url), href: `${url}/` }))
+    addresses: alternates.length
+      ? [primary, ...alternates].map((url) => ({ label: labelOf(url), href: `${url}/` }))
       : [],
-    apps: addresses.apps.map((a) => ({ label: a.label, href: a.url })),
+    apps,
   };
 }
 
 export interface MirrorsDocument {
   name: string;
   primary: string;
+  /** The addresses that serve the whole site (an edition's own are listed under `editions`). */
   alternates: string[];
   onion: string | null;
   apps: { label: string; url: string }[];
@@ -58,13 +88,14 @@ export async function mirrorsDocument(
   addresses: SiteAddresses,
 ): Promise<MirrorsDocument> {
   const checks = await lastChecks(db);
+  const alternates = siteAlternates(addresses);
   return {
     name: site.name,
     primary: site.url,
-    alternates: addresses.alternates,
+    alternates,
     onion: addresses.onion,
     apps: addresses.apps,
-    mirrors: [site.url, ...addresses.alternates].map((url) => ({
+    mirrors: [site.url, ...alternates].map((url) => ({
       url,
       primary: url === site.url,
       onion: isOnionOrigin(url),

@@ -40,6 +40,7 @@ const fixedBook = (alternates: string[]) =>
   fixedAddressBook({
     alternates,
     apps: [],
+    editions: {},
     onion: alternates.find(isOnionOrigin) ?? null,
     source: 'settings',
     updatedAt: null,

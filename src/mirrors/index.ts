@@ -19,7 +19,13 @@ export {
   type ResetInput,
   resetInput,
 } from './address-input.js';
-export { type FooterAddresses, footerAddresses, type MirrorsDocument, mirrorsDocument } from './addresses.js';
+export {
+  type FooterAddresses,
+  footerAddresses,
+  type MirrorsDocument,
+  mirrorsDocument,
+  siteAlternates,
+} from './addresses.js';
 export { checkMirrors, isDown, type MirrorStatusRow, mirrorStatus, statusTable } from './check.js';
 export { mirrorRoutes } from './routes.js';
 export { checkMirrorsOnce, scheduledMirrorCheck } from './schedule.js';

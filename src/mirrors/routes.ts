@@ -22,6 +22,8 @@ export function mirrorRoutes(app: FastifyInstance, ctx: Context): void {
               direction: e.direction,
               name: e.name,
               url: `${editionSiteUrl(ctx.config.site.url, e)}${e.isDefault || !e.prefix ? '/' : e.home}`,
+              // Its own alternate addresses, each serving it at `/` (src/editions, "Addresses").
+              alternates: e.alternates ?? [],
             })),
           }
         : doc;

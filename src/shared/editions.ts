@@ -16,6 +16,12 @@ export interface EditionView {
   /** `es` for `/es/…` on the primary host; null for the default edition or one on a host of its own. */
   prefix: string | null;
   host: string | null;
+  /**
+   * Its own alternate addresses (origins, e.g. `https://ar-mirror.example.net`): the site's
+   * addresses screen gives them (src/mirrors). Set where the site reads editions; the newsroom
+   * API's list leaves it out.
+   */
+  alternates?: string[];
   isDefault: boolean;
   position: number;
   /** Root-relative address of its home page: `/` or `/es`. */
@@ -33,4 +39,6 @@ export interface TranslationView {
   status: string;
   /** Readers may see it now (published, its time reached). */
   public: boolean;
+  /** The story the group was translated from (the newsroom API's list; the editor opens it first). */
+  source: boolean;
 }

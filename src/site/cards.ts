@@ -1,5 +1,5 @@
 import { articleTag, authorTag, mediaTag, sectionTag } from '../cache/index.js';
-import type { SectionTree } from '../content/index.js';
+import { ancestry, type SectionTree } from '../content/index.js';
 import {
   type ArticleSummary,
   bylinesOf,
@@ -50,7 +50,7 @@ export function cardOf(
     headline: s.headline,
     dek: s.dek,
     section: section ? { name: section.name, href: sectionHref(section) } : null,
-    bylines: authors.map((a) => ({ name: a.name, href: authorHref(a) })),
+    bylines: authors.map((a) => ({ name: a.name, href: `${prefixOf(tree, s.section_id)}${authorHref(a)}` })),
     published: s.first_published_at ?? s.updated_at,
     image: m ? imageView(m, lead ? LEAD_SIZES : CARD_SIZES) : null,
     tags: [
@@ -60,6 +60,17 @@ export function cardOf(
       ...(m ? [mediaTag(m.id)] : []),
     ],
   };
+}
+
+/**
+ * The path prefix of a story's edition (`/es`, or '' for an edition without one): a prefixed
+ * edition's top-level section paths start with it (docs/editions.md, "Addresses"), so a card
+ * links its bylines to the author's page in the story's own edition.
+ */
+function prefixOf(tree: SectionTree, sectionId: number): string {
+  const section = ancestry(tree, sectionId)[0];
+  const cut = section?.path.indexOf('/') ?? -1;
+  return section && cut > 0 ? `/${section.path.slice(0, cut)}` : '';
 }
 
 export async function cardsFor(

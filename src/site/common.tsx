@@ -62,7 +62,7 @@ export async function loadFrame(ctx: Context, edition?: Edition): Promise<Frame>
     view: {
       site,
       nav: tree.roots.map((s) => ({ name: s.name, href: sectionHref(s), current: false })),
-      addresses: footerAddresses(ctx.config.site.url, ctx.addresses.current()),
+      addresses: footerAddresses(ctx.config.site.url, ctx.addresses.current(), ed),
       ...(editions.length > 1 || !ed.isDefault || ed.direction === 'rtl'
         ? {
             edition: {
@@ -143,8 +143,7 @@ export function crumbsOf(tree: SectionTree, sectionId: number): Crumb[] {
 
 export async function errorPage(ctx: Context, status: 404 | 410, edition?: Edition): Promise<PageResult> {
   const f = await loadFrame(ctx, edition);
-  const scope = f.editions.length > 1 ? { editionId: f.edition.id } : {};
-  const latest = await cardsFor(ctx.db, f.tree, f.now, scope, { limit: 4, offset: 0 });
+  const latest = await cardsFor(ctx.db, f.tree, f.now, editionScope(f), { limit: 4, offset: 0 });
   const title = msg(f.view.site.language, status === 410 ? 'error.removed' : 'error.notFound');
   const head = plainHead(f, title, title, '/', { noindex: true });
   return {
@@ -165,6 +164,25 @@ export async function movedOrNotFound(ctx: Context, path: string, edition?: Edit
   return to ? { status: 301, location: to } : notFound(ctx, edition);
 }
 export const gone = (ctx: Context, edition?: Edition) => errorPage(ctx, 410, edition);
+
+/** The stories a page of this frame lists: its edition's own when there are several, else all. */
+export function editionScope(f: Pick<Frame, 'edition' | 'editions'>): { editionId?: number } {
+  return f.editions.length > 1 ? { editionId: f.edition.id } : {};
+}
+
+/** A site path (`/tag/x`, `/corrections`) in the frame's edition: `/es/tag/x` for a prefixed one. */
+export function inEdition(f: Pick<Frame, 'edition'>, path: string): string {
+  return editionPath(f.edition, path);
+}
+
+/** A tag's, author's or topic's feeds as the frame's edition has them (its own stories alone). */
+export function editionFeedLinks(
+  f: Pick<Frame, 'edition'>,
+  scope: { kind: 'tag' | 'author' | 'topic'; slug: string },
+  name: string,
+) {
+  return feedLinks(f.edition.isDefault ? scope : { ...scope, edition: f.edition.code }, name);
+}
 
 /** The feeds of everything the page's edition publishes (the site's own for the default). */
 export function allFeeds(f: Pick<Frame, 'edition' | 'view'>) {

@@ -19,6 +19,7 @@ import {
   type SectionNode,
 } from '../content/index.js';
 import type { Context } from '../context.js';
+import type { Edition } from '../editions/index.js';
 import type { AuthorRow, MediaRow, TagRow } from '../db/index.js';
 import { feedLinks } from '../distribution/index.js';
 import { sectionFront } from '../fronts/index.js';
@@ -27,7 +28,10 @@ import { cardsFor } from './cards.js';
 import {
   allFeeds,
   crumbsOf,
+  editionFeedLinks,
+  editionScope,
   type Frame,
+  inEdition,
   loadFrame,
   movedOrNotFound,
   notFound,
@@ -56,12 +60,26 @@ export async function listPage(
 ): Promise<PageResult> {
   const total = await countOf(c, filter, listTag);
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
-  if (page > pages) return notFound(c.ctx);
-  const stories = await cardsFor(c.ctx.db, c.tree, c.now, filter, {
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-  });
+  if (page > pages) return notFound(c.ctx, c.edition);
+  const stories = await pageCards(c, filter, page, listTag);
   return renderListPage(c, { page, pages, path, stories }, make(pages));
+}
+
+/**
+ * One page of a list's cards. With the list's tag they are kept between renders, as the count
+ * is (cache/memo.ts), under that tag and the cards' own (what the page carries): a story
+ * entering, leaving or moving in the list announces the list's tag, a story, byline, image or
+ * section changing announces its card's. The edition is in the key: the cards' section names
+ * are the edition's tree's.
+ */
+function pageCards(c: Frame, filter: ListFilter, page: number, listTag?: string): Promise<StoryCard[]> {
+  const load = () =>
+    cardsFor(c.ctx.db, c.tree, c.now, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+  if (listTag === undefined) return load();
+  return c.ctx.cache.memo.get(`cards:${c.edition.id}:${page}:${JSON.stringify(filter)}`, load, (cards) => [
+    listTag,
+    ...cards.flatMap((card) => card.tags),
+  ]);
 }
 
 /**
@@ -148,13 +166,23 @@ function isLookupSlug(slug: string): boolean {
   return /^[a-z0-9-]{1,120}$/.test(slug);
 }
 
-export async function authorPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
+/**
+ * An author's page (`/author/{slug}`, in a prefixed edition `/es/author/{slug}`): their stories
+ * of the page's edition (all of them on a single-edition site), drawn in its frame.
+ */
+export async function authorPage(
+  ctx: Context,
+  slug: string,
+  page: number | null,
+  edition?: Edition,
+): Promise<PageResult> {
   const author = isLookupSlug(slug)
     ? await publicAuthorBySlug(ctx.db, ctx.now().toISOString(), slug)
     : undefined;
-  if (page === null) return notFound(ctx);
-  if (!author) return movedOrNotFound(ctx, `/author/${slug}`); // an imported site's bylines
-  const c = await loadFrame(ctx);
+  if (page === null) return notFound(ctx, edition);
+  const c = await loadFrame(ctx, edition);
+  const path = inEdition(c, authorHref({ slug }));
+  if (!author) return movedOrNotFound(ctx, path, c.edition); // an imported site's bylines
   const avatar =
     author.avatar_media_id === null
       ? undefined
@@ -162,23 +190,29 @@ export async function authorPage(ctx: Context, slug: string, page: number | null
   return listPage(
     c,
     page,
-    { authorId: author.id },
-    authorHref(author),
-    () => authorMeta(author, avatar),
+    { authorId: author.id, ...editionScope(c) },
+    path,
+    () => authorMeta(author, avatar, c),
     authorListTag(author.id),
   );
 }
 
-export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined): ListMeta {
+export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined, c?: Frame): ListMeta {
+  const lang = c?.view.site.language ?? 'en';
   return {
     kind: 'author',
     type: 'profile',
     title: author.name,
     intro: author.bio,
-    description: author.bio || `Stories by ${author.name}`,
+    description: author.bio || msg(lang, 'list.storiesBy', { name: author.name }),
     crumbs: [],
-    author: { ...author, avatar: avatar ? imageView(avatar, '96px', `Portrait of ${author.name}`) : null },
-    feeds: feedLinks({ kind: 'author', slug: author.slug }, author.name),
+    author: {
+      ...author,
+      avatar: avatar ? imageView(avatar, '96px', msg(lang, 'list.portrait', { name: author.name })) : null,
+    },
+    feeds: c
+      ? editionFeedLinks(c, { kind: 'author', slug: author.slug }, author.name)
+      : feedLinks({ kind: 'author', slug: author.slug }, author.name),
     tags: [
       authorTag(author.id),
       authorListTag(author.id),
@@ -187,21 +221,35 @@ export function authorMeta(author: AuthorRow, avatar: MediaRow | undefined): Lis
   };
 }
 
-export async function tagPage(ctx: Context, slug: string, page: number | null): Promise<PageResult> {
+/** A tag's page (`/tag/{slug}`, `/es/tag/{slug}`): its stories of the page's edition. */
+export async function tagPage(
+  ctx: Context,
+  slug: string,
+  page: number | null,
+  edition?: Edition,
+): Promise<PageResult> {
   const tag = isLookupSlug(slug) ? await publicTagBySlug(ctx.db, ctx.now().toISOString(), slug) : undefined;
-  if (page === null) return notFound(ctx);
-  if (!tag) return movedOrNotFound(ctx, `/tag/${slug}`); // an imported site's tags
-  const c = await loadFrame(ctx);
-  return listPage(c, page, { tagId: tag.id }, tagHref(tag), () => tagMeta(c, tag), tagListTag(tag.id));
+  if (page === null) return notFound(ctx, edition);
+  const c = await loadFrame(ctx, edition);
+  const path = inEdition(c, tagHref({ slug }));
+  if (!tag) return movedOrNotFound(ctx, path, c.edition); // an imported site's tags
+  return listPage(
+    c,
+    page,
+    { tagId: tag.id, ...editionScope(c) },
+    path,
+    () => tagMeta(c, tag),
+    tagListTag(tag.id),
+  );
 }
 
 export function tagMeta(c: Frame, tag: TagRow): ListMeta {
   return {
     kind: 'tag',
     title: tag.name,
-    description: `Stories about ${tag.name} from ${c.view.site.name}`,
+    description: msg(c.view.site.language, 'list.storiesAbout', { name: tag.name, site: c.view.site.name }),
     crumbs: [],
-    feeds: feedLinks({ kind: 'tag', slug: tag.slug }, tag.name),
+    feeds: editionFeedLinks(c, { kind: 'tag', slug: tag.slug }, tag.name),
     tags: [tagTag(tag.id), tagListTag(tag.id)],
   };
 }

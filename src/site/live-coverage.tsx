@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { Db, MediaRow } from '../db/index.js';
 import { type Coverage, coverageFor, type LiveEntry, listEntries } from '../live/index.js';
 import { imageView } from '../media/index.js';
-import { excerpt, renderHtml, renderText } from '../shared/document/index.js';
+import { escapeHtml, excerpt, renderHtml, renderText } from '../shared/document/index.js';
 import { msg } from './i18n/index.js';
 import { renderFragment } from './render.js';
 import { publisher } from './structured-data.js';
@@ -159,7 +159,7 @@ export function liveBlock(site: Site, articleId: number, storyPath: string, data
   const pinned = pinnedHtml(site, storyPath, data);
   const timeline = data.entries.map((e) => entryHtml(site, storyPath, e, data.media)).join('');
   const attrs = live
-    ? ` data-live-events="${liveEventsPath(articleId)}" data-live-poll="${livePollPath(articleId)}" data-live-since="${since}"`
+    ? ` data-live-events="${liveEventsPath(articleId)}" data-live-poll="${livePollPath(articleId)}" data-live-since="${since}" data-live-words="${escapeHtml(liveWords(lang))}"`
     : '';
   const feedTitle = escapeText(msg(lang, live ? 'live.latest' : 'live.unfolded'));
   const feedHtml =
@@ -178,6 +178,30 @@ export function liveBlock(site: Site, articleId: number, storyPath: string, data
     tags: [liveTag(articleId), ...[...data.media.keys()].map(mediaTag)],
   };
 }
+
+/**
+ * What the page's script says as updates arrive (live-script.ts), in the page's language: the
+ * "N new updates" message in each plural form the language has (`{n}` where the number goes; the
+ * script picks the form with Intl.PluralRules), and the line said when the coverage ends. JSON.
+ */
+export function liveWords(language: string): string {
+  const cached = wordsByLanguage.get(language);
+  if (cached) return cached;
+  const rules = new Intl.PluralRules(language);
+  const number = new Intl.NumberFormat(language);
+  const wanted = rules.resolvedOptions().pluralCategories.length;
+  const updates: Record<string, string> = {};
+  for (let n = 0; n <= 200 && Object.keys(updates).length < wanted; n++) {
+    const form = rules.select(n);
+    if (!(form in updates))
+      updates[form] = msg(language, 'live.newUpdates', { count: n }).replace(number.format(n), '{n}');
+  }
+  const words = JSON.stringify({ updates, ended: msg(language, 'live.ended') });
+  if (wordsByLanguage.size < 100) wordsByLanguage.set(language, words);
+  return words;
+}
+
+const wordsByLanguage = new Map<string, string>();
 
 /** schema.org LiveBlogPosting: the story, its coverage times and its entries as BlogPostings. */
 export function liveBlogPosting(

@@ -5,6 +5,7 @@ import type { ArticleRow, MediaRow } from '../db/index.js';
 import { coverageFor, entryById, type LiveEntry } from '../live/index.js';
 import { mediaUrl } from '../media/index.js';
 import { excerpt } from '../shared/document/index.js';
+import { editionsOf } from '../editions/index.js';
 import { crumbsOf, type Frame, gone, loadFrame, notFound, type PageResult, pageTags } from './common.js';
 import { entryHtml, entryImages, entryPath, entrySummary } from './live-coverage.js';
 import { renderDocument } from './render.js';
@@ -18,7 +19,11 @@ import type { Head } from './view.js';
  * withdrawn story does; an entry of a story that is not public, 404.
  */
 export async function liveEntryPage(ctx: Context, article: ArticleRow, id: number): Promise<PageResult> {
-  const c = await loadFrame(ctx);
+  // Shown in the story's own edition, as the story is.
+  const c = await loadFrame(
+    ctx,
+    (await editionsOf(ctx)).find((e) => e.id === article.edition_id),
+  );
   if (!isPublicArticle(article, c.now) || !article.path) return notFound(ctx);
   const [coverage, entry] = await Promise.all([
     coverageFor(ctx.db, article.id),

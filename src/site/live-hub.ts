@@ -3,7 +3,9 @@ import { SITE } from '../cache/index.js';
 import { isPublicArticle, mediaByIds } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { MediaRow } from '../db/index.js';
+import { editionsOf } from '../editions/index.js';
 import { coverageFor, type LiveEntry, listEntries } from '../live/index.js';
+import { editionSite } from './common.js';
 import { entryHtml, entryImages, keyPointsHtml, pinnedHtml } from './live-coverage.js';
 
 /**
@@ -247,7 +249,7 @@ export class LiveHub {
     const [article, coverage, entries] = await Promise.all([
       db
         .selectFrom('articles')
-        .select(['path', 'status', 'first_published_at', 'deleted_at'])
+        .select(['path', 'status', 'first_published_at', 'deleted_at', 'edition_id'])
         .where('id', '=', channel.articleId)
         .executeTakeFirst(),
       coverageFor(db, channel.articleId),
@@ -259,7 +261,9 @@ export class LiveHub {
     channel.state = open ? coverage.state : 'none';
     if (!open || !article.path) return null;
     const path = article.path;
-    const site = this.ctx.config.site;
+    // The story's edition speaks its own words (flags, times, key points) in what is pushed.
+    const edition = (await editionsOf(this.ctx)).find((e) => e.id === article.edition_id);
+    const site = edition ? editionSite(this.ctx.config.site, edition) : this.ctx.config.site;
     const changed = entries.filter((e) => channel.entries.get(e.id)?.version !== e.version);
     const media = changed.length ? await this.mediaOf(changed) : new Map<number, MediaRow>();
     const upserts: LivePayload['upserts'] = [];
@@ -278,7 +282,7 @@ export class LiveHub {
       if (e.updatedAt > channel.since) channel.since = e.updatedAt;
     }
     const shown = entries.filter((e) => !e.deletedAt);
-    const keyPoints = keyPointsHtml(path, shown);
+    const keyPoints = keyPointsHtml(path, shown, site.language);
     const pinned = pinnedHtml(site, path, {
       entries: shown,
       media: await this.mediaOf(shown.filter((e) => e.pinned)),

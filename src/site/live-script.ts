@@ -20,13 +20,25 @@ export const LIVE_SCRIPT = `(function () {
   var timer = 0;
   var ended = false;
   var POLL_MS = 15000;
+  // The page's words (live-coverage.tsx liveWords): one form per plural category, '{n}' the number.
+  var words = {};
+  try { words = JSON.parse(feed.getAttribute('data-live-words') || '{}'); } catch (e) { words = {}; }
+  var lang = document.documentElement.lang || 'en';
 
   function fragment(html) {
     var t = document.createElement('template');
     t.innerHTML = html;
     return t.content;
   }
-  function say(text) { if (status) status.textContent = text; }
+  function say(text) { if (status && text) status.textContent = text; }
+  function newUpdates(n) {
+    var forms = words.updates || {};
+    var form = 'other';
+    var shown = String(n);
+    try { form = new Intl.PluralRules(lang).select(n); shown = new Intl.NumberFormat(lang).format(n); } catch (e) {}
+    var text = forms[form] || forms.other || '';
+    return text.replace('{n}', shown);
+  }
   function createdOf(el) { return el.getAttribute('data-created') || ''; }
   function place(u) {
     var el = fragment(u.html).firstElementChild;
@@ -63,7 +75,7 @@ export const LIVE_SCRIPT = `(function () {
       pinned.appendChild(fragment(p.pinned));
     }
     if (p.since && p.since > since) since = p.since;
-    if (added) say(added === 1 ? '1 new update' : added + ' new updates');
+    if (added) say(newUpdates(added));
     if (p.state && p.state !== 'live') end();
   }
   function end() {
@@ -73,7 +85,7 @@ export const LIVE_SCRIPT = `(function () {
     clearTimeout(timer);
     var badge = document.getElementById('live-badge');
     if (badge) badge.remove();
-    say('This live coverage has ended.');
+    say(words.ended || '');
   }
   function poll() {
     if (ended) return;

@@ -1,14 +1,20 @@
 import { listLiveStreams, mediaByIds } from '../content/index.js';
 import type { Context } from '../context.js';
-import { loadFrame, type PageResult } from './common.js';
+import type { Edition } from '../editions/index.js';
+import { inEdition, loadFrame, type PageResult } from './common.js';
+import { msg } from './i18n/index.js';
 import { renderDocument } from './render.js';
 import { type LiveModel, LivePage } from './theme/live.js';
 import { livePlayer, mediaCsp, videoObject } from './video.js';
 import type { Head } from './view.js';
 
-/** `/live`: every active live stream with a player. */
-export async function livePage(ctx: Context): Promise<PageResult & { csp?: string[] }> {
-  const c = await loadFrame(ctx);
+/**
+ * `/live`: every active live stream with a player. Streams are the newsroom's, not an edition's:
+ * a prefixed edition's `/es/live` shows the same ones in its frame and words.
+ */
+export async function livePage(ctx: Context, edition?: Edition): Promise<PageResult & { csp?: string[] }> {
+  const c = await loadFrame(ctx, edition);
+  const path = inEdition(c, '/live');
   const streams = await listLiveStreams(ctx.db, { activeOnly: true });
   const posters = await mediaByIds(
     ctx.db,
@@ -24,15 +30,15 @@ export async function livePage(ctx: Context): Promise<PageResult & { csp?: strin
     })),
   };
   const head: Head = {
-    title: `Live | ${site.name}`,
-    description: `Live video from ${site.name}`,
-    canonical: `${site.url}/live`,
+    title: `${msg(site.language, 'livePage.title')} | ${site.name}`,
+    description: msg(site.language, 'livePage.description', { name: site.name }),
+    canonical: `${site.url}${path}`,
     type: 'website',
     jsonLd: model.streams.map((s, i) =>
       videoObject(site, {
         name: s.title,
         description: s.description,
-        url: `${site.url}/live#${s.slug}`,
+        url: `${site.url}${path}#${s.slug}`,
         uploadDate: streams[i]?.created_at ?? c.now,
         contentUrl: s.player.src,
         thumbnail: s.player.poster,

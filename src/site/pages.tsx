@@ -43,6 +43,7 @@ import {
   crumbsOf,
   type Frame,
   gone,
+  inEdition,
   loadFrame,
   movedOrNotFound,
   notFound,
@@ -263,7 +264,8 @@ export function renderArticlePage(
   const section = c.tree.byId.get(article.section_id);
   const root = section ? ancestry(c.tree, section.id)[0] : undefined;
   const view = withCurrentNav(c.view, (href) => root !== undefined && href === sectionHref(root));
-  const authors = data.bylines.map((a) => ({ name: a.name, href: authorHref(a) }));
+  // Tag, author and topic links stay in the story's edition (`/es/tag/…`).
+  const authors = data.bylines.map((a) => ({ name: a.name, href: inEdition(c, authorHref(a)) }));
   const shown = [
     articleTag(article.id),
     sectionListTag(article.section_id), // "More in …"
@@ -335,10 +337,12 @@ export function renderArticlePage(
             keywords: tags.map((t) => t.name),
             dateline: article.dateline,
             corrections: notices.corrections,
-            about: topics.filter((t) => t.about).map((t) => ({ ...t, url: `${site.url}${topicHref(t)}` })),
+            about: topics
+              .filter((t) => t.about)
+              .map((t) => ({ ...t, url: `${site.url}${inEdition(c, topicHref(t))}` })),
             mentions: topics
               .filter((t) => !t.about)
-              .map((t) => ({ ...t, url: `${site.url}${topicHref(t)}` })),
+              .map((t) => ({ ...t, url: `${site.url}${inEdition(c, topicHref(t))}` })),
           }),
       breadcrumbList(site, crumbs),
       ...(video ? [video.jsonLd] : []),
@@ -369,8 +373,8 @@ export function renderArticlePage(
         }
       : null,
     bodyHtml,
-    tags: tags.map((t) => ({ name: t.name, href: tagHref(t) })),
-    topics: topics.map((t) => ({ name: t.name, href: topicHref(t) })),
+    tags: tags.map((t) => ({ name: t.name, href: inEdition(c, tagHref(t)) })),
+    topics: topics.map((t) => ({ name: t.name, href: inEdition(c, topicHref(t)) })),
     related,
     section: section ? { name: section.name, href: sectionHref(section) } : { name: site.name, href: '/' },
     more,

@@ -99,4 +99,14 @@ describe.each(testDialects())('renders with kept intermediates on %s', (dialect)
     expect((await page('/')).body).toContain('Russian Federation');
     expect((await page(first.path as string)).body).toContain('Russian Federation');
   });
+  it("a section's page of cards shows a new story, an edited one and one moved away at once", async () => {
+    const front = async () => (await page('/news/politics')).body;
+    expect(await front()).toContain('Russian Federation');
+    const fresh = await fx.publish({ headline: 'Fresh story for the front' }, 0.1);
+    expect(await front()).toContain('Fresh story for the front');
+    await edit(fresh, { headline: 'Fresh story, retitled' });
+    expect(await front()).toContain('Fresh story, retitled');
+    await edit(fresh, { sectionId: fx.sections.sports });
+    expect(await front()).not.toContain('Fresh story, retitled');
+  });
 });

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cacheAs, SITE } from '../cache/index.js';
 import { EMBED_FRAME_ORIGINS } from '../shared/document/index.js';
 import type { Context } from '../context.js';
@@ -89,23 +89,53 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
       return send(reply.header('cache-control', 'no-cache'), await searchPage(ctx, req.query, edition));
     },
   );
-  app.get('/live', async (_req, reply) => send(reply, await livePage(ctx)));
+  app.get('/live', async (req, reply) =>
+    send(reply, await livePage(ctx, await requestEdition(ctx, req.hostname, '/live'))),
+  );
   // The hub is kept on the app for the tests and the benchmark to read its counters.
   app.decorate('liveHub', liveRoutes(app, ctx)); // /live/{id}/events, /live/{id}/entries.json, /assets/live.js
   scriptRoutes(app); // /assets/hls.js, /assets/video-player.js, /assets/search.js
   alertRoutes(app, ctx); // /alerts/banner.html, /alerts.json
   app.get<PageQuery & { Params: { slug: string } }>('/author/:slug', cached, async (req, reply) =>
-    send(reply, await authorPage(ctx, req.params.slug, parsePage(req.query.page))),
+    send(
+      reply,
+      await authorPage(
+        ctx,
+        req.params.slug,
+        parsePage(req.query.page),
+        await requestEdition(ctx, req.hostname, '/'),
+      ),
+    ),
   );
   app.get<PageQuery & { Params: { slug: string } }>('/tag/:slug', cached, async (req, reply) =>
-    send(reply, await tagPage(ctx, req.params.slug, parsePage(req.query.page))),
+    send(
+      reply,
+      await tagPage(
+        ctx,
+        req.params.slug,
+        parsePage(req.query.page),
+        await requestEdition(ctx, req.hostname, '/'),
+      ),
+    ),
   );
   app.get<PageQuery & { Params: { slug: string } }>('/topics/:slug', cached, async (req, reply) =>
-    send(reply, await topicPage(ctx, req.params.slug, parsePage(req.query.page))),
+    send(
+      reply,
+      await topicPage(
+        ctx,
+        req.params.slug,
+        parsePage(req.query.page),
+        await requestEdition(ctx, req.hostname, '/'),
+      ),
+    ),
   );
   app.get<PageQuery>(CORRECTIONS_PATH, cached, async (req, reply) =>
-    send(reply, await correctionsPage(ctx, parsePage(req.query.page))),
+    send(
+      reply,
+      await correctionsPage(ctx, parsePage(req.query.page), await requestEdition(ctx, req.hostname, '/')),
+    ),
   );
+  editionPageRoutes(app, ctx); // the same pages under a prefixed edition: /es/tag/{slug} …
   app.get<{ Params: { file: string } }>('/assets/:file', async (req, reply) => {
     const asset = ASSETS.get(req.params.file);
     if (!asset) return send(reply, await notFound(ctx));
@@ -126,6 +156,47 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
     }
     return send(reply, await pathPage(ctx, path, parsePage(req.query.page), req.hostname));
   });
+}
+
+/**
+ * Tag, author, topic, corrections and live pages under a prefixed edition's path (`/es/tag/x`):
+ * drawn in its frame, listing its stories. A first segment that is no edition's prefix is a
+ * section's path (or nothing), as any other path.
+ */
+function editionPageRoutes(app: FastifyInstance, ctx: Context): void {
+  const cached = { config: { pageCache: true } };
+  type Req = PageQuery & { Params: { prefix: string; slug?: string } };
+  const pages: [string, (req: FastifyRequest<Req>, edition: Edition) => Promise<PageResult>][] = [
+    ['/:prefix/tag/:slug', (req, ed) => tagPage(ctx, req.params.slug ?? '', parsePage(req.query.page), ed)],
+    [
+      '/:prefix/author/:slug',
+      (req, ed) => authorPage(ctx, req.params.slug ?? '', parsePage(req.query.page), ed),
+    ],
+    [
+      '/:prefix/topics/:slug',
+      (req, ed) => topicPage(ctx, req.params.slug ?? '', parsePage(req.query.page), ed),
+    ],
+    [`/:prefix${CORRECTIONS_PATH}`, (req, ed) => correctionsPage(ctx, parsePage(req.query.page), ed)],
+    ['/:prefix/live', (_req, ed) => livePage(ctx, ed)],
+  ];
+  for (const [route, page] of pages) {
+    // /live is not cached at the default's address either (streams start and stop unannounced).
+    const opts = route.endsWith('/live') ? {} : cached;
+    app.get<Req>(route, opts, async (req, reply) => {
+      const path = req.url.split('?')[0] ?? '/';
+      const edition = await requestEdition(ctx, req.hostname, path);
+      if (!edition.prefix || edition.prefix !== req.params.prefix) {
+        let decoded: string;
+        try {
+          decoded = decodeURIComponent(path).replace(/\/+$/, '');
+        } catch {
+          return send(reply, await notFound(ctx));
+        }
+        return send(reply, await pathPage(ctx, decoded, parsePage(req.query.page), req.hostname));
+      }
+      return send(reply, await page(req, edition));
+    });
+  }
 }
 
 /** The edition a request is for (src/editions): its host, else its path's prefix, else the default. */

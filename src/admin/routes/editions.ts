@@ -73,11 +73,15 @@ export function editionRoutes(r: Router, ctx: Context): void {
     method: 'GET',
     url: '/articles/:id/translations',
     tag: 'editions',
-    summary: "A story's translations in other editions",
+    summary: "A story's translations in other editions (`source`: the story they were translated from)",
     params: idParams,
     handler: async ({ params, actor }) => {
       const story = await readableStory(ctx.db, actor, params.id);
-      return { editionId: story.edition_id, translations: await translationsOf(ctx.db, site, story) };
+      const links = await translationsOf(ctx.db, site, story);
+      // The group is named by its first story: the one the others were translated from. The
+      // editor's side-by-side view opens it first.
+      const translations = links.map((t) => ({ ...t, source: t.articleId === story.translation_group_id }));
+      return { editionId: story.edition_id, translations };
     },
   });
   r.add({

@@ -25,6 +25,8 @@ export function mirrorAdminRoutes(r: Router, ctx: Context): void {
       primary: ctx.config.site.url,
       alternates: now.alternates,
       apps: now.apps,
+      /** The alternates that are one edition's: address → edition id (docs/editions.md). */
+      editions: now.editions,
       onion: now.onion,
       source: now.source,
       updatedAt: now.updatedAt,

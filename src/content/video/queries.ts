@@ -1,4 +1,10 @@
-import type { ArticleRow, ArticleVideoRow, Db, MediaRow } from '../../db/index.js';
+import {
+  type ArticleRow,
+  type ArticleVideoRow,
+  compiledQuery,
+  type Db,
+  type MediaRow,
+} from '../../db/index.js';
 import { mediaByIds, publicArticles } from '../queries.js';
 
 /**
@@ -101,15 +107,15 @@ export async function publicVideoStories(
  * A story's video and the image to show before it plays (the video's poster, else the story's
  * lead image), or null when the story has none.
  */
+const videoRow = compiledQuery((db, articleId: number) =>
+  db.selectFrom('article_videos').selectAll().where('article_id', '=', articleId),
+);
+
 export async function videoWithPoster(
   db: Db,
   article: Pick<ArticleRow, 'id' | 'lead_media_id'>,
 ): Promise<{ video: ArticleVideoRow; poster: MediaRow | null } | null> {
-  const video = await db
-    .selectFrom('article_videos')
-    .selectAll()
-    .where('article_id', '=', article.id)
-    .executeTakeFirst();
+  const [video] = await videoRow(db, article.id);
   if (!video) return null;
   const imageId = video.poster_media_id ?? article.lead_media_id;
   const poster =

@@ -18,7 +18,7 @@ import {
   publicAuthorBySlug,
   publicTagBySlug,
 } from '../../content/index.js';
-import { editionsOf } from '../../editions/index.js';
+import { editionsOf, editionUrls } from '../../editions/index.js';
 import type { Context } from '../../context.js';
 import { resolveListBySlug } from '../../fronts/index.js';
 import { articleTopics, confirmedEntitiesOf } from '../../knowledge/index.js';
@@ -102,8 +102,14 @@ async function present(ctx: Context, rows: PublicArticle[], fields: Set<ArticleF
       ctx.db,
       rows.map((r) => r.id),
     );
+  // A story of an edition on a host of its own is at that host (src/editions).
+  const home = editionUrls(ctx.config.site.url, await editionsOf(ctx));
+  const siteOf = (r: PublicArticle) => {
+    const url = home(r.edition_id);
+    return url === ctx.config.site.url ? ctx.config.site : { ...ctx.config.site, url };
+  };
   return {
-    data: rows.map((r) => presentArticle(ctx.config.site, tree, r, rel, fields)),
+    data: rows.map((r) => presentArticle(siteOf(r), tree, r, rel, fields)),
     tags: [...treeTags(tree), ...storyTags(rows, rel)],
   };
 }

@@ -1,5 +1,6 @@
 import { articleTag, authorTag, mediaTag, tagTag } from '../../cache/index.js';
 import type { Context } from '../../context.js';
+import { editionsOf, editionUrls } from '../../editions/index.js';
 import type { Doc } from '../../shared/document/index.js';
 import {
   type ArticleFilter,
@@ -13,7 +14,6 @@ import {
   type AbsoluteImage,
   absoluteImage,
   articleUri,
-  articleUrl,
   bodyHtml,
   parseBody,
   summaryOf,
@@ -55,7 +55,9 @@ export async function loadEntries(ctx: Context, filter: ArticleFilter, full: boo
   // Summary feeds need a body only for a story without a dek (the summary is then its opening).
   const docs = new Map(rows.filter((r) => full || !hasSummary(r)).map((r) => [r.id, parseBody(r)]));
   const rel = await relationsOf(ctx.db, rows, full ? [...docs.values()].flatMap((d) => bodyImageIds(d)) : []);
-  return rows.map((row) => entryOf(ctx.config.site, row, rel, full, docs.get(row.id)));
+  // A story of an edition on a host of its own links there (src/editions).
+  const home = editionUrls(ctx.config.site.url, await editionsOf(ctx));
+  return rows.map((row) => entryOf(ctx.config.site, row, rel, full, docs.get(row.id), home(row.edition_id)));
 }
 
 const hasSummary = (row: Pick<PublicArticle, 'dek' | 'seo_description'>) =>
@@ -71,6 +73,8 @@ export function entryOf(
   rel: StoryRelations,
   full: boolean,
   parsed?: Doc,
+  /** Where the story's page lives: its edition's own host, else the site (the entry id stays the site's). */
+  home: string = site.url,
 ): FeedEntry {
   const doc = parsed ?? (full || !hasSummary(row) ? parseBody(row) : EMPTY_DOC);
   const lead = row.lead_media_id === null ? undefined : rel.media.get(row.lead_media_id);
@@ -82,7 +86,7 @@ export function entryOf(
   const notices = noticesHtml(rel.notices.get(row.id));
   return {
     id: articleUri(site, row.id),
-    url: articleUrl(site, row),
+    url: `${home}${row.path ?? '/'}`,
     title: row.headline,
     summary,
     // Notices follow the body in full feeds, the summary in summary feeds.

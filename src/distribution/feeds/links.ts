@@ -1,6 +1,7 @@
 /**
  * Feed addresses. Every feed lives under /feeds/{scope}/{file}:
  *   scope: all | section/{section path} | tag/{slug} | author/{slug} | topic/{slug}
+ *          | edition/{code} | edition/{code}/tag/{slug} (author, topic: an edition's own stories)
  *   file:  rss.xml, atom.xml, feed.json (summaries) or rss-full.xml, atom-full.xml, feed-full.json
  * /feed.xml, /atom.xml and /feed.json are short aliases of the site-wide feeds. File names hold
  * a dot and section slugs never do, so a section path never collides with a file name.
@@ -10,9 +11,10 @@ export type FeedFormat = 'rss' | 'atom' | 'json';
 export type FeedScope =
   | { kind: 'all' }
   | { kind: 'section'; path: string }
-  | { kind: 'tag'; slug: string }
-  | { kind: 'author'; slug: string }
-  | { kind: 'topic'; slug: string }
+  /** `edition`: an edition's code, for its own stories about the tag (author, topic) alone. */
+  | { kind: 'tag'; slug: string; edition?: string }
+  | { kind: 'author'; slug: string; edition?: string }
+  | { kind: 'topic'; slug: string; edition?: string }
   /** An edition's whole feed (src/editions): /feeds/edition/{code}/…; `/es/feed.xml` too. */
   | { kind: 'edition'; code: string };
 
@@ -45,11 +47,9 @@ export function scopePath(scope: FeedScope): string {
     case 'section':
       return `/feeds/section/${scope.path}`;
     case 'tag':
-      return `/feeds/tag/${scope.slug}`;
     case 'author':
-      return `/feeds/author/${scope.slug}`;
     case 'topic':
-      return `/feeds/topic/${scope.slug}`;
+      return `${scope.edition ? `/feeds/edition/${scope.edition}` : '/feeds'}/${scope.kind}/${scope.slug}`;
     case 'edition':
       return `/feeds/edition/${scope.code}`;
   }

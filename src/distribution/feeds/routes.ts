@@ -57,6 +57,21 @@ export function feedRoutes(app: FastifyInstance, ctx: Context): void {
   app.get<{ Params: { code: string; file: string } }>('/feeds/edition/:code/:file', cached, (req, reply) =>
     serveFeed(ctx, req, reply, { kind: 'edition', code: req.params.code }, req.params.file),
   );
+  // An edition's own stories about a tag, by an author, about a topic (docs/editions.md).
+  for (const kind of ['tag', 'author', 'topic'] as const) {
+    app.get<{ Params: { code: string; slug: string; file: string } }>(
+      `/feeds/edition/:code/${kind}/:slug/:file`,
+      cached,
+      (req, reply) =>
+        serveFeed(
+          ctx,
+          req,
+          reply,
+          { kind, slug: req.params.slug, edition: req.params.code },
+          req.params.file,
+        ),
+    );
+  }
   // Section paths have any depth: /feeds/section/news/politics/rss.xml.
   app.get<{ Params: { '*': string } }>('/feeds/section/*', cached, (req, reply) => {
     const rest = req.params['*'].replace(/\/+$/, '');

@@ -12,7 +12,14 @@ import {
 } from '../../cache/index.js';
 import { descendantIds, loadSectionTree, publicAuthorBySlug, publicTagBySlug } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { defaultEdition, type Edition, editionsOf } from '../../editions/index.js';
+import {
+  defaultEdition,
+  type Edition,
+  editionPath,
+  editionSiteUrl,
+  editionsOf,
+  editionUrls,
+} from '../../editions/index.js';
 import { topicBySlug } from '../../knowledge/index.js';
 import type { ArticleFilter } from '../api/queries.js';
 import type { FeedScope } from './links.js';
@@ -65,7 +72,7 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         scope,
         title: ed.name,
         description: ed.isDefault ? site.description : ed.name,
-        pageUrl: `${site.url}${ed.home}`,
+        pageUrl: `${editionSiteUrl(site.url, ed)}${ed.home}`,
         filter: { editionId: ed.id },
         cacheTags: [ALL_LIST, SITE],
         site: editionSite(site, ed),
@@ -80,54 +87,95 @@ export async function resolveScope(ctx: Context, scope: FeedScope): Promise<Reso
         scope,
         title: `${section.name} | ${site.name}`,
         description: section.description || `${section.name} news from ${site.name}`,
-        pageUrl: `${site.url}/${section.path}`,
+        pageUrl: `${editionUrls(site.url, editions)(section.edition_id)}/${section.path}`,
         filter: { sectionIds: descendantIds(tree, section.id) },
         cacheTags: [sectionListTag(section.id), sectionTag(section.id)],
         ...sectionEditionSite(site, editions, section.edition_id),
       };
     }
     case 'tag': {
-      const tag = SLUG.test(scope.slug)
-        ? await publicTagBySlug(ctx.db, ctx.now().toISOString(), scope.slug)
-        : undefined;
-      if (!tag) return null;
+      const ed = scopeEdition(site, editions, scope.edition);
+      const tag =
+        ed && SLUG.test(scope.slug)
+          ? await publicTagBySlug(ctx.db, ctx.now().toISOString(), scope.slug)
+          : undefined;
+      if (!ed || !tag) return null;
+      const own = ed.site ?? site;
       return {
         scope,
-        title: `${tag.name} | ${site.name}`,
-        description: `Stories about ${tag.name} from ${site.name}`,
-        pageUrl: `${site.url}/tag/${tag.slug}`,
-        filter: { tagId: tag.id },
-        cacheTags: [tagListTag(tag.id), tagTag(tag.id)],
+        title: `${tag.name} | ${own.name}`,
+        description: `Stories about ${tag.name} from ${own.name}`,
+        pageUrl: `${site.url}${ed.path(`/tag/${tag.slug}`)}`,
+        filter: { tagId: tag.id, ...ed.filter },
+        cacheTags: [tagListTag(tag.id), tagTag(tag.id), ...ed.cacheTags],
+        ...(ed.site ? { site: ed.site } : {}),
       };
     }
     case 'topic': {
-      const found = SLUG.test(scope.slug) ? await topicBySlug(ctx.db, scope.slug) : undefined;
-      if (!found || !('entity' in found)) return null;
+      const ed = scopeEdition(site, editions, scope.edition);
+      const found = ed && SLUG.test(scope.slug) ? await topicBySlug(ctx.db, scope.slug) : undefined;
+      if (!ed || !found || !('entity' in found)) return null;
       const { entity } = found;
+      const own = ed.site ?? site;
       return {
         scope,
-        title: `${entity.name} | ${site.name}`,
-        description: entity.description || `Stories about ${entity.name} from ${site.name}`,
-        pageUrl: `${site.url}/topics/${entity.slug}`,
-        filter: { entityId: entity.id },
-        cacheTags: [entityListTag(entity.id), entityTag(entity.id)],
+        title: `${entity.name} | ${own.name}`,
+        description: entity.description || `Stories about ${entity.name} from ${own.name}`,
+        pageUrl: `${site.url}${ed.path(`/topics/${entity.slug}`)}`,
+        filter: { entityId: entity.id, ...ed.filter },
+        cacheTags: [entityListTag(entity.id), entityTag(entity.id), ...ed.cacheTags],
+        ...(ed.site ? { site: ed.site } : {}),
       };
     }
     case 'author': {
-      const author = SLUG.test(scope.slug)
-        ? await publicAuthorBySlug(ctx.db, ctx.now().toISOString(), scope.slug)
-        : undefined;
-      if (!author) return null;
+      const ed = scopeEdition(site, editions, scope.edition);
+      const author =
+        ed && SLUG.test(scope.slug)
+          ? await publicAuthorBySlug(ctx.db, ctx.now().toISOString(), scope.slug)
+          : undefined;
+      if (!ed || !author) return null;
+      const own = ed.site ?? site;
       return {
         scope,
-        title: `${author.name} | ${site.name}`,
+        title: `${author.name} | ${own.name}`,
         description: author.bio || `Stories by ${author.name}`,
-        pageUrl: `${site.url}/author/${author.slug}`,
-        filter: { authorId: author.id },
-        cacheTags: [authorListTag(author.id), authorTag(author.id)],
+        pageUrl: `${site.url}${ed.path(`/author/${author.slug}`)}`,
+        filter: { authorId: author.id, ...ed.filter },
+        cacheTags: [authorListTag(author.id), authorTag(author.id), ...ed.cacheTags],
+        ...(ed.site ? { site: ed.site } : {}),
       };
     }
   }
+}
+
+/**
+ * The edition a tag, author or topic feed lists: the one named (`/feeds/edition/es/tag/…`; null
+ * when there is none), else the default one when there are several (as its page lists), else
+ * every story.
+ */
+function scopeEdition(
+  site: Context['config']['site'],
+  editions: readonly Edition[],
+  code: string | undefined,
+): EditionScope | null {
+  const named = code === undefined ? undefined : editions.find((e) => e.code === code);
+  if (code !== undefined && !named) return null;
+  const ed = named ?? (editions.length > 1 ? defaultEdition(editions) : undefined);
+  if (!ed || editions.length < 2) return { filter: {}, cacheTags: [], path: (p) => p };
+  return {
+    filter: { editionId: ed.id },
+    // An edition's prefix or name can change (the `site` announcement).
+    cacheTags: [SITE],
+    path: (p) => editionPath(ed, p),
+    ...(ed.isDefault ? {} : { site: editionSite(site, ed) }),
+  };
+}
+
+interface EditionScope {
+  filter: { editionId?: number };
+  cacheTags: string[];
+  path: (p: string) => string;
+  site?: Context['config']['site'];
 }
 
 /** A section of another edition: its feed speaks that edition's language. */

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { SitemapIndexStream, type SitemapItemLoose, SitemapStream, streamToPromise } from 'sitemap';
 import { mediaByIds } from '../../content/index.js';
 import type { Context } from '../../context.js';
-import { editionsOf, publicTranslationGroups } from '../../editions/index.js';
+import { editionUrls, editionsOf, publicTranslationGroups } from '../../editions/index.js';
 import { absoluteImage } from '../api/story.js';
 import { xmlChars } from '../feeds/xml-guard.js';
 import { articlesPage, countArticles, listingPages, newestOnPage, recentArticles } from './queries.js';
@@ -37,7 +37,10 @@ export interface SitemapPlan {
 }
 
 async function plan(ctx: Context, now: string, size: number) {
-  const homes = (await editionsOf(ctx)).filter((e) => e.prefix !== null).map((e) => e.home);
+  // Other editions' homes: `/es` on the primary, `/` on an edition's own host.
+  const homes = (await editionsOf(ctx))
+    .filter((e) => !e.isDefault && (e.prefix !== null || e.host !== null))
+    .map((e) => ({ path: e.home, editionId: e.id }));
   const [articles, listings] = await Promise.all([
     countArticles(ctx.db, now),
     listingPages(ctx.db, now, homes),
@@ -72,9 +75,10 @@ export async function listingSitemap(
   const site = ctx.config.site;
   const p = await plan(ctx, ctx.now().toISOString(), size);
   if (page > p.listingPages) return null;
+  const base = editionUrls(site.url, await editionsOf(ctx));
   const items = p.listings
     .slice((page - 1) * size, page * size)
-    .map((l) => ({ url: `${site.url}${l.path}` }));
+    .map((l) => ({ url: `${base(l.editionId)}${l.path}` }));
   return toXml(items, {});
 }
 
@@ -88,6 +92,7 @@ export async function articleSitemap(
   const now = ctx.now().toISOString();
   const rows = await articlesPage(ctx.db, now, page, size);
   if (!rows.length && page > 1) return null;
+  const base = editionUrls(site.url, await editionsOf(ctx));
   const [media, groups] = await Promise.all([
     mediaByIds(
       ctx.db,
@@ -103,10 +108,10 @@ export async function articleSitemap(
   let alternates = false;
   const items: SitemapItemLoose[] = rows.map((r) => {
     const lead = r.lead_media_id === null ? undefined : media.get(r.lead_media_id);
-    const links = hreflangLinks(site.url, groups.get(r.translation_group_id ?? -1));
+    const links = hreflangLinks(base, groups.get(r.translation_group_id ?? -1));
     if (links) alternates = true;
     return {
-      url: `${site.url}${r.path}`,
+      url: `${base(r.edition_id)}${r.path}`,
       lastmod: r.updated_at,
       ...(lead ? { img: [{ url: absoluteImage(site, lead).url }] } : {}),
       ...(links ? { links } : {}),
@@ -137,8 +142,9 @@ export async function newsSitemap(ctx: Context): Promise<string> {
       ? { name: xmlChars(ed.name), language: newsLanguage(ed.language) }
       : { name: xmlChars(site.name), language: newsLanguage(site.language) };
   };
+  const base = editionUrls(site.url, editions);
   const items: SitemapItemLoose[] = rows.map((r) => ({
-    url: `${site.url}${r.path}`,
+    url: `${base(r.edition_id)}${r.path}`,
     news: {
       publication: publicationOf(r.edition_id),
       publication_date: r.first_published_at ?? r.updated_at,
@@ -153,12 +159,13 @@ export async function newsSitemap(ctx: Context): Promise<string> {
  * `x-default` (the default edition's, else the first), the same set the story pages carry.
  */
 function hreflangLinks(
-  siteUrl: string,
-  group: { language: string; path: string; isDefault: boolean }[] | undefined,
+  base: (editionId: number) => string,
+  group: { editionId: number; language: string; path: string; isDefault: boolean }[] | undefined,
 ): { lang: string; hreflang: string; url: string }[] | null {
   if (!group || group.length < 2) return null;
-  const links = group.map((g) => ({ lang: g.language, hreflang: g.language, url: `${siteUrl}${g.path}` }));
+  const url = (g: { editionId: number; path: string }) => `${base(g.editionId)}${g.path}`;
+  const links = group.map((g) => ({ lang: g.language, hreflang: g.language, url: url(g) }));
   const fallback = group.find((g) => g.isDefault) ?? group[0];
-  if (fallback) links.push({ lang: 'x-default', hreflang: 'x-default', url: `${siteUrl}${fallback.path}` });
+  if (fallback) links.push({ lang: 'x-default', hreflang: 'x-default', url: url(fallback) });
   return links;
 }

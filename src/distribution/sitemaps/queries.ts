@@ -96,14 +96,24 @@ export interface ListingPage {
   /** Root-relative path of the page. */
   path: string;
   lastmod: string | null;
+  /** The edition whose page it is, when not the default's (its URL may be on its own host). */
+  editionId?: number;
 }
 
 /**
  * The home page, every section front, and the tag, author and topic pages that show at least
  * one public story (an empty listing is not worth a crawler's visit).
  */
-export async function listingPages(db: Db, now: string, editionHomes: string[] = []): Promise<ListingPage[]> {
-  const sections = await db.selectFrom('sections').select(['path', 'updated_at']).orderBy('path').execute();
+export async function listingPages(
+  db: Db,
+  now: string,
+  editionHomes: { path: string; editionId: number }[] = [],
+): Promise<ListingPage[]> {
+  const sections = await db
+    .selectFrom('sections')
+    .select(['path', 'updated_at', 'edition_id'])
+    .orderBy('path')
+    .execute();
   const tags = await db
     .selectFrom('tags')
     .select(['tags.slug', 'tags.created_at'])
@@ -149,9 +159,9 @@ export async function listingPages(db: Db, now: string, editionHomes: string[] =
   return [
     { path: '/', lastmod: null },
     // Other editions' homes (`/es`), after the site's own.
-    ...editionHomes.map((path) => ({ path, lastmod: null })),
+    ...editionHomes.map((h) => ({ path: h.path, lastmod: null, editionId: h.editionId })),
     { path: '/corrections', lastmod: null },
-    ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null })),
+    ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null, editionId: s.edition_id })),
     ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
     ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),
     ...topics.map((t) => ({ path: `/topics/${t.slug}`, lastmod: null })),

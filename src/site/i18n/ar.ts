@@ -105,4 +105,16 @@ export const ar: Catalogue = {
   'topic.topic': 'موضوع',
   'video.unsupported': 'لا يستطيع متصفحك تشغيل هذا الفيديو هنا.',
   'video.open': 'افتح الفيديو',
+  'livePage.kind': 'شاهد',
+  'livePage.title': 'مباشر',
+  'livePage.badge': 'مباشر',
+  'livePage.empty': 'لا يوجد بث مباشر الآن. شاهد قصصنا المصوّرة في الأقسام أعلاه.',
+  'livePage.description': 'بث مباشر بالفيديو من {name}',
+  'live.newUpdates':
+    '{count, plural, zero {لا تحديثات جديدة} one {تحديث جديد واحد} two {تحديثان جديدان} few {# تحديثات جديدة} many {# تحديثًا جديدًا} other {# تحديث جديد}}',
+  'live.ended': 'انتهت هذه التغطية المباشرة.',
+  'alert.breaking': 'عاجل',
+  'alert.developing': 'تطورات',
+  'alert.live': 'مباشر',
+  'alert.banner': 'أخبار عاجلة',
 };

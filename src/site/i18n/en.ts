@@ -112,6 +112,17 @@ export const en = {
   'topic.topic': 'Topic',
   'video.unsupported': 'Your browser cannot play this video here.',
   'video.open': 'Open the video',
+  'livePage.kind': 'Watch',
+  'livePage.title': 'Live',
+  'livePage.badge': 'LIVE',
+  'livePage.empty': 'Nothing is live right now. Try our video stories in the sections above.',
+  'livePage.description': 'Live video from {name}',
+  'live.newUpdates': '{count, plural, one {# new update} other {# new updates}}',
+  'live.ended': 'This live coverage has ended.',
+  'alert.breaking': 'Breaking',
+  'alert.developing': 'Developing',
+  'alert.live': 'Live',
+  'alert.banner': 'Breaking news',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -105,4 +105,16 @@ export const ru: Catalogue = {
   'topic.topic': 'Тема',
   'video.unsupported': 'Ваш браузер не может воспроизвести это видео здесь.',
   'video.open': 'Открыть видео',
+  'livePage.kind': 'Смотреть',
+  'livePage.title': 'Прямой эфир',
+  'livePage.badge': 'ЭФИР',
+  'livePage.empty': 'Сейчас нет прямых трансляций. Посмотрите наши видео в разделах выше.',
+  'livePage.description': 'Прямой эфир {name}',
+  'live.newUpdates':
+    '{count, plural, one {# новое обновление} few {# новых обновления} many {# новых обновлений} other {# нового обновления}}',
+  'live.ended': 'Эта прямая трансляция завершена.',
+  'alert.breaking': 'Срочно',
+  'alert.developing': 'Развивается',
+  'alert.live': 'В эфире',
+  'alert.banner': 'Срочные новости',
 };

@@ -1,3 +1,4 @@
+import { msg } from '../i18n/index.js';
 import type { Head, SiteView } from '../view.js';
 import { Layout } from './layout.js';
 import { HlsScripts, type PlayerView, VideoPlayer } from './video.js';
@@ -8,27 +9,28 @@ export interface LiveModel {
 }
 
 export function LivePage({ view, head, model }: { view: SiteView; head: Head; model: LiveModel }) {
+  const lang = view.site.language;
   return (
     <Layout view={view} head={head}>
       <header class="list-header">
         <div>
-          <p class="list-kind">Watch</p>
-          <h1>Live</h1>
+          <p class="list-kind">{msg(lang, 'livePage.kind')}</p>
+          <h1>{msg(lang, 'livePage.title')}</h1>
         </div>
       </header>
       {model.streams.length ? (
         model.streams.map((s, i) => (
           <section key={s.slug} id={s.slug} class="live-stream" aria-labelledby={`live-${s.slug}`}>
             <h2 id={`live-${s.slug}`}>
-              <span class="live-badge">LIVE</span>
+              <span class="live-badge">{msg(lang, 'livePage.badge')}</span>
               {s.title}
             </h2>
-            <VideoPlayer video={s.player} eager={i === 0} />
+            <VideoPlayer video={s.player} eager={i === 0} lang={lang} />
             {s.description ? <p>{s.description}</p> : null}
           </section>
         ))
       ) : (
-        <p class="empty">Nothing is live right now. Try our video stories in the sections above.</p>
+        <p class="empty">{msg(lang, 'livePage.empty')}</p>
       )}
       {model.streams.length ? <HlsScripts /> : null}
     </Layout>

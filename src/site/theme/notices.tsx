@@ -32,7 +32,16 @@ export function NoticeFlag({ notices, site }: { notices: NoticeView[]; site: Sit
   );
 }
 
-export function NoticeBox({ notices, site }: { notices: NoticeView[]; site: SiteView['site'] }) {
+/** `home`: the page's edition's home (`/es`): its corrections page is under it. */
+export function NoticeBox({
+  notices,
+  site,
+  home = '/',
+}: {
+  notices: NoticeView[];
+  site: SiteView['site'];
+  home?: string;
+}) {
   if (!notices.length) return null;
   return (
     <aside class="story-notices" id="notices" aria-labelledby="notices-title">
@@ -49,7 +58,7 @@ export function NoticeBox({ notices, site }: { notices: NoticeView[]; site: Site
         ))}
       </ul>
       <p class="notices-all">
-        <a href="/corrections">{msg(site.language, 'notice.all')}</a>
+        <a href={home === '/' ? '/corrections' : `${home}/corrections`}>{msg(site.language, 'notice.all')}</a>
       </p>
     </aside>
   );

@@ -221,7 +221,7 @@ export function ArticlePage({ view, head, model }: { view: SiteView; head: Head;
             </ul>
           </footer>
         ) : null}
-        <NoticeBox notices={model.notices ?? []} site={view.site} />
+        <NoticeBox notices={model.notices ?? []} site={view.site} home={view.edition?.home} />
         {model.beacon ? (
           <img
             class="beacon"

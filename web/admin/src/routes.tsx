@@ -12,10 +12,10 @@ import { Account } from './screens/account.js';
 import { Alerts } from './screens/alerts.js';
 import { Audience } from './screens/audience.js';
 import { Authors } from './screens/authors.js';
-import { Imports } from './screens/imports.js';
 import { Desk } from './screens/desk.js';
 import { EditorScreen } from './screens/editor.js';
 import { Fronts } from './screens/fronts.js';
+import { Imports } from './screens/imports.js';
 import { Ingest } from './screens/ingest.js';
 import { MediaScreen } from './screens/media.js';
 import { Mirrors } from './screens/mirrors.js';
@@ -54,51 +54,63 @@ export const ROUTES: Route[] = [
     path: '/fronts',
     nav: t('nav.fronts'),
     action: 'front.edit',
-    what: 'fronts',
+    what: t('what.fronts'),
     screen: () => <Fronts />,
   },
-  { path: '/ingest', nav: t('nav.wire'), action: 'ingest.use', what: 'the wire', screen: () => <Ingest /> },
+  {
+    path: '/ingest',
+    nav: t('nav.wire'),
+    action: 'ingest.use',
+    what: t('what.wire'),
+    screen: () => <Ingest />,
+  },
   {
     path: '/alerts',
     nav: t('nav.alerts'),
     action: 'alert.raise',
-    what: 'breaking-news alerts',
+    what: t('what.alerts'),
     screen: () => <Alerts />,
   },
   {
     path: '/sections',
     nav: t('nav.sections'),
     action: 'taxonomy.manage',
-    what: 'sections',
+    what: t('what.sections'),
     screen: () => <Sections />,
   },
-  { path: '/tags', nav: t('nav.tags'), action: 'taxonomy.manage', what: 'tags', screen: () => <Tags /> },
+  {
+    path: '/tags',
+    nav: t('nav.tags'),
+    action: 'taxonomy.manage',
+    what: t('what.tags'),
+    screen: () => <Tags />,
+  },
   {
     path: '/authors',
     nav: t('nav.authors'),
     action: 'taxonomy.manage',
-    what: 'bylines',
+    what: t('what.bylines'),
     screen: () => <Authors />,
   },
   {
     path: '/users',
     nav: t('nav.users'),
     action: 'user.manage',
-    what: 'users',
+    what: t('what.users'),
     screen: ({ user }) => <Users user={user} />,
   },
   {
     path: '/mirrors',
     nav: t('nav.mirrors'),
     action: 'settings.manage',
-    what: 'mirrors',
+    what: t('what.mirrors'),
     screen: () => <Mirrors />,
   },
   {
     path: '/imports',
     nav: t('nav.imports'),
     action: 'settings.manage',
-    what: 'imports',
+    what: t('what.imports'),
     screen: () => <Imports />,
   },
   { path: '/stories/new', screen: () => <NewStory /> },
@@ -132,7 +144,8 @@ export function screenFor(path: string, props: Omit<ScreenProps, 'params'>): Rea
   const found = matchRoute(path);
   if (!found) return null;
   const { route, params } = found;
-  if (route.action && !mayEver(props.user, route.action)) return <NotAllowed what={route.what ?? 'this'} />;
+  if (route.action && !mayEver(props.user, route.action))
+    return <NotAllowed what={route.what ?? t('what.this')} />;
   return route.screen({ ...props, params });
 }
 

@@ -12,6 +12,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
+import { t } from '../i18n/index.js';
 import { ApiError, api } from './client.js';
 import type { Note } from './notes.js';
 
@@ -105,13 +106,14 @@ export function fieldsOf(a: ArticleFields): ArticleFields {
   };
 }
 
+/** The workflow states as the app names them (in its language, read once at load). */
 export const STATUS_LABEL: Record<Status, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-  archived: 'Archived',
+  draft: t('status.draft'),
+  in_review: t('status.in_review'),
+  scheduled: t('status.scheduled'),
+  published: t('status.published'),
+  unpublished: t('status.unpublished'),
+  archived: t('status.archived'),
 };
 
 // The calls. Bodies are passed as the screens build them: the key order and the fields left out

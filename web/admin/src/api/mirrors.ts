@@ -38,6 +38,8 @@ export interface AddressesView {
   primary: string;
   alternates: string[];
   apps: AppLink[];
+  /** The alternates that are one edition's: address → edition id. */
+  editions: Record<string, number>;
   onion: string | null;
   source: 'environment' | 'settings';
   updatedAt: string | null;
@@ -48,8 +50,13 @@ export interface AddressesView {
 export const getAddresses = () => api<AddressesView>('GET', '/addresses');
 
 /** `basedOn`: the list's updatedAt this edit started from (a newer one is refused with 409). */
-export const saveAddresses = (v: { alternates: string[]; apps: AppLink[]; basedOn: string | null }) =>
-  api<AddressesView>('PUT', '/addresses', v);
+export const saveAddresses = (v: {
+  alternates: string[];
+  apps: AppLink[];
+  /** Address → edition id, for the addresses that are one edition's (none: every one is the site's). */
+  editions?: Record<string, number>;
+  basedOn: string | null;
+}) => api<AddressesView>('PUT', '/addresses', v);
 
 export const resetAddresses = (basedOn: string | null) =>
   api<AddressesView>('POST', '/addresses/reset', { basedOn });

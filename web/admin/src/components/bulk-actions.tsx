@@ -10,6 +10,7 @@ import {
 import type { User } from '../api/session.js';
 import { type Action, mayEver } from '../permissions.js';
 import './bulk-actions.css';
+import { t } from '../i18n/index.js';
 
 type BulkAction = 'submit' | 'publish' | 'unpublish' | 'delete' | 'restore';
 
@@ -28,40 +29,39 @@ const move = (action: Transition) => (s: ArticleSummary) => moveArticle(s.id, { 
 /** Each action is the same API call the editor makes, once per story. */
 const SPECS: Record<BulkAction, Spec> = {
   submit: {
-    label: 'Submit for review',
-    done: 'submitted',
+    label: t('bulk.submit'),
+    done: t('bulk.submitted'),
     policy: 'article.submit',
     deletedView: false,
     run: move('submit'),
   },
   publish: {
-    label: 'Publish',
-    done: 'published',
+    label: t('bulk.publish'),
+    done: t('bulk.published'),
     policy: 'article.publish',
     deletedView: false,
-    confirm: (n) => `Publish ${n} ${n === 1 ? 'story' : 'stories'} on the site now?`,
+    confirm: (n) => t('bulk.publish.confirm', { n }),
     run: move('publish'),
   },
   unpublish: {
-    label: 'Unpublish',
-    done: 'unpublished',
+    label: t('bulk.unpublish'),
+    done: t('bulk.unpublished'),
     policy: 'article.unpublish',
     deletedView: false,
-    confirm: (n) =>
-      `Take ${n} ${n === 1 ? 'story' : 'stories'} off the site? Their addresses will answer "gone".`,
+    confirm: (n) => t('bulk.unpublish.confirm', { n }),
     run: move('unpublish'),
   },
   delete: {
-    label: 'Delete',
-    done: 'deleted',
+    label: t('manage.delete'),
+    done: t('bulk.deleted'),
     policy: 'article.delete',
     deletedView: false,
-    confirm: (n) => `Delete ${n} ${n === 1 ? 'story' : 'stories'}? They can be restored for 30 days.`,
+    confirm: (n) => t('bulk.delete.confirm', { n }),
     run: (s) => deleteArticle(s.id),
   },
   restore: {
-    label: 'Restore',
-    done: 'restored',
+    label: t('bulk.restore'),
+    done: t('bulk.restored'),
     policy: 'article.restore',
     deletedView: true,
     run: (s) => restoreArticle(s.id),
@@ -100,12 +100,15 @@ export function BulkActions({
     const result: Outcome = { label: spec.label, done: spec.done, ok: 0, failed: [] };
     // One at a time: a newsroom selects tens of stories, and each write is its own transaction.
     for (const [i, s] of selected.entries()) {
-      setBusy(`${spec.label}: ${i + 1} of ${selected.length}…`);
+      setBusy(t('bulk.progress', { label: spec.label, i: i + 1, n: selected.length }));
       try {
         await spec.run(s);
         result.ok++;
       } catch (err) {
-        result.failed.push({ headline: s.headline || `Story ${s.id}`, message: (err as Error).message });
+        result.failed.push({
+          headline: s.headline || t('bulk.story', { id: s.id }),
+          message: (err as Error).message,
+        });
       }
     }
     // Every list showing stories is asked again once, after the whole batch (api/articles.ts).
@@ -118,8 +121,8 @@ export function BulkActions({
   return (
     <>
       {selected.length > 0 && actions.length > 0 && (
-        <div className="bulk-bar" role="toolbar" aria-label="Bulk actions">
-          <span>{selected.length} selected</span>
+        <div className="bulk-bar" role="toolbar" aria-label={t('bulk.label')}>
+          <span>{t('bulk.selected', { n: selected.length })}</span>
           {actions.map((a) => (
             <button key={a} type="button" disabled={busy !== ''} onClick={() => void run(a)}>
               {SPECS[a].label}
@@ -132,8 +135,8 @@ export function BulkActions({
         {outcome && (
           <div className={outcome.failed.length ? 'bulk-result has-failures' : 'bulk-result'}>
             <p>
-              {outcome.label}: {outcome.ok} {outcome.done}
-              {outcome.failed.length > 0 && `, ${outcome.failed.length} failed`}.
+              {t('bulk.result', { label: outcome.label, ok: outcome.ok, done: outcome.done })}
+              {outcome.failed.length > 0 && t('bulk.failed', { n: outcome.failed.length })}.
             </p>
             {outcome.failed.length > 0 && (
               <ul>
@@ -145,7 +148,7 @@ export function BulkActions({
               </ul>
             )}
             <button type="button" onClick={() => setOutcome(null)}>
-              Dismiss
+              {t('common.dismiss')}
             </button>
           </div>
         )}

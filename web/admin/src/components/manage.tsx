@@ -2,6 +2,7 @@
 
 import { slugify } from '@shared/slug.js';
 import { type ReactNode, useCallback, useState } from 'react';
+import { t } from '../i18n/index.js';
 
 /**
  * Runs one change at a time, says what happened, and reports the server's reason on failure.
@@ -45,8 +46,8 @@ export function Notices({ error, notice }: { error: string; notice: string }) {
 export function NotAllowed({ what }: { what: string }) {
   return (
     <main className="narrow">
-      <h1>Not available</h1>
-      <p>Your role does not manage {what}. Ask an editor or an admin.</p>
+      <h1>{t('manage.notAllowed.title')}</h1>
+      <p>{t('manage.notAllowed', { what })}</p>
     </main>
   );
 }
@@ -59,7 +60,7 @@ export function NotAllowed({ what }: { what: string }) {
 export function NamedForm<V extends { name: string; slug: string }>({
   title,
   submit,
-  slugLabel = 'Slug',
+  slugLabel = t('manage.slug'),
   initial,
   blank,
   busy,
@@ -96,7 +97,7 @@ export function NamedForm<V extends { name: string; slug: string }>({
     >
       <h2>{title}</h2>
       <label>
-        Name
+        {t('manage.name')}
         <input
           required
           maxLength={200}
@@ -112,7 +113,7 @@ export function NamedForm<V extends { name: string; slug: string }>({
         <input
           required
           pattern="[a-z][a-z0-9\-]*"
-          title="lowercase letters, digits and hyphens, starting with a letter"
+          title={t('manage.slug.pattern')}
           value={v.slug}
           onChange={(e) => {
             setSlugEdited(true);
@@ -127,7 +128,7 @@ export function NamedForm<V extends { name: string; slug: string }>({
         </button>
         {onCancel && (
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('manage.cancel')}
           </button>
         )}
       </div>

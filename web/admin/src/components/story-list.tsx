@@ -3,6 +3,7 @@ import { NoteLine } from '../editor/notes.js';
 import { BASE, onLinkClick } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
 import './story-list.css';
+import { t } from '../i18n/index.js';
 
 /** Checkboxes for bulk actions (the stories screen); the desk lists without them. */
 export interface Selection {
@@ -39,28 +40,34 @@ export function StoryList({
             {selection && (
               <input
                 type="checkbox"
-                aria-label={`Select “${s.headline || '(no headline)'}”`}
+                aria-label={t('list.select', { headline: s.headline || t('ingest.noHeadline') })}
                 checked={selection.selected.has(s.id)}
                 onChange={(e) => selection.toggle(s.id, e.target.checked)}
               />
             )}
             <a href={`${BASE}/stories/${s.id}`} onClick={onLinkClick}>
-              {s.headline || '(no headline)'}
+              {s.headline || t('ingest.noHeadline')}
             </a>
             <span className={`status status-${s.status}`}>{STATUS_LABEL[s.status]}</span>
             {s.pendingChanges && (
               <span className="pending-changes" data-testid="pending-changes">
-                {s.pendingChanges.reviewState === 'in_review' ? 'Changes in review' : 'Unpublished changes'}
+                {s.pendingChanges.reviewState === 'in_review'
+                  ? t('list.changesInReview')
+                  : t('list.unpublishedChanges')}
               </span>
             )}
             {byline && (
               <span className="story-byline" data-testid="story-byline">
-                {s.authors?.length ? s.authors.map((a) => a.name).join(', ') : 'No byline'}
+                {s.authors?.length ? s.authors.map((a) => a.name).join(', ') : t('list.noByline')}
                 {s.sectionName ? ` · ${s.sectionName}` : ''}
               </span>
             )}
             <time dateTime={when ?? undefined}>
-              {time === 'publishAt' ? 'goes live ' : time === 'published' ? 'published ' : 'updated '}
+              {time === 'publishAt'
+                ? t('list.goesLive')
+                : time === 'published'
+                  ? t('list.published')
+                  : t('list.updated')}{' '}
               {formatNewsroomTime(when)}
             </time>
             {s.snippetHtml && (

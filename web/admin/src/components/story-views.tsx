@@ -1,4 +1,5 @@
 import { useStoryViews } from '../api/views.js';
+import { t } from '../i18n/index.js';
 import { formatNewsroomTime } from '../time.js';
 import { ViewFigures, ViewsChart } from './views-chart.js';
 
@@ -9,18 +10,18 @@ export function StoryViews({ id, published }: { id: number; published: boolean }
   const v = q.data;
   return (
     <section className="story-views" aria-labelledby="story-views-title">
-      <h2 id="story-views-title">Readers</h2>
+      <h2 id="story-views-title">{t('views.readers')}</h2>
       {v ? (
         <>
           <ViewFigures v={v} />
           <ViewsChart
             points={v.hourly.map((h) => ({ at: h.hour, views: h.views }))}
-            label="Views per hour, last 48 hours"
+            label={t('audience.hourly')}
             unit={(at) => formatNewsroomTime(at)}
           />
         </>
       ) : (
-        <p>{q.isError ? 'Views could not be loaded.' : 'Loading views…'}</p>
+        <p>{q.isError ? t('views.error') : t('views.loading')}</p>
       )}
     </section>
   );

@@ -1,4 +1,5 @@
 import './views.css';
+import { t } from '../i18n/index.js';
 /**
  * A small bar chart of views over time, drawn as SVG by the app (no chart library for a row of
  * bars). It is an image with a text alternative: the total and the busiest period in words, and
@@ -21,7 +22,14 @@ export function ViewsChart({
   const w = 4;
   const gap = 1;
   const h = 48;
-  const summary = `${label}: ${total.toLocaleString()} in all${busiest.views ? `, most ${busiest.views.toLocaleString()} (${unit(busiest.at)})` : ''}.`;
+  const summary = busiest.views
+    ? t('views.summary.most', {
+        label,
+        total: total.toLocaleString(),
+        most: busiest.views.toLocaleString(),
+        when: unit(busiest.at),
+      })
+    : t('views.summary', { label, total: total.toLocaleString() });
   return (
     <figure className="views-chart">
       <svg
@@ -51,15 +59,15 @@ export function ViewFigures({ v }: { v: { lastHour: number; last24h: number; tot
   return (
     <dl className="view-figures">
       <div>
-        <dt>Last hour</dt>
+        <dt>{t('audience.window.hour')}</dt>
         <dd>{v.lastHour.toLocaleString()}</dd>
       </div>
       <div>
-        <dt>24 hours</dt>
+        <dt>{t('views.day')}</dt>
         <dd>{v.last24h.toLocaleString()}</dd>
       </div>
       <div>
-        <dt>All time</dt>
+        <dt>{t('views.allTime')}</dt>
         <dd>{v.total.toLocaleString()}</dd>
       </div>
     </dl>

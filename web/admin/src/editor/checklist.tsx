@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { type ChecksAnswer, useAskChecks } from '../api/checks.js';
 import './checklist.css';
+import { t } from '../i18n/index.js';
 
 /**
  * The checklist before publishing: Publish, Schedule and Update first ask the server for the
@@ -11,8 +12,21 @@ import './checklist.css';
  */
 
 const CHECKED = new Set(['publish', 'schedule', 'update']);
-const VERB: Record<string, string> = { publish: 'Publish', schedule: 'Schedule', update: 'Update' };
-const GOING: Record<string, string> = { publish: 'publishing', schedule: 'scheduling', update: 'updating' };
+const VERB: Record<string, string> = {
+  publish: t('bulk.publish'),
+  schedule: t('workflow.scheduleButton'),
+  update: t('checks.update'),
+};
+const GOING: Record<string, string> = {
+  publish: t('checks.going.publish'),
+  schedule: t('checks.going.schedule'),
+  update: t('checks.going.update'),
+};
+const BEFORE: Record<string, string> = {
+  publish: t('checks.before.publish'),
+  schedule: t('checks.before.schedule'),
+  update: t('checks.before.update'),
+};
 
 /** What to add to the transition's body (`{ override: true }` or nothing), or null: cancelled. */
 export type ChecksVerdict = { override?: true } | null;
@@ -32,8 +46,8 @@ export function useChecklist(articleId: number): {
   // The all-clear note fades after a few seconds.
   useEffect(() => {
     if (!passed) return;
-    const t = setTimeout(() => setPassed(''), 5000);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setPassed(''), 5000);
+    return () => clearTimeout(timer);
   }, [passed]);
 
   async function confirm(action: string, publishAt?: string): Promise<ChecksVerdict> {
@@ -47,7 +61,7 @@ export function useChecklist(articleId: number): {
       return {};
     }
     if (answer.checks.length === 0) {
-      setPassed(`All checks passed — ${GOING[action] ?? action}.`);
+      setPassed(t('checks.passed', { going: GOING[action] ?? action }));
       return {};
     }
     return new Promise((resolve) => setOpen({ action, answer, resolve }));
@@ -105,28 +119,28 @@ function ChecklistDialog({
       onClose={() => finish(null)}
       data-testid="checklist"
     >
-      <h2 id="checklist-title">Before you {verb.toLowerCase()}</h2>
+      <h2 id="checklist-title">{BEFORE[action] ?? t('checks.before', { verb: verb.toLowerCase() })}</h2>
       <ul>
         {[...errors, ...warnings].map((c) => (
           <li key={`${c.id}:${c.message}`} className={`check-${c.severity}`}>
-            <span className="kind">{c.severity === 'error' ? 'Error' : 'Warning'}</span>
+            <span className="kind">{c.severity === 'error' ? t('checks.error') : t('checks.warning')}</span>
             {c.message}
             {c.sentence && <Sentence text={c.sentence} highlight={c.highlight ?? []} />}
           </li>
         ))}
       </ul>
       {errors.length > 0 ? (
-        <p className="hint">Errors must be fixed first; nobody can publish past them.</p>
+        <p className="hint">{t('checks.errors.hint')}</p>
       ) : !answer.canOverride ? (
-        <p className="hint">An editor may publish past these warnings; fix them or ask the desk.</p>
+        <p className="hint">{t('checks.warnings.hint')}</p>
       ) : null}
       <div className="buttons">
         <button type="button" onClick={() => ref.current?.close()}>
-          Go back and fix
+          {t('checks.back')}
         </button>
         {errors.length === 0 && answer.canOverride ? (
           <button type="button" className="primary" onClick={() => finish({ override: true })}>
-            {verb} anyway
+            {t('checks.anyway', { verb })}
           </button>
         ) : (
           <button type="button" className="primary" disabled>

@@ -3,6 +3,7 @@ import type { Article, ArticleFields } from '../api/articles.js';
 import { formatNewsroomTime } from '../time.js';
 import { toDoc } from './schema.js';
 import './conflict.css';
+import { t } from '../i18n/index.js';
 
 function text(body: unknown): string {
   try {
@@ -43,25 +44,25 @@ export function Conflict({
       aria-labelledby="conflict-title"
       aria-describedby="conflict-desc"
     >
-      <h2 id="conflict-title">Someone else saved this story while you were editing</h2>
-      <p id="conflict-desc">
-        Nothing has been overwritten. Choose the version to continue with; the other one is not lost (theirs
-        stays in the history, yours is kept on this device).
-      </p>
+      <h2 id="conflict-title">{t('conflict.title')}</h2>
+      <p id="conflict-desc">{t('conflict.text')}</p>
       <div className="versions">
         <Version
-          title="Their version"
+          title={t('conflict.theirs')}
           fields={current}
-          note={`Version ${current.version}, saved ${formatNewsroomTime(current.updatedAt)}`}
+          note={t('conflict.theirs.note', {
+            version: current.version,
+            time: formatNewsroomTime(current.updatedAt),
+          })}
         />
-        <Version title="Your version" fields={mine} note="Your unsaved edits" />
+        <Version title={t('conflict.mine')} fields={mine} note={t('conflict.mine.note')} />
       </div>
       <div className="buttons">
         <button type="button" className="primary" onClick={keepMine}>
-          Keep mine
+          {t('conflict.keepMine')}
         </button>
         <button type="button" onClick={takeTheirs}>
-          Use theirs
+          {t('conflict.useTheirs')}
         </button>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { NOTICE_LABELS } from './notices.js';
 import { toDoc } from './schema.js';
 import { diffWords, type Part } from './word-diff.js';
 import './live-story.css';
+import { t } from '../i18n/index.js';
 
 /**
  * A published or scheduled story is edited in its working copy: saves never reach readers
@@ -27,10 +28,10 @@ export function editable(a: Article): Article {
 }
 
 const LABEL: Record<WorkingCopyAction, string> = {
-  update: 'Update',
-  discard: 'Discard changes',
-  submit: 'Submit changes for review',
-  return: 'Return changes to the writer',
+  update: t('checks.update'),
+  discard: t('live.wc.discard'),
+  submit: t('live.wc.submit'),
+  return: t('live.wc.return'),
 };
 
 function bodyText(body: unknown): string {
@@ -61,18 +62,18 @@ function Diff({ label, before, after }: { label: string; before: string; after: 
 
 /** Other fields only say that they changed. */
 const OTHER: [keyof ArticleFields, string][] = [
-  ['slug', 'Address (slug)'],
-  ['sectionId', 'Section'],
-  ['authorIds', 'Bylines'],
-  ['tags', 'Tags'],
-  ['leadMediaId', 'Lead photo'],
-  ['leadCaption', 'Lead caption'],
-  ['leadCredit', 'Lead credit'],
-  ['leadFilePhoto', 'File photo'],
-  ['seoTitle', 'SEO title'],
-  ['seoDescription', 'SEO description'],
-  ['dateline', 'Dateline'],
-  ['embargoUntil', 'Embargo'],
+  ['slug', t('live.field.slug')],
+  ['sectionId', t('newStory.section')],
+  ['authorIds', t('live.field.bylines')],
+  ['tags', t('nav.tags')],
+  ['leadMediaId', t('live.field.leadPhoto')],
+  ['leadCaption', t('live.field.leadCaption')],
+  ['leadCredit', t('live.field.leadCredit')],
+  ['leadFilePhoto', t('editor.image.filePhoto')],
+  ['seoTitle', t('side.seo.title')],
+  ['seoDescription', t('side.seo.description')],
+  ['dateline', t('side.dateline')],
+  ['embargoUntil', t('ingest.embargo')],
 ];
 
 /**
@@ -107,15 +108,11 @@ export function LiveStory({
   const actions = meta.allowed.workingCopy ?? [];
 
   async function go(action: WorkingCopyAction) {
-    if (
-      action === 'discard' &&
-      !window.confirm('Discard the unpublished changes? Readers keep seeing the published version.')
-    )
-      return;
-    if (action === 'update' && !window.confirm('Apply these changes to the published story now?')) return;
+    if (action === 'discard' && !window.confirm(t('live.wc.discard.confirm'))) return;
+    if (action === 'update' && !window.confirm(t('live.wc.update.confirm'))) return;
     let note: string | undefined;
     if (action === 'return') {
-      note = window.prompt('Why are these changes going back to the writer? (they see this note)')?.trim();
+      note = window.prompt(t('live.wc.return.prompt'))?.trim();
       if (!note) return;
     }
     const notice =
@@ -135,49 +132,50 @@ export function LiveStory({
   }
 
   return (
-    <section className="live-story" aria-label="Live story" data-testid="live-story">
+    <section className="live-story" aria-label={t('live.wc.label')} data-testid="live-story">
       <p className="live-state">
         {meta.live ? (
-          <strong>Live — readers see the published version.</strong>
+          <strong>{t('live.wc.live')}</strong>
         ) : (
           <strong>
-            Scheduled{meta.publishAt ? ` for ${formatNewsroomTime(meta.publishAt)}` : ''} — the approved
-            version goes live then.
+            {meta.publishAt
+              ? t('live.wc.scheduledFor', { time: formatNewsroomTime(meta.publishAt) })
+              : t('live.wc.scheduled')}
           </strong>
         )}{' '}
-        Your edits are saved as unpublished changes; nothing reaches readers until someone presses Update.
+        {t('live.wc.hint')}
       </p>
       {changed || wc ? (
         <details className="live-changes" open>
           <summary>
-            Unpublished changes
-            {wc?.reviewState === 'in_review' && <span className="review"> — submitted for review</span>}
-            {wc?.updatedBy && <span className="by"> (last saved by {wc.updatedBy})</span>}
+            {t('list.unpublishedChanges')}
+            {wc?.reviewState === 'in_review' && <span className="review"> {t('live.wc.submitted')}</span>}
+            {wc?.updatedBy && <span className="by"> {t('live.wc.lastSavedBy', { name: wc.updatedBy })}</span>}
           </summary>
           <div data-testid="live-diff">
-            <Diff label="Headline" before={meta.headline} after={fields.headline} />
-            <Diff label="Dek" before={meta.dek} after={fields.dek} />
-            <Diff label="Text" before={bodyText(meta.body)} after={bodyText(fields.body)} />
+            <Diff label={t('newStory.headline')} before={meta.headline} after={fields.headline} />
+            <Diff label={t('live.wc.dek')} before={meta.dek} after={fields.dek} />
+            <Diff label={t('ingest.text')} before={bodyText(meta.body)} after={bodyText(fields.body)} />
             {OTHER.filter(([k]) => JSON.stringify(fields[k]) !== JSON.stringify(meta[k])).map(
               ([k, label]) => (
                 <p key={k} className="live-other">
-                  {label} changed
+                  {t('live.wc.changed', { label })}
                 </p>
               ),
             )}
-            {!changed && <p>The changes match the published version.</p>}
+            {!changed && <p>{t('live.wc.match')}</p>}
           </div>
         </details>
       ) : (
-        <p className="live-none">No unpublished changes.</p>
+        <p className="live-none">{t('live.wc.none')}</p>
       )}
       {wc && actions.includes('update') && (
         <details className="live-notice">
-          <summary>Tell readers what changed (optional)</summary>
+          <summary>{t('live.wc.tell')}</summary>
           <label>
-            Notice
+            {t('live.wc.notice')}
             <select value={noticeKind} onChange={(e) => setNoticeKind(e.target.value)}>
-              <option value="">None</option>
+              <option value="">{t('live.wc.noNotice')}</option>
               {Object.entries(NOTICE_LABELS).map(([k, label]) => (
                 <option key={k} value={k}>
                   {label}
@@ -186,7 +184,7 @@ export function LiveStory({
             </select>
           </label>
           <label>
-            Text readers see with the story
+            {t('live.wc.noticeText')}
             <textarea
               value={noticeText}
               maxLength={2000}

@@ -3,13 +3,14 @@ import { type Note, useAddNote, useNotes } from '../api/notes.js';
 import { messageOf } from '../api/query.js';
 import { formatNewsroomTime } from '../time.js';
 import './notes.css';
+import { t } from '../i18n/index.js';
 
 /** Same cap as the server (src/content/notes.ts); the server still decides. */
 export const NOTE_MAX_CHARS = 2000;
 
 const VIA: Record<NonNullable<Note['transition']>, string> = {
-  submit: 'with Submit for review',
-  return: 'returned to draft',
+  submit: t('notes.via.submit'),
+  return: t('notes.via.return'),
 };
 
 /** One note, as the thread and the desk show it: who, when, how it came, and the text. */
@@ -50,15 +51,15 @@ export function NotesThread({ articleId, version }: { articleId: number; version
   }
 
   return (
-    <section className="notes" aria-label="Notes">
-      <h2>Notes</h2>
-      <p className="hint">Between writer and editor; never published.</p>
+    <section className="notes" aria-label={t('notes.title')}>
+      <h2>{t('notes.title')}</h2>
+      <p className="hint">{t('notes.hint')}</p>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {notes && notes.length === 0 && <p className="muted">No notes yet.</p>}
+      {notes && notes.length === 0 && <p className="muted">{t('notes.none')}</p>}
       {notes && notes.length > 0 && (
         <ol className="note-thread" data-testid="note-thread">
           {notes.map((n) => (
@@ -70,7 +71,7 @@ export function NotesThread({ articleId, version }: { articleId: number; version
       )}
       <form onSubmit={add}>
         <label>
-          Add a note
+          {t('notes.add.label')}
           <textarea
             value={text}
             maxLength={NOTE_MAX_CHARS}
@@ -79,7 +80,7 @@ export function NotesThread({ articleId, version }: { articleId: number; version
           />
         </label>
         <button type="submit" disabled={busy || !text.trim()}>
-          Add note
+          {t('notes.add')}
         </button>
       </form>
     </section>
@@ -113,7 +114,7 @@ export function TransitionNote({
       }}
     >
       <label>
-        {required ? 'Why is it going back? (required)' : 'Note to the editor (optional)'}
+        {required ? t('notes.return.label') : t('notes.submit.label')}
         <textarea
           // biome-ignore lint/a11y/noAutofocus: the form opens because the user asked to write this
           autoFocus
@@ -126,10 +127,10 @@ export function TransitionNote({
       </label>
       <div className="buttons">
         <button type="submit" className="primary" disabled={busy || (required && !text.trim())}>
-          {required ? 'Send back to draft' : 'Send for review'}
+          {required ? t('notes.return') : t('notes.submit')}
         </button>
         <button type="button" onClick={cancel}>
-          Cancel
+          {t('manage.cancel')}
         </button>
       </div>
     </form>

@@ -9,6 +9,7 @@ import {
 import { messageOf } from '../api/query.js';
 import { formatNewsroomTime } from '../time.js';
 import './notices.css';
+import { t } from '../i18n/index.js';
 
 /**
  * "Corrections & updates": the notices readers see with the story (a box at its end, and on
@@ -17,10 +18,10 @@ import './notices.css';
  * wait for a save or an update. Editing and removing are for editors (docs/permissions.md).
  */
 export const NOTICE_LABELS: Record<Kind, string> = {
-  correction: 'Correction',
-  clarification: 'Clarification',
-  update: 'Update',
-  editors_note: "Editor's note",
+  correction: t('notices.correction'),
+  clarification: t('notices.clarification'),
+  update: t('checks.update'),
+  editors_note: t('notices.editorsNote'),
 };
 
 const NOTHING_ALLOWED = { add: false, edit: false };
@@ -48,7 +49,7 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
     }
   };
   const remove = async (n: Notice) => {
-    if (!window.confirm(`Remove this ${NOTICE_LABELS[n.kind].toLowerCase()} from the story?`)) return;
+    if (!window.confirm(t('notices.remove.confirm', { kind: NOTICE_LABELS[n.kind].toLowerCase() }))) return;
     try {
       await removing.mutateAsync(n.id);
     } catch (err) {
@@ -59,7 +60,7 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
   const standing = (list ?? []).filter((n) => !n.removedAt);
   return (
     <section className="notices" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Corrections &amp; updates</h2>
+      <h2 id={`${id}-title`}>{t('notices.title')}</h2>
       {standing.length ? (
         <ul>
           {standing.map((n) => (
@@ -69,14 +70,14 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
               <p>{n.text}</p>
               {allowed.edit ? (
                 <button type="button" className="link" onClick={() => remove(n)}>
-                  Remove
+                  {t('side.remove')}
                 </button>
               ) : null}
             </li>
           ))}
         </ul>
       ) : (
-        <p className="hint">{list ? 'None.' : 'Loading…'}</p>
+        <p className="hint">{list ? t('notices.none') : t('common.loading')}</p>
       )}
       {allowed.add ? (
         <form
@@ -85,7 +86,7 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
             void add();
           }}
         >
-          <label htmlFor={`${id}-kind`}>Kind</label>
+          <label htmlFor={`${id}-kind`}>{t('live.kind')}</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
             {(Object.keys(NOTICE_LABELS) as Kind[]).map((k) => (
               <option key={k} value={k}>
@@ -93,7 +94,7 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
               </option>
             ))}
           </select>
-          <label htmlFor={`${id}-text`}>Notice text</label>
+          <label htmlFor={`${id}-text`}>{t('notices.text')}</label>
           <textarea
             id={`${id}-text`}
             rows={3}
@@ -101,13 +102,9 @@ export function Notices({ articleId, live }: { articleId: number; live: boolean 
             value={text}
             onChange={(e) => setText(e.target.value)}
           />
-          <p className="hint">
-            {live
-              ? 'Shown to readers at once, with the time.'
-              : 'Shown to readers once the story is published.'}
-          </p>
+          <p className="hint">{live ? t('notices.live') : t('notices.later')}</p>
           <button type="submit" disabled={busy || !text.trim()}>
-            Add notice
+            {t('notices.add')}
           </button>
         </form>
       ) : null}

@@ -23,6 +23,7 @@ import type { User } from '../api/session.js';
 import { mayEver } from '../permissions.js';
 import type { Autosaver } from './autosave.js';
 import './presence.css';
+import { t } from '../i18n/index.js';
 
 /** A random id for this tab's stay on the story (works without a secure context too). */
 function newTabId(): string {
@@ -39,14 +40,16 @@ function initials(name: string): string {
 
 function ago(iso: string, now: number): string {
   const s = Math.max(0, Math.round((now - Date.parse(iso)) / 1000));
-  if (s < 60) return `${s} s ago`;
+  if (s < 60) return t('presence.ago.s', { n: s });
   const m = Math.round(s / 60);
-  return m < 60 ? `${m} min ago` : `${Math.round(m / 60)} h ago`;
+  return m < 60 ? t('presence.ago.min', { n: m }) : t('presence.ago.h', { n: Math.round(m / 60) });
 }
 
 function names(people: Person[]): string {
   const n = people.map((p) => p.name);
-  return n.length <= 1 ? (n[0] ?? '') : `${n.slice(0, -1).join(', ')} and ${n.at(-1)}`;
+  return n.length <= 1
+    ? (n[0] ?? '')
+    : t('presence.and', { first: n.slice(0, -1).join(', '), last: n.at(-1) ?? '' });
 }
 
 export function WhoIsEditing({
@@ -122,8 +125,8 @@ export function WhoIsEditing({
       setState(s);
       setNote(
         s.tookOver
-          ? `You took over from ${names(people.map((p) => p.user))}.`
-          : 'Nobody else has it open now.',
+          ? t('presence.tookOverFrom', { names: names(people.map((p) => p.user)) })
+          : t('presence.nobody'),
       );
     } catch (err) {
       setNote((err as Error).message);
@@ -131,7 +134,7 @@ export function WhoIsEditing({
   }
 
   async function reload() {
-    if (saver.dirty && !window.confirm('Discard your unsaved changes and load the newer version?')) return;
+    if (saver.dirty && !window.confirm(t('presence.reload.confirm'))) return;
     try {
       const a = await getArticle(articleId);
       saver.reset(a);
@@ -142,13 +145,16 @@ export function WhoIsEditing({
   }
 
   return (
-    <section className="presence" aria-label="Who is editing" data-testid="presence">
+    <section className="presence" aria-label={t('presence.label')} data-testid="presence">
       {people.length > 0 && (
         <div className="presence-people">
-          <span className="muted">Also here:</span>
+          <span className="muted">{t('presence.also')}</span>
           <ul>
             {people.map((p) => (
-              <li key={p.user.id} title={`${p.user.name}${p.takenOver ? ' (taken over)' : ''}`}>
+              <li
+                key={p.user.id}
+                title={p.takenOver ? t('presence.takenOver', { name: p.user.name }) : p.user.name}
+              >
                 <span className="avatar" aria-hidden="true">
                   {initials(p.user.name)}
                 </span>
@@ -158,7 +164,7 @@ export function WhoIsEditing({
           </ul>
           {mayEver(user, 'article.takeover') && !state.takenOver && (
             <button type="button" onClick={() => void takeOver()}>
-              Take over
+              {t('presence.takeOver')}
             </button>
           )}
         </div>
@@ -170,34 +176,34 @@ export function WhoIsEditing({
       )}
       {state.takenOver ? (
         <p className="banner banner-bad" role="alert" data-testid="taken-over">
-          <strong>{state.takenOver.by.name} took over this story</strong> {ago(state.takenOver.at, now)}. You
-          can still edit; your saves are merged with theirs or flagged.
+          <strong>{t('presence.tookOver', { name: state.takenOver.by.name })}</strong>{' '}
+          {ago(state.takenOver.at, now)}
+          {t('presence.tookOver.rest')}
         </p>
       ) : (
         earlier.length > 0 && (
           <p className="banner banner-warn" role="status" data-testid="someone-editing">
             <strong>
-              {names(earlier.map((p) => p.user))} {earlier.length > 1 ? 'are' : 'is'} editing this story
+              {t('presence.editing', { names: names(earlier.map((p) => p.user)), n: earlier.length })}
             </strong>{' '}
-            — you can still edit; saves are merged or flagged.
+            {t('presence.editing.rest')}
           </p>
         )
       )}
       {newer && (
         <p className="banner banner-warn" role="alert" data-testid="newer-version">
-          {newer.updatedBy?.id === user.id ? 'You' : (newer.updatedBy?.name ?? 'Someone')} saved a newer
-          version {newer.updatedBy?.id === user.id ? 'in another tab ' : ''}
-          {ago(newer.updatedAt, now)}{' '}
+          {newer.updatedBy?.id === user.id
+            ? t('presence.newer.you', { ago: ago(newer.updatedAt, now) })
+            : t('presence.newer', {
+                name: newer.updatedBy?.name ?? t('presence.someone'),
+                ago: ago(newer.updatedAt, now),
+              })}{' '}
           <button type="button" onClick={() => void reload()}>
-            Reload
+            {t('presence.reload')}
           </button>
           {saver.dirty && (
-            <button
-              type="button"
-              onClick={() => void saver.flush()}
-              title="Save now and compare both versions"
-            >
-              Compare
+            <button type="button" onClick={() => void saver.flush()} title={t('presence.compare.title')}>
+              {t('presence.compare')}
             </button>
           )}
         </p>

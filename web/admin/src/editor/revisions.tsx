@@ -4,6 +4,7 @@ import { useHistory } from '../api/revisions.js';
 import { formatNewsroomTime } from '../time.js';
 import { RevisionDiff } from './revision-diff.js';
 import './revisions.css';
+import { t } from '../i18n/index.js';
 
 /** The story's history, newest first: compare any two revisions, restore any as a new save. */
 export function Revisions({
@@ -32,17 +33,17 @@ export function Revisions({
 
   return (
     <details className="revisions" onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>History</summary>
+      <summary>{t('history.title')}</summary>
       {error && <p className="error">{error}</p>}
       {list && list.length > 1 && (
         <div className="compare-bar">
-          <span className="hint">Tick two versions to compare them.</span>
+          <span className="hint">{t('history.tick')}</span>
           <button
             type="button"
             disabled={first === undefined || second === undefined}
             onClick={() => first !== undefined && second !== undefined && setComparing([first, second])}
           >
-            Compare selected
+            {t('history.compare')}
           </button>
         </div>
       )}
@@ -66,7 +67,7 @@ export function Revisions({
                 <label className="check">
                   <input
                     type="checkbox"
-                    aria-label={`Compare version ${r.version}`}
+                    aria-label={t('history.compare.label', { version: r.version })}
                     checked={picked.includes(r.id)}
                     onChange={(e) => pick(r.id, e.target.checked)}
                   />
@@ -82,13 +83,11 @@ export function Revisions({
                   <button
                     type="button"
                     onClick={() => {
-                      if (
-                        window.confirm(`Restore version ${r.version}? The current text stays in the history.`)
-                      )
+                      if (window.confirm(t('history.restore.confirm', { version: r.version })))
                         void restore(r.id);
                     }}
                   >
-                    Restore
+                    {t('bulk.restore')}
                   </button>
                 )}
               </li>

@@ -11,6 +11,7 @@ import { MediaPicker } from '../media/picker.js';
 import { canSetByline } from '../permissions.js';
 import { isoToZoned, newsroomZone, zonedToIso } from '../time.js';
 import './side-panel.css';
+import { t } from '../i18n/index.js';
 
 type Change = (patch: Partial<ArticleFields>) => void;
 
@@ -36,8 +37,8 @@ export function SidePanel({
 
   return (
     <fieldset className="side-panel" disabled={locked}>
-      <legend className="visually-hidden">Story details</legend>
-      <label htmlFor={`${id}-slug`}>Slug</label>
+      <legend className="visually-hidden">{t('side.details')}</legend>
+      <label htmlFor={`${id}-slug`}>{t('manage.slug')}</label>
       <input
         id={`${id}-slug`}
         value={fields.slug}
@@ -50,12 +51,10 @@ export function SidePanel({
         aria-describedby={`${id}-slug-hint`}
       />
       <p id={`${id}-slug-hint`} className="hint">
-        {published
-          ? 'Published: changing the slug moves the story (the old address redirects).'
-          : 'Follows the headline until you edit it.'}
+        {published ? t('side.slug.published') : t('side.slug.follows')}
       </p>
 
-      <label htmlFor={`${id}-section`}>Section</label>
+      <label htmlFor={`${id}-section`}>{t('newStory.section')}</label>
       <select
         id={`${id}-section`}
         value={fields.sectionId}
@@ -72,23 +71,27 @@ export function SidePanel({
       <Bylines authorIds={fields.authorIds} change={change} user={user} />
 
       <details>
-        <summary>Lead image</summary>
+        <summary>{t('side.lead')}</summary>
         {fields.leadMediaId !== null && (
-          <img className="lead-thumb" src={`/media/${fields.leadMediaId}/320.jpg`} alt="Current lead" />
+          <img
+            className="lead-thumb"
+            src={`/media/${fields.leadMediaId}/320.jpg`}
+            alt={t('side.lead.current')}
+          />
         )}
         <div className="buttons">
           <button type="button" onClick={() => setPickingLead(true)}>
-            Choose from the library…
+            {t('side.lead.choose')}
           </button>
           {fields.leadMediaId !== null && (
             <button type="button" onClick={() => change({ leadMediaId: null })}>
-              Remove
+              {t('side.remove')}
             </button>
           )}
         </div>
         {pickingLead && (
           <MediaPicker
-            title="Choose the lead image"
+            title={t('side.lead.picker')}
             user={user ?? null}
             onPick={(m) =>
               // The story's caption and credit win; empty ones start from the library's.
@@ -102,7 +105,7 @@ export function SidePanel({
             onClose={() => setPickingLead(false)}
           />
         )}
-        <label htmlFor={`${id}-lead`}>Media id</label>
+        <label htmlFor={`${id}-lead`}>{t('side.lead.id')}</label>
         <input
           id={`${id}-lead`}
           type="number"
@@ -110,14 +113,14 @@ export function SidePanel({
           value={fields.leadMediaId ?? ''}
           onChange={(e) => change({ leadMediaId: e.target.value ? Number(e.target.value) : null })}
         />
-        <label htmlFor={`${id}-lead-caption`}>Caption</label>
+        <label htmlFor={`${id}-lead-caption`}>{t('editor.image.caption')}</label>
         <input
           id={`${id}-lead-caption`}
           value={fields.leadCaption}
           maxLength={1000}
           onChange={(e) => change({ leadCaption: e.target.value })}
         />
-        <label htmlFor={`${id}-lead-credit`}>Credit</label>
+        <label htmlFor={`${id}-lead-credit`}>{t('editor.image.credit')}</label>
         <input
           id={`${id}-lead-credit`}
           value={fields.leadCredit}
@@ -130,7 +133,7 @@ export function SidePanel({
             checked={fields.leadFilePhoto}
             onChange={(e) => change({ leadFilePhoto: e.target.checked })}
           />
-          File photo (not taken for this story)
+          {t('side.lead.filePhoto')}
         </label>
         {fields.leadMediaId !== null && (
           <SaveLeadToLibrary
@@ -143,18 +146,18 @@ export function SidePanel({
         )}
       </details>
 
-      <label htmlFor={`${id}-dateline`}>Dateline</label>
+      <label htmlFor={`${id}-dateline`}>{t('side.dateline')}</label>
       <input
         id={`${id}-dateline`}
         value={fields.dateline ?? ''}
         maxLength={100}
-        placeholder="PRAGUE"
+        placeholder={t('side.dateline.placeholder')}
         onChange={(e) => change({ dateline: e.target.value || null })}
       />
 
       <details>
-        <summary>Search engines</summary>
-        <label htmlFor={`${id}-seo-title`}>SEO title</label>
+        <summary>{t('side.seo')}</summary>
+        <label htmlFor={`${id}-seo-title`}>{t('side.seo.title')}</label>
         <input
           id={`${id}-seo-title`}
           value={fields.seoTitle ?? ''}
@@ -162,7 +165,7 @@ export function SidePanel({
           placeholder={fields.headline}
           onChange={(e) => change({ seoTitle: e.target.value || null })}
         />
-        <label htmlFor={`${id}-seo-desc`}>SEO description</label>
+        <label htmlFor={`${id}-seo-desc`}>{t('side.seo.description')}</label>
         <textarea
           id={`${id}-seo-desc`}
           rows={3}
@@ -174,14 +177,14 @@ export function SidePanel({
         <SearchPreview fields={fields} meta={meta} />
       </details>
 
-      <label htmlFor={`${id}-embargo`}>Embargo until ({newsroomZone()})</label>
+      <label htmlFor={`${id}-embargo`}>{t('side.embargo', { zone: newsroomZone() })}</label>
       <input
         id={`${id}-embargo`}
         type="datetime-local"
         value={isoToZoned(fields.embargoUntil)}
         onChange={(e) => change({ embargoUntil: e.target.value ? zonedToIso(e.target.value) : null })}
       />
-      <p className="hint">Nothing can publish the story before the embargo ends.</p>
+      <p className="hint">{t('side.embargo.hint')}</p>
     </fieldset>
   );
 }
@@ -196,11 +199,11 @@ function SearchPreview({ fields, meta }: { fields: ArticleFields; meta: Article 
   const description = fields.seoDescription || fields.dek;
   const url = meta.url ?? `${siteSetting('site-url')}/…/${fields.slug}`;
   return (
-    <section className="serp" aria-label="Search result preview">
+    <section className="serp" aria-label={t('side.serp')}>
       <div className="serp-url">{url}</div>
       <div className="serp-title">{cut(title, 60)}</div>
-      <div className="serp-desc">{cut(description || 'No description yet.', 160)}</div>
-      {title.length > 60 && <p className="hint warn">The title is cut after about 60 characters.</p>}
+      <div className="serp-desc">{cut(description || t('side.serp.noDescription'), 160)}</div>
+      {title.length > 60 && <p className="hint warn">{t('side.serp.long')}</p>}
     </section>
   );
 }
@@ -214,21 +217,22 @@ function Tags({ tags, change }: { tags: string[]; change: Change }) {
 
   function add() {
     const name = text.trim();
-    if (name && !tags.some((t) => t.toLowerCase() === name.toLowerCase())) change({ tags: [...tags, name] });
+    if (name && !tags.some((tag) => tag.toLowerCase() === name.toLowerCase()))
+      change({ tags: [...tags, name] });
     setText('');
   }
 
   return (
     <div className="tags">
-      <label htmlFor={`${id}-tag`}>Tags</label>
-      <ul className="chips" aria-label="Tags of this story">
-        {tags.map((t) => (
-          <li key={t}>
-            {t}
+      <label htmlFor={`${id}-tag`}>{t('nav.tags')}</label>
+      <ul className="chips" aria-label={t('side.tags.label')}>
+        {tags.map((tag) => (
+          <li key={tag}>
+            {tag}
             <button
               type="button"
-              aria-label={`Remove tag ${t}`}
-              onClick={() => change({ tags: tags.filter((x) => x !== t) })}
+              aria-label={t('side.tags.remove', { tag })}
+              onClick={() => change({ tags: tags.filter((x) => x !== tag) })}
             >
               ×
             </button>
@@ -241,7 +245,7 @@ function Tags({ tags, change }: { tags: string[]; change: Change }) {
           list={`${id}-tag-list`}
           value={text}
           maxLength={100}
-          placeholder="Add a tag (new names are created)"
+          placeholder={t('side.tags.add.placeholder')}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -251,12 +255,12 @@ function Tags({ tags, change }: { tags: string[]; change: Change }) {
           }}
         />
         <button type="button" onClick={add}>
-          Add
+          {t('side.tags.add')}
         </button>
       </div>
       <datalist id={`${id}-tag-list`}>
-        {suggestions.map((t) => (
-          <option key={t.id} value={t.name} />
+        {suggestions.map((s) => (
+          <option key={s.id} value={s.name} />
         ))}
       </datalist>
     </div>
@@ -278,7 +282,7 @@ function Bylines({ authorIds, change, user }: { authorIds: number[]; change: Cha
   const id = useId();
   const authors = useAuthors();
   const settable = (a: number) => !user || canSetByline(user, a);
-  const name = (a: number) => authors.find((x) => x.id === a)?.name ?? `Author ${a}`;
+  const name = (a: number) => authors.find((x) => x.id === a)?.name ?? t('side.author', { id: a });
   const move = (i: number, by: -1 | 1) => {
     const next = [...authorIds];
     const [item] = next.splice(i, 1);
@@ -288,7 +292,7 @@ function Bylines({ authorIds, change, user }: { authorIds: number[]; change: Cha
   };
   return (
     <div className="bylines">
-      <label htmlFor={`${id}-author`}>Bylines (in order)</label>
+      <label htmlFor={`${id}-author`}>{t('side.bylines')}</label>
       <ol>
         {authorIds.map((a, i) => (
           <li key={a}>
@@ -296,7 +300,7 @@ function Bylines({ authorIds, change, user }: { authorIds: number[]; change: Cha
             <span className="row-actions">
               <button
                 type="button"
-                aria-label={`Move ${name(a)} up`}
+                aria-label={t('sections.up', { name: name(a) })}
                 disabled={i === 0}
                 onClick={() => move(i, -1)}
               >
@@ -304,7 +308,7 @@ function Bylines({ authorIds, change, user }: { authorIds: number[]; change: Cha
               </button>
               <button
                 type="button"
-                aria-label={`Move ${name(a)} down`}
+                aria-label={t('sections.down', { name: name(a) })}
                 disabled={i === authorIds.length - 1}
                 onClick={() => move(i, 1)}
               >
@@ -312,9 +316,9 @@ function Bylines({ authorIds, change, user }: { authorIds: number[]; change: Cha
               </button>
               <button
                 type="button"
-                aria-label={`Remove ${name(a)}`}
+                aria-label={t('side.byline.remove', { name: name(a) })}
                 disabled={!settable(a)}
-                title={settable(a) ? undefined : 'Only an editor changes this byline'}
+                title={settable(a) ? undefined : t('side.byline.locked')}
                 onClick={() => change({ authorIds: authorIds.filter((x) => x !== a) })}
               >
                 ×
@@ -331,7 +335,7 @@ function Bylines({ authorIds, change, user }: { authorIds: number[]; change: Cha
           if (a && !authorIds.includes(a)) change({ authorIds: [...authorIds, a] });
         }}
       >
-        <option value="">Add a byline…</option>
+        <option value="">{t('side.byline.add')}</option>
         {authors
           .filter((a) => !authorIds.includes(a.id) && settable(a.id))
           .map((a) => (
@@ -362,13 +366,13 @@ function SaveLeadToLibrary(props: { mediaId: number; caption: string; credit: st
           setSaid('');
           try {
             await save.mutateAsync({ id: mediaId, patch: { caption, credit, filePhoto } });
-            setSaid('Saved to the library: stories that pick this image next start from it.');
+            setSaid(t('side.library.saved'));
           } catch (err) {
-            setSaid(`Not saved to the library: ${messageOf(err)}`);
+            setSaid(t('side.library.failed', { reason: messageOf(err) }));
           }
         }}
       >
-        Save caption and credit to the library
+        {t('side.library.save')}
       </button>
       <p role="status" className="hint">
         {said}

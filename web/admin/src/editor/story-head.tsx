@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useState } from 'react';
 import type { ArticleFields } from '../api/articles.js';
 import './story-head.css';
+import { t } from '../i18n/index.js';
 
 /**
  * Headline and dek above the body, where the story is read: first in tab order, before the
@@ -24,7 +25,7 @@ export function StoryHead({
   return (
     <div className="story-head">
       <label htmlFor={`${id}-headline`} className="visually-hidden">
-        Headline
+        {t('newStory.headline')}
       </label>
       <textarea
         id={`${id}-headline`}
@@ -33,17 +34,17 @@ export function StoryHead({
         dir={text?.dir}
         rows={1}
         maxLength={300}
-        placeholder="Headline"
+        placeholder={t('newStory.headline')}
         disabled={locked}
         value={fields.headline}
         onChange={(e) => change({ headline: e.target.value.replace(/\n/g, ' ') })}
         aria-describedby={`${id}-headline-hint`}
       />
       <p id={`${id}-headline-hint`} className={`hint ${hl > 90 || hl < 20 ? 'warn' : ''}`}>
-        {hl} characters — {hl < 20 ? 'short; ' : hl > 90 ? 'long for a front page; ' : ''}aim for 40–90
+        {t(hl < 20 ? 'head.length.short' : hl > 90 ? 'head.length.long' : 'head.length', { n: hl })}
       </p>
       <label htmlFor={`${id}-dek`} className="visually-hidden">
-        Dek (summary)
+        {t('head.dek')}
       </label>
       <textarea
         id={`${id}-dek`}
@@ -52,7 +53,7 @@ export function StoryHead({
         dir={text?.dir}
         rows={2}
         maxLength={1000}
-        placeholder="Dek (summary)"
+        placeholder={t('head.dek')}
         disabled={locked}
         value={fields.dek}
         onChange={(e) => change({ dek: e.target.value })}
@@ -72,8 +73,8 @@ export function countWords(text: string): number {
 /** "1,234 words · 6 min read". */
 export function wordCountLabel(words: number): string {
   const minutes = Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
-  const w = `${words.toLocaleString('en-GB')} ${words === 1 ? 'word' : 'words'}`;
-  return words ? `${w} · ${minutes} min read` : '0 words';
+  const w = t('head.words', { n: words, count: words.toLocaleString('en-GB') });
+  return words ? t('head.reading', { words: w, minutes }) : t('head.words', { n: 0, count: '0' });
 }
 
 /**

@@ -7,6 +7,7 @@ import { EmbedDialog } from './embed-dialog.js';
 import { LinkDialog } from './link-dialog.js';
 import { useEditorTick } from './tick.js';
 import './toolbar.css';
+import { t } from '../i18n/index.js';
 
 /** A library image as a body node; its caption and credit start from the library's. */
 function insertImage(editor: Editor, m: MediaItem): void {
@@ -80,59 +81,59 @@ interface Openers {
 export const TOOLS: Tool[] = [
   {
     label: 'B',
-    name: 'Bold',
-    title: `Bold (${MOD}B)`,
+    name: t('tool.bold'),
+    title: t('tool.bold.title', { keys: `${MOD}B` }),
     primary: true,
     active: (e) => e.isActive('bold'),
     run: (e) => e.chain().focus().toggleBold().run(),
   },
   {
     label: 'I',
-    name: 'Italic',
-    title: `Italic (${MOD}I)`,
+    name: t('tool.italic'),
+    title: t('tool.italic.title', { keys: `${MOD}I` }),
     primary: true,
     active: (e) => e.isActive('italic'),
     run: (e) => e.chain().focus().toggleItalic().run(),
   },
   {
     label: 'U',
-    name: 'Underline',
-    title: `Underline (${MOD}U)`,
+    name: t('tool.underline'),
+    title: t('tool.underline.title', { keys: `${MOD}U` }),
     active: (e) => e.isActive('underline'),
     run: (e) => e.chain().focus().toggleUnderline().run(),
   },
   {
     label: 'S',
-    name: 'Strikethrough',
-    title: `Strike-through (${MOD}Shift+S)`,
+    name: t('tool.strike'),
+    title: t('tool.strike.title', { keys: `${MOD}Shift+S` }),
     active: (e) => e.isActive('strike'),
     run: (e) => e.chain().focus().toggleStrike().run(),
   },
   {
-    label: 'Sup',
-    name: 'Sup (superscript)',
-    title: `Superscript (${MOD}.)`,
+    label: t('tool.sup'),
+    name: t('tool.sup.name'),
+    title: t('tool.sup.title', { keys: `${MOD}.` }),
     active: (e) => e.isActive('superscript'),
     run: (e) => e.chain().focus().toggleMark('superscript').run(),
   },
   {
-    label: 'Sub',
-    name: 'Sub (subscript)',
-    title: `Subscript (${MOD},)`,
+    label: t('tool.sub'),
+    name: t('tool.sub.name'),
+    title: t('tool.sub.title', { keys: `${MOD},` }),
     active: (e) => e.isActive('subscript'),
     run: (e) => e.chain().focus().toggleMark('subscript').run(),
   },
   {
-    label: 'Link',
-    title: `Link (${MOD}K)`,
+    label: t('tool.link'),
+    title: t('tool.link.title', { keys: `${MOD}K` }),
     primary: true,
     active: (e) => e.isActive('link'),
     run: (_e, open) => open.link(),
   },
   {
     label: 'P',
-    name: 'Paragraph',
-    title: `Paragraph (${MOD}Alt+0)`,
+    name: t('tool.paragraph'),
+    title: t('tool.paragraph.title', { keys: `${MOD}Alt+0` }),
     group: true,
     active: (e) => e.isActive('paragraph'),
     run: (e) => e.chain().focus().setParagraph().run(),
@@ -140,57 +141,61 @@ export const TOOLS: Tool[] = [
   ...([2, 3, 4] as const).map(
     (level): Tool => ({
       label: `H${level}`,
-      name: `H${level} heading`,
-      title: `Heading ${level} (${MOD}Alt+${level})`,
+      name: t('tool.heading', { level }),
+      title: t('tool.heading.title', { level, keys: `${MOD}Alt+${level}` }),
       primary: level === 2 ? true : undefined,
       active: (e) => e.isActive('heading', { level }),
       run: (e) => e.chain().focus().toggleHeading({ level }).run(),
     }),
   ),
   {
-    label: 'Quote',
-    title: `Quote (${MOD}Shift+B)`,
+    label: t('tool.quote'),
+    title: t('tool.quote.title', { keys: `${MOD}Shift+B` }),
     active: (e) => e.isActive('blockquote'),
     run: (e) => e.chain().focus().toggleBlockquote().run(),
   },
   {
-    label: 'Bullets',
-    title: `Bulleted list (${MOD}Shift+8)`,
+    label: t('tool.bullets'),
+    title: t('tool.bullets.title', { keys: `${MOD}Shift+8` }),
     primary: true,
     active: (e) => e.isActive('bulletList'),
     run: (e) => e.chain().focus().toggleBulletList().run(),
   },
   {
-    label: 'Numbers',
-    title: `Numbered list (${MOD}Shift+7)`,
+    label: t('tool.numbers'),
+    title: t('tool.numbers.title', { keys: `${MOD}Shift+7` }),
     active: (e) => e.isActive('orderedList'),
     run: (e) => e.chain().focus().toggleOrderedList().run(),
   },
   {
-    label: 'Image',
-    title: 'Insert an image from the media library',
+    label: t('tool.image'),
+    title: t('tool.image.title'),
     group: true,
     run: (_e, open) => open.picker(),
   },
-  { label: 'Embed', title: 'Embed a video, post or track', run: (_e, open) => open.embed() },
+  { label: t('tool.embed'), title: t('tool.embed.title'), run: (_e, open) => open.embed() },
   {
-    label: 'Table',
-    title: 'Insert a table (3 × 3, with a header row)',
+    label: t('tool.table'),
+    title: t('tool.table.title'),
     active: (e) => e.isActive('table'),
     run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
   },
   {
-    label: 'Divider',
-    title: 'Divider (a horizontal rule)',
+    label: t('tool.divider'),
+    title: t('tool.divider.title'),
     run: (e) => e.chain().focus().setHorizontalRule().run(),
   },
   {
-    label: 'Undo',
-    title: `Undo (${MOD}Z)`,
+    label: t('tool.undo'),
+    title: t('tool.undo.title', { keys: `${MOD}Z` }),
     group: true,
     run: (e) => e.chain().focus().undo().run(),
   },
-  { label: 'Redo', title: `Redo (${MOD}Shift+Z)`, run: (e) => e.chain().focus().redo().run() },
+  {
+    label: t('tool.redo'),
+    title: t('tool.redo.title', { keys: `${MOD}Shift+Z` }),
+    run: (e) => e.chain().focus().redo().run(),
+  },
 ];
 
 /** Narrow screens (a phone held upright) show one row and a "More" menu. */
@@ -258,10 +263,10 @@ export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
   }
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Formatting" ref={bar} onKeyDown={onKeyDown}>
+    <div className="toolbar" role="toolbar" aria-label={t('tool.bar')} ref={bar} onKeyDown={onKeyDown}>
       {picking && (
         <MediaPicker
-          title="Insert an image"
+          title={t('tool.picker')}
           user={user ?? null}
           onPick={(m) => insertImage(editor, m)}
           onClose={() => setPicking(false)}
@@ -269,20 +274,20 @@ export function Toolbar({ editor, user }: { editor: Editor; user?: User }) {
       )}
       {linking && <LinkDialog editor={editor} onClose={() => setLinking(false)} />}
       {embedding && <EmbedDialog editor={editor} onClose={() => setEmbedding(false)} />}
-      {shown.map((t, i) => (
+      {shown.map((tool, i) => (
         <button
-          key={t.title}
+          key={tool.title}
           type="button"
-          className={t.group && !narrow ? 'group-start' : undefined}
-          title={t.title}
-          aria-label={t.name}
+          className={tool.group && !narrow ? 'group-start' : undefined}
+          title={tool.title}
+          aria-label={tool.name}
           tabIndex={i === index ? 0 : -1}
-          aria-pressed={t.active ? t.active(editor) : undefined}
+          aria-pressed={tool.active ? tool.active(editor) : undefined}
           onMouseDown={(e) => e.preventDefault()}
           onFocus={() => setCurrent(i)}
-          onClick={() => t.run(editor, open)}
+          onClick={() => tool.run(editor, open)}
         >
-          {t.label}
+          {tool.label}
         </button>
       ))}
       {more.length > 0 && (
@@ -351,37 +356,37 @@ function MoreMenu({
         onMouseDown={(e) => e.preventDefault()}
         onClick={() => setExpanded(!expanded)}
       >
-        More
+        {t('tool.more')}
       </button>
       {expanded && (
         <div
           className="toolbar-menu"
           role="menu"
-          aria-label="More formatting"
+          aria-label={t('tool.more.label')}
           ref={menu}
           onKeyDown={onKeyDown}
           tabIndex={-1}
         >
-          {tools.map((t) => {
+          {tools.map((tool) => {
             const props = {
               type: 'button' as const,
               tabIndex: -1,
-              'aria-label': t.name,
-              title: t.title,
+              'aria-label': tool.name,
+              title: tool.title,
               onMouseDown: (e: { preventDefault: () => void }) => e.preventDefault(),
               onClick: () => {
                 setExpanded(false);
-                t.run(editor, open);
+                tool.run(editor, open);
               },
             };
             // Marks and block types are on or off: a checkbox item says which.
-            return t.active ? (
-              <button key={t.title} role="menuitemcheckbox" aria-checked={t.active(editor)} {...props}>
-                {t.label}
+            return tool.active ? (
+              <button key={tool.title} role="menuitemcheckbox" aria-checked={tool.active(editor)} {...props}>
+                {tool.label}
               </button>
             ) : (
-              <button key={t.title} role="menuitem" {...props}>
-                {t.label}
+              <button key={tool.title} role="menuitem" {...props}>
+                {tool.label}
               </button>
             );
           })}

@@ -1,4 +1,5 @@
 import { useStoryWire } from '../api/ingest.js';
+import { t } from '../i18n/index.js';
 import { formatNewsroomTime } from '../time.js';
 
 /**
@@ -10,24 +11,26 @@ export function WireSource({ articleId }: { articleId: number }) {
   const wire = useStoryWire(articleId).data?.wire;
   if (!wire) return null;
   return (
-    <section className="notes" aria-label="From the wire">
-      <h2>From the wire</h2>
+    <section className="notes" aria-label={t('wire.title')}>
+      <h2>{t('wire.title')}</h2>
       {wire.flag === 'kill' && (
         <p className="error" role="alert">
-          KILLED by {wire.source.name}
-          {wire.flaggedAt && ` (${formatNewsroomTime(wire.flaggedAt)})`}: do not publish the agency's copy.
+          {t('wire.killedBy', { source: wire.source.name })}
+          {wire.flaggedAt && ` (${formatNewsroomTime(wire.flaggedAt)})`}
+          {t('wire.doNotPublish')}
         </p>
       )}
       {wire.flag === 'update' && (
         <p className="notice" role="status">
-          {wire.source.name} has sent a newer version: <a href="/admin/ingest">compare on the Wire screen</a>.
+          {t('wire.newer', { source: wire.source.name })} <a href="/admin/ingest">{t('wire.compare')}</a>.
         </p>
       )}
       <p>
-        {wire.source.name}, version {wire.version} <small className="muted">{wire.guid}</small>
+        {t('wire.version', { source: wire.source.name, version: wire.version })}{' '}
+        <small className="muted">{wire.guid}</small>
       </p>
-      <p>Rights: {wire.rights || 'none stated'}</p>
-      {wire.embargoUntil && <p>Embargoed until {formatNewsroomTime(wire.embargoUntil)}</p>}
+      <p>{t('wire.rights', { rights: wire.rights || t('wire.noRights') })}</p>
+      {wire.embargoUntil && <p>{t('wire.embargo', { time: formatNewsroomTime(wire.embargoUntil) })}</p>}
     </section>
   );
 }

@@ -3,15 +3,16 @@ import { type Article, STATUS_LABEL, type Transition } from '../api/articles.js'
 import { formatNewsroomTime, isoToZoned, newsroomZone, zonedToIso } from '../time.js';
 import { TransitionNote } from './notes.js';
 import './workflow.css';
+import { t } from '../i18n/index.js';
 
 const LABEL: Record<Transition, string> = {
-  submit: 'Submit for review',
-  return: 'Return to draft',
-  publish: 'Publish now',
-  schedule: 'Schedule…',
-  unschedule: 'Unschedule',
-  unpublish: 'Unpublish',
-  archive: 'Archive',
+  submit: t('bulk.submit'),
+  return: t('workflow.return'),
+  publish: t('workflow.publish'),
+  schedule: t('workflow.schedule'),
+  unschedule: t('workflow.unschedule'),
+  unpublish: t('bulk.unpublish'),
+  archive: t('workflow.archive'),
 };
 
 /** The moves the server says this user may make now (`allowed.transitions`), and nothing else. */
@@ -32,11 +33,7 @@ export function Workflow({
   const zone = newsroomZone();
 
   async function run(action: Transition, publishAt?: string, note?: string) {
-    if (
-      action === 'unpublish' &&
-      !window.confirm('Take this story off the site? Its address will answer "gone".')
-    )
-      return;
+    if (action === 'unpublish' && !window.confirm(t('workflow.unpublish.confirm'))) return;
     setBusy(true);
     try {
       await move(action, publishAt, note);
@@ -48,37 +45,37 @@ export function Workflow({
   }
 
   return (
-    <section className="workflow" aria-label="Workflow" id="story-workflow" tabIndex={-1}>
+    <section className="workflow" aria-label={t('workflow.label')} id="story-workflow" tabIndex={-1}>
       <p>
         <span className={`status status-${meta.status}`}>{STATUS_LABEL[meta.status]}</span>
         {meta.status === 'scheduled' && meta.publishAt && (
-          <> — goes live {formatNewsroomTime(meta.publishAt)}</>
+          <> {t('workflow.goesLive', { time: formatNewsroomTime(meta.publishAt) })}</>
         )}
         {meta.url && meta.status === 'published' && (
           <>
             {' '}
             <a href={meta.url} target="_blank" rel="noreferrer">
-              View on the site
+              {t('workflow.view')}
             </a>
           </>
         )}
       </p>
       <div className="buttons">
-        {meta.allowed.transitions.map((t) => (
+        {meta.allowed.transitions.map((move) => (
           <button
-            key={t}
+            key={move}
             type="button"
-            className={t === 'publish' ? 'primary' : undefined}
+            className={move === 'publish' ? 'primary' : undefined}
             disabled={busy}
             onClick={() =>
-              t === 'schedule'
+              move === 'schedule'
                 ? setScheduling((s) => !s)
-                : t === 'submit' || t === 'return'
-                  ? setNoting((n) => (n === t ? null : t))
-                  : void run(t)
+                : move === 'submit' || move === 'return'
+                  ? setNoting((n) => (n === move ? null : move))
+                  : void run(move)
             }
           >
-            {LABEL[t]}
+            {LABEL[move]}
           </button>
         ))}
       </div>
@@ -101,11 +98,11 @@ export function Workflow({
           }}
         >
           <label>
-            Publish at ({zone})
+            {t('workflow.publishAt', { zone })}
             <input type="datetime-local" required value={when} onChange={(e) => setWhen(e.target.value)} />
           </label>
           <button type="submit" className="primary" disabled={busy}>
-            Schedule
+            {t('workflow.scheduleButton')}
           </button>
         </form>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { changePassword, signOutEverywhere as endAllSessions, type User } from '../api/session.js';
+import { t } from '../i18n/index.js';
 import { ApiTokens } from './api-tokens.js';
 
 /**
@@ -16,52 +17,49 @@ export function Account({ user, onSignedOut }: { user: User; onSignedOut: () => 
     const form = new FormData(e.currentTarget);
     const newPassword = String(form.get('newPassword') ?? '');
     if (newPassword !== String(form.get('repeat') ?? '')) {
-      setError('The two new passwords differ.');
+      setError(t('account.differ'));
       return;
     }
     setBusy(true);
     setError('');
     try {
       await changePassword(String(form.get('currentPassword') ?? ''), newPassword);
-      window.alert('Password changed. Sign in again with the new one.');
+      window.alert(t('account.changed'));
       onSignedOut();
     } catch (err) {
-      setError(
-        err instanceof ApiError ? err.message.replace(/^body\.\w+: /, '') : 'Could not reach the server.',
-      );
+      setError(err instanceof ApiError ? err.message.replace(/^body\.\w+: /, '') : t('common.unreachable'));
       setBusy(false);
     }
   }
 
   async function signOutEverywhere() {
-    if (!window.confirm('Sign out everywhere? Every session ends and all your API tokens are revoked.'))
-      return;
+    if (!window.confirm(t('account.everywhere.confirm'))) return;
     try {
       await endAllSessions();
       onSignedOut();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : 'Could not reach the server.');
+      setError(err instanceof ApiError ? err.message : t('common.unreachable'));
     }
   }
 
   return (
     <main className="narrow">
-      <h1>Your account</h1>
+      <h1>{t('account.title')}</h1>
       <p>
         {user.name} · {user.email} · {user.role}
       </p>
-      <h2>Change password</h2>
+      <h2>{t('account.password')}</h2>
       <form onSubmit={(e) => void submit(e)}>
         <label>
-          Current password
+          {t('account.current')}
           <input name="currentPassword" type="password" autoComplete="current-password" required />
         </label>
         <label>
-          New password (at least 12 characters)
+          {t('account.new')}
           <input name="newPassword" type="password" autoComplete="new-password" minLength={12} required />
         </label>
         <label>
-          New password again
+          {t('account.repeat')}
           <input name="repeat" type="password" autoComplete="new-password" minLength={12} required />
         </label>
         {error && (
@@ -70,19 +68,14 @@ export function Account({ user, onSignedOut }: { user: User; onSignedOut: () => 
           </p>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          Change password
+          {t('account.password')}
         </button>
-        <p className="hint">
-          Changing it signs you out everywhere, this browser included, and revokes your API tokens.
-        </p>
+        <p className="hint">{t('account.password.hint')}</p>
       </form>
-      <h2>Sessions</h2>
-      <p className="hint">
-        Lost a device? Signing out everywhere ends every session, this one included, and revokes all your API
-        tokens.
-      </p>
+      <h2>{t('account.sessions')}</h2>
+      <p className="hint">{t('account.sessions.hint')}</p>
       <button type="button" onClick={() => void signOutEverywhere()}>
-        Sign out everywhere
+        {t('account.everywhere')}
       </button>
       <ApiTokens />
     </main>

@@ -1,5 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import { ApiError } from '../api/client.js';
+import { type Edition, useEditions } from '../api/editions.js';
 import {
   type AddressesView,
   type AppLink,
@@ -13,20 +14,49 @@ import { useLeaveGuard } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
 
 interface Draft {
-  /** The textarea's text: one address per line (blank lines ignored). */
+  /**
+   * The textarea's text: one address per line (blank lines ignored), followed by an edition's
+   * code when the address is that edition's alone (`https://ar-mirror.example.net ar`).
+   */
   addresses: string;
   apps: AppLink[];
 }
 
-const draftOf = (v: AddressesView): Draft => ({ addresses: v.alternates.join('\n'), apps: v.apps });
+const draftOf = (v: AddressesView, editions: readonly Edition[]): Draft => ({
+  addresses: v.alternates
+    .map((url) => {
+      const code = editions.find((e) => e.id === v.editions?.[url])?.code;
+      return code ? `${url} ${code}` : url;
+    })
+    .join('\n'),
+  apps: v.apps,
+});
 const same = (a: Draft, b: Draft) => JSON.stringify(a) === JSON.stringify(b);
 
 /** The lines that hold an address, with their line numbers, so the server's errors can name them. */
-function addressLines(text: string): { line: number; value: string }[] {
+function addressLines(text: string): { line: number; value: string; edition: string | null }[] {
   return text
     .split('\n')
-    .map((value, i) => ({ line: i + 1, value: value.trim() }))
+    .map((raw, i) => {
+      const [value = '', edition = null] = raw.trim().split(/\s+/);
+      return { line: i + 1, value, edition };
+    })
     .filter((l) => l.value !== '');
+}
+
+/** The addresses given an edition, by its code; an unknown code is the editor's to fix. */
+function editionsOf(
+  lines: { line: number; value: string; edition: string | null }[],
+  editions: readonly Edition[],
+): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const l of lines) {
+    if (!l.edition) continue;
+    const ed = editions.find((e) => e.code === l.edition && !e.isDefault);
+    if (!ed) throw new Error(`Address on line ${l.line}: "${l.edition}" is not an edition's code`);
+    out[l.value] = ed.id;
+  }
+  return out;
 }
 
 /**
@@ -52,6 +82,8 @@ export function AddressForm() {
   const saved = useAddresses();
   const saveAddresses = useSaveAddresses();
   const resetAddresses = useResetAddresses();
+  const editionList = useEditions();
+  const editions = editionList.data?.editions;
   /**
    * The list this draft started from (its updatedAt is the save's `basedOn`): the first copy
    * read, then each save's answer or an explicit "show the latest". A later read of the cache
@@ -66,20 +98,23 @@ export function AddressForm() {
   const [conflict, setConflict] = useState(false);
   const id = useId();
 
-  const show = useCallback((v: AddressesView) => {
-    setView(v);
-    setDraft(draftOf(v));
-  }, []);
+  const show = useCallback(
+    (v: AddressesView) => {
+      setView(v);
+      setDraft(draftOf(v, editions ?? []));
+    },
+    [editions],
+  );
   // The first copy read starts the draft (state set while rendering, once: React's way to
   // derive state from a value that arrives later, without an effect and an extra paint).
-  if (view === null && saved.data) show(saved.data);
+  if (view === null && saved.data && editions) show(saved.data);
   const load = async () => {
     const latest = await saved.refetch();
     if (latest.data && !latest.error) show(latest.data);
     else setError(messageOf(latest.error));
   };
 
-  const dirty = view !== null && !same(draft, draftOf(view));
+  const dirty = view !== null && !same(draft, draftOf(view, editions ?? []));
   useLeaveGuard(dirty ? 'The addresses and apps you changed are not saved. Leave without saving?' : null);
 
   async function send(work: () => Promise<AddressesView>, done: (v: AddressesView) => string) {
@@ -106,6 +141,7 @@ export function AddressForm() {
         saveAddresses.mutateAsync({
           alternates: addressLines(draft.addresses).map((l) => l.value),
           apps: draft.apps.map((a) => ({ label: a.label, url: a.url })),
+          editions: editionsOf(addressLines(draft.addresses), editions ?? []),
           basedOn: view?.updatedAt ?? null,
         }),
       (v) =>
@@ -122,7 +158,7 @@ export function AddressForm() {
     setDraft((d) => ({ ...d, apps: d.apps.map((a, j) => (j === i ? { ...a, ...patch } : a)) }));
 
   if (!view) {
-    const failed = error || messageOf(saved.error);
+    const failed = error || messageOf(saved.error ?? editionList.error);
     return failed ? <Notices error={failed} notice="" /> : <p className="muted">Loading addresses…</p>;
   }
   return (
@@ -166,6 +202,14 @@ export function AddressForm() {
         Other domains and an onion address, such as <code>https://mirror.example.org</code> or{' '}
         <code>http://…​.onion</code>. Point a new domain at the servers after saving it. Up to{' '}
         {view.limits.alternates}.
+        {editions && editions.length > 1 && (
+          <>
+            {' '}
+            An address that is one edition's alone takes its code after a space, such as{' '}
+            <code>https://ar-mirror.example.net {editions.find((e) => !e.isDefault)?.code}</code>: readers
+            there get that edition at <code>/</code>.
+          </>
+        )}
       </p>
       <fieldset className="address-apps">
         <legend>App links</legend>
@@ -231,7 +275,7 @@ export function AddressForm() {
           {busy ? 'Saving…' : 'Save addresses'}
         </button>
         {dirty && (
-          <button type="button" disabled={busy} onClick={() => setDraft(draftOf(view))}>
+          <button type="button" disabled={busy} onClick={() => setDraft(draftOf(view, editions ?? []))}>
             Undo changes
           </button>
         )}

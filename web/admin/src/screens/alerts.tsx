@@ -1,18 +1,23 @@
+import { ALERT_LEVELS, ALERT_MAX_LENGTH } from '@shared/inputs.js';
 import { useState } from 'react';
 import { type Alert, type AlertLevel, useAlerts, useRaiseAlert, useWithdrawAlert } from '../api/alerts.js';
 import { messageOf } from '../api/query.js';
 import { Notices, useAction } from '../components/manage.js';
+import { type MessageKey, t } from '../i18n/index.js';
 import { formatNewsroomTime } from '../time.js';
-import { ALERT_LEVELS, ALERT_MAX_LENGTH } from '@shared/inputs.js';
 
-const LABELS: Record<AlertLevel, string> = { breaking: 'Breaking', developing: 'Developing', live: 'Live' };
+const LABELS: Record<AlertLevel, MessageKey> = {
+  breaking: 'alerts.level.breaking',
+  developing: 'alerts.level.developing',
+  live: 'alerts.level.live',
+};
 /** How long an alert stays up: it always ends, at most 48 hours after it was raised. */
 const DURATIONS = [1, 2, 3, 6, 12, 24, 48];
 
 function status(a: Alert): string {
-  if (a.withdrawnAt) return `Withdrawn ${formatNewsroomTime(a.withdrawnAt)}`;
-  if (a.current) return `Showing until ${formatNewsroomTime(a.expiresAt)}`;
-  return `Ended ${formatNewsroomTime(a.expiresAt)}`;
+  if (a.withdrawnAt) return t('alerts.withdrawn', { time: formatNewsroomTime(a.withdrawnAt) });
+  if (a.current) return t('alerts.showing', { time: formatNewsroomTime(a.expiresAt) });
+  return t('alerts.ended', { time: formatNewsroomTime(a.expiresAt) });
 }
 
 /** Raise a breaking-news alert (a banner on every public page) and withdraw it. */
@@ -30,17 +35,17 @@ export function Alerts() {
 
   return (
     <main className="manage">
-      <h1>Breaking news</h1>
+      <h1>{t('nav.alerts')}</h1>
       <Notices error={action.error || messageOf(query.error)} notice={action.notice} />
       {mayRaise && (
         <form
-          aria-label="Raise an alert"
+          aria-label={t('alerts.form')}
           onSubmit={async (e) => {
             e.preventDefault();
             const expiresAt = new Date(Date.now() + hours * 3_600_000).toISOString();
             const done = await action.run(
               () => raise.mutateAsync({ text, link: link.trim() || null, level, expiresAt }),
-              'The alert is on every page now.',
+              t('alerts.raised'),
             );
             if (done) {
               setText('');
@@ -49,7 +54,7 @@ export function Alerts() {
           }}
         >
           <label>
-            Alert text
+            {t('alerts.text')}
             <input
               value={text}
               required
@@ -58,45 +63,45 @@ export function Alerts() {
             />
           </label>
           <label>
-            Link (a path on this site or an https address; optional)
+            {t('alerts.link')}
             <input value={link} placeholder="/news/…" onChange={(e) => setLink(e.target.value)} />
           </label>
           <div className="row">
             <label>
-              Level
+              {t('alerts.level')}
               <select value={level} onChange={(e) => setLevel(e.target.value as AlertLevel)}>
                 {ALERT_LEVELS.map((l) => (
                   <option key={l} value={l}>
-                    {LABELS[l]}
+                    {t(LABELS[l])}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              Ends after
+              {t('alerts.ends')}
               <select value={hours} onChange={(e) => setHours(Number(e.target.value))}>
                 {DURATIONS.map((h) => (
                   <option key={h} value={h}>
-                    {h} {h === 1 ? 'hour' : 'hours'}
+                    {t('alerts.hours', { h })}
                   </option>
                 ))}
               </select>
             </label>
             <button type="submit" disabled={action.busy}>
-              Raise alert
+              {t('alerts.raise')}
             </button>
           </div>
         </form>
       )}
       {alerts && alerts.length > 0 && (
         <table className="manage-table">
-          <caption className="visually-hidden">Alerts, newest first</caption>
+          <caption className="visually-hidden">{t('alerts.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Alert</th>
-              <th scope="col">Level</th>
-              <th scope="col">Status</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('alerts.col.alert')}</th>
+              <th scope="col">{t('alerts.level')}</th>
+              <th scope="col">{t('alerts.col.status')}</th>
+              <th scope="col">{t('alerts.col.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -105,7 +110,7 @@ export function Alerts() {
                 <th scope="row">
                   {a.text} {a.link && <small className="muted">{a.link}</small>}
                 </th>
-                <td>{LABELS[a.level]}</td>
+                <td>{t(LABELS[a.level])}</td>
                 <td>{status(a)}</td>
                 <td>
                   {mayRaise && a.current && (
@@ -113,10 +118,13 @@ export function Alerts() {
                       type="button"
                       disabled={action.busy}
                       onClick={() =>
-                        void action.run(() => withdraw.mutateAsync(a.id), `Withdrew “${a.text}”.`)
+                        void action.run(
+                          () => withdraw.mutateAsync(a.id),
+                          t('alerts.withdrew', { text: a.text }),
+                        )
                       }
                     >
-                      Withdraw
+                      {t('alerts.withdraw')}
                     </button>
                   )}
                 </td>
@@ -125,7 +133,7 @@ export function Alerts() {
           </tbody>
         </table>
       )}
-      {alerts?.length === 0 && <p className="muted">No alerts yet.</p>}
+      {alerts?.length === 0 && <p className="muted">{t('alerts.none')}</p>}
     </main>
   );
 }

@@ -2,24 +2,25 @@ import { useState } from 'react';
 import { messageOf } from '../api/query.js';
 import { type Token, useAddToken, useRevokeToken, useTokens } from '../api/tokens.js';
 import { Notices, useAction } from '../components/manage.js';
+import { type MessageKey, t } from '../i18n/index.js';
 import { formatNewsroomDate } from '../time.js';
 
-const EXPIRY_CHOICES: { days: number | null; label: string }[] = [
-  { days: 30, label: '30 days' },
-  { days: 90, label: '90 days' },
-  { days: 365, label: 'a year' },
-  { days: null, label: 'never' },
+const EXPIRY_CHOICES: { days: number | null; label: MessageKey }[] = [
+  { days: 30, label: 'tokens.expiry.30' },
+  { days: 90, label: 'tokens.expiry.90' },
+  { days: 365, label: 'tokens.expiry.365' },
+  { days: null, label: 'tokens.never' },
 ];
 
 const day = (iso: string) => formatNewsroomDate(iso);
 
-const expired = (t: Token) => t.expiresAt !== null && new Date(t.expiresAt) <= new Date();
-const isLive = (t: Token) => !t.revokedAt && !expired(t);
+const expired = (k: Token) => k.expiresAt !== null && new Date(k.expiresAt) <= new Date();
+const isLive = (k: Token) => !k.revokedAt && !expired(k);
 
-function state(t: Token): string {
-  if (t.revokedAt) return `revoked ${day(t.revokedAt)}`;
-  if (t.expiresAt) return `${expired(t) ? 'expired' : 'expires'} ${day(t.expiresAt)}`;
-  return 'never expires';
+function state(k: Token): string {
+  if (k.revokedAt) return t('tokens.revoked', { day: day(k.revokedAt) });
+  if (k.expiresAt) return t(expired(k) ? 'tokens.expired' : 'tokens.expires', { day: day(k.expiresAt) });
+  return t('tokens.neverExpires');
 }
 
 /**
@@ -48,15 +49,15 @@ export function ApiTokens() {
       });
       setSecret(made.token);
       formEl.reset();
-    }, 'Token created. Copy it now: it is not shown again.');
+    }, t('tokens.created'));
   }
 
   return (
     <section aria-labelledby="api-tokens">
-      <h2 id="api-tokens">API tokens</h2>
+      <h2 id="api-tokens">{t('tokens.title')}</h2>
       <p className="hint">
-        For scripts: send <code>Authorization: Bearer mh_…</code>. A token acts with your role. Changing your
-        password, a password reset and “Sign out everywhere” revoke all your tokens.
+        {t('tokens.hint.send')} <code>Authorization: Bearer mh_…</code>
+        {t('tokens.hint.rest')}
       </p>
       <Notices
         error={(action.error || messageOf(query.error)).replace(/^body\.\w+: /, '')}
@@ -65,62 +66,67 @@ export function ApiTokens() {
       {secret && (
         <p>
           <label>
-            Your new token
+            {t('tokens.new')}
             <input readOnly value={secret} onFocus={(e) => e.currentTarget.select()} />
           </label>
         </p>
       )}
-      <form aria-label="Create an API token" onSubmit={(e) => void create(e)}>
+      <form aria-label={t('tokens.form')} onSubmit={(e) => void create(e)}>
         <label>
-          Name
-          <input name="name" required maxLength={100} placeholder="ingest script" />
+          {t('tokens.name')}
+          <input name="name" required maxLength={100} placeholder={t('tokens.name.placeholder')} />
         </label>
         <label>
-          Expires after
+          {t('tokens.expiresAfter')}
           <select name="expiresInDays" defaultValue="90">
             {EXPIRY_CHOICES.map((c) => (
               <option key={c.label} value={c.days ?? ''}>
-                {c.label}
+                {t(c.label)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Your password, to confirm
+          {t('tokens.password')}
           <input name="currentPassword" type="password" autoComplete="current-password" required />
         </label>
         <button type="submit" disabled={action.busy}>
-          Create token
+          {t('tokens.create')}
         </button>
       </form>
       {tokens && tokens.length > 0 && (
         <table className="manage-table">
-          <caption className="visually-hidden">Your API tokens</caption>
+          <caption className="visually-hidden">{t('tokens.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">State</th>
-              <th scope="col">Last used</th>
+              <th scope="col">{t('tokens.name')}</th>
+              <th scope="col">{t('tokens.state')}</th>
+              <th scope="col">{t('tokens.lastUsed')}</th>
               <th scope="col" />
             </tr>
           </thead>
           <tbody>
-            {tokens.map((t) => (
-              <tr key={t.id} className={isLive(t) ? undefined : 'inactive'}>
+            {tokens.map((k) => (
+              <tr key={k.id} className={isLive(k) ? undefined : 'inactive'}>
                 <th scope="row">
-                  {t.name} <small className="muted">{t.prefix}…</small>
+                  {k.name} <small className="muted">{k.prefix}…</small>
                 </th>
-                <td>{state(t)}</td>
-                <td>{t.lastUsedAt ? day(t.lastUsedAt) : 'never'}</td>
+                <td>{state(k)}</td>
+                <td>{k.lastUsedAt ? day(k.lastUsedAt) : t('tokens.never')}</td>
                 <td>
-                  {isLive(t) && (
+                  {isLive(k) && (
                     <button
                       type="button"
-                      aria-label={`Revoke ${t.name}`}
+                      aria-label={t('tokens.revoke.label', { name: k.name })}
                       disabled={action.busy}
-                      onClick={() => void action.run(() => revoke.mutateAsync(t.id), `Revoked ${t.name}.`)}
+                      onClick={() =>
+                        void action.run(
+                          () => revoke.mutateAsync(k.id),
+                          t('tokens.revokedNotice', { name: k.name }),
+                        )
+                      }
                     >
-                      Revoke
+                      {t('tokens.revoke')}
                     </button>
                   )}
                 </td>

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { useSiteViews, type ViewWindow } from '../api/views.js';
 import { messageOf } from '../api/query.js';
+import { useSiteViews, type ViewWindow } from '../api/views.js';
 import { Notices } from '../components/manage.js';
 import { ViewFigures, ViewsChart } from '../components/views-chart.js';
+import { type MessageKey, t } from '../i18n/index.js';
 import { BASE, onLinkClick } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
 
-const WINDOWS: { value: ViewWindow; label: string }[] = [
-  { value: 'hour', label: 'Last hour' },
-  { value: 'day', label: 'Last 24 hours' },
-  { value: 'week', label: 'Last 7 days' },
+const WINDOWS: { value: ViewWindow; label: MessageKey }[] = [
+  { value: 'hour', label: 'audience.window.hour' },
+  { value: 'day', label: 'audience.window.day' },
+  { value: 'week', label: 'audience.window.week' },
 ];
 
 /**
@@ -22,25 +23,25 @@ export function Audience() {
   const v = q.data;
   return (
     <main className="manage audience">
-      <h1>Most read</h1>
+      <h1>{t('nav.audience')}</h1>
       <Notices error={messageOf(q.error)} notice="" />
       {v && (
         <>
           <ViewFigures v={v} />
           <ViewsChart
             points={v.hourly.map((h) => ({ at: h.hour, views: h.views }))}
-            label="Views per hour, last 48 hours"
+            label={t('audience.hourly')}
             unit={(at) => formatNewsroomTime(at)}
           />
           <ViewsChart
             points={v.daily.map((d) => ({ at: d.day, views: d.views }))}
-            label="Views per day, last 30 days"
+            label={t('audience.daily')}
             unit={(at) => at}
           />
         </>
       )}
       <fieldset className="window-choice">
-        <legend>Most read stories</legend>
+        <legend>{t('audience.stories')}</legend>
         {WINDOWS.map((w) => (
           <label key={w.value}>
             <input
@@ -50,11 +51,11 @@ export function Audience() {
               checked={window === w.value}
               onChange={() => setWindow(w.value)}
             />
-            {w.label}
+            {t(w.label)}
           </label>
         ))}
       </fieldset>
-      {v && v.mostRead.length === 0 && <p>No views counted in this period yet.</p>}
+      {v && v.mostRead.length === 0 && <p>{t('audience.none')}</p>}
       {v && v.mostRead.length > 0 && (
         <ol className="most-read">
           {v.mostRead.map((s) => (
@@ -63,9 +64,12 @@ export function Audience() {
                 {s.headline}
               </a>{' '}
               <span className="meta">
-                {s.section?.name ?? ''} · published {formatNewsroomTime(s.publishedAt)}
+                {t('audience.meta', {
+                  section: s.section?.name ?? '',
+                  time: formatNewsroomTime(s.publishedAt),
+                })}
               </span>{' '}
-              <strong>{s.views.toLocaleString()} views</strong>
+              <strong>{t('audience.views', { views: s.views.toLocaleString() })}</strong>
             </li>
           ))}
         </ol>

@@ -3,6 +3,7 @@ import { useAddAuthor, useAuthorList, useEditAuthor } from '../api/authors.js';
 import { messageOf } from '../api/query.js';
 import { NamedForm, Notices, useAction } from '../components/manage.js';
 import './authors.css';
+import { t } from '../i18n/index.js';
 
 /** Bylines: the names on stories and their author pages (name, address, short biography). */
 export function Authors() {
@@ -16,13 +17,13 @@ export function Authors() {
 
   return (
     <main className="manage">
-      <h1>Authors</h1>
+      <h1>{t('nav.authors')}</h1>
       <Notices error={action.error || loadError} notice={action.notice} />
       <AuthorForm
-        title="Add an author"
-        submit="Add author"
+        title={t('authors.add.title')}
+        submit={t('authors.add')}
         busy={action.busy}
-        onSave={(v) => action.run(() => add.mutateAsync(v), `Added “${v.name}”.`)}
+        onSave={(v) => action.run(() => add.mutateAsync(v), t('manage.added', { name: v.name }))}
       />
       <ul className="manage-list">
         {authors?.map((a) => (
@@ -32,24 +33,24 @@ export function Authors() {
               <code>/author/{a.slug}</code>
               <button
                 type="button"
-                aria-label={`Edit ${a.name}`}
+                aria-label={t('manage.edit.label', { name: a.name })}
                 onClick={() => setEditing(editing === a.id ? null : a.id)}
               >
-                Edit
+                {t('manage.edit')}
               </button>
             </div>
             {a.bio && editing !== a.id && <p className="muted bio">{a.bio}</p>}
             {editing === a.id && (
               <AuthorForm
-                title={`Edit ${a.name}`}
-                submit="Save"
+                title={t('manage.edit.label', { name: a.name })}
+                submit={t('manage.save')}
                 initial={a}
                 busy={action.busy}
                 onCancel={() => setEditing(null)}
                 onSave={async (v) => {
                   const ok = await action.run(
                     () => edit.mutateAsync({ id: a.id, values: v }),
-                    `Saved “${v.name}”.`,
+                    t('manage.saved', { name: v.name }),
                   );
                   if (ok) setEditing(null);
                   return ok;
@@ -88,7 +89,7 @@ function AuthorForm({
     <NamedForm<Values>
       title={title}
       submit={submit}
-      slugLabel="Slug (address of the author page)"
+      slugLabel={t('authors.slug')}
       initial={initial && { name: initial.name, slug: initial.slug, bio: initial.bio }}
       blank={{ name: '', slug: '', bio: '' }}
       busy={busy}
@@ -96,7 +97,7 @@ function AuthorForm({
       onCancel={onCancel}
       fields={(v, change) => (
         <label>
-          Biography
+          {t('authors.bio')}
           <textarea
             rows={3}
             maxLength={5000}

@@ -4,6 +4,7 @@ import { messageOf } from '../api/query.js';
 import type { User } from '../api/session.js';
 import { StoryList } from '../components/story-list.js';
 import './desk.css';
+import { t } from '../i18n/index.js';
 
 type Lists = Record<'drafts' | 'review' | 'scheduled' | 'published' | 'pending', ArticleSummary[]>;
 
@@ -40,34 +41,34 @@ export function Desk({ user }: { user: User }) {
 
   return (
     <main className="desk">
-      <h1>Desk</h1>
+      <h1>{t('nav.desk')}</h1>
       {error && (
         <p className="error" role="alert">
           {error}
         </p>
       )}
-      {!lists && !error && <p className="muted">Loading…</p>}
+      {!lists && !error && <p className="muted">{t('common.loading')}</p>}
       {lists && (
         <div className="desk-grid">
           <section aria-labelledby="desk-drafts">
-            <h2 id="desk-drafts">My drafts</h2>
-            <StoryList stories={lists.drafts} empty="No drafts of yours." notes />
+            <h2 id="desk-drafts">{t('desk.drafts')}</h2>
+            <StoryList stories={lists.drafts} empty={t('desk.drafts.empty')} notes />
           </section>
           <section aria-labelledby="desk-review">
-            <h2 id="desk-review">Waiting for review</h2>
-            <StoryList stories={lists.review} empty="Nothing waits for review." notes />
+            <h2 id="desk-review">{t('desk.review')}</h2>
+            <StoryList stories={lists.review} empty={t('desk.review.empty')} notes />
           </section>
           <section aria-labelledby="desk-pending">
-            <h2 id="desk-pending">Changes waiting on live stories</h2>
-            <StoryList stories={lists.pending} empty="No live story has changes waiting." notes />
+            <h2 id="desk-pending">{t('desk.pending')}</h2>
+            <StoryList stories={lists.pending} empty={t('desk.pending.empty')} notes />
           </section>
           <section aria-labelledby="desk-scheduled">
-            <h2 id="desk-scheduled">Scheduled</h2>
-            <StoryList stories={lists.scheduled} empty="Nothing scheduled." time="publishAt" />
+            <h2 id="desk-scheduled">{t('desk.scheduled')}</h2>
+            <StoryList stories={lists.scheduled} empty={t('desk.scheduled.empty')} time="publishAt" />
           </section>
           <section aria-labelledby="desk-published">
-            <h2 id="desk-published">Recently published</h2>
-            <StoryList stories={lists.published} empty="Nothing published yet." time="published" byline />
+            <h2 id="desk-published">{t('desk.published')}</h2>
+            <StoryList stories={lists.published} empty={t('desk.published.empty')} time="published" byline />
           </section>
         </div>
       )}

@@ -30,6 +30,7 @@ import { PreviewButton } from '../editor/preview-button.js';
 import { Revisions } from '../editor/revisions.js';
 import { BODY_PLACEHOLDER, editorExtensions, toEditorContent } from '../editor/schema.js';
 import { SidePanel } from '../editor/side-panel.js';
+import { SideBySideToggle, SourcePane } from '../editor/source-pane.js';
 import { StoryHead, WordCount } from '../editor/story-head.js';
 import { TableTools } from '../editor/table-tools.js';
 import { useEditorTick } from '../editor/tick.js';
@@ -38,6 +39,7 @@ import { TranslateButton } from '../editor/translate-button.js';
 import { WireSource } from '../editor/wire-source.js';
 import { Workflow } from '../editor/workflow.js';
 import './editor.css';
+import { t } from '../i18n/index.js';
 import { LivePanel } from './live-panel.js';
 
 /**
@@ -61,7 +63,7 @@ export function EditorScreen({ id, user }: { id: number; user: User }) {
         </p>
       </main>
     );
-  return <p className="loading">Loading the story…</p>;
+  return <p className="loading">{t('editor.loading')}</p>;
 }
 
 function StoryEditor({ initial, user }: { initial: Article; user: User }) {
@@ -94,6 +96,9 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     setFields(next);
     saver.edit(next);
   }
+
+  // Side by side: another version of the story (its source) beside the editor, read only.
+  const [sourceOpen, setSourceOpen] = useState(false);
 
   // What the last paste left out, said above the body until dismissed or the next paste.
   const [pasteNotice, setPasteNotice] = useState<string | null>(null);
@@ -132,7 +137,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     editorProps: {
       attributes: {
         class: 'prose',
-        'aria-label': 'Story text',
+        'aria-label': t('editor.body'),
         'aria-multiline': 'true',
         'aria-placeholder': BODY_PLACEHOLDER,
         role: 'textbox',
@@ -199,7 +204,7 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
     extra?: { notice?: { kind: string; text: string } },
   ) {
     if (!(await flush())) {
-      window.alert('The latest changes are not saved yet; the story was not moved. See the save status.');
+      window.alert(t('editor.notMoved'));
       return;
     }
     // Publish, schedule and update show the checklist first (editor/checklist.tsx).
@@ -243,52 +248,63 @@ function StoryEditor({ initial, user }: { initial: Article; user: User }) {
   return (
     <main className="editor-screen">
       <div className="editor-main">
-        <h1 className="visually-hidden">Edit: {fields.headline}</h1>
-        <StoryHead fields={fields} change={change} locked={!meta.allowed.update} text={text} />
-        <div className="editor-head">
-          <output className={`save-state save-${state.status}`} aria-live="polite" data-testid="save-state">
-            {state.message}
-          </output>
-          <PreviewButton articleId={meta.id} flush={flush} />
-          <TranslateButton articleId={meta.id} flush={flush} />
-          {/* On a phone the workflow is below the story: one tap away rather than a long scroll. */}
-          <a className="to-workflow" href="#story-workflow">
-            Publish…
-          </a>
-          {editor && <WordCount editor={editor} />}
-          {(state.status === 'error' || state.status === 'offline') && (
-            <button type="button" onClick={() => saver.retry()}>
-              Retry now
-            </button>
-          )}
-        </div>
-        <WhoIsEditing articleId={meta.id} user={user} saver={saver} onReload={show} />
-        {state.conflict && (
-          <Conflict
-            current={state.conflict.current}
-            mine={state.conflict.mine}
-            keepMine={() => saver.keepMine()}
-            takeTheirs={() => {
-              const theirs = saver.takeTheirs();
-              if (theirs) show(theirs);
-            }}
-          />
-        )}
-        <LiveStory meta={meta} fields={fields} run={(a, x) => move(a, undefined, x?.note, x)} />
-        {pasteNotice && (
-          <div className="paste-notice" role="status">
-            <p>{pasteNotice}: add them from the media library (Image) or as an embed.</p>
-            <button type="button" onClick={() => setPasteNotice(null)}>
-              Dismiss
-            </button>
+        <h1 className="visually-hidden">{t('editor.title', { headline: fields.headline })}</h1>
+        {/* The pane comes and goes beside the editor; the editor's own elements stay where they are. */}
+        <div className={sourceOpen ? 'side-by-side' : undefined}>
+          {sourceOpen && <SourcePane articleId={meta.id} onClose={() => setSourceOpen(false)} />}
+          <div className="editor-work">
+            <StoryHead fields={fields} change={change} locked={!meta.allowed.update} text={text} />
+            <div className="editor-head">
+              <output
+                className={`save-state save-${state.status}`}
+                aria-live="polite"
+                data-testid="save-state"
+              >
+                {state.message}
+              </output>
+              <PreviewButton articleId={meta.id} flush={flush} />
+              <TranslateButton articleId={meta.id} flush={flush} />
+              <SideBySideToggle articleId={meta.id} open={sourceOpen} setOpen={setSourceOpen} />
+              {/* On a phone the workflow is below the story: one tap away rather than a long scroll. */}
+              <a className="to-workflow" href="#story-workflow">
+                {t('editor.toWorkflow')}
+              </a>
+              {editor && <WordCount editor={editor} />}
+              {(state.status === 'error' || state.status === 'offline') && (
+                <button type="button" onClick={() => saver.retry()}>
+                  {t('editor.retry')}
+                </button>
+              )}
+            </div>
+            <WhoIsEditing articleId={meta.id} user={user} saver={saver} onReload={show} />
+            {state.conflict && (
+              <Conflict
+                current={state.conflict.current}
+                mine={state.conflict.mine}
+                keepMine={() => saver.keepMine()}
+                takeTheirs={() => {
+                  const theirs = saver.takeTheirs();
+                  if (theirs) show(theirs);
+                }}
+              />
+            )}
+            <LiveStory meta={meta} fields={fields} run={(a, x) => move(a, undefined, x?.note, x)} />
+            {pasteNotice && (
+              <div className="paste-notice" role="status">
+                <p>{t('editor.pasteNotice', { left: pasteNotice })}</p>
+                <button type="button" onClick={() => setPasteNotice(null)}>
+                  {t('common.dismiss')}
+                </button>
+              </div>
+            )}
+            {editor && <Toolbar editor={editor} user={user} />}
+            {editor && <ImageAttrs editor={editor} />}
+            {editor && <TableTools editor={editor} />}
+            <EditorContent editor={editor} className="editor-body" lang={text?.lang} dir={text?.dir} />
           </div>
-        )}
-        {editor && <Toolbar editor={editor} user={user} />}
-        {editor && <ImageAttrs editor={editor} />}
-        {editor && <TableTools editor={editor} />}
-        <EditorContent editor={editor} className="editor-body" lang={text?.lang} dir={text?.dir} />
+        </div>
       </div>
-      <aside className="editor-side" aria-label="Story details and workflow">
+      <aside className="editor-side" aria-label={t('editor.side')}>
         <Workflow meta={meta} move={move} />
         <LivePanel articleId={meta.id} />
         {checklist.dialog}
@@ -330,22 +346,22 @@ function ImageAttrs({ editor }: { editor: Editor }) {
   const set = (patch: Record<string, unknown>) => editor.commands.updateAttributes('image', patch);
   return (
     <fieldset className="image-attrs">
-      <legend>Image {a.mediaId}</legend>
+      <legend>{t('editor.image', { id: a.mediaId })}</legend>
       <label>
-        Alt text
+        {t('editor.image.alt')}
         <input value={a.alt ?? ''} onChange={(e) => set({ alt: e.target.value || null })} />
       </label>
       <label>
-        Caption
+        {t('editor.image.caption')}
         <input value={a.caption ?? ''} onChange={(e) => set({ caption: e.target.value || null })} />
       </label>
       <label>
-        Credit
+        {t('editor.image.credit')}
         <input value={a.credit ?? ''} onChange={(e) => set({ credit: e.target.value || null })} />
       </label>
       <label className="check">
         <input type="checkbox" checked={a.filePhoto} onChange={(e) => set({ filePhoto: e.target.checked })} />
-        File photo
+        {t('editor.image.filePhoto')}
       </label>
     </fieldset>
   );

@@ -2,27 +2,32 @@ import { useState } from 'react';
 import { type ImportRun, useImport, useImports } from '../api/imports.js';
 import { messageOf } from '../api/query.js';
 import { Notices } from '../components/manage.js';
+import { type MessageKey, t } from '../i18n/index.js';
 import { BASE, onLinkClick } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
 
 const KIND: Record<ImportRun['kind'], string> = { wordpress: 'WordPress', ghost: 'Ghost' };
-const STATUS: Record<ImportRun['status'], string> = { running: 'Running', done: 'Done', failed: 'Failed' };
+const STATUS: Record<ImportRun['status'], MessageKey> = {
+  running: 'imports.running',
+  done: 'imports.done',
+  failed: 'imports.failed',
+};
 
 /** The counts that say what a run did, in words (others are in the report). */
 function summary(c: Record<string, number> | null): string {
   if (!c) return '';
   const parts = [
-    [c.posts, 'posts'],
-    [c.pages, 'pages'],
-    [c.alreadyImported, 'already imported'],
-    [c.skipped, 'skipped'],
-    [c.failed, 'failed'],
-    [c.media, 'images'],
-    [c.redirects, 'redirects'],
+    [c.posts, 'imports.count.posts'],
+    [c.pages, 'imports.count.pages'],
+    [c.alreadyImported, 'imports.count.already'],
+    [c.skipped, 'imports.count.skipped'],
+    [c.failed, 'imports.count.failed'],
+    [c.media, 'imports.count.images'],
+    [c.redirects, 'imports.count.redirects'],
   ] as const;
   return parts
     .filter(([n]) => typeof n === 'number')
-    .map(([n, what]) => `${n} ${what}`)
+    .map(([n, what]) => t(what, { n: n as number }))
     .join(', ');
 }
 
@@ -37,25 +42,25 @@ export function Imports() {
   const list = runs.data?.runs ?? [];
   return (
     <main className="manage imports">
-      <h1>Imports</h1>
+      <h1>{t('nav.imports')}</h1>
       <Notices error={messageOf(runs.error) || messageOf(detail.error)} notice="" />
       <p>
-        Archives come in with <code>npx masthead import wordpress FILE.xml</code> or{' '}
-        <code>npx masthead import ghost FILE.json</code> on the server; every run is listed here.
+        {t('imports.how.with')} <code>npx masthead import wordpress FILE.xml</code> {t('imports.how.or')}{' '}
+        <code>npx masthead import ghost FILE.json</code> {t('imports.how.rest')}
       </p>
-      {runs.data && list.length === 0 && <p>No imports yet.</p>}
+      {runs.data && list.length === 0 && <p>{t('imports.none')}</p>}
       {list.length > 0 && (
         <table className="manage-table">
-          <caption className="visually-hidden">Import runs, newest first</caption>
+          <caption className="visually-hidden">{t('imports.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Started</th>
-              <th scope="col">From</th>
-              <th scope="col">File</th>
-              <th scope="col">Status</th>
-              <th scope="col">Result</th>
+              <th scope="col">{t('imports.col.started')}</th>
+              <th scope="col">{t('imports.col.from')}</th>
+              <th scope="col">{t('imports.col.file')}</th>
+              <th scope="col">{t('imports.col.status')}</th>
+              <th scope="col">{t('imports.col.result')}</th>
               <th scope="col">
-                <span className="visually-hidden">Report</span>
+                <span className="visually-hidden">{t('imports.report')}</span>
               </th>
             </tr>
           </thead>
@@ -65,7 +70,7 @@ export function Imports() {
                 <td>{formatNewsroomTime(r.startedAt)}</td>
                 <td>{KIND[r.kind]}</td>
                 <td>{r.file}</td>
-                <td>{STATUS[r.status]}</td>
+                <td>{t(STATUS[r.status])}</td>
                 <td>{r.status === 'failed' ? r.error : summary(r.counts)}</td>
                 <td>
                   {r.status === 'done' && (
@@ -74,7 +79,7 @@ export function Imports() {
                       aria-pressed={open === r.id}
                       onClick={() => setOpen(open === r.id ? null : r.id)}
                     >
-                      {open === r.id ? 'Hide report' : 'Report'}
+                      {open === r.id ? t('imports.report.hide') : t('imports.report')}
                     </button>
                   )}
                 </td>
@@ -86,17 +91,14 @@ export function Imports() {
       {open !== null && detail.data && (
         <section aria-labelledby="import-report-title">
           <h2 id="import-report-title">
-            Report: {detail.data.file} ({detail.data.itemCount} items to check)
+            {t('imports.report.title', { file: detail.data.file, n: detail.data.itemCount })}
           </h2>
           {detail.data.itemCount > detail.data.items.length && (
-            <p>
-              The first {detail.data.items.length} are shown; the command's report file on the server has them
-              all.
-            </p>
+            <p>{t('imports.report.first', { n: detail.data.items.length })}</p>
           )}
           {detail.data.missingMedia.length > 0 && (
             <details>
-              <summary>{detail.data.missingMedia.length} image files missing from the media folder</summary>
+              <summary>{t('imports.missingMedia', { n: detail.data.missingMedia.length })}</summary>
               <ul>
                 {detail.data.missingMedia.map((m) => (
                   <li key={m}>{m}</li>
@@ -109,14 +111,14 @@ export function Imports() {
               <li key={`${item.type}-${item.id}`}>
                 {item.articleId ? (
                   <a href={`${BASE}/stories/${item.articleId}`} onClick={onLinkClick}>
-                    {item.title || '(untitled)'}
+                    {item.title || t('imports.untitled')}
                   </a>
                 ) : (
-                  <strong>{item.title || '(untitled)'}</strong>
+                  <strong>{item.title || t('imports.untitled')}</strong>
                 )}{' '}
                 <span className="meta">
                   {item.type} {item.id}
-                  {item.articleId ? '' : ' · not imported'}
+                  {item.articleId ? '' : t('imports.notImported')}
                 </span>
                 <ul>
                   {item.problems.map((p) => (

@@ -16,9 +16,14 @@ import { Notices, useAction } from '../components/manage.js';
 import { navigate } from '../router.js';
 import { formatNewsroomTime } from '../time.js';
 import './ingest.css';
+import { t } from '../i18n/index.js';
 
 const EMPTY: QueueFilters = { source: '', priority: '', subject: '', q: '' };
-const STATUS: Record<string, string> = { usable: '', withheld: 'Withheld', canceled: 'Killed' };
+const STATUS: Record<string, string> = {
+  usable: '',
+  withheld: t('ingest.withheld'),
+  canceled: t('ingest.killed'),
+};
 
 /**
  * The ingest desk: agencies' copy as it arrives (filters, preview, "use" to make a draft), the
@@ -30,24 +35,28 @@ export function Ingest() {
   const flagged = useFlagged().data?.stories ?? [];
   return (
     <main className="manage ingest">
-      <h1>Wire</h1>
+      <h1>{t('nav.wire')}</h1>
       {flagged.length > 0 && (
-        <section aria-label="Agency updates" className="ingest-flagged">
-          <h2>Agency updates to stories</h2>
+        <section aria-label={t('ingest.updates')} className="ingest-flagged">
+          <h2>{t('ingest.updates.title')}</h2>
           <ul>
             {flagged.map((s) => (
               <li key={s.articleId}>
-                <strong>{s.flag === 'kill' ? 'KILL' : 'Update'}</strong> from {s.source}:{' '}
-                <a href={`/admin/stories/${s.articleId}`}>{s.headline}</a> ({s.status.replace('_', ' ')},{' '}
-                {formatNewsroomTime(s.flaggedAt)})
+                <strong>{s.flag === 'kill' ? t('ingest.kill') : t('ingest.update')}</strong>{' '}
+                {t('ingest.from', { source: s.source })}{' '}
+                <a href={`/admin/stories/${s.articleId}`}>{s.headline}</a>{' '}
+                {t('ingest.flagged.state', {
+                  status: s.status.replace('_', ' '),
+                  time: formatNewsroomTime(s.flaggedAt),
+                })}
               </li>
             ))}
           </ul>
         </section>
       )}
-      <div role="tablist" aria-label="Wire views" className="ingest-tabs">
+      <div role="tablist" aria-label={t('ingest.views')} className="ingest-tabs">
         <button type="button" role="tab" aria-selected={tab === 'queue'} onClick={() => setTab('queue')}>
-          Queue
+          {t('ingest.queue')}
         </button>
         <button
           type="button"
@@ -55,7 +64,7 @@ export function Ingest() {
           aria-selected={tab === 'quarantine'}
           onClick={() => setTab('quarantine')}
         >
-          Quarantine
+          {t('ingest.quarantine')}
         </button>
       </div>
       {tab === 'queue' ? <Queue /> : <QuarantineList />}
@@ -79,7 +88,7 @@ function Queue() {
   return (
     <>
       <form
-        aria-label="Filter the wire"
+        aria-label={t('ingest.filter.label')}
         className="row"
         onSubmit={(e) => {
           e.preventDefault();
@@ -87,9 +96,9 @@ function Queue() {
         }}
       >
         <label>
-          Source
+          {t('ingest.source')}
           <select value={draft.source} onChange={set('source')}>
-            <option value="">All sources</option>
+            <option value="">{t('ingest.allSources')}</option>
             {sources.map((s) => (
               <option key={s.slug} value={s.slug}>
                 {s.name}
@@ -98,29 +107,29 @@ function Queue() {
           </select>
         </label>
         <label>
-          Priority
+          {t('ingest.priority')}
           <select value={draft.priority} onChange={set('priority')}>
-            <option value="">Any</option>
+            <option value="">{t('stories.any')}</option>
             {[1, 2, 3, 4, 5, 6].map((p) => (
               <option key={p} value={String(p)}>
-                {p === 1 ? '1 (flash) only' : `1 to ${p}`}
+                {p === 1 ? t('ingest.flash') : t('ingest.upTo', { p })}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Subject code
+          {t('ingest.subject')}
           <input value={draft.subject} placeholder="medtop:20000106" onChange={set('subject')} />
         </label>
         <label>
-          Text
+          {t('ingest.text')}
           <input type="search" value={draft.q} onChange={set('q')} />
         </label>
-        <button type="submit">Filter</button>
+        <button type="submit">{t('ingest.filter')}</button>
       </form>
       <Notices error={messageOf(queue.error)} notice="" />
       <div className="ingest-panes">
-        <ol className="ingest-list" aria-label="Wire items, newest first">
+        <ol className="ingest-list" aria-label={t('ingest.items')}>
           {items?.map((i) => (
             <li key={i.id} aria-current={selected === i.id ? 'true' : undefined}>
               <button type="button" onClick={() => setSelected(i.id)}>
@@ -128,7 +137,7 @@ function Queue() {
               </button>
             </li>
           ))}
-          {items?.length === 0 && <li className="muted">Nothing on the wire matches.</li>}
+          {items?.length === 0 && <li className="muted">{t('ingest.none')}</li>}
         </ol>
         {selected !== null && <Preview id={selected} />}
       </div>
@@ -144,12 +153,12 @@ function ItemLine({ item }: { item: WireItem }) {
           <span className={`ingest-priority p${item.priority}`}>{item.priority}</span>
         )}
         {STATUS[item.pubStatus] && <strong>{STATUS[item.pubStatus]} </strong>}
-        {item.headline || '(no headline)'}
+        {item.headline || t('ingest.noHeadline')}
       </span>
       <small className="muted">
         {item.source.name} · v{item.version} · {formatNewsroomTime(item.receivedAt)}
-        {item.embargoUntil && ` · embargoed until ${formatNewsroomTime(item.embargoUntil)}`}
-        {item.usedBy > 0 && ` · used in ${item.usedBy} ${item.usedBy === 1 ? 'story' : 'stories'}`}
+        {item.embargoUntil && t('ingest.embargoedUntil', { time: formatNewsroomTime(item.embargoUntil) })}
+        {item.usedBy > 0 && t('ingest.usedBy', { n: item.usedBy })}
       </small>
     </>
   );
@@ -162,36 +171,37 @@ function Preview({ id }: { id: number }) {
   const use = useUseItem();
   const action = useAction();
   const item = detail.data;
-  if (!item) return <section className="ingest-preview">{messageOf(detail.error) || 'Loading…'}</section>;
+  if (!item)
+    return <section className="ingest-preview">{messageOf(detail.error) || t('common.loading')}</section>;
   const usable = item.pubStatus === 'usable';
   return (
-    <section className="ingest-preview" aria-label="Preview">
-      <h2>{item.headline || '(no headline)'}</h2>
+    <section className="ingest-preview" aria-label={t('ingest.preview')}>
+      <h2>{item.headline || t('ingest.noHeadline')}</h2>
       {item.dek && <p className="ingest-dek">{item.dek}</p>}
       <dl>
-        <dt>Source</dt>
+        <dt>{t('ingest.source')}</dt>
         <dd>
           {item.source.name}
-          {item.provider && item.provider !== item.source.name && ` (${item.provider})`}, {item.format},
-          version {item.version}
+          {item.provider && item.provider !== item.source.name && ` (${item.provider})`}
+          {t('ingest.formatVersion', { format: item.format, version: item.version })}
         </dd>
         {item.byline && (
           <>
-            <dt>Byline</dt>
+            <dt>{t('users.byline')}</dt>
             <dd>{item.byline}</dd>
           </>
         )}
-        <dt>Rights</dt>
-        <dd>{item.rights || 'None stated'}</dd>
+        <dt>{t('ingest.rights')}</dt>
+        <dd>{item.rights || t('ingest.noRights')}</dd>
         {item.embargoUntil && (
           <>
-            <dt>Embargo</dt>
-            <dd>Not before {formatNewsroomTime(item.embargoUntil)}</dd>
+            <dt>{t('ingest.embargo')}</dt>
+            <dd>{t('ingest.notBefore', { time: formatNewsroomTime(item.embargoUntil) })}</dd>
           </>
         )}
         {item.subjects.length > 0 && (
           <>
-            <dt>Subjects</dt>
+            <dt>{t('ingest.subjects')}</dt>
             <dd>{item.subjects.map((s) => (s.name ? `${s.name} (${s.code})` : s.code)).join(', ')}</dd>
           </>
         )}
@@ -208,7 +218,7 @@ function Preview({ id }: { id: number }) {
       {item.notes && <p className="muted">{item.notes}</p>}
       {item.stories.length > 0 && (
         <p>
-          Used in:{' '}
+          {t('ingest.usedIn')}{' '}
           {item.stories.map((s) => (
             <a key={s.articleId} href={`/admin/stories/${s.articleId}`}>
               {s.headline}
@@ -219,21 +229,21 @@ function Preview({ id }: { id: number }) {
       <Notices error={action.error} notice={action.notice} />
       {usable ? (
         <form
-          aria-label="Use this item"
+          aria-label={t('ingest.use.label')}
           className="row"
           onSubmit={async (e) => {
             e.preventDefault();
             let made: { articleId: number } | null = null;
             const ok = await action.run(async () => {
               made = await use.mutateAsync({ id: item.id, sectionId: Number(sectionId) });
-            }, 'Draft made.');
+            }, t('ingest.made'));
             if (ok && made) navigate(`/stories/${(made as { articleId: number }).articleId}`);
           }}
         >
           <label>
-            Section
+            {t('newStory.section')}
             <select required value={sectionId} onChange={(e) => setSectionId(e.target.value)}>
-              <option value="">Choose…</option>
+              <option value="">{t('ingest.choose')}</option>
               {sections.map((s) => (
                 <option key={s.id} value={String(s.id)}>
                   {'\u00a0'.repeat(s.depth * 2)}
@@ -243,14 +253,12 @@ function Preview({ id }: { id: number }) {
             </select>
           </label>
           <button type="submit" disabled={action.busy}>
-            Use
+            {t('ingest.use')}
           </button>
         </form>
       ) : (
         <p className="error">
-          {item.pubStatus === 'canceled'
-            ? 'The agency has killed this item.'
-            : 'The agency has withheld this item.'}
+          {item.pubStatus === 'canceled' ? t('ingest.killedItem') : t('ingest.withheldItem')}
         </p>
       )}
     </section>
@@ -264,13 +272,13 @@ function QuarantineList() {
     <>
       <Notices error={messageOf(q.error)} notice="" />
       <table className="manage-table">
-        <caption className="visually-hidden">Refused arrivals, newest first</caption>
+        <caption className="visually-hidden">{t('ingest.quarantine.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Reason</th>
-            <th scope="col">Source</th>
-            <th scope="col">Arrived</th>
-            <th scope="col">Start of what arrived</th>
+            <th scope="col">{t('ingest.col.reason')}</th>
+            <th scope="col">{t('ingest.source')}</th>
+            <th scope="col">{t('ingest.col.arrived')}</th>
+            <th scope="col">{t('ingest.col.excerpt')}</th>
           </tr>
         </thead>
         <tbody>
@@ -278,7 +286,8 @@ function QuarantineList() {
             <tr key={i.id}>
               <th scope="row">{i.reason}</th>
               <td>
-                {i.source.name} ({i.via === 'push' ? 'push' : `file ${i.fileName ?? ''}`})
+                {i.source.name} (
+                {i.via === 'push' ? t('ingest.via.push') : t('ingest.via.file', { name: i.fileName ?? '' })})
               </td>
               <td>{formatNewsroomTime(i.receivedAt)}</td>
               <td>
@@ -288,7 +297,7 @@ function QuarantineList() {
           ))}
         </tbody>
       </table>
-      {items?.length === 0 && <p className="muted">Nothing in quarantine.</p>}
+      {items?.length === 0 && <p className="muted">{t('ingest.quarantine.none')}</p>}
     </>
   );
 }

@@ -16,6 +16,7 @@ import { messageOf } from '../api/query.js';
 import { MediaPicker } from '../media/picker.js';
 import { formatNewsroomTime } from '../time.js';
 import './live-panel.css';
+import { t } from '../i18n/index.js';
 
 /**
  * "Live coverage" on the editor screen: start and end it (editors), post timestamped entries
@@ -24,10 +25,10 @@ import './live-panel.css';
  * seconds, and an edit based on an entry someone else just changed is refused (409) and shown.
  */
 const KIND_LABELS: Record<LiveEntryKind, string> = {
-  text: 'Text',
-  quote: 'Quote',
-  image: 'Image',
-  video: 'Video',
+  text: t('live.kind.text'),
+  quote: t('live.kind.quote'),
+  image: t('live.kind.image'),
+  video: t('live.kind.video'),
 };
 
 /** Paragraphs from text (a blank line starts a new one). */
@@ -43,7 +44,7 @@ function paragraphs(text: string) {
 function documentOf(kind: LiveEntryKind, text: string, extra: string): Doc | string {
   const paras = paragraphs(text);
   if (kind === 'quote') {
-    if (!paras.length) return 'Write the quote.';
+    if (!paras.length) return t('live.need.quote');
     return {
       type: 'doc',
       content: [
@@ -57,8 +58,7 @@ function documentOf(kind: LiveEntryKind, text: string, extra: string): Doc | str
   }
   if (kind === 'image') {
     const mediaId = Number(extra);
-    if (!Number.isInteger(mediaId) || mediaId <= 0)
-      return 'Give the number of an image in the media library.';
+    if (!Number.isInteger(mediaId) || mediaId <= 0) return t('live.need.image');
     return { type: 'doc', content: [{ type: 'image', attrs: { mediaId } }, ...paras] } as Doc;
   }
   if (kind === 'video') {
@@ -70,9 +70,9 @@ function documentOf(kind: LiveEntryKind, text: string, extra: string): Doc | str
           content: [...paras, { type: 'embed', attrs: { provider, url: info.url } }],
         } as Doc;
     }
-    return 'Paste a YouTube or Vimeo link (or another supported embed).';
+    return t('live.need.video');
   }
-  return paras.length ? ({ type: 'doc', content: paras } as Doc) : 'Write the update.';
+  return paras.length ? ({ type: 'doc', content: paras } as Doc) : t('live.need.text');
 }
 
 /** The text of an entry's paragraphs, to edit it again. */
@@ -133,43 +133,44 @@ export function LivePanel({ articleId }: { articleId: number }) {
 
   return (
     <section className="live-panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>Live coverage {live ? <span className="live-on">Live</span> : null}</h2>
+      <h2 id={`${id}-title`}>
+        {t('live.title')} {live ? <span className="live-on">{t('live.on')}</span> : null}
+      </h2>
       {state.coverage ? (
         <p className="hint">
           {live
-            ? `Live since ${formatNewsroomTime(state.coverage.startedAt)}.`
-            : `Ended ${formatNewsroomTime(state.coverage.endedAt)}: readers see the updates as a timeline.`}
+            ? t('live.since', { time: formatNewsroomTime(state.coverage.startedAt) })
+            : t('live.ended', { time: formatNewsroomTime(state.coverage.endedAt) })}
         </p>
       ) : (
-        <p className="hint">Cover this story live: timestamped updates readers get without reloading.</p>
+        <p className="hint">{t('live.hint')}</p>
       )}
       {state.allowed.manage ? (
         live ? (
           <button
             type="button"
             onClick={() => {
-              if (window.confirm('End the live coverage? The story reads as a normal one again.'))
-                void run(() => end.mutateAsync(undefined));
+              if (window.confirm(t('live.end.confirm'))) void run(() => end.mutateAsync(undefined));
             }}
           >
-            End live coverage
+            {t('live.end')}
           </button>
         ) : (
           <button type="button" onClick={() => void run(() => start.mutateAsync(undefined))}>
-            {state.coverage ? 'Go live again' : 'Start live coverage'}
+            {state.coverage ? t('live.again') : t('live.start')}
           </button>
         )
       ) : null}
       {live && state.allowed.post ? (
         <form
           className="live-form"
-          aria-label="New update"
+          aria-label={t('live.new')}
           onSubmit={(e) => {
             e.preventDefault();
             void submit();
           }}
         >
-          <label htmlFor={`${id}-kind`}>Kind</label>
+          <label htmlFor={`${id}-kind`}>{t('live.kind')}</label>
           <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as LiveEntryKind)}>
             {LIVE_ENTRY_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -177,7 +178,7 @@ export function LivePanel({ articleId }: { articleId: number }) {
               </option>
             ))}
           </select>
-          <label htmlFor={`${id}-title-input`}>Title (optional)</label>
+          <label htmlFor={`${id}-title-input`}>{t('live.entryTitle')}</label>
           <input
             id={`${id}-title-input`}
             value={title}
@@ -186,7 +187,7 @@ export function LivePanel({ articleId }: { articleId: number }) {
           />
           {kind === 'image' ? (
             <>
-              <label htmlFor={`${id}-extra`}>Image number (media library)</label>
+              <label htmlFor={`${id}-extra`}>{t('live.imageNumber')}</label>
               <input
                 id={`${id}-extra`}
                 inputMode="numeric"
@@ -197,11 +198,11 @@ export function LivePanel({ articleId }: { articleId: number }) {
                 <img className="live-thumb" src={thumbUrl({ id: Number(extra) })} alt="" />
               ) : null}
               <button type="button" onClick={() => setPicking(true)}>
-                Choose from the library
+                {t('live.choose')}
               </button>
               {picking ? (
                 <MediaPicker
-                  title="Choose an image for the update"
+                  title={t('live.choose.title')}
                   user={null}
                   onPick={(m) => setExtra(String(m.id))}
                   onClose={() => setPicking(false)}
@@ -210,29 +211,33 @@ export function LivePanel({ articleId }: { articleId: number }) {
             </>
           ) : kind === 'video' ? (
             <>
-              <label htmlFor={`${id}-extra`}>Video link</label>
+              <label htmlFor={`${id}-extra`}>{t('live.videoLink')}</label>
               <input id={`${id}-extra`} type="url" value={extra} onChange={(e) => setExtra(e.target.value)} />
             </>
           ) : kind === 'quote' ? (
             <>
-              <label htmlFor={`${id}-extra`}>Who said it</label>
+              <label htmlFor={`${id}-extra`}>{t('live.who')}</label>
               <input id={`${id}-extra`} value={extra} onChange={(e) => setExtra(e.target.value)} />
             </>
           ) : null}
           <label htmlFor={`${id}-text`}>
-            {kind === 'quote' ? 'Quote' : kind === 'text' ? 'Update' : 'Text (optional)'}
+            {kind === 'quote'
+              ? t('live.kind.quote')
+              : kind === 'text'
+                ? t('live.update')
+                : t('live.textOptional')}
           </label>
           <textarea id={`${id}-text`} rows={4} value={text} onChange={(e) => setText(e.target.value)} />
           <label className="check">
             <input type="checkbox" checked={keyPoint} onChange={(e) => setKeyPoint(e.target.checked)} />
-            Key point
+            {t('live.keyPoint')}
           </label>
           <label className="check">
             <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
-            Pinned
+            {t('live.pinned')}
           </label>
           <button type="submit" disabled={post.isPending}>
-            Post update
+            {t('live.post')}
           </button>
         </form>
       ) : null}
@@ -242,7 +247,7 @@ export function LivePanel({ articleId }: { articleId: number }) {
         </p>
       ) : null}
       {state.entries.length ? (
-        <ol className="live-entries" aria-label="Updates, newest first">
+        <ol className="live-entries" aria-label={t('live.entries')}>
           {state.entries
             .filter((e) => !e.deletedAt)
             .map((e) => (
@@ -281,11 +286,7 @@ function EntryItem({
       return true;
     } catch (err) {
       const stale = err instanceof ApiError && err.status === 409;
-      onError(
-        stale
-          ? `Someone changed this update meanwhile; it now shows their version. (${err.message})`
-          : (err as Error).message,
-      );
+      onError(stale ? t('live.stale', { reason: err.message }) : (err as Error).message);
       return false;
     }
   };
@@ -296,15 +297,15 @@ function EntryItem({
       <p className="live-entry-meta">
         <strong>{formatNewsroomTime(entry.createdAt)}</strong> · {KIND_LABELS[entry.kind]}
         {entry.authorName ? ` · ${entry.authorName}` : ''}
-        {entry.pinned ? ' · Pinned' : ''}
-        {entry.keyPoint ? ' · Key point' : ''}
+        {entry.pinned ? ` · ${t('live.pinned')}` : ''}
+        {entry.keyPoint ? ` · ${t('live.keyPoint')}` : ''}
       </p>
       {entry.title ? <p className="live-entry-title">{entry.title}</p> : null}
       {editing === null ? (
-        <p className="live-entry-text">{textOf(entry.body) || '(no text)'}</p>
+        <p className="live-entry-text">{textOf(entry.body) || t('live.noText')}</p>
       ) : (
         <textarea
-          aria-label="Edit the update"
+          aria-label={t('live.edit.label')}
           rows={4}
           value={editing}
           onChange={(e) => setEditing(e.target.value)}
@@ -316,28 +317,28 @@ function EntryItem({
             <>
               {entry.kind === 'text' ? (
                 <button type="button" className="link" onClick={() => setEditing(textOf(entry.body))}>
-                  Edit
+                  {t('manage.edit')}
                 </button>
               ) : null}
               <button type="button" className="link" onClick={() => void patch({ pinned: !entry.pinned })}>
-                {entry.pinned ? 'Unpin' : 'Pin'}
+                {entry.pinned ? t('live.unpin') : t('live.pin')}
               </button>
               <button
                 type="button"
                 className="link"
                 onClick={() => void patch({ keyPoint: !entry.keyPoint })}
               >
-                {entry.keyPoint ? 'Not a key point' : 'Key point'}
+                {entry.keyPoint ? t('live.notKeyPoint') : t('live.keyPoint')}
               </button>
               <button
                 type="button"
                 className="link"
                 onClick={() => {
-                  if (window.confirm('Delete this update? Readers will no longer see it.'))
+                  if (window.confirm(t('live.delete.confirm')))
                     void write(() => remove.mutateAsync({ id: entry.id, version: entry.version }));
                 }}
               >
-                Delete
+                {t('manage.delete')}
               </button>
             </>
           ) : (
@@ -346,14 +347,14 @@ function EntryItem({
                 type="button"
                 onClick={async () => {
                   const paras = paragraphs(editing);
-                  if (!paras.length) return onError('Write the update.');
+                  if (!paras.length) return onError(t('live.need.text'));
                   if (await patch({ body: { type: 'doc', content: paras } as Doc })) setEditing(null);
                 }}
               >
-                Save
+                {t('manage.save')}
               </button>
               <button type="button" className="link" onClick={() => setEditing(null)}>
-                Cancel
+                {t('manage.cancel')}
               </button>
             </>
           )}

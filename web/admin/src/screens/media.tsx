@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { type MediaItem, useMediaSearch } from '../api/media.js';
 import type { User } from '../api/session.js';
+import { t } from '../i18n/index.js';
 import { MediaEditPanel } from '../media/edit-panel.js';
 import { MediaGrid, MediaSearchForm } from '../media/grid.js';
 import { Uploader } from '../media/uploader.js';
@@ -16,7 +17,7 @@ export function MediaScreen({ user }: { user: User }) {
 
   return (
     <main className={`media-screen${selected ? ' editing' : ''}`}>
-      <h1>Media</h1>
+      <h1>{t('nav.media')}</h1>
       <div className="media-layout">
         <div className="media-browse">
           {mayEver(user, 'media.create') && (
@@ -29,13 +30,13 @@ export function MediaScreen({ user }: { user: User }) {
           <MediaSearchForm onSearch={setQ} />
           <MediaGrid
             search={search}
-            chooseLabel={mayEver(user, 'media.update') ? 'Edit' : 'Show'}
+            chooseLabel={mayEver(user, 'media.update') ? t('media.edit') : t('media.show')}
             selectedId={selected?.id ?? null}
             onChoose={setSelected}
           />
         </div>
         {selected && (
-          <aside className="media-side" aria-label="Image details">
+          <aside className="media-side" aria-label={t('media.details')}>
             <MediaEditPanel
               key={selected.id}
               item={selected}

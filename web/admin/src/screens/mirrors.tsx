@@ -5,6 +5,7 @@ import { Notices } from '../components/manage.js';
 import { formatNewsroomTime } from '../time.js';
 import { AddressForm } from './addresses.js';
 import './mirrors.css';
+import { type MessageKey, t } from '../i18n/index.js';
 
 const ORDER: Health[] = ['reachable', 'stale', 'unreachable', 'skipped', 'unknown'];
 
@@ -17,13 +18,22 @@ const MARK: Record<Health, string> = {
   unknown: '?',
 };
 
+/** The health words, as the status column and the summary say them. */
+const WORD: Record<Health, MessageKey> = {
+  reachable: 'mirrors.health.reachable',
+  stale: 'mirrors.health.stale',
+  unreachable: 'mirrors.health.unreachable',
+  skipped: 'mirrors.health.skipped',
+  unknown: 'mirrors.health.unknown',
+};
+
 /** "Checked 3 addresses: 2 reachable, 1 unreachable." */
 function summary(rows: MirrorRow[]): string {
   const counts = ORDER.map((s) => [s, rows.filter((r) => r.status === s).length] as const)
     .filter(([, n]) => n > 0)
-    .map(([s, n]) => `${n} ${s}`);
-  const what = `Checked ${rows.length} ${rows.length === 1 ? 'address' : 'addresses'}`;
-  return counts.length ? `${what}: ${counts.join(', ')}.` : `${what}.`;
+    .map(([s, n]) => t('mirrors.count', { n, health: t(WORD[s]) }));
+  const what = t('mirrors.checked', { n: rows.length });
+  return counts.length ? t('mirrors.summary', { what, counts: counts.join(', ') }) : `${what}.`;
 }
 
 function When({ iso, none }: { iso: string | null; none: string }) {
@@ -68,12 +78,10 @@ export function Mirrors() {
 
   return (
     <main className="manage">
-      <h1>Mirrors</h1>
+      <h1>{t('nav.mirrors')}</h1>
       <p className="hint">
-        Alternate addresses readers can use when the main one is blocked, and what the last check found.{' '}
-        {every === 0
-          ? 'The servers do not check on their own (MIRROR_CHECK_MINUTES is 0).'
-          : every !== null && `The servers check every ${every === 1 ? 'minute' : `${every} minutes`}.`}
+        {t('mirrors.hint')}{' '}
+        {every === 0 ? t('mirrors.noChecks') : every !== null && t('mirrors.every', { n: every })}
       </p>
       <Notices error={error} notice={notice} />
       <button
@@ -84,28 +92,26 @@ export function Mirrors() {
         aria-busy={checking}
         onClick={() => void checkNow()}
       >
-        {checking ? 'Checking…' : 'Check now'}
+        {checking ? t('mirrors.checking') : t('mirrors.checkNow')}
       </button>
-      {rows === null && !error && <p className="muted">Loading…</p>}
+      {rows === null && !error && <p className="muted">{t('common.loading')}</p>}
       {rows && (
         <section
           className="mirror-scroll"
-          aria-label="Mirror status (scrolls sideways)"
+          aria-label={t('mirrors.scroll')}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a box that scrolls must take focus, or keyboard users cannot scroll it
           tabIndex={0}
         >
           <table className="mirror-table" aria-busy={checking}>
-            <caption className="visually-hidden">
-              Addresses of the site and the result of their last check
-            </caption>
+            <caption className="visually-hidden">{t('mirrors.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Address</th>
-                <th scope="col">Status</th>
-                <th scope="col">Latency</th>
-                <th scope="col">Last success</th>
-                <th scope="col">Checked</th>
-                <th scope="col">Detail</th>
+                <th scope="col">{t('mirrors.col.address')}</th>
+                <th scope="col">{t('alerts.col.status')}</th>
+                <th scope="col">{t('mirrors.col.latency')}</th>
+                <th scope="col">{t('mirrors.col.lastSuccess')}</th>
+                <th scope="col">{t('mirrors.col.checked')}</th>
+                <th scope="col">{t('mirrors.col.detail')}</th>
               </tr>
             </thead>
             <tbody>
@@ -113,20 +119,20 @@ export function Mirrors() {
                 <tr key={m.url}>
                   <th scope="row">
                     {m.url}
-                    {m.primary && <span className="muted"> (primary)</span>}
+                    {m.primary && <span className="muted"> {t('mirrors.primary')}</span>}
                   </th>
                   <td>
                     <span className={`status mirror-${m.status}`}>
                       <span aria-hidden="true">{MARK[m.status]} </span>
-                      {m.status}
+                      {t(WORD[m.status])}
                     </span>
                   </td>
-                  <td>{m.latencyMs === null ? '—' : `${m.latencyMs} ms`}</td>
+                  <td>{m.latencyMs === null ? '—' : t('mirrors.ms', { ms: m.latencyMs })}</td>
                   <td>
-                    <When iso={m.lastSuccessAt} none="never" />
+                    <When iso={m.lastSuccessAt} none={t('tokens.never')} />
                   </td>
                   <td>
-                    <When iso={m.checkedAt} none="never checked" />
+                    <When iso={m.checkedAt} none={t('mirrors.neverChecked')} />
                   </td>
                   <td>{m.detail || '—'}</td>
                 </tr>

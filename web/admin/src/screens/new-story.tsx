@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { createArticle } from '../api/articles.js';
 import { sectionLabel, useSections } from '../api/sections.js';
+import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 
 /** A story starts with a headline and a section (the API needs both); the editor does the rest. */
@@ -28,14 +29,14 @@ export function NewStory() {
 
   return (
     <main className="narrow">
-      <h1>New story</h1>
+      <h1>{t('app.newStory')}</h1>
       <form onSubmit={(e) => void create(e)}>
         <label>
-          Headline
+          {t('newStory.headline')}
           <input name="headline" required maxLength={300} />
         </label>
         <label>
-          Section
+          {t('newStory.section')}
           <select name="sectionId" required>
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
@@ -50,7 +51,7 @@ export function NewStory() {
           </p>
         )}
         <button type="submit" className="primary" disabled={busy || !sections.length}>
-          Create draft
+          {t('newStory.create')}
         </button>
       </form>
     </main>

@@ -12,6 +12,7 @@ import {
 } from '../api/sections.js';
 import { NamedForm, Notices, useAction } from '../components/manage.js';
 import './sections.css';
+import { t } from '../i18n/index.js';
 
 /** The section tree: add, rename, move under another parent, reorder among siblings. */
 export function Sections() {
@@ -24,14 +25,12 @@ export function Sections() {
 
   return (
     <main className="manage">
-      <h1>Sections</h1>
-      <p className="hint">
-        Moving or renaming a section changes the addresses of its stories; the old addresses redirect.
-      </p>
+      <h1>{t('nav.sections')}</h1>
+      <p className="hint">{t('sections.hint')}</p>
       <Notices error={action.error || loadError} notice={action.notice} />
       <SectionForm
-        title="Add a section"
-        submit="Add section"
+        title={t('sections.add.title')}
+        submit={t('sections.add')}
         all={all}
         busy={action.busy}
         onSave={(v) => {
@@ -39,7 +38,7 @@ export function Sections() {
           const siblings = (v.parentId === null ? tree : findChildren(tree, v.parentId)) ?? [];
           const position =
             Math.max(-1, ...siblings.map((s) => (s as { position?: number }).position ?? 0)) + 1;
-          return action.run(() => add.mutateAsync({ ...v, position }), `Added “${v.name}”.`);
+          return action.run(() => add.mutateAsync({ ...v, position }), t('manage.added', { name: v.name }));
         }}
       />
       {tree && <SectionTree nodes={tree} parentId={null} all={all} busy={action.busy} run={action.run} />}
@@ -86,7 +85,10 @@ function SectionTree({
     const [moved] = ids.splice(from, 1);
     if (moved === undefined) return;
     ids.splice(to, 0, moved);
-    void run(() => reorderSections.mutateAsync({ parentId, ids }), `Moved “${nodes[from]?.name}”.`);
+    void run(
+      () => reorderSections.mutateAsync({ parentId, ids }),
+      t('sections.moved', { name: nodes[from]?.name ?? '' }),
+    );
   };
   return (
     <ol className={parentId === null ? 'tree' : 'tree sub'}>
@@ -98,7 +100,7 @@ function SectionTree({
             <span className="row-actions">
               <button
                 type="button"
-                aria-label={`Move ${n.name} up`}
+                aria-label={t('sections.up', { name: n.name })}
                 disabled={busy || i === 0}
                 onClick={() => reorder(i, i - 1)}
               >
@@ -106,7 +108,7 @@ function SectionTree({
               </button>
               <button
                 type="button"
-                aria-label={`Move ${n.name} down`}
+                aria-label={t('sections.down', { name: n.name })}
                 disabled={busy || i === nodes.length - 1}
                 onClick={() => reorder(i, i + 1)}
               >
@@ -114,34 +116,37 @@ function SectionTree({
               </button>
               <button
                 type="button"
-                aria-label={`Edit ${n.name}`}
+                aria-label={t('manage.edit.label', { name: n.name })}
                 onClick={() => setEditing(editing === n.id ? null : n.id)}
               >
-                Edit
+                {t('manage.edit')}
               </button>
               <button
                 type="button"
-                aria-label={`Delete ${n.name}`}
+                aria-label={t('manage.delete.label', { name: n.name })}
                 disabled={busy}
                 onClick={() => {
-                  if (window.confirm(`Delete the section “${n.name}”? Only an empty section can be deleted.`))
-                    void run(() => remove.mutateAsync(n.id), `Deleted “${n.name}”.`);
+                  if (window.confirm(t('sections.delete.confirm', { name: n.name })))
+                    void run(() => remove.mutateAsync(n.id), t('manage.deleted', { name: n.name }));
                 }}
               >
-                Delete
+                {t('manage.delete')}
               </button>
             </span>
           </div>
           {editing === n.id && (
             <SectionForm
-              title={`Edit ${n.name}`}
-              submit="Save"
+              title={t('manage.edit.label', { name: n.name })}
+              submit={t('manage.save')}
               initial={{ name: n.name, slug: n.slug, parentId: n.parentId }}
               all={all.filter((s) => s.id !== n.id && !s.path.startsWith(`${n.path}/`))}
               busy={busy}
               onCancel={() => setEditing(null)}
               onSave={async (v) => {
-                const ok = await run(() => edit.mutateAsync({ id: n.id, values: v }), `Saved “${v.name}”.`);
+                const ok = await run(
+                  () => edit.mutateAsync({ id: n.id, values: v }),
+                  t('manage.saved', { name: v.name }),
+                );
                 if (ok) setEditing(null);
                 return ok;
               }}
@@ -184,12 +189,12 @@ function SectionForm({
       onCancel={onCancel}
       fields={(v, change) => (
         <label>
-          Parent
+          {t('sections.parent')}
           <select
             value={v.parentId ?? ''}
             onChange={(e) => change({ parentId: e.target.value ? Number(e.target.value) : null })}
           >
-            <option value="">(top level)</option>
+            <option value="">{t('sections.topLevel')}</option>
             {all.map((s) => (
               <option key={s.id} value={s.id}>
                 {sectionLabel(s)}

@@ -10,16 +10,17 @@ import { StoryList } from '../components/story-list.js';
 import { mayEver } from '../permissions.js';
 import { BASE, navigate, onLinkClick, useLocation } from '../router.js';
 import './stories.css';
+import { type MessageKey, t } from '../i18n/index.js';
 
 const PAGE_SIZE = 25;
 const SORTS = {
-  relevance: 'Best match',
-  date: 'Newest first',
-  'updated-desc': 'Recently updated',
-  'created-desc': 'Newest first',
-  'created-asc': 'Oldest first',
-  'updated-asc': 'Least recently updated',
-} as const;
+  relevance: 'stories.sort.relevance',
+  date: 'stories.sort.newest',
+  'updated-desc': 'stories.sort.updated',
+  'created-desc': 'stories.sort.newest',
+  'created-asc': 'stories.sort.oldest',
+  'updated-asc': 'stories.sort.leastUpdated',
+} as const satisfies Record<string, MessageKey>;
 type Sort = keyof typeof SORTS;
 /** The full-text index orders by relevance or by date; the list's other orders have no words. */
 const SEARCH_SORTS: readonly Sort[] = ['relevance', 'date'];
@@ -68,7 +69,7 @@ function toQuery(f: Filters, page = 1): string {
 /** Tag names are what people type; the API filters by id. */
 async function tagId(name: string): Promise<number | null> {
   const tags = await searchTags(name, 20);
-  return tags.find((t) => t.name.toLowerCase() === name.toLowerCase())?.id ?? null;
+  return tags.find((g) => g.name.toLowerCase() === name.toLowerCase())?.id ?? null;
 }
 
 /** Every story the user may see: filters, search, sort, numbered pages, bulk actions. */
@@ -137,7 +138,7 @@ export function Stories({ user }: { user: User }) {
 
   return (
     <main className="stories">
-      <h1>{filters.deleted ? 'Deleted stories' : 'Stories'}</h1>
+      <h1>{filters.deleted ? t('stories.deleted') : t('nav.stories')}</h1>
       <search>
         <form
           className="filters"
@@ -147,7 +148,7 @@ export function Stories({ user }: { user: User }) {
           }}
         >
           <label>
-            Search
+            {t('stories.search')}
             <input
               id="story-search"
               type="search"
@@ -157,13 +158,13 @@ export function Stories({ user }: { user: User }) {
                 // Words bring the search's orders (best match first), no words the list's.
                 setDraft((d) => ({ ...d, q, sort: sortsFor(q).includes(d.sort) ? d.sort : defaultSort(q) }));
               }}
-              placeholder="Words in the headline, dek or text"
+              placeholder={t('stories.search.placeholder')}
             />
           </label>
           <label>
-            Status
+            {t('alerts.col.status')}
             <select value={draft.status} onChange={set('status')}>
-              <option value="">Any</option>
+              <option value="">{t('stories.any')}</option>
               {(Object.keys(STATUS_LABEL) as Status[]).map((s) => (
                 <option key={s} value={s}>
                   {STATUS_LABEL[s]}
@@ -172,9 +173,9 @@ export function Stories({ user }: { user: User }) {
             </select>
           </label>
           <label>
-            Section
+            {t('newStory.section')}
             <select value={draft.section} onChange={set('section')}>
-              <option value="">Any</option>
+              <option value="">{t('stories.any')}</option>
               {sections.map((s) => (
                 <option key={s.id} value={s.id}>
                   {sectionLabel(s)}
@@ -183,9 +184,9 @@ export function Stories({ user }: { user: User }) {
             </select>
           </label>
           <label>
-            Author
+            {t('stories.author')}
             <select value={draft.author} onChange={set('author')}>
-              <option value="">Any</option>
+              <option value="">{t('stories.any')}</option>
               {authors.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name}
@@ -194,27 +195,27 @@ export function Stories({ user }: { user: User }) {
             </select>
           </label>
           <label>
-            Tag
+            {t('tags.col.tag')}
             <input
               value={draft.tag}
               onChange={set('tag')}
-              placeholder="Tag name"
+              placeholder={t('stories.tag.placeholder')}
               list="stories-tag-list"
               autoComplete="off"
             />
           </label>
           {/* Tags that start with what is typed (the tags API), as the browser's suggestion list. */}
           <datalist id="stories-tag-list" data-testid="tag-suggestions">
-            {tagSuggestions.map((t) => (
-              <option key={t.id} value={t.name} />
+            {tagSuggestions.map((g) => (
+              <option key={g.id} value={g.name} />
             ))}
           </datalist>
           <label>
-            Sort
+            {t('stories.sort')}
             <select value={draft.sort} onChange={set('sort')}>
               {sortsFor(draft.q).map((s) => (
                 <option key={s} value={s}>
-                  {SORTS[s]}
+                  {t(SORTS[s])}
                 </option>
               ))}
             </select>
@@ -226,12 +227,12 @@ export function Stories({ user }: { user: User }) {
                 checked={draft.deleted}
                 onChange={(e) => setDraft((d) => ({ ...d, deleted: e.target.checked }))}
               />
-              Deleted stories (restorable)
+              {t('stories.deleted.check')}
             </label>
           )}
           <div className="filter-actions">
             <button type="submit" className="primary">
-              Apply
+              {t('stories.apply')}
             </button>
             <button
               type="button"
@@ -240,7 +241,7 @@ export function Stories({ user }: { user: User }) {
                 navigate('/stories');
               }}
             >
-              Clear
+              {t('stories.clear')}
             </button>
           </div>
         </form>
@@ -266,16 +267,14 @@ export function Stories({ user }: { user: User }) {
                   checked={allChecked}
                   onChange={(e) => setSelected(new Set(e.target.checked ? stories.map((s) => s.id) : []))}
                 />
-                Select all on this page
+                {t('stories.selectAll')}
               </label>
-              <span className="muted">
-                {result.total} {result.total === 1 ? 'story' : 'stories'}
-              </span>
+              <span className="muted">{t('stories.count', { n: result.total })}</span>
             </div>
           )}
           <StoryList
             stories={stories}
-            empty="No stories match."
+            empty={t('stories.none')}
             selection={{
               selected: chosenIds,
               toggle: (id, on) =>
@@ -288,25 +287,23 @@ export function Stories({ user }: { user: User }) {
             }}
           />
           {pages > 1 && (
-            <nav className="pager" aria-label="Pages">
+            <nav className="pager" aria-label={t('stories.pages')}>
               {shown > 1 && (
                 <a href={`${BASE}${toQuery(filters, shown - 1)}`} onClick={onLinkClick} rel="prev">
-                  ← Previous
+                  {t('stories.previous')}
                 </a>
               )}
-              <span aria-current="page">
-                Page {shown} of {pages}
-              </span>
+              <span aria-current="page">{t('stories.page', { page: shown, pages })}</span>
               {shown < pages && (
                 <a href={`${BASE}${toQuery(filters, shown + 1)}`} onClick={onLinkClick} rel="next">
-                  Next →
+                  {t('stories.next')}
                 </a>
               )}
             </nav>
           )}
         </>
       ) : (
-        !error && <p className="muted">Loading…</p>
+        !error && <p className="muted">{t('common.loading')}</p>
       )}
     </main>
   );

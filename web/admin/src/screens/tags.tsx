@@ -3,6 +3,7 @@ import { messageOf } from '../api/query.js';
 import { type CountedTag, useCountedTags, useDeleteTag, useMergeTag, useRenameTag } from '../api/tags.js';
 import { Notices, useAction } from '../components/manage.js';
 import './tags.css';
+import { t } from '../i18n/index.js';
 
 const LIMIT = 500;
 
@@ -16,33 +17,31 @@ export function Tags() {
 
   return (
     <main className="manage">
-      <h1>Tags</h1>
+      <h1>{t('nav.tags')}</h1>
       <Notices error={action.error || loadError} notice={action.notice} />
       <label className="narrow-field">
-        Find tags starting with
+        {t('tags.find')}
         <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
       </label>
-      {tags && tags.length === LIMIT && (
-        <p className="hint">Showing the first {LIMIT} tags; narrow them down with the search above.</p>
-      )}
+      {tags && tags.length === LIMIT && <p className="hint">{t('tags.limit', { n: LIMIT })}</p>}
       {tags && (
         <table className="manage-table">
-          <caption className="visually-hidden">Tags and the number of stories using each</caption>
+          <caption className="visually-hidden">{t('tags.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Tag</th>
-              <th scope="col">Stories</th>
-              <th scope="col">Actions</th>
+              <th scope="col">{t('tags.col.tag')}</th>
+              <th scope="col">{t('tags.col.stories')}</th>
+              <th scope="col">{t('alerts.col.actions')}</th>
             </tr>
           </thead>
           <tbody>
-            {tags.map((t) => (
-              <TagRow key={t.id} tag={t} all={tags} busy={action.busy} run={action.run} />
+            {tags.map((g) => (
+              <TagRow key={g.id} tag={g} all={tags} busy={action.busy} run={action.run} />
             ))}
           </tbody>
         </table>
       )}
-      {tags?.length === 0 && <p className="muted">No tags.</p>}
+      {tags?.length === 0 && <p className="muted">{t('tags.none')}</p>}
     </main>
   );
 }
@@ -73,69 +72,70 @@ function TagRow({
       <td>
         <form
           className="row"
-          aria-label={`Rename ${tag.name}`}
+          aria-label={t('tags.rename.label', { name: tag.name })}
           onSubmit={(e) => {
             e.preventDefault();
-            void run(() => rename.mutateAsync({ id: tag.id, name }), `Renamed “${tag.name}” to “${name}”.`);
+            void run(
+              () => rename.mutateAsync({ id: tag.id, name }),
+              t('tags.renamed', { from: tag.name, to: name }),
+            );
           }}
         >
           <input
-            aria-label={`New name for ${tag.name}`}
+            aria-label={t('tags.newName', { name: tag.name })}
             value={name}
             onChange={(e) => setName(e.target.value)}
             required
           />
           <button type="submit" disabled={busy || name.trim() === tag.name}>
-            Rename
+            {t('tags.rename')}
           </button>
         </form>
         <form
           className="row"
-          aria-label={`Merge ${tag.name}`}
+          aria-label={t('tags.merge.label', { name: tag.name })}
           onSubmit={(e) => {
             e.preventDefault();
-            const target = all.find((t) => String(t.id) === into);
+            const target = all.find((g) => String(g.id) === into);
             if (!target) return;
             if (
-              !window.confirm(
-                `Merge “${tag.name}” into “${target.name}”? Its ${tag.stories} stories get “${target.name}”, and “${tag.name}” is removed.`,
-              )
+              !window.confirm(t('tags.merge.confirm', { name: tag.name, into: target.name, n: tag.stories }))
             )
               return;
             void run(
               () => merge.mutateAsync({ id: tag.id, into: target.id }),
-              `Merged “${tag.name}” into “${target.name}”.`,
+              t('tags.merged', { name: tag.name, into: target.name }),
             );
           }}
         >
           <select
-            aria-label={`Merge ${tag.name} into`}
+            aria-label={t('tags.mergeInto.label', { name: tag.name })}
             value={into}
             onChange={(e) => setInto(e.target.value)}
           >
-            <option value="">Merge into…</option>
+            <option value="">{t('tags.mergeInto')}</option>
             {all
-              .filter((t) => t.id !== tag.id)
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
+              .filter((g) => g.id !== tag.id)
+              .map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
                 </option>
               ))}
           </select>
           <button type="submit" disabled={busy || !into}>
-            Merge
+            {t('tags.merge')}
           </button>
         </form>
         <button
           type="button"
-          aria-label={`Delete ${tag.name}`}
+          aria-label={t('manage.delete.label', { name: tag.name })}
           disabled={busy}
           onClick={() => {
-            if (window.confirm(`Delete the tag “${tag.name}”? ${tag.stories} stories lose it.`))
-              void run(() => remove.mutateAsync(tag.id), `Deleted “${tag.name}”.`);
+            if (window.confirm(t('tags.delete.confirm', { name: tag.name, n: tag.stories })))
+              void run(() => remove.mutateAsync(tag.id), t('manage.deleted', { name: tag.name }));
           }}
         >
-          Delete
+          {t('manage.delete')}
         </button>
       </td>
     </tr>

@@ -13,6 +13,7 @@ import {
 } from '../api/users.js';
 import { Notices, useAction } from '../components/manage.js';
 import './users.css';
+import { t } from '../i18n/index.js';
 
 /** Everyone in the newsroom: create with a role, change role, deactivate and reactivate. */
 export function Users({ user }: { user: User }) {
@@ -26,28 +27,30 @@ export function Users({ user }: { user: User }) {
   // The server's rules, shown as disabled controls: nobody changes themselves, only owners touch owners.
   const locked = (m: Member) =>
     m.id === user.id
-      ? 'You cannot change your own role or access'
+      ? t('users.locked.self')
       : m.role === 'owner' && user.role !== 'owner'
-        ? 'Only an owner can change an owner'
+        ? t('users.locked.owner')
         : '';
 
   return (
     <main className="manage">
-      <h1>Users</h1>
+      <h1>{t('nav.users')}</h1>
       <Notices error={action.error || loadError} notice={action.notice} />
       <NewUser
         roles={assignable}
         busy={action.busy}
-        onSave={(v) => action.run(() => add.mutateAsync(v), `Created ${v.email} (${v.role}).`)}
+        onSave={(v) =>
+          action.run(() => add.mutateAsync(v), t('users.created', { email: v.email, role: v.role }))
+        }
       />
       {members && (
         <table className="manage-table">
-          <caption className="visually-hidden">Users, their roles and access</caption>
+          <caption className="visually-hidden">{t('users.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Access</th>
+              <th scope="col">{t('manage.name')}</th>
+              <th scope="col">{t('users.role')}</th>
+              <th scope="col">{t('users.access')}</th>
             </tr>
           </thead>
           <tbody>
@@ -62,16 +65,16 @@ export function Users({ user }: { user: User }) {
                   </th>
                   <td>
                     <select
-                      aria-label={`Role of ${m.name}`}
+                      aria-label={t('users.roleOf', { name: m.name })}
                       value={m.role}
                       disabled={action.busy || why !== ''}
                       title={why || undefined}
                       onChange={(e) => {
                         const role = e.target.value as Role;
-                        if (window.confirm(`Make ${m.name} ${role}? Their sessions end; they sign in again.`))
+                        if (window.confirm(t('users.role.confirm', { name: m.name, role })))
                           void action.run(
                             () => edit.mutateAsync({ id: m.id, patch: { role } }),
-                            `${m.name} is now ${role}.`,
+                            t('users.role.done', { name: m.name, role }),
                           );
                       }}
                     >
@@ -84,26 +87,25 @@ export function Users({ user }: { user: User }) {
                   </td>
                   <td>
                     <span className={m.active ? 'status status-published' : 'status'}>
-                      {m.active ? 'Active' : 'Deactivated'}
+                      {m.active ? t('users.active') : t('users.deactivated')}
                     </span>{' '}
                     <button
                       type="button"
-                      aria-label={`${m.active ? 'Deactivate' : 'Reactivate'} ${m.name}`}
+                      aria-label={t(m.active ? 'users.deactivate.label' : 'users.reactivate.label', {
+                        name: m.name,
+                      })}
                       disabled={action.busy || why !== ''}
                       title={why || undefined}
                       onClick={() => {
-                        if (
-                          m.active &&
-                          !window.confirm(`Deactivate ${m.name}? They are signed out everywhere.`)
-                        )
+                        if (m.active && !window.confirm(t('users.deactivate.confirm', { name: m.name })))
                           return;
                         void action.run(
                           () => edit.mutateAsync({ id: m.id, patch: { active: !m.active } }),
-                          `${m.name} is ${m.active ? 'deactivated' : 'active again'}.`,
+                          t(m.active ? 'users.deactivated.done' : 'users.reactivated.done', { name: m.name }),
                         );
                       }}
                     >
-                      {m.active ? 'Deactivate' : 'Reactivate'}
+                      {m.active ? t('users.deactivate') : t('users.reactivate')}
                     </button>
                   </td>
                 </tr>
@@ -131,18 +133,16 @@ function NewUser({
   return (
     <form
       className="inline-form"
-      aria-label="Add a user"
+      aria-label={t('users.add.title')}
       onSubmit={(e) => {
         e.preventDefault();
         void onSave(v).then((ok) => ok && setV(blank));
       }}
     >
-      <h2>Add a user</h2>
-      <p className="hint">
-        Give them the first password yourself; they change it under their name after signing in.
-      </p>
+      <h2>{t('users.add.title')}</h2>
+      <p className="hint">{t('users.add.hint')}</p>
       <label>
-        Name
+        {t('manage.name')}
         <input
           required
           maxLength={200}
@@ -151,7 +151,7 @@ function NewUser({
         />
       </label>
       <label>
-        Email
+        {t('signIn.email')}
         <input
           type="email"
           required
@@ -160,7 +160,7 @@ function NewUser({
         />
       </label>
       <label>
-        Role
+        {t('users.role')}
         <select value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as Role })}>
           {roles.map((r) => (
             <option key={r} value={r}>
@@ -170,7 +170,7 @@ function NewUser({
         </select>
       </label>
       <label>
-        First password (at least 12 characters)
+        {t('users.password')}
         <input
           type="password"
           autoComplete="new-password"
@@ -181,12 +181,12 @@ function NewUser({
         />
       </label>
       <label>
-        Byline
+        {t('users.byline')}
         <select
           value={v.authorId ?? ''}
           onChange={(e) => setV({ ...v, authorId: e.target.value ? Number(e.target.value) : null })}
         >
-          <option value="">(none)</option>
+          <option value="">{t('users.noByline')}</option>
           {authors.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -196,7 +196,7 @@ function NewUser({
       </label>
       <div className="buttons">
         <button type="submit" className="primary" disabled={busy}>
-          Add user
+          {t('users.add')}
         </button>
       </div>
     </form>

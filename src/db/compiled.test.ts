@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type TestEnv, testEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
+import { compiledQuery } from './compiled.js';
+
+describe.each(testDialects())('compiledQuery on %s', (dialect) => {
+  let env: TestEnv;
+  beforeAll(async () => {
+    env = await testEnv(dialect);
+    const now = new Date().toISOString();
+    await env.ctx.db
+      .insertInto('tags')
+      .values(['alpha', 'beta', 'gamma'].map((slug) => ({ slug, name: slug.toUpperCase(), created_at: now })))
+      .execute();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  const bySlugs = compiledQuery((db, slugs: readonly string[], limit: number) =>
+    db.selectFrom('tags').select(['slug', 'name']).where('slug', 'in', slugs).orderBy('slug').limit(limit),
+  );
+
+  it('answers as the query built anew does, for each call’s values and each list length', async () => {
+    const built = (slugs: string[], limit: number) =>
+      env.ctx.db
+        .selectFrom('tags')
+        .select(['slug', 'name'])
+        .where('slug', 'in', slugs)
+        .orderBy('slug')
+        .limit(limit)
+        .execute();
+    for (const [slugs, limit] of [
+      [['alpha'], 5],
+      [['beta'], 5],
+      [['gamma', 'alpha'], 5],
+      [['gamma', 'alpha', 'beta'], 2],
+      [['nothing', "it's"], 5],
+    ] as const) {
+      expect(await bySlugs(env.ctx.db, slugs, limit)).toEqual(await built([...slugs], limit));
+    }
+    expect((await bySlugs(env.ctx.db, ['gamma', 'beta'], 1)).map((t) => t.slug)).toEqual(['beta']);
+  });
+
+  it('runs inside a transaction, seeing its writes', async () => {
+    await env.ctx.db.transaction().execute(async (tx) => {
+      await tx.updateTable('tags').set({ name: 'Changed' }).where('slug', '=', 'alpha').execute();
+      expect(await bySlugs(tx, ['alpha'], 1)).toEqual([{ slug: 'alpha', name: 'Changed' }]);
+    });
+  });
+
+  it('refuses an argument that is not a value of the query', async () => {
+    const wrong = compiledQuery((db, column: string) =>
+      db
+        .selectFrom('tags')
+        .select('slug')
+        .where('slug', '=', 'alpha')
+        .$if(column === 'x', (q) => q),
+    );
+    await expect(wrong(env.ctx.db, 'x')).rejects.toThrow(/not a value/);
+  });
+});
