@@ -1,7 +1,8 @@
 import { createArticle, createSection } from '../content/index.js';
 import type { Context } from '../context.js';
 import type { Db } from '../db/index.js';
-import { createEdition } from '../editions/index.js';
+import { createEdition, type Edition } from '../editions/index.js';
+import { createList, homeFront } from '../fronts/index.js';
 import { demoBlocksToDocument } from './blocks.js';
 import { arabicArticles, arabicSections } from './data/articles-ar.js';
 import { spanishArticles, spanishSections } from './data/articles-es.js';
@@ -17,6 +18,8 @@ const EDITIONS: {
   timeZone: string;
   sections: DemoSection[];
   articles: DemoEditionArticle[];
+  /** A curated home (src/fronts): this story held at the top over the newest, a row per section. */
+  lead?: string;
 }[] = [
   {
     code: 'es',
@@ -25,6 +28,7 @@ const EDITIONS: {
     timeZone: 'Europe/Madrid',
     sections: spanishSections,
     articles: spanishArticles,
+    lead: 'la-ola-de-frio-deja-temperaturas-record-en-el-interior',
   },
   {
     code: 'ar',
@@ -71,6 +75,7 @@ export async function seedDemoEditions(
       sectionIds.set(s.slug, row.id);
     }
     const ordered = [...e.articles].sort((a, b) => b.hoursAgo - a.hoursAgo);
+    const ids = new Map<string, number>();
     for (const a of ordered) {
       const published = new Date(now.getTime() - a.hoursAgo * HOUR);
       const updated = new Date(published.getTime() + (a.updatedAfterHours ?? 0) * HOUR);
@@ -102,6 +107,7 @@ export async function seedDemoEditions(
         { by: 'demo', timeZone: e.timeZone, now: updated.toISOString() },
       );
       count++;
+      ids.set(a.slug, story.id);
       const source = a.translationOf === undefined ? undefined : storyIds.get(a.translationOf);
       if (a.translationOf !== undefined && source === undefined) {
         throw new Error(`demo story ${a.slug}: no English story ${a.translationOf}`);
@@ -115,6 +121,54 @@ export async function seedDemoEditions(
           .execute();
       }
     }
+    if (e.lead) await seedEditionFront(tx, now, edition, e.sections, sectionIds, ids, e.lead);
   }
   return count;
+}
+
+/**
+ * An edition's curated home (docs/editions.md, "Curating an edition"): `lead` pinned at the top
+ * of its newest stories, then a row per top-level section, as the English home is laid out.
+ */
+async function seedEditionFront(
+  tx: Db,
+  now: Date,
+  edition: Edition,
+  sections: readonly DemoSection[],
+  sectionIds: ReadonlyMap<string, number>,
+  stories: ReadonlyMap<string, number>,
+  lead: string,
+): Promise<void> {
+  const by = { id: null, email: 'demo', label: 'demo', now: now.toISOString() };
+  const front = homeFront(edition);
+  const pinned = stories.get(lead);
+  if (pinned === undefined) throw new Error(`demo front of ${edition.code}: unknown story ${lead}`);
+  await createList(
+    tx,
+    {
+      slug: `${edition.code}-portada`,
+      front,
+      definition: {
+        source: { kind: 'latest' },
+        pins: [{ articleId: pinned, slot: 1 }],
+        limit: 7,
+        variant: 'lead',
+      },
+    },
+    by,
+  );
+  for (const s of sections) {
+    const sectionId = sectionIds.get(s.slug);
+    if (sectionId === undefined) continue;
+    await createList(
+      tx,
+      {
+        slug: `${edition.code}-${s.slug}`,
+        front,
+        title: s.name,
+        definition: { source: { kind: 'section', sectionId }, limit: 4, variant: 'grid' },
+      },
+      by,
+    );
+  }
 }

@@ -121,6 +121,24 @@ describe('demo site pages', () => {
     expect(new Set(onPage).size).toBe(onPage.length); // no story twice among the cards
   });
 
+  it('shows the Spanish edition a curated home: its pinned lead over its newest, a row per section', async () => {
+    const $ = cheerio.load((await env.app.inject({ method: 'GET', url: '/es' })).body);
+    expect($('html').attr('lang')).toBe('es');
+    expect($('.top-stories .card-headline').first().text()).toMatch(/ola de frío/i);
+    // (A section whose stories all lead above shows no row: no story twice.)
+    const rows = $('.section-block .block-title')
+      .map((_, h) => $(h).text())
+      .get();
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) expect(['Internacional', 'Política', 'Economía', 'Cultura']).toContain(row);
+    const stored = await env.ctx.db
+      .selectFrom('front_lists')
+      .select('front')
+      .where('slug', '=', 'es-portada')
+      .executeTakeFirstOrThrow();
+    expect(stored.front).toMatch(/^home@\d+$/);
+  });
+
   it('covers the flood story live: six entries, one key point, one pinned', async () => {
     const story = await env.ctx.db
       .selectFrom('articles')

@@ -6,13 +6,13 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onContentChange } from '../cache/index.js';
-import { createSection } from '../content/index.js';
+import { createSection, loadSectionTree } from '../content/index.js';
 import { createEdition, type Edition } from '../editions/index.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
-import { applyDueListChanges, createList, type FrontWriter, saveList } from './index.js';
+import { applyDueListChanges, createList, type FrontWriter, resolveListBySlug, saveList } from './index.js';
 
 describe.each(testDialects())('edition fronts on %s', (dialect) => {
   let env: TestEnv;
@@ -81,6 +81,15 @@ describe.each(testDialects())('edition fronts on %s', (dialect) => {
     );
     expect(await headlines('/es')).toEqual(['Mundo tres', 'Mundo uno', 'Mundo dos']);
     expect((await headlines('/'))[0]).toBe('Russia one');
+  });
+
+  it("answers an edition's list by its slug over that edition's stories (the Content API's read)", async () => {
+    const full = await loadSectionTree(env.ctx.db);
+    const list = await resolveListBySlug(env.ctx.db, full, 'es-portada', now());
+    expect(list?.front).toBe(esHome);
+    expect(list?.stories.map((s) => s.id)).toEqual(
+      ['Mundo tres', 'Mundo uno', 'Mundo dos'].map((n) => ids[n]),
+    );
   });
 
   it('refuses a pick or a section of another edition, and a front no edition has, with a 400', async () => {
