@@ -712,6 +712,41 @@ export const en = {
   'live.wc.notice': 'Notice',
   'live.wc.noNotice': 'None',
   'live.wc.noticeText': 'Text readers see with the story',
+
+  // Translate
+  'translate.failed': 'No translation: {reason}',
+  'translate.menu': 'Translate',
+
+  // Preview
+  'preview.unsaved': 'The latest changes are not saved yet; the preview shows the last saved version.',
+  'preview.failed': 'No preview: {reason}',
+  'preview.title': 'Opens in a new tab; the link works for 24 hours',
+
+  // Embed dialog
+  'embed.providers': '{first} or {last}',
+  'embed.refused':
+    'We can embed only items from {providers}. Paste the address of one video, post or track, e.g. https://www.youtube.com/watch?v=…',
+  'embed.address': 'Address of the video, post or track',
+  'embed.from': 'From {providers}.',
+
+  // Link dialog
+  'link.refused':
+    'Use a full address starting with https://, http:// or mailto:, e.g. https://example.org/page',
+  'link.remove': 'Remove link',
+  'link.newTab': 'Open in a new tab',
+  'link.find': 'Or find one of our stories',
+  'link.find.placeholder': 'Words from the headline or text',
+  'link.searching': 'Searching…',
+  'link.none': 'No published story matches.',
+
+  // Table panel
+  'table.caption': 'Caption (what the table shows)',
+  'table.header': 'First row is the column headers',
+  'table.addRow': 'Add row',
+  'table.removeRow': 'Remove row',
+  'table.addColumn': 'Add column',
+  'table.removeColumn': 'Remove column',
+  'table.delete': 'Delete table',
 } as const;
 
 export type MessageKey = keyof typeof en;
