@@ -747,6 +747,43 @@ export const en = {
   'table.addColumn': 'Add column',
   'table.removeColumn': 'Remove column',
   'table.delete': 'Delete table',
+
+  // Entities
+  'entities.mentions': '{n, plural, one {# mention} other {# mentions}}',
+  'entities.title': 'People, organisations, places',
+  'entities.hint': 'Found in the text after each save. Confirmed ones are the story’s topics.',
+  'entities.reading': 'Reading the latest save…',
+  'entities.none': 'No names found yet.',
+  'entities.suggested': 'Suggested',
+  'entities.suggested.label': 'Suggested entities',
+  'entities.confirm': 'Confirm',
+  'entities.confirm.label': 'Confirm {name}',
+  'entities.reject': 'Reject',
+  'entities.reject.label': 'Reject {name}',
+  'entities.link': 'Link…',
+  'entities.link.label': 'Link {name} to an entity of the registry',
+  'entities.confirmed': 'Confirmed',
+  'entities.confirmed.label': 'Confirmed entities',
+  'entities.unconfirm.label': 'Take back confirming {name}',
+  'entities.rejected': 'Rejected ({n})',
+  'entities.rejected.hint': 'Not suggested again on this story.',
+  'entities.rejected.label': 'Rejected entities',
+  'entities.unreject.label': 'Suggest {name} again',
+  'entities.find': 'Find in the registry',
+  'entities.find.none': 'Nothing in the registry by that name.',
+  'entities.find.label': 'Registry entities for {name}',
+  'entities.linkTo': 'Link to {name} ({type})',
+
+  // Comparing revisions
+  'diff.changed': '(changed)',
+  'diff.version': 'Version {version} · {time} · {by}',
+  'diff.title': 'Compare revisions',
+  'diff.hint.removed': 'Words removed are',
+  'diff.hint.struck': 'struck through',
+  'diff.hint.middle': 'on the left; words added are',
+  'diff.hint.underlined': 'underlined',
+  'diff.hint.end': 'on the right.',
+  'diff.field': 'Field',
 } as const;
 
 export type MessageKey = keyof typeof en;
