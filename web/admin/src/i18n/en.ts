@@ -784,6 +784,21 @@ export const en = {
   'diff.hint.underlined': 'underlined',
   'diff.hint.end': 'on the right.',
   'diff.field': 'Field',
+
+  // Save state (autosave)
+  'save.allSaved': 'All changes saved',
+  'save.restored': 'Restored unsaved changes kept on this device',
+  'save.dirty': 'Unsaved changes',
+  'save.dirty.notKept': 'Unsaved changes — this browser refused to keep a copy',
+  'save.savingYours': 'Saving your version…',
+  'save.savedAt': 'Saved at {time}',
+  'save.invalid': 'Cannot save: the text has something the site cannot publish ({why}). Kept on this device.',
+  'save.offline': 'Offline — changes kept on this device',
+  'save.saving': 'Saving…',
+  'save.failed': 'Not saved: {reason}. Kept on this device.',
+  'save.conflict': 'Someone else saved this story meanwhile — choose which version to keep',
+  'save.unreachable': 'Cannot reach the server — changes kept on this device; retrying',
+  'save.signedOut': 'Signed out — sign in again in another tab; changes are kept on this device',
 } as const;
 
 export type MessageKey = keyof typeof en;
