@@ -799,6 +799,24 @@ export const en = {
   'save.conflict': 'Someone else saved this story meanwhile — choose which version to keep',
   'save.unreachable': 'Cannot reach the server — changes kept on this device; retrying',
   'save.signedOut': 'Signed out — sign in again in another tab; changes are kept on this device',
+
+  // Media library grid
+  'mediaGrid.none': 'No images match.',
+  'mediaGrid.label': 'Images',
+  'mediaGrid.choose': '{action} image {id}: ',
+  'mediaGrid.takenDown': 'taken down · ',
+  'mediaGrid.more': 'Load more',
+  'mediaGrid.search.label': 'Search images',
+  'mediaGrid.search.placeholder': 'Words in the alt text, caption, credit or file name',
+  'mediaGrid.chooseAction': 'Choose',
+
+  // Uploads
+  'upload.done': 'Uploaded',
+  'upload.title': 'Upload images',
+  'upload.hint': 'Drop JPEG, PNG, WebP, AVIF or GIF files here, or choose them.',
+  'upload.choose': 'Choose images…',
+  'upload.list': 'Uploads',
+  'upload.of': 'Upload of {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

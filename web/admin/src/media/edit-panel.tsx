@@ -2,10 +2,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import {
   type MediaItem,
   type MediaPatch,
+  usageLabel,
   useDeleteMedia,
   useSaveMedia,
   useTakeDownMedia,
-  usageLabel,
 } from '../api/media.js';
 import { BASE, onLinkClick } from '../router.js';
 
