@@ -71,7 +71,7 @@ export function RevisionDiff({
   const [older, newer] = pair ? inOrder(pair[0], pair[1]) : [];
   const label = (r: Full) =>
     t('diff.version', {
-      version: r.version,
+      version: String(r.version),
       time: formatNewsroomTime(r.updatedAt),
       by: r.byName ?? r.by ?? '',
     });

@@ -41,11 +41,11 @@ export function MediaGrid({
               {/* The name is the visible words with the action in front (no aria-label that
                   would hide them from speech control: WCAG 2.5.3, "label in name"). */}
               <span className="visually-hidden">
-                {t('mediaGrid.choose', { action: chooseLabel, id: m.id })}
+                {t('mediaGrid.choose', { action: chooseLabel, id: String(m.id) })}
               </span>
               <img src={thumbUrl(m)} alt="" loading="lazy" width={m.width} height={m.height} />
               <span className="media-caption">
-                {m.caption || m.alt || m.originalName || t('editor.image', { id: m.id })}
+                {m.caption || m.alt || m.originalName || t('editor.image', { id: String(m.id) })}
               </span>
               <span className="media-usage" data-testid="media-usage">
                 {m.takenDownAt ? t('mediaGrid.takenDown') : ''}
