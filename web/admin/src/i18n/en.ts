@@ -817,6 +817,10 @@ export const en = {
   'upload.choose': 'Choose images…',
   'upload.list': 'Uploads',
   'upload.of': 'Upload of {name}',
+
+  // Editor body
+  'editor.placeholder': 'Write the story here. Start with the news.',
+  'paste.uploading': 'Uploading {n} pasted {n, plural, one {image} other {images}}…',
 } as const;
 
 export type MessageKey = keyof typeof en;
