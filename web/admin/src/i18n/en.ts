@@ -821,6 +821,28 @@ export const en = {
   // Editor body
   'editor.placeholder': 'Write the story here. Start with the news.',
   'paste.uploading': 'Uploading {n} pasted {n, plural, one {image} other {images}}…',
+
+  // Media details
+  'mediaEdit.takeDown.confirm':
+    'Take image {id} down? Readers will no longer see it; these stories show no picture in its place:\n{stories}',
+  'mediaEdit.putBack.confirm':
+    'Put image {id} back on the {n, plural, one {story} other {stories}} using it?',
+  'mediaEdit.takenDown': 'Taken down',
+  'mediaEdit.back': 'Back on the site',
+  'mediaEdit.delete.confirm': 'Delete image {id}? No story uses it; this cannot be undone.',
+  'mediaEdit.takenDown.hint': 'Taken down: readers do not see it.',
+  'mediaEdit.use.lead': 'lead image',
+  'mediaEdit.use.body': 'in the text',
+  'mediaEdit.focal': 'Focal point (click the image, or type)',
+  'mediaEdit.across': 'Across (%)',
+  'mediaEdit.down': 'Down (%)',
+  'mediaEdit.crops': 'As wide cards and square avatars crop it',
+  'mediaEdit.description': 'Description',
+  'mediaEdit.alt.hint': 'What the picture shows, for readers who cannot see it.',
+  'mediaEdit.saved': 'Saved',
+  'mediaEdit.delete': 'Delete image',
+  'mediaEdit.takeDown': 'Take down',
+  'mediaEdit.putBack': 'Put back',
 } as const;
 
 export type MessageKey = keyof typeof en;
