@@ -843,6 +843,21 @@ export const en = {
   'mediaEdit.delete': 'Delete image',
   'mediaEdit.takeDown': 'Take down',
   'mediaEdit.putBack': 'Put back',
+
+  // Keyboard shortcuts (the sheet)
+  'shortcut.desk': 'Go to the desk',
+  'shortcut.stories': 'Go to stories',
+  'shortcut.search': 'Search stories',
+  'shortcut.help': 'Show these shortcuts',
+  'shortcut.save': 'Save now',
+  'shortcut.strike': 'Strike-through',
+  'shortcut.sup': 'Superscript',
+  'shortcut.sub': 'Subscript',
+  'shortcut.link': 'Link (the link dialog)',
+
+  // Requests
+  'api.offline': 'No connection to the newsroom server',
+  'api.status': 'The server answered {status}',
 } as const;
 
 export type MessageKey = keyof typeof en;
