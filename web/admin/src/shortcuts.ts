@@ -3,6 +3,7 @@
  * handler follows, so the sheet cannot promise a key that does nothing. Shortcuts of the story
  * editor (handled by the editor itself) are listed here only so the sheet names them.
  */
+import { t } from './i18n/index.js';
 
 /** What a shell shortcut does (app.tsx carries it out). */
 export type ShortcutAction = 'new-story' | 'desk' | 'stories' | 'search' | 'help';
@@ -19,20 +20,20 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: Shortcut[] = [
-  { keys: ['n'], label: 'New story', scope: 'app', action: 'new-story' },
-  { keys: ['g', 'd'], label: 'Go to the desk', scope: 'app', action: 'desk' },
-  { keys: ['g', 's'], label: 'Go to stories', scope: 'app', action: 'stories' },
-  { keys: ['/'], label: 'Search stories', scope: 'app', action: 'search' },
-  { keys: ['?'], label: 'Show these shortcuts', scope: 'app', action: 'help' },
-  { keys: ['s'], label: 'Save now', scope: 'editor', mod: true },
-  { keys: ['b'], label: 'Bold', scope: 'editor', mod: true },
-  { keys: ['i'], label: 'Italic', scope: 'editor', mod: true },
-  { keys: ['u'], label: 'Underline', scope: 'editor', mod: true },
-  { keys: ['Shift', 's'], label: 'Strike-through', scope: 'editor', mod: true },
-  { keys: ['.'], label: 'Superscript', scope: 'editor', mod: true },
-  { keys: [','], label: 'Subscript', scope: 'editor', mod: true },
-  { keys: ['k'], label: 'Link (the link dialog)', scope: 'editor', mod: true },
-  { keys: ['z'], label: 'Undo', scope: 'editor', mod: true },
+  { keys: ['n'], label: t('app.newStory'), scope: 'app', action: 'new-story' },
+  { keys: ['g', 'd'], label: t('shortcut.desk'), scope: 'app', action: 'desk' },
+  { keys: ['g', 's'], label: t('shortcut.stories'), scope: 'app', action: 'stories' },
+  { keys: ['/'], label: t('shortcut.search'), scope: 'app', action: 'search' },
+  { keys: ['?'], label: t('shortcut.help'), scope: 'app', action: 'help' },
+  { keys: ['s'], label: t('shortcut.save'), scope: 'editor', mod: true },
+  { keys: ['b'], label: t('tool.bold'), scope: 'editor', mod: true },
+  { keys: ['i'], label: t('tool.italic'), scope: 'editor', mod: true },
+  { keys: ['u'], label: t('tool.underline'), scope: 'editor', mod: true },
+  { keys: ['Shift', 's'], label: t('shortcut.strike'), scope: 'editor', mod: true },
+  { keys: ['.'], label: t('shortcut.sup'), scope: 'editor', mod: true },
+  { keys: [','], label: t('shortcut.sub'), scope: 'editor', mod: true },
+  { keys: ['k'], label: t('shortcut.link'), scope: 'editor', mod: true },
+  { keys: ['z'], label: t('tool.undo'), scope: 'editor', mod: true },
 ];
 
 /** How long the second key of a sequence ("g", then "d") may wait. */

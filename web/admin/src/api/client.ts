@@ -3,6 +3,7 @@
  * API as the app uses it: same-origin fetch with the session cookie, and the CSRF
  * token (kept in memory and sessionStorage, never in localStorage) on every write.
  */
+import { t } from '../i18n/index.js';
 
 const CSRF_KEY = 'masthead:csrf';
 let csrfToken: string | null = sessionStorage.getItem(CSRF_KEY);
@@ -52,7 +53,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
   } catch {
-    throw new ApiError(0, 'offline', 'No connection to the newsroom server');
+    throw new ApiError(0, 'offline', t('api.offline'));
   }
   if (res.status === 204) return undefined as T;
   let data: unknown = null;
@@ -66,7 +67,7 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
     throw new ApiError(
       res.status,
       err?.code ?? `http_${res.status}`,
-      err?.message ?? `The server answered ${res.status}`,
+      err?.message ?? t('api.status', { status: String(res.status) }),
       err?.details,
     );
   }

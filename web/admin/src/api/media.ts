@@ -12,6 +12,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { t } from '../i18n/index.js';
 import { ApiError, api, currentCsrfToken } from './client.js';
 import { messageOf } from './query.js';
 
@@ -182,10 +183,10 @@ export function uploadFile(file: File, onProgress: (fraction: number) => void): 
         resolve(item);
         return;
       }
-      const message = body?.error?.message ?? `The server answered ${xhr.status}`;
+      const message = body?.error?.message ?? t('api.status', { status: String(xhr.status) });
       reject(new ApiError(xhr.status, body?.error?.code ?? `http_${xhr.status}`, message));
     };
-    xhr.onerror = () => reject(new ApiError(0, 'offline', 'No connection to the newsroom server'));
+    xhr.onerror = () => reject(new ApiError(0, 'offline', t('api.offline')));
     const form = new FormData();
     form.append('file', file, file.name);
     xhr.send(form);

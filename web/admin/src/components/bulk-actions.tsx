@@ -106,7 +106,7 @@ export function BulkActions({
         result.ok++;
       } catch (err) {
         result.failed.push({
-          headline: s.headline || t('bulk.story', { id: s.id }),
+          headline: s.headline || t('bulk.story', { id: String(s.id) }),
           message: (err as Error).message,
         });
       }

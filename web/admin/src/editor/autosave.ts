@@ -7,6 +7,7 @@
 import { DocumentError } from '@shared/document/index.js';
 import { type Article, type ArticleFields, autosaveArticle, fieldsOf } from '../api/articles.js';
 import { ApiError } from '../api/client.js';
+import { t } from '../i18n/index.js';
 import { clock } from '../time.js';
 import { clearDraft, keepCopy, type LocalDraft, loadDraft, sameFields, storeDraft } from './drafts.js';
 import { editable, editVersion } from './live-story.js';
@@ -42,7 +43,7 @@ export class Autosaver {
     /** Called with the server's answer after each successful save. */
     private onSaved: (article: Article) => void,
   ) {
-    this.state = { status: 'saved', message: 'All changes saved', conflict: null };
+    this.state = { status: 'saved', message: t('save.allSaved'), conflict: null };
     window.addEventListener('online', this.onOnline);
     window.addEventListener('pagehide', this.persist);
   }
@@ -81,7 +82,7 @@ export class Autosaver {
     this.version = local.baseVersion;
     this.fields = local.fields;
     this.seq++;
-    this.set('restored', 'Restored unsaved changes kept on this device');
+    this.set('restored', t('save.restored'));
     this.schedule(0);
     return local;
   }
@@ -93,7 +94,7 @@ export class Autosaver {
     const stored = this.persist();
     if (this.state.status === 'conflict') return; // the user decides first; nothing is sent
     if (this.state.status !== 'offline' && this.state.status !== 'error') {
-      this.set('dirty', stored ? 'Unsaved changes' : 'Unsaved changes — this browser refused to keep a copy');
+      this.set('dirty', stored ? t('save.dirty') : t('save.dirty.notKept'));
     }
     this.schedule(DEBOUNCE_MS);
   }
@@ -105,7 +106,7 @@ export class Autosaver {
    */
   typing(): void {
     this.seq++;
-    if (this.state.status === 'saved') this.set('dirty', 'Unsaved changes');
+    if (this.state.status === 'saved') this.set('dirty', t('save.dirty'));
   }
 
   /** Saves now if anything is unsaved; true once the server has everything. */
@@ -122,7 +123,7 @@ export class Autosaver {
     const c = this.state.conflict;
     if (!c) return;
     this.version = c.current.version;
-    this.set('dirty', 'Saving your version…');
+    this.set('dirty', t('save.savingYours'));
     this.persist();
     void this.save();
   }
@@ -152,7 +153,7 @@ export class Autosaver {
     this.fields = fieldsOf(editable(article));
     this.savedSeq = ++this.seq;
     clearDraft(this.articleId);
-    this.set('saved', `Saved at ${clock(new Date())}`);
+    this.set('saved', t('save.savedAt', { time: clock(new Date()) }));
   }
 
   /** A transition moved the story on (same content, new version). */
@@ -208,10 +209,7 @@ export class Autosaver {
       body = toDoc(fields.body);
     } catch (err) {
       const why = err instanceof DocumentError ? err.message : String(err);
-      this.set(
-        'error',
-        `Cannot save: the text has something the site cannot publish (${why}). Kept on this device.`,
-      );
+      this.set('error', t('save.invalid', { why }));
       return false;
     }
     if (!fields.headline.trim()) {
@@ -219,11 +217,11 @@ export class Autosaver {
       return false;
     }
     if (!navigator.onLine) {
-      this.set('offline', 'Offline — changes kept on this device');
+      this.set('offline', t('save.offline'));
       this.schedule(this.nextRetry());
       return false;
     }
-    this.set('saving', 'Saving…');
+    this.set('saving', t('save.saving'));
     const { slug, ...rest } = fields;
     const payload = { ...rest, body, ...(slug ? { slug } : {}), version: this.version };
     try {
@@ -233,10 +231,10 @@ export class Autosaver {
       if (this.seq === seq) {
         this.savedSeq = seq;
         clearDraft(this.articleId);
-        this.set('saved', `Saved at ${clock(new Date())}`);
+        this.set('saved', t('save.savedAt', { time: clock(new Date()) }));
       } else {
         this.persist(); // newer typing, based on the new version
-        this.set('dirty', 'Unsaved changes');
+        this.set('dirty', t('save.dirty'));
         this.schedule(DEBOUNCE_MS);
       }
       this.onSaved(article);
@@ -248,14 +246,14 @@ export class Autosaver {
 
   private failed(err: unknown): false {
     if (!(err instanceof ApiError)) {
-      this.set('error', `Not saved: ${String(err)}. Kept on this device.`);
+      this.set('error', t('save.failed', { reason: String(err) }));
       return false;
     }
     if (err.status === 409) {
       const current = (err.details as { current?: Article } | undefined)?.current;
       if (current) {
         this.persist();
-        this.set('conflict', 'Someone else saved this story meanwhile — choose which version to keep', {
+        this.set('conflict', t('save.conflict'), {
           current: editable(current),
           mine: this.fields,
         });
@@ -264,19 +262,11 @@ export class Autosaver {
     }
     if (err.offline || err.status >= 500 || err.status === 429) {
       // No network at all, or a network but no server (restarting, deploying): both retry.
-      this.set(
-        'offline',
-        err.offline && !navigator.onLine
-          ? 'Offline — changes kept on this device'
-          : 'Cannot reach the server — changes kept on this device; retrying',
-      );
+      this.set('offline', err.offline && !navigator.onLine ? t('save.offline') : t('save.unreachable'));
       this.schedule(this.nextRetry());
       return false;
     }
-    const message =
-      err.status === 401
-        ? 'Signed out — sign in again in another tab; changes are kept on this device'
-        : `Not saved: ${err.message}. Kept on this device.`;
+    const message = err.status === 401 ? t('save.signedOut') : t('save.failed', { reason: err.message });
     this.set('error', message);
     return false;
   }

@@ -51,7 +51,7 @@ export function Conflict({
           title={t('conflict.theirs')}
           fields={current}
           note={t('conflict.theirs.note', {
-            version: current.version,
+            version: String(current.version),
             time: formatNewsroomTime(current.updatedAt),
           })}
         />

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { type ReactNode, type RefObject, useEffect } from 'react';
 import './link-dialog.css';
+import { t } from '../i18n/index.js';
 
 /**
  * The shell the editor's own dialogs (link, embed) share, in place of the browser's prompt():
@@ -62,7 +63,7 @@ export function EditorDialog({
         <div className="buttons">
           {extraButtons}
           <button type="button" onClick={() => dialogRef.current?.close()}>
-            Cancel
+            {t('manage.cancel')}
           </button>
           <button type="submit" className="primary">
             {submitLabel}

@@ -1,12 +1,13 @@
 import { EMBED_PROVIDER_NAMES, EMBED_PROVIDERS, embedFor } from '@shared/document/index.js';
 import type { Editor } from '@tiptap/core';
 import { useId, useRef, useState } from 'react';
+import { t } from '../i18n/index.js';
 import { EditorDialog } from './editor-dialog.js';
 
 /** "YouTube, Vimeo, Spotify, X, Instagram or SoundCloud": the document schema's allow-list. */
 export const EMBED_PROVIDERS_TEXT = (() => {
   const names = EMBED_PROVIDER_NAMES.map((p) => EMBED_PROVIDERS[p].name);
-  return `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  return t('embed.providers', { first: names.slice(0, -1).join(', '), last: names.at(-1) ?? '' });
 })();
 
 /**
@@ -24,9 +25,7 @@ export function EmbedDialog({ editor, onClose }: { editor: Editor; onClose: () =
     const value = url.trim();
     const embed = value ? embedFor(value) : null;
     if (!embed) {
-      setError(
-        `We can embed only items from ${EMBED_PROVIDERS_TEXT}. Paste the address of one video, post or track, e.g. https://www.youtube.com/watch?v=…`,
-      );
+      setError(t('embed.refused', { providers: EMBED_PROVIDERS_TEXT }));
       return;
     }
     editor.chain().focus().insertContent({ type: 'embed', attrs: embed }).run();
@@ -38,14 +37,14 @@ export function EmbedDialog({ editor, onClose }: { editor: Editor; onClose: () =
       editor={editor}
       dialogRef={ref}
       idPrefix={id}
-      title="Embed"
+      title={t('tool.embed')}
       className="link-dialog embed-dialog"
       describedBy={`${id}-hint`}
-      submitLabel="Embed"
+      submitLabel={t('tool.embed')}
       onSubmit={apply}
       onClose={onClose}
     >
-      <label htmlFor={`${id}-url`}>Address of the video, post or track</label>
+      <label htmlFor={`${id}-url`}>{t('embed.address')}</label>
       <input
         id={`${id}-url`}
         type="url"
@@ -60,7 +59,7 @@ export function EmbedDialog({ editor, onClose }: { editor: Editor; onClose: () =
         aria-describedby={error ? `${id}-error` : `${id}-hint`}
       />
       <p id={`${id}-hint`} className="hint">
-        From {EMBED_PROVIDERS_TEXT}.
+        {t('embed.from', { providers: EMBED_PROVIDERS_TEXT })}
       </p>
       {error && (
         <p id={`${id}-error`} className="error" role="alert">

@@ -8,8 +8,9 @@ import {
 } from '../api/entities.js';
 import { messageOf } from '../api/query.js';
 import './entities.css';
+import { t } from '../i18n/index.js';
 
-const mentionsOf = (n: number) => (n === 1 ? '1 mention' : `${n} mentions`);
+const mentionsOf = (n: number) => t('entities.mentions', { n });
 
 /**
  * The people, organisations and places found in the story (src/knowledge, after each save):
@@ -56,31 +57,35 @@ export function StoryEntities({
 
   return (
     <section className="story-entities" aria-labelledby={`entities-${articleId}`}>
-      <h2 id={`entities-${articleId}`}>People, organisations, places</h2>
-      <p className="hint">Found in the text after each save. Confirmed ones are the story’s topics.</p>
+      <h2 id={`entities-${articleId}`}>{t('entities.title')}</h2>
+      <p className="hint">{t('entities.hint')}</p>
       {shown && (
         <p className="error" role="alert">
           {shown}
         </p>
       )}
       <p role="status" className="hint">
-        {list.data?.extracting ? 'Reading the latest save…' : ''}
+        {list.data?.extracting ? t('entities.reading') : ''}
       </p>
-      {all && all.length === 0 && !list.data?.extracting && <p className="muted">No names found yet.</p>}
+      {all && all.length === 0 && !list.data?.extracting && <p className="muted">{t('entities.none')}</p>}
 
       {suggested.length > 0 && (
         <>
-          <h3>Suggested</h3>
-          <ul className="entity-list" aria-label="Suggested entities">
+          <h3>{t('entities.suggested')}</h3>
+          <ul className="entity-list" aria-label={t('entities.suggested.label')}>
             {suggested.map((e) => (
               <li key={e.id}>
                 <EntityLine entity={e} />
                 <div className="buttons">
-                  {decision('Confirm', `Confirm ${e.name}`, () => run({ linkId: e.id, decision: 'confirm' }))}
-                  {decision('Reject', `Reject ${e.name}`, () => run({ linkId: e.id, decision: 'reject' }))}
+                  {decision(t('entities.confirm'), t('entities.confirm.label', { name: e.name }), () =>
+                    run({ linkId: e.id, decision: 'confirm' }),
+                  )}
+                  {decision(t('entities.reject'), t('entities.reject.label', { name: e.name }), () =>
+                    run({ linkId: e.id, decision: 'reject' }),
+                  )}
                   {decision(
-                    'Link…',
-                    `Link ${e.name} to an entity of the registry`,
+                    t('entities.link'),
+                    t('entities.link.label', { name: e.name }),
                     () => setLinking(linking === e.id ? null : e.id),
                     linking === e.id,
                   )}
@@ -100,13 +105,13 @@ export function StoryEntities({
 
       {confirmed.length > 0 && (
         <>
-          <h3>Confirmed</h3>
-          <ul className="entity-list" aria-label="Confirmed entities">
+          <h3>{t('entities.confirmed')}</h3>
+          <ul className="entity-list" aria-label={t('entities.confirmed.label')}>
             {confirmed.map((e) => (
               <li key={e.id}>
                 <EntityLine entity={e} />
                 <div className="buttons">
-                  {decision('Undo', `Take back confirming ${e.name}`, () =>
+                  {decision(t('tool.undo'), t('entities.unconfirm.label', { name: e.name }), () =>
                     run({ linkId: e.id, decision: 'reopen' }),
                   )}
                 </div>
@@ -118,14 +123,14 @@ export function StoryEntities({
 
       {rejected.length > 0 && (
         <details>
-          <summary>Rejected ({rejected.length})</summary>
-          <p className="hint">Not suggested again on this story.</p>
-          <ul className="entity-list" aria-label="Rejected entities">
+          <summary>{t('entities.rejected', { n: rejected.length })}</summary>
+          <p className="hint">{t('entities.rejected.hint')}</p>
+          <ul className="entity-list" aria-label={t('entities.rejected.label')}>
             {rejected.map((e) => (
               <li key={e.id}>
                 <EntityLine entity={e} />
                 <div className="buttons">
-                  {decision('Undo', `Suggest ${e.name} again`, () =>
+                  {decision(t('tool.undo'), t('entities.unreject.label', { name: e.name }), () =>
                     run({ linkId: e.id, decision: 'reopen' }),
                   )}
                 </div>
@@ -167,7 +172,7 @@ function LinkSearch({
   const results = found.data ?? [];
   return (
     <div className="entity-link">
-      <label htmlFor={`${id}-q`}>Find in the registry</label>
+      <label htmlFor={`${id}-q`}>{t('entities.find')}</label>
       <input
         id={`${id}-q`}
         type="search"
@@ -176,14 +181,14 @@ function LinkSearch({
         onChange={(e) => setText(e.target.value)}
       />
       {typed !== '' && found.isSuccess && results.length === 0 && (
-        <p className="muted">Nothing in the registry by that name.</p>
+        <p className="muted">{t('entities.find.none')}</p>
       )}
       {results.length > 0 && (
-        <ul aria-label={`Registry entities for ${entity.name}`}>
+        <ul aria-label={t('entities.find.label', { name: entity.name })}>
           {results.map((r) => (
             <li key={r.id}>
               <button type="button" disabled={disabled} onClick={() => pick(r)}>
-                Link to {r.name} ({r.type})
+                {t('entities.linkTo', { name: r.name, type: r.type })}
               </button>
               {r.description && <span className="muted"> {r.description}</span>}
             </li>

@@ -3,6 +3,7 @@ import type { Editor } from '@tiptap/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { type ArticleSummary, searchStories } from '../api/articles.js';
 import { siteSetting } from '../api/client.js';
+import { t } from '../i18n/index.js';
 import { EditorDialog } from './editor-dialog.js';
 
 /**
@@ -54,9 +55,7 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
     const value = href.trim();
     if (!value) return remove();
     if (!isSafeHref(value)) {
-      setError(
-        'Use a full address starting with https://, http:// or mailto:, e.g. https://example.org/page',
-      );
+      setError(t('link.refused'));
       return;
     }
     const attrs = { href: value, newTab: newTab ? true : null } as { href: string };
@@ -82,20 +81,20 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
       editor={editor}
       dialogRef={ref}
       idPrefix={id}
-      title="Link"
+      title={t('tool.link')}
       className="link-dialog"
-      submitLabel="Apply"
+      submitLabel={t('stories.apply')}
       onSubmit={apply}
       onClose={onClose}
       extraButtons={
         current.href && (
           <button type="button" onClick={remove}>
-            Remove link
+            {t('link.remove')}
           </button>
         )
       }
     >
-      <label htmlFor={`${id}-href`}>Address</label>
+      <label htmlFor={`${id}-href`}>{t('mirrors.col.address')}</label>
       <input
         id={`${id}-href`}
         type="url"
@@ -116,20 +115,20 @@ export function LinkDialog({ editor, onClose }: { editor: Editor; onClose: () =>
       )}
       <label className="check">
         <input type="checkbox" checked={newTab} onChange={(e) => setNewTab(e.target.checked)} />
-        Open in a new tab
+        {t('link.newTab')}
       </label>
-      <label htmlFor={`${id}-search`}>Or find one of our stories</label>
+      <label htmlFor={`${id}-search`}>{t('link.find')}</label>
       <input
         id={`${id}-search`}
         type="search"
         value={q}
         onChange={(e) => setQ(e.target.value)}
         aria-controls={`${id}-results`}
-        placeholder="Words from the headline or text"
+        placeholder={t('link.find.placeholder')}
       />
       <div id={`${id}-results`} aria-live="polite" className="link-results">
-        {searching && <p className="hint">Searching…</p>}
-        {found && !searching && found.length === 0 && <p className="hint">No published story matches.</p>}
+        {searching && <p className="hint">{t('link.searching')}</p>}
+        {found && !searching && found.length === 0 && <p className="hint">{t('link.none')}</p>}
         {found && found.length > 0 && (
           <ul>
             {found.map((a) => (

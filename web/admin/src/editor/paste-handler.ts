@@ -1,6 +1,7 @@
 import type { BlockNode } from '@shared/document/index.js';
 import { type Editor, Extension } from '@tiptap/core';
 import { Plugin } from '@tiptap/pm/state';
+import { t } from '../i18n/index.js';
 import { inlineOf, pasteToDocument, settleImages } from './paste.js';
 import { uploadPastedImages } from './paste-images.js';
 import { toEditorContent } from './schema.js';
@@ -41,7 +42,7 @@ export const PasteConverter = Extension.create<PasteOptions>({
               return true;
             }
             const n = result.images.length;
-            onNotice(`Uploading ${n} pasted ${n === 1 ? 'image' : 'images'}…`);
+            onNotice(t('paste.uploading', { n }));
             void uploadPastedImages(result.images).then((ids) => {
               if (editor.isDestroyed) return;
               const settled = settleImages(result, ids);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { previewArticle } from '../api/articles.js';
+import { t } from '../i18n/index.js';
 
 /**
  * Opens the story as the public site would render it, at a private link (drafts too). The
@@ -15,25 +16,19 @@ export function PreviewButton({ articleId, flush }: { articleId: number; flush: 
     try {
       const saved = await flush();
       const { path } = await previewArticle(articleId);
-      if (!saved)
-        window.alert('The latest changes are not saved yet; the preview shows the last saved version.');
+      if (!saved) window.alert(t('preview.unsaved'));
       if (tab) tab.location.href = path;
       else window.location.assign(path);
     } catch (err) {
       tab?.close();
-      window.alert(`No preview: ${(err as Error).message}`);
+      window.alert(t('preview.failed', { reason: (err as Error).message }));
     } finally {
       setBusy(false);
     }
   }
   return (
-    <button
-      type="button"
-      disabled={busy}
-      onClick={() => void open()}
-      title="Opens in a new tab; the link works for 24 hours"
-    >
-      Preview
+    <button type="button" disabled={busy} onClick={() => void open()} title={t('preview.title')}>
+      {t('ingest.preview')}
     </button>
   );
 }

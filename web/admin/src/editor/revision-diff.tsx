@@ -7,6 +7,7 @@ import { formatNewsroomTime } from '../time.js';
 import { type CompareRow, compareSnapshots, inOrder, type Names } from './revision-compare.js';
 import type { Part } from './word-diff.js';
 import './revision-diff.css';
+import { t } from '../i18n/index.js';
 
 /** One side of the comparison: the older side shows what went, the newer what came. */
 function Side({ parts, side }: { parts: Part[]; side: 'removed' | 'added' }) {
@@ -27,7 +28,7 @@ function Row({ row }: { row: CompareRow }) {
     <tr className={row.changed ? 'changed' : undefined}>
       <th scope="row">
         {row.label}
-        {row.changed && <span className="visually-hidden"> (changed)</span>}
+        {row.changed && <span className="visually-hidden"> {t('diff.changed')}</span>}
       </th>
       <td>
         <Side parts={row.parts} side="removed" />
@@ -69,20 +70,24 @@ export function RevisionDiff({
 
   const [older, newer] = pair ? inOrder(pair[0], pair[1]) : [];
   const label = (r: Full) =>
-    `Version ${r.version} · ${formatNewsroomTime(r.updatedAt)} · ${r.byName ?? r.by ?? ''}`;
+    t('diff.version', {
+      version: String(r.version),
+      time: formatNewsroomTime(r.updatedAt),
+      by: r.byName ?? r.by ?? '',
+    });
   const rows = older && newer ? compareSnapshots(older.snapshot, newer.snapshot, names) : [];
 
   return (
     <dialog ref={dialog} className="revision-diff" aria-labelledby="diff-title" onClose={onClose}>
       <div className="diff-head">
-        <h2 id="diff-title">Compare revisions</h2>
+        <h2 id="diff-title">{t('diff.title')}</h2>
         <button type="button" onClick={() => dialog.current?.close()}>
-          Close
+          {t('shortcuts.close')}
         </button>
       </div>
       <p className="hint">
-        Words removed are <del>struck through</del> on the left; words added are <ins>underlined</ins> on the
-        right.
+        {t('diff.hint.removed')} <del>{t('diff.hint.struck')}</del> {t('diff.hint.middle')}{' '}
+        <ins>{t('diff.hint.underlined')}</ins> {t('diff.hint.end')}
       </p>
       {error && (
         <p className="error" role="alert">
@@ -93,7 +98,7 @@ export function RevisionDiff({
         <table className="diff-table">
           <thead>
             <tr>
-              <th scope="col">Field</th>
+              <th scope="col">{t('diff.field')}</th>
               <th scope="col">{label(older)}</th>
               <th scope="col">{label(newer)}</th>
             </tr>
@@ -105,7 +110,7 @@ export function RevisionDiff({
           </tbody>
         </table>
       )}
-      {!pair && !error && <p className="muted">Loading…</p>}
+      {!pair && !error && <p className="muted">{t('common.loading')}</p>}
     </dialog>
   );
 }

@@ -67,7 +67,7 @@ export function Revisions({
                 <label className="check">
                   <input
                     type="checkbox"
-                    aria-label={t('history.compare.label', { version: r.version })}
+                    aria-label={t('history.compare.label', { version: String(r.version) })}
                     checked={picked.includes(r.id)}
                     onChange={(e) => pick(r.id, e.target.checked)}
                   />
@@ -83,7 +83,7 @@ export function Revisions({
                   <button
                     type="button"
                     onClick={() => {
-                      if (window.confirm(t('history.restore.confirm', { version: r.version })))
+                      if (window.confirm(t('history.restore.confirm', { version: String(r.version) })))
                         void restore(r.id);
                     }}
                   >

@@ -17,14 +17,15 @@ import {
   validateDocument,
 } from '@shared/document/index.js';
 import { Extension, type Extensions, Mark, Node } from '@tiptap/core';
-import { Plugin } from '@tiptap/pm/state';
-import { Decoration, DecorationSet } from '@tiptap/pm/view';
-import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { Blockquote } from '@tiptap/extension-blockquote';
 import { Heading } from '@tiptap/extension-heading';
 import Link from '@tiptap/extension-link';
 import { ListItem, OrderedList } from '@tiptap/extension-list';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
+import { Plugin } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import StarterKit from '@tiptap/starter-kit';
+import { t } from '../i18n/index.js';
 
 /** Heading levels of the schema; pasted h1 becomes h2, h5/h6 become h4. */
 const LEVELS = [2, 3, 4] as const;
@@ -132,7 +133,7 @@ export const EmbedNode = Node.create({
 });
 
 /** What the empty body says (also its aria-placeholder). */
-export const BODY_PLACEHOLDER = 'Write the story here. Start with the news.';
+export const BODY_PLACEHOLDER = t('editor.placeholder');
 
 /** Shows BODY_PLACEHOLDER in the one empty paragraph of an empty body (CSS draws it). */
 const EmptyBodyPlaceholder = Extension.create({

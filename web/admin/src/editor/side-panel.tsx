@@ -282,7 +282,7 @@ function Bylines({ authorIds, change, user }: { authorIds: number[]; change: Cha
   const id = useId();
   const authors = useAuthors();
   const settable = (a: number) => !user || canSetByline(user, a);
-  const name = (a: number) => authors.find((x) => x.id === a)?.name ?? t('side.author', { id: a });
+  const name = (a: number) => authors.find((x) => x.id === a)?.name ?? t('side.author', { id: String(a) });
   const move = (i: number, by: -1 | 1) => {
     const next = [...authorIds];
     const [item] = next.splice(i, 1);

@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import { useId } from 'react';
 import './table-tools.css';
+import { t } from '../i18n/index.js';
 import { useEditorTick } from './tick.js';
 
 /**
@@ -19,8 +20,8 @@ export function TableTools({ editor }: { editor: Editor }) {
   const hasHeader = !!firstRow && firstRow.childCount > 0 && firstRow.firstChild?.type.name === 'tableHeader';
   return (
     <fieldset className="table-tools">
-      <legend>Table</legend>
-      <label htmlFor={`${id}-caption`}>Caption (what the table shows)</label>
+      <legend>{t('tool.table')}</legend>
+      <label htmlFor={`${id}-caption`}>{t('table.caption')}</label>
       <input
         id={`${id}-caption`}
         value={caption}
@@ -29,23 +30,23 @@ export function TableTools({ editor }: { editor: Editor }) {
       />
       <label className="check">
         <input type="checkbox" checked={hasHeader} onChange={() => run((c) => c.toggleHeaderRow())} />
-        First row is the column headers
+        {t('table.header')}
       </label>
       <div className="buttons">
         <button type="button" onClick={() => run((c) => c.addRowAfter())}>
-          Add row
+          {t('table.addRow')}
         </button>
         <button type="button" onClick={() => run((c) => c.deleteRow())}>
-          Remove row
+          {t('table.removeRow')}
         </button>
         <button type="button" onClick={() => run((c) => c.addColumnAfter())}>
-          Add column
+          {t('table.addColumn')}
         </button>
         <button type="button" onClick={() => run((c) => c.deleteColumn())}>
-          Remove column
+          {t('table.removeColumn')}
         </button>
         <button type="button" onClick={() => run((c) => c.deleteTable())}>
-          Delete table
+          {t('table.delete')}
         </button>
       </div>
     </fieldset>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { translateArticle, useEditions, useTranslations } from '../api/editions.js';
 import { navigate, onLinkClick } from '../router.js';
 import './translate-button.css';
+import { t } from '../i18n/index.js';
 
 /**
  * Translate: for each other edition, the story's translation there (opened in the editor), or
@@ -15,7 +16,7 @@ export function TranslateButton({ articleId, flush }: { articleId: number; flush
   const all = editions.data?.editions ?? [];
   const own = translations.data?.editionId;
   if (all.length < 2 || own === undefined) return null;
-  const linked = new Map((translations.data?.translations ?? []).map((t) => [t.editionId, t]));
+  const linked = new Map((translations.data?.translations ?? []).map((v) => [v.editionId, v]));
   async function translate(editionId: number) {
     setBusy(true);
     try {
@@ -23,24 +24,24 @@ export function TranslateButton({ articleId, flush }: { articleId: number; flush
       const draft = await translateArticle(articleId, editionId);
       navigate(`/stories/${draft.id}`);
     } catch (err) {
-      window.alert(`No translation: ${(err as Error).message}`);
+      window.alert(t('translate.failed', { reason: (err as Error).message }));
     } finally {
       setBusy(false);
     }
   }
   return (
     <details className="translate-menu">
-      <summary>Translate</summary>
+      <summary>{t('translate.menu')}</summary>
       <ul>
         {all
           .filter((e) => e.id !== own)
           .map((e) => {
-            const t = linked.get(e.id);
+            const linkedStory = linked.get(e.id);
             return (
               <li key={e.id} lang={e.language} dir={e.direction}>
-                {t ? (
-                  <a href={`/admin/stories/${t.articleId}`} onClick={onLinkClick}>
-                    {t.headline}
+                {linkedStory ? (
+                  <a href={`/admin/stories/${linkedStory.articleId}`} onClick={onLinkClick}>
+                    {linkedStory.headline}
                   </a>
                 ) : (
                   <button type="button" disabled={busy} onClick={() => void translate(e.id)}>

@@ -26,7 +26,7 @@ export function WireSource({ articleId }: { articleId: number }) {
         </p>
       )}
       <p>
-        {t('wire.version', { source: wire.source.name, version: wire.version })}{' '}
+        {t('wire.version', { source: wire.source.name, version: String(wire.version) })}{' '}
         <small className="muted">{wire.guid}</small>
       </p>
       <p>{t('wire.rights', { rights: wire.rights || t('wire.noRights') })}</p>

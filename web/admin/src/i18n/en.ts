@@ -717,6 +717,152 @@ export const en = {
   'live.wc.notice': 'Notice',
   'live.wc.noNotice': 'None',
   'live.wc.noticeText': 'Text readers see with the story',
+
+  // Translate
+  'translate.failed': 'No translation: {reason}',
+  'translate.menu': 'Translate',
+
+  // Preview
+  'preview.unsaved': 'The latest changes are not saved yet; the preview shows the last saved version.',
+  'preview.failed': 'No preview: {reason}',
+  'preview.title': 'Opens in a new tab; the link works for 24 hours',
+
+  // Embed dialog
+  'embed.providers': '{first} or {last}',
+  'embed.refused':
+    'We can embed only items from {providers}. Paste the address of one video, post or track, e.g. https://www.youtube.com/watch?v=…',
+  'embed.address': 'Address of the video, post or track',
+  'embed.from': 'From {providers}.',
+
+  // Link dialog
+  'link.refused':
+    'Use a full address starting with https://, http:// or mailto:, e.g. https://example.org/page',
+  'link.remove': 'Remove link',
+  'link.newTab': 'Open in a new tab',
+  'link.find': 'Or find one of our stories',
+  'link.find.placeholder': 'Words from the headline or text',
+  'link.searching': 'Searching…',
+  'link.none': 'No published story matches.',
+
+  // Table panel
+  'table.caption': 'Caption (what the table shows)',
+  'table.header': 'First row is the column headers',
+  'table.addRow': 'Add row',
+  'table.removeRow': 'Remove row',
+  'table.addColumn': 'Add column',
+  'table.removeColumn': 'Remove column',
+  'table.delete': 'Delete table',
+
+  // Entities
+  'entities.mentions': '{n, plural, one {# mention} other {# mentions}}',
+  'entities.title': 'People, organisations, places',
+  'entities.hint': 'Found in the text after each save. Confirmed ones are the story’s topics.',
+  'entities.reading': 'Reading the latest save…',
+  'entities.none': 'No names found yet.',
+  'entities.suggested': 'Suggested',
+  'entities.suggested.label': 'Suggested entities',
+  'entities.confirm': 'Confirm',
+  'entities.confirm.label': 'Confirm {name}',
+  'entities.reject': 'Reject',
+  'entities.reject.label': 'Reject {name}',
+  'entities.link': 'Link…',
+  'entities.link.label': 'Link {name} to an entity of the registry',
+  'entities.confirmed': 'Confirmed',
+  'entities.confirmed.label': 'Confirmed entities',
+  'entities.unconfirm.label': 'Take back confirming {name}',
+  'entities.rejected': 'Rejected ({n})',
+  'entities.rejected.hint': 'Not suggested again on this story.',
+  'entities.rejected.label': 'Rejected entities',
+  'entities.unreject.label': 'Suggest {name} again',
+  'entities.find': 'Find in the registry',
+  'entities.find.none': 'Nothing in the registry by that name.',
+  'entities.find.label': 'Registry entities for {name}',
+  'entities.linkTo': 'Link to {name} ({type})',
+
+  // Comparing revisions
+  'diff.changed': '(changed)',
+  'diff.version': 'Version {version} · {time} · {by}',
+  'diff.title': 'Compare revisions',
+  'diff.hint.removed': 'Words removed are',
+  'diff.hint.struck': 'struck through',
+  'diff.hint.middle': 'on the left; words added are',
+  'diff.hint.underlined': 'underlined',
+  'diff.hint.end': 'on the right.',
+  'diff.field': 'Field',
+
+  // Save state (autosave)
+  'save.allSaved': 'All changes saved',
+  'save.restored': 'Restored unsaved changes kept on this device',
+  'save.dirty': 'Unsaved changes',
+  'save.dirty.notKept': 'Unsaved changes — this browser refused to keep a copy',
+  'save.savingYours': 'Saving your version…',
+  'save.savedAt': 'Saved at {time}',
+  'save.invalid': 'Cannot save: the text has something the site cannot publish ({why}). Kept on this device.',
+  'save.offline': 'Offline — changes kept on this device',
+  'save.saving': 'Saving…',
+  'save.failed': 'Not saved: {reason}. Kept on this device.',
+  'save.conflict': 'Someone else saved this story meanwhile — choose which version to keep',
+  'save.unreachable': 'Cannot reach the server — changes kept on this device; retrying',
+  'save.signedOut': 'Signed out — sign in again in another tab; changes are kept on this device',
+
+  // Media library grid
+  'mediaGrid.none': 'No images match.',
+  'mediaGrid.label': 'Images',
+  'mediaGrid.choose': '{action} image {id}: ',
+  'mediaGrid.takenDown': 'taken down · ',
+  'mediaGrid.more': 'Load more',
+  'mediaGrid.search.label': 'Search images',
+  'mediaGrid.search.placeholder': 'Words in the alt text, caption, credit or file name',
+  'mediaGrid.chooseAction': 'Choose',
+
+  // Uploads
+  'upload.done': 'Uploaded',
+  'upload.title': 'Upload images',
+  'upload.hint': 'Drop JPEG, PNG, WebP, AVIF or GIF files here, or choose them.',
+  'upload.choose': 'Choose images…',
+  'upload.list': 'Uploads',
+  'upload.of': 'Upload of {name}',
+
+  // Editor body
+  'editor.placeholder': 'Write the story here. Start with the news.',
+  'paste.uploading': 'Uploading {n} pasted {n, plural, one {image} other {images}}…',
+
+  // Media details
+  'mediaEdit.takeDown.confirm':
+    'Take image {id} down? Readers will no longer see it; these stories show no picture in its place:\n{stories}',
+  'mediaEdit.putBack.confirm':
+    'Put image {id} back on the {n, plural, one {story} other {stories}} using it?',
+  'mediaEdit.takenDown': 'Taken down',
+  'mediaEdit.back': 'Back on the site',
+  'mediaEdit.delete.confirm': 'Delete image {id}? No story uses it; this cannot be undone.',
+  'mediaEdit.takenDown.hint': 'Taken down: readers do not see it.',
+  'mediaEdit.use.lead': 'lead image',
+  'mediaEdit.use.body': 'in the text',
+  'mediaEdit.focal': 'Focal point (click the image, or type)',
+  'mediaEdit.across': 'Across (%)',
+  'mediaEdit.down': 'Down (%)',
+  'mediaEdit.crops': 'As wide cards and square avatars crop it',
+  'mediaEdit.description': 'Description',
+  'mediaEdit.alt.hint': 'What the picture shows, for readers who cannot see it.',
+  'mediaEdit.saved': 'Saved',
+  'mediaEdit.delete': 'Delete image',
+  'mediaEdit.takeDown': 'Take down',
+  'mediaEdit.putBack': 'Put back',
+
+  // Keyboard shortcuts (the sheet)
+  'shortcut.desk': 'Go to the desk',
+  'shortcut.stories': 'Go to stories',
+  'shortcut.search': 'Search stories',
+  'shortcut.help': 'Show these shortcuts',
+  'shortcut.save': 'Save now',
+  'shortcut.strike': 'Strike-through',
+  'shortcut.sup': 'Superscript',
+  'shortcut.sub': 'Subscript',
+  'shortcut.link': 'Link (the link dialog)',
+
+  // Requests
+  'api.offline': 'No connection to the newsroom server',
+  'api.status': 'The server answered {status}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,11 +2,12 @@ import { useEffect, useId, useRef, useState } from 'react';
 import {
   type MediaItem,
   type MediaPatch,
+  usageLabel,
   useDeleteMedia,
   useSaveMedia,
   useTakeDownMedia,
-  usageLabel,
 } from '../api/media.js';
+import { t } from '../i18n/index.js';
 import { BASE, onLinkClick } from '../router.js';
 
 const pct = (f: number) => Math.round(f * 100);
@@ -42,7 +43,7 @@ export function MediaEditPanel({
   const takeDown = useTakeDownMedia();
   const remove = useDeleteMedia();
   const uses = item.usedIn ?? [];
-  const storyLines = uses.map((u) => `• ${u.headline || '(no headline)'}`).join('\n');
+  const storyLines = uses.map((u) => `• ${u.headline || t('ingest.noHeadline')}`).join('\n');
   // Opening an image moves focus here (on a phone the panel is below the grid).
   useEffect(() => {
     heading.current?.focus({ preventScroll: true });
@@ -83,13 +84,13 @@ export function MediaEditPanel({
 
   async function changeTakeDown(down: boolean) {
     const question = down
-      ? `Take image ${item.id} down? Readers will no longer see it; these stories show no picture in its place:\n${storyLines}`
-      : `Put image ${item.id} back on the ${uses.length === 1 ? 'story' : 'stories'} using it?`;
+      ? t('mediaEdit.takeDown.confirm', { id: String(item.id), stories: storyLines })
+      : t('mediaEdit.putBack.confirm', { id: String(item.id), n: uses.length });
     if (!window.confirm(question)) return;
     setState({ kind: 'saving' });
     try {
       const saved = await takeDown.mutateAsync({ id: item.id, down });
-      setState({ kind: 'saved', message: down ? 'Taken down' : 'Back on the site' });
+      setState({ kind: 'saved', message: down ? t('mediaEdit.takenDown') : t('mediaEdit.back') });
       onSaved(saved);
     } catch (err) {
       setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) });
@@ -97,7 +98,7 @@ export function MediaEditPanel({
   }
 
   async function deleteItem() {
-    if (!window.confirm(`Delete image ${item.id}? No story uses it; this cannot be undone.`)) return;
+    if (!window.confirm(t('mediaEdit.delete.confirm', { id: String(item.id) }))) return;
     try {
       await remove.mutateAsync(item.id);
       onClose();
@@ -110,10 +111,10 @@ export function MediaEditPanel({
     <form className="media-edit" onSubmit={save} aria-labelledby={`${id}-title`}>
       <div className="media-edit-head">
         <h2 id={`${id}-title`} ref={heading} tabIndex={-1}>
-          Image {item.id}
+          {t('editor.image', { id: String(item.id) })}
         </h2>
         <button type="button" onClick={onClose}>
-          Close
+          {t('shortcuts.close')}
         </button>
       </div>
       <p className="hint">
@@ -128,7 +129,7 @@ export function MediaEditPanel({
       </p>
       {item.takenDownAt && (
         <p className="taken-down" data-testid="taken-down">
-          Taken down: readers do not see it.
+          {t('mediaEdit.takenDown.hint')}
         </p>
       )}
       <section aria-labelledby={`${id}-uses`}>
@@ -140,10 +141,14 @@ export function MediaEditPanel({
             {uses.map((u) => (
               <li key={u.id}>
                 <a href={`${BASE}/stories/${u.id}`} onClick={onLinkClick}>
-                  {u.headline || '(no headline)'}
+                  {u.headline || t('ingest.noHeadline')}
                 </a>{' '}
                 <span className="muted">
-                  ({[u.lead ? 'lead image' : '', u.body ? 'in the text' : ''].filter(Boolean).join(', ')})
+                  (
+                  {[u.lead ? t('mediaEdit.use.lead') : '', u.body ? t('mediaEdit.use.body') : '']
+                    .filter(Boolean)
+                    .join(', ')}
+                  )
                 </span>
               </li>
             ))}
@@ -156,7 +161,7 @@ export function MediaEditPanel({
         <img
           className="focal-image"
           src={`/media/${item.id}/640.jpg`}
-          alt={draft.alt || `Image ${item.id}`}
+          alt={draft.alt || t('editor.image', { id: String(item.id) })}
           width={item.width}
           height={item.height}
           onClick={(e) => {
@@ -175,9 +180,9 @@ export function MediaEditPanel({
         />
       </div>
       <fieldset className="focal-inputs" disabled={!canEdit}>
-        <legend>Focal point (click the image, or type)</legend>
+        <legend>{t('mediaEdit.focal')}</legend>
         <label className="focal-field">
-          Across (%)
+          {t('mediaEdit.across')}
           <input
             type="number"
             min={0}
@@ -187,7 +192,7 @@ export function MediaEditPanel({
           />
         </label>
         <label className="focal-field">
-          Down (%)
+          {t('mediaEdit.down')}
           <input
             type="number"
             min={0}
@@ -210,11 +215,11 @@ export function MediaEditPanel({
           style={{ objectPosition: position }}
           className="crop-square"
         />
-        <figcaption className="hint">As wide cards and square avatars crop it</figcaption>
+        <figcaption className="hint">{t('mediaEdit.crops')}</figcaption>
       </figure>
       <fieldset disabled={!canEdit}>
-        <legend className="visually-hidden">Description</legend>
-        <label htmlFor={`${id}-alt`}>Alt text</label>
+        <legend className="visually-hidden">{t('mediaEdit.description')}</legend>
+        <label htmlFor={`${id}-alt`}>{t('editor.image.alt')}</label>
         <textarea
           id={`${id}-alt`}
           rows={2}
@@ -224,9 +229,9 @@ export function MediaEditPanel({
           aria-describedby={`${id}-alt-hint`}
         />
         <p id={`${id}-alt-hint`} className="hint">
-          What the picture shows, for readers who cannot see it.
+          {t('mediaEdit.alt.hint')}
         </p>
-        <label htmlFor={`${id}-caption`}>Caption</label>
+        <label htmlFor={`${id}-caption`}>{t('editor.image.caption')}</label>
         <textarea
           id={`${id}-caption`}
           rows={2}
@@ -234,7 +239,7 @@ export function MediaEditPanel({
           value={draft.caption}
           onChange={(e) => set({ caption: e.target.value })}
         />
-        <label htmlFor={`${id}-credit`}>Credit</label>
+        <label htmlFor={`${id}-credit`}>{t('editor.image.credit')}</label>
         <input
           id={`${id}-credit`}
           maxLength={300}
@@ -247,33 +252,37 @@ export function MediaEditPanel({
             checked={draft.filePhoto}
             onChange={(e) => set({ filePhoto: e.target.checked })}
           />
-          File photo (not taken for this story)
+          {t('side.lead.filePhoto')}
         </label>
       </fieldset>
       <div className="buttons">
         {canEdit && (
           <button type="submit" className="primary" disabled={state.kind === 'saving'}>
-            {state.kind === 'saving' ? 'Saving…' : 'Save'}
+            {state.kind === 'saving' ? t('save.saving') : t('manage.save')}
           </button>
         )}
         <output aria-live="polite" className={state.kind === 'error' ? 'error' : 'muted'}>
-          {state.kind === 'saved' ? (state.message ?? 'Saved') : state.kind === 'error' ? state.message : ''}
+          {state.kind === 'saved'
+            ? (state.message ?? t('mediaEdit.saved'))
+            : state.kind === 'error'
+              ? state.message
+              : ''}
         </output>
       </div>
       <div className="media-danger">
         {canDelete && uses.length === 0 && (
           <button type="button" onClick={() => void deleteItem()}>
-            Delete image
+            {t('mediaEdit.delete')}
           </button>
         )}
         {canTakeDown && !item.takenDownAt && uses.length > 0 && (
           <button type="button" onClick={() => void changeTakeDown(true)}>
-            Take down
+            {t('mediaEdit.takeDown')}
           </button>
         )}
         {canTakeDown && item.takenDownAt && (
           <button type="button" onClick={() => void changeTakeDown(false)}>
-            Put back
+            {t('mediaEdit.putBack')}
           </button>
         )}
       </div>

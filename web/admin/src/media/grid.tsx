@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
-import { type MediaItem, thumbUrl, type useMediaSearch, usageLabel } from '../api/media.js';
+import { type MediaItem, thumbUrl, usageLabel, type useMediaSearch } from '../api/media.js';
 // The library's styles, for the media screen and the editor's picker alike.
 import './media.css';
+import { t } from '../i18n/index.js';
 
 /**
  * Search box and thumbnail grid of the library, newest first. Used by the media screen (choose
@@ -28,8 +29,8 @@ export function MediaGrid({
           {error}
         </p>
       )}
-      {!loading && !error && items.length === 0 && <p className="muted">No images match.</p>}
-      <ul className="media-grid" aria-label="Images" aria-busy={loading}>
+      {!loading && !error && items.length === 0 && <p className="muted">{t('mediaGrid.none')}</p>}
+      <ul className="media-grid" aria-label={t('mediaGrid.label')} aria-busy={loading}>
         {items.map((m) => (
           <li key={m.id} className={m.id === selectedId ? 'selected' : undefined}>
             <button
@@ -39,11 +40,15 @@ export function MediaGrid({
             >
               {/* The name is the visible words with the action in front (no aria-label that
                   would hide them from speech control: WCAG 2.5.3, "label in name"). */}
-              <span className="visually-hidden">{`${chooseLabel} image ${m.id}: `}</span>
+              <span className="visually-hidden">
+                {t('mediaGrid.choose', { action: chooseLabel, id: String(m.id) })}
+              </span>
               <img src={thumbUrl(m)} alt="" loading="lazy" width={m.width} height={m.height} />
-              <span className="media-caption">{m.caption || m.alt || m.originalName || `Image ${m.id}`}</span>
+              <span className="media-caption">
+                {m.caption || m.alt || m.originalName || t('editor.image', { id: String(m.id) })}
+              </span>
               <span className="media-usage" data-testid="media-usage">
-                {m.takenDownAt ? 'taken down · ' : ''}
+                {m.takenDownAt ? t('mediaGrid.takenDown') : ''}
                 {usageLabel(m)}
               </span>
             </button>
@@ -52,7 +57,7 @@ export function MediaGrid({
       </ul>
       {more && (
         <button type="button" onClick={loadMore} disabled={loading}>
-          Load more
+          {t('mediaGrid.more')}
         </button>
       )}
     </div>
@@ -71,16 +76,16 @@ export function MediaSearchForm({ onSearch }: { onSearch: (q: string) => void })
         onSearch(q);
       }}
     >
-      <label htmlFor={`${id}-q`}>Search images</label>
+      <label htmlFor={`${id}-q`}>{t('mediaGrid.search.label')}</label>
       <div className="row">
         <input
           id={`${id}-q`}
           type="search"
           value={q}
-          placeholder="Words in the alt text, caption, credit or file name"
+          placeholder={t('mediaGrid.search.placeholder')}
           onChange={(e) => setQ(e.target.value)}
         />
-        <button type="submit">Search</button>
+        <button type="submit">{t('stories.search')}</button>
       </div>
     </form>
   );

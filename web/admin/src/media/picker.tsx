@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { type MediaItem, useMediaSearch } from '../api/media.js';
 import type { User } from '../api/session.js';
+import { t } from '../i18n/index.js';
 import { mayEver } from '../permissions.js';
 import { MediaGrid, MediaSearchForm } from './grid.js';
 import { Uploader } from './uploader.js';
@@ -35,14 +36,14 @@ export function MediaPicker({
       <div className="media-picker-head">
         <h2>{title}</h2>
         <button type="button" onClick={() => ref.current?.close()}>
-          Cancel
+          {t('manage.cancel')}
         </button>
       </div>
       {user && mayEver(user, 'media.create') && <Uploader onUploaded={search.upsert} />}
       <MediaSearchForm onSearch={setQ} />
       <MediaGrid
         search={search}
-        chooseLabel="Choose"
+        chooseLabel={t('mediaGrid.chooseAction')}
         onChoose={(m) => {
           onPick(m);
           ref.current?.close();

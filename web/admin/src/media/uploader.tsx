@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { ACCEPT, type MediaItem, uploadFile } from '../api/media.js';
+import { t } from '../i18n/index.js';
 
 interface Upload {
   key: number;
@@ -31,7 +32,7 @@ export function Uploader({ onUploaded }: { onUploaded: (item: MediaItem) => void
       setUploads((list) => [{ key, name: file.name, progress: 0, state: 'uploading', message: '' }, ...list]);
       uploadFile(file, (progress) => update(key, { progress }))
         .then((item) => {
-          update(key, { state: 'done', progress: 1, message: 'Uploaded' });
+          update(key, { state: 'done', progress: 1, message: t('upload.done') });
           onUploaded(item);
         })
         .catch((err: Error) => {
@@ -59,8 +60,8 @@ export function Uploader({ onUploaded }: { onUploaded: (item: MediaItem) => void
           start(e.dataTransfer.files);
         }}
       >
-        <h2 id={`${id}-title`}>Upload images</h2>
-        <p className="hint">Drop JPEG, PNG, WebP, AVIF or GIF files here, or choose them.</p>
+        <h2 id={`${id}-title`}>{t('upload.title')}</h2>
+        <p className="hint">{t('upload.hint')}</p>
         {/* The real input stays focusable; its label is what shows (and shows its focus). */}
         <input
           ref={input}
@@ -72,18 +73,18 @@ export function Uploader({ onUploaded }: { onUploaded: (item: MediaItem) => void
           onChange={(e) => start(e.target.files)}
         />
         <label className="button primary" htmlFor={`${id}-files`}>
-          Choose images…
+          {t('upload.choose')}
         </label>
       </div>
       {uploads.length > 0 && (
-        <ul className="uploads" aria-label="Uploads" aria-live="polite">
+        <ul className="uploads" aria-label={t('upload.list')} aria-live="polite">
           {uploads.map((u) => (
             <li key={u.key} className={`upload upload-${u.state}`} data-state={u.state}>
               <span className="upload-name">{u.name}</span>
               <progress
                 value={u.state === 'error' ? 0 : u.progress}
                 max={1}
-                aria-label={`Upload of ${u.name}`}
+                aria-label={t('upload.of', { name: u.name })}
               />
               <span
                 className={u.state === 'error' ? 'error' : 'muted'}

@@ -346,7 +346,7 @@ function ImageAttrs({ editor }: { editor: Editor }) {
   const set = (patch: Record<string, unknown>) => editor.commands.updateAttributes('image', patch);
   return (
     <fieldset className="image-attrs">
-      <legend>{t('editor.image', { id: a.mediaId })}</legend>
+      <legend>{t('editor.image', { id: String(a.mediaId) })}</legend>
       <label>
         {t('editor.image.alt')}
         <input value={a.alt ?? ''} onChange={(e) => set({ alt: e.target.value || null })} />

@@ -183,7 +183,7 @@ function Preview({ id }: { id: number }) {
         <dd>
           {item.source.name}
           {item.provider && item.provider !== item.source.name && ` (${item.provider})`}
-          {t('ingest.formatVersion', { format: item.format, version: item.version })}
+          {t('ingest.formatVersion', { format: item.format, version: String(item.version) })}
         </dd>
         {item.byline && (
           <>
