@@ -184,6 +184,9 @@ describe.each(testDialects())('an edition’s tag, author, corrections and live 
     expect(arBanner.text()).toContain('Storm warning for the coast');
     expect(arBanner.find('.alert-breaking .alert-level').first().text()).toBe('عاجل');
     expect(arBanner.attr('aria-label')).toBe('أخبار عاجلة');
+    // The demo's English alert is the default edition's alone.
+    expect(arBanner.text()).not.toContain('River levels');
+    expect((await get('/')).$('.alert-banner').text()).toContain('River levels');
     for (const url of ['/', '/es', '/es/tag/clima']) {
       const page = await get(url);
       expect(page.$('.alert-banner').text(), url).toContain('Storm warning for the coast');

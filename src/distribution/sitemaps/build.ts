@@ -37,10 +37,12 @@ export interface SitemapPlan {
 }
 
 async function plan(ctx: Context, now: string, size: number) {
-  const homes = (await editionsOf(ctx)).filter((e) => e.prefix !== null).map((e) => e.home);
+  const prefixed = (await editionsOf(ctx)).filter((e) => e.prefix !== null);
+  const homes = prefixed.map((e) => e.home);
+  const prefixes = new Map(prefixed.map((e) => [e.id, e.prefix as string]));
   const [articles, listings] = await Promise.all([
     countArticles(ctx.db, now),
-    listingPages(ctx.db, now, homes),
+    listingPages(ctx.db, now, homes, prefixes),
   ]);
   return {
     articlePages: Math.max(1, Math.ceil(articles / size)),

@@ -102,7 +102,13 @@ export interface ListingPage {
  * The home page, every section front, and the tag, author and topic pages that show at least
  * one public story (an empty listing is not worth a crawler's visit).
  */
-export async function listingPages(db: Db, now: string, editionHomes: string[] = []): Promise<ListingPage[]> {
+export async function listingPages(
+  db: Db,
+  now: string,
+  editionHomes: string[] = [],
+  /** Prefixed editions' prefixes by id: their tag and author pages are listed under them. */
+  prefixes: ReadonlyMap<number, string> = new Map(),
+): Promise<ListingPage[]> {
   const sections = await db.selectFrom('sections').select(['path', 'updated_at']).orderBy('path').execute();
   const tags = await db
     .selectFrom('tags')
@@ -146,14 +152,48 @@ export async function listingPages(db: Db, now: string, editionHomes: string[] =
     )
     .orderBy('entities.slug')
     .execute();
+  const byEdition = prefixes.size ? await editionListings(db, now, prefixes) : null;
   return [
     { path: '/', lastmod: null },
     // Other editions' homes (`/es`), after the site's own.
     ...editionHomes.map((path) => ({ path, lastmod: null })),
     { path: '/corrections', lastmod: null },
     ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null })),
-    ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
-    ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),
+    ...(byEdition ?? [
+      ...tags.map((t) => `/tag/${t.slug}`),
+      ...authors.map((a) => `/author/${a.slug}`),
+    ]).map((path) => ({ path, lastmod: null })),
     ...topics.map((t) => ({ path: `/topics/${t.slug}`, lastmod: null })),
   ];
+}
+
+/**
+ * With prefixed editions, each tag and author page under the address of every edition with a
+ * public story of it (`/es/tag/clima`; the default edition's, and a host edition's, unprefixed),
+ * as each edition's page lists its own stories only.
+ */
+async function editionListings(db: Db, now: string, prefixes: ReadonlyMap<number, string>): Promise<string[]> {
+  const [tags, authors] = await Promise.all([
+    visibleArticles(db, now)
+      .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['tags.slug', 'articles.edition_id'])
+      .distinct()
+      .execute(),
+    visibleArticles(db, now)
+      .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
+      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+      .select(['authors.slug', 'articles.edition_id'])
+      .distinct()
+      .execute(),
+  ]);
+  const at = (editionId: number, path: string) => {
+    const prefix = prefixes.get(editionId);
+    return prefix ? `/${prefix}${path}` : path;
+  };
+  const paths = new Set([
+    ...tags.map((t) => at(t.edition_id, `/tag/${t.slug}`)),
+    ...authors.map((a) => at(a.edition_id, `/author/${a.slug}`)),
+  ]);
+  return [...paths].sort();
 }
