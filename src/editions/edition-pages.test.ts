@@ -75,6 +75,16 @@ describe.each(testDialects())('an edition’s tag, author, corrections and live 
     for (const h of bylines) expect(h).toMatch(/^\/ar\/author\//);
   });
 
+  it('lists each edition’s tag and author pages in the pages sitemap, under its prefix', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/sitemaps/pages-1.xml' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<loc>https://news.example.com/ar/tag/lmnkh</loc>');
+    expect(res.body).toContain('<loc>https://news.example.com/es/tag/clima</loc>');
+    // The default edition has no story about them: its (empty) pages are not offered.
+    expect(res.body).not.toContain('<loc>https://news.example.com/tag/lmnkh</loc>');
+    expect(res.body).not.toContain('<loc>https://news.example.com/tag/clima</loc>');
+  });
+
   it('lists an author’s stories per edition, and keeps the default edition’s address', async () => {
     const row = await env.ctx.db
       .selectFrom('authors')

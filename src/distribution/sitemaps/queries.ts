@@ -159,10 +159,9 @@ export async function listingPages(
     ...editionHomes.map((path) => ({ path, lastmod: null })),
     { path: '/corrections', lastmod: null },
     ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null })),
-    ...(byEdition ?? [
-      ...tags.map((t) => `/tag/${t.slug}`),
-      ...authors.map((a) => `/author/${a.slug}`),
-    ]).map((path) => ({ path, lastmod: null })),
+    ...(byEdition ?? [...tags.map((t) => `/tag/${t.slug}`), ...authors.map((a) => `/author/${a.slug}`)]).map(
+      (path) => ({ path, lastmod: null }),
+    ),
     ...topics.map((t) => ({ path: `/topics/${t.slug}`, lastmod: null })),
   ];
 }
@@ -172,7 +171,11 @@ export async function listingPages(
  * public story of it (`/es/tag/clima`; the default edition's, and a host edition's, unprefixed),
  * as each edition's page lists its own stories only.
  */
-async function editionListings(db: Db, now: string, prefixes: ReadonlyMap<number, string>): Promise<string[]> {
+async function editionListings(
+  db: Db,
+  now: string,
+  prefixes: ReadonlyMap<number, string>,
+): Promise<string[]> {
   const [tags, authors] = await Promise.all([
     visibleArticles(db, now)
       .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
