@@ -64,7 +64,7 @@ export async function createContext(config: Config, opts: { now?: () => Date } =
     cache = await createCacheLayer(config, log, {
       // Another node saved new addresses: read them before its purge drops this node's pages.
       refresh: (tags) => (tags === null || tags.includes(ADDRESSES) ? addresses.reload() : undefined),
-      banner: alertBannerSource({ db: handle.db, now }),
+      banner: alertBannerSource({ db: handle.db, now, config }),
       now: () => now().getTime(),
     });
   } catch (err) {

@@ -14,32 +14,82 @@ import { ALERTS, SITE } from './tags.js';
  * an nginx SSI include so that nginx could fill it itself one day (docs/decisions.md).
  */
 export const BANNER_SLOT = '<!--# include virtual="/alerts/banner.html" -->';
-const SLOT = Buffer.from(BANNER_SLOT);
+/** Every slot starts so; an edition's pages name their edition (`bannerSlot`). */
+const SLOT_HEAD = Buffer.from('<!--# include virtual="/alerts/banner.html');
+const SLOT_TAIL = Buffer.from('-->');
 
-/** One current alert: when it ends, and its line in the banner. */
+/**
+ * The slot of an edition's pages (src/editions): its banner shows its own alerts and those for
+ * every edition, in its words. No code (the default edition): BANNER_SLOT, as before editions.
+ */
+export function bannerSlot(edition?: string): string {
+  return edition ? `<!--# include virtual="/alerts/banner.html?edition=${edition}" -->` : BANNER_SLOT;
+}
+
+/** One current alert's line on one edition's pages: when it ends, and its markup. */
 export interface BannerItem {
   id: number;
   expiresAt: string;
   html: string;
+  /** The edition whose slot shows this line (its code); absent: the default edition's slot. */
+  edition?: string;
 }
 
 export interface BannerSource {
-  /** The current alerts (read from the database). */
+  /** The current alerts (read from the database), a line per alert and edition that shows it. */
   load(): Promise<BannerItem[]>;
-  /** The banner around the lines of the alerts still current; never called with none. */
-  render(items: readonly BannerItem[]): string;
+  /** One edition's banner around its lines still current; never called with none. */
+  render(items: readonly BannerItem[], edition?: string): string;
 }
 
-/** The banner at one moment: its HTML ('' for none), a short id for ETags, and when it changes by itself. */
-export interface BannerSnapshot {
+/** One slot's banner: its HTML ('' for none) and a short id for ETags. */
+export interface BannerCopy {
   html: string;
   bytes: Buffer;
   id: string;
+}
+
+/**
+ * The banner at one moment: the default edition's (html, bytes, id), every other edition's by
+ * code, and when any of them changes by itself.
+ */
+export interface BannerSnapshot extends BannerCopy {
   /** ms since the epoch of the next expiry among the alerts shown (null: none). */
   nextChangeAt: number | null;
+  editions?: ReadonlyMap<string, BannerCopy>;
 }
 
 const NONE: BannerSnapshot = { html: '', bytes: Buffer.alloc(0), id: '', nextChangeAt: null };
+const EMPTY: BannerCopy = { html: '', bytes: Buffer.alloc(0), id: '' };
+
+/** The copy a slot shows: the default's, or the edition's the slot names ('' when it has none). */
+export function bannerFor(snap: BannerSnapshot, edition: string | undefined): BannerCopy {
+  return edition ? (snap.editions?.get(edition) ?? EMPTY) : snap;
+}
+
+/** Where a slot is in a page and which edition it names (null: no slot). */
+function findSlot(body: Buffer): { at: number; length: number; edition?: string } | null {
+  const at = body.indexOf(SLOT_HEAD);
+  if (at < 0) return null;
+  const end = body.indexOf(SLOT_TAIL, at + SLOT_HEAD.length);
+  if (end < 0 || end - at > 200) return null;
+  const slot = body.subarray(at, end + SLOT_TAIL.length).toString();
+  if (slot === BANNER_SLOT) return { at, length: slot.length };
+  const code = /^<!--# include virtual="\/alerts\/banner\.html\?edition=([a-z][a-z0-9-]{0,31})" -->$/.exec(
+    slot,
+  )?.[1];
+  return code ? { at, length: slot.length, edition: code } : null;
+}
+
+/** A page's text with its slot filled (pages answered outside the page cache, the static export). */
+export function fillBanner(text: string, snap: BannerSnapshot): string {
+  const found = findSlot(Buffer.from(text));
+  if (!found) return text;
+  const copy = bannerFor(snap, found.edition);
+  if (copy.html === '') return text;
+  const slot = bannerSlot(found.edition);
+  return text.replace(slot, () => copy.html);
+}
 
 export class Banner {
   private items: BannerItem[] = [];
@@ -49,7 +99,7 @@ export class Banner {
   private memo: BannerSnapshot = NONE;
   private memoKey = '';
   private readonly spliced = new WeakMap<Entry, { id: string; entry: Entry }>();
-  private readonly slotAt = new WeakMap<Entry, number>();
+  private readonly slotAt = new WeakMap<Entry, { at: number; length: number; edition?: string } | null>();
 
   constructor(
     private readonly source: BannerSource | null,
@@ -74,18 +124,25 @@ export class Banner {
     // Expiry needs no write: alerts past their time simply drop out of what is shown.
     const now = this.now();
     const live = this.items.filter((i) => Date.parse(i.expiresAt) > now);
-    const key = live.map((i) => i.id).join(',');
+    const key = live.map((i) => `${i.edition ?? ''}:${i.id}`).join(',');
     if (key !== this.memoKey || (this.memo === NONE && live.length > 0)) {
       this.memoKey = key;
       if (live.length === 0) this.memo = NONE;
       else {
-        const html = this.source.render(live);
-        const bytes = Buffer.from(html);
+        const source = this.source;
+        const copy = (items: readonly BannerItem[], edition?: string): BannerCopy => {
+          if (items.length === 0) return EMPTY;
+          const html = source.render(items, edition);
+          const bytes = Buffer.from(html);
+          return { html, bytes, id: createHash('sha256').update(bytes).digest('base64url').slice(0, 10) };
+        };
+        const byEdition = new Map<string, BannerItem[]>();
+        for (const i of live)
+          if (i.edition) byEdition.set(i.edition, [...(byEdition.get(i.edition) ?? []), i]);
         this.memo = {
-          html,
-          bytes,
-          id: createHash('sha256').update(bytes).digest('base64url').slice(0, 10),
+          ...copy(live.filter((i) => !i.edition)),
           nextChangeAt: Math.min(...live.map((i) => Date.parse(i.expiresAt))),
+          editions: new Map([...byEdition].map(([code, items]) => [code, copy(items, code)])),
         };
       }
     }
@@ -134,19 +191,21 @@ export class Banner {
    * the banner in the slot, its own compressed variants and an ETag naming the banner too.
    */
   apply(entry: Entry, snap: BannerSnapshot): Entry {
-    if (snap.id === '') return entry;
-    let at = this.slotAt.get(entry);
-    if (at === undefined) {
-      at = entry.headers['content-type']?.startsWith('text/html') ? entry.body.indexOf(SLOT) : -1;
-      this.slotAt.set(entry, at);
+    if (snap.nextChangeAt === null) return entry;
+    let slot = this.slotAt.get(entry);
+    if (slot === undefined) {
+      slot = entry.headers['content-type']?.startsWith('text/html') ? findSlot(entry.body) : null;
+      this.slotAt.set(entry, slot);
     }
-    if (at < 0) return entry;
+    if (!slot) return entry;
+    const banner = bannerFor(snap, slot.edition);
+    if (banner.id === '') return entry;
     const made = this.spliced.get(entry);
-    if (made?.id === snap.id) return made.entry;
+    if (made?.id === banner.id) return made.entry;
     const body = Buffer.concat([
-      entry.body.subarray(0, at),
-      snap.bytes,
-      entry.body.subarray(at + SLOT.length),
+      entry.body.subarray(0, slot.at),
+      banner.bytes,
+      entry.body.subarray(slot.at + slot.length),
     ]);
     // Made once per page and banner, in the request that first needs it: a fast brotli level,
     // since the banner changes every few hours at most and pages are tens of kilobytes.
@@ -154,13 +213,13 @@ export class Banner {
       ...entry,
       body,
       tags: [...entry.tags, ALERTS],
-      etag: entry.etag.replace(/"$/, `-a${snap.id}"`),
+      etag: entry.etag.replace(/"$/, `-a${banner.id}"`),
       br: entry.br
         ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
         : null,
       gzip: entry.gzip ? zlib.gzipSync(body, { level: 6 }) : null,
     };
-    this.spliced.set(entry, { id: snap.id, entry: copy });
+    this.spliced.set(entry, { id: banner.id, entry: copy });
     return copy;
   }
 }

@@ -6,7 +6,7 @@ import type {
   onRequestHookHandler,
   onSendHookHandler,
 } from 'fastify';
-import { BANNER_SLOT, type Banner } from './banner.js';
+import { type Banner, type BannerSnapshot, fillBanner } from './banner.js';
 import type { Entry, PageCache } from './page-cache.js';
 import { writeHit } from './raw-head.js';
 
@@ -443,15 +443,16 @@ export function pageCacheHooks(
  * A page answered without the page cache (the cache is off, or the route is not cached): the
  * banner goes straight into its HTML.
  */
-export function fillSlot<T>(payload: T, snap: { html: string }): T | string {
+export function fillSlot<T>(payload: T, snap: BannerSnapshot): T | string {
   // No banner: the slot (an HTML comment) stays, as in a cached page answered as it is stored.
-  if (snap.html === '') return payload;
-  if (typeof payload === 'string')
-    return payload.includes(BANNER_SLOT) ? payload.replace(BANNER_SLOT, () => snap.html) : payload;
-  if (Buffer.isBuffer(payload) && payload.includes(BANNER_SLOT))
-    return payload.toString().replace(BANNER_SLOT, () => snap.html);
+  if (snap.nextChangeAt === null) return payload;
+  // The slot names the page's edition, whose banner it gets (cache/banner.ts).
+  if (typeof payload === 'string') return payload.includes(SLOT_START) ? fillBanner(payload, snap) : payload;
+  if (Buffer.isBuffer(payload) && payload.includes(SLOT_START)) return fillBanner(payload.toString(), snap);
   return payload;
 }
+
+const SLOT_START = '<!--# include virtual="/alerts/banner.html';
 
 function asArray<T>(v: T | T[] | undefined): T[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];

@@ -10,7 +10,15 @@ import { cdnPurger, type Purger } from './purge.js';
 import { SITE } from './tags.js';
 
 export { announceChange, onContentChange } from './announce.js';
-export { BANNER_SLOT, Banner, type BannerItem, type BannerSnapshot, type BannerSource } from './banner.js';
+export {
+  BANNER_SLOT,
+  Banner,
+  type BannerItem,
+  type BannerSnapshot,
+  type BannerSource,
+  bannerFor,
+  bannerSlot,
+} from './banner.js';
 export {
   cacheAs,
   cacheKey,

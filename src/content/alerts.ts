@@ -35,6 +35,8 @@ export interface Alert {
   expiresAt: string;
   withdrawnAt: string | null;
   withdrawnBy: string | null;
+  /** The edition whose pages show it (src/editions); null: every edition's. */
+  editionId: number | null;
 }
 
 export function alertOf(r: AlertRow): Alert {
@@ -48,6 +50,7 @@ export function alertOf(r: AlertRow): Alert {
     expiresAt: r.expires_at,
     withdrawnAt: r.withdrawn_at,
     withdrawnBy: r.withdrawn_by,
+    editionId: r.edition_id,
   };
 }
 
@@ -95,6 +98,15 @@ export async function raiseAlert(db: Db, input: AlertInput, by: AlertWriter): Pr
   }
   const hooks = raisedHooks;
   return inTransaction(db, async (tx) => {
+    if (data.editionId !== null) {
+      const edition = await tx
+        .selectFrom('editions')
+        .select('id')
+        .where('id', '=', data.editionId)
+        .executeTakeFirst();
+      if (!edition)
+        throw new ContentError(`editionId: edition ${data.editionId} does not exist`, 400, 'editionId');
+    }
     const row = await tx
       .insertInto('alerts')
       .values({
@@ -104,6 +116,7 @@ export async function raiseAlert(db: Db, input: AlertInput, by: AlertWriter): Pr
         raised_at: by.now,
         raised_by: by.label,
         expires_at: new Date(expires).toISOString(),
+        edition_id: data.editionId,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -134,11 +147,17 @@ export async function withdrawAlert(db: Db, id: number, by: AlertWriter): Promis
   });
 }
 
-/** What readers see at `now`: alerts neither withdrawn nor expired, newest first. */
-export async function currentAlerts(db: Db, now: string): Promise<Alert[]> {
+/**
+ * What readers see at `now`: alerts neither withdrawn nor expired, newest first. With
+ * `editionId`: those one edition's pages show (its own and every edition's).
+ */
+export async function currentAlerts(db: Db, now: string, editionId?: number): Promise<Alert[]> {
   const rows = await db
     .selectFrom('alerts')
     .selectAll()
+    .$if(editionId !== undefined, (q) =>
+      q.where((eb) => eb.or([eb('edition_id', 'is', null), eb('edition_id', '=', editionId as number)])),
+    )
     .where('withdrawn_at', 'is', null)
     .where('expires_at', '>', now)
     .where('raised_at', '<=', now)

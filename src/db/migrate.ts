@@ -29,6 +29,7 @@ import * as m029 from './migrations/2026-12-06-029-entities.js';
 import * as m030 from './migrations/2026-12-07-030-editions.js';
 import * as m031 from './migrations/2026-12-07-031-search-language.js';
 import * as m032 from './migrations/2026-12-07-032-entity-title-link-order.js';
+import * as m034 from './migrations/2026-12-07-034-alert-edition.js';
 
 /**
  * Migrations are listed here rather than globbed from disk, so the same list runs from
@@ -64,6 +65,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07-030-editions': m030,
   '2026-12-07-031-search-language': m031,
   '2026-12-07-032-entity-title-link-order': m032,
+  '2026-12-07-034-alert-edition': m034,
 };
 
 /** Every migration this build knows, in the order they run (Kysely sorts by name). */

@@ -510,6 +510,8 @@ export interface AlertsTable {
   expires_at: string;
   withdrawn_at: string | null;
   withdrawn_by: string | null;
+  /** The edition whose pages show it (src/editions); null: every edition's. */
+  edition_id: number | null;
 }
 export type AlertRow = Selectable<AlertsTable>;
 

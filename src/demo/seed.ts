@@ -139,7 +139,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
           ? undefined
           : (await tx.selectFrom('articles').select('path').where('id', '=', flood).executeTakeFirst())?.path;
       // A live alert pointing at that coverage, so the banner shows on a fresh demo; it ends by
-      // itself in 6 hours.
+      // itself in 6 hours. English, so on the default edition's pages only (id 1, migration 030).
       await raiseAlert(
         tx,
         {
@@ -147,6 +147,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
           link: floodPath ?? '/live',
           level: 'live',
           expiresAt: new Date(now.getTime() + 6 * HOUR).toISOString(),
+          editionId: 1,
         },
         { id: null, email: 'demo', label: 'demo', now: at },
       );

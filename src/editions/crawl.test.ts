@@ -20,7 +20,8 @@ describe.each(testDialects())('the demo newsroom’s editions, crawled, on %s', 
     await seedDemoIfEmpty(env.ctx);
     // Breadth first from the three homes; links leaving the edition's prefix are followed only
     // for the English translations the alternates name (each page is fetched once).
-    const queue = ['/', '/es', '/ar'];
+    // The editions' corrections and live pages are linked from no story of the demo: start there too.
+    const queue = ['/', '/es', '/ar', '/es/corrections', '/ar/corrections', '/es/live', '/ar/live'];
     const inEdition = (p: string) =>
       p === '/es' || p === '/ar' || p.startsWith('/es/') || p.startsWith('/ar/');
     while (queue.length && pages.size < 400) {
@@ -60,6 +61,17 @@ describe.each(testDialects())('the demo newsroom’s editions, crawled, on %s', 
     const ar = [...pages.keys()].filter((p) => p.startsWith('/ar/'));
     expect(es.filter((p) => /\/\d{4}\/\d{2}\/\d{2}\//.test(p)).length).toBeGreaterThanOrEqual(8);
     expect(ar.filter((p) => /\/\d{4}\/\d{2}\/\d{2}\//.test(p)).length).toBeGreaterThanOrEqual(8);
+    // Their tag and author pages, reached from their stories' links.
+    for (const kind of ['tag', 'author']) {
+      expect(
+        es.some((p) => p.startsWith(`/es/${kind}/`)),
+        kind,
+      ).toBe(true);
+      expect(
+        ar.some((p) => p.startsWith(`/ar/${kind}/`)),
+        kind,
+      ).toBe(true);
+    }
     for (const [path, html] of pages) {
       const $ = cheerio.load(html);
       const lang = path.startsWith('/es') ? 'es' : path.startsWith('/ar') ? 'ar' : 'en';
@@ -127,9 +139,17 @@ describe.each(testDialects())('the demo newsroom’s editions, crawled, on %s', 
       if (!lang) continue;
       const $ = cheerio.load(html);
       $('script, style').remove();
-      // The breaking-news banner is the newsroom's words for every edition at once (alerts are
-      // not per edition yet: docs/editions.md), not the theme's.
+      // The breaking-news banner holds the newsroom's words (its labels are checked in
+      // edition-pages.test.ts), not the theme's.
       $('.alert-slot').remove();
+      // So do the live streams' titles and descriptions (streams are not per edition): the
+      // Live page's own words and its players' stay checked.
+      $('.live-stream h2')
+        .contents()
+        .filter((_, n) => n.type === 'text')
+        .remove();
+      $('.live-stream > p').remove();
+      $('.live-stream [aria-label]').removeAttr('aria-label');
       // What a reader or a screen reader meets: each text node, labels, placeholders, the title.
       const texts: string[] = [];
       $('body *')

@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle, tagSlug } from '../content/index.js';
+import { createArticle, raiseAlert, tagSlug } from '../content/index.js';
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { liveWords } from '../site/live-coverage.js';
 import { type TestEnv, testEnv } from '../test/context.js';
@@ -73,6 +73,16 @@ describe.each(testDialects())('an edition’s tag, author, corrections and live 
       .get();
     expect(bylines.length).toBeGreaterThan(0);
     for (const h of bylines) expect(h).toMatch(/^\/ar\/author\//);
+  });
+
+  it('lists each edition’s tag and author pages in the pages sitemap, under its prefix', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/sitemaps/pages-1.xml' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<loc>https://news.example.com/ar/tag/lmnkh</loc>');
+    expect(res.body).toContain('<loc>https://news.example.com/es/tag/clima</loc>');
+    // The default edition has no story about them: its (empty) pages are not offered.
+    expect(res.body).not.toContain('<loc>https://news.example.com/tag/lmnkh</loc>');
+    expect(res.body).not.toContain('<loc>https://news.example.com/tag/clima</loc>');
   });
 
   it('lists an author’s stories per edition, and keeps the default edition’s address', async () => {
@@ -162,5 +172,52 @@ describe.each(testDialects())('an edition’s tag, author, corrections and live 
     const ru = JSON.parse(liveWords('ru')) as { updates: Record<string, string> };
     expect(ru.updates.few).toBe('{n} новых обновления');
     expect(JSON.parse(liveWords('en')).updates).toEqual({ one: '{n} new update', other: '{n} new updates' });
+  });
+
+  it('shows each edition only its own alerts and everyone’s, in its words; /alerts.json says whose', async () => {
+    const now = env.ctx.now();
+    const by = { id: null, email: 'desk@example.com', label: 'test', now: now.toISOString() };
+    const expiresAt = new Date(now.getTime() + 3_600_000).toISOString();
+    const ar = await env.ctx.db
+      .selectFrom('editions')
+      .select('id')
+      .where('code', '=', 'ar')
+      .executeTakeFirstOrThrow();
+    await raiseAlert(env.ctx.db, { text: 'فيضانات في ميناء دبي', expiresAt, editionId: ar.id }, by);
+    await raiseAlert(env.ctx.db, { text: 'Storm warning for the coast', expiresAt, level: 'developing' }, by);
+    await expect(
+      raiseAlert(env.ctx.db, { text: 'Nowhere', expiresAt, editionId: 9999 }, by),
+    ).rejects.toMatchObject({ status: 400 });
+    const arPage = await get('/ar');
+    const arBanner = arPage.$('.alert-banner');
+    expect(arBanner.text()).toContain('فيضانات في ميناء دبي');
+    expect(arBanner.text()).toContain('Storm warning for the coast');
+    expect(arBanner.find('.alert-breaking .alert-level').first().text()).toBe('عاجل');
+    expect(arBanner.attr('aria-label')).toBe('أخبار عاجلة');
+    // The demo's English alert is the default edition's alone.
+    expect(arBanner.text()).not.toContain('River levels');
+    expect((await get('/')).$('.alert-banner').text()).toContain('River levels');
+    for (const url of ['/', '/es', '/es/tag/clima']) {
+      const page = await get(url);
+      expect(page.$('.alert-banner').text(), url).toContain('Storm warning for the coast');
+      expect(page.$('.alert-banner').text(), url).not.toContain('فيضانات');
+    }
+    expect((await get('/es')).$('.alert-banner .alert-developing .alert-level').text()).toBe('En desarrollo');
+    const banner = await env.app.inject({ method: 'GET', url: '/alerts/banner.html?edition=ar' });
+    expect(banner.body).toContain('فيضانات');
+    const json = async (url: string) => {
+      const res = await env.app.inject({ method: 'GET', url });
+      return {
+        status: res.statusCode,
+        alerts: (res.json() as { alerts: { text: string; edition: string | null }[] }).alerts,
+      };
+    };
+    const all = await json('/alerts.json');
+    expect(all.alerts.find((a) => a.text.startsWith('فيضانات'))?.edition).toBe('ar');
+    expect(all.alerts.find((a) => a.text.startsWith('Storm'))?.edition).toBeNull();
+    const es = await json('/alerts.json?edition=es');
+    expect(es.alerts.some((a) => a.text.startsWith('Storm'))).toBe(true);
+    expect(es.alerts.some((a) => a.text.startsWith('فيضانات'))).toBe(false);
+    expect((await env.app.inject({ method: 'GET', url: '/alerts.json?edition=zz' })).statusCode).toBe(400);
   });
 });

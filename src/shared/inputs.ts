@@ -95,6 +95,8 @@ export const alertInput = z
       .transform((v) => (v === '' ? null : v)),
     level: z.enum(ALERT_LEVELS).default('breaking'),
     expiresAt: z.string().datetime({ offset: true, message: 'must be an ISO 8601 date and time' }),
+    /** The edition whose pages show it (src/editions); null or absent: every edition's. */
+    editionId: z.number().int().positive().max(2_147_483_647).nullable().default(null),
   })
   .strict();
 export type AlertInput = z.input<typeof alertInput>;

@@ -71,6 +71,7 @@ export async function loadFrame(ctx: Context, edition?: Edition): Promise<Frame>
               dir: ed.direction,
               home: ed.home,
               search: editionPath(ed, '/search'),
+              isDefault: ed.isDefault,
             },
           }
         : {}),

@@ -26,6 +26,8 @@ export interface EditionView {
   home: string;
   /** Root-relative: `/search` or `/es/search`. */
   search: string;
+  /** The site's default edition: its pages keep the site's banner slot (cache/banner.ts). */
+  isDefault?: boolean;
 }
 
 export interface Crumb {

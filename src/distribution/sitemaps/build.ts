@@ -38,12 +38,14 @@ export interface SitemapPlan {
 
 async function plan(ctx: Context, now: string, size: number) {
   // Other editions' homes: `/es` on the primary, `/` on an edition's own host.
-  const homes = (await editionsOf(ctx))
-    .filter((e) => !e.isDefault && (e.prefix !== null || e.host !== null))
-    .map((e) => ({ path: e.home, editionId: e.id }));
+  const others = (await editionsOf(ctx)).filter(
+    (e) => !e.isDefault && (e.prefix !== null || e.host !== null),
+  );
+  const homes = others.map((e) => ({ path: e.home, editionId: e.id }));
+  const prefixes = new Map(others.map((e) => [e.id, e.prefix]));
   const [articles, listings] = await Promise.all([
     countArticles(ctx.db, now),
-    listingPages(ctx.db, now, homes),
+    listingPages(ctx.db, now, homes, prefixes),
   ]);
   return {
     articlePages: Math.max(1, Math.ceil(articles / size)),

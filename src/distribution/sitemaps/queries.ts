@@ -108,6 +108,11 @@ export async function listingPages(
   db: Db,
   now: string,
   editionHomes: { path: string; editionId: number }[] = [],
+  /**
+   * The other editions by id: their prefix, or null for an edition on a host of its own. Their
+   * tag and author pages are listed under their addresses.
+   */
+  prefixes: ReadonlyMap<number, string | null> = new Map(),
 ): Promise<ListingPage[]> {
   const sections = await db
     .selectFrom('sections')
@@ -156,14 +161,57 @@ export async function listingPages(
     )
     .orderBy('entities.slug')
     .execute();
+  const byEdition = prefixes.size ? await editionListings(db, now, prefixes) : null;
   return [
     { path: '/', lastmod: null },
     // Other editions' homes (`/es`), after the site's own.
     ...editionHomes.map((h) => ({ path: h.path, lastmod: null, editionId: h.editionId })),
     { path: '/corrections', lastmod: null },
     ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null, editionId: s.edition_id })),
-    ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
-    ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),
+    ...(byEdition ?? [
+      ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
+      ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),
+    ]),
     ...topics.map((t) => ({ path: `/topics/${t.slug}`, lastmod: null })),
   ];
+}
+
+/**
+ * With prefixed editions, each tag and author page under the address of every edition with a
+ * public story of it (`/es/tag/clima`; the default edition's, and a host edition's, unprefixed),
+ * as each edition's page lists its own stories only.
+ */
+async function editionListings(
+  db: Db,
+  now: string,
+  prefixes: ReadonlyMap<number, string | null>,
+): Promise<ListingPage[]> {
+  const [tags, authors] = await Promise.all([
+    visibleArticles(db, now)
+      .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select(['tags.slug', 'articles.edition_id'])
+      .distinct()
+      .execute(),
+    visibleArticles(db, now)
+      .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
+      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+      .select(['authors.slug', 'articles.edition_id'])
+      .distinct()
+      .execute(),
+  ]);
+  // The default edition's pages at the path itself; another's under its prefix, or at the path
+  // on its own host (editionId tells the sitemap which host).
+  const at = (editionId: number, path: string): ListingPage => {
+    if (!prefixes.has(editionId)) return { path, lastmod: null };
+    const prefix = prefixes.get(editionId);
+    return { path: prefix ? `/${prefix}${path}` : path, lastmod: null, editionId };
+  };
+  const pages = new Map<string, ListingPage>();
+  for (const page of [
+    ...tags.map((t) => at(t.edition_id, `/tag/${t.slug}`)),
+    ...authors.map((a) => at(a.edition_id, `/author/${a.slug}`)),
+  ])
+    pages.set(`${page.editionId ?? ''} ${page.path}`, page);
+  return [...pages.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { BANNER_SLOT } from '../../cache/index.js';
+import { bannerSlot } from '../../cache/index.js';
 import { jsonForScript, renderFragment } from '../render.js';
 import { msg } from '../i18n/index.js';
 import type { Head, SiteView } from '../view.js';
@@ -86,8 +86,16 @@ export function Layout({
           {msg(lang, 'layout.skip')}
         </a>
         <header class="site-header" dangerouslySetInnerHTML={{ __html: chrome.header }} />
-        {/* Breaking news: filled as the page is served, never stored in it (cache/banner.ts). */}
-        <div class="alert-slot" dangerouslySetInnerHTML={{ __html: BANNER_SLOT }} />
+        {/* Breaking news: filled as the page is served, never stored in it (cache/banner.ts); an
+            edition's pages name it, for its own alerts in its words. */}
+        <div
+          class="alert-slot"
+          dangerouslySetInnerHTML={{
+            __html: bannerSlot(
+              view.edition && view.edition.isDefault === false ? view.edition.code : undefined,
+            ),
+          }}
+        />
         <main id="main" class="wrap">
           <LanguageSwitcher view={view} head={head} />
           {children}
