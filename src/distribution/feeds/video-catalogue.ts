@@ -2,6 +2,7 @@ import {
   type Alert,
   ancestry,
   currentAlerts,
+  editionTree,
   listLiveStreams,
   loadSectionTree,
   mediaByIds,
@@ -11,7 +12,7 @@ import {
 import type { Context } from '../../context.js';
 import type { LiveStreamRow, MediaRow } from '../../db/index.js';
 import type { Edition } from '../../editions/index.js';
-import { resolveFront } from '../../fronts/index.js';
+import { homeFront, resolveLists, storedLists } from '../../fronts/index.js';
 import { thumbnailOf } from '../../media/index.js';
 
 /**
@@ -40,11 +41,12 @@ export interface Catalogue {
   now: Date;
   items: CatalogueItem[];
   live: LiveItem[];
-  /** Breaking-news alerts current at `now` (content/alerts.ts). */
+  /** Breaking-news alerts current at `now` (content/alerts.ts): the edition's and everyone's. */
   alerts: Alert[];
   /**
-   * The curated home front's lists at `now` (src/fronts), each its stories' ids in order: the TV
-   * feeds' first rows, as the newsroom arranged them (none while the home page is uncurated).
+   * The edition's curated home front's lists at `now` (src/fronts), each its stories' ids in
+   * order: the TV feeds' first rows, as the newsroom arranged them (none while that home is
+   * uncurated).
    */
   rows?: { slug: string; title: string; ids: number[] }[];
 }
@@ -54,8 +56,9 @@ export const liveFeedId = (id: number) => `masthead-live-${id}`;
 
 /**
  * `edition`: the TV feeds of one edition (src/editions): its stories, in its language and under
- * its name. The live streams and the curated home's rows are the default edition's; the
- * breaking-news alerts are every edition's.
+ * its name, the rows of its own curated home (`home@ID`; the default's is `home`), and its
+ * breaking-news alerts with everyone's. None (a newsroom with one edition): every story and
+ * alert. The live streams are the newsroom's, so only the default edition's feeds carry them.
  */
 export async function loadCatalogue(ctx: Context, edition?: Edition): Promise<Catalogue> {
   const now = ctx.now();
@@ -65,12 +68,15 @@ export async function loadCatalogue(ctx: Context, edition?: Edition): Promise<Ca
     publicVideoStories(ctx.db, now.toISOString(), 500, edition?.id),
     loadSectionTree(ctx.db),
     own ? [] : listLiveStreams(ctx.db, { activeOnly: true }),
-    currentAlerts(ctx.db, now.toISOString()),
+    currentAlerts(ctx.db, now.toISOString(), edition?.id),
   ]);
-  const front = own ? null : await resolveFront(ctx.db, tree, 'home', now.toISOString());
-  const rows = front?.curated
-    ? front.lists.map((l) => ({ slug: l.slug, title: l.title, ids: l.stories.map((s) => s.id) }))
+  // Only a curated home gives rows (its automatic default is not resolved for nothing), drawn
+  // as the edition's pages draw it: over its top-level sections, its newest stories.
+  const stored = await storedLists(ctx.db, edition ? homeFront(edition) : 'home');
+  const lists = stored.length
+    ? await resolveLists(ctx.db, edition ? editionTree(tree, edition.id) : tree, stored, now.toISOString())
     : [];
+  const rows = lists.map((l) => ({ slug: l.slug, title: l.title, ids: l.stories.map((s) => s.id) }));
   const items: CatalogueItem[] = [];
   for (const s of stories) {
     const thumb = thumbnailOf(s.image);

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSection, raiseAlert, setArticleVideo } from '../content/index.js';
+import type { ArticleRow } from '../db/index.js';
+import { createEdition, type Edition } from '../editions/index.js';
+import { createList } from '../fronts/index.js';
+import { type TestEnv, testEnv } from '../test/context.js';
+import { testDialects } from '../test/databases.js';
+import { type Fixture, seedFixture } from '../test/fixtures.js';
+
+/**
+ * What each edition distributes of its own (docs/editions.md): its TV feeds' rows from its own
+ * curated home and its own alerts with everyone's.
+ */
+describe.each(testDialects())('an edition’s distribution on %s', (dialect) => {
+  let env: TestEnv;
+  let fx: Fixture;
+  let es: Edition;
+  let esVideo: ArticleRow;
+  let frVideo: ArticleRow;
+  let enVideo: ArticleRow;
+  const json = async (url: string) => {
+    const res = await env.app.inject({ method: 'GET', url });
+    expect(res.statusCode, url).toBe(200);
+    return res.json() as {
+      language: string;
+      categories: { name: string; playlistName: string; order: string }[];
+      playlists: { name: string; itemIds: string[] }[];
+      alerts?: { text: string }[];
+    };
+  };
+
+  beforeAll(async () => {
+    env = await testEnv(dialect);
+    fx = await seedFixture(env.ctx, env.dir);
+    const now = env.ctx.now().toISOString();
+    const site = env.ctx.config.site;
+    es = await createEdition(
+      env.ctx.db,
+      site,
+      { code: 'es', language: 'es', name: 'Noticias', timeZone: 'Europe/Madrid', prefix: 'es' },
+      now,
+    );
+    const fr = await createEdition(
+      env.ctx.db,
+      site,
+      { code: 'fr', language: 'fr', name: 'Nouvelles', timeZone: 'Europe/Paris', prefix: 'fr' },
+      now,
+    );
+    const mundo = await createSection(env.ctx.db, { slug: 'mundo', name: 'Mundo', editionId: es.id }, now);
+    const monde = await createSection(env.ctx.db, { slug: 'monde', name: 'Monde', editionId: fr.id }, now);
+    const video = (name: string) => ({
+      sourceUrl: `https://media.example.com/${name}/master.m3u8`,
+      durationSeconds: 90,
+      quality: 'HD' as const,
+    });
+    enVideo = await fx.publish({ headline: 'Harbour cranes at dawn' }, 3);
+    esVideo = await fx.publish({ headline: 'Grúas del puerto', sectionId: mundo.id }, 2);
+    frVideo = await fx.publish({ headline: 'Les grues du port', sectionId: monde.id }, 2);
+    for (const [row, name] of [
+      [enVideo, 'en'],
+      [esVideo, 'es'],
+      [frVideo, 'fr'],
+    ] as const)
+      await setArticleVideo(env.ctx.db, row.id, video(name), now);
+    const by = { id: null, email: 'desk@example.com', label: 'test', now };
+    const watch = (front: string, slug: string, title: string, articleId: number) =>
+      createList(
+        env.ctx.db,
+        {
+          slug,
+          front,
+          title,
+          definition: {
+            source: { kind: 'video', sectionId: null },
+            pins: [{ articleId }],
+            limit: 4,
+            variant: 'video',
+          },
+        },
+        by,
+      );
+    // The default and the Spanish homes are curated, each with a row of its own; French is not.
+    await watch('home', 'home-watch', 'Watch now', enVideo.id);
+    await watch(`home@${es.id}`, 'es-videos', 'Vídeos', esVideo.id);
+    const expiresAt = new Date(Date.parse(now) + 3_600_000).toISOString();
+    await raiseAlert(env.ctx.db, { text: 'Alerta para España', expiresAt, editionId: es.id }, by);
+    await raiseAlert(env.ctx.db, { text: 'English-only alert', expiresAt, editionId: 1 }, by);
+    await raiseAlert(env.ctx.db, { text: 'Alert for everyone', expiresAt }, by);
+  }, 120_000);
+  afterAll(() => env?.close());
+
+  const alertTexts = (feed: { alerts?: { text: string }[] }) => (feed.alerts ?? []).map((a) => a.text).sort();
+
+  it('takes an edition’s TV rows from its own curated home, and carries its alerts and everyone’s', async () => {
+    const own = await json('/feeds/edition/es/roku.json');
+    expect(own.language).toBe('es');
+    expect(own.categories[0]).toEqual({ name: 'Vídeos', playlistName: 'list-es-videos', order: 'manual' });
+    expect(own.playlists[0]?.itemIds).toEqual([`masthead-article-${esVideo.id}`]);
+    expect(own.playlists.some((p) => p.name === 'list-home-watch')).toBe(false);
+    expect(alertTexts(own)).toEqual(['Alert for everyone', 'Alerta para España']);
+
+    const site = await json('/feeds/roku.json');
+    expect(site.categories[0]?.playlistName).toBe('list-home-watch');
+    expect(site.playlists[0]?.itemIds).toEqual([`masthead-article-${enVideo.id}`]);
+    expect(alertTexts(site)).toEqual(['Alert for everyone', 'English-only alert']);
+  });
+
+  it('keeps an uncurated edition’s TV feed automatic, with everyone’s alerts only', async () => {
+    const fr = await json('/feeds/edition/fr/roku.json');
+    expect(fr.playlists.map((p) => p.name)).toEqual(['latest', 'section-monde']);
+    expect(fr.playlists[0]?.itemIds).toEqual([`masthead-article-${frVideo.id}`]);
+    expect(alertTexts(fr)).toEqual(['Alert for everyone']);
+  });
+});
