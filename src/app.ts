@@ -26,7 +26,7 @@ import { renditionRoutes } from './media/index.js';
 import { mirrorRoutes } from './mirrors/index.js';
 import { logsEveryRequest, requestLogging } from './request-log.js';
 import { contentApiSearch, searchRoutes } from './search/index.js';
-import { notFound, previewRoutes, send, siteRoutes } from './site/index.js';
+import { correctionsFeedWords, notFound, previewRoutes, send, siteRoutes } from './site/index.js';
 
 export interface AppOptions {
   logger?: boolean;
@@ -81,7 +81,10 @@ export async function buildApp(ctx: Context, opts: AppOptions = {}): Promise<Fas
     });
   renditionRoutes(app, ctx); // /media/{id}/{width}.{format}; the media API is the admin's
   // feeds, sitemaps, robots.txt, Content API (with search inside it)
-  await distributionRoutes(app, ctx, { apiExtensions: [contentApiSearch(ctx), contentApiMostRead(ctx)] });
+  await distributionRoutes(app, ctx, {
+    apiExtensions: [contentApiSearch(ctx), contentApiMostRead(ctx)],
+    correctionsWords: correctionsFeedWords,
+  });
   await searchRoutes(app, ctx); // /search/suggest
   await adminRoutes(app, ctx); // /api/admin: the newsroom API
   await ingestPushRoutes(app, ctx); // POST /api/ingest/{source}: agencies push wire copy

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSection, raiseAlert, setArticleVideo } from '../content/index.js';
+import { addNotice, createSection, raiseAlert, setArticleVideo } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
 import { createEdition, type Edition } from '../editions/index.js';
 import { createList } from '../fronts/index.js';
@@ -9,7 +9,7 @@ import { type Fixture, seedFixture } from '../test/fixtures.js';
 
 /**
  * What each edition distributes of its own (docs/editions.md): its TV feeds' rows from its own
- * curated home and its own alerts with everyone's.
+ * curated home and its own alerts with everyone's; its corrections feed, in its language.
  */
 describe.each(testDialects())('an edition’s distribution on %s', (dialect) => {
   let env: TestEnv;
@@ -86,6 +86,14 @@ describe.each(testDialects())('an edition’s distribution on %s', (dialect) => 
     await raiseAlert(env.ctx.db, { text: 'Alerta para España', expiresAt, editionId: es.id }, by);
     await raiseAlert(env.ctx.db, { text: 'English-only alert', expiresAt, editionId: 1 }, by);
     await raiseAlert(env.ctx.db, { text: 'Alert for everyone', expiresAt }, by);
+    const notice = { by: 'test', now };
+    await addNotice(
+      env.ctx.db,
+      esVideo.id,
+      { kind: 'correction', text: 'Se corrigió el nombre del puerto.' },
+      notice,
+    );
+    await addNotice(env.ctx.db, enVideo.id, { kind: 'clarification', text: 'The cranes are new.' }, notice);
   }, 120_000);
   afterAll(() => env?.close());
 
@@ -110,5 +118,29 @@ describe.each(testDialects())('an edition’s distribution on %s', (dialect) => 
     expect(fr.playlists.map((p) => p.name)).toEqual(['latest', 'section-monde']);
     expect(fr.playlists[0]?.itemIds).toEqual([`masthead-article-${frVideo.id}`]);
     expect(alertTexts(fr)).toEqual(['Alert for everyone']);
+  });
+
+  it('gives an edition its corrections feed, in its language, named by its corrections page', async () => {
+    const get = (url: string) => env.app.inject({ method: 'GET', url });
+    const own = await get('/feeds/edition/es/corrections.xml');
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('<language>es</language>');
+    expect(own.body).toContain('<title>Noticias: Correcciones</title>');
+    expect(own.body).toContain('Corrección: Grúas del puerto');
+    expect(own.body).toContain(`<link>https://news.example.com${esVideo.path}</link>`);
+    expect(own.body).toContain('<link>https://news.example.com/es/corrections</link>');
+    expect(own.body).not.toContain('The cranes are new');
+    // The site's is the default edition's alone now that there are several.
+    const site = await get('/corrections/feed.xml');
+    expect(site.body).toContain('Clarification: Harbour cranes at dawn');
+    expect(site.body).not.toContain('Grúas del puerto');
+    for (const url of ['/feeds/edition/xx/corrections.xml', '/feeds/edition/en/corrections.xml'])
+      expect((await get(url)).statusCode, url).toBe(404);
+    const feedOf = (body: string) =>
+      /<link[^>]+rel="alternate"[^>]+>/.exec(body.replace(/\n/g, ' '))?.[0] ?? '';
+    const page = await get('/es/corrections');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('href="/feeds/edition/es/corrections.xml"');
+    expect(feedOf((await get('/corrections')).body)).toContain('/corrections/feed.xml');
   });
 });

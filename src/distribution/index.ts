@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { type ApiExtension, contentApiRoutes } from './api/index.js';
-import { feedRoutes } from './feeds/index.js';
+import { type CorrectionsWords, feedRoutes } from './feeds/index.js';
 import { sitemapRoutes } from './sitemaps/index.js';
 
 export {
@@ -20,6 +20,8 @@ export {
 } from './api/index.js';
 /** Feed render halves, for the static export. */
 export {
+  type CorrectionsWords,
+  correctionsFeedPath,
   entryOf,
   FEED_FILES,
   FEED_SIZE,
@@ -44,9 +46,9 @@ export {
 export async function distributionRoutes(
   app: FastifyInstance,
   ctx: Context,
-  opts: { apiExtensions?: ApiExtension[] } = {},
+  opts: { apiExtensions?: ApiExtension[]; correctionsWords?: CorrectionsWords } = {},
 ): Promise<void> {
-  feedRoutes(app, ctx);
+  feedRoutes(app, ctx, opts.correctionsWords);
   sitemapRoutes(app, ctx);
   await contentApiRoutes(app, ctx, opts.apiExtensions);
 }

@@ -1,6 +1,7 @@
 import { ALL_LIST, articleTag, CORRECTIONS } from '../cache/index.js';
 import { countCorrections, listCorrections } from '../content/index.js';
 import type { Context } from '../context.js';
+import { type CorrectionsWords, correctionsFeedPath } from '../distribution/index.js';
 import type { Edition } from '../editions/index.js';
 import {
   editionScope,
@@ -23,7 +24,14 @@ import { CorrectionsPage } from './theme/corrections.js';
  * A prefixed edition has its own (`/es/corrections`): its stories' corrections, in its frame.
  */
 export const CORRECTIONS_PATH = '/corrections';
-export const CORRECTIONS_FEED_PATH = '/corrections/feed.xml';
+export const CORRECTIONS_FEED_PATH = correctionsFeedPath();
+
+/** The corrections feeds' words in an edition's language (the app hands them to distribution). */
+export const correctionsFeedWords: CorrectionsWords = {
+  title: (language, name) => `${name}: ${msg(language, 'corrections.title')}`,
+  description: (language, name) => msg(language, 'corrections.description', { name }),
+  label: (language, kind) => msg(language, `notice.${kind}`),
+};
 
 export async function correctionsPage(
   ctx: Context,
@@ -50,18 +58,14 @@ export async function correctionsPage(
     msg(site.language, 'corrections.description', { name: site.name }),
     page === 1 ? path : `${path}?page=${page}`,
     {
-      // The corrections feed is the whole site's: an edition's page names it only in the default.
-      ...(c.edition.isDefault
-        ? {
-            feeds: [
-              {
-                title: `${site.name}: corrections`,
-                href: CORRECTIONS_FEED_PATH,
-                type: 'application/rss+xml',
-              },
-            ],
-          }
-        : {}),
+      // Each edition's own corrections feed (the default's is /corrections/feed.xml).
+      feeds: [
+        {
+          title: correctionsFeedWords.title(site.language, site.name),
+          href: correctionsFeedPath(c.edition),
+          type: 'application/rss+xml',
+        },
+      ],
     },
   );
   const pagination = { page, pages, hrefOf: (n: number) => (n === 1 ? path : `${path}?page=${n}`) };

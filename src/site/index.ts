@@ -1,6 +1,7 @@
 export { ALERT_LABELS, alertBannerHtml, alertBannerSource, alertLine, publicAlert } from './alerts.js';
 /** Render halves of the page builders, for rendering many pages from data loaded in bulk. */
 export { cardOf } from './cards.js';
+export { correctionsFeedWords } from './corrections.js';
 /** Page builders, for the static export (which renders the same pages without HTTP). */
 export {
   type ArticlePageData,

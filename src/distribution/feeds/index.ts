@@ -1,4 +1,5 @@
 export { sendDocument } from './conditional.js';
+export { type CorrectionsWords, correctionsFeedPath } from './corrections.js';
 /** Render halves, for the static export (which renders every feed from data loaded in bulk). */
 export { entryOf, FEED_SIZE, type FeedEntry, newestOf } from './entries.js';
 export {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { cacheAs, FEEDS } from '../../cache/index.js';
 import type { Context } from '../../context.js';
 import { sendDocument } from './conditional.js';
-import { correctionsFeedRoutes } from './corrections.js';
+import { type CorrectionsWords, correctionsFeedRoutes } from './corrections.js';
 import { loadEntries, newestOf } from './entries.js';
 import { FEED_FILES, FEED_TYPES, type FeedScope } from './links.js';
 import { atom, jsonFeed, rss } from './render.js';
@@ -33,11 +33,14 @@ async function serveFeed(
   });
 }
 
-/** Feed routes; see links.ts for the address scheme (the TV feeds: video-routes.ts). */
-export function feedRoutes(app: FastifyInstance, ctx: Context): void {
+/**
+ * Feed routes; see links.ts for the address scheme (the TV feeds: video-routes.ts).
+ * `correctionsWords`: the corrections feeds' words in each edition's language (corrections.ts).
+ */
+export function feedRoutes(app: FastifyInstance, ctx: Context, correctionsWords?: CorrectionsWords): void {
   const all: FeedScope = { kind: 'all' };
   const cached = { config: { pageCache: true } };
-  correctionsFeedRoutes(app, ctx);
+  correctionsFeedRoutes(app, ctx, correctionsWords);
   videoFeedRoutes(app, ctx);
   app.get('/feed.xml', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'rss.xml'));
   app.get('/atom.xml', cached, (req, reply) => serveFeed(ctx, req, reply, all, 'atom.xml'));
