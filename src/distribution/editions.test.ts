@@ -9,7 +9,8 @@ import { type Fixture, seedFixture } from '../test/fixtures.js';
 
 /**
  * What each edition distributes of its own (docs/editions.md): its TV feeds' rows from its own
- * curated home and its own alerts with everyone's; its corrections feed, in its language.
+ * curated home and its own alerts with everyone's; its corrections feed, in its language; its
+ * corrections and live pages in the pages sitemap.
  */
 describe.each(testDialects())('an edition’s distribution on %s', (dialect) => {
   let env: TestEnv;
@@ -44,6 +45,13 @@ describe.each(testDialects())('an edition’s distribution on %s', (dialect) => 
       env.ctx.db,
       site,
       { code: 'fr', language: 'fr', name: 'Nouvelles', timeZone: 'Europe/Paris', prefix: 'fr' },
+      now,
+    );
+    // An edition on a host of its own: its pages' URLs name its host.
+    await createEdition(
+      env.ctx.db,
+      site,
+      { code: 'pt', language: 'pt', name: 'Notícias', timeZone: 'Europe/Lisbon', host: 'pt.example.com' },
       now,
     );
     const mundo = await createSection(env.ctx.db, { slug: 'mundo', name: 'Mundo', editionId: es.id }, now);
@@ -142,5 +150,23 @@ describe.each(testDialects())('an edition’s distribution on %s', (dialect) => 
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('href="/feeds/edition/es/corrections.xml"');
     expect(feedOf((await get('/corrections')).body)).toContain('/corrections/feed.xml');
+  });
+
+  it('lists each edition’s corrections and live pages in the pages sitemap, at its address', async () => {
+    const res = await env.app.inject({ method: 'GET', url: '/sitemaps/pages-1.xml' });
+    expect(res.statusCode).toBe(200);
+    const locs = [...res.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    for (const url of [
+      'https://news.example.com/corrections',
+      'https://news.example.com/es/corrections',
+      'https://news.example.com/es/live',
+      'https://news.example.com/fr/corrections',
+      'https://news.example.com/fr/live',
+      'https://pt.example.com/corrections',
+      'https://pt.example.com/live',
+    ])
+      expect(locs, url).toContain(url);
+    expect(locs).not.toContain('https://news.example.com/pt/corrections');
+    expect(new Set(locs).size).toBe(locs.length);
   });
 });

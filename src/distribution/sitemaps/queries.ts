@@ -110,7 +110,7 @@ export async function listingPages(
   editionHomes: { path: string; editionId: number }[] = [],
   /**
    * The other editions by id: their prefix, or null for an edition on a host of its own. Their
-   * tag and author pages are listed under their addresses.
+   * corrections, live, tag and author pages are listed under their addresses.
    */
   prefixes: ReadonlyMap<number, string | null> = new Map(),
 ): Promise<ListingPage[]> {
@@ -167,6 +167,14 @@ export async function listingPages(
     // Other editions' homes (`/es`), after the site's own.
     ...editionHomes.map((h) => ({ path: h.path, lastmod: null, editionId: h.editionId })),
     { path: '/corrections', lastmod: null },
+    // Each other edition's corrections and live pages (`/es/corrections`, `/es/live`).
+    ...[...prefixes].flatMap(([editionId, prefix]) =>
+      ['/corrections', '/live'].map((path) => ({
+        path: prefix ? `/${prefix}${path}` : path,
+        lastmod: null,
+        editionId,
+      })),
+    ),
     ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null, editionId: s.edition_id })),
     ...(byEdition ?? [
       ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
