@@ -68,8 +68,9 @@ async function serve(
 ) {
   const own = edition && !edition.isDefault ? edition : undefined;
   const site = ctx.config.site;
-  const name = own?.name ?? site.name;
-  const language = own?.language ?? site.language;
+  // The default edition's name and language are the configured ones until the newsroom sets them.
+  const name = edition?.name ?? site.name;
+  const language = edition?.language ?? site.language;
   // An edition on a host of its own names its pages there.
   const home = own ? editionSiteUrl(site.url, own) : site.url;
   const entries = await listCorrections(
