@@ -53,7 +53,7 @@ export const en = {
   'shortcuts.then': 'then',
 
   'fronts.edition': 'Edition',
-  'fronts.edition.option': '{name} · {language}{rtl, select, yes { · right to left} other {}}',
+  'editions.option': '{name} · {language}{rtl, select, yes { · right to left} other {}}',
   'fronts.edition.note':
     'Each edition has its own home page and section fronts; a list picks stories of its edition only.',
   'fronts.pin.noneInEdition': 'No published story of this edition matches.',
@@ -117,6 +117,9 @@ export const en = {
   'alerts.ended': 'Ended {time}',
   'alerts.form': 'Raise an alert',
   'alerts.raised': 'The alert is on every page now.',
+  'alerts.raised.edition': 'The alert is on the pages of {edition} now.',
+  'alerts.edition': 'Edition',
+  'alerts.edition.every': 'Every edition',
   'alerts.text': 'Alert text',
   'alerts.link': 'Link (a path on this site or an https address; optional)',
   'alerts.level': 'Level',

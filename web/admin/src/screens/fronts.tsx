@@ -8,7 +8,6 @@ import {
 import { createContext, useContext, useEffect, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import {
-  type FrontEdition,
   type FrontList,
   type ListDefinition,
   type ListPin,
@@ -24,6 +23,7 @@ import {
   useSaveList,
   useStoriesToPin,
 } from '../api/fronts.js';
+import { editionLabel } from '../api/editions.js';
 import { messageOf } from '../api/query.js';
 import { useAuthors } from '../api/authors.js';
 import { sectionLabel, useSections } from '../api/sections.js';
@@ -209,14 +209,6 @@ export function Fronts() {
       </main>
     </Edition.Provider>
   );
-}
-
-function editionLabel(e: FrontEdition): string {
-  return t('fronts.edition.option', {
-    name: e.name,
-    language: e.language,
-    rtl: e.direction === 'rtl' ? 'yes' : 'no',
-  });
 }
 
 interface Moves {
