@@ -989,6 +989,13 @@ export const en = {
   'addresses.save': 'Save addresses',
   'addresses.undo': 'Undo changes',
   'addresses.reset': "Use the server's defaults",
+  // What a paste left out (editor/paste.ts)
+  'paste.images': '{n, plural, one {# image} other {# images}}',
+  'paste.videos': '{n, plural, one {# embedded video} other {# embedded videos}}',
+  'paste.uploaded': '{images} uploaded',
+  'paste.and': '{a} and {b}',
+  'paste.notPasted': '{what} {many, select, yes {were} other {was}} not pasted',
+  'paste.both': '{done}; {notPasted}',
 } as const;
 
 export type MessageKey = keyof typeof en;
