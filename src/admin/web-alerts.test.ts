@@ -7,8 +7,10 @@ import * as cheerio from 'cheerio';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createArticle, createSection } from '../content/index.js';
+import { createEdition } from '../editions/index.js';
 import {
   type Browser,
+  browserNewsroom,
   ensureAdminBuilt,
   launchBrowser,
   reportFailure,
@@ -89,5 +91,67 @@ describe.skipIf(!runBrowserTests)('an editor raises a breaking-news alert', () =
     const after = await home();
     expect(after.cache).toBe('HIT');
     expect(after.banner).toHaveLength(0);
+  });
+});
+
+describe.skipIf(!runBrowserTests)("an editor raises an alert for one edition's pages", () => {
+  let env: TestEnv;
+  let base: string;
+  let desk: Browser;
+
+  beforeAll(async () => {
+    const newsroom = await browserNewsroom();
+    ({ env, base } = newsroom);
+    const now = env.ctx.now().toISOString();
+    const ar = await createEdition(
+      env.ctx.db,
+      env.ctx.config.site,
+      { code: 'ar', language: 'ar', name: 'الأخبار', timeZone: 'Asia/Beirut', prefix: 'ar' },
+      now,
+    );
+    await createSection(env.ctx.db, { slug: 'world', name: 'العالم', editionId: ar.id }, now);
+    desk = await launchBrowser();
+    await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
+  });
+  afterEach(async (context) => {
+    if (context.task.result?.state === 'fail') await reportFailure(desk.page, context.task.name);
+  });
+  afterAll(async () => {
+    await desk?.close();
+    await env?.close();
+  });
+
+  const banner = async (path: string) =>
+    cheerio
+      .load(await (await fetch(`${base}${path}`)).text())('.alert-banner')
+      .text();
+
+  it('picks the Arabic edition: its front shows the alert, the English home does not', async () => {
+    const page = desk.page;
+    await page.goto(`${base}/admin`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Breaking news' }).click();
+    const form = page.getByRole('form', { name: 'Raise an alert' });
+    const edition = form.getByLabel('Edition');
+    expect(await edition.inputValue()).toBe(''); // every edition, unless the editor picks one
+    expect(await edition.locator('option').allTextContents()).toEqual([
+      'Every edition',
+      expect.stringContaining(' · en'),
+      'الأخبار · ar · right to left',
+    ]);
+    await form.getByLabel('Alert text').fill('انقطاع الكهرباء في بيروت');
+    await edition.selectOption({ label: 'الأخبار · ar · right to left' });
+    await form.getByRole('button', { name: 'Raise alert' }).click();
+    await page.getByText('The alert is on the pages of الأخبار now.').waitFor({ timeout: 10_000 });
+    const row = page.getByRole('row', { name: /انقطاع الكهرباء/ });
+    expect(await row.getByRole('cell').nth(1).textContent()).toBe('الأخبار');
+
+    const listed = (await (await fetch(`${base}/alerts.json`)).json()) as {
+      alerts: { text: string; edition: string | null }[];
+    };
+    expect(listed.alerts).toEqual([
+      expect.objectContaining({ text: 'انقطاع الكهرباء في بيروت', edition: 'ar' }),
+    ]);
+    expect(await banner('/ar')).toContain('انقطاع الكهرباء في بيروت');
+    expect(await banner('/')).toBe('');
   });
 });

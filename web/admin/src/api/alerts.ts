@@ -15,6 +15,8 @@ export interface Alert {
   expiresAt: string;
   withdrawnAt: string | null;
   withdrawnBy: string | null;
+  /** The edition whose pages show it; null: every edition's. */
+  editionId: number | null;
   /** Shown to readers right now. */
   current: boolean;
 }

@@ -2,6 +2,7 @@
 
 import type { EditionView as Edition, TranslationView as Translation } from '@shared/editions.js';
 import { useQuery } from '@tanstack/react-query';
+import { t } from '../i18n/index.js';
 import { api } from './client.js';
 
 export type { EditionView as Edition, TranslationView as Translation } from '@shared/editions.js';
@@ -23,3 +24,12 @@ export const useEditions = () =>
   useQuery({ queryKey: editionKeys.all, queryFn: listEditions, staleTime: Number.POSITIVE_INFINITY });
 export const useTranslations = (id: number) =>
   useQuery({ queryKey: editionKeys.translations(id), queryFn: () => listTranslations(id) });
+
+/** An edition as a picker names it: "الأخبار · ar · right to left". */
+export function editionLabel(e: Pick<Edition, 'name' | 'language' | 'direction'>): string {
+  return t('editions.option', {
+    name: e.name,
+    language: e.language,
+    rtl: e.direction === 'rtl' ? 'yes' : 'no',
+  });
+}

@@ -31,6 +31,7 @@ import {
   tidyInline,
   validateDocument,
 } from '@shared/document/index.js';
+import { t } from '../i18n/index.js';
 
 export interface PasteResult {
   /** Each image to upload is an image node whose mediaId is its placeholder (see PastedImage). */
@@ -139,21 +140,20 @@ export function inlineOf(blocks: BlockNode[]): InlineNode[] {
   return out;
 }
 
-const images = (n: number) => `${n} ${n === 1 ? 'image' : 'images'}`;
-
 /**
  * "1 image was not pasted", "2 images and 1 embedded video were not pasted", "1 image uploaded;
- * 2 images were not pasted".
+ * 2 images were not pasted" (in the app's catalogue, web/admin/src/i18n).
  */
 export function noticeOf(left: { images: number; videos: number }, uploaded = 0): string | null {
   const parts: string[] = [];
-  if (left.images) parts.push(images(left.images));
-  if (left.videos) parts.push(`${left.videos} embedded ${left.videos === 1 ? 'video' : 'videos'}`);
-  const done = uploaded ? `${images(uploaded)} uploaded` : '';
+  if (left.images) parts.push(t('paste.images', { n: left.images }));
+  if (left.videos) parts.push(t('paste.videos', { n: left.videos }));
+  const done = uploaded ? t('paste.uploaded', { images: t('paste.images', { n: uploaded }) }) : '';
   if (!parts.length) return done || null;
-  const many = left.images + left.videos > 1;
-  const notPasted = `${parts.join(' and ')} ${many ? 'were' : 'was'} not pasted`;
-  return done ? `${done}; ${notPasted}` : notPasted;
+  const what =
+    parts.length === 2 ? t('paste.and', { a: parts[0] ?? '', b: parts[1] ?? '' }) : (parts[0] ?? '');
+  const notPasted = t('paste.notPasted', { what, many: left.images + left.videos > 1 ? 'yes' : 'no' });
+  return done ? t('paste.both', { done, notPasted }) : notPasted;
 }
 
 type Marks = readonly Mark[];

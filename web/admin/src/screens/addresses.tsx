@@ -11,6 +11,7 @@ import {
 import { messageOf } from '../api/query.js';
 import { Notices } from '../components/manage.js';
 import { useLeaveGuard } from '../router.js';
+import { t } from '../i18n/index.js';
 import { formatNewsroomTime } from '../time.js';
 
 interface Draft {
@@ -53,7 +54,7 @@ function editionsOf(
   for (const l of lines) {
     if (!l.edition) continue;
     const ed = editions.find((e) => e.code === l.edition && !e.isDefault);
-    if (!ed) throw new Error(`Address on line ${l.line}: "${l.edition}" is not an edition's code`);
+    if (!ed) throw new Error(t('addresses.error.edition', { line: l.line, code: l.edition }));
     out[l.value] = ed.id;
   }
   return out;
@@ -69,8 +70,13 @@ function problemOf(err: unknown, lines: { line: number }[]): string {
   const m = first?.field ? /^body\.(alternates|apps)\.(\d+)(?:\.(label|url))?$/.exec(first.field) : null;
   if (!m || !first?.message) return err.message;
   const n = Number(m[2]);
-  if (m[1] === 'alternates') return `Address on line ${lines[n]?.line ?? n + 1}: ${first.message}`;
-  return `App ${n + 1}, ${m[3] === 'label' ? 'label' : 'address'}: ${first.message}`;
+  if (m[1] === 'alternates')
+    return t('addresses.error.line', { line: lines[n]?.line ?? n + 1, message: first.message });
+  return t('addresses.error.app', {
+    n: n + 1,
+    field: m[3] === 'label' ? 'label' : 'address',
+    message: first.message,
+  });
 }
 
 /**
@@ -115,7 +121,7 @@ export function AddressForm() {
   };
 
   const dirty = view !== null && !same(draft, draftOf(view, editions ?? []));
-  useLeaveGuard(dirty ? 'The addresses and apps you changed are not saved. Leave without saving?' : null);
+  useLeaveGuard(dirty ? t('addresses.leave') : null);
 
   async function send(work: () => Promise<AddressesView>, done: (v: AddressesView) => string) {
     setBusy(true);
@@ -144,14 +150,13 @@ export function AddressForm() {
           editions: editionsOf(addressLines(draft.addresses), editions ?? []),
           basedOn: view?.updatedAt ?? null,
         }),
-      (v) =>
-        `Saved: ${count(v.alternates.length, 'alternate address', 'alternate addresses')} and ${count(v.apps.length, 'app link', 'app links')}, in effect on every server now.`,
+      (v) => t('addresses.saved', { addresses: v.alternates.length, apps: v.apps.length }),
     );
   const reset = () => {
-    if (!confirm("Drop the newsroom's list and use the server's default addresses and apps?")) return;
+    if (!confirm(t('addresses.reset.confirm'))) return;
     void send(
       () => resetAddresses.mutateAsync(view?.updatedAt ?? null),
-      () => "Back to the server's default addresses and apps.",
+      () => t('addresses.reset.done'),
     );
   };
   const setApp = (i: number, patch: Partial<AppLink>) =>
@@ -159,7 +164,7 @@ export function AddressForm() {
 
   if (!view) {
     const failed = error || messageOf(saved.error ?? editionList.error);
-    return failed ? <Notices error={failed} notice="" /> : <p className="muted">Loading addresses…</p>;
+    return failed ? <Notices error={failed} notice="" /> : <p className="muted">{t('addresses.loading')}</p>;
   }
   return (
     <form
@@ -170,25 +175,24 @@ export function AddressForm() {
         void save();
       }}
     >
-      <h2 id={`${id}-title`}>Addresses and apps</h2>
+      <h2 id={`${id}-title`}>{t('addresses.title')}</h2>
       <p className="hint">
         {view.source === 'settings' ? (
           <>
-            The newsroom's list is in effect, saved{' '}
+            {t('addresses.source.settings')}{' '}
             {view.updatedAt && <time dateTime={view.updatedAt}>{formatNewsroomTime(view.updatedAt)}</time>}.
           </>
         ) : (
-          <>The server's defaults are in effect. Saving here replaces them on every server.</>
+          t('addresses.source.config')
         )}{' '}
-        Every page's footer and <code>/mirrors.json</code> list these; the site answers only at its main
-        address and these.
+        {t('addresses.hint.footer')} <code>/mirrors.json</code> {t('addresses.hint.footer.rest')}
       </p>
       <p className="address-primary">
-        Main address: <code>{view.primary}</code>{' '}
-        <span className="muted">(set by the server's configuration)</span>
+        {t('addresses.primary')} <code>{view.primary}</code>{' '}
+        <span className="muted">{t('addresses.primary.note')}</span>
       </p>
       <label>
-        Alternate addresses, one per line
+        {t('addresses.alternates')}
         <textarea
           rows={Math.min(12, Math.max(4, addressLines(draft.addresses).length + 2))}
           spellCheck={false}
@@ -199,50 +203,53 @@ export function AddressForm() {
         />
       </label>
       <p className="hint" id={`${id}-addr-hint`}>
-        Other domains and an onion address, such as <code>https://mirror.example.org</code> or{' '}
-        <code>http://…​.onion</code>. Point a new domain at the servers after saving it. Up to{' '}
-        {view.limits.alternates}.
+        {t('addresses.hint.such')} <code>https://mirror.example.org</code> {t('addresses.hint.or')}{' '}
+        <code>http://…​.onion</code>. {t('addresses.hint.point', { max: view.limits.alternates })}
         {editions && editions.length > 1 && (
           <>
             {' '}
-            An address that is one edition's alone takes its code after a space, such as{' '}
-            <code>https://ar-mirror.example.net {editions.find((e) => !e.isDefault)?.code}</code>: readers
-            there get that edition at <code>/</code>.
+            {t('addresses.hint.edition')}{' '}
+            <code>https://ar-mirror.example.net {editions.find((e) => !e.isDefault)?.code}</code>
+            {t('addresses.hint.edition.rest')} <code>/</code>.
           </>
         )}
       </p>
       <fieldset className="address-apps">
-        <legend>App links</legend>
-        {draft.apps.length === 0 && <p className="muted">No app links.</p>}
+        <legend>{t('addresses.apps')}</legend>
+        {draft.apps.length === 0 && <p className="muted">{t('addresses.apps.none')}</p>}
         {draft.apps.map((a, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
           <div className="address-app" key={i}>
             <label>
-              Label
+              {t('addresses.app.label')}
               <input
                 required
                 maxLength={80}
                 value={a.label}
                 onChange={(e) => setApp(i, { label: e.target.value })}
-                aria-label={`App ${i + 1} label`}
+                aria-label={t('addresses.app.labelOf', { n: i + 1 })}
               />
             </label>
             <label>
-              Address
+              {t('addresses.app.address')}
               <input
                 required
                 type="url"
                 value={a.url}
                 onChange={(e) => setApp(i, { url: e.target.value })}
-                aria-label={`App ${i + 1} address`}
+                aria-label={t('addresses.app.addressOf', { n: i + 1 })}
               />
             </label>
             <button
               type="button"
-              aria-label={`Remove app ${i + 1}${a.label ? ` (${a.label})` : ''}`}
+              aria-label={
+                a.label
+                  ? t('addresses.app.removeNamed', { n: i + 1, label: a.label })
+                  : t('addresses.app.removeOf', { n: i + 1 })
+              }
               onClick={() => setDraft((d) => ({ ...d, apps: d.apps.filter((_, j) => j !== i) }))}
             >
-              Remove
+              {t('addresses.app.remove')}
             </button>
           </div>
         ))}
@@ -251,7 +258,7 @@ export function AddressForm() {
             type="button"
             onClick={() => setDraft((d) => ({ ...d, apps: [...d.apps, { label: '', url: '' }] }))}
           >
-            Add an app link
+            {t('addresses.app.add')}
           </button>
         )}
       </fieldset>
@@ -266,27 +273,25 @@ export function AddressForm() {
               void load();
             }}
           >
-            Show the latest saved list (drops your changes)
+            {t('addresses.latest')}
           </button>
         </p>
       )}
       <div className="buttons">
         <button type="submit" className="primary" disabled={busy || !dirty}>
-          {busy ? 'Saving…' : 'Save addresses'}
+          {busy ? t('addresses.saving') : t('addresses.save')}
         </button>
         {dirty && (
           <button type="button" disabled={busy} onClick={() => setDraft(draftOf(view, editions ?? []))}>
-            Undo changes
+            {t('addresses.undo')}
           </button>
         )}
         {view.source === 'settings' && (
           <button type="button" disabled={busy} onClick={reset}>
-            Use the server's defaults
+            {t('addresses.reset')}
           </button>
         )}
       </div>
     </form>
   );
 }
-
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

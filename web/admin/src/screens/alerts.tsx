@@ -1,6 +1,7 @@
 import { ALERT_LEVELS, ALERT_MAX_LENGTH } from '@shared/inputs.js';
 import { useState } from 'react';
 import { type Alert, type AlertLevel, useAlerts, useRaiseAlert, useWithdrawAlert } from '../api/alerts.js';
+import { type Edition, editionLabel, useEditions } from '../api/editions.js';
 import { messageOf } from '../api/query.js';
 import { Notices, useAction } from '../components/manage.js';
 import { type MessageKey, t } from '../i18n/index.js';
@@ -20,7 +21,16 @@ function status(a: Alert): string {
   return t('alerts.ended', { time: formatNewsroomTime(a.expiresAt) });
 }
 
-/** Raise a breaking-news alert (a banner on every public page) and withdraw it. */
+/** Whose pages an alert is on, as the list and the notice name it. */
+function editionOf(editions: Edition[], id: number | null): string {
+  const edition = editions.find((e) => e.id === id);
+  return edition ? edition.name : t('alerts.edition.every');
+}
+
+/**
+ * Raise a breaking-news alert (a banner on the public pages: every edition's, or one edition's when
+ * the newsroom has several) and withdraw it.
+ */
 export function Alerts() {
   const query = useAlerts();
   const alerts = query.data?.alerts ?? null;
@@ -32,6 +42,9 @@ export function Alerts() {
   const [link, setLink] = useState('');
   const [level, setLevel] = useState<AlertLevel>('breaking');
   const [hours, setHours] = useState(2);
+  const [editionId, setEditionId] = useState<number | null>(null);
+  const editions = useEditions().data?.editions ?? [];
+  const several = editions.length > 1;
 
   return (
     <main className="manage">
@@ -44,8 +57,10 @@ export function Alerts() {
             e.preventDefault();
             const expiresAt = new Date(Date.now() + hours * 3_600_000).toISOString();
             const done = await action.run(
-              () => raise.mutateAsync({ text, link: link.trim() || null, level, expiresAt }),
-              t('alerts.raised'),
+              () => raise.mutateAsync({ text, link: link.trim() || null, level, expiresAt, editionId }),
+              editionId === null
+                ? t('alerts.raised')
+                : t('alerts.raised.edition', { edition: editionOf(editions, editionId) }),
             );
             if (done) {
               setText('');
@@ -77,6 +92,22 @@ export function Alerts() {
                 ))}
               </select>
             </label>
+            {several && (
+              <label>
+                {t('alerts.edition')}
+                <select
+                  value={editionId ?? ''}
+                  onChange={(e) => setEditionId(e.target.value ? Number(e.target.value) : null)}
+                >
+                  <option value="">{t('alerts.edition.every')}</option>
+                  {editions.map((e) => (
+                    <option key={e.id} value={e.id} lang={e.language} dir={e.direction}>
+                      {editionLabel(e)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            )}
             <label>
               {t('alerts.ends')}
               <select value={hours} onChange={(e) => setHours(Number(e.target.value))}>
@@ -100,6 +131,7 @@ export function Alerts() {
             <tr>
               <th scope="col">{t('alerts.col.alert')}</th>
               <th scope="col">{t('alerts.level')}</th>
+              {several && <th scope="col">{t('alerts.edition')}</th>}
               <th scope="col">{t('alerts.col.status')}</th>
               <th scope="col">{t('alerts.col.actions')}</th>
             </tr>
@@ -111,6 +143,14 @@ export function Alerts() {
                   {a.text} {a.link && <small className="muted">{a.link}</small>}
                 </th>
                 <td>{t(LABELS[a.level])}</td>
+                {several && (
+                  <td
+                    lang={editions.find((e) => e.id === a.editionId)?.language}
+                    dir={editions.find((e) => e.id === a.editionId)?.direction}
+                  >
+                    {editionOf(editions, a.editionId)}
+                  </td>
+                )}
                 <td>{status(a)}</td>
                 <td>
                   {mayRaise && a.current && (

@@ -8,7 +8,6 @@ import {
 import { createContext, useContext, useEffect, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import {
-  type FrontEdition,
   type FrontList,
   type ListDefinition,
   type ListPin,
@@ -24,35 +23,36 @@ import {
   useSaveList,
   useStoriesToPin,
 } from '../api/fronts.js';
+import { editionLabel } from '../api/editions.js';
 import { messageOf } from '../api/query.js';
 import { useAuthors } from '../api/authors.js';
 import { sectionLabel, useSections } from '../api/sections.js';
 import { useCountedTags } from '../api/tags.js';
 import { Notices, useAction } from '../components/manage.js';
-import { t } from '../i18n/index.js';
+import { type MessageKey, t } from '../i18n/index.js';
 import { formatNewsroomTime, isoToZoned, zonedToIso } from '../time.js';
 import './fronts.css';
 
-const SOURCE_LABELS: Record<ListSourceKind, string> = {
-  manual: 'Picks only',
-  latest: 'Newest stories',
-  section: 'A section (and its subsections)',
-  tag: 'A tag',
-  author: 'An author',
-  video: 'Video stories',
-  most_read: 'Most read',
+const SOURCE_LABELS: Record<ListSourceKind, MessageKey> = {
+  manual: 'fronts.source.manual',
+  latest: 'fronts.source.latest',
+  section: 'fronts.source.section',
+  tag: 'fronts.source.tag',
+  author: 'fronts.source.author',
+  video: 'fronts.source.video',
+  most_read: 'fronts.source.mostRead',
 };
-const WINDOW_LABELS: Record<MostReadWindow, string> = {
-  hour: 'in the last hour',
-  day: 'in the last 24 hours',
-  week: 'in the last 7 days',
+const WINDOW_LABELS: Record<MostReadWindow, MessageKey> = {
+  hour: 'fronts.window.hour',
+  day: 'fronts.window.day',
+  week: 'fronts.window.week',
 };
-const VARIANT_LABELS: Record<(typeof LIST_VARIANTS)[number], string> = {
-  lead: 'Lead story and column',
-  grid: 'Grid',
-  row: 'Row of headlines',
-  headlines: 'List',
-  video: 'Video row',
+const VARIANT_LABELS: Record<(typeof LIST_VARIANTS)[number], MessageKey> = {
+  lead: 'fronts.variant.lead',
+  grid: 'fronts.variant.grid',
+  row: 'fronts.variant.row',
+  headlines: 'fronts.variant.headlines',
+  video: 'fronts.variant.video',
 };
 
 /**
@@ -116,13 +116,13 @@ export function Fronts() {
     const [slug] = slugs.splice(from, 1);
     if (slug === undefined || to < 0 || to > slugs.length) return;
     slugs.splice(to, 0, slug);
-    void action.run(() => reorder.mutateAsync({ front, slugs }), 'Lists reordered.');
+    void action.run(() => reorder.mutateAsync({ front, slugs }), t('fronts.reordered'));
   };
 
   return (
     <Edition.Provider value={scope}>
       <main className="manage fronts">
-        <h1>Fronts</h1>
+        <h1>{t('nav.fronts')}</h1>
         <Notices error={action.error || messageOf(query.error ?? fronts.error)} notice={action.notice} />
         {editions.length > 1 && <p className="muted">{t('fronts.edition.note')}</p>}
         <div className="row">
@@ -139,26 +139,26 @@ export function Fronts() {
             </label>
           )}
           <label>
-            Front
+            {t('fronts.front')}
             <select value={front} onChange={(e) => setFront(e.target.value)}>
-              {(mine.length ? mine : [{ key: 'home', name: 'Home page', path: '/', lists: 0 }]).map((f) => (
-                <option key={f.key} value={f.key}>
-                  {f.name} ({f.path}){f.lists ? '' : ' · automatic'}
-                </option>
-              ))}
+              {(mine.length ? mine : [{ key: 'home', name: t('fronts.homePage'), path: '/', lists: 0 }]).map(
+                (f) => (
+                  <option key={f.key} value={f.key}>
+                    {t('fronts.option', { name: f.name, path: f.path, automatic: f.lists ? 'no' : 'yes' })}
+                  </option>
+                ),
+              )}
             </select>
           </label>
           {current && (
             <a href={current.path} target="_blank" rel="noreferrer">
-              Open the page
+              {t('fronts.openPage')}
             </a>
           )}
         </div>
         {query.data && !curated && (
           <div className="front-default">
-            <p>
-              This front shows its automatic default: the lists below fill themselves with the newest stories.
-            </p>
+            <p>{t('fronts.automatic')}</p>
             {mayEdit && (
               <button
                 type="button"
@@ -173,10 +173,10 @@ export function Fronts() {
                         definition: l.definition,
                       });
                     }
-                  }, 'The front is curated now: edit its lists below.')
+                  }, t('fronts.curated'))
                 }
               >
-                Curate this front
+                {t('fronts.curate')}
               </button>
             )}
           </div>
@@ -195,7 +195,7 @@ export function Fronts() {
                     remove: () =>
                       void action.run(
                         () => remove.mutateAsync({ slug: l.slug, version: l.version }),
-                        `Removed the list “${l.title || l.slug}”.`,
+                        t('fronts.removed', { title: l.title || l.slug }),
                       ),
                   }
                 : null
@@ -203,20 +203,15 @@ export function Fronts() {
           />
         ))}
         {mayEdit && (
-          <NewList front={front} onCreate={(v) => action.run(() => create.mutateAsync(v), 'List added.')} />
+          <NewList
+            front={front}
+            onCreate={(v) => action.run(() => create.mutateAsync(v), t('fronts.added'))}
+          />
         )}
         <FrontPreview front={front} />
       </main>
     </Edition.Provider>
   );
-}
-
-function editionLabel(e: FrontEdition): string {
-  return t('fronts.edition.option', {
-    name: e.name,
-    language: e.language,
-    rtl: e.direction === 'rtl' ? 'yes' : 'no',
-  });
 }
 
 interface Moves {
@@ -274,7 +269,7 @@ function ListEditor({
 
   const shown = preview.data?.list?.stories ?? [];
   const nameOf = (id: number) =>
-    names[id] ?? shown.find((s) => s.id === id)?.headline ?? `Story ${id} (not public now)`;
+    names[id] ?? shown.find((s) => s.id === id)?.headline ?? t('fronts.story.notPublic', { id });
   const edit = (next: Partial<ListDefinition>) => {
     setDef((d) => ({ ...d, ...next }));
     setDirty(true);
@@ -298,9 +293,7 @@ function ListEditor({
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
           setConflict((err.details as { current?: FrontList } | undefined)?.current ?? null);
-          throw new Error(
-            'Someone else saved this list while you were editing it. Your changes are not saved: compare, then load their version and make yours again.',
-          );
+          throw new Error(t('fronts.conflict'));
         }
         throw err;
       }
@@ -317,13 +310,13 @@ function ListEditor({
         {moves && (
           <span className="row-actions">
             <button type="button" disabled={!moves.up} onClick={() => moves.up?.()}>
-              Move list up
+              {t('fronts.list.up')}
             </button>
             <button type="button" disabled={!moves.down} onClick={() => moves.down?.()}>
-              Move list down
+              {t('fronts.list.down')}
             </button>
             <button type="button" onClick={moves.remove}>
-              Remove list
+              {t('fronts.list.remove')}
             </button>
           </span>
         )}
@@ -332,9 +325,14 @@ function ListEditor({
       {conflict && (
         <div className="conflict" role="alert">
           <p>
-            Saved by {conflict.updatedBy ?? 'someone else'} at {formatNewsroomTime(conflict.updatedAt)}{' '}
-            (version {conflict.version}); their picks:{' '}
-            {conflict.definition.pins.map((p) => nameOf(p.articleId)).join(', ') || 'none'}.
+            {t('fronts.conflict.saved', {
+              who: conflict.updatedBy ?? t('fronts.conflict.someone'),
+              time: formatNewsroomTime(conflict.updatedAt),
+              version: conflict.version,
+              picks:
+                conflict.definition.pins.map((p) => nameOf(p.articleId)).join(', ') ||
+                t('fronts.conflict.none'),
+            })}
           </p>
           <button
             type="button"
@@ -347,15 +345,17 @@ function ListEditor({
               action.setError('');
             }}
           >
-            Load their version
+            {t('fronts.conflict.load')}
           </button>
         </div>
       )}
       {list.scheduled && (
         <p className="scheduled">
-          A scheduled version takes over at {formatNewsroomTime(list.scheduled.at)} (
-          {list.scheduled.definition.pins.length} picks,{' '}
-          {SOURCE_LABELS[list.scheduled.definition.source.kind]}).{' '}
+          {t('fronts.scheduled', {
+            time: formatNewsroomTime(list.scheduled.at),
+            picks: list.scheduled.definition.pins.length,
+            source: t(SOURCE_LABELS[list.scheduled.definition.source.kind]),
+          })}{' '}
           {mayEdit && (
             <button
               type="button"
@@ -363,20 +363,22 @@ function ListEditor({
               onClick={() =>
                 void write(
                   { version: base, title: list.title, definition: list.definition, scheduled: null },
-                  'The scheduled version is cancelled.',
+                  t('fronts.scheduled.cancelled'),
                 )
               }
             >
-              Cancel the scheduled version
+              {t('fronts.scheduled.cancel')}
             </button>
           )}
         </p>
       )}
       <fieldset disabled={!mayEdit} className="list-fields">
-        <legend className="visually-hidden">Settings of {list.title || list.slug}</legend>
+        <legend className="visually-hidden">
+          {t('fronts.list.settings', { title: list.title || list.slug })}
+        </legend>
         <div className="row">
           <label>
-            Title
+            {t('fronts.list.title')}
             <input
               value={title}
               onChange={(e) => {
@@ -386,20 +388,20 @@ function ListEditor({
             />
           </label>
           <label>
-            Layout
+            {t('fronts.list.layout')}
             <select
               value={def.variant}
               onChange={(e) => edit({ variant: e.target.value as ListDefinition['variant'] })}
             >
               {LIST_VARIANTS.map((v) => (
                 <option key={v} value={v}>
-                  {VARIANT_LABELS[v]}
+                  {t(VARIANT_LABELS[v])}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Stories
+            {t('fronts.list.length')}
             <input
               type="number"
               min={1}
@@ -412,8 +414,8 @@ function ListEditor({
           </label>
         </div>
         <SourceFields source={def.source} onChange={(source) => edit({ source })} />
-        <h3>Pinned stories</h3>
-        {def.pins.length === 0 && <p className="muted">No pins: the list fills itself.</p>}
+        <h3>{t('fronts.pins')}</h3>
+        {def.pins.length === 0 && <p className="muted">{t('fronts.pins.none')}</p>}
         <ol className="pins">
           {def.pins.map((p, i) => (
             <li
@@ -430,11 +432,11 @@ function ListEditor({
                 {nameOf(p.articleId)}
               </span>
               <label>
-                Ends
+                {t('fronts.pin.ends')}
                 <input
                   type="datetime-local"
                   value={p.expiresAt ? isoToZoned(p.expiresAt) : ''}
-                  aria-label={`End of the pin of ${nameOf(p.articleId)}`}
+                  aria-label={t('fronts.pin.endOf', { name: nameOf(p.articleId) })}
                   onChange={(e) =>
                     setPins(
                       def.pins.map((q, k) => (k === i ? { ...q, expiresAt: zonedToIso(e.target.value) } : q)),
@@ -442,7 +444,7 @@ function ListEditor({
                   }
                 />
               </label>
-              <label title="If a pick above it goes (ended, unpublished), this one stays in its place and the fill takes the gap">
+              <label title={t('fronts.pin.keep.hint')}>
                 <input
                   type="checkbox"
                   checked={p.slot !== null}
@@ -452,12 +454,12 @@ function ListEditor({
                     )
                   }
                 />{' '}
-                Keep place {i + 1}
+                {t('fronts.pin.keep', { place: i + 1 })}
               </label>
               <span className="row-actions">
                 <button
                   type="button"
-                  aria-label={`Move ${nameOf(p.articleId)} up`}
+                  aria-label={t('fronts.pin.up', { name: nameOf(p.articleId) })}
                   data-pin={p.articleId}
                   data-move="up"
                   onClick={() => {
@@ -470,7 +472,7 @@ function ListEditor({
                 </button>
                 <button
                   type="button"
-                  aria-label={`Move ${nameOf(p.articleId)} down`}
+                  aria-label={t('fronts.pin.down', { name: nameOf(p.articleId) })}
                   data-pin={p.articleId}
                   data-move="down"
                   onClick={() => {
@@ -483,10 +485,10 @@ function ListEditor({
                 </button>
                 <button
                   type="button"
-                  aria-label={`Unpin ${nameOf(p.articleId)}`}
+                  aria-label={t('fronts.pin.unpinOf', { name: nameOf(p.articleId) })}
                   onClick={() => setPins(def.pins.filter((_, k) => k !== i))}
                 >
-                  Unpin
+                  {t('fronts.pin.unpin')}
                 </button>
               </span>
             </li>
@@ -503,7 +505,7 @@ function ListEditor({
         )}
       </fieldset>
       <div className="list-preview" aria-live="polite">
-        <h3>What it will show{dirty ? ' (not saved yet)' : ''}</h3>
+        <h3>{t('fronts.list.preview', { dirty: dirty ? 'yes' : 'no' })}</h3>
         <PreviewStories list={preview.data?.list ?? null} />
       </div>
       {mayEdit && (
@@ -514,14 +516,14 @@ function ListEditor({
             onClick={() =>
               void write(
                 { version: base, title, definition: def, scheduled: list.scheduled },
-                `Saved “${title || list.slug}”: the pages showing it are refreshed.`,
+                t('fronts.saved', { title: title || list.slug }),
               )
             }
           >
-            Save now
+            {t('fronts.saveNow')}
           </button>
           <label>
-            Or from
+            {t('fronts.orFrom')}
             <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
           </label>
           <button
@@ -529,7 +531,7 @@ function ListEditor({
             disabled={action.busy || !dirty || !when}
             onClick={() => {
               const at = zonedToIso(when);
-              if (!at) return action.setError('Pick a time for the scheduled version.');
+              if (!at) return action.setError(t('fronts.schedule.pickTime'));
               void write(
                 {
                   version: base,
@@ -537,11 +539,11 @@ function ListEditor({
                   definition: list.definition,
                   scheduled: { at, definition: def },
                 },
-                `Scheduled: these changes take over at ${formatNewsroomTime(at)}.`,
+                t('fronts.schedule.done', { time: formatNewsroomTime(at) }),
               );
             }}
           >
-            Schedule these changes
+            {t('fronts.schedule')}
           </button>
         </div>
       )}
@@ -576,25 +578,25 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
   return (
     <div className="row">
       <label>
-        Fill with
+        {t('fronts.source')}
         <select value={source.kind} onChange={(e) => onChange(kindOf(e.target.value as ListSourceKind))}>
           {(Object.keys(SOURCE_LABELS) as ListSourceKind[]).map((k) => (
             <option key={k} value={k}>
-              {SOURCE_LABELS[k]}
+              {t(SOURCE_LABELS[k])}
             </option>
           ))}
         </select>
       </label>
       {source.kind === 'most_read' && (
         <label>
-          Counted
+          {t('fronts.window')}
           <select
             value={source.window}
             onChange={(e) => onChange({ ...source, window: e.target.value as MostReadWindow })}
           >
             {MOST_READ_WINDOWS.map((w) => (
               <option key={w} value={w}>
-                {WINDOW_LABELS[w]}
+                {t(WINDOW_LABELS[w])}
               </option>
             ))}
           </select>
@@ -602,7 +604,7 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
       )}
       {(source.kind === 'section' || source.kind === 'video' || source.kind === 'most_read') && (
         <label>
-          Section
+          {t('fronts.section')}
           <select
             value={source.sectionId ?? ''}
             onChange={(e) => {
@@ -612,7 +614,7 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
               else onChange({ kind: 'section', sectionId: id ?? firstSection });
             }}
           >
-            {source.kind !== 'section' && <option value="">Every section</option>}
+            {source.kind !== 'section' && <option value="">{t('fronts.section.every')}</option>}
             {sections.map((s) => (
               <option key={s.id} value={s.id}>
                 {sectionLabel(s)}
@@ -623,13 +625,13 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
       )}
       {source.kind === 'tag' && (
         <label>
-          Tag
+          {t('fronts.tag')}
           <select
             value={source.tagId}
             onChange={(e) => onChange({ kind: 'tag', tagId: Number(e.target.value) })}
           >
             {!tags.some((t) => t.id === source.tagId) && (
-              <option value={source.tagId}>Tag {source.tagId}</option>
+              <option value={source.tagId}>{t('fronts.tag.id', { id: source.tagId })}</option>
             )}
             {tags.map((t) => (
               <option key={t.id} value={t.id}>
@@ -641,13 +643,13 @@ function SourceFields({ source, onChange }: { source: ListSource; onChange: (s: 
       )}
       {source.kind === 'author' && (
         <label>
-          Author
+          {t('fronts.author')}
           <select
             value={source.authorId}
             onChange={(e) => onChange({ kind: 'author', authorId: Number(e.target.value) })}
           >
             {!authors.some((a) => a.id === source.authorId) && (
-              <option value={source.authorId}>Author {source.authorId}</option>
+              <option value={source.authorId}>{t('fronts.author.id', { id: source.authorId })}</option>
             )}
             {authors.map((a) => (
               <option key={a.id} value={a.id}>
@@ -673,27 +675,31 @@ function PinSearch({ pinned, onPin }: { pinned: number[]; onPin: (id: number, he
   return (
     <div className="pin-search">
       <label>
-        Find a story to pin
+        {t('fronts.pin.find')}
         <input
           type="search"
           value={q}
-          placeholder="Words from the headline or text"
+          placeholder={t('fronts.pin.find.placeholder')}
           onChange={(e) => setQ(e.target.value)}
         />
       </label>
       {q.trim().length >= 2 && (
-        <ul aria-label="Stories found">
+        <ul aria-label={t('fronts.pin.found')}>
           {rows.map((a) => (
             <li key={a.id}>
               <span {...script}>{a.headline}</span>{' '}
-              <button type="button" aria-label={`Pin ${a.headline}`} onClick={() => onPin(a.id, a.headline)}>
-                Pin
+              <button
+                type="button"
+                aria-label={t('fronts.pin.pinOf', { headline: a.headline })}
+                onClick={() => onPin(a.id, a.headline)}
+              >
+                {t('fronts.pin.pin')}
               </button>
             </li>
           ))}
           {found.data && rows.length === 0 && (
             <li className="muted">
-              {found.data.length ? t('fronts.pin.noneInEdition') : 'No published story matches.'}
+              {found.data.length ? t('fronts.pin.noneInEdition') : t('fronts.pin.none')}
             </li>
           )}
         </ul>
@@ -704,8 +710,7 @@ function PinSearch({ pinned, onPin }: { pinned: number[]; onPin: (id: number, he
 
 function PreviewStories({ list }: { list: PreviewList | null }) {
   const script = useScript();
-  if (!list || list.stories.length === 0)
-    return <p className="muted">Nothing: this list would not be shown.</p>;
+  if (!list || list.stories.length === 0) return <p className="muted">{t('fronts.list.empty')}</p>;
   return (
     <ol className="preview-stories" {...script}>
       {list.stories.map((s) => (
@@ -724,10 +729,10 @@ function FrontPreview({ front }: { front: string }) {
   const preview = useFrontPreview(front, at, open);
   return (
     <section className="front-preview" aria-labelledby="front-preview-title">
-      <h2 id="front-preview-title">Preview the front</h2>
+      <h2 id="front-preview-title">{t('fronts.preview')}</h2>
       <div className="row">
         <label>
-          As of
+          {t('fronts.preview.at')}
           <input type="datetime-local" value={local} onChange={(e) => setLocal(e.target.value)} />
         </label>
         <button
@@ -737,12 +742,12 @@ function FrontPreview({ front }: { front: string }) {
             setOpen(true);
           }}
         >
-          Preview
+          {t('fronts.preview.show')}
         </button>
       </div>
       {open && preview.data && (
         <div aria-live="polite">
-          <p className="muted">As readers will see it at {formatNewsroomTime(preview.data.at)}:</p>
+          <p className="muted">{t('fronts.preview.asOf', { time: formatNewsroomTime(preview.data.at) })}</p>
           {preview.data.lists
             .filter((l) => l.stories.length > 0)
             .map((l) => (
@@ -777,7 +782,7 @@ function NewList({
   return (
     <form
       className="new-list"
-      aria-label="Add a list"
+      aria-label={t('fronts.new')}
       onSubmit={async (e) => {
         e.preventDefault();
         const ok = await onCreate({
@@ -792,10 +797,10 @@ function NewList({
         }
       }}
     >
-      <h2>Add a list</h2>
+      <h2>{t('fronts.new')}</h2>
       <div className="row">
         <label>
-          Name in the address (slug)
+          {t('fronts.new.slug')}
           <input
             value={slug}
             required
@@ -804,22 +809,22 @@ function NewList({
           />
         </label>
         <label>
-          Title
+          {t('fronts.list.title')}
           <input value={title} onChange={(e) => setTitle(e.target.value)} />
         </label>
         <label>
-          Layout
+          {t('fronts.list.layout')}
           <select value={variant} onChange={(e) => setVariant(e.target.value as ListDefinition['variant'])}>
             {LIST_VARIANTS.map((v) => (
               <option key={v} value={v}>
-                {VARIANT_LABELS[v]}
+                {t(VARIANT_LABELS[v])}
               </option>
             ))}
           </select>
         </label>
       </div>
       <SourceFields source={source} onChange={setSource} />
-      <button type="submit">Add list</button>
+      <button type="submit">{t('fronts.new.add')}</button>
     </form>
   );
 }
