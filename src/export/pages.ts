@@ -81,7 +81,7 @@ export class PageRenderer {
    * topic pages: their related topics and JSON-LD come from the page builder's own queries).
    */
   private prepare({ url, kind }: PageTask): Promise<PreparedPage | null> | PreparedPage | null {
-    if (kind === 'home' || kind === 'entry' || kind === 'topic') return null;
+    if (kind === 'home' || kind === 'entry' || kind === 'topic' || kind === 'edition') return null;
     if (kind === 'article') return this.batch.prepareArticle(url);
     const [path = '/', query = ''] = url.split('?');
     // A curated front is the page builder's (src/fronts), never fingerprinted: always drawn anew.
