@@ -10,6 +10,7 @@ import { articleInputOf, createSection, setArticleVideo, updateArticle } from '.
 import type { ArticleRow } from '../db/index.js';
 import { createEdition } from '../editions/index.js';
 import { createList } from '../fronts/index.js';
+import { createEntity } from '../knowledge/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
@@ -60,6 +61,25 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
       { sourceUrl: 'https://media.example.com/huelga/master.m3u8', durationSeconds: 120, quality: 'HD' },
       now,
     );
+    // A topic: an entity confirmed on the Spanish story.
+    const port = await createEntity(env.ctx.db, { type: 'place', name: 'Valencia' }, now);
+    await env.ctx.db
+      .insertInto('article_entities')
+      .values({
+        article_id: esStory.id,
+        key: `e:${port.id}`,
+        entity_id: port.id,
+        name: port.name,
+        type: port.type,
+        state: 'confirmed',
+        mentions: 1,
+        first_offset: 0,
+        snippet: '',
+        decided_by: 'test',
+        decided_at: now,
+        updated_at: now,
+      })
+      .execute();
     // The Spanish home is curated: its older story leads.
     await createList(
       env.ctx.db,
@@ -110,7 +130,15 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
   });
 
   it("writes the edition's tag, author, corrections and live pages and their feeds as the live site serves them", async () => {
-    for (const url of ['/es/tag/huelga', '/es/author/anna-kovalenko', '/es/corrections', '/es/live']) {
+    const topics = fs.readdirSync(path.join(out, 'es/topics'));
+    expect(topics).toHaveLength(1);
+    for (const url of [
+      '/es/tag/huelga',
+      '/es/author/anna-kovalenko',
+      `/es/topics/${topics[0]}`,
+      '/es/corrections',
+      '/es/live',
+    ]) {
       const live = await env.app.inject({ url, headers: { host: host() } });
       expect(live.statusCode, url).toBe(200);
       const file = fs.readFileSync(path.join(out, url.slice(1), 'index.html'), 'utf8');
@@ -156,8 +184,8 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
     const feeds = after.writtenPaths.filter(
       (f) => f.startsWith('feeds/edition/') || f.startsWith('feeds/video'),
     );
-    // Its edition's feeds, and those of its tag and author in its edition.
-    const own = ['tag/huelga', 'author/anna-kovalenko'].flatMap((p) =>
+    // Its edition's feeds, and those of its tag, author and topic in its edition.
+    const own = ['tag/huelga', 'author/anna-kovalenko', 'topic/valencia'].flatMap((p) =>
       ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `feeds/edition/es/${p}/${f}`),
     );
     expect(feeds.sort()).toEqual([...feedFiles('es'), ...own].sort());
