@@ -2,8 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createArticle, createSection } from '../content/index.js';
+import { createArticle, createSection, raiseAlert } from '../content/index.js';
 import { exportStatic } from '../export/index.js';
+import { PageRefs, staticPage } from '../export/paths.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { paragraphs, seedFixture } from '../test/fixtures.js';
@@ -14,6 +15,7 @@ describe.each(testDialects())('static export of editions on %s', (dialect) => {
   let env: TestEnv;
   let out: string;
   let storyPath: string;
+  let arId: number;
 
   beforeAll(async () => {
     env = await testEnv(dialect);
@@ -49,6 +51,7 @@ describe.each(testDialects())('static export of editions on %s', (dialect) => {
       .where('id', 'in', [source.id, story.id])
       .execute();
     storyPath = story.path as string;
+    arId = ar.id;
     out = path.join(env.dir, 'mirror');
     await exportStatic(env.ctx, env.app, out);
   }, 120_000);
@@ -85,5 +88,32 @@ describe.each(testDialects())('static export of editions on %s', (dialect) => {
     const live = cheerio.load((await env.app.inject({ method: 'GET', url: storyPath })).body);
     expect(exported('link[hreflang]').toString()).toBe(live('link[hreflang]').toString());
     expect(exported('.language-switcher a').attr('hreflang')).toBe('en');
+  });
+
+  it("fills each edition's banner slot as the live site does: its own alerts and everyone's", async () => {
+    const now = env.ctx.now().toISOString();
+    const by = { id: null, email: 'test', label: 'test', now };
+    const expiresAt = new Date(env.ctx.now().getTime() + 3_600_000).toISOString();
+    await raiseAlert(env.ctx.db, { text: 'Storm warning', level: 'breaking', expiresAt }, by);
+    await raiseAlert(env.ctx.db, { text: 'تحذير من العاصفة', level: 'live', expiresAt, editionId: arId }, by);
+    env.ctx.cache.banner.invalidate(['alerts']);
+    const summary = await exportStatic(env.ctx, env.app, out);
+    // A new alert names a new banner in the site fingerprint: no page is kept as it was.
+    expect(summary.reused).toBe(0);
+    const host = new URL(env.ctx.config.site.url).host;
+    for (const [rel, shown, hidden] of [
+      ['ar', ['Storm warning', 'تحذير من العاصفة'], []],
+      ['ar/economy', ['Storm warning', 'تحذير من العاصفة'], []],
+      [storyPath.slice(1), ['Storm warning', 'تحذير من العاصفة'], []],
+      ['', ['Storm warning'], ['تحذير من العاصفة']],
+    ] as const) {
+      const file = fs.readFileSync(path.join(out, rel, 'index.html'), 'utf8');
+      const banner = cheerio.load(file)('.alert-banner').text();
+      for (const text of shown) expect(banner, rel).toContain(text);
+      for (const text of hidden) expect(banner, rel).not.toContain(text);
+      // The bytes the live site serves now, its links made static.
+      const live = await env.app.inject({ url: `/${rel}`, headers: { host } });
+      expect(file, rel).toBe(staticPage(live.body, new PageRefs()));
+    }
   });
 });

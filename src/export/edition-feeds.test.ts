@@ -10,10 +10,12 @@ import { articleInputOf, createSection, setArticleVideo, updateArticle } from '.
 import type { ArticleRow } from '../db/index.js';
 import { createEdition } from '../editions/index.js';
 import { createList } from '../fronts/index.js';
+import { createEntity } from '../knowledge/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
 import { type Fixture, seedFixture } from '../test/fixtures.js';
 import { exportStatic } from './export.js';
+import { PageRefs, staticPage } from './paths.js';
 
 const FILES = ['rss.xml', 'atom.xml', 'feed.json', 'roku.json', 'roku-search.json', 'video.xml'];
 
@@ -50,7 +52,7 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
       now,
     );
     await fx.publish({ headline: 'Port strike ends' }, 3);
-    esStory = await fx.publish({ headline: 'Termina la huelga', sectionId: mundo.id }, 2);
+    esStory = await fx.publish({ headline: 'Termina la huelga', sectionId: mundo.id, tags: ['Huelga'] }, 2);
     const esOlder = await fx.publish({ headline: 'Llega el invierno', sectionId: mundo.id }, 4);
     arStory = await fx.publish({ headline: 'انتهاء الإضراب', sectionId: economy.id }, 1);
     await setArticleVideo(
@@ -59,6 +61,25 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
       { sourceUrl: 'https://media.example.com/huelga/master.m3u8', durationSeconds: 120, quality: 'HD' },
       now,
     );
+    // A topic: an entity confirmed on the Spanish story.
+    const port = await createEntity(env.ctx.db, { type: 'place', name: 'Valencia' }, now);
+    await env.ctx.db
+      .insertInto('article_entities')
+      .values({
+        article_id: esStory.id,
+        key: `e:${port.id}`,
+        entity_id: port.id,
+        name: port.name,
+        type: port.type,
+        state: 'confirmed',
+        mentions: 1,
+        first_offset: 0,
+        snippet: '',
+        decided_by: 'test',
+        decided_at: now,
+        updated_at: now,
+      })
+      .execute();
     // The Spanish home is curated: its older story leads.
     await createList(
       env.ctx.db,
@@ -108,6 +129,40 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
     );
   });
 
+  it("writes the edition's tag, author, corrections and live pages and their feeds as the live site serves them", async () => {
+    const topics = fs.readdirSync(path.join(out, 'es/topics'));
+    expect(topics).toHaveLength(1);
+    for (const url of [
+      '/es/tag/huelga',
+      '/es/author/anna-kovalenko',
+      `/es/topics/${topics[0]}`,
+      '/es/corrections',
+      '/es/live',
+    ]) {
+      const live = await env.app.inject({ url, headers: { host: host() } });
+      expect(live.statusCode, url).toBe(200);
+      const file = fs.readFileSync(path.join(out, url.slice(1), 'index.html'), 'utf8');
+      // No alert: the live page keeps its banner slot, which the mirror drops (no static host fills it).
+      const unfilled = live.body.replace(/<!--# include virtual="\/alerts\/banner\.html[^"]*" -->/, '');
+      expect(file, url).toBe(staticPage(unfilled, new PageRefs()));
+    }
+    // Listing the edition's stories only, in its language.
+    const tag = cheerio.load(fs.readFileSync(path.join(out, 'es/author/anna-kovalenko/index.html'), 'utf8'));
+    expect(tag('html').attr('lang')).toBe('es');
+    expect(tag('main').text()).toContain('Termina la huelga');
+    expect(tag('main').text()).not.toContain('Port strike ends');
+    // An edition with no story of the tag has no page for it.
+    expect(fs.existsSync(path.join(out, 'ar/tag/huelga'))).toBe(false);
+    for (const url of [
+      '/feeds/edition/es/tag/huelga/rss.xml',
+      '/feeds/edition/es/author/anna-kovalenko/atom.xml',
+    ]) {
+      const live = await env.app.inject({ url, headers: { host: host() } });
+      expect(live.statusCode, url).toBe(200);
+      expect(fs.readFileSync(path.join(out, url.slice(1)), 'utf8'), url).toBe(live.body);
+    }
+  });
+
   it("writes the edition's curated home", () => {
     const $ = cheerio.load(fs.readFileSync(path.join(out, 'es/index.html'), 'utf8'));
     expect($('main .card-headline').first().text()).toBe('Llega el invierno');
@@ -116,6 +171,8 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
   it("rewrites only the feeds of the edited story's edition", async () => {
     const again = await run();
     expect(again.writtenPaths.filter((f) => f.startsWith('feeds/') || f.endsWith('.xml'))).toEqual([]);
+    // Nor any edition's page (its tag, author, corrections and live pages are drawn again, unchanged).
+    expect(again.writtenPaths.filter((f) => f.startsWith('es/') || f.startsWith('ar/'))).toEqual([]);
     const input = await articleInputOf(env.ctx.db, esStory);
     await updateArticle(
       env.ctx.db,
@@ -127,7 +184,11 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
     const feeds = after.writtenPaths.filter(
       (f) => f.startsWith('feeds/edition/') || f.startsWith('feeds/video'),
     );
-    expect(feeds.sort()).toEqual(feedFiles('es').sort());
+    // Its edition's feeds, and those of its tag, author and topic in its edition.
+    const own = ['tag/huelga', 'author/anna-kovalenko', 'topic/valencia'].flatMap((p) =>
+      ['rss.xml', 'atom.xml', 'feed.json'].map((f) => `feeds/edition/es/${p}/${f}`),
+    );
+    expect(feeds.sort()).toEqual([...feedFiles('es'), ...own].sort());
     for (const f of [...feedFiles('ar'), 'feed.xml', 'feeds/roku.json'])
       expect(after.writtenPaths).not.toContain(f);
     expect(fs.readFileSync(path.join(out, 'feeds/edition/es/roku.json'), 'utf8')).toContain(

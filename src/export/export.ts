@@ -5,8 +5,9 @@ import type { Context } from '../context.js';
 import { type FeedScope, feedPath, TV_FEED_FILES, tvCatalogue, tvFeedBody } from '../distribution/index.js';
 import type { Edition } from '../editions/index.js';
 import { ensureRendition, type RenditionFormat } from '../media/index.js';
-import { BANNER_SLOT, SITE } from '../cache/index.js';
+import { SITE } from '../cache/index.js';
 import { PAGE_SIZE } from '../site/index.js';
+import { bannerKey, fillExportSlot } from './banner.js';
 import { loadSiteData } from './batch.js';
 import { FeedRenderer } from './feeds.js';
 import { digest, digestOf, siteFingerprint } from './fingerprint.js';
@@ -104,7 +105,7 @@ export async function exportStatic(
   let done = 0;
   const total = inventory.urls.length + CANDIDATE_FILES.length;
   const tick = () => opts.onProgress?.(++done, total);
-  const site = await siteFingerprint(data.base, (await ctx.cache.banner.ready()).html);
+  const site = await siteFingerprint(data.base, bannerKey(await ctx.cache.banner.ready()));
 
   // Pages, 500 to a chunk, rendered by worker threads on a large site and by this thread (pool.ts).
   const tasks: PageTask[] = [];
@@ -189,9 +190,9 @@ export async function exportStatic(
   if (!pool.complete()) throw new Error('the export stopped before every page was rendered');
   summary.phases.pagesMs = performance.now() - started;
   const notFoundRefs = new PageRefs();
-  const banner = (await ctx.cache.banner.ready()).html;
+  const banner = await ctx.cache.banner.ready();
   const notFoundPage = staticParts(
-    String((await renderNotFound(ctx)).body).replace(BANNER_SLOT, () => banner),
+    fillExportSlot(String((await renderNotFound(ctx)).body), banner),
     notFoundRefs,
   );
   out.put('404.html', notFoundPage, notFoundRefs.page);

@@ -1,7 +1,8 @@
-import { BANNER_SLOT } from '../cache/index.js';
+import type { BannerSnapshot } from '../cache/index.js';
 import { loadSectionTree } from '../content/index.js';
 import type { Context } from '../context.js';
 import { curatedFronts, sectionIdOf } from '../fronts/index.js';
+import { fillExportSlot } from './banner.js';
 import { BatchRenderer, type PreparedPage, type SiteData } from './batch.js';
 import type { PageOutput } from './page-output.js';
 import { pageRendered, renderPage } from './render.js';
@@ -29,7 +30,7 @@ export interface PageTask {
  */
 export class PageRenderer {
   private readonly batch: BatchRenderer;
-  private banner: string | null = null;
+  private banner: BannerSnapshot | null = null;
   /** Paths of sections whose first page is a curated front, drawn by the page builder. */
   private curated: Set<string> | null = null;
 
@@ -45,9 +46,9 @@ export class PageRenderer {
 
   /** Outcomes of the pages that exist (a URL that is no 200 page is left out). */
   async run(tasks: PageTask[]): Promise<Outcome[]> {
-    // The breaking-news banner as of the export's "now", in every page (the site fingerprint
-    // names it, so a new alert renders every page again).
-    this.banner ??= (await this.ctx.cache.banner.ready()).html;
+    // The breaking-news banner as of the export's "now", each edition's in its pages (the site
+    // fingerprint names them all, so a new alert renders every page again).
+    this.banner ??= await this.ctx.cache.banner.ready();
     const banner = this.banner;
     this.curated ??= await curatedSectionPaths(this.ctx);
     await this.batch.loadArticles(tasks.filter((t) => t.kind === 'article').map((t) => t.url));
@@ -68,11 +69,7 @@ export class PageRenderer {
       const r = prepared ? pageRendered(prepared.render()) : await renderPage(this.ctx, task.url);
       if (r.status !== 200 || typeof r.body !== 'string') continue;
       const input = prepared?.input ?? '';
-      const o = this.output.page(
-        task.rel,
-        task.before,
-        r.body.replace(BANNER_SLOT, () => banner),
-      );
+      const o = this.output.page(task.rel, task.before, fillExportSlot(r.body, banner));
       out.push(o instanceof Promise ? o.then((done) => ({ ...done, input })) : { ...o, input });
     }
     this.output.flush();
@@ -84,7 +81,7 @@ export class PageRenderer {
    * topic pages: their related topics and JSON-LD come from the page builder's own queries).
    */
   private prepare({ url, kind }: PageTask): Promise<PreparedPage | null> | PreparedPage | null {
-    if (kind === 'home' || kind === 'entry' || kind === 'topic') return null;
+    if (kind === 'home' || kind === 'entry' || kind === 'topic' || kind === 'edition') return null;
     if (kind === 'article') return this.batch.prepareArticle(url);
     const [path = '/', query = ''] = url.split('?');
     // A curated front is the page builder's (src/fronts), never fingerprinted: always drawn anew.

@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
+import { editionsOf } from '../editions/index.js';
 import {
   authorPage,
+  correctionsPage,
+  livePage,
   homePage,
   notFound,
   type PageResult,
@@ -31,6 +34,16 @@ export async function renderPage(ctx: Context, url: string): Promise<Rendered> {
   const [path = '/', query = ''] = url.split('?');
   const page = parsePage(new URLSearchParams(query).get('page') ?? undefined);
   if (path === '/') return pageRendered(await homePage(ctx));
+  const ed = /^\/([a-z0-9-]+)\/(author|tag|topics|corrections|live)(?:\/([^/]+))?$/.exec(path);
+  const edition = ed && (await editionsOf(ctx)).find((e) => e.prefix && e.prefix === ed[1]);
+  if (ed && edition) {
+    // A prefixed edition's own page, as the routes under `/{prefix}/…` draw it (site/routes.ts).
+    const [, , kind, slug = ''] = ed;
+    if (kind === 'corrections') return pageRendered(await correctionsPage(ctx, page, edition));
+    if (kind === 'live') return pageRendered(await livePage(ctx, edition));
+    const builder = kind === 'author' ? authorPage : kind === 'tag' ? tagPage : topicPage;
+    return pageRendered(await builder(ctx, slug, page, edition));
+  }
   const m = /^\/(author|tag|topics)\/([^/]+)$/.exec(path);
   if (m) {
     const builder = m[1] === 'author' ? authorPage : m[1] === 'tag' ? tagPage : topicPage;

@@ -1,3 +1,4 @@
+import { CORRECTION_KINDS } from '../content/index.js';
 import { entryPath } from '../site/index.js';
 import type { SiteData } from './batch.js';
 
@@ -7,7 +8,8 @@ import type { SiteData } from './batch.js';
  */
 export interface PublicUrl {
   url: string;
-  kind: 'home' | 'section' | 'article' | 'entry' | 'tag' | 'author' | 'topic' | 'file';
+  /** `edition`: a prefixed edition's tag, author, topic, corrections or live page (`/es/tag/x`). */
+  kind: 'home' | 'section' | 'article' | 'entry' | 'tag' | 'author' | 'topic' | 'edition' | 'file';
 }
 
 /** Pages a list page has at 20 stories a page; an empty list still has its page 1. */
@@ -52,6 +54,7 @@ export function inventoryOf(data: SiteData, pageSize: number): SiteInventory {
     const n = data.byTopic.get(topic.id)?.length ?? 0;
     if (n > 0) urls.push(...pageUrls(`/topics/${topic.slug}`, n, pageSize, 'topic'));
   }
+  urls.push(...editionPages(data, pageSize));
   let maxUpdatedAt: string | null = null;
   for (const s of data.stories) {
     if (s.path) urls.push({ url: s.path, kind: 'article' });
@@ -61,6 +64,41 @@ export function inventoryOf(data: SiteData, pageSize: number): SiteInventory {
     if (!maxUpdatedAt || s.updated_at > maxUpdatedAt) maxUpdatedAt = s.updated_at;
   }
   return { urls, maxUpdatedAt, stories: data.stories.length };
+}
+
+/**
+ * Each prefixed edition's tag, author and topic pages (those with a story of its own, as the
+ * default's), its corrections (every page) and its live page: the page builder draws them in
+ * the edition's frame, as the routes under `/{prefix}/…` do.
+ */
+function editionPages(data: SiteData, pageSize: number): PublicUrl[] {
+  const urls: PublicUrl[] = [];
+  for (const e of data.base.editions) {
+    if (!e.prefix) continue;
+    const own = (list: readonly { section_id: number }[] | undefined) =>
+      (list ?? []).filter((s) => data.base.tree.byId.get(s.section_id)?.edition_id === e.id).length;
+    const lists = (
+      path: string,
+      items: Iterable<{ id: number; slug: string }>,
+      by: Map<number, { section_id: number }[]>,
+    ) => {
+      for (const item of [...items].sort((a, b) => a.id - b.id)) {
+        const n = own(by.get(item.id));
+        if (n > 0) urls.push(...pageUrls(`/${e.prefix}/${path}/${item.slug}`, n, pageSize, 'edition'));
+      }
+    };
+    lists('tag', data.tags.values(), data.byTag);
+    lists('author', data.authors.values(), data.byAuthor);
+    lists('topics', data.topics.values(), data.byTopic);
+    let corrections = 0;
+    for (const s of data.stories) {
+      if (data.base.tree.byId.get(s.section_id)?.edition_id !== e.id) continue;
+      corrections += (data.notices.get(s.id) ?? []).filter((n) => CORRECTION_KINDS.includes(n.kind)).length;
+    }
+    urls.push(...pageUrls(`/${e.prefix}/corrections`, corrections, pageSize, 'edition'));
+    urls.push({ url: `/${e.prefix}/live`, kind: 'edition' });
+  }
+  return urls;
 }
 
 /**

@@ -31,3 +31,6 @@ export { CSP, send, siteRoutes } from './routes.js';
 export { keepCardMarkup } from './theme/components.js';
 export { articleVideo } from './video.js';
 export type { StoryCard } from './view.js';
+// The static export draws an edition's corrections and live pages (src/export/render.ts).
+export { correctionsPage } from './corrections.js';
+export { livePage } from './live.js';
