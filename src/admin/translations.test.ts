@@ -4,11 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
-import { createEdition } from '../editions/index.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { type Fixture, seedFixture } from '../test/fixtures.js';
+import { addEdition, type Fixture, seedFixture } from '../test/fixtures.js';
 
 describe.each(testDialects())('translations listed for the editor on %s', (dialect) => {
   let env: TestEnv;
@@ -27,19 +26,20 @@ describe.each(testDialects())('translations listed for the editor on %s', (diale
 
   it('marks the source in every story’s list', async () => {
     const now = env.ctx.now().toISOString();
-    const site = env.ctx.config.site;
-    const es = await createEdition(
-      env.ctx.db,
-      site,
-      { code: 'es', language: 'es', name: 'Noticias', timeZone: 'UTC', prefix: 'es' },
-      now,
-    );
-    const ar = await createEdition(
-      env.ctx.db,
-      site,
-      { code: 'ar', language: 'ar', name: 'الأخبار', timeZone: 'UTC', prefix: 'ar' },
-      now,
-    );
+    const es = await addEdition(env.ctx, {
+      code: 'es',
+      language: 'es',
+      name: 'Noticias',
+      timeZone: 'UTC',
+      prefix: 'es',
+    });
+    const ar = await addEdition(env.ctx, {
+      code: 'ar',
+      language: 'ar',
+      name: 'الأخبار',
+      timeZone: 'UTC',
+      prefix: 'ar',
+    });
     await createSection(env.ctx.db, { slug: 'world', name: 'Mundo', editionId: es.id }, now);
     await createSection(env.ctx.db, { slug: 'world', name: 'العالم', editionId: ar.id }, now);
     const source = await fx.publish({ headline: 'Summit ends' });

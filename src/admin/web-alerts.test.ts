@@ -7,7 +7,6 @@ import * as cheerio from 'cheerio';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createArticle, createSection } from '../content/index.js';
-import { createEdition } from '../editions/index.js';
 import {
   type Browser,
   browserNewsroom,
@@ -19,7 +18,7 @@ import {
   signInThroughForm,
 } from '../test/browser.js';
 import { type TestEnv, testEnv } from '../test/context.js';
-import { paragraphs } from '../test/fixtures.js';
+import { addEdition, paragraphs } from '../test/fixtures.js';
 
 const PASSWORD = 'correct horse battery staple';
 const ALERT = 'Harbour bridge closed after <ship> collision';
@@ -103,12 +102,13 @@ describe.skipIf(!runBrowserTests)("an editor raises an alert for one edition's p
     const newsroom = await browserNewsroom();
     ({ env, base } = newsroom);
     const now = env.ctx.now().toISOString();
-    const ar = await createEdition(
-      env.ctx.db,
-      env.ctx.config.site,
-      { code: 'ar', language: 'ar', name: 'الأخبار', timeZone: 'Asia/Beirut', prefix: 'ar' },
-      now,
-    );
+    const ar = await addEdition(env.ctx, {
+      code: 'ar',
+      language: 'ar',
+      name: 'الأخبار',
+      timeZone: 'Asia/Beirut',
+      prefix: 'ar',
+    });
     await createSection(env.ctx.db, { slug: 'world', name: 'العالم', editionId: ar.id }, now);
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);

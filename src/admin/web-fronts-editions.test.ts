@@ -7,7 +7,6 @@ import * as cheerio from 'cheerio';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createArticle, createSection } from '../content/index.js';
-import { createEdition } from '../editions/index.js';
 import {
   type Browser,
   ensureAdminBuilt,
@@ -18,7 +17,7 @@ import {
   signInThroughForm,
 } from '../test/browser.js';
 import { type TestEnv, testEnv } from '../test/context.js';
-import { paragraphs } from '../test/fixtures.js';
+import { addEdition, paragraphs } from '../test/fixtures.js';
 
 const PASSWORD = 'correct horse battery staple';
 
@@ -33,12 +32,13 @@ describe.skipIf(!runBrowserTests)("an editor curates an edition's home", () => {
     env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
     const now = env.ctx.now().toISOString();
     const city = await createSection(env.ctx.db, { slug: 'city', name: 'City' }, now);
-    const ar = await createEdition(
-      env.ctx.db,
-      env.ctx.config.site,
-      { code: 'ar', language: 'ar', name: 'الأخبار', timeZone: 'Asia/Dubai', prefix: 'ar' },
-      now,
-    );
+    const ar = await addEdition(env.ctx, {
+      code: 'ar',
+      language: 'ar',
+      name: 'الأخبار',
+      timeZone: 'Asia/Dubai',
+      prefix: 'ar',
+    });
     arId = ar.id;
     const economy = await createSection(
       env.ctx.db,

@@ -6,7 +6,6 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
-import { createEdition } from '../editions/index.js';
 import { doc, PASSWORD } from '../test/admin.js';
 import {
   axeViolations,
@@ -19,6 +18,7 @@ import {
   signInThroughForm,
 } from '../test/browser.js';
 import type { TestEnv } from '../test/context.js';
+import { addEdition } from '../test/fixtures.js';
 
 describe.skipIf(!runBrowserTests)('translating side by side', () => {
   let env: TestEnv;
@@ -30,12 +30,13 @@ describe.skipIf(!runBrowserTests)('translating side by side', () => {
     const newsroom = await browserNewsroom();
     ({ env, base } = newsroom);
     const now = env.ctx.now().toISOString();
-    const ar = await createEdition(
-      env.ctx.db,
-      env.ctx.config.site,
-      { code: 'ar', language: 'ar', name: 'الأخبار', timeZone: 'Asia/Beirut', prefix: 'ar' },
-      now,
-    );
+    const ar = await addEdition(env.ctx, {
+      code: 'ar',
+      language: 'ar',
+      name: 'الأخبار',
+      timeZone: 'Asia/Beirut',
+      prefix: 'ar',
+    });
     await createSection(env.ctx.db, { slug: 'world', name: 'العالم', editionId: ar.id }, now);
     sourceId = (
       await newsroom.story('Summit ends without a deal', {

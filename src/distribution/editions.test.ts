@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNotice, createSection, raiseAlert, setArticleVideo } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
-import { createEdition, type Edition } from '../editions/index.js';
+import type { Edition } from '../editions/index.js';
 import { createList } from '../fronts/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { type Fixture, seedFixture } from '../test/fixtures.js';
+import { addEdition, type Fixture, seedFixture } from '../test/fixtures.js';
 
 /**
  * What each edition distributes of its own (docs/editions.md): its TV feeds' rows from its own
@@ -34,26 +34,28 @@ describe.each(testDialects())('an edition’s distribution on %s', (dialect) => 
     env = await testEnv(dialect);
     fx = await seedFixture(env.ctx, env.dir);
     const now = env.ctx.now().toISOString();
-    const site = env.ctx.config.site;
-    es = await createEdition(
-      env.ctx.db,
-      site,
-      { code: 'es', language: 'es', name: 'Noticias', timeZone: 'Europe/Madrid', prefix: 'es' },
-      now,
-    );
-    const fr = await createEdition(
-      env.ctx.db,
-      site,
-      { code: 'fr', language: 'fr', name: 'Nouvelles', timeZone: 'Europe/Paris', prefix: 'fr' },
-      now,
-    );
+    es = await addEdition(env.ctx, {
+      code: 'es',
+      language: 'es',
+      name: 'Noticias',
+      timeZone: 'Europe/Madrid',
+      prefix: 'es',
+    });
+    const fr = await addEdition(env.ctx, {
+      code: 'fr',
+      language: 'fr',
+      name: 'Nouvelles',
+      timeZone: 'Europe/Paris',
+      prefix: 'fr',
+    });
     // An edition on a host of its own: its pages' URLs name its host.
-    await createEdition(
-      env.ctx.db,
-      site,
-      { code: 'pt', language: 'pt', name: 'Notícias', timeZone: 'Europe/Lisbon', host: 'pt.example.com' },
-      now,
-    );
+    await addEdition(env.ctx, {
+      code: 'pt',
+      language: 'pt',
+      name: 'Notícias',
+      timeZone: 'Europe/Lisbon',
+      host: 'pt.example.com',
+    });
     const mundo = await createSection(env.ctx.db, { slug: 'mundo', name: 'Mundo', editionId: es.id }, now);
     const monde = await createSection(env.ctx.db, { slug: 'monde', name: 'Monde', editionId: fr.id }, now);
     const video = (name: string) => ({

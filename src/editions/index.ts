@@ -16,7 +16,7 @@ export {
   resolveEdition,
 } from './model.js';
 export { editionHostScopes } from './hosts.js';
-export { editionInput, editionPatch, translationInput } from './schema.js';
+export { type EditionInput, editionInput, editionPatch, translationInput } from './schema.js';
 export { createEdition, editionById, editionsOf, loadEditions, updateEdition } from './store.js';
 export {
   createTranslation,

@@ -8,12 +8,11 @@ import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleInputOf, createSection, setArticleVideo, updateArticle } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
-import { createEdition } from '../editions/index.js';
 import { createList } from '../fronts/index.js';
 import { createEntity } from '../knowledge/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { type Fixture, seedFixture } from '../test/fixtures.js';
+import { addEdition, type Fixture, seedFixture } from '../test/fixtures.js';
 import { exportStatic } from './export.js';
 import { PageRefs, staticPage } from './paths.js';
 
@@ -32,19 +31,20 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
     env = await testEnv(dialect);
     fx = await seedFixture(env.ctx, env.dir);
     const now = env.ctx.now().toISOString();
-    const site = env.ctx.config.site;
-    const es = await createEdition(
-      env.ctx.db,
-      site,
-      { code: 'es', language: 'es', name: 'Noticias', timeZone: 'Europe/Madrid', prefix: 'es' },
-      now,
-    );
-    const ar = await createEdition(
-      env.ctx.db,
-      site,
-      { code: 'ar', language: 'ar', name: 'الأخبار', timeZone: 'Asia/Dubai', prefix: 'ar' },
-      now,
-    );
+    const es = await addEdition(env.ctx, {
+      code: 'es',
+      language: 'es',
+      name: 'Noticias',
+      timeZone: 'Europe/Madrid',
+      prefix: 'es',
+    });
+    const ar = await addEdition(env.ctx, {
+      code: 'ar',
+      language: 'ar',
+      name: 'الأخبار',
+      timeZone: 'Asia/Dubai',
+      prefix: 'ar',
+    });
     const mundo = await createSection(env.ctx.db, { slug: 'mundo', name: 'Mundo', editionId: es.id }, now);
     const economy = await createSection(
       env.ctx.db,

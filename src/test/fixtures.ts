@@ -4,6 +4,7 @@ import { createArticle } from '../content/articles.js';
 import { createSection } from '../content/sections.js';
 import type { Context } from '../context.js';
 import type { ArticleRow } from '../db/index.js';
+import { createEdition, type Edition, type EditionInput } from '../editions/index.js';
 import { addMediaFile, type MediaMeta } from '../media/library.js';
 import type { ArticleInput } from '../shared/article-input.js';
 
@@ -108,4 +109,9 @@ export async function seedFixture(ctx: Context, dir: string): Promise<Fixture> {
       );
     },
   };
+}
+
+/** A new edition, made as the newsroom API makes one, at the context's present moment. */
+export function addEdition(ctx: Context, input: EditionInput): Promise<Edition> {
+  return createEdition(ctx.db, ctx.config.site, input, ctx.now().toISOString());
 }
