@@ -23,9 +23,10 @@ export function exportCommands(program: Command): void {
     .description('export the public site')
     .command('static')
     .argument('<dir>', 'directory to write (created if missing; later runs update it incrementally)')
+    .option('--edition <code>', 'export only this edition on a host of its own, as its own site (home at /)')
     .option('--workers <n>', 'page-rendering threads besides the main one (default: one per core beyond two)')
     .description('write the public site as static files any web server can serve as a mirror')
-    .action(async (dir: string, options: { workers?: string }) => {
+    .action(async (dir: string, options: { workers?: string; edition?: string }) => {
       const workers = options.workers === undefined ? undefined : Number(options.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 64)) {
         throw new Error('--workers takes a whole number from 0 to 64');
@@ -54,6 +55,7 @@ export function exportCommands(program: Command): void {
         const makeApp = async () => (app ??= await (await import('../app.js')).buildApp(ctx));
         const summary = await exportStatic(ctx, makeApp, dir, {
           workers,
+          edition: options.edition,
           onProgress(done, total) {
             if (!bar) return;
             if (!started) {

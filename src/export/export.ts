@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
 import { type FeedScope, feedPath, TV_FEED_FILES, tvCatalogue, tvFeedBody } from '../distribution/index.js';
-import type { Edition } from '../editions/index.js';
+import { type Edition, editionSiteUrl, editionsOf } from '../editions/index.js';
 import { ensureRendition, type RenditionFormat } from '../media/index.js';
 import { SITE } from '../cache/index.js';
 import { PAGE_SIZE } from '../site/index.js';
@@ -38,6 +38,11 @@ export interface ExportOptions {
    * site, when a core is left beside the rendering threads.
    */
   writeThread?: boolean;
+  /**
+   * The code of an edition on a host of its own, exported alone as its own site (home at `/`),
+   * as requests on its host are drawn. Without it the site is exported, such editions skipped.
+   */
+  edition?: string;
 }
 
 export interface ExportSummary {
@@ -72,6 +77,8 @@ export async function exportStatic(
   opts: ExportOptions = {},
 ): Promise<ExportSummary> {
   const started = performance.now();
+  // Checked before anything is written: a wrong code must leave the directory as it was.
+  const only = opts.edition === undefined ? undefined : await hostEdition(ctx, opts.edition);
   const outDir = path.resolve(dir);
   await fs.mkdir(outDir, { recursive: true });
   const previous = await readState(outDir);
@@ -89,7 +96,9 @@ export async function exportStatic(
     writtenPaths: out.writtenPaths,
     removedPaths: [],
   };
-  const host = new URL(ctx.config.site.url).host;
+  // Files are asked of the app on the host whose site this is: the primary's, or the edition's.
+  const siteUrl = only ? editionSiteUrl(ctx.config.site.url, only) : ctx.config.site.url;
+  const host = only?.host ?? new URL(ctx.config.site.url).host;
   let built: Promise<FastifyInstance> | null = null;
   const appNow = () => {
     built ??= typeof app === 'function' ? app() : Promise.resolve(app);
@@ -101,7 +110,7 @@ export async function exportStatic(
   // must not reach the mirror late.
   ctx.cache.memo.invalidate([SITE]);
   const data = await loadSiteData(ctx);
-  const inventory = inventoryOf(data, PAGE_SIZE);
+  const inventory = inventoryOf(data, PAGE_SIZE, only);
   let done = 0;
   const total = inventory.urls.length + CANDIDATE_FILES.length;
   const tick = () => opts.onProgress?.(++done, total);
@@ -125,7 +134,14 @@ export async function exportStatic(
   const pool = new PagePool(chunks, onChunk);
   const workers = opts.workers ?? defaultWorkers(tasks.length);
   const fromWorkers = pool.runWorkers(
-    { config: ctx.config, now: data.base.now, outDir, site, addresses: ctx.addresses.current() },
+    {
+      config: ctx.config,
+      now: data.base.now,
+      outDir,
+      site,
+      addresses: ctx.addresses.current(),
+      host: only?.host ?? undefined,
+    },
     workers,
   );
   // Awaited below, once this thread has done its share: a failure must not go unhandled meanwhile.
@@ -135,14 +151,15 @@ export async function exportStatic(
   // pages in the inventory, which every such page links in its <head> (so discovery below finds
   // them done). Anything else pages refer to is exported once their references are known.
   const filesStarted = performance.now();
-  const feeds = new FeedRenderer(ctx, data, site);
-  await feeds.load();
+  // A host edition's feeds come from the app on its host (their links name it), as found in its pages.
+  const feeds = only ? null : new FeedRenderer(ctx, data, site);
+  await feeds?.load();
   const exported = new Set<string>();
   const exportFile = async (url: string): Promise<Rendered | null> => {
     exported.add(url);
     const rel = fileFor(url);
     if (!rel) return null;
-    const feed = await feeds.prepare(url);
+    const feed = feeds && (await feeds.prepare(url));
     if (feed !== null) {
       out.putMade(rel, feed.input, feed.render);
       summary.files++;
@@ -154,13 +171,13 @@ export async function exportStatic(
     summary.files++;
     return r;
   };
-  for (const url of linkedFeeds(inventory.urls, data.base.editions)) await exportFile(url);
-  feeds.release();
+  if (feeds) for (const url of linkedFeeds(inventory.urls, data.base.editions)) await exportFile(url);
+  feeds?.release();
   // Each edition's TV feeds (the site's own too), made from their catalogue as the routes make
   // them. Their fingerprint is the catalogue's: a story edit rewrites its own edition's only.
   // An edition with no video story has none in the mirror: its empty feed would be dated "now"
   // and differ on every run, for no TV app to read.
-  for (const edition of data.base.editions) {
+  for (const edition of only ? [] : data.base.editions) {
     const code = edition.isDefault ? undefined : edition.code;
     const cat = await tvCatalogue(ctx, code);
     if (!cat?.items.length) continue;
@@ -182,7 +199,7 @@ export async function exportStatic(
       ? new WriteThread(outDir, (files) => out.refSets.add(files))
       : new InlineOutput(outDir);
   try {
-    await pool.runHere(new PageRenderer(ctx, data, writer, site));
+    await pool.runHere(new PageRenderer(ctx, data, writer, site, only?.host ?? undefined));
   } finally {
     if (writer instanceof WriteThread) await writer.close();
   }
@@ -192,7 +209,7 @@ export async function exportStatic(
   const notFoundRefs = new PageRefs();
   const banner = await ctx.cache.banner.ready();
   const notFoundPage = staticParts(
-    fillExportSlot(String((await renderNotFound(ctx)).body), banner),
+    fillExportSlot(String((await renderNotFound(ctx, only)).body), banner),
     notFoundRefs,
   );
   out.put('404.html', notFoundPage, notFoundRefs.page);
@@ -206,8 +223,7 @@ export async function exportStatic(
     const url = queue.shift()!;
     if (exported.has(url)) continue;
     const r = await exportFile(url);
-    for (const more of r ? filesNamedIn(r, ctx.config.site.url) : [])
-      if (!exported.has(more)) queue.push(more);
+    for (const more of r ? filesNamedIn(r, siteUrl) : []) if (!exported.has(more)) queue.push(more);
     if (done < total) tick();
   }
   filesMs += performance.now() - moreStarted;
@@ -231,7 +247,7 @@ export async function exportStatic(
   }
   const state: ExportState = {
     version: 2,
-    site: ctx.config.site.url,
+    site: siteUrl,
     exportedAt: ctx.now().toISOString(),
     maxUpdatedAt: inventory.maxUpdatedAt,
     files: out.files,
@@ -246,6 +262,19 @@ export async function exportStatic(
   summary.reused = out.unrendered;
   summary.ms = performance.now() - started;
   return summary;
+}
+
+/** The edition `--edition` names: one on a host of its own, else a clear error. */
+async function hostEdition(ctx: Context, code: string): Promise<Edition> {
+  const edition = (await editionsOf(ctx)).find((e) => e.code === code);
+  if (!edition) throw new Error(`--edition: there is no edition with the code ${JSON.stringify(code)}`);
+  if (!edition.host) {
+    throw new Error(
+      `--edition: edition ${JSON.stringify(code)} has no host of its own; ` +
+        'the default and prefixed editions are exported with the site (leave out --edition)',
+    );
+  }
+  return edition;
 }
 
 /**

@@ -28,7 +28,13 @@ const ctx = {
   addresses: fixedAddressBook(init.addresses),
 };
 try {
-  const pages = new PageRenderer(ctx, await loadSiteData(ctx), new InlineOutput(init.outDir), init.site);
+  const pages = new PageRenderer(
+    ctx,
+    await loadSiteData(ctx),
+    new InlineOutput(init.outDir),
+    init.site,
+    init.host,
+  );
   for (let i = takeChunk(init.cursor); i < init.chunks.length; i = takeChunk(init.cursor)) {
     reply({ kind: 'chunk', index: i, outcomes: await pages.run(init.chunks[i] ?? []) });
   }

@@ -34,12 +34,16 @@ export class PageRenderer {
   /** Paths of sections whose first page is a curated front, drawn by the page builder. */
   private curated: Set<string> | null = null;
 
-  /** `site`: the site fingerprint (fingerprint.ts); every thread of one export has the same. */
+  /**
+   * `site`: the site fingerprint (fingerprint.ts); every thread of one export has the same.
+   * `host`: an edition's own host, when exporting that edition alone (render.ts).
+   */
   constructor(
     private readonly ctx: Context,
     data: SiteData,
     private readonly output: PageOutput,
     site: string,
+    private readonly host?: string,
   ) {
     this.batch = new BatchRenderer(ctx, data, site);
   }
@@ -66,7 +70,7 @@ export class PageRenderer {
         continue;
       }
       await this.output.room();
-      const r = prepared ? pageRendered(prepared.render()) : await renderPage(this.ctx, task.url);
+      const r = prepared ? pageRendered(prepared.render()) : await renderPage(this.ctx, task.url, this.host);
       if (r.status !== 200 || typeof r.body !== 'string') continue;
       const input = prepared?.input ?? '';
       const o = this.output.page(task.rel, task.before, fillExportSlot(r.body, banner));

@@ -22,6 +22,8 @@ export interface WorkerInit {
   site: string;
   /** The addresses the export started with: a save during the export does not split its pages. */
   addresses: SiteAddresses;
+  /** An edition's own host, when exporting that edition alone (`--edition`). */
+  host?: string;
   chunks: PageTask[][];
   /**
    * Index of the next chunk to render, shared by every thread (Atomics): a thread takes work

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Context } from '../context.js';
-import { editionsOf } from '../editions/index.js';
+import { type Edition, editionsOf, resolveEdition } from '../editions/index.js';
 import {
   authorPage,
   correctionsPage,
@@ -30,9 +30,14 @@ export const pageRendered = (r: PageResult): Rendered =>
     ? { status: 301, type: '', body: '' }
     : { status: r.status, type: 'text/html; charset=utf-8', body: r.html };
 
-export async function renderPage(ctx: Context, url: string): Promise<Rendered> {
+/**
+ * `host`: an edition's own host (`export static --edition`): the page as a request there is
+ * drawn, in that edition's frame at the site's paths (site/routes.ts).
+ */
+export async function renderPage(ctx: Context, url: string, host?: string): Promise<Rendered> {
   const [path = '/', query = ''] = url.split('?');
   const page = parsePage(new URLSearchParams(query).get('page') ?? undefined);
+  if (host !== undefined) return renderOnHost(ctx, path, page, host);
   if (path === '/') return pageRendered(await homePage(ctx));
   const ed = /^\/([a-z0-9-]+)\/(author|tag|topics|corrections|live)(?:\/([^/]+))?$/.exec(path);
   const edition = ed && (await editionsOf(ctx)).find((e) => e.prefix && e.prefix === ed[1]);
@@ -52,8 +57,26 @@ export async function renderPage(ctx: Context, url: string): Promise<Rendered> {
   return pageRendered(await pathPage(ctx, path, page));
 }
 
-export async function renderNotFound(ctx: Context): Promise<Rendered> {
-  return pageRendered(await notFound(ctx));
+async function renderOnHost(
+  ctx: Context,
+  path: string,
+  page: number | null,
+  host: string,
+): Promise<Rendered> {
+  const edition = resolveEdition(await editionsOf(ctx), host, path);
+  if (path === '/') return pageRendered(await homePage(ctx, edition));
+  if (path === '/corrections') return pageRendered(await correctionsPage(ctx, page, edition));
+  if (path === '/live') return pageRendered(await livePage(ctx, edition));
+  const m = /^\/(author|tag|topics)\/([^/]+)$/.exec(path);
+  if (m) {
+    const builder = m[1] === 'author' ? authorPage : m[1] === 'tag' ? tagPage : topicPage;
+    return pageRendered(await builder(ctx, m[2] ?? '', page, edition));
+  }
+  return pageRendered(await pathPage(ctx, path, page, host));
+}
+
+export async function renderNotFound(ctx: Context, edition?: Edition): Promise<Rendered> {
+  return pageRendered(await notFound(ctx, edition));
 }
 
 /** Through the app, on the primary host, as a reader would fetch it. */
