@@ -81,7 +81,7 @@ describe.each(testDialects())('a host edition in the static export on %s', (dial
 
   it("leaves the edition's pages out of the site's export", () => {
     expect(fs.existsSync(path.join(siteOut, 'mundo'))).toBe(false);
-    expect(fs.existsSync(path.join(siteOut, (stories[0]?.path as string).slice(1)))).toBe(false);
+    expect(fs.existsSync(path.join(siteOut, String(stories[0]?.path).slice(1)))).toBe(false);
     expect(file(siteOut, 'index.html')).not.toContain('Termina la huelga');
     expect(fs.existsSync(path.join(siteOut, 'ar', 'index.html'))).toBe(true);
   });
