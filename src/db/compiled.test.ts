@@ -7,7 +7,7 @@ describe.each(testDialects())('compiledQuery on %s', (dialect) => {
   let env: TestEnv;
   beforeAll(async () => {
     env = await testEnv(dialect);
-    const now = new Date().toISOString();
+    const now = env.ctx.now().toISOString();
     await env.ctx.db
       .insertInto('tags')
       .values(['alpha', 'beta', 'gamma'].map((slug) => ({ slug, name: slug.toUpperCase(), created_at: now })))
