@@ -1,6 +1,7 @@
 /** The nginx configuration's text: what goes in, what is refused (nginx itself: nginx.test.ts). */
 import { describe, expect, it } from 'vitest';
-import { type NginxConfigOptions, nginxConfig } from './nginx.js';
+import { pickEncoding } from './http.js';
+import { COMMON_ACCEPT_ENCODINGS, type NginxConfigOptions, nginxConfig } from './nginx.js';
 
 const base: NginxConfigOptions = {
   siteUrl: 'https://news.example.com',
@@ -25,6 +26,22 @@ describe('masthead nginx-config', () => {
     // Live coverage streams pass straight through (a cache lock would hold every reader back).
     expect(text).toContain('location ^~ /live/ {');
     expect(text).toContain('proxy_set_header X-Masthead-Origin-Key $masthead_key;');
+  });
+
+  it('lists common Accept-Encoding values with the copy its expressions and the app would pick', () => {
+    const text = nginxConfig(base);
+    const block = /map \$http_accept_encoding \$masthead_encoding \{\n([^}]*)\}/.exec(text)?.[1] ?? '';
+    // nginx's "~*" expressions, in order, as JavaScript reads the same syntax.
+    const expressions = [...block.matchAll(/^\s*"~\*(.+)"\s+(br|gzip);$/gm)].map(
+      (m) => [new RegExp(String(m[1]), 'i'), m[2]] as const,
+    );
+    expect(expressions).toHaveLength(2);
+    const byExpressions = (value: string) => expressions.find(([re]) => re.test(value))?.[1] ?? '';
+    for (const [value, encoding] of COMMON_ACCEPT_ENCODINGS) {
+      expect(block).toContain(`${JSON.stringify(value)}`);
+      expect(byExpressions(value), value).toBe(encoding);
+      expect(pickEncoding(value, { br: Buffer.alloc(1), gzip: Buffer.alloc(1) }) ?? '', value).toBe(encoding);
+    }
   });
 
   it('adds Onion-Location with an onion address', () => {
