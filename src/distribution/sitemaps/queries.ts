@@ -18,6 +18,18 @@ export interface SitemapArticle {
   translation_group_id: number | null;
 }
 
+/** The columns of a SitemapArticle. */
+const SITEMAP_COLUMNS = [
+  'articles.id',
+  'articles.path',
+  'articles.headline',
+  'articles.first_published_at',
+  'articles.updated_at',
+  'articles.lead_media_id',
+  'articles.edition_id',
+  'articles.translation_group_id',
+] as const;
+
 export async function countArticles(db: Db, now: string): Promise<number> {
   const row = await visibleArticles(db, now)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -27,16 +39,7 @@ export async function countArticles(db: Db, now: string): Promise<number> {
 
 function ordered(db: Db, now: string) {
   return visibleArticles(db, now)
-    .select([
-      'articles.id',
-      'articles.path',
-      'articles.headline',
-      'articles.first_published_at',
-      'articles.updated_at',
-      'articles.lead_media_id',
-      'articles.edition_id',
-      'articles.translation_group_id',
-    ])
+    .select(SITEMAP_COLUMNS)
     .orderBy('articles.first_published_at', 'asc')
     .orderBy('articles.id', 'asc');
 }
@@ -75,16 +78,7 @@ export async function recentArticles(
   limit: number,
 ): Promise<SitemapArticle[]> {
   return visibleArticles(db, now)
-    .select([
-      'articles.id',
-      'articles.path',
-      'articles.headline',
-      'articles.first_published_at',
-      'articles.updated_at',
-      'articles.lead_media_id',
-      'articles.edition_id',
-      'articles.translation_group_id',
-    ])
+    .select(SITEMAP_COLUMNS)
     .where('articles.first_published_at', '>=', since)
     .orderBy('articles.first_published_at', 'desc')
     .orderBy('articles.id', 'desc')
