@@ -5,22 +5,18 @@
  */
 import * as cheerio from 'cheerio';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
-import { createArticle, createSection } from '../content/index.js';
+import { doc, PASSWORD } from '../test/admin.js';
 import {
+  ARABIC_EDITION,
   type Browser,
   browserNewsroom,
-  ensureAdminBuilt,
   launchBrowser,
   reportFailure,
   runBrowserTests,
-  serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { type TestEnv, testEnv } from '../test/context.js';
-import { addEdition, paragraphs } from '../test/fixtures.js';
+import type { TestEnv } from '../test/context.js';
 
-const PASSWORD = 'correct horse battery staple';
 const ALERT = 'Harbour bridge closed after <ship> collision';
 
 describe.skipIf(!runBrowserTests)('an editor raises a breaking-news alert', () => {
@@ -29,29 +25,9 @@ describe.skipIf(!runBrowserTests)('an editor raises a breaking-news alert', () =
   let desk: Browser;
 
   beforeAll(async () => {
-    ensureAdminBuilt();
-    env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    const section = await createSection(
-      env.ctx.db,
-      { slug: 'city', name: 'City' },
-      env.ctx.now().toISOString(),
-    );
-    await createUser(
-      env.ctx.db,
-      { email: 'desk@example.com', name: 'Desk Editor', password: PASSWORD, role: 'editor' },
-      env.ctx.now().toISOString(),
-    );
-    await createArticle(
-      env.ctx.db,
-      {
-        headline: 'Ferry timetable changes',
-        body: paragraphs('Ferries run every half hour.'),
-        sectionId: section.id,
-        status: 'published',
-      },
-      { timeZone: env.ctx.config.site.timeZone, now: new Date(Date.now() - 3_600_000).toISOString() },
-    );
-    base = await serveOnLoopback(env.app);
+    const newsroom = await browserNewsroom({ section: { slug: 'city', name: 'City' } });
+    ({ env, base } = newsroom);
+    await newsroom.story('Ferry timetable changes', { body: doc('Ferries run every half hour.') });
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });
@@ -99,17 +75,10 @@ describe.skipIf(!runBrowserTests)("an editor raises an alert for one edition's p
   let desk: Browser;
 
   beforeAll(async () => {
-    const newsroom = await browserNewsroom();
-    ({ env, base } = newsroom);
-    const now = env.ctx.now().toISOString();
-    const ar = await addEdition(env.ctx, {
-      code: 'ar',
-      language: 'ar',
-      name: 'الأخبار',
-      timeZone: 'Asia/Beirut',
-      prefix: 'ar',
+    const newsroom = await browserNewsroom({
+      editions: [ARABIC_EDITION],
     });
-    await createSection(env.ctx.db, { slug: 'world', name: 'العالم', editionId: ar.id }, now);
+    ({ env, base } = newsroom);
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });

@@ -5,21 +5,17 @@
  */
 import * as cheerio from 'cheerio';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../accounts/index.js';
-import { createArticle, createSection } from '../content/index.js';
+import { doc, PASSWORD } from '../test/admin.js';
 import {
+  ARABIC_EDITION,
   type Browser,
-  ensureAdminBuilt,
+  browserNewsroom,
   launchBrowser,
   reportFailure,
   runBrowserTests,
-  serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { type TestEnv, testEnv } from '../test/context.js';
-import { addEdition, paragraphs } from '../test/fixtures.js';
-
-const PASSWORD = 'correct horse battery staple';
+import type { TestEnv } from '../test/context.js';
 
 describe.skipIf(!runBrowserTests)("an editor curates an edition's home", () => {
   let env: TestEnv;
@@ -28,41 +24,18 @@ describe.skipIf(!runBrowserTests)("an editor curates an edition's home", () => {
   let arId: number;
 
   beforeAll(async () => {
-    ensureAdminBuilt();
-    env = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
-    const now = env.ctx.now().toISOString();
-    const city = await createSection(env.ctx.db, { slug: 'city', name: 'City' }, now);
-    const ar = await addEdition(env.ctx, {
-      code: 'ar',
-      language: 'ar',
-      name: 'الأخبار',
-      timeZone: 'Asia/Dubai',
-      prefix: 'ar',
+    const newsroom = await browserNewsroom({
+      section: { slug: 'city', name: 'City' },
+      editions: [ARABIC_EDITION],
     });
+    ({ env, base } = newsroom);
+    const ar = newsroom.edition('ar');
     arId = ar.id;
-    const economy = await createSection(
-      env.ctx.db,
-      { slug: 'economy', name: 'اقتصاد', editionId: ar.id },
-      now,
-    );
-    await createUser(
-      env.ctx.db,
-      { email: 'desk@example.com', name: 'Desk Editor', password: PASSWORD, role: 'editor' },
-      now,
-    );
-    for (const [i, [headline, sectionId]] of (
-      [
-        ['Harbour reopens', city.id],
-        ['انتهاء إضراب الميناء', economy.id],
-      ] as const
-    ).entries()) {
-      await createArticle(
-        env.ctx.db,
-        { headline, body: paragraphs(`${headline}.`), sectionId, status: 'published' },
-        { timeZone: 'UTC', now: new Date(Date.now() - (i + 1) * 3_600_000).toISOString() },
-      );
-    }
-    base = await serveOnLoopback(env.app);
+    await newsroom.story('Harbour reopens', { body: doc('Harbour reopens.') });
+    await newsroom.story('انتهاء إضراب الميناء', {
+      body: doc('انتهاء إضراب الميناء.'),
+      sectionId: ar.sectionId,
+    });
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });

@@ -5,9 +5,9 @@
  * editor; axe-core finds no serious violation on that screen.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createSection } from '../content/index.js';
 import { doc, PASSWORD } from '../test/admin.js';
 import {
+  ARABIC_EDITION,
   axeViolations,
   type Browser,
   browserNewsroom,
@@ -18,7 +18,6 @@ import {
   signInThroughForm,
 } from '../test/browser.js';
 import type { TestEnv } from '../test/context.js';
-import { addEdition } from '../test/fixtures.js';
 
 describe.skipIf(!runBrowserTests)('translating side by side', () => {
   let env: TestEnv;
@@ -27,17 +26,11 @@ describe.skipIf(!runBrowserTests)('translating side by side', () => {
   let sourceId: number;
 
   beforeAll(async () => {
-    const newsroom = await browserNewsroom();
-    ({ env, base } = newsroom);
-    const now = env.ctx.now().toISOString();
-    const ar = await addEdition(env.ctx, {
-      code: 'ar',
-      language: 'ar',
-      name: 'الأخبار',
-      timeZone: 'Asia/Beirut',
-      prefix: 'ar',
+    // An Arabic edition with a section of its own: what Translate makes a draft in.
+    const newsroom = await browserNewsroom({
+      editions: [ARABIC_EDITION],
     });
-    await createSection(env.ctx.db, { slug: 'world', name: 'العالم', editionId: ar.id }, now);
+    ({ env, base } = newsroom);
     sourceId = (
       await newsroom.story('Summit ends without a deal', {
         dek: 'Leaders leave Vilnius with talks to resume in spring.',

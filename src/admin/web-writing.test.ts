@@ -80,7 +80,7 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
   ) => newsroom.story(headline, { body, status, ...(await completeStoryFields(env.ctx, editorId)) });
 
   beforeAll(async () => {
-    newsroom = await browserNewsroom({ slug: 'city', name: 'City' });
+    newsroom = await browserNewsroom({ section: { slug: 'city', name: 'City' } });
     ({ env, base, editorId } = newsroom);
     tramPath = (await story('Tram depot to close in spring', doc('The depot closes.'), 'published')).path!;
     storyId = (await story('Flood gates approved', { type: 'doc', content: [] })).id;

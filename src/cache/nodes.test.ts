@@ -13,18 +13,53 @@ if (!needed && process.env.CI === 'true' && process.env.MASTHEAD_TEST_DIALECTS =
 }
 
 /**
- * Milliseconds until `ok()` holds, asking every 5 ms (vitest's bounded wait): the latency these
- * tests measure. Fails with `what` after `timeout`.
+ * How long a wait may take before the test fails: a safety net against a hang, not a speed limit.
+ * How fast a change crosses nodes is measured by the benchmarks (bench/site.ts, bench/alerts.ts),
+ * not here: a timed assertion fails on a loaded machine with nothing wrong.
  */
-async function msUntil(what: string, ok: () => Promise<boolean> | boolean, timeout = 5000): Promise<number> {
-  const started = Date.now();
+const BOUND = 15_000;
+
+/** Waits until `ok()` holds, asking every 5 ms (vitest's bounded wait); fails with `what` after `timeout`. */
+async function until(what: string, ok: () => Promise<boolean> | boolean, timeout = BOUND): Promise<void> {
   await vi.waitFor(
     async () => {
-      if (!(await ok())) throw new Error(`${what} within ${timeout} ms`);
+      if (!(await ok())) throw new Error(`${what}: not after ${timeout} ms`);
     },
     { timeout, interval: 5 },
   );
-  return Date.now() - started;
+}
+
+/**
+ * Listens on the nodes' Redis invalidation channel as a third party. `next(tag)`, called before a
+ * write, resolves when a message naming `tag` goes out, or fails after BOUND: the write reached
+ * the other nodes' ears, which is what they act on.
+ */
+async function invalidationChannel(prefix: string) {
+  const { Redis } = await import('ioredis');
+  const sub = new Redis(redisTestUrl as string);
+  await sub.subscribe(`${prefix}invalidate`);
+  return {
+    next(tag: string): Promise<void> {
+      const heard = new Promise<void>((resolve, reject) => {
+        const onMessage = (_channel: string, raw: string) => {
+          const { tags } = JSON.parse(raw) as { tags: string[] };
+          if (!tags.includes(tag)) return;
+          clearTimeout(timer);
+          sub.off('message', onMessage);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          sub.off('message', onMessage);
+          reject(new Error(`no invalidation naming ${tag} on the channel after ${BOUND} ms`));
+        }, BOUND);
+        sub.on('message', onMessage);
+      });
+      // Awaited after the write; a write that throws first must not leave it unhandled.
+      heard.catch(() => {});
+      return heard;
+    },
+    close: () => sub.disconnect(),
+  };
 }
 
 describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
@@ -33,6 +68,7 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
   let b: Node;
   let nodes: TwoNodes;
   let api: TwoNodes['api'];
+  let channel: Awaited<ReturnType<typeof invalidationChannel>>;
   let sectionId: number;
   const deliveries: { type: string; id: number }[] = [];
 
@@ -59,6 +95,8 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     });
     nodes = await startTwoNodes({ WEBHOOK_ALLOW_PRIVATE: 'true' });
     ({ a, b, api } = nodes);
+    channel = await invalidationChannel(nodes.redisPrefix);
+    cleanups.push(() => channel.close());
     sectionId = (await api(a, 'POST', '/sections', { slug: 'news', name: 'News' })).id as number;
     const port = (receiver.address() as { port: number }).port;
     await api(b, 'POST', '/webhooks', {
@@ -72,7 +110,7 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     for (const c of cleanups.reverse()) await c();
   });
 
-  it('serves a correction saved on one node from the other within a second', async () => {
+  it('serves a correction saved on one node from the other once the invalidation goes out', async () => {
     const body = (text: string) => ({
       type: 'doc',
       content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
@@ -89,11 +127,11 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
       override: true,
     });
     const url = story.path as string;
-    const latencies: number[] = [];
-    for (let round = 1; round <= 5; round++) {
+    // Twice: the page node B caches again after the first correction is dropped by the second.
+    for (let round = 1; round <= 2; round++) {
       // Node B has the page in its cache … (the publish's or last round's own invalidation
       // can reach B through Redis after B's first render, so wait until B holds it.)
-      await msUntil('node B keeps the page in its cache', async () => (await page(b, url)).cache === 'HIT');
+      await until('node B keeps the page in its cache', async () => (await page(b, url)).cache === 'HIT');
       // … when node A saves a correction to the live story and applies it with Update (a save
       // alone goes to the story's working copy, which readers never see).
       const headline = `Bridge closed after inspection (correction ${round})`;
@@ -104,52 +142,43 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
         sectionId,
         version: story.version,
       });
-      const saved = Date.now();
+      const invalidated = channel.next(`article:${story.id}`);
       story = await api(a, 'POST', `/articles/${story.id}/transitions`, {
         action: 'update',
         version: (copy.workingCopy as { version: number }).version,
         override: true,
       });
-      await msUntil(`correction ${round} reaches node B`, async () =>
+      await invalidated;
+      await until(`node B serves correction ${round}`, async () =>
         (await page(b, url)).body.includes(headline),
       );
-      latencies.push(Date.now() - saved);
     }
-    console.info(`publish-to-visible across two nodes (ms): ${latencies.join(', ')}`);
-    for (const ms of latencies) expect(ms).toBeLessThan(1000);
   });
 
-  it("shows an alert raised on one node in the other node's cached pages within a second, and drops it when withdrawn", async () => {
-    const until = (what: string, ok: () => Promise<boolean>) => msUntil(`${what} on node B`, ok);
-    const raised: number[] = [];
-    const withdrawn: number[] = [];
-    for (let round = 1; round <= 3; round++) {
-      await until('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
+  it("shows an alert raised on one node in the other node's cached pages, and drops it when withdrawn", async () => {
+    const onB = (what: string, ok: () => Promise<boolean>) => until(`${what} on node B`, ok);
+    for (let round = 1; round <= 2; round++) {
+      await onB('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
       const text = `Storm warning, round ${round}`;
-      const started = Date.now();
+      let announced = channel.next('alerts');
       const alert = await api(a, 'POST', '/alerts', {
         text,
         level: 'breaking',
         expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
       });
-      await until('showing the alert', async () => (await page(b, '/')).body.includes(text));
-      raised.push(Date.now() - started);
+      await announced;
+      await onB('showing the alert', async () => (await page(b, '/')).body.includes(text));
       // The page was not rendered again for it: node B answers its stored copy with the banner in.
       expect((await page(b, '/')).cache).toBe('HIT');
-      const taken = Date.now();
+      announced = channel.next('alerts');
       await api(a, 'POST', `/alerts/${alert.id}/withdraw`, {});
-      await until('dropping the alert', async () => !(await page(b, '/')).body.includes(text));
-      withdrawn.push(Date.now() - taken);
+      await announced;
+      await onB('dropping the alert', async () => !(await page(b, '/')).body.includes(text));
     }
-    console.info(
-      `alert raise-to-visible across two nodes (ms): ${raised.join(', ')}; withdraw: ${withdrawn.join(', ')}`,
-    );
-    for (const ms of [...raised, ...withdrawn]) expect(ms).toBeLessThan(1000);
   });
 
   it("refreshes the other node's curated front when a list is saved, or its scheduled version takes over", async () => {
-    const until = (what: string, ok: () => Promise<boolean>, timeout?: number) =>
-      msUntil(`${what} on node B`, ok, timeout);
+    const onB = (what: string, ok: () => Promise<boolean>) => until(`${what} on node B`, ok);
     const publish = async (headline: string) => {
       const draft = await api(a, 'POST', '/articles', {
         headline,
@@ -174,44 +203,38 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
       front: 'home',
       definition: pin(one?.id),
     });
-    await until('showing the first pick', async () =>
+    await onB('showing the first pick', async () =>
       lead((await page(b, '/')).body).includes('Front pick one'),
     );
-    await until('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
-    await until('caching a story page', async () => (await page(b, one?.path as string)).cache === 'HIT');
-    const started = Date.now();
+    await onB('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
+    await onB('caching a story page', async () => (await page(b, one?.path as string)).cache === 'HIT');
+    const saved = channel.next('front-list:home-pick');
     list = await api(a, 'PUT', '/fronts/lists/home-pick', {
       version: list.version,
       title: '',
       definition: pin(two?.id),
     });
-    await until('showing the new pick', async () =>
-      lead((await page(b, '/')).body).includes('Front pick two'),
-    );
-    const saved = Date.now() - started;
+    await saved;
+    await onB('showing the new pick', async () => lead((await page(b, '/')).body).includes('Front pick two'));
     // Exactly the pages showing the list: the story page was not dropped.
     expect((await page(b, one?.path as string)).cache).toBe('HIT');
     // A version scheduled two seconds ahead takes over by the clock alone (one node's job).
-    await until('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
+    await onB('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
     await api(a, 'PUT', '/fronts/lists/home-pick', {
       version: list.version,
       title: '',
       definition: pin(two?.id),
       scheduled: { at: new Date(Date.now() + 2000).toISOString(), definition: pin(three?.id) },
     });
-    await until('keeping the current pick', async () =>
+    await onB('keeping the current pick', async () =>
       lead((await page(b, '/')).body).includes('Front pick two'),
     );
-    await until(
-      'showing the scheduled pick',
-      async () => lead((await page(b, '/')).body).includes('Front pick three'),
-      6000,
+    await onB('showing the scheduled pick', async () =>
+      lead((await page(b, '/')).body).includes('Front pick three'),
     );
-    console.info(`front list save-to-visible across two nodes: ${saved} ms`);
-    expect(saved).toBeLessThan(1000);
   });
 
-  it('serves an address added on one node from the other at once, and stops serving a removed one', async () => {
+  it('serves an address added on one node from the other once announced, and stops serving a removed one', async () => {
     // Node's fetch sends the Host it was given a URL for; the gate reads the header, so ask raw.
     const onHost = (node: Node, host: string, url = '/') =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -224,38 +247,35 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
         });
         req.on('error', reject);
       });
-    const until = (what: string, ok: () => Promise<boolean>) => msUntil(`${what} on node B`, ok);
+    const onB = (what: string, ok: () => Promise<boolean>) => until(`${what} on node B`, ok);
     expect((await onHost(b, 'mirror-new.example.org')).status).toBe(421);
     // Node B holds its home page, footer and all, in its cache.
-    await until('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
-    const saved = Date.now();
+    await onB('caching the home page', async () => (await page(b, '/')).cache === 'HIT');
+    let announced = channel.next('addresses');
     const s = await api(a, 'PUT', '/addresses', {
       alternates: ['https://mirror-new.example.org'],
       apps: [{ label: 'TV channel', url: 'https://tv.example.com/app' }],
       basedOn: null,
     });
     expect(s.source).toBe('settings');
-    const served = await until(
+    await announced;
+    await onB(
       'serving the new address',
       async () => (await onHost(b, 'mirror-new.example.org')).status === 200,
     );
-    const footer = await until('showing it in the footer', async () =>
+    await onB('showing it in the footer', async () =>
       (await page(b, '/')).body.includes('https://mirror-new.example.org/'),
     );
     expect((await page(b, '/')).body).toContain('TV channel');
-    console.info(
-      `address saved on A, served by B after ${served} ms, in B's footer after ${footer} ms (${Date.now() - saved} ms in all)`,
-    );
-    expect(Math.max(served, footer)).toBeLessThan(1000);
 
-    // And removed again: node B refuses it at once.
-    const removed = Date.now();
+    // And removed again: node B refuses it once it hears.
+    announced = channel.next('addresses');
     await api(a, 'POST', '/addresses/reset', { basedOn: s.updatedAt });
-    await until(
+    await announced;
+    await onB(
       'refusing the removed address',
       async () => (await onHost(b, 'mirror-new.example.org')).status === 421,
     );
-    expect(Date.now() - removed).toBeLessThan(1000);
     expect((await page(b, '/')).body).not.toContain('mirror-new.example.org');
   });
 
@@ -274,7 +294,7 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     });
     expect(scheduled.status).toBe('scheduled');
     let path = '';
-    await msUntil(
+    await until(
       'the scheduler publishes the story',
       async () => {
         const now = await api(a, 'GET', `/articles/${draft.id}`);
@@ -308,7 +328,7 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
     expect(revisions.revisions.filter((r) => r.by === 'scheduler')).toHaveLength(1);
   }, 30_000);
 
-  it('serves an edition created on one node at its own host from the other at once, its / apart', async () => {
+  it('serves an edition created on one node at its own host from the other once announced, its / apart', async () => {
     const onHost = (node: Node, host: string) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
         const req = http.get(`${node.base}/`, { headers: { host } }, (res) => {
@@ -322,8 +342,8 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
       });
     const host = 'es-nodes.example.com';
     expect((await onHost(b, host)).status).toBe(421);
-    await msUntil('caching the home page on node B', async () => (await page(b, '/')).cache === 'HIT');
-    const created = Date.now();
+    await until('caching the home page on node B', async () => (await page(b, '/')).cache === 'HIT');
+    const announced = channel.next('site');
     await api(a, 'POST', '/editions', {
       code: 'es',
       language: 'es',
@@ -331,12 +351,11 @@ describe.skipIf(!needed)('several app nodes on PostgreSQL and Redis', () => {
       timeZone: 'Europe/Madrid',
       host,
     });
-    const served = await msUntil('serving the edition host on node B', async () => {
+    await announced;
+    await until('serving the edition host on node B', async () => {
       const r = await onHost(b, host);
       return r.status === 200 && r.body.includes('Noticias de los Nodos');
     });
-    console.info(`edition created on A, served at its host by B after ${served} ms`);
-    expect(Date.now() - created).toBeLessThan(1000);
     expect((await page(b, '/')).body).not.toContain('Noticias de los Nodos');
   });
 });
@@ -361,17 +380,14 @@ describe.skipIf(!redisTestUrl)('the Redis invalidation channel', () => {
       const { announceChange } = await import('./index.js');
       const fakeDb = { isTransaction: false } as never;
       announceChange(fakeDb, ['article:1']);
-      await msUntil('node two drops /a', () => two.pages.get('/a') === undefined, 2000);
+      await until('node two drops /a', () => two.pages.get('/a') === undefined);
       expect(two.pages.get('/b')).toBeDefined();
       // Redis drops node two's subscription: when it is back, node two starts empty.
       const { Redis } = await import('ioredis');
       const admin = new Redis(redisTestUrl as string);
       await admin.client('KILL', 'TYPE', 'pubsub');
       admin.disconnect();
-      await msUntil(
-        'node two starts empty after the channel is back',
-        () => two.pages.get('/b') === undefined,
-      );
+      await until('node two starts empty after the channel is back', () => two.pages.get('/b') === undefined);
       expect(two.connected()).toBe(true);
     } finally {
       await one.close();

@@ -206,14 +206,14 @@ describe.each(testDialects())('media uploads on %s', (dialect) => {
 
   it('refuses a decompression bomb from its header, and an image over the pixel limit, with 422', async () => {
     const before = await snapshot();
-    const started = Date.now();
     const bomb = await upload(s.editor, [{ name: 'bomb.png', data: await pixelBomb() }]);
     expect(bomb.statusCode).toBe(422);
     expect(bomb.json().error).toMatchObject({
       code: 'too_many_pixels',
       message: 'bomb.png is 100000 × 100000 pixels (10000 megapixels); the limit is 4 megapixels',
     });
-    expect(Date.now() - started).toBeLessThan(2000); // nothing was decoded
+    // Refused from the header, its dimensions named: nothing was decoded (10,000 megapixels would
+    // not fit in the test's time or memory). How fast is no business of a test here.
     const wide = await upload(s.editor, [
       { name: 'wide.png', data: await solid(3000, 1500).png().toBuffer() },
     ]);

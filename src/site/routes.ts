@@ -96,39 +96,25 @@ export async function siteRoutes(app: FastifyInstance, ctx: Context): Promise<vo
   app.decorate('liveHub', liveRoutes(app, ctx)); // /live/{id}/events, /live/{id}/entries.json, /assets/live.js
   scriptRoutes(app); // /assets/hls.js, /assets/video-player.js, /assets/search.js
   alertRoutes(app, ctx); // /alerts/banner.html, /alerts.json
-  app.get<PageQuery & { Params: { slug: string } }>('/author/:slug', cached, async (req, reply) =>
-    send(
-      reply,
-      await authorPage(
-        ctx,
-        req.params.slug,
-        parsePage(req.query.page),
-        await requestEdition(ctx, req.hostname, '/'),
+  // An author's, a tag's and a topic's pages: a slug and a page number, in the frame of the
+  // edition the host names (a prefixed edition's are in editionPageRoutes).
+  for (const [route, page] of [
+    ['/author/:slug', authorPage],
+    ['/tag/:slug', tagPage],
+    ['/topics/:slug', topicPage],
+  ] as const) {
+    app.get<PageQuery & { Params: { slug: string } }>(route, cached, async (req, reply) =>
+      send(
+        reply,
+        await page(
+          ctx,
+          req.params.slug,
+          parsePage(req.query.page),
+          await requestEdition(ctx, req.hostname, '/'),
+        ),
       ),
-    ),
-  );
-  app.get<PageQuery & { Params: { slug: string } }>('/tag/:slug', cached, async (req, reply) =>
-    send(
-      reply,
-      await tagPage(
-        ctx,
-        req.params.slug,
-        parsePage(req.query.page),
-        await requestEdition(ctx, req.hostname, '/'),
-      ),
-    ),
-  );
-  app.get<PageQuery & { Params: { slug: string } }>('/topics/:slug', cached, async (req, reply) =>
-    send(
-      reply,
-      await topicPage(
-        ctx,
-        req.params.slug,
-        parsePage(req.query.page),
-        await requestEdition(ctx, req.hostname, '/'),
-      ),
-    ),
-  );
+    );
+  }
   app.get<PageQuery>(CORRECTIONS_PATH, cached, async (req, reply) =>
     send(
       reply,

@@ -13,9 +13,11 @@ import type { FastifyInstance } from 'fastify';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { ADMIN_APP_DIR } from '../admin/web.js';
 import { createArticle, createSection } from '../content/index.js';
+import type { EditionInput } from '../editions/index.js';
 import type { Doc } from '../shared/document/index.js';
 import { addTestUser, doc } from './admin.js';
 import { type TestEnv, testEnv } from './context.js';
+import { addEdition } from './fixtures.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -140,19 +142,55 @@ export async function signInThroughForm(page: Page, base: string, email: string,
   await page.getByRole('heading', { name: 'Desk' }).waitFor();
 }
 
+/** An edition for browserNewsroom, with a section of its own when its tests file stories in it. */
+export type BrowserEdition = EditionInput & { section?: { slug: string; name: string } };
+
+/** The Arabic edition (right to left, at /ar) the editions' browser tests add, with its section. */
+export const ARABIC_EDITION: BrowserEdition = {
+  code: 'ar',
+  language: 'ar',
+  name: 'الأخبار',
+  timeZone: 'Asia/Beirut',
+  prefix: 'ar',
+  section: { slug: 'world', name: 'العالم' },
+};
+
 /**
  * The newsroom most browser tests start from: a SQLite test newsroom whose site is
  * http://localhost:3000, one section, an editor (desk@example.com, the test PASSWORD) and the
  * app listening on loopback at `base`. `story()` adds a story in that section (by the editor,
- * published, unless told otherwise) and gives its id and public path.
+ * published, unless told otherwise; `sectionId` files it elsewhere) and gives its id and public
+ * path. `editions` are made beside the site's own, each with its own section if given;
+ * `edition(code)` gives one's id and section id.
  */
-export async function browserNewsroom(section = { slug: 'world', name: 'World' }) {
+export async function browserNewsroom({
+  section = { slug: 'world', name: 'World' },
+  editions = [],
+}: {
+  section?: { slug: string; name: string };
+  editions?: BrowserEdition[];
+} = {}) {
   ensureAdminBuilt();
   const env: TestEnv = await testEnv('sqlite', { SITE_URL: 'http://localhost:3000' });
   const sectionId = (await createSection(env.ctx.db, section, env.ctx.now().toISOString())).id;
   const editorId = (
     await addTestUser(env.ctx, { email: 'desk@example.com', name: 'Desk Editor', role: 'editor' })
   ).id;
+  const made = new Map<string, { id: number; sectionId?: number }>();
+  for (const { section: own, ...input } of editions) {
+    const { id, code } = await addEdition(env.ctx, input);
+    const at = env.ctx.now().toISOString();
+    made.set(code, {
+      id,
+      sectionId: own && (await createSection(env.ctx.db, { ...own, editionId: id }, at)).id,
+    });
+  }
+  /** An edition made above, by code: its id and its section's. */
+  const edition = (code: string) => {
+    const found = made.get(code);
+    if (!found) throw new Error(`browserNewsroom made no edition ${code}`);
+    return found;
+  };
   const story = async (
     headline: string,
     {
@@ -175,7 +213,7 @@ export async function browserNewsroom(section = { slug: 'world', name: 'World' }
     return { id: row.id, path: row.path as string };
   };
   const base = await serveOnLoopback(env.app);
-  return { env, base, sectionId, editorId, story };
+  return { env, base, sectionId, editorId, edition, story };
 }
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

