@@ -52,12 +52,7 @@ export function call(
   });
 }
 
-export function doc(...texts: string[]) {
-  return {
-    type: 'doc',
-    content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
-  };
-}
+export { paragraphs as doc } from './documents.js';
 
 /**
  * What the checks before publishing ask of a story (src/content/checks.ts): a lead image with

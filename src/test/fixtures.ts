@@ -7,6 +7,7 @@ import type { ArticleRow } from '../db/index.js';
 import { createEdition, type Edition, type EditionInput } from '../editions/index.js';
 import { addMediaFile, type MediaMeta } from '../media/library.js';
 import type { ArticleInput } from '../shared/article-input.js';
+import { paragraphs } from './documents.js';
 
 /** A real JPEG made on the spot, added to the media library. */
 export async function addTestImage(
@@ -22,12 +23,7 @@ export async function addTestImage(
   return addMediaFile(ctx.db, ctx.config.mediaDir, file, ctx.now().toISOString(), meta);
 }
 
-export function paragraphs(...texts: string[]) {
-  return {
-    type: 'doc',
-    content: texts.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
-  };
-}
+export { paragraphs };
 
 export interface Fixture {
   sections: { news: number; politics: number; russia: number; world: number; sports: number };
