@@ -16,4 +16,4 @@ export {
   type ViewWindow,
   WINDOWS,
 } from './queries.js';
-export { beaconPath, viewRoutes } from './routes.js';
+export { BEACON_PIXEL, beaconPath, viewRoutes } from './routes.js';

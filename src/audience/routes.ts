@@ -10,8 +10,8 @@ import { isBot } from './bots.js';
  * app keeps nothing of it but +1 on the story's count: not the address, not the user agent.
  */
 
-/** A transparent 1×1 GIF. */
-const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
+/** A transparent 1×1 GIF (the static export writes it as each story's beacon file). */
+export const BEACON_PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
 export function beaconPath(articleId: number): string {
   return `/views/${articleId}.gif`;
@@ -27,6 +27,6 @@ export function viewRoutes(app: FastifyInstance, ctx: Context): void {
       .header('cache-control', 'no-store')
       .header('x-robots-tag', 'noindex')
       .type('image/gif')
-      .send(PIXEL);
+      .send(BEACON_PIXEL);
   });
 }

@@ -12,6 +12,20 @@ export function fillExportSlot(html: string, snap: BannerSnapshot): string {
   return html.replace(SLOT, (_, code: string | undefined) => bannerFor(snap, code).html);
 }
 
+/**
+ * `fillExportSlot` on a page cut by `splitStyle` (paths.ts): the slot is in <body>, after the
+ * stylesheet in <head>, so only that part is searched and rebuilt (on the whole page, the
+ * replacement made a second rope of it, flattened again by the cut: two copies of every page).
+ */
+export function fillExportSlotIn(
+  parts: [string, string, string],
+  snap: BannerSnapshot,
+): [string, string, string] {
+  const i = parts[2] === '' ? 0 : 2;
+  parts[i] = fillExportSlot(parts[i], snap);
+  return parts;
+}
+
 /** Every edition's banner, for the site fingerprint: a new alert for any edition renders pages again. */
 export function bannerKey(snap: BannerSnapshot): string {
   if (snap.nextChangeAt === null) return '';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as cheerio from 'cheerio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BEACON_PIXEL } from '../audience/index.js';
 import { articleInputOf, raiseAlert, updateArticle, withdrawAlert } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
 import { PAGE_SIZE } from '../site/index.js';
@@ -152,6 +153,9 @@ describe.each(testDialects())('static export on %s', (dialect) => {
     ]) {
       expect(fs.existsSync(path.join(out, file)), file).toBe(true);
     }
+    // Each story page's view beacon: the pixel, written by the export (no app request, no view).
+    for (const s of stories)
+      expect(fs.readFileSync(path.join(out, `views/${s.id}.gif`))).toEqual(BEACON_PIXEL);
     const server = await staticServer(out);
     try {
       const { seen, broken, external, redirects } = await crawl(server.origin);

@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { linkParts, PageRefs, splitStyle } from './paths.js';
+import { linkParts, PageRefs } from './paths.js';
 import { startThread } from './pool.js';
 import { type Outcome, writeIfChanged } from './writer.js';
 
@@ -11,8 +11,8 @@ import { type Outcome, writeIfChanged } from './writer.js';
  * rendering, for a few megabytes instead of the hundred a second rendering thread needs.
  */
 export interface PageOutput {
-  /** One page: the file's outcome, with the page's references. */
-  page(rel: string, before: string | undefined, html: string): Outcome | Promise<Outcome>;
+  /** One page, cut by `splitStyle`: the file's outcome, with the page's references. */
+  page(rel: string, before: string | undefined, parts: [string, string, string]): Outcome | Promise<Outcome>;
   /** Waits while the write thread is too far behind (pages in flight are memory). */
   room(): Promise<void> | undefined;
   /** Hand over a partly filled batch (the end of a chunk). */
@@ -26,9 +26,9 @@ export class InlineOutput implements PageOutput {
 
   constructor(private readonly outDir: string) {}
 
-  page(rel: string, before: string | undefined, html: string): Outcome {
-    const parts = linkParts(splitStyle(html), this.refs);
-    return { ...writeIfChanged(this.outDir, rel, parts, before, this.madeDirs), refs: this.refs.page };
+  page(rel: string, before: string | undefined, parts: [string, string, string]): Outcome {
+    const linked = linkParts(parts, this.refs);
+    return { ...writeIfChanged(this.outDir, rel, linked, before, this.madeDirs), refs: this.refs.page };
   }
 
   room(): undefined {
@@ -114,9 +114,12 @@ export class WriteThread implements PageOutput {
     this.worker.on('exit', (code) => this.fail(new Error(`export write thread exited (code ${code})`)));
   }
 
-  page(rel: string, before: string | undefined, html: string): Promise<Outcome> {
+  page(
+    rel: string,
+    before: string | undefined,
+    [head, style, tail]: [string, string, string],
+  ): Promise<Outcome> {
     if (this.failure) return Promise.reject(this.failure);
-    const [head, style, tail] = splitStyle(html);
     const same = style === this.lastStyle;
     this.lastStyle = style;
     this.pending.push({ rel, before, head, style: same ? null : style, tail });

@@ -2,10 +2,11 @@ import type { BannerSnapshot } from '../cache/index.js';
 import { loadSectionTree } from '../content/index.js';
 import type { Context } from '../context.js';
 import { curatedFronts, sectionIdOf } from '../fronts/index.js';
-import { fillExportSlot } from './banner.js';
+import { fillExportSlotIn } from './banner.js';
 import { BatchRenderer, type PreparedPage, type SiteData } from './batch.js';
 import type { PageOutput } from './page-output.js';
 import { pageRendered, renderPage } from './render.js';
+import { splitStyle } from './paths.js';
 import type { PublicUrl } from './urls.js';
 import type { Outcome } from './writer.js';
 
@@ -73,7 +74,7 @@ export class PageRenderer {
       const r = prepared ? pageRendered(prepared.render()) : await renderPage(this.ctx, task.url, this.host);
       if (r.status !== 200 || typeof r.body !== 'string') continue;
       const input = prepared?.input ?? '';
-      const o = this.output.page(task.rel, task.before, fillExportSlot(r.body, banner));
+      const o = this.output.page(task.rel, task.before, fillExportSlotIn(splitStyle(r.body), banner));
       out.push(o instanceof Promise ? o.then((done) => ({ ...done, input })) : { ...o, input });
     }
     this.output.flush();

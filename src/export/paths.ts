@@ -85,6 +85,7 @@ function staticPart(html: string, refs: PageRefs): string {
 }
 
 const SLASH = 47;
+const BEACONS = '/views/';
 
 /**
  * Root-relative files pages refer to: `/media/…` renditions (src and every srcset candidate)
@@ -107,6 +108,10 @@ export class PageRefs {
 
   /** One attribute's value. */
   add(name: string, value: string): void {
+    // A story's view beacon (`/views/{id}.gif`, src/audience) is no file of the site but one
+    // per story page: the export writes one for each story page it has (export.ts). Noted
+    // here, it made every story's set of references one of its own.
+    if (value.startsWith(BEACONS)) return;
     let files = this.seen.get(value);
     if (!files) {
       const candidates = name === 'srcset' ? value.split(',') : [value];
