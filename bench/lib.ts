@@ -30,8 +30,11 @@ export interface Server {
 export async function startServer(env: Record<string, string>, dir?: string): Promise<Server> {
   const dataDir = dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-bench-'));
   const entry = path.join(process.env.BENCH_DIST ?? 'dist', 'cli/index.js');
-  // BENCH_SERVER_NODE_ARGS: flags for the server's node alone, not the load generator's.
-  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  // BENCH_SERVER_NODE_ARGS: flags for the server's node alone, not the load generator's; by
+  // default those `npm start` gives it (docs/operations.md, "Memory"), '' for none.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '--max-semi-space-size=4')
+    .split(' ')
+    .filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, entry, 'serve'], {
     env: {
       ...process.env,

@@ -6,6 +6,7 @@ import type { HttpCachePolicy } from './http.js';
 import { type OriginCache, originCache } from './origin.js';
 import { TaggedMemo } from './memo.js';
 import { PageCache } from './page-cache.js';
+import { majorCollector } from './reclaim.js';
 import { cdnPurger, type Purger } from './purge.js';
 import { SITE } from './tags.js';
 
@@ -89,7 +90,11 @@ export async function createCacheLayer(
   opts: CacheLayerOptions = {},
 ): Promise<CacheLayer> {
   const ttlMs = config.cache.ttlSeconds * 1000;
-  const pages = new PageCache({ maxBytes: config.cache.maxBytes, ttlMs });
+  const pages = new PageCache({
+    maxBytes: config.cache.maxBytes,
+    ttlMs,
+    collect: config.cache.maxBytes > 0 ? majorCollector() : null,
+  });
   const memo = new TaggedMemo(() => pages.ttlMs, opts.now);
   const origin = config.cache.origin ? originCache(config.cache.origin) : null;
   const banner = new Banner(opts.banner ?? null, opts.now ?? Date.now);

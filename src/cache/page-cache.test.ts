@@ -50,6 +50,23 @@ describe('the page cache', () => {
     expect(cache.size.tags).toBeLessThan(20);
   });
 
+  it('asks for a collection after every quarter of its budget dropped', async () => {
+    let collections = 0;
+    const body = 'x'.repeat(20_000);
+    const cache = new PageCache({ maxBytes: 100_000, ttlMs: 60_000, collect: () => collections++ });
+    // Each entry counts ~21 kB (its copies compress to almost nothing): four fit, then each
+    // store evicts one.
+    for (let i = 0; i < 4; i++) await cache.store(`/${i}`, item([`article:${i}`], body), cache.begin());
+    expect(collections).toBe(0);
+    for (let i = 4; i < 12; i++) await cache.store(`/${i}`, item([`article:${i}`], body), cache.begin());
+    expect(cache.size.entries).toBe(4);
+    // One drop (~21 kB) is less than a quarter of the budget; two are more: 8 drops, 4 asks.
+    expect(collections).toBe(4);
+    // Invalidated pages count as dropped too.
+    cache.invalidate(['article:10', 'article:11']);
+    expect(collections).toBe(5);
+  });
+
   it('stores brotli and gzip variants and expires entries after the TTL', async () => {
     let now = 1_000;
     const cache = new PageCache({ maxBytes: 10_000_000, ttlMs: 5_000, now: () => now });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import { collectEvery } from './reclaim.js';
 import { SITE } from './tags.js';
 
 const brotli = promisify(zlib.brotliCompress);
@@ -29,6 +30,11 @@ export interface PageCacheOptions {
   /** Longest an entry is served without a re-render, as a safety net behind invalidation. */
   ttlMs: number;
   now?: () => number;
+  /**
+   * Asked for after every quarter of the budget's bytes dropped (evicted, invalidated, aged):
+   * a major collection, so dropped pages' memory is freed soon (reclaim.ts).
+   */
+  collect?: (() => void) | null;
 }
 
 // Bodies smaller than this are sent as they are: compressing them saves less than the headers.
@@ -62,15 +68,20 @@ export class PageCache {
     this.enabled = opts.maxBytes > 0;
     this.now = opts.now ?? Date.now;
     this.ttl = opts.ttlMs;
+    const dropped = opts.collect ? collectEvery(Math.max(1, opts.maxBytes / 4), opts.collect) : () => {};
     this.lru = new LRUCache<string, Entry>({
       maxSize: Math.max(1, opts.maxBytes),
       sizeCalculation: (e) => sizeOf(e),
-      dispose: (entry, key) => this.unindex(key, entry),
+      dispose: (entry, key) => {
+        this.unindex(key, entry);
+        dropped(sizeOf(entry));
+      },
     });
     // Aged copies get a quarter of the budget on top: enough for the pages readers ask for most.
     this.aged = new LRUCache<string, Entry>({
       maxSize: Math.max(1, Math.floor(opts.maxBytes / 4)),
       sizeCalculation: (e) => sizeOf(e),
+      dispose: (entry) => dropped(sizeOf(entry)),
     });
   }
 
