@@ -188,8 +188,35 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqlite.pragma(`synchronous = ${SQLITE_SYNC}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  directReads.set(db, (query, parameters) => {
+    // Someone's transaction is open on the one connection: their uncommitted rows must not be
+    // read, so the read waits for the connection in Kysely's executor like any other.
+    if (sqlite.inTransaction) return undefined;
+    const stmt = statements.prepare(query);
+    return stmt.reader ? stmt.all(parameters as unknown[]) : undefined;
+  });
   return { db, dialect: dialects.sqlite, destroy: () => db.destroy() };
+}
+
+/**
+ * A read run at once on a SQLite database's connection, bypassing Kysely's executor; undefined
+ * when it cannot be (not SQLite's own handle, a transaction's, or a transaction is open).
+ */
+type DirectRead = (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
+const directReads = new WeakMap<Db, DirectRead>();
+
+/**
+ * The direct read of `db`, if it has one: only the handle openDatabase made for SQLite (never a
+ * transaction or a single connection taken from it, which are other instances). better-sqlite3
+ * runs a statement synchronously, so a read made while no transaction is open sees exactly what
+ * it would see through the executor, which would only have taken the connection's lock, run the
+ * same prepared statement and let go, in a few promises (a tenth of a story page's statements'
+ * cost, docs/benchmarks.md). Used by compiledQuery.
+ */
+export function directRead(db: Db): DirectRead | undefined {
+  return directReads.get(db);
 }
 
 const SQLITE_SYNC = 'FULL';
