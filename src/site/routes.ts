@@ -33,17 +33,13 @@ export function send(reply: FastifyReply, result: PageResult) {
   if (result.status === 200 && result.tags) cacheAs(reply.request, result.tags);
   // A page that plays video from other hosts adds the directives its player needs.
   const csp = result.csp ? [CSP, ...result.csp].join('; ') : CSP;
-  return (
-    reply
-      .code(result.status)
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', csp)
-      .header('referrer-policy', 'strict-origin-when-cross-origin')
-      // Encoded once, here: as text the page would be encoded again by every hook that looks into
-      // it (the banner slot), by the page cache and by the response itself.
-      .send(Buffer.from(result.html))
-  );
+  return reply
+    .code(result.status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', csp)
+    .header('referrer-policy', 'strict-origin-when-cross-origin')
+    .send(result.html);
 }
 
 /**
