@@ -108,19 +108,62 @@ function loadPg(): typeof PgModule {
  * between requests is safe.
  */
 function withStatementCache(sqlite: SQLite.Database, limit = 500) {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, KeptStatement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string) {
+    prepare(sql: string): KeptStatement {
       let stmt = cache.get(sql);
       if (!stmt) {
-        stmt = sqlite.prepare(sql);
+        stmt = new KeptStatement(sqlite.prepare(sql));
         if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
         cache.set(sql, stmt);
       }
       return stmt;
     },
   };
+}
+
+/**
+ * A kept statement as Kysely's SQLite driver uses it (`reader`, `all`, `run`, `iterate`), whose
+ * `all` reads rows as arrays and names their columns here: better-sqlite3 makes each row object
+ * in C++, looking every column's name up anew, which was most of what reading a story's row cost
+ * (docs/benchmarks.md, issue #18). The objects are the same: each column in order, a later
+ * column of the same name overwriting an earlier one's value.
+ */
+class KeptStatement {
+  private names: string[] | null = null;
+  constructor(private readonly stmt: SQLite.Statement) {}
+
+  get reader(): boolean {
+    return this.stmt.reader;
+  }
+
+  all(parameters: readonly unknown[]): unknown[] {
+    if (!this.stmt.reader) return this.stmt.all(parameters);
+    const rows = this.stmt.raw(true).all(parameters) as unknown[][];
+    let names = this.names;
+    // Named once; again if the schema changed under the statement (SQLite re-prepares it).
+    if (names === null || (rows.length > 0 && rows[0]?.length !== names.length)) {
+      names = this.stmt.columns().map((c) => c.name);
+      this.names = names;
+    }
+    const out = new Array<Record<string, unknown>>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as unknown[];
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) o[names[i] as string] = row[i];
+      out[r] = o;
+    }
+    return out;
+  }
+
+  run(parameters: readonly unknown[]): SQLite.RunResult {
+    return this.stmt.run(parameters);
+  }
+
+  iterate(parameters: readonly unknown[]): IterableIterator<unknown> {
+    return this.stmt.raw(false).iterate(parameters);
+  }
 }
 
 // How much longer than the server's statement timeout the client waits before it gives up on
