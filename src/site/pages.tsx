@@ -59,6 +59,7 @@ import { listPage, sectionMeta } from './lists.js';
 import { noticeModel } from './notices.js';
 import { renderDocument } from './render.js';
 import { breadcrumbList, newsArticle } from './structured-data.js';
+import { keepingMarkup } from './theme/components.js';
 import { ArticlePage } from './theme/pages.js';
 import { articleVideo } from './video.js';
 import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './view.js';
@@ -208,13 +209,15 @@ async function moreInSection(c: Frame, article: ArticleRow): Promise<StoryCard[]
   const sectionId = article.section_id;
   const newest = await c.ctx.cache.memo.get(
     `more:${c.edition.id}:${sectionId}`,
-    () =>
-      cardsFor(
-        c.ctx.db,
-        c.tree,
-        c.now,
-        { sectionIds: descendantIds(c.tree, sectionId) },
-        { limit: MORE_IN_SECTION + 1, offset: 0 },
+    async () =>
+      keepingMarkup(
+        await cardsFor(
+          c.ctx.db,
+          c.tree,
+          c.now,
+          { sectionIds: descendantIds(c.tree, sectionId) },
+          { limit: MORE_IN_SECTION + 1, offset: 0 },
+        ),
       ),
     (cards) => [sectionListTag(sectionId), ...cards.flatMap((card) => card.tags)],
   );
