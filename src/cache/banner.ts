@@ -15,7 +15,8 @@ import { ALERTS, SITE } from './tags.js';
  */
 export const BANNER_SLOT = '<!--# include virtual="/alerts/banner.html" -->';
 /** Every slot starts so; an edition's pages name their edition (`bannerSlot`). */
-const SLOT_HEAD = Buffer.from('<!--# include virtual="/alerts/banner.html');
+const SLOT_HEAD_TEXT = '<!--# include virtual="/alerts/banner.html';
+const SLOT_HEAD = Buffer.from(SLOT_HEAD_TEXT);
 const SLOT_TAIL = Buffer.from('-->');
 
 /**
@@ -68,12 +69,18 @@ export function bannerFor(snap: BannerSnapshot, edition: string | undefined): Ba
 }
 
 /** Where a slot is in a page and which edition it names (null: no slot). */
-function findSlot(body: Buffer): { at: number; length: number; edition?: string } | null {
-  const at = body.indexOf(SLOT_HEAD);
+function findSlot(body: Buffer | string): { at: number; length: number; edition?: string } | null {
+  // The same search in bytes (stored pages) or in text (a page as rendered, not encoded yet);
+  // a slot is ASCII, so its length is the same in either.
+  const at = typeof body === 'string' ? body.indexOf(SLOT_HEAD_TEXT) : body.indexOf(SLOT_HEAD);
   if (at < 0) return null;
-  const end = body.indexOf(SLOT_TAIL, at + SLOT_HEAD.length);
+  const end =
+    typeof body === 'string'
+      ? body.indexOf('-->', at + SLOT_HEAD_TEXT.length)
+      : body.indexOf(SLOT_TAIL, at + SLOT_HEAD.length);
   if (end < 0 || end - at > 200) return null;
-  const slot = body.subarray(at, end + SLOT_TAIL.length).toString();
+  const slot =
+    typeof body === 'string' ? body.slice(at, end + 3) : body.subarray(at, end + SLOT_TAIL.length).toString();
   if (slot === BANNER_SLOT) return { at, length: slot.length };
   const code = /^<!--# include virtual="\/alerts\/banner\.html\?edition=([a-z][a-z0-9-]{0,31})" -->$/.exec(
     slot,
@@ -83,12 +90,20 @@ function findSlot(body: Buffer): { at: number; length: number; edition?: string 
 
 /** A page's text with its slot filled (pages answered outside the page cache, the static export). */
 export function fillBanner(text: string, snap: BannerSnapshot): string {
-  const found = findSlot(Buffer.from(text));
+  const found = findSlot(text);
   if (!found) return text;
   const copy = bannerFor(snap, found.edition);
   if (copy.html === '') return text;
-  const slot = bannerSlot(found.edition);
-  return text.replace(slot, () => copy.html);
+  return text.slice(0, found.at) + copy.html + text.slice(found.at + found.length);
+}
+
+/** A page's bytes with its slot filled, without decoding them (pages sent as a Buffer). */
+export function fillBannerBytes(body: Buffer, snap: BannerSnapshot): Buffer {
+  const found = findSlot(body);
+  if (!found) return body;
+  const copy = bannerFor(snap, found.edition);
+  if (copy.html === '') return body;
+  return Buffer.concat([body.subarray(0, found.at), copy.bytes, body.subarray(found.at + found.length)]);
 }
 
 export class Banner {

@@ -6,7 +6,7 @@ import type {
   onRequestHookHandler,
   onSendHookHandler,
 } from 'fastify';
-import { type Banner, type BannerSnapshot, fillBanner } from './banner.js';
+import { type Banner, type BannerSnapshot, fillBanner, fillBannerBytes } from './banner.js';
 import type { Entry, PageCache } from './page-cache.js';
 import { writeHit } from './raw-head.js';
 
@@ -443,16 +443,19 @@ export function pageCacheHooks(
  * A page answered without the page cache (the cache is off, or the route is not cached): the
  * banner goes straight into its HTML.
  */
-export function fillSlot<T>(payload: T, snap: BannerSnapshot): T | string {
+export function fillSlot<T>(payload: T, snap: BannerSnapshot): T | string | Buffer {
   // No banner: the slot (an HTML comment) stays, as in a cached page answered as it is stored.
   if (snap.nextChangeAt === null) return payload;
   // The slot names the page's edition, whose banner it gets (cache/banner.ts).
-  if (typeof payload === 'string') return payload.includes(SLOT_START) ? fillBanner(payload, snap) : payload;
-  if (Buffer.isBuffer(payload) && payload.includes(SLOT_START)) return fillBanner(payload.toString(), snap);
+  if (typeof payload === 'string')
+    return payload.includes(SLOT_START_TEXT) ? fillBanner(payload, snap) : payload;
+  if (Buffer.isBuffer(payload))
+    return payload.includes(SLOT_START) ? fillBannerBytes(payload, snap) : payload;
   return payload;
 }
 
-const SLOT_START = '<!--# include virtual="/alerts/banner.html';
+const SLOT_START_TEXT = '<!--# include virtual="/alerts/banner.html';
+const SLOT_START = Buffer.from(SLOT_START_TEXT);
 
 function asArray<T>(v: T | T[] | undefined): T[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];

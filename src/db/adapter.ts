@@ -108,19 +108,62 @@ function loadPg(): typeof PgModule {
  * between requests is safe.
  */
 function withStatementCache(sqlite: SQLite.Database, limit = 500) {
-  const cache = new Map<string, SQLite.Statement>();
+  const cache = new Map<string, KeptStatement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string) {
+    prepare(sql: string): KeptStatement {
       let stmt = cache.get(sql);
       if (!stmt) {
-        stmt = sqlite.prepare(sql);
+        stmt = new KeptStatement(sqlite.prepare(sql));
         if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
         cache.set(sql, stmt);
       }
       return stmt;
     },
   };
+}
+
+/**
+ * A kept statement as Kysely's SQLite driver uses it (`reader`, `all`, `run`, `iterate`), whose
+ * `all` reads rows as arrays and names their columns here: better-sqlite3 makes each row object
+ * in C++, looking every column's name up anew, which was most of what reading a story's row cost
+ * (docs/benchmarks.md, issue #18). The objects are the same: each column in order, a later
+ * column of the same name overwriting an earlier one's value.
+ */
+class KeptStatement {
+  private names: string[] | null = null;
+  constructor(private readonly stmt: SQLite.Statement) {}
+
+  get reader(): boolean {
+    return this.stmt.reader;
+  }
+
+  all(parameters: readonly unknown[]): unknown[] {
+    if (!this.stmt.reader) return this.stmt.all(parameters);
+    const rows = this.stmt.raw(true).all(parameters) as unknown[][];
+    let names = this.names;
+    // Named once; again if the schema changed under the statement (SQLite re-prepares it).
+    if (names === null || (rows.length > 0 && rows[0]?.length !== names.length)) {
+      names = this.stmt.columns().map((c) => c.name);
+      this.names = names;
+    }
+    const out = new Array<Record<string, unknown>>(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r] as unknown[];
+      const o: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) o[names[i] as string] = row[i];
+      out[r] = o;
+    }
+    return out;
+  }
+
+  run(parameters: readonly unknown[]): SQLite.RunResult {
+    return this.stmt.run(parameters);
+  }
+
+  iterate(parameters: readonly unknown[]): IterableIterator<unknown> {
+    return this.stmt.raw(false).iterate(parameters);
+  }
 }
 
 // How much longer than the server's statement timeout the client waits before it gives up on
@@ -188,8 +231,35 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqlite.pragma(`synchronous = ${SQLITE_SYNC}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  directReads.set(db, (query, parameters) => {
+    // Someone's transaction is open on the one connection: their uncommitted rows must not be
+    // read, so the read waits for the connection in Kysely's executor like any other.
+    if (sqlite.inTransaction) return undefined;
+    const stmt = statements.prepare(query);
+    return stmt.reader ? stmt.all(parameters as unknown[]) : undefined;
+  });
   return { db, dialect: dialects.sqlite, destroy: () => db.destroy() };
+}
+
+/**
+ * A read run at once on a SQLite database's connection, bypassing Kysely's executor; undefined
+ * when it cannot be (not SQLite's own handle, a transaction's, or a transaction is open).
+ */
+type DirectRead = (sql: string, parameters: readonly unknown[]) => unknown[] | undefined;
+const directReads = new WeakMap<Db, DirectRead>();
+
+/**
+ * The direct read of `db`, if it has one: only the handle openDatabase made for SQLite (never a
+ * transaction or a single connection taken from it, which are other instances). better-sqlite3
+ * runs a statement synchronously, so a read made while no transaction is open sees exactly what
+ * it would see through the executor, which would only have taken the connection's lock, run the
+ * same prepared statement and let go, in a few promises (a tenth of a story page's statements'
+ * cost, docs/benchmarks.md). Used by compiledQuery.
+ */
+export function directRead(db: Db): DirectRead | undefined {
+  return directReads.get(db);
 }
 
 const SQLITE_SYNC = 'FULL';

@@ -49,6 +49,32 @@ describe.each(testDialects())('compiledQuery on %s', (dialect) => {
     });
   });
 
+  it('never reads what another caller’s open transaction has not committed', async () => {
+    // SQLite reads outside a transaction skip the executor (adapter.ts, directRead): while a
+    // transaction is open they must still wait for it, as every read through the executor does.
+    let inside!: () => void;
+    const written = new Promise<void>((resolve) => {
+      inside = resolve;
+    });
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => {
+      end = resolve;
+    });
+    const tx = env.ctx.db.transaction().execute(async (t) => {
+      await t.updateTable('tags').set({ name: 'Rolled back' }).where('slug', '=', 'beta').execute();
+      inside();
+      await ended;
+      throw new Error('roll back');
+    });
+    await written;
+    const read = bySlugs(env.ctx.db, ['beta'], 1);
+    end();
+    await expect(tx).rejects.toThrow('roll back');
+    // Read once the transaction is over (SQLite: it waited for the one connection), or on
+    // another connection (PostgreSQL): never the row it wrote and took back.
+    expect(await read).toEqual([{ slug: 'beta', name: 'BETA' }]);
+  });
+
   it('refuses an argument that is not a value of the query', async () => {
     const wrong = compiledQuery((db, column: string) =>
       db

@@ -18,6 +18,7 @@ import { countOf, renderListPage, sectionMeta } from './lists.js';
 import { renderDocument } from './render.js';
 import { website } from './structured-data.js';
 import type { FrontListView } from './theme/fronts.js';
+import { keepingMarkup } from './theme/components.js';
 import { HomePage } from './theme/pages.js';
 import type { StoryCard } from './view.js';
 
@@ -117,7 +118,7 @@ export async function curatedSectionPage(
 async function cardsOf(c: Frame, lists: readonly ResolvedList[]): Promise<Map<number, StoryCard>> {
   const all = lists.flatMap((l) => l.stories);
   const cards = await toCards(c.ctx.db, c.tree, all, { leadFirst: lists[0]?.variant === 'lead' });
-  return new Map(cards.map((card) => [card.id, card]));
+  return new Map(keepingMarkup(cards).map((card) => [card.id, card]));
 }
 
 function viewsOf(lists: readonly ResolvedList[], cards: ReadonlyMap<number, StoryCard>): FrontListView[] {

@@ -43,7 +43,7 @@ import {
 } from './common.js';
 import { msg } from './i18n/index.js';
 import { renderDocument } from './render.js';
-import { pageNumber } from './theme/components.js';
+import { keepingMarkup, pageNumber } from './theme/components.js';
 import { breadcrumbList } from './structured-data.js';
 import { type ListModel, ListPage } from './theme/pages.js';
 import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './view.js';
@@ -80,10 +80,13 @@ function pageCards(c: Frame, filter: ListFilter, page: number, listTag?: string)
   const load = () =>
     cardsFor(c.ctx.db, c.tree, c.now, filter, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
   if (listTag === undefined || page > KEPT_PAGES) return load();
-  return c.ctx.cache.memo.get(`cards:${c.edition.id}:${page}:${JSON.stringify(filter)}`, load, (cards) => [
-    listTag,
-    ...cards.flatMap((card) => card.tags),
-  ]);
+  // Kept cards keep their markup too (made at their first rendering, gone with the cards).
+  const loadKept = async () => keepingMarkup(await load());
+  return c.ctx.cache.memo.get(
+    `cards:${c.edition.id}:${page}:${JSON.stringify(filter)}`,
+    loadKept,
+    (cards) => [listTag, ...cards.flatMap((card) => card.tags)],
+  );
 }
 
 /**

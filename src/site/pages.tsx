@@ -59,7 +59,9 @@ import { listPage, sectionMeta } from './lists.js';
 import { noticeModel } from './notices.js';
 import { renderDocument } from './render.js';
 import { breadcrumbList, newsArticle } from './structured-data.js';
+import { keepingMarkup } from './theme/components.js';
 import { ArticlePage } from './theme/pages.js';
+import { storyRelations } from './story-relations.js';
 import { articleVideo } from './video.js';
 import { authorHref, type Head, type StoryCard, sectionHref, tagHref } from './view.js';
 
@@ -170,20 +172,25 @@ export async function loadArticlePage(c: Frame, article: ArticleRow): Promise<Ar
   const body = JSON.parse(article.body) as Doc;
   const bodyMedia: number[] = [];
   collectImages(body.content, bodyMedia);
-  const [bylines, tags, media, more, video, notices, live, topics, related, translations] = await Promise.all(
-    [
+  // The rows most stories lack are read only when there are some (story-relations.ts).
+  const optional = storyRelations(ctx.db, article.id).then((has) =>
+    Promise.all([
+      has.video ? articleVideo(ctx.db, article, ctx.config.site) : null,
+      has.notices ? noticesOf(ctx.db, [article.id]) : new Map<number, PublicNotice[]>(),
+      has.live ? loadLive(ctx.db, article.id) : null,
+      has.entities ? articleTopics(ctx.db, article.id, article.headline) : [],
+      has.entities ? relatedCards(c, article.id) : [],
+    ]),
+  );
+  const [bylines, tags, media, more, [video, notices, live, topics, related], translations] =
+    await Promise.all([
       bylinesOf(ctx.db, [article.id]),
       tagsOf(ctx.db, article.id),
       mediaByIds(ctx.db, [article.lead_media_id, ...bodyMedia]),
       moreInSection(c, article),
-      articleVideo(ctx.db, article, ctx.config.site),
-      noticesOf(ctx.db, [article.id]),
-      loadLive(ctx.db, article.id),
-      articleTopics(ctx.db, article.id, article.headline),
-      relatedCards(c, article.id),
+      optional,
       translationsOf(ctx.db, ctx.config.site, article, c.now),
-    ],
-  );
+    ]);
   return {
     live,
     body,
@@ -208,13 +215,15 @@ async function moreInSection(c: Frame, article: ArticleRow): Promise<StoryCard[]
   const sectionId = article.section_id;
   const newest = await c.ctx.cache.memo.get(
     `more:${c.edition.id}:${sectionId}`,
-    () =>
-      cardsFor(
-        c.ctx.db,
-        c.tree,
-        c.now,
-        { sectionIds: descendantIds(c.tree, sectionId) },
-        { limit: MORE_IN_SECTION + 1, offset: 0 },
+    async () =>
+      keepingMarkup(
+        await cardsFor(
+          c.ctx.db,
+          c.tree,
+          c.now,
+          { sectionIds: descendantIds(c.tree, sectionId) },
+          { limit: MORE_IN_SECTION + 1, offset: 0 },
+        ),
       ),
     (cards) => [sectionListTag(sectionId), ...cards.flatMap((card) => card.tags)],
   );

@@ -145,14 +145,22 @@ type CardProps = {
  * Markup of cards that appear on many pages of one run, made once per size. The static export
  * shows each story's card on some ten pages (its sections' fronts, its tags and bylines, its
  * neighbours' "More in" lists) and keeps its card objects for the whole run: made once, a front
- * page renders in 80 µs instead of 190. Live pages make their cards per request and never ask
- * for this, so they render as they always did. Kept by card object: the markup goes with it.
+ * page renders in 80 µs instead of 190. Live pages ask for it for the cards they keep between
+ * renders (cache/memo.ts: a list's first pages, a section's newest, a front's): those objects
+ * are dropped and loaded anew at the change of anything they show, and their markup with them.
+ * Cards made per request never ask, and render as they always did. Kept by card object.
  */
 const keptCards = new WeakMap<StoryCard, Map<string, string>>();
 
 /** Keep `story`'s card markup from its first rendering on. */
 export function keepCardMarkup(story: StoryCard): void {
   if (!keptCards.has(story)) keptCards.set(story, new Map());
+}
+
+/** `cards`, each keeping its markup (keepCardMarkup): for cards kept between renders. */
+export function keepingMarkup<T extends readonly StoryCard[]>(cards: T): T {
+  for (const card of cards) keepCardMarkup(card);
+  return cards;
 }
 
 export function Card(props: CardProps) {
