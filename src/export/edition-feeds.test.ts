@@ -12,7 +12,7 @@ import { createList } from '../fronts/index.js';
 import { createEntity } from '../knowledge/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { addEdition, type Fixture, seedFixture } from '../test/fixtures.js';
+import { addEdition, EDITION_AR, EDITION_ES, type Fixture, seedFixture } from '../test/fixtures.js';
 import { exportStatic } from './export.js';
 import { PageRefs, staticPage } from './paths.js';
 
@@ -31,20 +31,8 @@ describe.each(testDialects())('edition feeds in the static export on %s', (diale
     env = await testEnv(dialect);
     fx = await seedFixture(env.ctx, env.dir);
     const now = env.ctx.now().toISOString();
-    const es = await addEdition(env.ctx, {
-      code: 'es',
-      language: 'es',
-      name: 'Noticias',
-      timeZone: 'Europe/Madrid',
-      prefix: 'es',
-    });
-    const ar = await addEdition(env.ctx, {
-      code: 'ar',
-      language: 'ar',
-      name: 'الأخبار',
-      timeZone: 'Asia/Dubai',
-      prefix: 'ar',
-    });
+    const es = await addEdition(env.ctx, EDITION_ES);
+    const ar = await addEdition(env.ctx, EDITION_AR);
     const mundo = await createSection(env.ctx.db, { slug: 'mundo', name: 'Mundo', editionId: es.id }, now);
     const economy = await createSection(
       env.ctx.db,

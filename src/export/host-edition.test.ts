@@ -10,7 +10,7 @@ import { createSection } from '../content/index.js';
 import type { ArticleRow } from '../db/index.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
-import { addEdition, seedFixture } from '../test/fixtures.js';
+import { addEdition, EDITION_AR, EDITION_ES, seedFixture } from '../test/fixtures.js';
 import { exportStatic } from './export.js';
 import { PageRefs, staticPage } from './paths.js';
 
@@ -26,20 +26,8 @@ describe.each(testDialects())('a host edition in the static export on %s', (dial
     env = await testEnv(dialect);
     const fx = await seedFixture(env.ctx, env.dir);
     const now = env.ctx.now().toISOString();
-    const es = await addEdition(env.ctx, {
-      code: 'es',
-      language: 'es',
-      name: 'Noticias',
-      timeZone: 'Europe/Madrid',
-      host: HOST,
-    });
-    await addEdition(env.ctx, {
-      code: 'ar',
-      language: 'ar',
-      name: 'الأخبار',
-      timeZone: 'Asia/Dubai',
-      prefix: 'ar',
-    });
+    const es = await addEdition(env.ctx, { ...EDITION_ES, prefix: null, host: HOST });
+    await addEdition(env.ctx, EDITION_AR);
     const mundo = await createSection(env.ctx.db, { slug: 'mundo', name: 'Mundo', editionId: es.id }, now);
     await fx.publish({ headline: 'Port strike ends' }, 3);
     stories = [

@@ -25,6 +25,22 @@ export async function addTestImage(
 
 export { paragraphs };
 
+/** The Spanish and Arabic editions the editions' tests add beside the site's own, at /es and /ar. */
+export const EDITION_ES = {
+  code: 'es',
+  language: 'es',
+  name: 'Noticias',
+  timeZone: 'Europe/Madrid',
+  prefix: 'es',
+} as const satisfies EditionInput;
+export const EDITION_AR = {
+  code: 'ar',
+  language: 'ar',
+  name: 'الأخبار',
+  timeZone: 'Asia/Dubai',
+  prefix: 'ar',
+} as const satisfies EditionInput;
+
 export interface Fixture {
   sections: { news: number; politics: number; russia: number; world: number; sports: number };
   authors: { anna: number; daniel: number };
