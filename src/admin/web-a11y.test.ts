@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../content/articles.js';
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { runExtractionQueue } from '../knowledge/index.js';
@@ -18,7 +18,7 @@ import {
   ensureAdminBuilt,
   launchBrowser,
   ROOT,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   screenshot,
   serveOnLoopback,
@@ -124,14 +124,7 @@ describe.skipIf(!runBrowserTests)('accessibility of every screen (axe-core in Ch
     browser = await launchBrowser();
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(browser.page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { browser }, env }));
 
   it('reads every route from the route table', () => {
     expect(routePatterns).toContain('/');

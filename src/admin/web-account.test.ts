@@ -3,17 +3,17 @@
  * password, and "Sign out everywhere" says it revokes them, and does.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addTestUser } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { addTestUser } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -34,14 +34,7 @@ describe.skipIf(!runBrowserTests)('the account screen in headless Chromium', () 
     await signInThroughForm(page, base, 'kim@example.com', PASSWORD);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { chromium }, env }));
 
   it('creates a token with the current password; sign out everywhere revokes it', async () => {
     await page.goto(`${base}/admin/account`);

@@ -4,14 +4,14 @@
  * no script needed), and gone once withdrawn.
  */
 import * as cheerio from 'cheerio';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { doc, PASSWORD } from '../test/admin.js';
 import {
   ARABIC_EDITION,
   type Browser,
   browserNewsroom,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   signInThroughForm,
 } from '../test/browser.js';
@@ -31,13 +31,7 @@ describe.skipIf(!runBrowserTests)('an editor raises a breaking-news alert', () =
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(desk.page, context.task.name);
-  });
-  afterAll(async () => {
-    await desk?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { desk }, env }));
 
   const home = async () => {
     const res = await fetch(`${base}/`);
@@ -82,13 +76,7 @@ describe.skipIf(!runBrowserTests)("an editor raises an alert for one edition's p
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(desk.page, context.task.name);
-  });
-  afterAll(async () => {
-    await desk?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { desk }, env }));
 
   const banner = async (path: string) =>
     cheerio

@@ -3,7 +3,7 @@
  * (counted from the beacon) on the Most read screen and in a story's Readers panel; an import
  * run with its report on the Imports screen.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createArticle, createSection } from '../content/index.js';
 import { importGhost, recordImport } from '../import/index.js';
@@ -11,7 +11,7 @@ import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   serveOnLoopback,
   signInThroughForm,
@@ -71,13 +71,7 @@ describe.skipIf(!runBrowserTests)('Most read and Imports in the app', () => {
     admin = await launchBrowser();
     await signInThroughForm(admin.page, base, 'admin@example.com', PASSWORD);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(admin.page, context.task.name);
-  });
-  afterAll(async () => {
-    await admin?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { admin }, env }));
 
   it("shows the site's readers and the most read stories, and a story's readers", async () => {
     const page = admin.page;

@@ -3,7 +3,7 @@
  * editor publishes anyway with one click; a writer cannot; an error blocks everyone; a complete
  * story goes straight out with a short note.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createArticle, createSection } from '../content/index.js';
 import { createEntity } from '../knowledge/index.js';
@@ -12,7 +12,7 @@ import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   screenshot,
   serveOnLoopback,
@@ -71,14 +71,7 @@ describe.skipIf(!runBrowserTests)('the checklist before publishing', () => {
     browser = await launchBrowser();
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(browser.page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { browser }, env }));
 
   it('an editor sees the missing lead image as a warning and publishes anyway', async () => {
     const page = browser.page;

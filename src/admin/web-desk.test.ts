@@ -3,7 +3,7 @@
  * than the newsroom: "Recently published" is in publication order, shows publication times,
  * bylines and sections; "Saved at" is the newsroom's clock, its zone named.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createArticle } from '../content/articles.js';
 import { createSection } from '../content/index.js';
@@ -11,7 +11,7 @@ import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   serveOnLoopback,
   signInThroughForm,
@@ -75,14 +75,7 @@ describe.skipIf(!runBrowserTests)('the desk and save times in the newsroom zone 
     await signInThroughForm(browser.page, base, 'chief@example.com', PASSWORD);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(browser.page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { browser }, env }));
 
   it('lists recently published stories by publication time, with byline and section', async () => {
     const page = browser.page;

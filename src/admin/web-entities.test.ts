@@ -3,14 +3,14 @@
  * shown as "name — type — N mentions"; confirm, reject (and the rejection survives the next
  * extraction), link to an entity of the registry found by searching, take a decision back.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createEntity, extractStory, runExtractionQueue } from '../knowledge/index.js';
 import { doc, PASSWORD } from '../test/admin.js';
 import {
   type Browser,
   browserNewsroom,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   screenshot,
   signInThroughForm,
@@ -62,14 +62,7 @@ describe.skipIf(!runBrowserTests)('the editor’s entity suggestions', () => {
     browser = await launchBrowser();
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(browser.page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { browser }, env }));
 
   it('shows suggestions with their type and mentions; confirm and reject stick', async () => {
     const page = browser.page;

@@ -4,14 +4,14 @@
  * right to left; its readers get the curated home and the English home is untouched.
  */
 import * as cheerio from 'cheerio';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { doc, PASSWORD } from '../test/admin.js';
 import {
   ARABIC_EDITION,
   type Browser,
   browserNewsroom,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   signInThroughForm,
 } from '../test/browser.js';
@@ -39,13 +39,7 @@ describe.skipIf(!runBrowserTests)("an editor curates an edition's home", () => {
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(desk.page, context.task.name);
-  });
-  afterAll(async () => {
-    await desk?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { desk }, env }));
 
   it('picks the edition, curates its home, and shows its headlines right to left', async () => {
     const page = desk.page;

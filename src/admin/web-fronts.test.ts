@@ -5,7 +5,7 @@
  * version a click away; the whole front previews as of a later time.
  */
 import * as cheerio from 'cheerio';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createArticle, createSection } from '../content/index.js';
 import { saveList } from '../fronts/index.js';
@@ -13,7 +13,7 @@ import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   serveOnLoopback,
   signInThroughForm,
@@ -58,13 +58,7 @@ describe.skipIf(!runBrowserTests)('an editor curates the home page', () => {
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(desk.page, context.task.name);
-  });
-  afterAll(async () => {
-    await desk?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { desk }, env }));
 
   const lead = async () => {
     const $ = cheerio.load(await (await fetch(`${base}/`)).text());

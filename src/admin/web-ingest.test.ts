@@ -5,7 +5,7 @@
  * why, and an agency kill of the item shows on the desk against the story.
  */
 import fs from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
 import { addSource, receive, sourceBySlug } from '../ingest/index.js';
@@ -13,7 +13,7 @@ import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   serveOnLoopback,
   signInThroughForm,
@@ -59,13 +59,7 @@ describe.skipIf(!runBrowserTests)('an editor works the wire', () => {
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(desk.page, context.task.name);
-  });
-  afterAll(async () => {
-    await desk?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { desk }, env }));
 
   it('filters, previews, uses an item, and sees the agency kill it', async () => {
     const page = desk.page;

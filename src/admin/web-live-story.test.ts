@@ -3,13 +3,13 @@
  * acknowledged, and readers still see the published version (page, feed, Content API) until
  * Update is pressed; then all three change at once.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addTestUser, doc, PASSWORD } from '../test/admin.js';
 import {
   type Browser,
   browserNewsroom,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   signInThroughForm,
 } from '../test/browser.js';
@@ -54,18 +54,7 @@ describe.skipIf(!runBrowserTests)('a live story: edits wait for Update', () => {
     ]);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      await reportFailure(desk.page, `${context.task.name} (editor)`);
-      await reportFailure(writer.page, `${context.task.name} (contributor)`);
-    }
-  });
-
-  afterAll(async () => {
-    await desk?.close();
-    await writer?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { editor: desk, contributor: writer }, env }));
 
   it('keeps typed changes off the site until Update, then shows them everywhere', async () => {
     const page = desk.page;

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type LiveWriter, postEntry, startCoverage } from '../live/index.js';
 import { addMediaFile } from '../media/index.js';
 import { doc, PASSWORD } from '../test/admin.js';
@@ -18,7 +18,7 @@ import {
   CHROMIUM,
   launchBrowser,
   ROOT,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   signInThroughForm,
 } from '../test/browser.js';
@@ -69,18 +69,7 @@ describe.skipIf(!runBrowserTests)('live coverage in the browser', () => {
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      await reportFailure(desk.page, `${context.task.name} (editor)`);
-      await reportFailure(reader.page, `${context.task.name} (reader)`);
-    }
-  });
-
-  afterAll(async () => {
-    await desk?.close();
-    await reader?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { editor: desk, reader }, env }));
 
   it('shows a new entry to a reader without a reload', async () => {
     const page = reader.page;

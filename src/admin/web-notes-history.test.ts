@@ -5,19 +5,19 @@
  * "Restored from version N" after a restore.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
+import { addTestUser } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   screenshot,
   serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { addTestUser } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -52,18 +52,7 @@ describe.skipIf(!runBrowserTests)('notes between writer and editor, history a pe
     ]);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      await reportFailure(writer.page, `${context.task.name} (contributor)`);
-      await reportFailure(desk.page, `${context.task.name} (editor)`);
-    }
-  });
-
-  afterAll(async () => {
-    await writer?.close();
-    await desk?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { contributor: writer, editor: desk }, env }));
 
   it('a contributor submits with a note; the editor sees it on the desk and returns with a reason', async () => {
     const page = writer.page;

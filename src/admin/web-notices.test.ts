@@ -2,18 +2,18 @@
  * Corrections as a desk editor makes them, in headless Chromium: a correction added from the
  * editor's side panel is on the public page at once and on /corrections.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createArticle, createSection } from '../content/index.js';
+import { addTestUser } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   serveOnLoopback,
   signInThroughForm,
 } from '../test/browser.js';
-import { addTestUser } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { paragraphs } from '../test/fixtures.js';
 
@@ -49,13 +49,7 @@ describe.skipIf(!runBrowserTests)('an editor corrects a live story', () => {
     desk = await launchBrowser();
     await signInThroughForm(desk.page, base, 'desk@example.com', PASSWORD);
   });
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(desk.page, context.task.name);
-  });
-  afterAll(async () => {
-    await desk?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { desk }, env }));
 
   it('adds a correction in the side panel; readers see it on the page and on /corrections', async () => {
     const page = desk.page;

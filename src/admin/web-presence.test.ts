@@ -4,14 +4,14 @@
  * one shows as a "newer version" notice in the other, and leaving takes one off the other's list.
  * Every wait is on an element, bounded; the heartbeat runs every 5 s, so 15 s is three beats.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
 import { addTestUser, signIn } from '../test/admin.js';
 import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   serveOnLoopback,
   signInThroughForm,
@@ -62,18 +62,7 @@ describe.skipIf(!runBrowserTests)('two people, one story: presence, take-over, n
     ]);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') {
-      await reportFailure(writer.page, `${context.task.name} (author)`);
-      await reportFailure(desk.page, `${context.task.name} (editor)`);
-    }
-  });
-
-  afterAll(async () => {
-    await writer?.close();
-    await desk?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { author: writer, editor: desk }, env }));
 
   it('warns the second person to open a story about the first, and shows each the other', async () => {
     await writer.page.goto(`${base}/admin/stories/${storyId}`);

@@ -4,7 +4,7 @@
  * each shown only to the roles the policy allows.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createArticle } from '../content/articles.js';
 import { createSection } from '../content/index.js';
 import { createEdition } from '../editions/index.js';
@@ -13,7 +13,7 @@ import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   screenshot,
   serveOnLoopback,
@@ -108,14 +108,7 @@ describe.skipIf(!runBrowserTests)('the stories list and management screens in he
     await signInThroughForm(page, base, 'chief@example.com', PASSWORD);
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { chromium }, env }));
 
   it('keeps filters, sort and page in the address: reload and back keep them', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stories' }).click();

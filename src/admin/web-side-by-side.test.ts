@@ -4,7 +4,7 @@
  * editor, while typing in the draft still saves; on a narrow screen the pane stacks above the
  * editor; axe-core finds no serious violation on that screen.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { doc, PASSWORD } from '../test/admin.js';
 import {
   ARABIC_EDITION,
@@ -12,7 +12,7 @@ import {
   type Browser,
   browserNewsroom,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   screenshot,
   signInThroughForm,
@@ -40,14 +40,7 @@ describe.skipIf(!runBrowserTests)('translating side by side', () => {
     browser = await launchBrowser();
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(browser.page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { browser }, env }));
 
   it('shows the English source ltr beside the Arabic draft, and the draft still saves', async () => {
     const page = browser.page;

@@ -4,7 +4,7 @@
  * conflict screen loses nothing; revisions compared word by word; private previews of drafts.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSection } from '../content/index.js';
 import { validateDocument } from '../shared/document/index.js';
 import { renderText } from '../shared/document/text.js';
@@ -13,7 +13,7 @@ import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   screenshot,
   serveOnLoopback,
@@ -67,18 +67,7 @@ describe.skipIf(!runBrowserTests)(
       ]);
     });
 
-    afterEach(async (context) => {
-      if (context.task.result?.state === 'fail') {
-        await reportFailure(writer.page, `${context.task.name} (contributor)`);
-        await reportFailure(desk.page, `${context.task.name} (editor)`);
-      }
-    });
-
-    afterAll(async () => {
-      await writer?.close();
-      await desk?.close();
-      await env?.close();
-    });
+    reportAndClose(() => ({ browsers: { contributor: writer, editor: desk }, env }));
 
     it('a contributor writes bold text and a link, finds them after a reload, and submits', async () => {
       const page = writer.page;

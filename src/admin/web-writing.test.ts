@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Doc, validateDocument } from '../shared/document/index.js';
 import { completeStoryFields, doc, PASSWORD } from '../test/admin.js';
 import {
@@ -16,7 +16,7 @@ import {
   browserNewsroom,
   launchBrowser,
   ROOT,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   screenshot,
   signInThroughForm,
@@ -91,14 +91,7 @@ describe.skipIf(!runBrowserTests)('writing a story in the newsroom app', () => {
     await page.locator('.ProseMirror').waitFor();
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(page, context.task.name);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { browser }, env }));
 
   it('puts headline and dek first in tab order, and the toolbar is one tab stop before the body', async () => {
     const order = await page.evaluate(() => {

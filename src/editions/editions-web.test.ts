@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../demo/seed.js';
 import { addTestUser, PASSWORD } from '../test/admin.js';
 import {
@@ -15,7 +15,7 @@ import {
   ensureAdminBuilt,
   launchBrowser,
   ROOT,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   serveOnLoopback,
   signInThroughForm,
@@ -56,13 +56,7 @@ describe.skipIf(!runBrowserTests)('editions in Chromium', () => {
     base = await serveOnLoopback(env.app);
     browser = await launchBrowser();
   }, 120_000);
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(browser.page, context.task.name);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { browser }, env }));
 
   it('lays an Arabic story out right to left, with no serious accessibility violation', async () => {
     const story = await env.ctx.db

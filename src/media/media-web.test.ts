@@ -4,7 +4,7 @@
  * it in a story from the editor's picker and find it on the published page.
  */
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../accounts/index.js';
 import { createSection } from '../content/index.js';
 import { signIn } from '../test/admin.js';
@@ -13,7 +13,7 @@ import {
   type Browser,
   ensureAdminBuilt,
   launchBrowser,
-  reportFailure,
+  reportAndClose,
   runBrowserTests,
   screenshot,
   serveOnLoopback,
@@ -78,14 +78,7 @@ describe.skipIf(!runBrowserTests)('the media library in headless Chromium', () =
     chromium = await launchBrowser();
   });
 
-  afterEach(async (context) => {
-    if (context.task.result?.state === 'fail') await reportFailure(page(), context.task.name);
-  });
-
-  afterAll(async () => {
-    await chromium?.close();
-    await env?.close();
-  });
+  reportAndClose(() => ({ browsers: { chromium }, env }));
 
   it('uploads several files with a progress bar each, names the refused one, and shows the rest', async () => {
     const p = page();

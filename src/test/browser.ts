@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach } from 'vitest';
 import { ADMIN_APP_DIR } from '../admin/web.js';
 import { createArticle, createSection } from '../content/index.js';
 import type { EditionInput } from '../editions/index.js';
@@ -106,6 +107,33 @@ export async function reportFailure(page: Page, testName: string): Promise<void>
   // biome-ignore lint/performance/useDomNodeTextContent: the text as a person sees the page
   const text = await page.evaluate(() => document.body.innerText).catch(() => '');
   console.error(`Failed at ${page.url()} (screenshot ${file}):\n${text.slice(0, 2000)}`);
+}
+
+/**
+ * The two hooks every browser suite needs. When a test fails, each browser leaves its report
+ * (above), named after the person using it when the suite has several; at the end the browsers
+ * close, then the environment, as far as `beforeAll` got in opening them. `parts` is called when
+ * a hook runs, so it sees what `beforeAll` has assigned since the suite was declared.
+ */
+export function reportAndClose(
+  parts: () => { browsers: Record<string, Browser | undefined>; env: { close(): Promise<void> } | undefined },
+): void {
+  afterEach(async (context) => {
+    if (context.task.result?.state !== 'fail') return;
+    const browsers = Object.entries(parts().browsers);
+    for (const [who, browser] of browsers) {
+      if (!browser) continue;
+      await reportFailure(
+        browser.page,
+        browsers.length > 1 ? `${context.task.name} (${who})` : context.task.name,
+      );
+    }
+  });
+  afterAll(async () => {
+    const { browsers, env } = parts();
+    for (const browser of Object.values(browsers)) await browser?.close();
+    await env?.close();
+  });
 }
 
 /** Listens on a loopback port for the browser; returns the base URL. */
