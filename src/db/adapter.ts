@@ -3,12 +3,15 @@ import SQLite from 'better-sqlite3';
 import {
   type ColumnDefinitionBuilder,
   Kysely,
+  type LimitNode,
   type Kysely as KyselyT,
   PostgresAdapter,
   PostgresDialect,
   SqliteDialect,
+  SqliteQueryCompiler,
   sql,
   type Transaction,
+  ValueNode,
 } from 'kysely';
 import type PgModule from 'pg';
 import type { Config } from '../config.js';
@@ -166,6 +169,31 @@ class KeptStatement {
   }
 }
 
+/**
+ * SQLite with every whole-number LIMIT written into the statement's text (`limit 1`, not
+ * `limit ?`). SQLite (3.53 here) looks at a LIMIT's bound value while planning and marks the
+ * statement to be prepared again whenever that parameter is bound, so a kept statement with a
+ * bound LIMIT was compiled anew on every run: the story's row by path took ~50–70 µs instead of
+ * ~20 (docs/benchmarks.md, issue #18). OFFSET has no such cost and stays bound, so a list's pages
+ * share one statement. A LIMIT given to compiledQuery as an argument also stays bound.
+ */
+class SqliteWithLiteralLimits extends SqliteDialect {
+  override createQueryCompiler() {
+    return new LiteralLimitCompiler();
+  }
+}
+
+class LiteralLimitCompiler extends SqliteQueryCompiler {
+  protected override visitLimit(node: LimitNode): void {
+    const limit = node.limit;
+    if (ValueNode.is(limit) && Number.isSafeInteger(limit.value)) {
+      this.append(`limit ${limit.value as number}`);
+      return;
+    }
+    super.visitLimit(node);
+  }
+}
+
 // How much longer than the server's statement timeout the client waits before it gives up on
 // the server itself: the server's own cancel normally arrives first.
 const CLIENT_TIMEOUT_MARGIN_MS = 1000;
@@ -231,8 +259,13 @@ export function openDatabase(database: Config['database']): DbHandle {
   sqlite.pragma(`synchronous = ${SQLITE_SYNC}`);
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite's own page cache at 4 MB (better-sqlite3 builds it with 16 MB): pages it does not
+  // hold come from the OS's file cache, which is not the process's memory. Under a crawl of
+  // 100,000 stories the 16 MB filled and stayed in RSS, while 4 MB cost no CPU that could be
+  // measured (docs/benchmarks.md, "2026-12-07, afternoon: memory").
+  sqlite.pragma(`cache_size = -${SQLITE_CACHE_KB}`);
   const statements = withStatementCache(sqlite);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: statements }) });
+  const db = new Kysely<Database>({ dialect: new SqliteWithLiteralLimits({ database: statements }) });
   directReads.set(db, (query, parameters) => {
     // Someone's transaction is open on the one connection: their uncommitted rows must not be
     // read, so the read waits for the connection in Kysely's executor like any other.
@@ -263,6 +296,7 @@ export function directRead(db: Db): DirectRead | undefined {
 }
 
 const SQLITE_SYNC = 'FULL';
+const SQLITE_CACHE_KB = 4096;
 
 /**
  * Runs a write whose last few changes may be lost in a power cut without harm — counters such

@@ -42,6 +42,21 @@ describe.each(testDialects())('compiledQuery on %s', (dialect) => {
     expect((await bySlugs(env.ctx.db, ['gamma', 'beta'], 1)).map((t) => t.slug)).toEqual(['beta']);
   });
 
+  it('writes a whole-number LIMIT into SQLite’s statement and keeps OFFSET a parameter', async () => {
+    // A bound LIMIT makes SQLite prepare the kept statement again on every run (adapter.ts).
+    const query = env.ctx.db.selectFrom('tags').select('slug').orderBy('slug').limit(2).offset(1);
+    const { sql, parameters } = query.compile();
+    if (dialect === 'sqlite') {
+      expect(sql).toMatch(/ limit 2 offset \?$/);
+      expect(parameters).toEqual([1]);
+    } else {
+      expect(sql).toMatch(/ limit \$1 offset \$2$/);
+    }
+    expect((await query.execute()).map((t) => t.slug)).toEqual(['beta', 'gamma']);
+    // Not a whole number: stays a parameter, and SQLite refuses it as before.
+    expect(env.ctx.db.selectFrom('tags').select('slug').limit(1.5).compile().sql).toMatch(/limit (\?|\$1)$/);
+  });
+
   it('runs inside a transaction, seeing its writes', async () => {
     await env.ctx.db.transaction().execute(async (tx) => {
       await tx.updateTable('tags').set({ name: 'Changed' }).where('slug', '=', 'alpha').execute();
