@@ -57,24 +57,54 @@ const SLOT = '\u0001';
 /**
  * A message around one piece of markup (a link, a <time>): the text before and after the
  * argument `slot`, for the theme to put its element between. "Published {time}" → ["Published ", ""].
+ * Without other values the two parts are the same every time: split once per language.
  */
 export function around(
   language: string,
   key: MessageKey,
   slot: string,
-  values: Values = {},
-): [string, string] {
-  const text = msg(language, key, { ...values, [slot]: SLOT });
+  values?: Values,
+): readonly [string, string] {
+  if (values !== undefined) return split(msg(language, key, { ...values, [slot]: SLOT }));
+  const id = `${language}\u0000${key}\u0000${slot}`;
+  let parts = arounds.get(id);
+  if (parts === undefined) {
+    parts = split(msg(language, key, { [slot]: SLOT }));
+    arounds.set(id, parts);
+  }
+  return parts;
+}
+
+const arounds = new Map<string, readonly [string, string]>();
+
+function split(text: string): readonly [string, string] {
   const at = text.indexOf(SLOT);
   if (at === -1) return [text, ''];
   return [text.slice(0, at), text.slice(at + SLOT.length)];
 }
 
-/** Names joined the language's way ("A, B and C", "A، B و C"), as parts for links between. */
-export function listParts(language: string, count: number): { index: number | null; text: string }[] {
+export type ListPart = Readonly<{ index: number | null; text: string }>;
+
+/**
+ * Names joined the language's way ("A, B and C", "A، B و C"), as parts for links between. The
+ * same for every list of that length: made once per language and length.
+ */
+export function listParts(language: string, count: number): readonly ListPart[] {
+  const id = `${language}\u0000${count}`;
+  let parts = lists.get(id);
+  if (parts === undefined) {
+    parts = joinParts(language, count);
+    lists.set(id, parts);
+  }
+  return parts;
+}
+
+const lists = new Map<string, readonly ListPart[]>();
+
+function joinParts(language: string, count: number): readonly ListPart[] {
   const marks = Array.from({ length: count }, (_, i) => `${SLOT}${i}${SLOT}`);
   const joined = listFormat(language).format(marks);
-  const parts: { index: number | null; text: string }[] = [];
+  const parts: ListPart[] = [];
   for (const piece of joined.split(new RegExp(`(${SLOT}\\d+${SLOT})`))) {
     if (!piece) continue;
     const m = new RegExp(`^${SLOT}(\\d+)${SLOT}$`).exec(piece);
