@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -15,9 +16,10 @@ import vm from 'node:vm';
  * run as a task of its own once the current one ends (`execution: 'async'`). It is a full
  * collection, a pause of tens of milliseconds (70–95 ms for a 100 MB heap of small objects on a
  * 2-core machine): under a crawl that evicts 10 MB a second, one every second or two. The
- * fairness crawl measured what that costs in CPU and p99 (same paragraph). Without `--expose-gc` the collector is reached through a fresh
- * context, which gets the `gc` function once the flag is set; the process's global stays as it
- * was.
+ * fairness crawl measured what that costs in CPU and p99 (same paragraph). Without `--expose-gc`
+ * the collector is reached through a fresh context, which gets the `gc` function once the flag is
+ * set; the process's global stays as it was. Once the collection is done, what glibc keeps of the
+ * freed memory is handed back (`freedMemoryReturner`).
  */
 export function majorCollector(): (() => void) | null {
   if (collector === undefined) collector = reachCollector();
@@ -31,10 +33,69 @@ function reachCollector(): (() => void) | null {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as unknown;
     if (typeof gc !== 'function') return null;
-    return () => gc({ type: 'major', execution: 'async' });
+    const trim = freedMemoryReturner();
+    return () => {
+      const done = gc({ type: 'major', execution: 'async' }) as Promise<void> | undefined;
+      if (trim) done?.then(trim, () => {});
+    };
   } catch {
     return null;
   }
+}
+
+/**
+ * Hands back what glibc keeps of the freed memory, a while after each collection (once V8 has
+ * released the dead buffers: it frees array buffers' memory after the pause, on its own thread),
+ * never twice at once. Null where it cannot be done (`trimFreedMemory`).
+ */
+function freedMemoryReturner(): (() => void) | null {
+  if (!trimmer()) return null;
+  let timer: NodeJS.Timeout | null = null;
+  let running = false;
+  return () => {
+    if (timer || running) return;
+    timer = setTimeout(() => {
+      timer = null;
+      running = true;
+      void trimFreedMemory().finally(() => {
+        running = false;
+      });
+    }, TRIM_AFTER_MS);
+    timer.unref();
+  };
+}
+
+const TRIM_AFTER_MS = 250;
+
+/**
+ * glibc keeps memory that was freed for later use, and `free()` hands back only what lies at the
+ * top of its heap: after the collection freed the dropped pages, 24 MB (Node 20) to 53 MB
+ * (Node 24) stayed resident that `malloc_trim(0)` gives back (docs/benchmarks.md, "memory under
+ * the soak"). Node cannot call it, so it is called through koffi (an FFI with prebuilt binaries,
+ * docs/decisions.md), on a pool thread: it walks the whole heap holding its lock, a few
+ * milliseconds the event loop does not wait for. Resolves false where there is no glibc (musl
+ * has no libc.so.6) or no koffi: nothing is trimmed then.
+ */
+export function trimFreedMemory(): Promise<boolean> {
+  const trim = trimmer();
+  if (!trim) return Promise.resolve(false);
+  return new Promise((resolve) => trim.async(0, (err) => resolve(!err)));
+}
+
+type Trim = { async(pad: number, done: (err: unknown) => void): void };
+let trimFn: Trim | null | undefined;
+
+function trimmer(): Trim | null {
+  if (trimFn !== undefined) return trimFn;
+  trimFn = null;
+  if (process.platform !== 'linux') return null;
+  try {
+    const koffi = createRequire(import.meta.url)('koffi') as typeof import('koffi');
+    trimFn = koffi.load('libc.so.6').func('int malloc_trim(size_t pad)') as Trim;
+  } catch {
+    // No glibc, or koffi has no binary for this machine.
+  }
+  return trimFn;
 }
 
 /** Calls `collect` each time `bytes` more have been dropped; returns the counter to feed. */
