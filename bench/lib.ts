@@ -210,6 +210,34 @@ export function rssMb(pid: number): number {
 }
 
 /**
+ * Where a process's resident memory is, from /proc/PID/smaps (Linux), in MB: glibc's main heap
+ * (`[heap]`), anonymous mappings (V8's pages, other malloc arenas, large allocations glibc maps on
+ * their own, thread stacks), the node binary's pages and other files (shared libraries).
+ */
+export function residentMb(pid: number): { heap: number; anon: number; binary: number; files: number } {
+  const out = { heap: 0, anon: 0, binary: 0, files: 0 };
+  let kind: keyof typeof out = 'anon';
+  for (const line of fs.readFileSync(`/proc/${pid}/smaps`, 'utf8').split('\n')) {
+    const head = /^[0-9a-f]+-[0-9a-f]+ \S+ \S+ \S+ \S+\s*(.*)$/.exec(line);
+    if (head) {
+      const name = head[1] ?? '';
+      kind =
+        name === '[heap]'
+          ? 'heap'
+          : name === '' || name.startsWith('[')
+            ? 'anon'
+            : /\/node$/.test(name)
+              ? 'binary'
+              : 'files';
+      continue;
+    }
+    const rss = /^Rss:\s+(\d+) kB/.exec(line);
+    if (rss) out[kind] += Number(rss[1]) / 1024;
+  }
+  return out;
+}
+
+/**
  * Two app nodes on one new PostgreSQL database, their caches kept in step through Redis (the
  * several-nodes deployment); `stop` drops the database. A string when PostgreSQL or Redis cannot
  * be reached (BENCH_PG_URL, BENCH_REDIS_URL; loopback by default), so a bench can say "skipped".

@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import autocannon from 'autocannon';
 import { prepareArchive } from './archive.js';
-import { articlePaths, newsroom, rssMb, startServer } from './lib.js';
+import { articlePaths, newsroom, residentMb, rssMb, startServer } from './lib.js';
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
@@ -185,6 +185,7 @@ async function main() {
     clearInterval(publisher);
     await publishing; // the last story finishes before the figures are read and the server stops
     const end = await cacheStats();
+    const where = residentMb(pid);
 
     console.log(
       `\nMasthead under load — ${STORIES.toLocaleString('en')} stories (SQLite), PAGE_CACHE_MB=${CACHE_MB}, autocannon, ${os.cpus().length} cores, Node ${process.version}\n`,
@@ -208,6 +209,9 @@ async function main() {
     console.log(`| soak: stories published (one per second) | ${published} (${publishErrors} failed) |`);
     console.log(
       `| soak: cache at the end (entries, MB) | ${end.entries}, ${(end.bytes / 1048576).toFixed(1)} |`,
+    );
+    console.log(
+      `| soak: RSS at the end by mapping: glibc main heap, anonymous, node binary, other files (MB) | ${[where.heap, where.anon, where.binary, where.files].map((v) => v.toFixed(0)).join(', ')} |`,
     );
     console.log(
       '\n| soak window (s) | requests | p99 ms | errors | RSS MB | JS heap used / total MB | external MB (buffers) | cache MB | published so far |',
