@@ -43,7 +43,7 @@ describe.each(testDialects())('compiledQuery on %s', (dialect) => {
   });
 
   it('writes a whole-number LIMIT into SQLite’s statement and keeps OFFSET a parameter', async () => {
-    // A bound LIMIT makes SQLite prepare the kept statement again on every run (adapter.ts).
+    // A bound LIMIT makes SQLite prepare the kept statement again on every run (sqlite.ts).
     const query = env.ctx.db.selectFrom('tags').select('slug').orderBy('slug').limit(2).offset(1);
     const { sql, parameters } = query.compile();
     if (dialect === 'sqlite') {
@@ -65,7 +65,7 @@ describe.each(testDialects())('compiledQuery on %s', (dialect) => {
   });
 
   it('never reads what another caller’s open transaction has not committed', async () => {
-    // SQLite reads outside a transaction skip the executor (adapter.ts, directRead): while a
+    // SQLite reads outside a transaction skip the executor (sqlite.ts, directRead): while a
     // transaction is open they must still wait for it, as every read through the executor does.
     let inside!: () => void;
     const written = new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 import type { Compilable, CompiledQuery } from 'kysely';
-import { type Db, dialectOf, directRead } from './adapter.js';
+import { type Db, dialectOf } from './adapter.js';
+import { directRead } from './sqlite.js';
 
 type Value = string | number | null;
 type Arg = Value | readonly Value[];
@@ -14,7 +15,7 @@ type Arg = Value | readonly Value[];
  * on it. A list argument may have any length: each length is a shape of its own, compiled once.
  * An argument that does not reach the query's parameters is a mistake, refused at its first use.
  * The statement then runs through Kysely's executor like any other (transactions, the SQLite
- * connection's lock and the statement cache in adapter.ts all apply), except a read on SQLite
+ * connection's lock and the statement cache in sqlite.ts all apply), except a read on SQLite
  * while no transaction is open, which runs the same prepared statement directly (`directRead`).
  */
 export function compiledQuery<A extends Arg[], R>(
@@ -38,7 +39,7 @@ export function compiledQuery<A extends Arg[], R>(
       const a = args[slot[0]];
       return Array.isArray(a) ? a[slot[1]] : a;
     });
-    // SQLite outside a transaction: the prepared statement at once (adapter.ts, directRead).
+    // SQLite outside a transaction: the prepared statement at once (sqlite.ts, directRead).
     const rows = directRead(db)?.(query.sql, parameters);
     if (rows) return rows as R[];
     const result = await db.executeQuery<R>({ ...query, parameters });
