@@ -50,18 +50,16 @@ function reachCollector(): (() => void) | null {
  */
 function freedMemoryReturner(): (() => void) | null {
   if (!trimmer()) return null;
-  let timer: NodeJS.Timeout | null = null;
-  let running = false;
+  // From the moment a trim is asked for until it has finished: later asks are dropped.
+  let busy = false;
   return () => {
-    if (timer || running) return;
-    timer = setTimeout(() => {
-      timer = null;
-      running = true;
+    if (busy) return;
+    busy = true;
+    setTimeout(() => {
       void trimFreedMemory().finally(() => {
-        running = false;
+        busy = false;
       });
-    }, TRIM_AFTER_MS);
-    timer.unref();
+    }, TRIM_AFTER_MS).unref();
   };
 }
 
