@@ -28,31 +28,31 @@ export async function coverages(db: Db, opts: { liveOnly?: boolean } = {}): Prom
   return (await q.execute()).map(coverageOf);
 }
 
-/** The timeline readers see: entries not deleted, newest first (ties by id, the posting order). */
+/**
+ * The timeline readers see: entries not deleted, newest first (ties by id, the posting order);
+ * at most TIMELINE_LIMIT. The limit is a constant of the query, not an argument: SQLite prepares
+ * a statement with a bound LIMIT anew on every run (db/sqlite.ts, "literal LIMITs").
+ */
 export async function listEntries(
   db: Db,
   articleId: number,
-  opts: { includeDeleted?: boolean; limit?: number } = {},
+  opts: { includeDeleted?: boolean } = {},
 ): Promise<LiveEntry[]> {
-  const rows = await (opts.includeDeleted ? timelineWithDeleted : timeline)(
-    db,
-    articleId,
-    opts.limit ?? TIMELINE_LIMIT,
-  );
+  const rows = await (opts.includeDeleted ? timelineWithDeleted : timeline)(db, articleId);
   return rows.map(entryOf);
 }
 
-const timelineOf = (db: Db, articleId: number, limit: number) =>
+const timelineOf = (db: Db, articleId: number) =>
   db
     .selectFrom('live_entries')
     .selectAll()
     .where('article_id', '=', articleId)
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit);
+    .limit(TIMELINE_LIMIT);
 const timelineWithDeleted = compiledQuery(timelineOf);
-const timeline = compiledQuery((db, articleId: number, limit: number) =>
-  timelineOf(db, articleId, limit).where('deleted_at', 'is', null),
+const timeline = compiledQuery((db, articleId: number) =>
+  timelineOf(db, articleId).where('deleted_at', 'is', null),
 );
 
 /** One entry of one story, deleted or not (its permalink decides between 200 and 410). */
