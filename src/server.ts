@@ -2,14 +2,15 @@ import { ensureFirstOwner } from './accounts/index.js';
 import { buildApp } from './app.js';
 import { type Config, siteUrlAtListen } from './config.js';
 import { createContext } from './context.js';
-import { seedDemoIfEmpty } from './demo/seed.js';
+import { neverHeldContent } from './demo/marker.js';
 import { defaultJobs, startJobs } from './jobs/index.js';
 import { shutDown } from './shutdown.js';
 
 /** The process: context, demo seed on an empty database, listen, and a clean stop on signals. */
 export async function serve(config: Config): Promise<void> {
   const ctx = await createContext(config);
-  if (config.seedDemo) {
+  if (config.seedDemo && (await neverHeldContent(ctx.db))) {
+    const { seedDemoIfEmpty } = await import('./demo/seed.js');
     const seeded = await seedDemoIfEmpty(ctx);
     if (seeded)
       console.log(`Loaded the demo newsroom: ${seeded.articles} stories in ${seeded.sections} sections.`);

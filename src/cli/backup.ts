@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import type cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import {
   ArchiveRefused,
@@ -9,6 +9,7 @@ import {
 } from '../backup/index.js';
 import { type Config, loadConfig } from '../config.js';
 import { type Context, systemClock } from '../context.js';
+import { progressBar } from './progress.js';
 
 /**
  * `masthead backup FILE`, `masthead backup verify FILE`, `masthead restore FILE`
@@ -114,10 +115,7 @@ function progress() {
       if (what !== label) {
         bar?.stop();
         label = what;
-        bar = new cliProgress.SingleBar(
-          { format: `{bar} {value}/{total} ${what}`, stream: process.stderr },
-          cliProgress.Presets.shades_classic,
-        );
+        bar = progressBar({ format: `{bar} {value}/{total} ${what}`, stream: process.stderr });
         bar.start(Math.max(total, done), done);
       }
       bar?.setTotal(Math.max(total, done));

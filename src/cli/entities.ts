@@ -1,8 +1,8 @@
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { extractionBacklog, queueAllStories, runExtractionQueue, seedGazetteer } from '../knowledge/index.js';
+import { progressBar } from './progress.js';
 
 /**
  * `masthead entities seed`: the starter gazetteer into the registry (idempotent).
@@ -33,10 +33,9 @@ export function entityCommands(program: Command): void {
     .option('--all', 'queue every story first (re-extraction of the whole archive)')
     .action(async (opts: { all?: boolean }) => {
       const ctx = await createContext(loadConfig());
-      const bar = new cliProgress.SingleBar(
-        { format: 'extracting [{bar}] {percentage}% {value}/{total} stories · {eta_formatted} left' },
-        cliProgress.Presets.shades_classic,
-      );
+      const bar = progressBar({
+        format: 'extracting [{bar}] {percentage}% {value}/{total} stories · {eta_formatted} left',
+      });
       try {
         if (opts.all) await queueAllStories(ctx.db, ctx.now().toISOString());
         const total = await extractionBacklog(ctx.db);

@@ -1,11 +1,11 @@
 import v8 from 'node:v8';
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { dialectOf } from '../db/index.js';
+import { progressBar } from './progress.js';
 
 /**
  * CPU time of this process so far: on a shared, noisy machine it says more than wall time. The
@@ -46,13 +46,10 @@ export function exportCommands(program: Command): void {
       let app = null as FastifyInstance | null;
       // A bar only on a terminal: in cron logs it would be noise.
       const bar = process.stderr.isTTY
-        ? new cliProgress.SingleBar(
-            {
-              format: 'exporting [{bar}] {percentage}% {value}/{total} pages · {eta_formatted} left',
-              etaBuffer: 500,
-            },
-            cliProgress.Presets.shades_classic,
-          )
+        ? progressBar({
+            format: 'exporting [{bar}] {percentage}% {value}/{total} pages · {eta_formatted} left',
+            etaBuffer: 500,
+          })
         : null;
       try {
         let started = false;

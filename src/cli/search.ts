@@ -1,8 +1,8 @@
-import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { createContext } from '../context.js';
 import { reindexAll } from '../search/index.js';
+import { progressBar } from './progress.js';
 
 /** `masthead search reindex`: rebuild the search index from the articles, with a progress bar. */
 export function searchCommands(program: Command): void {
@@ -21,10 +21,9 @@ export function searchCommands(program: Command): void {
       }
       const ctx = await createContext(loadConfig());
       const started = Date.now();
-      const bar = new cliProgress.SingleBar(
-        { format: 'reindexing [{bar}] {percentage}% {value}/{total} stories · {eta_formatted} left' },
-        cliProgress.Presets.shades_classic,
-      );
+      const bar = progressBar({
+        format: 'reindexing [{bar}] {percentage}% {value}/{total} stories · {eta_formatted} left',
+      });
       let begun = false;
       try {
         const done = await reindexAll(

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { announceChange, SITEMAPS, tagListTag, tagTag } from '../cache/index.js';
 import { type Db, dialectOf, inTransaction, type TagRow } from '../db/index.js';
 import { conflict, invalidInput, notFound } from '../errors.js';
-import { transliterate } from 'transliteration';
 import { slugify } from '../shared/slug.js';
 import { reindexStories } from './changes.js';
 import { ContentError } from './errors.js';
+import { loadedOnFirstUse } from '../lib/first-use.js';
 
 /**
  * Tags: created on first use by a story's save (ensureTags), managed by the newsroom (rename,
@@ -26,6 +26,10 @@ export function tagSlug(name: string, maxLength = 100): string {
     maxLength,
   );
 }
+
+// Its tables are 4 MB of heap: loaded by the first name outside the Latin script.
+const transliteration = loadedOnFirstUse<typeof import('transliteration')>('transliteration');
+const transliterate = (run: string) => transliteration().transliterate(run);
 
 const NON_LATIN_RUN = /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}]+/gu;
 

@@ -6,7 +6,7 @@ import { seedDemoLive } from './live.js';
 import type { Context } from '../context.js';
 import { createList, saveList } from '../fronts/index.js';
 import type { Db } from '../db/index.js';
-import { inTransaction, readSetting } from '../db/index.js';
+import { inTransaction } from '../db/index.js';
 import { addMediaFile } from '../media/index.js';
 import { demoBlocksToDocument } from './blocks.js';
 import { moreArticles, reserveArticles } from './data/articles-more.js';
@@ -15,22 +15,13 @@ import { demoAuthors } from './data/authors.js';
 import { demoSections } from './data/sections.js';
 import type { DemoArticle, DemoSection } from './data/types.js';
 import { seedDemoEditions } from './editions.js';
+import { neverHeldContent, SEED_KEY } from './marker.js';
 import { seedDemoVideos } from './videos.js';
 
 const IMAGES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'images');
 const HOUR = 3_600_000;
-const SEED_KEY = 'demo_seeded_at';
 
 export const demoArticles: DemoArticle[] = [...newsArticles, ...moreArticles, ...reserveArticles];
-
-async function isEmpty(db: Db): Promise<boolean> {
-  const [articles, sections, marker] = await Promise.all([
-    db.selectFrom('articles').select('id').limit(1).executeTakeFirst(),
-    db.selectFrom('sections').select('id').limit(1).executeTakeFirst(),
-    readSetting(db, SEED_KEY),
-  ]);
-  return !articles && !sections && !marker;
-}
 
 /**
  * Load the demo newsroom, but only into a database that has never held content: the marker
@@ -39,7 +30,7 @@ async function isEmpty(db: Db): Promise<boolean> {
  * PostgreSQL database cannot both seed.
  */
 export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number; sections: number } | null> {
-  if (!(await isEmpty(ctx.db))) return null;
+  if (!(await neverHeldContent(ctx.db))) return null;
   const now = ctx.now();
   const at = now.toISOString();
   try {
@@ -155,7 +146,7 @@ export async function seedDemoIfEmpty(ctx: Context): Promise<{ articles: number;
     });
   } catch (err) {
     // Another process seeded (or real content arrived) while we were working: not an error.
-    if (!(await isEmpty(ctx.db))) return null;
+    if (!(await neverHeldContent(ctx.db))) return null;
     throw err;
   }
 }

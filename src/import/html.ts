@@ -1,5 +1,4 @@
 import type { ChildNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import {
   type BlockNode,
   DOCUMENT_LIMITS,
@@ -19,6 +18,10 @@ import {
   tidyInline,
   withMark,
 } from '../shared/document/index.js';
+import { loadedOnFirstUse } from '../lib/first-use.js';
+
+// Loaded by the first body to parse: a serving node that takes no wire copy never needs it.
+const htmlparser2 = loadedOnFirstUse<typeof import('htmlparser2')>('htmlparser2');
 
 /**
  * A WordPress post's HTML (classic editor with shortcodes, or Gutenberg block markup) → the
@@ -118,7 +121,7 @@ async function walk(
   problems: string[],
   attachmentUrl?: AttachmentUrl,
 ): Promise<Converted> {
-  const dom = parseDocument(source, { decodeEntities: true });
+  const dom = htmlparser2().parseDocument(source, { decodeEntities: true });
   const w = new Walker(resolveImage, problems, attachmentUrl);
   await w.blocks(dom.children);
   w.flushInline();

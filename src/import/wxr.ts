@@ -1,5 +1,8 @@
 import fs from 'node:fs';
-import { SaxesParser } from 'saxes';
+import { loadedOnFirstUse } from '../lib/first-use.js';
+
+// Loaded by the first document to read: a serving node that takes no XML never needs it.
+const saxes = loadedOnFirstUse<typeof import('saxes')>('saxes');
 
 /**
  * A WordPress export (WXR 1.0–1.2) read as a stream of records: each `<wp:author>`,
@@ -49,7 +52,7 @@ export async function readWxr(
   file: string,
   onRecord: (record: XmlNode, channel: ChannelInfo) => Promise<void> | void,
 ): Promise<ChannelInfo> {
-  const parser = new SaxesParser({ xmlns: false, position: true, fileName: file });
+  const parser = new (saxes().SaxesParser)({ xmlns: false, position: true, fileName: file });
   const channel: ChannelInfo = { title: '', link: '', baseSiteUrl: '', baseBlogUrl: '', wxrVersion: '' };
   const stack: XmlNode[] = []; // open elements inside the current record
   const path: string[] = []; // names of every open element

@@ -1,6 +1,9 @@
 import type { ChildNode, Element } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import { QuarantineError } from './item.js';
+import { loadedOnFirstUse } from '../lib/first-use.js';
+
+// Loaded by the first body to parse: a serving node that takes no wire copy never needs it.
+const htmlparser2 = loadedOnFirstUse<typeof import('htmlparser2')>('htmlparser2');
 
 /**
  * Wire copy is text with simple markup. Markup that runs code or pulls in other pages (script,
@@ -44,7 +47,7 @@ function schemeOf(value: string): string {
 
 /** Throws a QuarantineError naming the first hostile thing in `html`. */
 export function assertHarmless(html: string): void {
-  const dom = parseDocument(html, { decodeEntities: true });
+  const dom = htmlparser2().parseDocument(html, { decodeEntities: true });
   const walk = (nodes: ChildNode[]) => {
     for (const node of nodes) {
       if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;

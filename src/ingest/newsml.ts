@@ -1,4 +1,3 @@
-import { SaxesParser } from 'saxes';
 import { escapeHtml } from '../shared/document/index.js';
 import { htmlBody, textBody } from './body.js';
 import {
@@ -10,6 +9,10 @@ import {
   qcodeOf,
   type WireItem,
 } from './item.js';
+import { loadedOnFirstUse } from '../lib/first-use.js';
+
+// Loaded by the first document to read: a serving node that takes no XML never needs it.
+const saxes = loadedOnFirstUse<typeof import('saxes')>('saxes');
 
 /**
  * NewsML-G2 → WireItems: a `newsItem` document, or a `newsMessage` whose itemSet holds several.
@@ -25,7 +28,7 @@ interface XmlEl {
 }
 
 export function readXml(xml: string): XmlEl {
-  const parser = new SaxesParser({ xmlns: false, position: true });
+  const parser = new (saxes().SaxesParser)({ xmlns: false, position: true });
   const root: XmlEl = { name: '#root', attrs: {}, children: [] };
   const stack: XmlEl[] = [root];
   let failure: string | null = null;
