@@ -1,5 +1,12 @@
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { collectEvery, majorCollector, trimFreedMemory } from './reclaim.js';
+import {
+  collectEvery,
+  collectGarbage,
+  compactionSchedule,
+  majorCollector,
+  trimFreedMemory,
+} from './reclaim.js';
 
 const report = process.report.getReport() as { header?: { glibcVersionRuntime?: string } };
 const glibc = process.platform === 'linux' && typeof report.header?.glibcVersionRuntime === 'string';
@@ -23,6 +30,34 @@ describe('giving dropped pages’ memory back', () => {
     expect(collect).toBeTypeOf('function');
     expect((globalThis as { gc?: unknown }).gc).toBeUndefined();
     collect?.();
+  });
+
+  it('compacts at most once in the interval', () => {
+    let t = 0;
+    const compactNow = compactionSchedule(30_000, () => t);
+    expect(compactNow()).toBe(true);
+    t = 10_000;
+    expect(compactNow()).toBe(false);
+    t = 30_000;
+    expect(compactNow()).toBe(true);
+    t = 59_999;
+    expect(compactNow()).toBe(false);
+  });
+
+  it('gives back the pages a collection leaves half full when it compacts', async () => {
+    // Objects allocated one after another share pages; keeping every other one leaves every
+    // page half full. A plain collection keeps such pages (V8 moves objects only off pages that
+    // are nearly empty); a compacting one moves the survivors together and releases the rest.
+    let kept = Array.from({ length: 600_000 }, (_, i) => ({ i, list: [i] }));
+    await collectGarbage(false);
+    kept = kept.filter((_, i) => i % 2 === 0);
+    await collectGarbage(false);
+    await collectGarbage(false);
+    const halfFull = v8.getHeapStatistics().total_heap_size;
+    await collectGarbage(true);
+    const compacted = v8.getHeapStatistics().total_heap_size;
+    expect(kept).toHaveLength(300_000);
+    expect(halfFull - compacted).toBeGreaterThan(10 * 1024 * 1024);
   });
 
   it.runIf(glibc)('hands glibc’s freed memory back through malloc_trim on this machine', async () => {

@@ -18,8 +18,9 @@ import vm from 'node:vm';
  * 2-core machine): under a crawl that evicts 10 MB a second, one every second or two. The
  * fairness crawl measured what that costs in CPU and p99 (same paragraph). Without `--expose-gc`
  * the collector is reached through a fresh context, which gets the `gc` function once the flag is
- * set; the process's global stays as it was. Once the collection is done, what glibc keeps of the
- * freed memory is handed back (`freedMemoryReturner`).
+ * set; the process's global stays as it was. At most every 30 s the collection also compacts
+ * the heap (`compactionSchedule`). Once it is done, what glibc keeps of the freed memory is handed
+ * back (`freedMemoryReturner`).
  */
 export function majorCollector(): (() => void) | null {
   if (collector === undefined) collector = reachCollector();
@@ -29,18 +30,67 @@ export function majorCollector(): (() => void) | null {
 let collector: (() => void) | null | undefined;
 
 function reachCollector(): (() => void) | null {
+  if (!reachGc()) return null;
+  const trim = freedMemoryReturner();
+  const compactNow = compactionSchedule(COMPACT_EVERY_MS, () => performance.now());
+  return () => {
+    const done = collectGarbage(compactNow());
+    if (trim) done?.then(trim, () => {});
+  };
+}
+
+type Gc = (options: { type: 'major'; execution: 'async' }) => Promise<void>;
+let gcFn: Gc | null | undefined;
+
+function reachGc(): Gc | null {
+  if (gcFn !== undefined) return gcFn;
+  gcFn = null;
   try {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as unknown;
-    if (typeof gc !== 'function') return null;
-    const trim = freedMemoryReturner();
-    return () => {
-      const done = gc({ type: 'major', execution: 'async' }) as Promise<void> | undefined;
-      if (trim) done?.then(trim, () => {});
-    };
+    if (typeof gc === 'function') gcFn = gc as Gc;
   } catch {
-    return null;
+    // A runtime without V8's gc extension: nothing is collected early.
   }
+  return gcFn;
+}
+
+/**
+ * One major collection, run as a task of its own once the current one ends, that also compacts
+ * the heap when asked (`compactionSchedule`); resolves once it is done. Null without the collector.
+ */
+export function collectGarbage(compact: boolean): Promise<void> | null {
+  const gc = reachGc();
+  if (!gc) return null;
+  if (!compact) return gc({ type: 'major', execution: 'async' });
+  v8.setFlagsFromString('--compact-on-every-full-gc');
+  return gc({ type: 'major', execution: 'async' }).finally(() =>
+    v8.setFlagsFromString('--no-compact-on-every-full-gc'),
+  );
+}
+
+const COMPACT_EVERY_MS = 30_000;
+
+/**
+ * Which collections also compact V8's heap: at most one in `everyMs`. A collection frees the dead
+ * objects but leaves the pages they were on in place, partly empty: under the soak V8 kept
+ * 92–108 MB of pages for 63–73 MB of live objects. Compacting moves the live objects together and
+ * gives the emptied pages back (73–82 MB kept), but it copies every live object, so it is also the
+ * slower collection and needs room for the copies while it runs: done at every collection of a
+ * crawl (one every second or two) it cost 15% of the pages served and 30 MB more at the peak
+ * (docs/benchmarks.md, "2026-12-07, evening"). Once in 30 s cost nothing measurable in the
+ * fairness crawl, and a node whose pages are mostly cached (where these collections are rare)
+ * still compacts at each. V8 has no per-collection switch that Node 20 honours, so the flag is
+ * set for this collection and cleared when it is done (docs/decisions.md).
+ */
+export function compactionSchedule(everyMs: number, now: () => number): () => boolean {
+  let last = Number.NEGATIVE_INFINITY;
+  return () => {
+    const t = now();
+    if (t - last < everyMs) return false;
+    last = t;
+    return true;
+  };
 }
 
 /**
