@@ -1,4 +1,4 @@
-import type cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import {
   ArchiveRefused,
@@ -107,7 +107,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 /** One bar per phase on a terminal (stderr); nothing when output goes to a file or a cron log. */
 function progress() {
   const tty = Boolean(process.stderr.isTTY);
-  let bar: cliProgress.SingleBar | null = null;
+  let bar: SingleBar | null = null;
   let label = '';
   return {
     update(what: string, done: number, total: number) {
