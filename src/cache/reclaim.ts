@@ -39,7 +39,11 @@ function reachCollector(): (() => void) | null {
   };
 }
 
-type Gc = (options: { type: 'major'; execution: 'async' }) => Promise<void>;
+type Gc = (options: {
+  type: 'major';
+  execution: 'async';
+  flavor?: 'regular' | 'last-resort';
+}) => Promise<void>;
 let gcFn: Gc | null | undefined;
 
 function reachGc(): Gc | null {
@@ -58,16 +62,31 @@ function reachGc(): Gc | null {
 /**
  * One major collection, run as a task of its own once the current one ends, that also compacts
  * the heap when asked (`compactionSchedule`); resolves once it is done. Null without the collector.
+ *
+ * How it compacts depends on V8. From V8 12 (Node 22) on, freed pages go to a pool that V8 keeps
+ * resident for reuse: under the soak on Node 24, ~55 MB of anonymous memory beyond V8's heap that
+ * neither a regular nor a compacting collection returned. The `last-resort` flavour of the
+ * collection (V8's `CollectAllAvailableGarbage`: full collections that reduce the footprint,
+ * compacting, until nothing more is freed) also gives the pool back: RSS under the soak 290–309 →
+ * 235–287 MB, median 254 (docs/benchmarks.md, "2026-12-07, night"). Node 20's V8 11 ignores
+ * the flavour and has no pool, so there the collection compacts through the flag instead, set for
+ * this collection and cleared when it is done (Node 20 has no per-collection switch it honours;
+ * docs/decisions.md). Each is one pause of about the same length: 270–380 ms for a 90 MB heap of
+ * small objects on this 2-core machine, against 100–170 ms for a regular collection.
  */
 export function collectGarbage(compact: boolean): Promise<void> | null {
   const gc = reachGc();
   if (!gc) return null;
   if (!compact) return gc({ type: 'major', execution: 'async' });
+  if (V8_POOLS_PAGES) return gc({ type: 'major', execution: 'async', flavor: 'last-resort' });
   v8.setFlagsFromString('--compact-on-every-full-gc');
   return gc({ type: 'major', execution: 'async' }).finally(() =>
     v8.setFlagsFromString('--no-compact-on-every-full-gc'),
   );
 }
+
+/** V8 12 and later (Node 22, 24): pooled pages, and the gc extension's `flavor` option. */
+const V8_POOLS_PAGES = Number(process.versions.v8.split('.')[0]) >= 12;
 
 const COMPACT_EVERY_MS = 30_000;
 
@@ -77,11 +96,10 @@ const COMPACT_EVERY_MS = 30_000;
  * 92–108 MB of pages for 63–73 MB of live objects. Compacting moves the live objects together and
  * gives the emptied pages back (73–82 MB kept), but it copies every live object, so it is also the
  * slower collection and needs room for the copies while it runs: done at every collection of a
- * crawl (one every second or two) it cost 15% of the pages served and 30 MB more at the peak
- * (docs/benchmarks.md, "2026-12-07, evening"). Once in 30 s cost nothing measurable in the
+ * crawl (one every second or two) it cost 10–20% of the pages served and 25–35 MB more at the
+ * peak (docs/benchmarks.md, "2026-12-07, evening"). Once in 30 s cost nothing measurable in the
  * fairness crawl, and a node whose pages are mostly cached (where these collections are rare)
- * still compacts at each. V8 has no per-collection switch that Node 20 honours, so the flag is
- * set for this collection and cleared when it is done (docs/decisions.md).
+ * still compacts at each.
  */
 export function compactionSchedule(everyMs: number, now: () => number): () => boolean {
   let last = Number.NEGATIVE_INFINITY;
