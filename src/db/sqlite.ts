@@ -59,21 +59,28 @@ export function directRead(db: Kysely<Database>): DirectRead | undefined {
 
 /**
  * Kysely prepares every query anew; on SQLite preparing costs about as much as running a small
- * query. Pages issue the same few statements over and over, so prepared statements are kept
- * (bounded, oldest dropped first). better-sqlite3 runs statements synchronously, so sharing one
- * between requests is safe.
+ * query. Pages issue the same few statements over and over, so prepared statements are kept,
+ * bounded, the least recently used dropped first: every whole-number LIMIT is written into its
+ * statement's text (SqliteWithLiteralLimits), so requests walking through the Content API's or
+ * the newsroom's `?limit=` values make a new statement each, and those must not push out the
+ * pages' hot ones (moving a used statement to the end costs ~90 ns). better-sqlite3 runs
+ * statements synchronously, so sharing one between requests is safe.
  */
-function withStatementCache(sqlite: SQLite.Database, limit = 500) {
+export function withStatementCache(sqlite: SQLite.Database, limit = 500) {
+  // A Map iterates in insertion order: a statement used again is moved to the end, so the first
+  // key is always the least recently used.
   const cache = new Map<string, KeptStatement>();
   return {
     close: () => sqlite.close(),
     prepare(sql: string): KeptStatement {
       let stmt = cache.get(sql);
-      if (!stmt) {
+      if (stmt) {
+        cache.delete(sql);
+      } else {
         stmt = new KeptStatement(sqlite.prepare(sql));
         if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
-        cache.set(sql, stmt);
       }
+      cache.set(sql, stmt);
       return stmt;
     },
   };
