@@ -1,5 +1,6 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, type LimitNode, SqliteDialect, SqliteQueryCompiler, ValueNode } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type { Database } from './schema.js';
 
 /**
@@ -63,24 +64,19 @@ export function directRead(db: Kysely<Database>): DirectRead | undefined {
  * bounded, the least recently used dropped first: every whole-number LIMIT is written into its
  * statement's text (SqliteWithLiteralLimits), so requests walking through the Content API's or
  * the newsroom's `?limit=` values make a new statement each, and those must not push out the
- * pages' hot ones (moving a used statement to the end costs ~90 ns). better-sqlite3 runs
- * statements synchronously, so sharing one between requests is safe.
+ * pages' hot ones. The LRU is the page cache's (lru-cache). better-sqlite3 runs statements
+ * synchronously, so sharing one between requests is safe.
  */
 export function withStatementCache(sqlite: SQLite.Database, limit = 500) {
-  // A Map iterates in insertion order: a statement used again is moved to the end, so the first
-  // key is always the least recently used.
-  const cache = new Map<string, KeptStatement>();
+  const cache = new LRUCache<string, KeptStatement>({ max: limit });
   return {
     close: () => sqlite.close(),
     prepare(sql: string): KeptStatement {
       let stmt = cache.get(sql);
-      if (stmt) {
-        cache.delete(sql);
-      } else {
+      if (!stmt) {
         stmt = new KeptStatement(sqlite.prepare(sql));
-        if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, stmt);
       }
-      cache.set(sql, stmt);
       return stmt;
     },
   };
