@@ -40,8 +40,8 @@ export class InlineOutput implements PageOutput {
 
 /**
  * One page for the write thread, cut around its stylesheet (`style` null: the same as the last
- * page's; every page inlines the same 11 kB, nearly half of it, so only what differs is copied
- * between threads).
+ * page's; pages of a kind inline the same 6–12 kB, a third or more of a page, and pages come
+ * a kind at a time, so mostly only what differs is copied between threads).
  */
 export interface PageJob {
   rel: string;

@@ -45,7 +45,7 @@ export function fileFor(url: string): string | null {
  * file it refers to noted in `refs`, in one pass over the HTML. Pages come from our own
  * renderer (every attribute double-quoted, text escaped), so an attribute pattern is exact:
  * text that merely looks like `href="/x"` is escaped to `href=&quot;…` and never matches. The
- * inlined stylesheet (a third to a half of a page, and no attributes) is not scanned, nor
+ * inlined stylesheet (a third or more of a page, and no attributes) is not scanned, nor
  * copied before the file is written.
  */
 export function staticParts(html: string, refs: PageRefs): [string, string, string] {

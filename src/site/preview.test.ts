@@ -4,6 +4,7 @@ import { createContext } from '../context.js';
 import { call, createRoleUsers, type Session, signIn } from '../test/admin.js';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { testDialects } from '../test/databases.js';
+import { stylesheetFor } from './theme/styles.js';
 
 const body = {
   type: 'doc',
@@ -82,9 +83,15 @@ describe.each(testDialects())('private previews of stories on %s', (dialect) => 
     expect(live.statusCode).toBe(200);
     // The preview adds its band and noindex (preview-band.test.ts), and nothing else; the public
     // page alone counts its readers (src/audience).
+    // Its stylesheet is the public page's with the band's rules added.
     const unmarked = shown.body
       .replace('<meta name="robots" content="noindex, nofollow"/>', '')
-      .replace('<p class="preview-band" role="note">Preview — not published</p>', '');
+      .replace('<p class="preview-band" role="note">Preview — not published</p>', '')
+      .replace(
+        `<style>${stylesheetFor(['story', 'preview'])}</style>`,
+        `<style>${stylesheetFor(['story'])}</style>`,
+      );
+    expect(unmarked).not.toContain('preview-band');
     const beacon = `<img class="beacon" src="/views/${a.id}.gif" alt width="1" height="1" decoding="async" referrerpolicy="no-referrer"/>`;
     expect(live.body).toContain(beacon);
     expect(unmarked).toBe(live.body.replace(beacon, ''));

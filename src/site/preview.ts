@@ -109,7 +109,7 @@ async function refusedPage(
     h('p', null, `${r.text} Ask for a new one: open the story in the newsroom and choose “Preview”.`),
   );
   // Layout is a plain function of its props (no hooks), so calling it is rendering it.
-  const page = Layout({ view: c.view, head, children });
+  const page = Layout({ view: c.view, head, styles: ['error'], children });
   return { status: r.status, html: renderDocument(page) };
 }
 

@@ -10,6 +10,8 @@ export interface CorrectionsModel {
   pagination: Pagination;
 }
 
+const CORRECTIONS_STYLES = ['corrections', 'notices'] as const;
+
 /** The public record of corrections; every text is rendered as text (escaped). */
 export function CorrectionsPage({
   view,
@@ -22,7 +24,7 @@ export function CorrectionsPage({
 }) {
   const lang = view.site.language;
   return (
-    <Layout view={view} head={head}>
+    <Layout view={view} head={head} styles={CORRECTIONS_STYLES}>
       <header class="list-header">
         <div>
           <p class="list-kind">{msg(lang, 'corrections.kind')}</p>

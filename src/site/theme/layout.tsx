@@ -3,15 +3,21 @@ import { bannerSlot } from '../../cache/index.js';
 import { jsonForScript, renderFragment } from '../render.js';
 import { msg } from '../i18n/index.js';
 import type { Head, SiteView } from '../view.js';
-import { stylesheet } from './styles.js';
+import { type StylePart, stylesheetFor } from './styles.js';
 
 export function Layout({
   view,
   head,
+  styles,
   children,
 }: {
   view: SiteView;
   head: Head;
+  /**
+   * What the page shows, for the rules of the house style it inlines (styles.ts), a preview's band
+   * added on previews; none: all of them.
+   */
+  styles?: readonly StylePart[];
   children: ComponentChildren;
 }) {
   const { site } = view;
@@ -72,7 +78,11 @@ export function Layout({
             dangerouslySetInnerHTML={{ __html: jsonForScript(data) }}
           />
         ))}
-        <style dangerouslySetInnerHTML={{ __html: stylesheet }} />
+        <style
+          dangerouslySetInnerHTML={{
+            __html: stylesheetFor(head.preview && styles ? [...styles, 'preview'] : styles),
+          }}
+        />
         {/* Suggestions as you type in the search box: an enhancement, the form works without it. */}
         <script src="/assets/search.js" defer />
       </head>

@@ -10,11 +10,13 @@ export interface LiveEntryModel {
   entryHtml: string;
 }
 
+const LIVE_ENTRY_STYLES = ['story', 'live-coverage'] as const;
+
 /** One update of a live story, on its own page: what a shared link opens. */
 export function LiveEntryPage({ view, head, model }: { view: SiteView; head: Head; model: LiveEntryModel }) {
   const lang = view.site.language;
   return (
-    <Layout view={view} head={head}>
+    <Layout view={view} head={head} styles={LIVE_ENTRY_STYLES}>
       <Breadcrumbs crumbs={model.crumbs} lang={lang} />
       <p class="list-kind">{msg(lang, 'live.coverage')}</p>
       <h1 class="headline">

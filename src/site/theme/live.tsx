@@ -8,10 +8,12 @@ export interface LiveModel {
   streams: { slug: string; title: string; description: string; player: PlayerView }[];
 }
 
+const LIVE_STYLES = ['live', 'video'] as const;
+
 export function LivePage({ view, head, model }: { view: SiteView; head: Head; model: LiveModel }) {
   const lang = view.site.language;
   return (
-    <Layout view={view} head={head}>
+    <Layout view={view} head={head} styles={LIVE_STYLES}>
       <header class="list-header">
         <div>
           <p class="list-kind">{msg(lang, 'livePage.kind')}</p>

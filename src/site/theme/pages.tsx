@@ -4,6 +4,7 @@ import { around, msg } from '../i18n/index.js';
 import { Breadcrumbs, Bylines, Card, Pager, Picture, TimeTag } from './components.js';
 import { type FrontListView, FrontLists } from './fronts.js';
 import { Layout } from './layout.js';
+import type { StylePart } from './styles.js';
 import { NoticeBox, NoticeFlag, type NoticeView } from './notices.js';
 import { HlsScripts, type PlayerView, VideoPlayer } from './video.js';
 
@@ -11,10 +12,14 @@ export interface HomeModel {
   lists: FrontListView[];
 }
 
+const HOME_STYLES = ['home'] as const;
+const LIST_STYLES = ['list'] as const;
+const ERROR_STYLES = ['error'] as const;
+
 export function HomePage({ view, head, model }: { view: SiteView; head: Head; model: HomeModel }) {
   const shown = model.lists.some((l) => l.stories.length > 0);
   return (
-    <Layout view={view} head={head}>
+    <Layout view={view} head={head} styles={HOME_STYLES}>
       <h1 class="visually-hidden">{view.site.name}</h1>
       {shown ? (
         <FrontLists lists={model.lists} site={view.site} />
@@ -45,7 +50,7 @@ export interface ListModel {
 export function ListPage({ view, head, model }: { view: SiteView; head: Head; model: ListModel }) {
   const lang = view.site.language;
   return (
-    <Layout view={view} head={head}>
+    <Layout view={view} head={head} styles={LIST_STYLES}>
       <Breadcrumbs crumbs={model.crumbs} lang={lang} />
       <header class={`list-header list-${model.kind}`}>
         {model.author?.avatar ? <Picture image={model.author.avatar} className="avatar" eager /> : null}
@@ -132,13 +137,34 @@ export interface ArticleModel {
   live?: { live: boolean; topHtml: string; feedHtml: string } | null;
 }
 
+/** A story's parts of the house style: live coverage, notices and a video player only where it has them. */
+const STORY_STYLES = new Map<string, readonly StylePart[]>();
+
+function storyStyles(model: ArticleModel): readonly StylePart[] {
+  const live = Boolean(model.live);
+  const notices = Boolean(model.notices?.length);
+  const video = Boolean(model.video);
+  const key = `${live}${notices}${video}`;
+  let parts = STORY_STYLES.get(key);
+  if (!parts) {
+    parts = [
+      'story',
+      ...(live ? (['live-coverage'] as const) : []),
+      ...(notices ? (['notices'] as const) : []),
+      ...(video ? (['video'] as const) : []),
+    ];
+    STORY_STYLES.set(key, parts);
+  }
+  return parts;
+}
+
 export function ArticlePage({ view, head, model }: { view: SiteView; head: Head; model: ArticleModel }) {
   const lang = view.site.language;
   const [publishedBefore, publishedAfter] = around(lang, 'article.published', 'time');
   const [updatedBefore, updatedAfter] = around(lang, 'article.updated', 'time');
   const [moreBefore, moreAfter] = around(lang, 'article.moreIn', 'section');
   return (
-    <Layout view={view} head={head}>
+    <Layout view={view} head={head} styles={storyStyles(model)}>
       <article class="story">
         <header class="story-header">
           <Breadcrumbs crumbs={model.crumbs} lang={lang} />
@@ -279,7 +305,7 @@ export function ErrorPage({
   const removed = status === 410;
   const [tryBefore, tryAfter] = around(lang, 'error.try', 'frontPage');
   return (
-    <Layout view={view} head={head}>
+    <Layout view={view} head={head} styles={ERROR_STYLES}>
       <section class="error-page">
         <p class="list-kind">{msg(lang, removed ? 'error.removed' : 'error.notFound')}</p>
         <h1>{msg(lang, removed ? 'error.removedTitle' : 'error.notFoundTitle')}</h1>

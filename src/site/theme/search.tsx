@@ -60,6 +60,8 @@ function ResultCard({ r, site }: { r: ResultView; site: SiteView['site'] }) {
   );
 }
 
+const SEARCH_STYLES = ['search'] as const;
+
 export function SearchPage({ view, head, model }: { view: SiteView; head: Head; model: SearchPageModel }) {
   const p = model.params;
   const page = p.page;
@@ -67,7 +69,7 @@ export function SearchPage({ view, head, model }: { view: SiteView; head: Head; 
   const t = (key: Parameters<typeof msg>[1], values?: Record<string, string | number>) =>
     msg(lang, key, values);
   return (
-    <Layout view={view} head={head}>
+    <Layout view={view} head={head} styles={SEARCH_STYLES}>
       <header class="list-header">
         <div>
           <p class="list-kind">{t('search.kind')}</p>
