@@ -19,11 +19,11 @@ export const STYLE_PARTS = [
   'error',
   'live',
   'corrections',
-  'preview',
-  // What some stories have, named by the pages that show it.
+  // What some pages have: named by the pages that show it (a preview's band, by Layout).
   'live-coverage',
   'notices',
   'video',
+  'preview',
 ] as const;
 
 export type StylePart = (typeof STYLE_PARTS)[number];
