@@ -138,23 +138,11 @@ export interface ArticleModel {
 }
 
 /** A story's parts of the house style: live coverage, notices and a video player only where it has them. */
-const STORY_STYLES = new Map<string, readonly StylePart[]>();
-
 function storyStyles(model: ArticleModel): readonly StylePart[] {
-  const live = Boolean(model.live);
-  const notices = Boolean(model.notices?.length);
-  const video = Boolean(model.video);
-  const key = `${live}${notices}${video}`;
-  let parts = STORY_STYLES.get(key);
-  if (!parts) {
-    parts = [
-      'story',
-      ...(live ? (['live-coverage'] as const) : []),
-      ...(notices ? (['notices'] as const) : []),
-      ...(video ? (['video'] as const) : []),
-    ];
-    STORY_STYLES.set(key, parts);
-  }
+  const parts: StylePart[] = ['story'];
+  if (model.live) parts.push('live-coverage');
+  if (model.notices?.length) parts.push('notices');
+  if (model.video) parts.push('video');
   return parts;
 }
 
