@@ -63,7 +63,7 @@ const runs = ['./site.css', './live.css'].flatMap((file) =>
   runsOf(fs.readFileSync(new URL(file, import.meta.url), 'utf8')),
 );
 
-/** Every rule: pages that name no parts (a preview of anything) and tests. */
+/** Every rule: for a page that names no parts (none does today) and for the tests. */
 export const fullStylesheet = minify(runs.map((r) => r.text).join('\n'));
 
 /** Sheets made so far, by the parts' names: a few dozen combinations at most. */
