@@ -13,7 +13,8 @@
  *
  * The page cache stays on at PAGE_CACHE_MB=BENCH_CACHE_MB (default 64): with 100,000 stories a
  * random page is almost never in it, so a request renders, compresses and stores, as a crawler's
- * does in production.
+ * does in production. Requests say what Googlebot says it accepts (`gzip, deflate, br`;
+ * BENCH_ACCEPT_ENCODING changes it, '' sends none). A variant's BENCH_DIST serves another build.
  */
 import os from 'node:os';
 import autocannon from 'autocannon';
@@ -25,6 +26,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
 const CACHE_MB = process.env.BENCH_CACHE_MB ?? '64';
+// What the crawler says it accepts: Googlebot's header by default ('' sends none).
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br';
 const VARIANTS = parseVariants(
   process.env.BENCH_VARIANTS ?? 'unbounded:RENDER_CONCURRENCY=0;queue:;workers:RENDER_WORKERS=1',
 );
@@ -69,15 +72,23 @@ async function crawl(base: string, paths: string[], seconds: number) {
     url: base,
     connections: CONNECTIONS,
     duration: seconds,
+    ...(ACCEPT_ENCODING ? { headers: { 'accept-encoding': ACCEPT_ENCODING } } : {}),
     requests: [{ setupRequest: (req) => ({ ...req, path: pick() }) }],
   });
 }
 
 async function measure(variant: Variant, round: number, dir: string, paths: string[] | null) {
+  // A variant's BENCH_DIST serves another build (an earlier commit's `dist`) for a before/after.
+  const { BENCH_DIST: dist, ...env } = variant.env;
+  const before = process.env.BENCH_DIST;
+  if (dist) process.env.BENCH_DIST = dist;
   const server = await startServer(
-    { MASTHEAD_SEED_DEMO: 'never', PAGE_CACHE_MB: CACHE_MB, ...variant.env },
+    { MASTHEAD_SEED_DEMO: 'never', PAGE_CACHE_MB: CACHE_MB, ...env },
     dir,
-  );
+  ).finally(() => {
+    if (before === undefined) delete process.env.BENCH_DIST;
+    else process.env.BENCH_DIST = before;
+  });
   try {
     const list = paths ?? (await articlePaths(server.base));
     await crawl(server.base, list, 3); // warm-up: compiled code, the statement cache, the memos
@@ -132,7 +143,7 @@ async function main() {
     }
   }
   console.log(
-    `\nFairness: random archive pages (${STORIES.toLocaleString('en')} stories, SQLite, PAGE_CACHE_MB=${CACHE_MB}), ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds alternating; autocannon; ${os.cpus().length} cores, Node ${process.version}\n`,
+    `\nFairness: random archive pages (${STORIES.toLocaleString('en')} stories, SQLite, PAGE_CACHE_MB=${CACHE_MB}), ${CONNECTIONS} connections, ${SECONDS} s × ${ROUNDS} rounds alternating; autocannon, Accept-Encoding "${ACCEPT_ENCODING}"; ${os.cpus().length} cores, Node ${process.version}\n`,
   );
   console.log(
     '| variant | settings | req/s | p50 ms | p90 ms | p99 ms | p99 ÷ p50 | max ms | CPU ms/req | peak RSS MB | errors | load |',

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import zlib from 'node:zlib';
 import type { Entry } from './page-cache.js';
 import { ALERTS, SITE } from './tags.js';
 
@@ -222,17 +221,15 @@ export class Banner {
       banner.bytes,
       entry.body.subarray(slot.at + slot.length),
     ]);
-    // Made once per page and banner, in the request that first needs it: a fast brotli level,
-    // since the banner changes every few hours at most and pages are tens of kilobytes.
+    // Made once per page and banner, in the request that first needs it; its compressed copies
+    // are made as requests ask for them (PageCache.variant), kept with this copy alone.
     const copy: Entry = {
       ...entry,
       body,
       tags: [...entry.tags, ALERTS],
       etag: entry.etag.replace(/"$/, `-a${banner.id}"`),
-      br: entry.br
-        ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } })
-        : null,
-      gzip: entry.gzip ? zlib.gzipSync(body, { level: 6 }) : null,
+      br: null,
+      gzip: null,
     };
     this.spliced.set(entry, { id: banner.id, entry: copy });
     return copy;

@@ -7,7 +7,7 @@ import type {
   onSendHookHandler,
 } from 'fastify';
 import { type Banner, type BannerSnapshot, fillBanner, fillBannerBytes } from './banner.js';
-import type { Entry, PageCache } from './page-cache.js';
+import { type Compression, type Entry, isCompressible, type PageCache } from './page-cache.js';
 import { writeHit } from './raw-head.js';
 
 /**
@@ -136,19 +136,35 @@ function acceptedEncodings(header: string): { br: boolean; gzip: boolean } {
   return parsed;
 }
 
-/** The stored bytes to send for this Accept-Encoding, and their encoding. */
+/**
+ * The bytes to send for this Accept-Encoding, and their encoding. The copy must have been made
+ * (`missingCopy`, `PageCache.variant`); a missing one would be sent uncompressed.
+ */
 function variantOf(header: string | undefined, entry: Entry): { enc: Encoding; body: Buffer } {
   const enc = pickEncoding(header, entry);
-  return { enc, body: (enc === 'br' ? entry.br : enc === 'gzip' ? entry.gzip : null) ?? entry.body };
+  const body = enc === 'br' ? entry.br : enc === 'gzip' ? entry.gzip : null;
+  return body ? { enc, body } : { enc: null, body: entry.body };
 }
 
-/** The best encoding the client accepts among the stored ones (q=0 means "not this one"). */
-export function pickEncoding(header: string | undefined, entry: Pick<Entry, 'br' | 'gzip'>): Encoding {
-  if (!header) return null;
+/** The best encoding the client accepts for a body worth compressing (q=0 means "not this one"). */
+export function pickEncoding(header: string | undefined, entry: Pick<Entry, 'compressible'>): Encoding {
+  if (!header || !entry.compressible) return null;
   const accepted = acceptedEncodings(header);
-  if (entry.br && accepted.br) return 'br';
-  if (entry.gzip && accepted.gzip) return 'gzip';
+  if (accepted.br) return 'br';
+  if (accepted.gzip) return 'gzip';
   return null;
+}
+
+/**
+ * The compressed copy this request is to get from the entry and that is not made yet, if any
+ * (none for a 304: a revalidation sends no body).
+ */
+function missingCopy(req: IncomingMessage, entry: Entry): Compression | null {
+  const enc = pickEncoding(req.headers['accept-encoding'], entry);
+  if (!enc || entry[enc]) return null;
+  const conditional =
+    req.headers['if-none-match'] !== undefined || req.headers['if-modified-since'] !== undefined;
+  return conditional && notModified(validatorsOf(req), entry) ? null : enc;
 }
 
 function validatorsOf(req: { headers: IncomingMessage['headers'] }): Validators {
@@ -303,8 +319,11 @@ export function fastPath(
     // An alert changed and the banner is not read yet: Fastify's path waits for it.
     const snap = banner ? banner.peek() : undefined;
     if (banner && !snap) return false;
+    const served = banner && snap ? banner.apply(entry, snap) : entry;
+    // The copy in this encoding is not made yet: Fastify's path makes it (on libuv's threads).
+    if (missingCopy(req, served)) return false;
     cache.stats.hits++;
-    writeEntry(req, res, banner && snap ? banner.apply(entry, snap) : entry, policy, gate, true);
+    writeEntry(req, res, served, policy, gate, true);
     return true;
   };
 }
@@ -381,6 +400,8 @@ export function pageCacheHooks(
     }
     cache.stats.hits++;
     const served = await withBanner(entry);
+    const missing = missingCopy(req.raw, served);
+    if (missing) await cache.variant(served, missing, key);
     reply.hijack();
     writeEntry(req.raw, reply.raw, served, policy, host);
   };
@@ -413,9 +434,17 @@ export function pageCacheHooks(
       const etag = reply.getHeader('etag');
       if (typeof etag === 'string') headers.etag = etag;
       const body = typeof payload === 'string' ? Buffer.from(payload) : payload;
-      const entry = await cache.store(job.key, { status: 200, headers, body, tags }, job.epoch);
+      // Compressed now only in the encoding this request takes, unless a breaking-news banner
+      // is up: then the copy sent is the bannered one, and the page's own waits for the alert's end.
+      const want = banner?.peek()?.nextChangeAt == null ? compressionFor(req, body) : null;
+      const entry = await cache.store(job.key, { status: 200, headers, body, tags }, job.epoch, want);
       // nginx keeps this answer with the banner in it (cache/origin.ts notes it under `alerts`).
-      return sendStored(req, reply, await withBanner(entry), policy, job.validators);
+      const served = await withBanner(entry);
+      const missing = notModified(job.validators, served)
+        ? null
+        : pickEncoding(req.headers['accept-encoding'], served);
+      if (missing && !served[missing]) await cache.variant(served, missing, job.key);
+      return sendStored(req, reply, served, policy, job.validators);
     } finally {
       job.release();
     }
@@ -456,6 +485,11 @@ export function fillSlot<T>(payload: T, snap: BannerSnapshot): T | string | Buff
 
 const SLOT_START_TEXT = '<!--# include virtual="/alerts/banner.html';
 const SLOT_START = Buffer.from(SLOT_START_TEXT);
+
+/** The encoding a freshly rendered body is stored in: the one its request takes. */
+function compressionFor(req: FastifyRequest, body: Buffer): Compression | null {
+  return pickEncoding(req.headers['accept-encoding'], { compressible: isCompressible(body.length) });
+}
 
 function asArray<T>(v: T | T[] | undefined): T[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];

@@ -35,7 +35,7 @@ export {
 export { nginxConfig, type NginxConfigOptions } from './nginx.js';
 export { ORIGIN_KEY_HEADER, type OriginCache, originHooks, originRequests } from './origin.js';
 export type { TaggedMemo } from './memo.js';
-export type { Entry, PageCache } from './page-cache.js';
+export { type Compression, type Entry, isCompressible, type PageCache } from './page-cache.js';
 export * from './tags.js';
 
 /**

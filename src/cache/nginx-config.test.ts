@@ -40,7 +40,7 @@ describe('masthead nginx-config', () => {
     for (const [value, encoding] of COMMON_ACCEPT_ENCODINGS) {
       expect(block).toContain(`${JSON.stringify(value)}`);
       expect(byExpressions(value), value).toBe(encoding);
-      expect(pickEncoding(value, { br: Buffer.alloc(1), gzip: Buffer.alloc(1) }) ?? '', value).toBe(encoding);
+      expect(pickEncoding(value, { compressible: true }) ?? '', value).toBe(encoding);
     }
   });
 

@@ -1,7 +1,8 @@
+import zlib from 'node:zlib';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { cacheAs, cacheKey, pageCacheHooks, pickEncoding } from './http.js';
-import { PageCache } from './page-cache.js';
+import { type Entry, PageCache } from './page-cache.js';
 
 const policy = { sMaxAge: 60, staleWhileRevalidate: 30 };
 const page = (text: string) => `<!doctype html><p>${text}</p>${' '.repeat(2000)}`;
@@ -39,9 +40,9 @@ describe('the page cache', () => {
   it('holds its byte budget, evicting the least recently used, and forgets their tags', async () => {
     const cache = new PageCache({ maxBytes: 60_000, ttlMs: 60_000 });
     for (let i = 0; i < 50; i++) {
-      // Random bytes do not compress, so each entry costs about 3 × 4 kB.
+      // Random bytes do not compress, so each entry costs about 2 × 4 kB (body and brotli copy).
       const body = Buffer.from(Array.from({ length: 4000 }, () => Math.floor(Math.random() * 256)));
-      await cache.store(`/p${i}`, { ...item([`article:${i}`]), body }, cache.begin());
+      await cache.store(`/p${i}`, { ...item([`article:${i}`]), body }, cache.begin(), 'br');
       cache.get('/p0'); // kept warm
     }
     expect(cache.size.bytes).toBeLessThanOrEqual(60_000);
@@ -67,12 +68,39 @@ describe('the page cache', () => {
     expect(collections).toBe(5);
   });
 
-  it('stores brotli and gzip variants and expires entries after the TTL', async () => {
+  it('compresses in the encoding asked for, makes the others on first need, and expires entries after the TTL', async () => {
     let now = 1_000;
     const cache = new PageCache({ maxBytes: 10_000_000, ttlMs: 5_000, now: () => now });
-    const e = await cache.store('/a', item(['article:1']), cache.begin());
+    const e = await cache.store('/a', item(['article:1']), cache.begin(), 'br');
     expect(e.br?.length).toBeLessThan(e.body.length / 5);
-    expect(e.gzip?.length).toBeLessThan(e.body.length / 5);
+    expect(e.gzip).toBeNull();
+    const counted = cache.size.bytes;
+    // Two requests wanting gzip at once share one compression; the cache then holds and counts it.
+    const [g1, g2] = await Promise.all([cache.variant(e, 'gzip', '/a'), cache.variant(e, 'gzip', '/a')]);
+    expect(g1).toBe(g2);
+    expect(g1.length).toBeLessThan(e.body.length / 5);
+    expect(zlib.gunzipSync(g1)).toEqual(e.body);
+    const kept = cache.get('/a');
+    expect(kept?.gzip).toBe(g1);
+    expect(kept?.br).toBe(e.br);
+    expect(cache.size.bytes).toBe(counted + g1.length);
+    expect(await cache.variant(kept as Entry, 'gzip', '/a')).toBe(g1);
+    // Its tags still drop it.
+    expect(cache.invalidate(['article:1'])).toBe(1);
+    const f = await cache.store('/a', item(['article:1']), cache.begin());
+    expect([f.br, f.gzip]).toEqual([null, null]);
+    // A small body is never compressed.
+    const tiny = await cache.store(
+      '/t',
+      { ...item(['article:2']), body: Buffer.from('<p>hi</p>') },
+      cache.begin(),
+      'br',
+    );
+    expect([tiny.compressible, tiny.br, await cache.variant(tiny, 'gzip', '/t')]).toEqual([
+      false,
+      null,
+      tiny.body,
+    ]);
     now += 5_001;
     expect(cache.get('/a')).toBeUndefined();
   });
@@ -86,7 +114,8 @@ describe('the page cache', () => {
       seed = (seed * 48_271) % 2_147_483_647;
       return seed.toString(36).slice(0, 5);
     });
-    const e = await cache.store('/a', item(['article:1'], page(words.join(' '))), cache.begin());
+    const e = await cache.store('/a', item(['article:1'], page(words.join(' '))), cache.begin(), 'br');
+    await cache.variant(e, 'gzip', '/a');
     expect(e.br?.length).toBeGreaterThan(4096);
     expect(e.br?.length).toBeLessThan(16_384);
     for (const copy of [e.body, e.br, e.gzip]) expect(copy?.buffer.byteLength).toBe(copy?.length);
@@ -99,11 +128,12 @@ describe('the page cache', () => {
   it('keys pages by path and page number only; picks the best encoding the client accepts', () => {
     expect(cacheKey('/news?utm_source=x&page=2&fbclid=y')).toBe('/news?page=2');
     expect(cacheKey('/news?utm_source=x')).toBe('/news');
-    const both = { br: Buffer.from('b'), gzip: Buffer.from('g') };
+    const both = { compressible: true };
     expect(pickEncoding('gzip, deflate, br', both)).toBe('br');
     expect(pickEncoding('gzip, br;q=0', both)).toBe('gzip');
     expect(pickEncoding('identity', both)).toBeNull();
     expect(pickEncoding(undefined, both)).toBeNull();
+    expect(pickEncoding('br, gzip', { compressible: false })).toBeNull();
   });
 });
 
@@ -145,6 +175,35 @@ describe('the page cache over HTTP', () => {
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
     expect(renders()).toBe(1);
+  });
+
+  it('compresses a page only in the encodings readers ask for, each once', async () => {
+    const { app, cache, renders } = await appWith(async () => page('lazy'));
+    const get = (enc?: string) =>
+      app.inject({ url: '/story', headers: enc ? { 'accept-encoding': enc } : {} });
+    // A crawler that takes gzip only: no brotli copy is made for it.
+    const first = await get('gzip, deflate');
+    expect(first.headers['content-encoding']).toBe('gzip');
+    expect(cache.get('/story')).toMatchObject({ br: null });
+    expect(cache.get('/story')?.gzip?.length).toBeGreaterThan(0);
+    // A browser: brotli made now, from memory, and kept with the gzip copy.
+    const br = await get('gzip, deflate, br, zstd');
+    expect([br.headers['x-cache'], br.headers['content-encoding']]).toEqual(['HIT', 'br']);
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(page('lazy'));
+    const kept = cache.get('/story');
+    expect([kept?.br?.length, kept?.gzip?.length].every((n) => (n ?? 0) > 0)).toBe(true);
+    expect((await get('br')).rawPayload).toEqual(kept?.br);
+    expect((await get()).body).toBe(page('lazy'));
+    // A revalidation that ends in 304 makes no copy.
+    cache.invalidate(['article:1']);
+    const fresh = await get();
+    const revalidated = await app.inject({
+      url: '/story',
+      headers: { 'accept-encoding': 'br', 'if-none-match': fresh.headers.etag as string },
+    });
+    expect(revalidated.statusCode).toBe(304);
+    expect(cache.get('/story')).toMatchObject({ br: null, gzip: null });
+    expect(renders()).toBe(2);
   });
 
   it('renders a page once for many simultaneous first requests', async () => {

@@ -16,9 +16,18 @@ export interface Cacheable {
   tags: readonly string[];
 }
 
-/** A stored response with its precompressed variants. */
+/** The encodings the cache compresses a body into. */
+export type Compression = 'br' | 'gzip';
+
+/**
+ * A stored response with its compressed copies. Each copy is made the first time a request
+ * wants it (`PageCache.variant`) and then kept: a page a crawler asks for once in brotli is never
+ * also compressed to gzip.
+ */
 export interface Entry extends Cacheable {
   etag: string;
+  /** Whether the body is large enough to be sent compressed (else `br` and `gzip` stay null). */
+  compressible: boolean;
   br: Buffer | null;
   gzip: Buffer | null;
   storedAt: number;
@@ -57,6 +66,7 @@ export class PageCache {
   readonly enabled: boolean;
   private readonly lru: LRUCache<string, Entry>;
   private readonly aged: LRUCache<string, Entry>;
+  private readonly dropped: (bytes: number) => void;
   private readonly byTag = new Map<string, Set<string>>();
   private readonly inflight = new Map<string, { epoch: number; done: Promise<void> }>();
   private epoch = 0;
@@ -69,10 +79,14 @@ export class PageCache {
     this.now = opts.now ?? Date.now;
     this.ttl = opts.ttlMs;
     const dropped = opts.collect ? collectEvery(Math.max(1, opts.maxBytes / 4), opts.collect) : () => {};
+    this.dropped = dropped;
     this.lru = new LRUCache<string, Entry>({
       maxSize: Math.max(1, opts.maxBytes),
       sizeCalculation: (e) => sizeOf(e),
-      dispose: (entry, key) => {
+      dispose: (entry, key, reason) => {
+        // Replaced under its key: by `store`, which accounts for the old entry itself, or by
+        // `variant`, the same page with one more compressed copy.
+        if (reason === 'set') return;
         this.unindex(key, entry);
         dropped(sizeOf(entry));
       },
@@ -176,36 +190,37 @@ export class PageCache {
   }
 
   /**
-   * Compresses and stores a rendered response, unless one of its tags was invalidated after
-   * `startEpoch` (then the render may show old content: it is served once, not kept).
+   * Stores a rendered response, compressed as `want` (the encoding the request that rendered it
+   * takes; the others are made when first asked for), unless one of its tags was invalidated
+   * after `startEpoch` (then the render may show old content: it is served once, not kept).
    */
-  async store(key: string, item: Cacheable, startEpoch: number): Promise<Entry> {
+  async store(
+    key: string,
+    item: Cacheable,
+    startEpoch: number,
+    want: Compression | null = null,
+  ): Promise<Entry> {
     const tags = item.tags.includes(SITE) ? item.tags : [...item.tags, SITE];
-    const compress = item.body.length >= MIN_COMPRESS;
-    const [br, gz] = compress
-      ? await Promise.all([
-          brotli(item.body, {
-            params: {
-              [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
-              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: item.body.length,
-              [zlib.constants.BROTLI_PARAM_LGWIN]: brotliWindow(item.body.length),
-            },
-          }),
-          gzip(item.body, { level: 6 }),
-        ])
-      : [null, null];
+    const compressible = isCompressible(item.body.length);
+    const copy = compressible && want ? await compress(item.body, want) : null;
     const entry: Entry = {
       ...item,
       body: ownMemory(item.body),
       tags,
       etag: item.headers.etag ?? weakEtag(item.body),
-      br: br && ownMemory(br),
-      gzip: gz && ownMemory(gz),
+      compressible,
+      br: want === 'br' ? copy : null,
+      gzip: want === 'gzip' ? copy : null,
       storedAt: this.now(),
     };
     if (!this.enabled || this.staleSince(tags, startEpoch)) {
       this.stats.refused++;
       return entry;
+    }
+    const replaced = this.lru.peek(key);
+    if (replaced) {
+      this.unindex(key, replaced);
+      this.dropped(sizeOf(replaced));
     }
     this.lru.set(key, entry);
     this.aged.delete(key);
@@ -220,6 +235,37 @@ export class PageCache {
     }
     return entry;
   }
+
+  /**
+   * The entry's body compressed as `enc`, made on first need and kept with it. Under `key`, an
+   * entry the cache still holds is replaced by one with the copy (the budget counts it); a copy
+   * made for an entry dropped meanwhile, or for one the cache never held (a page with the
+   * breaking-news banner spliced in, cache/banner.ts), stays with that object alone. Concurrent
+   * requests for one copy share one compression.
+   */
+  async variant(entry: Entry, enc: Compression, key?: string): Promise<Buffer> {
+    const kept = entry[enc];
+    if (kept) return kept;
+    if (!entry.compressible) return entry.body;
+    let making = this.making.get(entry);
+    if (!making) {
+      making = new Map();
+      this.making.set(entry, making);
+    }
+    let pending = making.get(enc);
+    if (!pending) {
+      pending = compress(entry.body, enc).finally(() => making.delete(enc));
+      making.set(enc, pending);
+    }
+    const copy = await pending;
+    if (!entry[enc]) {
+      entry[enc] = copy;
+      if (key !== undefined && this.lru.peek(key) === entry) this.lru.set(key, { ...entry });
+    }
+    return copy;
+  }
+
+  private readonly making = new WeakMap<Entry, Map<Compression, Promise<Buffer>>>();
 
   /** Drops every entry carrying any of the tags; returns how many. */
   invalidate(tags: Iterable<string>): number {
@@ -273,6 +319,26 @@ export class PageCache {
     if (this.invalidatedAt.size < 20_000) return;
     for (const [t, at] of this.invalidatedAt) if (at < this.epoch - 10_000) this.invalidatedAt.delete(t);
   }
+}
+
+/** Whether a body of this size is worth sending compressed. */
+export function isCompressible(bytes: number): boolean {
+  return bytes >= MIN_COMPRESS;
+}
+
+/** One compressed copy of a body, made on libuv's threads (brotli at 6, gzip at 6). */
+export async function compress(body: Buffer, enc: Compression): Promise<Buffer> {
+  const copy =
+    enc === 'br'
+      ? await brotli(body, {
+          params: {
+            [zlib.constants.BROTLI_PARAM_QUALITY]: 6,
+            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+            [zlib.constants.BROTLI_PARAM_LGWIN]: brotliWindow(body.length),
+          },
+        })
+      : await gzip(body, { level: 6 });
+  return ownMemory(copy);
 }
 
 /**

@@ -5,6 +5,7 @@
  * ask to close (or speak HTTP/1.0) answered through Node's own path and then closed.
  */
 import net from 'node:net';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestEnv, testEnv } from '../test/context.js';
 import { seedFixture } from '../test/fixtures.js';
@@ -112,6 +113,22 @@ describe('cache hits on the wire', () => {
       // Reader pages name the onion address for Tor Browser, on every host.
       expect(a.headers.get('onion-location')).toBe(`http://masthead2abcdefghij.onion${path}`);
     }
+  });
+
+  it('keeps pipelined answers in order when one waits for its compressed copy to be made', async () => {
+    // The page was stored in brotli alone: gzip is made for the first request that takes it
+    // (Fastify's path, on libuv's threads) while the brotli hit behind it is ready at once.
+    const gzipOnly = get().replace('Accept-Encoding: br', 'Accept-Encoding: gzip');
+    const { answers } = await exchange(port, gzipOnly + get() + gzipOnly, 3);
+    expect(answers.map((a) => a.headers.get('content-encoding'))).toEqual(['gzip', 'br', 'gzip']);
+    expect(answers.map((a) => a.headers.get('x-cache'))).toEqual(['HIT', 'HIT', 'HIT']);
+    const pages = answers.map((a) =>
+      (a.headers.get('content-encoding') === 'br'
+        ? zlib.brotliDecompressSync(a.body)
+        : zlib.gunzipSync(a.body)
+      ).toString(),
+    );
+    expect(new Set(pages).size).toBe(1);
   });
 
   it('closes after answering a client that asks to close, or speaks HTTP/1.0', async () => {

@@ -2,7 +2,7 @@ import cors from '@fastify/cors';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Context } from '../../context.js';
 import { notFound, rateLimited, sendError, unauthorized } from '../../errors.js';
-import { type Entry, pickEncoding } from '../../cache/index.js';
+import { type Entry, isCompressible, type PageCache, pickEncoding } from '../../cache/index.js';
 import { etagOf, sendDocument } from '../feeds/conditional.js';
 import { parseInput } from './errors.js';
 import { verifyApiKey } from './keys.js';
@@ -117,7 +117,7 @@ async function answer(ctx: Context, req: FastifyRequest, reply: FastifyReply, ha
   const pages = ctx.cache.pages;
   const key = pages.enabled ? apiCacheKey(req.url) : null;
   const hit = key === null ? undefined : pages.get(key);
-  if (hit) return sendEntry(req, reply, hit, 'HIT');
+  if (hit) return sendEntry(req, reply, pages, key, hit, 'HIT');
   const epoch = pages.begin();
   const { json, tags } = await handler(ctx, req);
   const text = JSON.stringify(json);
@@ -127,16 +127,27 @@ async function answer(ctx: Context, req: FastifyRequest, reply: FastifyReply, ha
     body: Buffer.from(text),
     tags,
   };
-  // Kept unless one of its tags changed while it was being built (then it is sent, not kept).
+  // Kept unless one of its tags changed while it was being built (then it is sent, not kept);
+  // compressed now in the encoding this client takes, in others when first asked for.
+  const want = pickEncoding(req.headers['accept-encoding'], {
+    compressible: isCompressible(item.body.length),
+  });
   const entry =
     key === null
-      ? { ...item, etag: item.headers.etag, br: null, gzip: null, storedAt: 0 }
-      : await pages.store(key, item, epoch);
-  return sendEntry(req, reply, entry, 'MISS');
+      ? { ...item, etag: item.headers.etag, compressible: false, br: null, gzip: null, storedAt: 0 }
+      : await pages.store(key, item, epoch, want);
+  return sendEntry(req, reply, pages, key, entry, 'MISS');
 }
 
 /** One answer, compressed as the client accepts, or 304 when it has these bytes. */
-function sendEntry(req: FastifyRequest, reply: FastifyReply, entry: Entry, state: 'HIT' | 'MISS') {
+async function sendEntry(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  pages: PageCache,
+  key: string | null,
+  entry: Entry,
+  state: 'HIT' | 'MISS',
+) {
   reply
     .header('etag', entry.etag)
     .header('cache-control', 'public, max-age=60')
@@ -145,10 +156,9 @@ function sendEntry(req: FastifyRequest, reply: FastifyReply, entry: Entry, state
     .header('x-cache', state);
   if (ifNoneMatch(req.headers['if-none-match'], entry.etag)) return reply.code(304).send();
   const enc = pickEncoding(req.headers['accept-encoding'], entry);
-  if (enc) reply.header('content-encoding', enc);
-  return reply
-    .type(JSON_TYPE)
-    .send((enc === 'br' ? entry.br : enc === 'gzip' ? entry.gzip : null) ?? entry.body);
+  if (!enc) return reply.type(JSON_TYPE).send(entry.body);
+  const body = await pages.variant(entry, enc, key ?? undefined);
+  return reply.header('content-encoding', enc).type(JSON_TYPE).send(body);
 }
 
 function ifNoneMatch(header: string | string[] | undefined, etag: string): boolean {
