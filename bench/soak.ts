@@ -12,6 +12,8 @@
  *    stories), 2% anywhere in the archive (mostly renders) — for 15 s.
  * 5. Soak: BENCH_SOAK_SECONDS (default 300) at 80% of that peak (or BENCH_SOAK_RATE) on the same mix, publishing a
  *    story every second through the newsroom API; errors, p99, RSS and heap per 30 s.
+ * Every request says what Chrome says it accepts (BENCH_ACCEPT_ENCODING changes it). BENCH_DIST
+ * serves another build (bench/lib.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,10 @@ const STORIES = Number(process.env.BENCH_STORIES ?? 100_000);
 const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 300);
 const CACHE_MB = process.env.BENCH_CACHE_MB ?? '64';
 const CONNECTIONS = 32;
+// What readers' browsers say they accept (Chrome's header); BENCH_ACCEPT_ENCODING='' sends none,
+// as every run before 2026-12-08 did.
+const ACCEPT_ENCODING = process.env.BENCH_ACCEPT_ENCODING ?? 'gzip, deflate, br, zstd';
+const HEADERS = ACCEPT_ENCODING ? { headers: { 'accept-encoding': ACCEPT_ENCODING } } : {};
 const EMAIL = 'bench-admin@example.com';
 const PASSWORD = 'bench admin password 2026';
 
@@ -80,6 +86,7 @@ async function main() {
       url: server.base,
       connections: 16,
       duration: 30,
+      ...HEADERS,
       requests: [{ setupRequest: (req) => ({ ...req, path: pick(archive) }) }],
     });
     clearInterval(sampler);
@@ -91,6 +98,7 @@ async function main() {
       url: server.base,
       connections: CONNECTIONS,
       duration: 15,
+      ...HEADERS,
       requests: [{ setupRequest: (req) => ({ ...req, path: mix() }) }],
     });
     const peak = peakRun.requests.average;
@@ -168,6 +176,7 @@ async function main() {
           connections: CONNECTIONS,
           duration: SOAK_SECONDS,
           overallRate: rate,
+          ...HEADERS,
           requests: [{ setupRequest: (req) => ({ ...req, path: mix() }) }],
         },
         (err, result) => (err ? reject(err) : resolve(result)),
@@ -188,7 +197,7 @@ async function main() {
     const where = residentMb(pid);
 
     console.log(
-      `\nMasthead under load — ${STORIES.toLocaleString('en')} stories (SQLite), PAGE_CACHE_MB=${CACHE_MB}, autocannon, ${os.cpus().length} cores, Node ${process.version}\n`,
+      `\nMasthead under load — ${STORIES.toLocaleString('en')} stories (SQLite), PAGE_CACHE_MB=${CACHE_MB}, autocannon, Accept-Encoding "${ACCEPT_ENCODING}", ${os.cpus().length} cores, Node ${process.version}\n`,
     );
     console.log('| measure | value |');
     console.log('| --- | ---: |');
